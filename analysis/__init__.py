@@ -1,4 +1,13 @@
-"""Parse Arabic news articles into offset-exact tidy pandas tables."""
+"""Parse Arabic news articles into offset-exact tidy pandas tables.
+
+>>> from analysis import parse_article
+>>> art = parse_article("seeds/000_15d6e93d3754c312.txt")   # doctest: +SKIP
+>>> art.tokens.head()                                        # doctest: +SKIP
+"""
 from __future__ import annotations
 
+from .article import FORMATS, TABLE_NAMES, Article, parse_article
+from .reader import ArticleError
+
 __version__ = "0.1.0"
+__all__ = ["Article", "ArticleError", "FORMATS", "TABLE_NAMES", "parse_article", "__version__"]

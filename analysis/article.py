@@ -1,0 +1,206 @@
+"""The parsed article: its text and one tidy DataFrame per table (see DATA_MODEL.md)."""
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from .extraction import extract_all
+from .layout import PageLayout, read_layout
+from .normalize import normalize
+from .reader import ArticleError, Source, read_source
+from .sentences import split_sentences
+from .stem import stem
+from .stopwords import is_stopword
+from .tokenize import tokenize
+
+__all__ = ["Article", "BaseTables", "parse_article", "TABLE_NAMES", "FORMATS"]
+
+TABLE_NAMES = ("article", "paragraphs", "sentences", "tokens", "entities", "mentions", "figures", "quotes",
+               "themes", "dates")
+FORMATS = ("csv", "parquet")
+_OWN_SENTENCE = ("headline", "subheading")  # one sentence each, whatever their punctuation
+
+
+@dataclass(frozen=True)
+class BaseTables:
+    """What the extraction stages read: the text and the structural tables."""
+
+    text: str
+    article_id: str
+    published_at: str | None
+    paragraphs: pd.DataFrame
+    sentences: pd.DataFrame
+    tokens: pd.DataFrame
+
+
+def _paragraphs_table(layout: PageLayout, article_id: str) -> pd.DataFrame:
+    ps = layout.paragraphs
+    return pd.DataFrame({
+        "article_id": pd.Series([article_id] * len(ps), dtype="str"),
+        "paragraph_id": pd.Series([p.paragraph_id for p in ps], dtype="int64"),
+        "kind": pd.Series([p.kind for p in ps], dtype="str"),
+        "section_id": pd.Series([p.section_id for p in ps], dtype="int64"),
+        "section": pd.Series([p.section for p in ps], dtype="str"),
+        "text": pd.Series([p.text for p in ps], dtype="str"),
+        "start": pd.Series([p.start for p in ps], dtype="int64"),
+        "end": pd.Series([p.end for p in ps], dtype="int64"),
+    })
+
+
+def _sentences_and_tokens(text: str, layout: PageLayout, article_id: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    s_cols: dict[str, list] = {k: [] for k in ("sentence_id", "paragraph_id", "paragraph_kind", "section_id",
+                                                "text", "start", "end", "n_tokens")}
+    t_cols: dict[str, list] = {k: [] for k in ("token_id", "sentence_id", "paragraph_id", "text", "start", "end",
+                                                "norm", "stem", "kind", "is_stopword")}
+    sid = tid = 0
+    norm_cache: dict[str, tuple[str, str, bool]] = {}
+    for p in layout.paragraphs:
+        if p.kind in _OWN_SENTENCE:
+            spans = [(p.start, p.end)]
+        elif p.kind == "body":
+            spans = list(split_sentences(text, p.start, p.end))
+        else:
+            continue
+        for s, e in spans:
+            sid += 1
+            n = 0
+            for tok in tokenize(text, s, e):
+                tid += 1
+                n += 1
+                cached = norm_cache.get(tok.text)
+                if cached is None:
+                    norm = normalize(tok.text)
+                    cached = (norm, stem(tok.text) if tok.kind == "word" else norm,
+                              tok.kind == "word" and is_stopword(norm))
+                    norm_cache[tok.text] = cached
+                t_cols["token_id"].append(tid)
+                t_cols["sentence_id"].append(sid)
+                t_cols["paragraph_id"].append(p.paragraph_id)
+                t_cols["text"].append(tok.text)
+                t_cols["start"].append(tok.start)
+                t_cols["end"].append(tok.end)
+                t_cols["norm"].append(cached[0])
+                t_cols["stem"].append(cached[1])
+                t_cols["kind"].append(tok.kind)
+                t_cols["is_stopword"].append(cached[2])
+            for k, v in (("sentence_id", sid), ("paragraph_id", p.paragraph_id), ("paragraph_kind", p.kind),
+                         ("section_id", p.section_id), ("text", text[s:e]), ("start", s), ("end", e),
+                         ("n_tokens", n)):
+                s_cols[k].append(v)
+    dtypes = {"text": "str", "norm": "str", "stem": "str", "kind": "str", "paragraph_kind": "str",
+              "is_stopword": "bool"}
+    sentences = pd.DataFrame({"article_id": pd.Series([article_id] * sid, dtype="str"),
+                              **{k: pd.Series(v, dtype=dtypes.get(k, "int64")) for k, v in s_cols.items()}})
+    tokens = pd.DataFrame({"article_id": pd.Series([article_id] * tid, dtype="str"),
+                           **{k: pd.Series(v, dtype=dtypes.get(k, "int64")) for k, v in t_cols.items()}})
+    return sentences, tokens
+
+
+class Article:
+    """A parsed article: ``text`` (the source as read) and one DataFrame per table.
+
+    Every table with ``start``/``end`` satisfies ``article.text[start:end] == row.text``.
+    """
+
+    def __init__(self, source: Source, tables: dict[str, pd.DataFrame]):
+        self.source = source
+        self._tables = tables
+
+    text = property(lambda self: self.source.text, doc="The article text as read (offsets point into it).")
+    article_id = property(lambda self: self.source.article_id, doc="Stable id: file stem or text hash.")
+    article = property(lambda self: self._tables["article"], doc="One row: metadata and counts.")
+    paragraphs = property(lambda self: self._tables["paragraphs"], doc="Every non-empty line of the page.")
+    sentences = property(lambda self: self._tables["sentences"], doc="Sentences of headline, subheadings, body.")
+    tokens = property(lambda self: self._tables["tokens"], doc="Tokens with norm, stem, kind, is_stopword.")
+    entities = property(lambda self: self._tables["entities"], doc="Distinct entities.")
+    mentions = property(lambda self: self._tables["mentions"], doc="Entity mentions.")
+    figures = property(lambda self: self._tables["figures"], doc="Counted amounts.")
+    quotes = property(lambda self: self._tables["quotes"], doc="Attributed statements.")
+    themes = property(lambda self: self._tables["themes"], doc="(sentence, theme) pairs with evidence.")
+    dates = property(lambda self: self._tables["dates"], doc="Dates in the text, resolved where possible.")
+
+    @property
+    def headline(self) -> str | None:
+        value = self.article.at[0, "headline"]
+        return None if pd.isna(value) else value
+
+    def table(self, name: str) -> pd.DataFrame:
+        """The table called ``name`` (one of :data:`TABLE_NAMES`)."""
+        if name not in self._tables:
+            raise KeyError(f"no table {name!r}; tables: {', '.join(TABLE_NAMES)}")
+        return self._tables[name]
+
+    def tables(self) -> dict[str, pd.DataFrame]:
+        """All tables by name, in :data:`TABLE_NAMES` order."""
+        return {name: self._tables[name] for name in TABLE_NAMES}
+
+    def to_dir(self, out_dir: str | Path, *, format: str = "csv") -> list[Path]:
+        """Write ``text.txt`` and one file per table into ``out_dir``; return the paths written.
+
+        Files are written to a temporary folder first and moved into place only when all are complete.
+        CSV is UTF-8 with ``\\n`` line endings; same input, byte-identical files.
+        """
+        if format not in FORMATS:
+            raise ValueError(f"format must be one of {', '.join(FORMATS)}, not {format!r}")
+        out = Path(out_dir)
+        out.mkdir(parents=True, exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(prefix=".tmp-", dir=out))
+        try:
+            names = [("text.txt", None)] + [(f"{n}.{format}", n) for n in TABLE_NAMES]
+            for filename, table in names:
+                target = tmp / filename
+                if table is None:
+                    target.write_text(self.text, encoding="utf-8", newline="\n")
+                elif format == "csv":
+                    self._tables[table].to_csv(target, index=False, lineterminator="\n", encoding="utf-8")
+                else:
+                    self._tables[table].to_parquet(target, index=False, engine="pyarrow", compression="zstd")
+            written = []
+            for filename, _ in names:
+                os.replace(tmp / filename, out / filename)
+                written.append(out / filename)
+            return written
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
+
+    def __repr__(self) -> str:
+        a = self.article.iloc[0]
+        return (f"<Article {self.article_id!r}: {a['headline']!r}, {a['n_paragraphs']} paragraphs, "
+                f"{a['n_sentences']} sentences, {a['n_tokens']} tokens>")
+
+
+def parse_article(path_or_text: str | Path, *, name: str | None = None) -> Article:
+    """Parse an article (a file path or the text itself) into an :class:`Article`.
+
+    Raises :class:`~analysis.reader.ArticleError` (``"<file>: <reason>"``) for input that is not an Arabic text.
+    """
+    source = read_source(path_or_text, name=name)
+    layout = read_layout(source.text)
+    article_id = source.article_id
+    paragraphs = _paragraphs_table(layout, article_id)
+    if not (paragraphs["kind"] == "body").any() and layout.headline is None:
+        raise ArticleError(source.name, "no headline or body text found")
+    sentences, tokens = _sentences_and_tokens(source.text, layout, article_id)
+    base = BaseTables(source.text, article_id, layout.published_at, paragraphs, sentences, tokens)
+    extracted = extract_all(base)
+    article = pd.DataFrame({
+        "article_id": pd.Series([article_id], dtype="str"),
+        "source": pd.Series([source.name if source.path is None else source.path.name], dtype="str"),
+        "headline": pd.Series([layout.headline], dtype="str"),
+        "published_at": pd.Series([layout.published_at], dtype="str"),
+        "views": pd.Series([layout.views], dtype="Int64"),
+        "byline": pd.Series([layout.byline], dtype="str"),
+        "encoding": pd.Series([source.encoding], dtype="str"),
+        "n_paragraphs": pd.Series([len(paragraphs)], dtype="int64"),
+        "n_body_paragraphs": pd.Series([int((paragraphs["kind"] == "body").sum())], dtype="int64"),
+        "n_sentences": pd.Series([len(sentences)], dtype="int64"),
+        "n_tokens": pd.Series([len(tokens)], dtype="int64"),
+        "n_words": pd.Series([int((tokens["kind"] == "word").sum())], dtype="int64"),
+    })
+    tables = {"article": article, "paragraphs": paragraphs, "sentences": sentences, "tokens": tokens, **extracted}
+    return Article(source, tables)

@@ -1,0 +1,96 @@
+"""Dates and times as pages write them: ``28-09-2020, 22:26``, ``28/09/2020``, ``2020-09-28``,
+``28 سبتمبر 2020``, ``28 أيلول 2020`` (Iraqi/Levantine month names), Arabic-Indic digits, 12-hour ``م``/``ص``.
+
+Month names are data (``analysis/data/months.csv``).  Parsing returns ``None`` where a date cannot be read:
+nothing is guessed.
+"""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import re
+from functools import cache
+from importlib.resources import files
+from typing import NamedTuple
+
+from .normalize import normalize
+
+__all__ = ["PageDate", "month_names", "find_page_date"]
+
+
+class PageDate(NamedTuple):
+    """A date (and maybe a time) found in a line: ``iso`` is ``YYYY-MM-DD`` or ``YYYY-MM-DDTHH:MM``."""
+
+    iso: str
+    start: int
+    end: int
+
+
+@cache
+def month_names() -> dict[str, int]:
+    """Normalised month name -> month number."""
+    with files("analysis").joinpath("data/months.csv").open(encoding="utf-8") as fh:
+        return {normalize(r["name_ar"]): int(r["month"]) for r in csv.DictReader(fh)}
+
+
+_D = r"[0-9\u0660-\u0669\u06F0-\u06F9]"
+_TIME = rf"(?:\s*[,،\-–|]?\s*(?:الساعة\s*)?(?P<hh>{_D}{{1,2}}):(?P<mi>{_D}{{2}})(?::{_D}{{2}})?\s*(?P<ampm>[صم](?![\u0621-\u064A])|[AaPp]\.?[Mm]\.?)?)?"
+_NUMERIC_DMY = re.compile(rf"(?<!{_D})(?P<d>{_D}{{1,2}})\s*[-/.]\s*(?P<m>{_D}{{1,2}})\s*[-/.]\s*(?P<y>{_D}{{4}})(?!{_D}){_TIME}")
+_NUMERIC_YMD = re.compile(rf"(?<!{_D})(?P<y>{_D}{{4}})\s*[-/.]\s*(?P<m>{_D}{{1,2}})\s*[-/.]\s*(?P<d>{_D}{{1,2}})(?!{_D}){_TIME}")
+
+
+@cache
+def _named_re() -> re.Pattern[str]:
+    # Match month names on raw text: build alternatives that accept any alef/hamza/yeh spelling.
+    alts = sorted(month_names(), key=len, reverse=True)
+    fold = {"ا": "[اأإآ]", "ي": "[يى]", "ه": "[هة]"}
+    pats = ["".join(fold.get(c, re.escape(c)) for c in name).replace(r"\ ", r"\s+") for name in alts]
+    return re.compile(
+        rf"(?<!{_D})(?P<d>{_D}{{1,2}})\s+(?P<mname>{'|'.join(pats)})(?:\s*\(\s*[\u0621-\u064A ]+\s*\))?[\s,،]+(?P<y>{_D}{{4}})(?!{_D}){_TIME}"
+    )
+
+
+def _build(d: str, m: str | int, y: str, hh: str | None, mi: str | None, ampm: str | None) -> str | None:
+    try:
+        date = dt.date(int(normalize(y)), int(normalize(str(m))), int(normalize(d)))
+    except ValueError:
+        return None
+    if hh is None:
+        return date.isoformat()
+    hour, minute = int(normalize(hh)), int(normalize(mi))
+    if ampm:
+        pm = ampm[0] in "مPp"
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if pm else 0)
+    if hour > 23 or minute > 59:
+        return None
+    return f"{date.isoformat()}T{hour:02d}:{minute:02d}"
+
+
+def find_page_date(text: str, start: int = 0, end: int | None = None) -> PageDate | None:
+    """The first date (with time, if one follows) in ``text[start:end]``, or ``None``.
+
+    >>> find_page_date("28-09-2020, 22:26").iso
+    '2020-09-28T22:26'
+    >>> find_page_date("الاثنين ٢٨ أيلول ٢٠٢٠").iso
+    '2020-09-28'
+    """
+    stop = len(text) if end is None else end
+    best = None
+    for rx in (_NUMERIC_DMY, _NUMERIC_YMD, _named_re()):
+        m = rx.search(text, start, stop)
+        if not m or (best and m.start() >= best[0].start()):
+            continue
+        g = m.groupdict()
+        month = month_names()[normalize(re.sub(r"\s+", " ", g["mname"]))] if g.get("mname") else g["m"]
+        iso = _build(g["d"], month, g["y"], g.get("hh"), g.get("mi"), g.get("ampm"))
+        if iso:
+            best = (m, iso)
+    if best is None:
+        return None
+    m, iso = best
+    e = m.end()
+    while e > m.start() and text[e - 1].isspace():
+        e -= 1
+    return PageDate(iso, m.start(), e)

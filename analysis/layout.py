@@ -1,0 +1,160 @@
+"""Page layout: which line of a scraped news page is the headline, the metadata, a subheading or the body.
+
+Every non-empty line is a paragraph (leading/trailing spaces and list bullets are outside its span).  The reader
+copes with the seed's scraped page (close button, site section, headline, bulleted date-time and view count, body,
+subheadings) and with plain "headline, blank line, body" articles.  What it cannot find is ``None``.
+"""
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+
+from .calendar import find_page_date
+from .normalize import has_arabic, normalize
+
+__all__ = ["Paragraph", "PageLayout", "read_layout", "PARAGRAPH_KINDS"]
+
+PARAGRAPH_KINDS = ("boilerplate", "headline", "meta", "subheading", "body")
+
+_LINE_RE = re.compile(r"[^\n]+")
+_BULLETS = " \t\u00A0\u2022\u00B7\u25AA\u25CF\u25E6\u2023\u2043*\u200f\u200e\ufeff"
+_DIGITS = "0-9\u0660-\u0669\u06F0-\u06F9"
+_VIEWS_RE = re.compile(
+    rf"^(?:(?:عدد\s+)?(?:المشاهدات|القراءات|الزيارات)\s*[:：]?\s*)?(?P<n>[{_DIGITS}][{_DIGITS},\u066C.]*)\s*"
+    r"(?:مشاهدة|مشاهده|مشاهدات|قراءة|قراءه|قراءات|زيارة|زيارات|views?)?$",
+    re.IGNORECASE,
+)
+_VIEWS_WORD_RE = re.compile(r"مشاهد|قراء|زيار|views?", re.IGNORECASE)
+_SENTENCE_END_RE = re.compile(r"[.!?\u061F\u06D4\u2026:\"\u00BB\u201D]\s*$")
+_BYLINE_SEP_RE = re.compile(r"\s[\u2013\u2014\-\u0640]\s|^[\u0621-\u064A ]{2,25}:\s")
+_WORD_RE = re.compile(r"\S+")
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    paragraph_id: int
+    kind: str
+    section: str | None
+    section_id: int
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class PageLayout:
+    paragraphs: tuple[Paragraph, ...]
+    headline: str | None
+    published_at: str | None
+    views: int | None
+    byline: str | None
+
+
+@cache
+def _boilerplate_phrases() -> frozenset[str]:
+    with files("analysis").joinpath("data/boilerplate_ar.csv").open(encoding="utf-8") as fh:
+        return frozenset(normalize(r["text"]) for r in csv.DictReader(fh))
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    spans = []
+    for m in _LINE_RE.finditer(text):
+        s, e = m.start(), m.end()
+        while s < e and text[s] in _BULLETS:
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            spans.append((s, e))
+    return spans
+
+
+def _views(line: str) -> int | None:
+    m = _VIEWS_RE.match(line)
+    if not m or not _VIEWS_WORD_RE.search(line):
+        return None
+    digits = normalize(m.group("n")).replace(",", "").replace(".", "")
+    return int(digits) if digits.isdigit() else None
+
+
+def _is_date_line(line: str) -> str | None:
+    """ISO date if the line is (mostly) a date stamp: a date plus at most a weekday or a couple of words."""
+    found = find_page_date(line)
+    if not found:
+        return None
+    rest = line[: found.start] + line[found.end :]
+    return found.iso if len(_WORD_RE.findall(rest)) <= 3 else None
+
+
+def _is_boilerplate(line: str) -> bool:
+    return not has_arabic(line) or normalize(line.strip(" :|-")) in _boilerplate_phrases()
+
+
+def _n_words(line: str) -> int:
+    return len(_WORD_RE.findall(line))
+
+
+def _is_byline(line: str) -> bool:
+    return _n_words(line) <= 7 and not _SENTENCE_END_RE.search(line) and bool(_BYLINE_SEP_RE.search(line))
+
+
+def _is_subheading(line: str) -> bool:
+    return _n_words(line) <= 9 and len(line) <= 80 and not _SENTENCE_END_RE.search(line) and has_arabic(line)
+
+
+def read_layout(text: str) -> PageLayout:
+    """Classify every non-empty line of ``text``; find the headline, publication date-time, views and byline."""
+    spans = _lines(text)
+    lines = [text[s:e] for s, e in spans]
+    kinds: list[str | None] = [None] * len(lines)
+    published_at = views = byline = None
+
+    # Metadata lines: a date stamp or a view count near the top of the page.
+    top = min(len(lines), 12)
+    for i in range(top):
+        iso = _is_date_line(lines[i])
+        n = _views(lines[i])
+        if iso and published_at is None:
+            kinds[i], published_at = "meta", iso
+        elif n is not None and views is None:
+            kinds[i], views = "meta", n
+
+    # Headline: the last content line before the first metadata line; without metadata, the first content line.
+    meta_at = [i for i, k in enumerate(kinds) if k == "meta"]
+    headline_at = None
+    if meta_at:
+        for i in range(meta_at[0] - 1, -1, -1):
+            if not _is_boilerplate(lines[i]):
+                headline_at = i
+                break
+    if headline_at is None:
+        headline_at = next((i for i, k in enumerate(kinds) if k is None and not _is_boilerplate(lines[i])), None)
+    if headline_at is not None:
+        kinds[headline_at] = "headline"
+        for i in range(headline_at):
+            kinds[i] = kinds[i] or "boilerplate"
+        # A byline right after the headline (and its metadata) is metadata too.
+        after = next((i for i in range(headline_at + 1, len(lines)) if kinds[i] is None), None)
+        if after is not None and after + 1 < len(lines) and _is_byline(lines[after]):
+            kinds[after], byline = "meta", lines[after]
+
+    # Body and subheadings: a short unpunctuated line followed by body text opens a section.
+    section, section_id = None, 0
+    paragraphs = []
+    for i, ((s, e), line) in enumerate(zip(spans, lines)):
+        kind = kinds[i]
+        if kind is None:
+            if not has_arabic(line):
+                kind = "boilerplate"
+            elif i + 1 < len(lines) and kinds[i + 1] is None and _is_subheading(line) and not _is_subheading(lines[i + 1]):
+                kind = "subheading"
+                section, section_id = line, section_id + 1
+            else:
+                kind = "body"
+        paragraphs.append(Paragraph(i + 1, kind, section if kind in ("body", "subheading") else None,
+                                    section_id if kind in ("body", "subheading") else 0, line, s, e))
+    headline = lines[headline_at] if headline_at is not None else None
+    return PageLayout(tuple(paragraphs), headline, published_at, views, byline)
