@@ -1,0 +1,252 @@
+"""Arabic text in charts and tables: the one place that decides how Arabic is drawn.
+
+Matplotlib 3.11 lays text out with libraqm (HarfBuzz shaping + FriBiDi reordering), so it must be
+given Arabic in *logical* order, exactly as stored in the tables. Older matplotlib draws code points
+left to right one glyph at a time, so there the text has to be reshaped (contextual letter forms,
+``arabic_reshaper``) and reordered into visual order (``bidi.get_display``) first. Doing that on
+3.11 reverses the text a second time: the classic "Arabic comes out backwards" bug.
+
+:func:`ar` makes that decision at draw time by *probing* the installed text engine
+(:func:`shapes_arabic`), not by trusting a version number. Everything that puts Arabic on a chart
+goes through :func:`ar`; nothing transformed is ever stored in a DataFrame.
+"""
+from __future__ import annotations
+
+import functools
+import hashlib
+import html
+import re
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+import pandas as pd
+
+__all__ = [
+    "ARABIC_FAMILY",
+    "FALLBACK_FAMILY",
+    "ar",
+    "arabic_font_path",
+    "bilingual",
+    "has_arabic",
+    "label",
+    "relabel_ticks",
+    "rtl_table",
+    "set_theme",
+    "set_ticks",
+    "shapes_arabic",
+    "use_arabic_font",
+]
+
+ARABIC_FAMILY = "Noto Sans Arabic"
+FALLBACK_FAMILY = "DejaVu Sans"
+BILINGUAL_SEPARATOR = " · "
+
+_ARABIC_RE = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
+_UNESCAPED_DOLLAR_RE = re.compile(r"(?<!\\)\$")
+
+
+def has_arabic(text: object) -> bool:
+    """True when *text* is a string holding at least one Arabic letter."""
+    return isinstance(text, str) and _ARABIC_RE.search(text) is not None
+
+
+# --------------------------------------------------------------------------- font
+
+
+@functools.cache
+def arabic_font_path() -> Path | None:
+    """Path of the Noto Sans Arabic file installed by ``fontpkg-noto-sans-arabic`` (None if absent)."""
+    try:
+        import fontpkg
+
+        return Path(fontpkg.path("noto-sans-arabic"))
+    except Exception:  # package missing or broken: fall back to DejaVu Sans
+        return None
+
+
+@functools.cache
+def _register_font() -> str | None:
+    """Add the Arabic font to matplotlib's font manager once; return the family name or None."""
+    path = arabic_font_path()
+    if path is None or not path.is_file():
+        return None
+    from matplotlib import font_manager
+
+    font_manager.fontManager.addfont(str(path))
+    return font_manager.FontProperties(fname=str(path)).get_name()
+
+
+def use_arabic_font() -> list[str]:
+    """Make the Arabic font matplotlib's default family, DejaVu Sans as per-glyph fallback."""
+    import matplotlib as mpl
+
+    family = _register_font()
+    families = [family, FALLBACK_FAMILY] if family else [FALLBACK_FAMILY]
+    mpl.rcParams["font.family"] = families
+    mpl.rcParams["axes.unicode_minus"] = False  # U+2212 is not in every Arabic font
+    return families
+
+
+def set_theme(**kwargs) -> list[str]:
+    """``seaborn.set_theme(**kwargs)`` and then restore the Arabic font (seaborn resets it)."""
+    import seaborn as sns
+
+    sns.set_theme(**kwargs)
+    return use_arabic_font()
+
+
+# --------------------------------------------------------------------------- text
+
+
+@functools.cache
+def shapes_arabic() -> bool:
+    """Does the installed matplotlib shape and reorder Arabic itself?
+
+    Probe the real layout engine with the real font: in a shaping (libraqm) engine the first
+    letter of ``بت`` lands to the right of the second (right-to-left) and ``ب`` in the middle
+    of a word gets a different glyph from the isolated ``ب`` (contextual forms). Any failure
+    (an old matplotlib without ``FT2Font._layout``, a missing font) means "no".
+    """
+    try:
+        from matplotlib import ft2font
+
+        path = arabic_font_path()
+        if path is None:
+            return False
+        font = ft2font.FT2Font(str(path))
+        font.set_size(12, 72)
+        flags = ft2font.LoadFlags.NO_HINTING
+
+        def glyphs(text: str) -> list:
+            return list(font._layout(text, flags))
+
+        pair = glyphs("\u0628\u062a")  # بت
+        first = [g.x for g in pair if g.char == "\u0628"]
+        second = [g.x for g in pair if g.char == "\u062a"]
+        rtl = bool(first and second) and min(first) > max(second)
+        isolated = {g.glyph_index for g in glyphs("\u0628")}
+        medial = {g.glyph_index for g in glyphs("\u0628\u0628\u0628") if g.char == "\u0628"}
+        shaped = bool(medial - isolated)
+        return rtl and shaped
+    except Exception:
+        return False
+
+
+def _visual(text: str) -> str:
+    """Reshape + reorder for engines that draw code points left to right (pre-3.11)."""
+    import arabic_reshaper
+    from bidi import get_display
+
+    return "\n".join(get_display(arabic_reshaper.reshape(line)) for line in text.split("\n"))
+
+
+def ar(text: object) -> str:
+    """Draw-ready text for matplotlib. Call it at draw time, never store its result.
+
+    Logical order is kept where matplotlib shapes Arabic itself; otherwise the text is reshaped
+    and put in visual order. Unescaped ``$`` is escaped either way so that news text with dollar
+    amounts is not parsed as mathtext.
+    """
+    s = "" if text is None else str(text)
+    s = _UNESCAPED_DOLLAR_RE.sub(r"\\$", s)
+    if not has_arabic(s) or shapes_arabic():
+        return s
+    return _visual(s)
+
+
+def bilingual(arabic: object, english: object, *, sep: str = BILINGUAL_SEPARATOR) -> str:
+    """``bilingual("إيطاليا", "Italy") -> "إيطاليا · Italy"`` (logical order; pass it through :func:`ar`).
+
+    The label starts with an Arabic letter, so its base direction is right to left: the Arabic
+    name is drawn at the right (read first) and the English gloss to its left. A missing half
+    gives just the other half.
+    """
+    a = "" if arabic is None or (isinstance(arabic, float) and arabic != arabic) else str(arabic).strip()
+    e = "" if english is None or (isinstance(english, float) and english != english) else str(english).strip()
+    if a and e:
+        return f"{a}{sep}{e}"
+    return a or e
+
+
+# --------------------------------------------------------------------------- axes helpers
+
+
+def set_ticks(ax, positions: Sequence[float], labels: Sequence[object], *, axis: str = "y", **kwargs) -> None:
+    """Put logical-order *labels* at *positions* on *axis* of *ax*, drawn through :func:`ar`."""
+    texts = [ar(t) for t in labels]
+    if len(texts) != len(positions):
+        raise ValueError(f"{len(positions)} positions but {len(texts)} labels")
+    setter = ax.set_yticks if axis == "y" else ax.set_xticks
+    setter(list(positions), texts, **kwargs)
+
+
+def relabel_ticks(ax, *, axis: str = "y") -> None:
+    """Pass the tick labels a plotting library already set (e.g. seaborn categories) through :func:`ar`.
+
+    The identity on a shaping matplotlib. Call it once per axis: on older matplotlib a second
+    call would reorder already-visual text.
+    """
+    if not shapes_arabic():
+        ticks = ax.get_yticks() if axis == "y" else ax.get_xticks()
+        get = ax.get_yticklabels if axis == "y" else ax.get_xticklabels
+        set_ticks(ax, ticks, [t.get_text() for t in get()], axis=axis)
+
+
+def label(ax, *, title: object = None, xlabel: object = None, ylabel: object = None) -> None:
+    """Set title and axis labels through :func:`ar` (None leaves a label unchanged)."""
+    if title is not None:
+        ax.set_title(ar(title))
+    if xlabel is not None:
+        ax.set_xlabel(ar(xlabel))
+    if ylabel is not None:
+        ax.set_ylabel(ar(ylabel))
+
+
+# --------------------------------------------------------------------------- tables
+
+
+def _arabic_columns(df: pd.DataFrame) -> list:
+    return [c for c in df.columns if df[c].map(has_arabic).any()]
+
+
+def rtl_table(
+    df: pd.DataFrame,
+    arabic_columns: Iterable | None = None,
+    caption: str | None = None,
+    *,
+    na_rep: str = "",
+):
+    """A pandas ``Styler`` for showing *df*: Arabic columns right to left and right-aligned.
+
+    Cell values and column headers are HTML-escaped (article text may carry markup), the index is
+    hidden, cell ids are off and the table id is derived from the content, so the HTML is
+    deterministic. *arabic_columns* defaults to every column holding Arabic letters.
+    """
+    from pandas.io.formats.style import Styler
+
+    columns = _arabic_columns(df) if arabic_columns is None else [c for c in arabic_columns]
+    missing = [c for c in columns if c not in df.columns]
+    if missing:
+        raise KeyError(f"arabic_columns not in the table: {missing}")
+    digest = hashlib.sha1(
+        pd.util.hash_pandas_object(df.astype(str), index=False).values.tobytes()
+        + repr((list(map(str, df.columns)), caption)).encode()
+    ).hexdigest()[:10]
+    styler = Styler(df, uuid=f"t{digest}", cell_ids=False)
+    styler = styler.format(escape="html", na_rep=na_rep).format_index(escape="html", axis=1)
+    styler = styler.hide(axis="index")
+    rtl = {"direction": "rtl", "text-align": "right"}
+    if columns:
+        styler = styler.set_properties(subset=columns, **rtl)
+        positions = [df.columns.get_loc(c) for c in columns]
+        styler = styler.set_table_styles(
+            [
+                {"selector": f"th.col_heading.col{i}", "props": list(rtl.items())}
+                for i in positions
+                if isinstance(i, int)
+            ],
+            overwrite=False,
+        )
+    if caption is not None:
+        styler = styler.set_caption(html.escape(str(caption)))
+    return styler
