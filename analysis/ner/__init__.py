@@ -1,0 +1,17 @@
+"""Arabic named-entity recognition: a CRF trained on ANERcorp, shipped in the package.
+
+Public API::
+
+    from analysis.ner import tag_sentences, tag_tokens, NERModelError
+    tag_sentences([["وزير", "الدفاع", "الإيطالي", "لورينزو", "جويريني"]])
+    # -> [["O", "O", "O", "B-PERS", "I-PERS"]]  (BIO tags over PERS, LOC, ORG, MISC)
+
+Retrain with ``python -m analysis.ner.train`` (see ``analysis/models/ner_crf.json`` for how the
+shipped model was trained).  Training data: ANERcorp (Benajiba, Rosso & Benedí Ruiz 2007), CAMeL Lab
+train/test split (Obeid et al., LREC 2020).
+"""
+from __future__ import annotations
+
+from analysis.ner.model import LABELS, NERModelError, model_card, tag_sentences, tag_tokens
+
+__all__ = ["LABELS", "NERModelError", "model_card", "tag_sentences", "tag_tokens"]

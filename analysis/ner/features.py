@@ -1,0 +1,206 @@
+"""Token features for the Arabic NER tagger (CRF): one list of ``name=value`` strings per token.
+
+Everything here is a pure function of the tokens; the trigger-word list is data
+(``analysis/data/ner_triggers.csv``, with English glosses) loaded once.  The feature
+names are part of the trained model: changing any of them means retraining
+(``python -m analysis.ner.train``) and bumping ``FEATURES_VERSION``.
+"""
+from __future__ import annotations
+
+import csv
+import re
+from functools import cache
+from importlib import resources
+from typing import Sequence
+
+from analysis.normalize import dediac, normalize, normalize_alef, strip_tatweel
+
+__all__ = [
+    "FEATURES_VERSION",
+    "PROCLITICS",
+    "ENCLITICS",
+    "strip_proclitics",
+    "strip_enclitics",
+    "proclitic_candidates",
+    "word_shape",
+    "length_bucket",
+    "triggers",
+    "trigger_categories",
+    "token_features",
+    "sentence_features",
+]
+
+FEATURES_VERSION = "1"
+
+# Proclitic sequences in the normalised (alef-folded) form, longest first so that the
+# greedy strip takes "وبال" before "و".  Conjunction + preposition + article combinations.
+PROCLITICS: tuple[str, ...] = tuple(sorted(
+    ("وبال", "وكال", "وفال", "فبال", "فكال", "ولل", "فلل", "وال", "فال", "بال", "كال", "لل", "ال",
+     "وب", "ول", "وك", "فب", "فل", "و", "ف", "ب", "ل", "ك"),
+    key=lambda p: (-len(p), p),
+))
+# Possessive / object pronoun suffixes (on the alef-folded form, before teh marbuta folding,
+# so that "ه" the pronoun is not confused with "ة" the feminine ending).
+ENCLITICS: tuple[str, ...] = ("هما", "كما", "هم", "هن", "كم", "كن", "نا", "ها", "ه", "ك")
+
+_MIN_STEM = 3  # never strip an affix if fewer letters than this would remain
+
+_DIGITS_RE = re.compile(r"^[0-9٠-٩۰-۹]+$")
+_NUMBER_RE = re.compile(r"^[0-9٠-٩۰-۹]+([.,٫٬/-][0-9٠-٩۰-۹]+)*%?$")
+_LATIN_RE = re.compile(r"^[A-Za-z][A-Za-z.'-]*$")
+_ARABIC_RE = re.compile(r"^[\u0621-\u064A\u0660-\u0669\u0671-\u06D3\u064B-\u065F\u0670\u0640]+$")
+_HAS_ARABIC_RE = re.compile(r"[\u0621-\u064A\u0671-\u06D3]")
+_HAS_DIGIT_RE = re.compile(r"[0-9٠-٩۰-۹]")
+_PUNCT_RE = re.compile(r"^[^\w]+$")
+
+
+def _base(token: str) -> str:
+    """Diacritics and tatweel removed, alef folded; teh marbuta kept (needed for enclitic stripping)."""
+    return normalize_alef(strip_tatweel(dediac(token)))
+
+
+def strip_proclitics(word: str) -> tuple[str, str]:
+    """Greedy longest proclitic strip of an already normalised word: ``'والعراق' -> ('وال', 'عراق')``.
+
+    Returns ``(proclitic, rest)``; ``('', word)`` when nothing can be stripped leaving
+    at least three letters.  Ambiguous by nature (``'وزير'`` -> ``('و', 'زير')``): the
+    tagger always sees the whole word beside it.
+    """
+    for p in PROCLITICS:
+        if word.startswith(p) and len(word) - len(p) >= _MIN_STEM:
+            return p, word[len(p):]
+    return "", word
+
+
+def strip_enclitics(word: str) -> tuple[str, str]:
+    """Strip one pronoun suffix of a word not yet teh-marbuta-folded: ``'حكومتها' -> ('حكومت', 'ها')``."""
+    for s in ENCLITICS:
+        if word.endswith(s) and len(word) - len(s) >= _MIN_STEM:
+            return word[: -len(s)], s
+    return word, ""
+
+
+def proclitic_candidates(word: str) -> tuple[str, ...]:
+    """``word`` and every form left after stripping a listed proclitic (for list look-ups)."""
+    out = [word]
+    for p in PROCLITICS:
+        if word.startswith(p) and len(word) - len(p) >= 2:
+            out.append(word[len(p):])
+    return tuple(out)
+
+
+def word_shape(token: str) -> str:
+    """Coarse shape class: punct, digits, number, latin, arabic, arabic+digit, mixed."""
+    if _PUNCT_RE.match(token):
+        return "punct"
+    if _DIGITS_RE.match(token):
+        return "digits"
+    if _NUMBER_RE.match(token):
+        return "number"
+    if _LATIN_RE.match(token):
+        return "latin"
+    if _ARABIC_RE.match(token):
+        return "arabic"
+    if _HAS_ARABIC_RE.search(token) and _HAS_DIGIT_RE.search(token):
+        return "arabic+digit"
+    return "mixed"
+
+
+def length_bucket(word: str) -> str:
+    """Length of the normalised word in buckets: 1 2 3 4 5 6-7 8+."""
+    n = len(word)
+    if n <= 5:
+        return str(n)
+    return "6-7" if n <= 7 else "8+"
+
+
+@cache
+def triggers() -> dict[str, tuple[str, ...]]:
+    """Normalised trigger word (and its form without the article) -> sorted categories."""
+    path = resources.files("analysis").joinpath("data", "ner_triggers.csv")
+    found: dict[str, set[str]] = {}
+    with path.open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            word = normalize(row["word"].strip())
+            cat = row["category"].strip()
+            found.setdefault(word, set()).add(cat)
+    return {w: tuple(sorted(c)) for w, c in sorted(found.items())}
+
+
+def trigger_categories(norm_word: str) -> tuple[str, ...]:
+    """Trigger categories of a normalised word, looking through proclitics: ``'والوزير' -> ('title',)``."""
+    table = triggers()
+    cats: set[str] = set()
+    for cand in proclitic_candidates(norm_word):
+        cats.update(table.get(cand, ()))
+    return tuple(sorted(cats))
+
+
+def _token_own(token: str) -> dict[str, object]:
+    """Features of a token on its own (no context), computed once per token."""
+    norm = normalize(token).lower()
+    base = _base(token)
+    pro, rest = strip_proclitics(norm)
+    stem_base, enc = strip_enclitics(_base(token)[len(pro):] if pro and base.startswith(pro) else base)
+    stem = normalize(stem_base).lower()
+    return {
+        "raw": token,
+        "norm": norm,
+        "pro": pro,
+        "rest": rest,
+        "stem": stem,
+        "enc": enc,
+        "shape": word_shape(token),
+        "trig": trigger_categories(norm),
+    }
+
+
+def token_features(own: Sequence[dict[str, object]], i: int) -> list[str]:
+    """Feature strings of token ``i`` given the per-token records of its sentence."""
+    t = own[i]
+    norm = t["norm"]
+    rest = t["rest"]
+    n = len(own)
+    f = [
+        "bias",
+        f"w={norm}",
+        f"raw={t['raw']}",
+        f"rest={rest}",
+        f"stem={t['stem']}",
+        f"pro={t['pro']}",
+        f"enc={t['enc']}",
+        f"shape={t['shape']}",
+        f"len={length_bucket(norm)}",
+    ]
+    for k in (1, 2, 3, 4):
+        if len(rest) > k:
+            f.append(f"p{k}={rest[:k]}")
+            f.append(f"s{k}={rest[-k:]}")
+    if len(norm) > 2:
+        f.append(f"ws2={norm[-2:]}")
+    for c in t["trig"]:
+        f.append(f"trig={c}")
+    for d in (-2, -1, 1, 2):
+        j = i + d
+        if 0 <= j < n:
+            o = own[j]
+            f.append(f"w{d:+d}={o['norm']}")
+            f.append(f"rest{d:+d}={o['rest']}")
+            if abs(d) == 1:
+                f.append(f"shape{d:+d}={o['shape']}")
+                f.append(f"pro{d:+d}={o['pro']}")
+            for c in o["trig"]:
+                f.append(f"trig{d:+d}={c}")
+        elif abs(d) == 1:
+            f.append("BOS" if d < 0 else "EOS")
+    if i > 0:
+        f.append(f"w-1|w={own[i - 1]['norm']}|{norm}")
+    if i + 1 < n:
+        f.append(f"w|w+1={norm}|{own[i + 1]['norm']}")
+    return f
+
+
+def sentence_features(tokens: Sequence[str]) -> list[list[str]]:
+    """Feature strings for every token of one sentence (``tokens`` as the tokenizer gives them)."""
+    own = [_token_own(tok) for tok in tokens]
+    return [token_features(own, i) for i in range(len(own))]
