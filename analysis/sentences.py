@@ -26,7 +26,7 @@ class Span(NamedTuple):
 
 
 def _quote_depths(text: str, start: int, end: int) -> list[int]:
-    """Quotation depth *before* each character of ``text[start:end]``, unbalanced quotes ignored."""
+    """Quotation depth before each character of ``text[start:end]`` and after the last; unbalanced quotes ignored."""
     straight_balanced = text.count('"', start, end) % 2 == 0
     paired = {o: text.count(o, start, end) == text.count(c, start, end) for o, c in _OPEN.items()}
     depths = []
@@ -41,6 +41,7 @@ def _quote_depths(text: str, start: int, end: int) -> list[int]:
             depth += 1
         elif ch in _CLOSE and paired[_CLOSE[ch]] and depth:
             depth -= 1
+    depths.append(depth + in_straight)
     return depths
 
 
@@ -61,7 +62,7 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> Iterat
             continue
         if depths is None:
             depths = _quote_depths(text, start, stop)
-        if depths[m.start() - start]:
+        if depths[m.end() - start]:  # still inside a quotation after the closing marks
             continue
         span = _trim(text, cursor, m.end())
         if span:

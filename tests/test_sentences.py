@@ -1,0 +1,37 @@
+import pytest
+
+from analysis.sentences import split_sentences
+
+
+def sents(text):
+    return [text[s:e] for s, e in split_sentences(text)]
+
+
+class TestSplit:
+    @pytest.mark.parametrize("text, expected", [
+        ("جملة أولى. جملة ثانية.", ["جملة أولى.", "جملة ثانية."]),
+        ("هل حضر؟ نعم حضر!", ["هل حضر؟", "نعم حضر!"]),
+        ("بلا نقطة في النهاية", ["بلا نقطة في النهاية"]),
+        ("الرقم 2.38 كبير. ثم", ["الرقم 2.38 كبير.", "ثم"]),
+        ("انتظر... ثم تكلم.", ["انتظر...", "ثم تكلم."]),
+        ("  مسافات.   ثم أخرى.  ", ["مسافات.", "ثم أخرى."]),
+    ])
+    def test_split(self, text, expected):
+        assert sents(text) == expected
+
+
+class TestQuotations:
+    @pytest.mark.parametrize("text, expected", [
+        ('قال "هذا مهم. جدا". ثم غادر.', ['قال "هذا مهم. جدا".', "ثم غادر."]),
+        ("قال «هذا مهم. جدا». ثم غادر.", ["قال «هذا مهم. جدا».", "ثم غادر."]),
+        ("وأضاف: “نحن هنا. وسنبقى.” وغادر.", ["وأضاف: “نحن هنا. وسنبقى.”", "وغادر."]),
+        # an unbalanced quote does not swallow the rest of the paragraph
+        ('قال "هذا مهم. ثم غادر. وعاد.', ['قال "هذا مهم.', "ثم غادر.", "وعاد."]),
+    ])
+    def test_quote_across_full_stop(self, text, expected):
+        assert sents(text) == expected
+
+
+class TestAbbreviations:
+    def test_single_letter_abbreviation(self):
+        assert sents("قال د. أحمد إن الوضع جيد. وانتهى.") == ["قال د. أحمد إن الوضع جيد.", "وانتهى."]
