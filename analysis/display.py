@@ -215,12 +215,14 @@ def rtl_table(
     caption: str | None = None,
     *,
     na_rep: str = "",
+    precision: int = 2,
 ):
     """A pandas ``Styler`` for showing *df*: Arabic columns right to left and right-aligned.
 
     Cell values and column headers are HTML-escaped (article text may carry markup), the index is
     hidden, cell ids are off and the table id is derived from the content, so the HTML is
-    deterministic. *arabic_columns* defaults to every column holding Arabic letters.
+    deterministic. *arabic_columns* defaults to every column holding Arabic letters; other text
+    columns are left-aligned (a notebook's default right alignment suits numbers, not English).
     """
     from pandas.io.formats.style import Styler
 
@@ -233,20 +235,27 @@ def rtl_table(
         + repr((list(map(str, df.columns)), caption)).encode()
     ).hexdigest()[:10]
     styler = Styler(df, uuid=f"t{digest}", cell_ids=False)
-    styler = styler.format(escape="html", na_rep=na_rep).format_index(escape="html", axis=1)
+    styler = styler.format(escape="html", na_rep=na_rep, precision=precision).format_index(escape="html", axis=1)
     styler = styler.hide(axis="index")
-    rtl = {"direction": "rtl", "text-align": "right"}
-    if columns:
-        styler = styler.set_properties(subset=columns, **rtl)
-        positions = [df.columns.get_loc(c) for c in columns]
-        styler = styler.set_table_styles(
-            [
-                {"selector": f"th.col_heading.col{i}", "props": list(rtl.items())}
-                for i in positions
-                if isinstance(i, int)
-            ],
-            overwrite=False,
-        )
+    # plaintext: each cell takes its direction from its own first strong letter (like dir="auto"),
+    # so ids, dates and Latin values in an Arabic column are not scrambled by the bidi algorithm
+    rtl = {"direction": "rtl", "text-align": "right", "unicode-bidi": "plaintext"}
+    ltr = {"text-align": "left"}
+    text_columns = [
+        c for c in df.columns
+        if c not in columns and (df[c].dtype == object or pd.api.types.is_string_dtype(df[c]))
+    ]
+    header_styles = []
+    for subset, props in ((columns, rtl), (text_columns, ltr)):
+        if not subset:
+            continue
+        styler = styler.set_properties(subset=subset, **props)
+        for c in subset:
+            i = df.columns.get_loc(c)
+            if isinstance(i, int):
+                header_styles.append({"selector": f"th.col_heading.col{i}", "props": list(props.items())})
+    if header_styles:
+        styler = styler.set_table_styles(header_styles, overwrite=False)
     if caption is not None:
         styler = styler.set_caption(html.escape(str(caption)))
     return styler

@@ -165,13 +165,20 @@ class TestRtlTable:
         styler = display.rtl_table(df)
         html = styler.to_html()
         ctx = styler._compute().ctx  # (row, col) -> [(prop, value)]
-        assert ctx[(0, 1)] == [("direction", "rtl"), ("text-align", "right")]
-        assert (0, 0) not in ctx and (0, 2) not in ctx
-        assert "th.col_heading.col1" in html and "th.col_heading.col2" not in html
+        assert ctx[(0, 1)] == [("direction", "rtl"), ("text-align", "right"), ("unicode-bidi", "plaintext")]
+        assert ctx[(0, 2)] == [("text-align", "left")]  # English text: left-aligned, no rtl
+        assert (0, 0) not in ctx  # numbers keep the default
+        assert re.search(r"th\.col_heading\.col1 \{\s*direction: rtl;", html)
+        assert re.search(r"th\.col_heading\.col2 \{\s*text-align: left;", html)
+
+    def test_float_precision(self):
+        html = display.rtl_table(pd.DataFrame({"minutes": [0.1, 3.4]}), precision=1).to_html()
+        assert ">0.1<" in html and ">3.4<" in html and "0.100000" not in html
 
     def test_explicit_columns_and_unknown_column(self, df):
         ctx = display.rtl_table(df, arabic_columns=["en"])._compute().ctx
-        assert (0, 2) in ctx and (0, 1) not in ctx
+        assert ("direction", "rtl") in ctx[(0, 2)]
+        assert ("direction", "rtl") not in ctx[(0, 1)]
         with pytest.raises(KeyError, match="nope"):
             display.rtl_table(df, arabic_columns=["nope"])
 

@@ -1,0 +1,518 @@
+"""Build the shareable HTML report: every notebook, executed headless for every article.
+
+``build_report(articles, out_dir)`` runs each notebook in ``notebooks/`` (the ``.ipynb`` files,
+by name) once per article with papermill, injecting ``article_path``; runs go in parallel (one
+Jupyter kernel per run, as many runs at a time as there are cores). Each run is exported twice with
+nbconvert: ``<NN_name>.html`` with the code and ``<NN_name>.reader.html`` without it, charts
+embedded as inline PNG, no external scripts (the pages open offline). ``index.html`` lists the
+articles (headline, date) and links every page. Everything is written into a temporary folder
+beside ``out_dir`` and moved into place only when every notebook succeeded, so a failed build never
+leaves a report that looks complete.
+
+The kernel is this interpreter (``sys.executable``), through a kernelspec written into the build's
+temporary folder: nothing is registered with Jupyter, and a user-level ``python3`` kernelspec
+pointing at another Python cannot hijack the run.
+"""
+from __future__ import annotations
+
+import argparse
+import functools
+import html
+import json
+import os
+import shutil
+import sys
+import tempfile
+import threading
+import time
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from dataclasses import dataclass
+from pathlib import Path
+
+__all__ = [
+    "KERNEL_NAME",
+    "NotebookPage",
+    "ReportError",
+    "ReportResult",
+    "build_report",
+    "default_article",
+    "find_notebooks",
+    "main",
+    "resolve_article",
+    "run_report_command",
+]
+
+KERNEL_NAME = "analysis-report"
+SEED_NAME = "000_15d6e93d3754c312.txt"
+CELL_TIMEOUT_S = 600
+_PACKAGE_DIR = Path(__file__).resolve().parent
+_TEMPLATE_DIR = _PACKAGE_DIR / "data" / "report_template"
+
+
+class ReportError(RuntimeError):
+    """A report could not be built (a notebook failed, nothing to run...). ``str()`` says why."""
+
+
+@dataclass(frozen=True)
+class NotebookPage:
+    article_id: str
+    notebook: str  # notebook stem, e.g. "01_article_at_a_glance"
+    html: Path  # with code
+    reader_html: Path  # without code cells
+    executed: Path  # the executed notebook (.ipynb)
+    seconds: float  # execution + export wall time
+
+
+@dataclass(frozen=True)
+class ReportResult:
+    out_dir: Path
+    index: Path
+    pages: tuple[NotebookPage, ...]
+    seconds: float
+
+
+@dataclass(frozen=True)
+class _Article:
+    path: Path
+    article_id: str
+    headline: str
+    published_at: str
+
+
+@dataclass(frozen=True)
+class _Job:
+    article: _Article
+    notebook: Path
+
+
+# --------------------------------------------------------------------------- locating things
+
+
+def _project_root() -> Path | None:
+    """The project checkout holding the package (editable install), if there is one."""
+    root = _PACKAGE_DIR.parent
+    return root if (root / "notebooks").is_dir() else None
+
+
+def default_article() -> Path:
+    """The seed article: ``seeds/`` of the project next to the package, else of the working directory."""
+    candidates = [r / "seeds" / SEED_NAME for r in (_project_root(), Path.cwd()) if r is not None]
+    for path in candidates:
+        if path.is_file():
+            return path.resolve()
+    raise ReportError(f"seed article {SEED_NAME} not found (looked in: {', '.join(map(str, candidates))})")
+
+
+def resolve_article(article_path: str | Path | None) -> Path:
+    """A notebook's ``article_path`` parameter as an existing absolute path.
+
+    None means the seed. A relative path is tried against the working directory, then against the
+    project's ``notebooks/`` folder (where Jupyter runs a notebook), then the project root.
+    """
+    if article_path is None or str(article_path) == "":
+        return default_article()
+    path = Path(article_path).expanduser()
+    if path.is_absolute():
+        return path
+    root = _project_root()
+    bases = [Path.cwd()] + ([root / "notebooks", root] if root is not None else [])
+    for base in bases:
+        if (base / path).exists():
+            return (base / path).resolve()
+    return path.resolve()  # let the reader say it is missing
+
+
+def find_notebooks(notebooks_dir: Path | None = None) -> list[Path]:
+    """The ``.ipynb`` files of *notebooks_dir* (default: the project's ``notebooks/``), sorted by name."""
+    if notebooks_dir is None:
+        root = _project_root() or Path.cwd()
+        notebooks_dir = root / "notebooks"
+    notebooks = sorted(p.resolve() for p in Path(notebooks_dir).glob("*.ipynb") if not p.name.startswith("."))
+    if not notebooks:
+        raise ReportError(f"no notebooks (*.ipynb) in {notebooks_dir}")
+    return notebooks
+
+
+def _load_articles(paths: list[Path]) -> list[_Article]:
+    from .article import parse_article  # ArticleError propagates: the CLI prints "error: <file>: <reason>"
+
+    articles = []
+    for path in paths:
+        art = parse_article(path)
+        row = art.article.iloc[0]
+        articles.append(_Article(
+            path=Path(path).resolve(),
+            article_id=art.article_id,
+            headline=_text(row["headline"]),
+            published_at=_text(row["published_at"]),
+        ))
+    seen: dict[str, Path] = {}
+    for a in articles:
+        if a.article_id in seen:
+            raise ReportError(f"two articles share the id {a.article_id}: {seen[a.article_id]} and {a.path}")
+        seen[a.article_id] = a.path
+    return articles
+
+
+def _text(value: object) -> str:
+    return "" if value is None or (isinstance(value, float) and value != value) or str(value) == "nan" else str(value)
+
+
+# --------------------------------------------------------------------------- one run
+
+
+def _write_kernelspec(root: Path) -> Path:
+    """A kernelspec for *this* interpreter under *root*; returns the kernels folder."""
+    kernels = root / "kernels"
+    spec = kernels / KERNEL_NAME
+    spec.mkdir(parents=True)
+    (spec / "kernel.json").write_text(json.dumps({
+        "argv": [sys.executable, "-Xfrozen_modules=off", "-m", "ipykernel_launcher", "-f", "{connection_file}"],
+        "display_name": "Python (analysis report)",
+        "language": "python",
+        "env": {"PYDEVD_DISABLE_FILE_VALIDATION": "1", "MPLBACKEND": "module://matplotlib_inline.backend_inline"},
+        "metadata": {"debugger": False},
+    }, indent=1), encoding="utf-8")
+    return kernels
+
+
+_SOCKET_COUNTER = iter(range(1, 1 << 30))
+
+
+@functools.cache
+def _manager_class():
+    from jupyter_client.manager import KernelManager
+    from jupyter_client.utils import run_sync
+
+    class LoggedKernelManager(KernelManager):
+        """Sends the kernel process's own stdout/stderr (startup and shutdown chatter, crash
+        messages) to ``kernel_log`` instead of the terminal; cell output still reaches the notebook."""
+
+        kernel_log: Path | None = None
+
+        async def _async_start_kernel(self, **kw):
+            if self.kernel_log is not None:
+                log = open(self.kernel_log, "ab")  # noqa: SIM115 - the kernel process writes into it
+                kw.setdefault("stdout", log)
+                kw.setdefault("stderr", log)
+            return await super()._async_start_kernel(**kw)
+
+        start_kernel = run_sync(_async_start_kernel)
+
+    return LoggedKernelManager
+
+
+def _kernel_manager(kernels_dir: Path, socket_dir: Path, log: Path):
+    """A kernel manager for our kernelspec talking over unix sockets (IPC).
+
+    IPC instead of TCP: no port races between parallel kernels, nothing listening on the network,
+    and no "running over TCP without encryption" warning in the progress output.
+    """
+    from jupyter_client.kernelspec import KernelSpecManager
+
+    ksm = KernelSpecManager(kernel_dirs=[str(kernels_dir)], ensure_native_kernel=False)
+    km = _manager_class()(kernel_name=KERNEL_NAME, kernel_spec_manager=ksm, transport="ipc",
+                          ip=str(socket_dir / f"k{next(_SOCKET_COUNTER)}"))
+    km.kernel_log = log
+    return km
+
+
+def _log_tail(log: Path, lines: int = 8) -> str:
+    try:
+        text = log.read_text(encoding="utf-8", errors="replace").strip().splitlines()
+    except OSError:
+        return ""
+    return ("\nkernel log:\n  " + "\n  ".join(text[-lines:])) if text else ""
+
+
+def _shutdown(km) -> None:
+    """nbclient leaves a kernel manager it did not create running: stop the kernel ourselves."""
+    try:
+        if km.has_kernel:
+            km.shutdown_kernel(now=False)
+    except Exception:  # the kernel may already be gone; make sure the process is
+        try:
+            km.shutdown_kernel(now=True)
+        except Exception:
+            pass
+
+
+def _source_cell_number(nb, cell_index: int) -> int:
+    """1-based number, in the notebook as written, of the cell papermill ran at *cell_index*.
+
+    papermill inserts its ``injected-parameters`` cell right after the ``parameters`` cell (at the
+    top when there is none), shifting later cells by one.
+    """
+    tagged = [i for i, c in enumerate(nb.cells) if "parameters" in c.get("metadata", {}).get("tags", [])]
+    injected_at = tagged[0] + 1 if tagged else 0
+    return (cell_index - 1 if cell_index > injected_at else cell_index) + 1
+
+
+def _first_line(source: str) -> str:
+    """The cell's first line of code (comments skipped when there is code), for error messages."""
+    lines = [ln.strip() for ln in source.splitlines() if ln.strip()]
+    code = [ln for ln in lines if not ln.startswith("#")]
+    return ((code or lines or ["(empty cell)"])[0])[:120]
+
+
+def _exporters():
+    from nbconvert import HTMLExporter
+
+    common = dict(
+        template_name="lab",
+        extra_template_basedirs=[str(_TEMPLATE_DIR.parent)],
+        extra_template_paths=[str(_TEMPLATE_DIR)],
+        template_file="report.html.j2",
+        embed_images=True,
+    )
+    full = HTMLExporter(**common)
+    reader = HTMLExporter(**common, exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True)
+    return full, reader
+
+
+def _run_job(job: _Job, stage: Path, kernels_dir: Path, socket_dir: Path) -> NotebookPage:
+    import nbformat
+    import papermill
+    from papermill.exceptions import PapermillExecutionError
+
+    started = time.perf_counter()
+    art, stem = job.article, job.notebook.stem
+    out = stage / art.article_id
+    out.mkdir(parents=True, exist_ok=True)
+    nb = nbformat.read(job.notebook, as_version=4)
+    log = socket_dir / f"{art.article_id}-{stem}.log"
+    km = _kernel_manager(kernels_dir, socket_dir, log)
+    try:
+        executed = papermill.execute_notebook(
+            nb,
+            None,
+            parameters={"article_path": str(art.path)},
+            kernel_name=KERNEL_NAME,
+            language="python",
+            km=km,
+            progress_bar=False,
+            log_output=False,
+            request_save_on_cell_execute=False,
+            execution_timeout=CELL_TIMEOUT_S,
+        )
+    except PapermillExecutionError as err:
+        number = _source_cell_number(nb, err.cell_index)
+        raise ReportError(
+            f"notebook {job.notebook.name} failed for article {art.article_id} ({art.path}) "
+            f"in cell {number} of {len(nb.cells)} ({_first_line(err.source)!r}): {err.ename}: {err.evalue}"
+        ) from None
+    except Exception as err:  # kernel died, timeout, bad notebook
+        raise ReportError(
+            f"notebook {job.notebook.name} failed for article {art.article_id} ({art.path}): "
+            f"{type(err).__name__}: {err}{_log_tail(log)}"
+        ) from err
+    finally:
+        _shutdown(km)
+    executed.metadata["title"] = f"{stem} · {art.headline}" if art.headline else stem
+    nbformat.write(executed, out / f"{stem}.ipynb")
+    full, reader = _exporters()
+    resources = {"metadata": {"name": stem}, "report": {"index": "../index.html"}}
+    body, _ = full.from_notebook_node(executed, resources=dict(resources))
+    (out / f"{stem}.html").write_text(body, encoding="utf-8")
+    body, _ = reader.from_notebook_node(executed, resources=dict(resources))
+    (out / f"{stem}.reader.html").write_text(body, encoding="utf-8")
+    return NotebookPage(
+        article_id=art.article_id,
+        notebook=stem,
+        html=out / f"{stem}.html",
+        reader_html=out / f"{stem}.reader.html",
+        executed=out / f"{stem}.ipynb",
+        seconds=time.perf_counter() - started,
+    )
+
+
+# --------------------------------------------------------------------------- index page
+
+
+def _index_html(articles: list[_Article], notebooks: list[Path], pages: dict[tuple[str, str], NotebookPage]) -> str:
+    e = html.escape
+    rows = []
+    for a in articles:
+        links = []
+        for nb in notebooks:
+            page = pages[(a.article_id, nb.stem)]
+            links.append(
+                f'<li><span class="nb">{e(nb.stem)}</span> '
+                f'<a href="{e(a.article_id)}/{e(page.reader_html.name)}">reader</a> · '
+                f'<a href="{e(a.article_id)}/{e(page.html.name)}">with code</a></li>'
+            )
+        headline = e(a.headline) if a.headline else "<em>(no headline found)</em>"
+        rows.append(
+            f'<section class="article">\n<h2 dir="rtl" lang="ar">{headline}</h2>\n'
+            f'<p class="meta">{e(a.article_id)} · {e(a.path.name)}'
+            + (f" · {e(a.published_at)}" if a.published_at else "")
+            + f'</p>\n<ul>\n{chr(10).join(links)}\n</ul>\n</section>'
+        )
+    return (
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+        "<title>Arabic news analysis report</title>\n<style>\n"
+        "body{font-family:'Noto Sans Arabic','Noto Sans','DejaVu Sans',sans-serif;max-width:60rem;margin:2rem auto;"
+        "padding:0 1rem;color:#222}\n"
+        "h2[dir=rtl]{text-align:right;font-size:1.6rem}\n.meta{color:#666;font-size:.9rem}\n"
+        ".nb{display:inline-block;min-width:16rem;font-family:monospace}\nli{margin:.3rem 0}\n"
+        "section.article{border-top:1px solid #ddd;padding-top:1rem}\n</style>\n</head>\n<body>\n"
+        "<h1>Arabic news analysis report</h1>\n"
+        f"<p>{len(articles)} article(s) × {len(notebooks)} notebook(s). Each notebook comes as a reader's page "
+        "(no code) and a page with the code.</p>\n"
+        + "\n".join(rows)
+        + "\n</body>\n</html>\n"
+    )
+
+
+# --------------------------------------------------------------------------- build
+
+
+def _move_into_place(stage: Path, out_dir: Path, article_ids: list[str]) -> None:
+    """Replace ``out_dir/<article_id>`` folders and ``index.html`` with the staged ones."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    trash = Path(tempfile.mkdtemp(prefix=".trash-", dir=out_dir))
+    try:
+        for aid in article_ids:
+            target = out_dir / aid
+            if target.exists():
+                target.rename(trash / aid)
+            (stage / aid).rename(target)
+        os.replace(stage / "index.html", out_dir / "index.html")
+    finally:
+        shutil.rmtree(trash, ignore_errors=True)
+
+
+def build_report(
+    articles: list[Path] | None,
+    out_dir: Path,
+    *,
+    jobs: int | None = None,
+    progress: bool = True,
+    notebooks_dir: Path | None = None,
+) -> ReportResult:
+    """Execute every notebook for every article and write the HTML report into *out_dir*.
+
+    *articles* defaults to the seed. Pages: ``<out_dir>/<article_id>/<NN_name>.html`` (with code),
+    ``<NN_name>.reader.html`` (without) and ``<NN_name>.ipynb`` (executed), plus
+    ``<out_dir>/index.html``. Raises :class:`ReportError` naming the article, notebook and cell
+    when a notebook fails; ``analysis.ArticleError`` for an unreadable article.
+    """
+    started = time.perf_counter()
+    out_dir = Path(out_dir).resolve()
+    notebooks = find_notebooks(notebooks_dir)
+    loaded = _load_articles([Path(p) for p in articles] if articles else [default_article()])
+    todo = [_Job(a, nb) for a in loaded for nb in notebooks]
+    workers = max(1, min(jobs or os.cpu_count() or 1, len(todo)))
+    lock = threading.Lock()
+
+    def say(message: str) -> None:
+        if progress:
+            with lock:
+                print(message, file=sys.stderr, flush=True)
+
+    say(f"report: {len(loaded)} article(s) × {len(notebooks)} notebook(s) = {len(todo)} run(s), "
+        f"{workers} at a time -> {out_dir}")
+    out_dir.parent.mkdir(parents=True, exist_ok=True)
+    build = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.building-", dir=out_dir.parent))
+    cleanup = [build]
+    try:
+        stage = build / "report"
+        stage.mkdir()
+        kernels_dir = _write_kernelspec(build / "jupyter")
+        # unix socket paths must stay short (about 100 bytes): keep them in a short temp folder
+        socket_dir = Path(tempfile.mkdtemp(prefix="anr-"))
+        cleanup.append(socket_dir)
+        pages: dict[tuple[str, str], NotebookPage] = {}
+        done = 0
+        with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="report") as pool:
+            futures: dict[Future, _Job] = {}
+            for job in todo:
+                futures[pool.submit(_run_job, job, stage, kernels_dir, socket_dir)] = job
+            pending = set(futures)
+            while pending:
+                finished, pending = wait(pending, return_when=FIRST_COMPLETED)
+                for fut in finished:
+                    job = futures[fut]
+                    err = fut.exception()
+                    if err is not None:
+                        for other in pending:
+                            other.cancel()
+                        say(f"  FAILED {job.article.article_id} / {job.notebook.stem}")
+                        wait(pending)
+                        raise err
+                    page = fut.result()
+                    pages[(page.article_id, page.notebook)] = page
+                    done += 1
+                    say(f"  [{done}/{len(todo)}] {page.article_id} / {page.notebook}: {page.seconds:.1f} s")
+        (stage / "index.html").write_text(_index_html(loaded, notebooks, pages), encoding="utf-8")
+        _move_into_place(stage, out_dir, [a.article_id for a in loaded])
+    finally:
+        for folder in cleanup:
+            shutil.rmtree(folder, ignore_errors=True)
+
+    final = tuple(
+        NotebookPage(
+            article_id=p.article_id, notebook=p.notebook,
+            html=out_dir / p.article_id / p.html.name,
+            reader_html=out_dir / p.article_id / p.reader_html.name,
+            executed=out_dir / p.article_id / p.executed.name,
+            seconds=p.seconds,
+        )
+        for p in sorted(pages.values(), key=lambda p: (p.article_id, p.notebook))
+    )
+    result = ReportResult(out_dir=out_dir, index=out_dir / "index.html", pages=final,
+                          seconds=time.perf_counter() - started)
+    say(f"report: done in {result.seconds:.1f} s -> {result.index}")
+    return result
+
+
+# --------------------------------------------------------------------------- command line
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    """The ``report`` command's arguments (for a stand-alone parser; analysis.cli defines its own)."""
+    parser.add_argument("articles", nargs="*", metavar="ARTICLE", type=Path, help="article text file(s); default: the seed")
+    parser.add_argument("--out", type=Path, default=Path("reports"), metavar="DIR", help="output folder (default: reports)")
+    parser.add_argument("--jobs", type=int, default=None, metavar="N", help="notebook runs at a time (default: cores)")
+    parser.add_argument("--notebooks", type=Path, default=None, metavar="DIR",
+                        help="folder of notebooks to run (default: the project's notebooks/)")
+    parser.add_argument("--quiet", action="store_true", help="no progress lines")
+    return parser
+
+
+def run_report_command(args: argparse.Namespace) -> int:
+    """Run ``report`` from parsed arguments (``articles``, ``out``, ``jobs``; optional ``quiet``, ``notebooks``).
+
+    Prints ``error: <reason>`` and returns 1 when a notebook fails; unreadable articles raise
+    ``analysis.ArticleError``, which the CLI reports as ``error: <file>: <reason>``.
+    """
+    if args.jobs is not None and args.jobs < 1:
+        print("error: --jobs must be at least 1", file=sys.stderr)
+        return 2
+    try:
+        result = build_report(list(args.articles) or None, args.out, jobs=args.jobs,
+                              progress=not getattr(args, "quiet", False),
+                              notebooks_dir=getattr(args, "notebooks", None))
+    except ReportError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 1
+    print(result.index)
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m analysis.report [ARTICLE ...] --out DIR [--jobs N]``."""
+    from .reader import ArticleError
+
+    parser = add_arguments(argparse.ArgumentParser(prog="python -m analysis.report", description=__doc__.split("\n")[0]))
+    args = parser.parse_args(argv)
+    try:
+        return run_report_command(args)
+    except ArticleError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
