@@ -178,6 +178,9 @@ def token_features(own: Sequence[dict[str, object]], i: int) -> list[str]:
             f.append(f"s{k}={rest[-k:]}")
     if len(norm) > 2:
         f.append(f"ws2={norm[-2:]}")
+    if t["shape"] in ("arabic", "latin") and len(rest) >= 3:
+        padded = f"^{rest}$"
+        f.extend(f"c3={padded[k:k + 3]}" for k in range(len(padded) - 2))
     for c in t["trig"]:
         f.append(f"trig={c}")
     for d in (-2, -1, 1, 2):
