@@ -1,0 +1,129 @@
+"""Themes: which topics each sentence is about, from a transparent bilingual trigger lexicon.
+
+The lexicon is data, ``analysis/data/themes.csv``: one row per trigger with the theme code (in the spirit of GDELT
+GKG theme codes: ``TERROR``, ``ENV_OIL``, ``ECON_STOCKMARKET`` ...), ``label_en``, ``label_ar``, the trigger as
+written (one or more words), its English gloss and a weight.  Triggers are matched on **stems**
+(:func:`analysis.stem.stem`, the same function that fills ``tokens.stem``): every word of the trigger is stemmed
+once at load time and a trigger matches a run of consecutive word tokens with those stems, whatever their
+clitics, article or inflection (``الإرهابية`` and ``الإرهاب`` both give ``ارهاب``).
+
+**Score** of a (sentence, theme) pair = the sum of the weights of the *distinct* triggers of that theme found in
+the sentence (rows of a theme sharing a gloss are spellings of one trigger and count once), where a token counts for one trigger only (the longest: ``التحالف الدولي`` (2) does not also score
+``تحالف`` (1)).  A pair is reported when its score is at least :data:`THRESHOLD` (1.0).  Weights: 2 = a phrase
+that names the theme on its own (``السلاح المنفلت``، ``هدنة``، ``أوبك``); 1 = a clear but broader word
+(``داعش``، ``اقتصاد``); 0.5 = a weak cue that needs another one in the same sentence (``قوات``، ``تدريب``،
+``استقرار``, which also occurs in market news).  ``evidence`` lists the matched words as written, joined by
+``" | "``, and ``evidence_spans`` their offsets (``start-end;start-end``).
+"""
+from __future__ import annotations
+
+import csv
+from functools import cache
+from importlib.resources import files
+from typing import NamedTuple
+
+import pandas as pd
+
+from .stem import stem
+
+__all__ = ["THRESHOLD", "THEME_COLUMNS", "Trigger", "theme_lexicon", "theme_labels", "tag_themes"]
+
+THRESHOLD = 1.0
+THEME_COLUMNS = ["article_id", "sentence_id", "theme", "label_en", "label_ar", "evidence", "score", "n_triggers",
+                 "evidence_spans"]
+
+
+class Trigger(NamedTuple):
+    theme: str
+    stems: tuple[str, ...]
+    term_ar: str
+    gloss: str
+    weight: float
+
+
+@cache
+def _rows() -> tuple[dict[str, str], ...]:
+    with files("analysis").joinpath("data/themes.csv").open(encoding="utf-8") as fh:
+        return tuple(csv.DictReader(fh))
+
+
+@cache
+def theme_lexicon() -> dict[str, tuple[Trigger, ...]]:
+    """First stem -> triggers starting with it (longest first)."""
+    index: dict[str, list[Trigger]] = {}
+    for r in _rows():
+        stems = tuple(stem(w) for w in r["trigger_ar"].split())
+        trig = Trigger(r["theme"], stems, r["trigger_ar"], r["gloss"], float(r["weight"]))
+        index.setdefault(stems[0], []).append(trig)
+    return {k: tuple(sorted(v, key=lambda t: -len(t.stems))) for k, v in index.items()}
+
+
+@cache
+def theme_labels() -> dict[str, tuple[str, str]]:
+    """Theme code -> (label_en, label_ar)."""
+    return {r["theme"]: (r["label_en"], r["label_ar"]) for r in _rows()}
+
+
+class _Match(NamedTuple):
+    trigger: Trigger
+    i: int
+    j: int
+
+
+def _sentence_themes(stems: list[str], spans: list[tuple[int, int]], text: str) -> list[tuple]:
+    lex = theme_lexicon()
+    by_theme: dict[str, list[_Match]] = {}
+    for i, s in enumerate(stems):
+        for trig in lex.get(s, ()):
+            n = len(trig.stems)
+            if tuple(stems[i:i + n]) == trig.stems:
+                by_theme.setdefault(trig.theme, []).append(_Match(trig, i, i + n))
+    out = []
+    for theme, matches in by_theme.items():
+        claimed: set[int] = set()
+        kept: list[_Match] = []
+        for m in sorted(matches, key=lambda m: (-(m.j - m.i), m.i)):
+            if claimed.isdisjoint(range(m.i, m.j)):
+                claimed.update(range(m.i, m.j))
+                kept.append(m)
+        distinct: dict[str, float] = {}
+        for m in kept:  # rows sharing a gloss are spellings of one trigger (قوات / القوات)
+            distinct[m.trigger.gloss] = max(distinct.get(m.trigger.gloss, 0.0), m.trigger.weight)
+        score = sum(distinct.values())
+        if score < THRESHOLD:
+            continue
+        kept.sort(key=lambda m: m.i)
+        ev_spans = [(spans[m.i][0], spans[m.j - 1][1]) for m in kept]
+        out.append((theme, " | ".join(text[s:e] for s, e in ev_spans), score, len(distinct),
+                    ";".join(f"{s}-{e}" for s, e in ev_spans)))
+    return sorted(out)
+
+
+def tag_themes(base) -> pd.DataFrame:
+    """The themes table of one article (columns :data:`THEME_COLUMNS`), sorted by sentence then theme."""
+    tokens = base.tokens
+    words = tokens[tokens["kind"] == "word"]
+    rows = []
+    by_sentence: dict[int, tuple[list[str], list[tuple[int, int]]]] = {}
+    for sid, st, s, e in zip(words["sentence_id"].tolist(), words["stem"].tolist(), words["start"].tolist(),
+                             words["end"].tolist()):
+        stems, spans = by_sentence.setdefault(sid, ([], []))
+        stems.append(st)
+        spans.append((s, e))
+    labels = theme_labels()
+    for sid in sorted(by_sentence):
+        stems, spans = by_sentence[sid]
+        for theme, evidence, score, n, ev_spans in _sentence_themes(stems, spans, base.text):
+            rows.append((sid, theme, *labels[theme], evidence, score, n, ev_spans))
+    cols = list(zip(*rows)) if rows else [[] for _ in range(8)]
+    return pd.DataFrame({
+        "article_id": pd.Series([base.article_id] * len(rows), dtype="str"),
+        "sentence_id": pd.Series(cols[0], dtype="int64"),
+        "theme": pd.Series(cols[1], dtype="str"),
+        "label_en": pd.Series(cols[2], dtype="str"),
+        "label_ar": pd.Series(cols[3], dtype="str"),
+        "evidence": pd.Series(cols[4], dtype="str"),
+        "score": pd.Series(cols[5], dtype="float64"),
+        "n_triggers": pd.Series(cols[6], dtype="int64"),
+        "evidence_spans": pd.Series(cols[7], dtype="str"),
+    })
