@@ -1,0 +1,271 @@
+"""The HTML report: notebooks execute, pages render in a browser, article markup stays escaped."""
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+import numpy as np
+import pytest
+
+from analysis.report import (
+    NotebookPage,
+    ReportError,
+    _first_line,
+    _index_html,
+    _Article,
+    _source_cell_number,
+    build_report,
+    find_notebooks,
+    resolve_article,
+    run_report_command,
+)
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "seeds" / "000_15d6e93d3754c312.txt"
+SEED_ID = "000_15d6e93d3754c312"
+HEADLINE = "الكاظمي يتحدث عن أخطر تحد يواجه حكومته"
+
+MARKUP_ID = "markup_article"
+MARKUP_TEXT = (
+    "وزير الدفاع يزور بغداد <script>alert(1)</script> لبحث التعاون\n"
+    "\n"
+    "قال وزير الدفاع إن <b>الحكومة العراقية</b> تعمل بقوة <script>alert(1)</script> لتعزيز الأمن في بغداد.\n"
+    "وأكد الوزير أن التعاون مع إيطاليا مستمر في مجال التدريب.\n"
+)
+
+CHROMIUM_FLAGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--disable-quic",
+]
+
+
+def _notebook(path: Path, cells: list[str], *, parameters: str = 'article_path = "x"') -> Path:
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    param = nbformat.v4.new_code_cell(parameters)
+    param.metadata["tags"] = ["parameters"]
+    nb.cells = [nbformat.v4.new_markdown_cell("# test notebook"), param] + [nbformat.v4.new_code_cell(c) for c in cells]
+    nbformat.write(nb, path)
+    return path
+
+
+# --------------------------------------------------------------------------- fast units
+
+
+class TestHelpers:
+    @pytest.mark.parametrize(
+        ("source", "expected"),
+        [
+            ("x = 1\ny = 2", "x = 1"),
+            ("# explain\n\n1/0", "1/0"),
+            ("# only a comment", "# only a comment"),
+            ("", "(empty cell)"),
+        ],
+    )
+    def test_first_line(self, source, expected):
+        assert _first_line(source) == expected
+
+    def test_cell_number_skips_injected_cell(self):
+        nb = nbformat.v4.new_notebook()
+        param = nbformat.v4.new_code_cell("a = 1")
+        param.metadata["tags"] = ["parameters"]
+        nb.cells = [nbformat.v4.new_markdown_cell("m"), param, nbformat.v4.new_code_cell("b"), nbformat.v4.new_code_cell("c")]
+        # executed: 0 md, 1 parameters, 2 injected, 3 "b", 4 "c"
+        assert _source_cell_number(nb, 1) == 2
+        assert _source_cell_number(nb, 3) == 3
+        assert _source_cell_number(nb, 4) == 4
+
+    def test_index_escapes_headline_and_names(self, tmp_path):
+        art = _Article(path=tmp_path / "<i>a</i>.txt", article_id="a<b>", headline="عنوان <script>alert(1)</script>",
+                       published_at="")
+        nb = tmp_path / "01_x.ipynb"
+        page = NotebookPage("a<b>", "01_x", tmp_path / "01_x.html", tmp_path / "01_x.reader.html",
+                            tmp_path / "01_x.ipynb", 1.0)
+        html = _index_html([art], [nb], {("a<b>", "01_x"): page})
+        assert "<script>alert" not in html and "<i>a" not in html and "a<b>" not in html
+        assert "عنوان &lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+    def test_notebooks_are_ordered_and_paired(self):
+        notebooks = find_notebooks()
+        assert [p.name for p in notebooks] == sorted(p.name for p in notebooks)
+        assert notebooks[0].name == "01_article_at_a_glance.ipynb"
+        for nb in notebooks:
+            assert nb.with_suffix(".py").is_file(), f"{nb.name} has no paired percent script"
+            stored = json.loads(nb.read_text(encoding="utf-8"))
+            assert all(not c.get("outputs") for c in stored["cells"]), f"{nb.name} is stored with outputs"
+            tags = [c.get("metadata", {}).get("tags", []) for c in stored["cells"]]
+            assert sum("parameters" in t for t in tags) == 1
+
+    def test_resolve_article(self):
+        assert resolve_article(None) == SEED
+        assert resolve_article("../seeds/000_15d6e93d3754c312.txt") == SEED
+        assert resolve_article(str(SEED)) == SEED
+
+
+# --------------------------------------------------------------------------- the real report
+
+
+@pytest.fixture(scope="module")
+def report(tmp_path_factory):
+    base = tmp_path_factory.mktemp("report")
+    markup = base / f"{MARKUP_ID}.txt"
+    markup.write_text(MARKUP_TEXT, encoding="utf-8")
+    return build_report([SEED, markup], base / "out", jobs=2, progress=False)
+
+
+@pytest.mark.slow
+class TestBuild:
+    def test_every_notebook_for_every_article(self, report):
+        notebooks = [p.stem for p in find_notebooks()]
+        assert [(p.article_id, p.notebook) for p in report.pages] == sorted(
+            (a, n) for a in (SEED_ID, MARKUP_ID) for n in notebooks
+        )
+        for page in report.pages:
+            assert page.html == report.out_dir / page.article_id / f"{page.notebook}.html"
+            assert page.reader_html == report.out_dir / page.article_id / f"{page.notebook}.reader.html"
+            assert page.html.is_file() and page.reader_html.is_file() and page.executed.is_file()
+
+    def test_executed_without_errors_in_this_interpreter(self, report):
+        for page in report.pages:
+            nb = nbformat.read(page.executed, as_version=4)
+            outputs = [o for c in nb.cells for o in c.get("outputs", [])]
+            assert not [o for o in outputs if o.get("output_type") == "error"], page.notebook
+            assert all(c.get("execution_count") for c in nb.cells if c.cell_type == "code"), page.notebook
+            injected = [c for c in nb.cells if "injected-parameters" in c.metadata.get("tags", [])]
+            assert len(injected) == 1 and "article_path" in injected[0].source
+
+    def test_nothing_left_beside_the_report(self, report):
+        assert sorted(p.name for p in report.out_dir.parent.iterdir()) == sorted(["out", f"{MARKUP_ID}.txt"])
+        assert sorted(p.name for p in report.out_dir.iterdir()) == sorted([SEED_ID, MARKUP_ID, "index.html"])
+
+    def test_pages_embed_charts_and_need_no_network(self, report):
+        seed_page = next(p for p in report.pages if p.article_id == SEED_ID)
+        for path in (seed_page.html, seed_page.reader_html):
+            text = path.read_text(encoding="utf-8")
+            assert "data:image/png;base64," in text
+            assert not re.search(r"<script[^>]+src=", text), "page loads an external script"
+            assert 'href="../index.html"' in text
+
+    def test_reader_variant_has_no_code(self, report):
+        seed_page = next(p for p in report.pages if p.article_id == SEED_ID)
+        full = seed_page.html.read_text(encoding="utf-8")
+        reader = seed_page.reader_html.read_text(encoding="utf-8")
+        assert 'jp-InputArea-editor"' in full and "parse_article" in full
+        assert 'jp-InputArea-editor"' not in reader and "import matplotlib" not in reader
+        assert "Reading time:" in reader  # outputs kept
+
+    def test_index_links_every_page(self, report):
+        index = report.index.read_text(encoding="utf-8")
+        assert HEADLINE in index
+        for page in report.pages:
+            for path in (page.html, page.reader_html):
+                assert f'href="{page.article_id}/{path.name}"' in index
+
+    def test_markup_in_the_article_is_escaped_everywhere(self, report):
+        pages = sorted(report.out_dir.rglob("*.html"))
+        assert len(pages) == 1 + 2 * len(report.pages)
+        for path in pages:
+            text = path.read_text(encoding="utf-8")
+            assert "<script>alert" not in text, path
+            assert "<b>الحكومة" not in text, path
+        markup_pages = [p for p in pages if p.parent.name == MARKUP_ID] + [report.index]
+        assert all("&lt;script&gt;alert(1)&lt;/script&gt;" in p.read_text(encoding="utf-8") for p in markup_pages)
+
+
+# --------------------------------------------------------------------------- in a browser
+
+
+def _chromium() -> str:
+    exe = shutil.which("chromium") or ("/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None)
+    if exe is None:
+        pytest.skip("chromium not installed (Debian: apt-get install chromium)")
+    return exe
+
+
+def _run_chromium(exe: str, tmp_path: Path, url: str, *extra: str) -> subprocess.CompletedProcess:
+    profile = tmp_path / f"profile-{len(list(tmp_path.iterdir()))}"
+    return subprocess.run(
+        [exe, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", *extra, url],
+        capture_output=True, text=True, timeout=120, check=False,
+    )
+
+
+@pytest.mark.slow
+class TestInBrowser:
+    def test_screenshot_is_not_blank(self, report, tmp_path):
+        from PIL import Image
+
+        exe = _chromium()
+        page = next(p for p in report.pages if p.article_id == SEED_ID)
+        shot = tmp_path / "shot.png"
+        run = _run_chromium(exe, tmp_path, page.reader_html.as_uri(), f"--screenshot={shot}", "--window-size=1200,2000")
+        assert shot.is_file(), run.stderr[-2000:]
+        pixels = np.asarray(Image.open(shot).convert("L"))
+        assert pixels.shape == (2000, 1200)
+        dark = (pixels < 128).mean()
+        assert 0.005 < dark < 0.5, f"{dark:.3%} dark pixels"  # text and a chart, not a blank or black page
+
+    @pytest.mark.parametrize("which", ["reader", "index"])
+    def test_dom_shows_the_headline(self, report, tmp_path, which):
+        exe = _chromium()
+        page = next(p for p in report.pages if p.article_id == SEED_ID)
+        url = (page.reader_html if which == "reader" else report.index).as_uri()
+        run = _run_chromium(exe, tmp_path, url, "--dump-dom")
+        assert HEADLINE in run.stdout, run.stderr[-2000:]
+
+    def test_markup_article_dom_has_no_script_element(self, report, tmp_path):
+        exe = _chromium()
+        page = next(p for p in report.pages if p.article_id == MARKUP_ID)
+        dom = _run_chromium(exe, tmp_path, page.reader_html.as_uri(), "--dump-dom").stdout
+        assert "وزير الدفاع يزور بغداد" in dom
+        assert "<script>alert" not in dom
+        assert "&lt;script&gt;alert(1)&lt;/script&gt;" in dom  # shown as text
+
+
+# --------------------------------------------------------------------------- failures
+
+
+@pytest.mark.slow
+class TestFailure:
+    def test_kernel_is_this_interpreter(self, tmp_path):
+        nbs = tmp_path / "nbs"
+        nbs.mkdir()
+        _notebook(nbs / "01_where.ipynb", ["import sys\nprint(sys.executable)\nprint(article_path)"])
+        result = build_report(None, tmp_path / "out", notebooks_dir=nbs, progress=False)
+        nb = nbformat.read(result.pages[0].executed, as_version=4)
+        printed = "".join(o.get("text", "") for c in nb.cells for o in c.get("outputs", [])).split("\n")
+        assert printed[0] == sys.executable
+        assert printed[1] == str(SEED)
+
+    def test_failing_cell_is_named_and_nothing_is_left(self, tmp_path, capsys):
+        nbs = tmp_path / "nbs"
+        nbs.mkdir()
+        _notebook(nbs / "01_ok.ipynb", ["x = 1"])
+        _notebook(nbs / "02_broken.ipynb", ["x = 1", "# divide\nratio = x / 0", "print('never')"])
+        out = tmp_path / "out"
+        with pytest.raises(ReportError) as err:
+            build_report(None, out, notebooks_dir=nbs, progress=False)
+        message = str(err.value)
+        assert "02_broken.ipynb" in message and SEED_ID in message
+        assert "cell 4 of 5" in message and "'ratio = x / 0'" in message
+        assert "ZeroDivisionError: division by zero" in message
+        assert not out.exists()
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["nbs"]
+
+    def test_failure_keeps_the_previous_report(self, tmp_path, capsys):
+        nbs = tmp_path / "nbs"
+        nbs.mkdir()
+        _notebook(nbs / "01_ok.ipynb", ["x = 1"])
+        out = tmp_path / "out"
+        build_report(None, out, notebooks_dir=nbs, progress=False)
+        before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+        _notebook(nbs / "02_broken.ipynb", ["raise RuntimeError('boom')"])
+        args = type("Args", (), {"articles": [], "out": out, "jobs": 1, "quiet": True, "notebooks": nbs})()
+        assert run_report_command(args) == 1
+        assert "error: notebook 02_broken.ipynb failed" in capsys.readouterr().err
+        assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
