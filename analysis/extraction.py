@@ -1,11 +1,18 @@
-"""Extraction stages (entities and mentions, figures, quotes, themes, dates in the text).
+"""Extraction stages (entities and mentions, quotes, figures, themes, dates in the text).
 
 Each stage is a pure function of the base tables (:class:`analysis.article.BaseTables`) and of earlier stages'
-tables; this module only runs them in order and returns ``{table name: DataFrame}``.
+tables; this module only runs them in order and returns ``{table name: DataFrame}``.  Order: entities (with
+mentions) -> quotes (speakers are entities) -> figures (whose figure: entities) -> themes -> dates.
 """
 from __future__ import annotations
 
 import pandas as pd
+
+from .dates import extract_dates
+from .entities import extract_entities
+from .figures import extract_figures
+from .quotes import extract_quotes
+from .themes import tag_themes
 
 __all__ = ["EXTRACTED_TABLES", "extract_all"]
 
@@ -23,6 +30,16 @@ EXTRACTED_TABLES: dict[str, list[str]] = {
 
 
 def extract_all(base) -> dict[str, pd.DataFrame]:
-    """Run every extraction stage on ``base`` (placeholder until the extraction stages land: empty tables)."""
-    return {name: pd.DataFrame({"article_id": pd.Series([], dtype="str"), **{c: [] for c in cols}})
-            for name, cols in EXTRACTED_TABLES.items()}
+    """Run every extraction stage on ``base`` and return the tables by name (:data:`EXTRACTED_TABLES` order)."""
+    entities, mentions = extract_entities(base)
+    quotes = extract_quotes(base, mentions, entities)
+    figures = extract_figures(base, mentions, entities)
+    themes = tag_themes(base)
+    dates = extract_dates(base)
+    out = {"entities": entities, "mentions": mentions, "figures": figures, "quotes": quotes, "themes": themes,
+           "dates": dates}
+    for name, cols in EXTRACTED_TABLES.items():
+        missing = [c for c in ["article_id", *cols] if c not in out[name].columns]
+        if missing:
+            raise RuntimeError(f"extraction stage for {name!r} returned a table without {missing}")
+    return out

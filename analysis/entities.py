@@ -1,0 +1,503 @@
+"""Entities and their mentions: gazetteer matching, name patterns and (where the model ships) the NER tagger.
+
+Conventions (applied everywhere, tested in ``tests/test_entities.py``):
+
+* **One entity per real-world thing.** Spellings meet in normalised form (``ايطاليا`` = ``إيطاليا``); a short form
+  (``الكاظمي``, bare ``التحالف``, the surname of a person found by a pattern) joins the entity it names.
+* **Spans exclude proclitics.** ``وبغداد`` gives the mention ``بغداد`` one character in; ``لإيطاليا`` gives
+  ``إيطاليا``.  Where the preposition ل has fused with the article (``للتحالف``) the name's own ``ال`` is not in the
+  text, so the span keeps the ``ل`` that stands for it (``لتحالف``): ``text[start:end] == mention.text`` always.
+* **Nisba adjectives are not mentions.** ``العراقي``, ``الإيطالية``, ``الكردية`` describe; they do not name.  They
+  are never matched by the gazetteer (which holds names only) and are dropped from the NER output.
+* **No nesting.** The longest name wins: ``برنامج الأمم المتحدة الإنمائي`` is one UNDP mention, not also a UN one.
+* **Titles are not part of a person's span** (``رئيس الوزراء العراقي مصطفى الكاظمي`` -> ``مصطفى الكاظمي``); the
+  title is kept in the ``title`` column, which the quote layer uses for ``الوزير الإيطالي`` -> Guerini.  An
+  organisation's head noun is part of its name (``وزارة الطاقة``).
+* **Sources, in order of trust:** ``gazetteer`` (reviewed English names), ``pattern`` (title + name, org head +
+  name), ``alias`` (short form of a pattern/NER name), ``ner`` (the CRF of :mod:`analysis.ner`, only on tokens
+  nothing else claimed).
+"""
+from __future__ import annotations
+
+import re
+import warnings
+from dataclasses import dataclass, field
+from functools import cache
+
+import pandas as pd
+
+from .commonwords import is_common
+from .gazetteer import GazetteerEntry, cue_verbs, titles, variant_index
+from .normalize import normalize
+from .stopwords import is_stopword
+
+__all__ = ["extract_entities", "proclitic_forms", "NER_TYPE_MAP", "use_ner"]
+
+# Proclitic sequences stripped before matching a name (normalised letters), longest first.
+_PROCLITICS = ("وب", "ول", "وك", "فب", "فل", "فك", "و", "ف", "ب", "ل", "ك")
+_LAM_LAM = {"ل", "ول", "فل"}
+_NISBA_RE = re.compile(r"^(?:[وفبلك]{0,2})ال\w+(?:ي|يه|يين|يون|يات)$")
+_CONNECTORS = frozenset({"بن", "بنت", "ابن", "ابو", "ابي", "عبد", "ال", "دي", "دو", "فان", "فون", "ولد"})
+_GEO_HEADS = frozenset({"نهر", "جبل", "جبال", "بحر", "خليج", "صحراء", "وادي", "منطقه", "شمال", "جنوب", "شرق",
+                        "غرب", "جزيره", "جزر", "مضيق", "بحيره", "سهل", "هضبه", "حي", "شارع", "ساحه", "قريه"})
+# Org heads that name an organisation by themselves + one definite word (وزارة الطاقة); the others need a
+# nisba, a place or a proper word in the phrase (قوات الأمن is not a name, قوات سوريا الديمقراطية is).
+_STRONG_ORG_HEADS = frozenset(normalize(w) for w in ("وزارة", "حزب", "منظمة", "حركة", "جبهة", "شركة", "بنك",
+                                                     "مصرف", "هيئة", "صندوق", "جامعة", "مؤسسة", "وكالة", "صحيفة",
+                                                     "جهاز", "محكمة"))
+NER_TYPE_MAP = {"PERS": "PERSON", "ORG": "ORG", "MISC": "MISC", "LOC": "GPE"}
+
+
+@dataclass
+class _Mention:
+    tok0: int  # first token index (into the article's token list)
+    tok1: int  # one past the last token
+    start: int
+    end: int
+    type: str
+    source: str
+    key: str  # entity grouping key
+    entry: GazetteerEntry | None = None
+    short: bool = False
+    title: str | None = None
+    title_head: str | None = None
+    name_norm: tuple[str, ...] = field(default_factory=tuple)
+
+
+@dataclass
+class _Tokens:
+    text: list[str]
+    norm: list[str]
+    start: list[int]
+    end: list[int]
+    kind: list[str]
+    sentence: list[int]
+
+
+def _orig_offset(token: str, n_norm_chars: int) -> int:
+    """Characters of ``token`` spanning its first ``n_norm_chars`` normalised letters (diacritics ride along)."""
+    seen = 0
+    for i, ch in enumerate(token):
+        if seen == n_norm_chars:
+            if normalize(ch):
+                return i
+            continue
+        if normalize(ch):
+            seen += 1
+    return len(token)
+
+
+@cache
+def _forms(token: str, norm: str) -> tuple[tuple[int, str], ...]:
+    out = [(0, norm)]
+    for p in _PROCLITICS:
+        if not norm.startswith(p) or len(norm) - len(p) < 2:
+            continue
+        rest = norm[len(p):]
+        if p in _LAM_LAM and rest.startswith("ل") and len(rest) > 2:
+            out.append((_orig_offset(token, len(p) - 1), "ا" + rest))  # لل = ل + ال: keep the ل standing for ال
+        out.append((_orig_offset(token, len(p)), rest))
+    return tuple(out)
+
+
+def proclitic_forms(token: str) -> list[tuple[int, str]]:
+    """Candidate (offset into ``token``, normalised form) readings of a token with its proclitics stripped.
+
+    >>> proclitic_forms("لإيطاليا")[:2]
+    [(0, 'لايطاليا'), (1, 'ايطاليا')]
+    """
+    return list(_forms(token, normalize(token)))
+
+
+def _is_nisba(norm: str) -> bool:
+    return bool(_NISBA_RE.match(norm))
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Gazetteer pass
+
+def _gazetteer_pass(toks: _Tokens) -> list[_Mention]:
+    index = variant_index()
+    n = len(toks.norm)
+    out: list[_Mention] = []
+    i = 0
+    while i < n:
+        if toks.kind[i] != "word":
+            i += 1
+            continue
+        best = None  # (length, -offset, variant, offset)
+        for off, form in _forms(toks.text[i], toks.norm[i]):
+            for var in index.get(form, ()):
+                L = len(var.tokens)
+                if best is not None and L < best[0]:
+                    break
+                if i + L > n or any(toks.norm[i + k] != var.tokens[k] or toks.sentence[i + k] != toks.sentence[i]
+                                    for k in range(1, L)):
+                    continue
+                cand = (L, -off, var, off)
+                if best is None or cand[:2] > best[:2]:
+                    best = cand
+        if best is None:
+            i += 1
+            continue
+        L, _, var, off = best
+        out.append(_Mention(i, i + L, toks.start[i] + off, toks.end[i + L - 1], var.entry.type, "gazetteer",
+                            var.entry.key, var.entry, var.short, name_norm=var.tokens))
+        i += L
+    return out
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Pattern pass: title + name (persons), org head + name (organisations)
+
+def _strip_conj(norm: str) -> str:
+    return norm[1:] if len(norm) > 3 and norm[0] in "وف" else norm
+
+
+def _namey(toks: _Tokens, i: int, covered: list[_Mention | None]) -> bool:
+    norm = toks.norm[i]
+    return (toks.kind[i] == "word" and covered[i] is None and len(norm) >= 2 and not is_stopword(norm)
+            and not is_common(norm) and _strip_conj(norm) not in cue_verbs()
+            and norm not in titles().get("person_title", ()) and norm not in _CONNECTORS)
+
+
+def _glued(toks: _Tokens, i: int) -> bool:
+    """Token i is a hyphen written without spaces between two words (فرانك-فالتر)."""
+    return (toks.text[i] in "-\u2010\u2011" and 0 < i < len(toks.text) - 1
+            and toks.end[i - 1] == toks.start[i] and toks.end[i] == toks.start[i + 1])
+
+
+def _person_name(toks: _Tokens, j: int, covered: list[_Mention | None]) -> int:
+    """End (exclusive) of a personal name starting at token j, or j if there is none."""
+    n = len(toks.norm)
+    if j >= n or not _namey(toks, j, covered) or toks.norm[j].startswith("ال"):
+        return j
+    k = j + 1
+    while k < n and k - j < 5 and toks.sentence[k] == toks.sentence[j]:
+        norm = toks.norm[k]
+        if _glued(toks, k) and k + 1 < n and _namey(toks, k + 1, covered):
+            k += 2
+            continue
+        if norm in _CONNECTORS and k + 1 < n and _namey(toks, k + 1, covered):
+            k += 2
+            continue
+        if not _namey(toks, k, covered):
+            break
+        if norm.startswith("ال"):
+            if norm.endswith("ي"):
+                k += 1
+            break
+        k += 1
+    return k
+
+
+def _skip_title_complement(toks: _Tokens, j: int, covered: list[_Mention | None]) -> tuple[int, _Mention | None]:
+    """From just after a title word, skip its complement (الدفاع, الإيطالي, عام, منظمة أوبك ...)."""
+    n = len(toks.norm)
+    comp = titles().get("complement", frozenset())
+    heads = titles().get("org_head", frozenset())
+    skipped = 0
+    while j < n and skipped < 6 and toks.sentence[j] == toks.sentence[j - 1]:
+        m = covered[j]
+        if m is not None:
+            if m.type == "PERSON":
+                return j, m
+            j, skipped = m.tok1, skipped + 1
+            continue
+        norm = toks.norm[j]
+        if toks.kind[j] != "word" or is_stopword(norm):
+            break
+        if norm in comp or norm in heads or norm.startswith("ال"):
+            j, skipped = j + 1, skipped + 1
+            continue
+        break
+    return j, None
+
+
+def _pattern_pass(toks: _Tokens, covered: list[_Mention | None]) -> list[_Mention]:
+    out: list[_Mention] = []
+    person_titles = titles().get("person_title", frozenset())
+    org_heads = titles().get("org_head", frozenset())
+    n = len(toks.norm)
+    i = 0
+    while i < n:
+        if toks.kind[i] != "word" or covered[i] is not None:
+            i += 1
+            continue
+        base = _strip_conj(toks.norm[i])
+        if base in person_titles or toks.norm[i] in person_titles:
+            j, person = _skip_title_complement(toks, i + 1, covered)
+            if person is None:
+                k = _person_name(toks, j, covered)
+                if k > j:
+                    name = tuple(toks.norm[x] for x in range(j, k) if toks.kind[x] == "word")
+                    m = _Mention(j, k, toks.start[j], toks.end[k - 1], "PERSON", "pattern",
+                                 "person:" + " ".join(name), name_norm=name)
+                    out.append(m)
+                    for x in range(j, k):
+                        covered[x] = m
+                    i = k
+                    continue
+            i += 1
+            continue
+        head_off = next(((off, f) for off, f in _forms(toks.text[i], toks.norm[i]) if f in org_heads), None)
+        if head_off is not None:
+            k = _org_name(toks, i, covered, head_off[1])
+            if k > i + 1:
+                off = head_off[0]
+                name = (head_off[1],) + tuple(toks.norm[x] for x in range(i + 1, k))
+                m = _Mention(i, k, toks.start[i] + off, toks.end[k - 1], "ORG", "pattern",
+                             "org:" + " ".join(name), name_norm=name)
+                out.append(m)
+                for x in range(i, k):
+                    covered[x] = m
+                i = k
+                continue
+        i += 1
+    return out
+
+
+def _org_name(toks: _Tokens, i: int, covered: list[_Mention | None], head: str) -> int:
+    """End (exclusive) of an organisation name headed by token i, or i + 1 if the phrase is not a name."""
+    n = len(toks.norm)
+    j = i + 1
+    k = j
+    evidence = head in _STRONG_ORG_HEADS
+    while k < n and k - j < 5 and toks.sentence[k] == toks.sentence[i]:
+        m = covered[k]
+        if m is not None:
+            if m.type in ("GPE", "LOC") and m.start == toks.start[k]:  # a place inside the name: سوق الكويت ...
+                k, evidence = m.tok1, True
+                continue
+            break
+        norm = toks.norm[k]
+        if toks.kind[k] != "word" or is_stopword(norm) or _strip_conj(norm) in cue_verbs():
+            break
+        if norm.startswith("ال") or (norm.startswith("لل") and k > j):
+            if _is_nisba(norm):
+                evidence = True
+            k += 1
+            continue
+        if k == j and not is_common(norm) and not _is_nisba("ال" + norm):
+            k, evidence = k + 1, True  # a proper word: منظمة أوبك, شركة سابك
+            continue
+        break
+    if k == j or not evidence:
+        return i + 1
+    # do not end on a generic definite word after a nisba run (الكويتي "المركز" is fine, التابعة is a stopword)
+    return k
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# NER pass (lazy: the model is loaded on the first parse that needs it)
+
+_NER_STATE: dict[str, object] = {}
+
+
+def use_ner() -> bool:
+    """True if the shipped NER model can be used (imported lazily; warns once if it cannot)."""
+    if "ok" not in _NER_STATE:
+        try:
+            from .ner import tag_sentences  # noqa: F401
+            from .ner.model import _current  # noqa: F401
+            _current()
+            _NER_STATE["ok"] = True
+        except Exception as exc:  # missing/corrupt model: parse without it, say so once
+            warnings.warn(f"NER model unavailable, entities from the gazetteer and patterns only: {exc}",
+                          RuntimeWarning, stacklevel=2)
+            _NER_STATE["ok"] = False
+    return bool(_NER_STATE["ok"])
+
+
+def _ner_pass(toks: _Tokens, covered: list[_Mention | None]) -> list[_Mention]:
+    from .ner import tag_sentences
+
+    sentences: dict[int, list[int]] = {}
+    for i, s in enumerate(toks.sentence):
+        sentences.setdefault(s, []).append(i)
+    order = list(sentences)
+    tags = tag_sentences([[toks.text[i] for i in sentences[s]] for s in order])
+    out: list[_Mention] = []
+    for s, sent_tags in zip(order, tags):
+        idx = sentences[s]
+        spans: list[tuple[int, int, str]] = []
+        for pos, tag in enumerate(sent_tags):
+            if tag.startswith("B-") or (tag.startswith("I-") and (not spans or spans[-1][2] != tag[2:]
+                                                                   or spans[-1][1] != pos)):
+                spans.append((pos, pos + 1, tag[2:]))
+            elif tag.startswith("I-"):
+                spans[-1] = (spans[-1][0], pos + 1, spans[-1][2])
+        for a, b, label in spans:
+            ids = idx[a:b]
+            if any(covered[i] is not None for i in ids):
+                continue
+            while ids and (toks.kind[ids[-1]] != "word" or is_stopword(toks.norm[ids[-1]])):
+                ids = ids[:-1]
+            while ids and (toks.kind[ids[0]] != "word" or is_stopword(toks.norm[ids[0]])):
+                ids = ids[1:]
+            if not ids:
+                continue
+            norms = [toks.norm[i] for i in ids]
+            if len(ids) == 1 and (_is_nisba(norms[0]) or is_common(norms[0]) or len(norms[0]) < 3):
+                continue
+            typ = NER_TYPE_MAP.get(label, "MISC")
+            if label == "LOC" and _strip_conj(norms[0]) in _GEO_HEADS:
+                typ = "LOC"
+            first = ids[0]
+            off = 0
+            f = norms[0]
+            for o, form in _forms(toks.text[first], toks.norm[first])[1:]:
+                if form.startswith("ال") and len(form) > 3:
+                    off, f = o, form
+                    break
+            name = (f,) + tuple(norms[1:])
+            m = _Mention(first, ids[-1] + 1, toks.start[first] + off, toks.end[ids[-1]], typ, "ner",
+                         f"{typ.lower()}:" + " ".join(name), name_norm=name)
+            out.append(m)
+            for i in ids:
+                covered[i] = m
+    return out
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Aliases, titles, assembly
+
+def _alias_pass(toks: _Tokens, covered: list[_Mention | None], found: list[_Mention]) -> list[_Mention]:
+    """Surnames (and single names) of pattern/NER persons found elsewhere in the article join that person."""
+    aliases: dict[str, _Mention] = {}
+    for m in found:
+        if m.type == "PERSON" and m.source in ("pattern", "ner") and len(m.name_norm) >= 2:
+            aliases.setdefault(m.name_norm[-1], m)
+    out: list[_Mention] = []
+    if not aliases:
+        return out
+    for i, norm in enumerate(toks.norm):
+        if toks.kind[i] != "word" or covered[i] is not None:
+            continue
+        for off, form in _forms(toks.text[i], norm):
+            target = aliases.get(form)
+            if target is not None:
+                m = _Mention(i, i + 1, toks.start[i] + off, toks.end[i], "PERSON", "alias", target.key,
+                             name_norm=(form,))
+                out.append(m)
+                covered[i] = m
+                break
+    # single-token pattern/NER persons equal to another person's surname: same person
+    for m in found:
+        if m.type == "PERSON" and m.source in ("pattern", "ner") and len(m.name_norm) == 1:
+            target = aliases.get(m.name_norm[0])
+            if target is not None and target is not m:
+                m.key = target.key
+    return out
+
+
+def _attach_titles(toks: _Tokens, mentions: list[_Mention]) -> None:
+    """The title phrase right before a person mention (``وزير الدفاع الايطالي``), kept for the quote layer."""
+    person_titles = titles().get("person_title", frozenset())
+    covered: list[_Mention | None] = [None] * len(toks.norm)
+    for m in mentions:
+        for i in range(m.tok0, m.tok1):
+            covered[i] = m
+    for m in mentions:
+        if m.type != "PERSON":
+            continue
+        for i in range(m.tok0 - 1, max(-1, m.tok0 - 8), -1):
+            if toks.sentence[i] != toks.sentence[m.tok0] or toks.kind[i] != "word":
+                break
+            base = toks.norm[i] if toks.norm[i] in person_titles else _strip_conj(toks.norm[i])
+            if base in person_titles:
+                j, person = _skip_title_complement(toks, i + 1, covered)
+                if person is m or j == m.tok0:
+                    m.title = " ".join(toks.norm[i:m.tok0])
+                    m.title_head = base[2:] if base.startswith("ال") else base
+                break
+
+
+def _tokens(base) -> _Tokens:
+    t = base.tokens
+    return _Tokens(t["text"].tolist(), t["norm"].tolist(), t["start"].tolist(), t["end"].tolist(),
+                   t["kind"].tolist(), t["sentence_id"].tolist())
+
+
+def extract_entities(base, *, ner: bool | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """``(entities, mentions)`` tables for one article (see DATA_MODEL.md and this module's conventions).
+
+    ``ner``: use the NER model for names nothing else found (default: when the model is available).
+    """
+    toks = _tokens(base)
+    n = len(toks.norm)
+    gaz = _gazetteer_pass(toks)
+    full_keys = {m.key for m in gaz if not m.short}
+    resolved: list[_Mention] = []
+    for m in gaz:
+        if not m.short:
+            resolved.append(m)
+            continue
+        # a short form names the entry whose full name the article uses (first such entry in file order)
+        index = variant_index().get(m.name_norm[0], ())
+        entry = next((v.entry for v in index if v.short and v.tokens == m.name_norm and v.entry.key in full_keys),
+                     None)
+        if entry is not None:
+            m.entry, m.key, m.type = entry, entry.key, entry.type
+            resolved.append(m)
+    covered: list[_Mention | None] = [None] * n
+    for m in resolved:
+        for i in range(m.tok0, m.tok1):
+            covered[i] = m
+    found = resolved + _pattern_pass(toks, covered)
+    if ner if ner is not None else use_ner():
+        found += _ner_pass(toks, covered)
+    found += _alias_pass(toks, covered, found)
+    found.sort(key=lambda m: m.start)
+    _attach_titles(toks, found)
+    return _tables(base, toks, found)
+
+
+def _tables(base, toks: _Tokens, found: list[_Mention]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    text = base.text
+    ids: dict[str, int] = {}
+    for m in found:
+        ids.setdefault(m.key, len(ids) + 1)
+    ent_rows: dict[int, dict] = {}
+    for m in found:
+        eid = ids[m.key]
+        row = ent_rows.get(eid)
+        mtext = text[m.start:m.end]
+        if row is None:
+            e = m.entry
+            row = ent_rows[eid] = {
+                "entity_id": eid, "type": m.type, "name_ar": e.name_ar if e else mtext,
+                "name_en": e.name_en if e else None, "n_mentions": 0, "key": e.key if e else None,
+                "source": m.source, "lat": e.lat if e else None, "lon": e.lon if e else None,
+                "first_start": m.start, "title": None,
+            }
+        row["n_mentions"] += 1
+        if m.entry is None and m.source != "alias" and len(mtext) > len(row["name_ar"]):
+            row["name_ar"] = mtext
+        if m.title and not row["title"]:
+            row["title"] = m.title
+    aid = base.article_id
+    mentions = pd.DataFrame({
+        "article_id": pd.Series([aid] * len(found), dtype="str"),
+        "mention_id": pd.Series(range(1, len(found) + 1), dtype="int64"),
+        "sentence_id": pd.Series([toks.sentence[m.tok0] for m in found], dtype="int64"),
+        "entity_id": pd.Series([ids[m.key] for m in found], dtype="int64"),
+        "type": pd.Series([m.type for m in found], dtype="str"),
+        "text": pd.Series([text[m.start:m.end] for m in found], dtype="str"),
+        "start": pd.Series([m.start for m in found], dtype="int64"),
+        "end": pd.Series([m.end for m in found], dtype="int64"),
+        "source": pd.Series([m.source for m in found], dtype="str"),
+        "clitic": pd.Series([text[toks.start[m.tok0]:m.start] for m in found], dtype="str"),
+        "title": pd.Series([m.title for m in found], dtype="str"),
+        "title_head": pd.Series([m.title_head for m in found], dtype="str"),
+        "token_start": pd.Series([m.tok0 for m in found], dtype="int64"),
+        "token_end": pd.Series([m.tok1 for m in found], dtype="int64"),
+    })
+    rows = [ent_rows[k] for k in sorted(ent_rows)]
+    cols = ["entity_id", "type", "name_ar", "name_en", "n_mentions", "key", "source", "lat", "lon", "first_start",
+            "title"]
+    dtypes = {"entity_id": "int64", "n_mentions": "int64", "first_start": "int64", "lat": "float64",
+              "lon": "float64"}
+    entities = pd.DataFrame({"article_id": pd.Series([aid] * len(rows), dtype="str"),
+                             **{c: pd.Series([r[c] for r in rows], dtype=dtypes.get(c, "str")) for c in cols}})
+    return entities, mentions

@@ -1,0 +1,114 @@
+"""The bilingual gazetteer and the small lexicons of the entity and quote layers, loaded once.
+
+``analysis/data/gazetteer.csv``: one row per real-world thing (``key``, ``type``, ``name_en``), its Arabic
+spellings in ``name_ar`` (``|``-separated; the first is the canonical form) and in ``short_ar`` short forms that
+count only in an article that also names the thing in full (bare ``التحالف`` is the Global Coalition only where
+``التحالف الدولي`` appears), with ``lat``/``lon`` for places.  Spellings are compared token by token in
+normalised form (:func:`analysis.normalize.normalize`), so ``ايطاليا`` and ``إيطاليا`` are one entry.
+"""
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+
+from .normalize import normalize
+from .tokenize import tokenize
+
+__all__ = ["GazetteerEntry", "Variant", "gazetteer", "variant_index", "titles", "cue_verbs", "CueVerb",
+           "name_tokens", "ENTITY_TYPES"]
+
+ENTITY_TYPES = ("PERSON", "ORG", "GPE", "LOC", "FAC", "MISC")
+
+
+@dataclass(frozen=True)
+class GazetteerEntry:
+    key: str
+    type: str
+    name_en: str
+    name_ar: str
+    variants: tuple[str, ...]
+    short: tuple[str, ...]
+    lat: float | None
+    lon: float | None
+
+
+@dataclass(frozen=True)
+class Variant:
+    """One spelling of an entry as normalised tokens; ``short`` spellings need a full mention in the article."""
+
+    tokens: tuple[str, ...]
+    entry: GazetteerEntry
+    short: bool
+
+
+@dataclass(frozen=True)
+class CueVerb:
+    form: str
+    lemma: str
+    kind: str  # verb | participle
+    gloss_en: str
+    object_ok: bool  # may take a noun-phrase content (اعتبر ..., أعرب عن ...) without أن or quotation marks
+    strict: bool  # ambiguous form (بين, تابع): a cue only when a named subject or أن follows
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    with files("analysis").joinpath(f"data/{name}").open(encoding="utf-8") as fh:
+        return list(csv.DictReader(fh))
+
+
+def name_tokens(name: str) -> tuple[str, ...]:
+    """Normalised word tokens of a name (punctuation such as hyphens kept as tokens)."""
+    return tuple(normalize(t.text) for t in tokenize(name))
+
+
+def _float(value: str) -> float | None:
+    return float(value) if value.strip() else None
+
+
+@cache
+def gazetteer() -> tuple[GazetteerEntry, ...]:
+    """All entries of ``gazetteer.csv`` in file order."""
+    out = []
+    for r in _rows("gazetteer.csv"):
+        variants = tuple(v.strip() for v in r["name_ar"].split("|") if v.strip())
+        short = tuple(v.strip() for v in (r.get("short_ar") or "").split("|") if v.strip())
+        if r["type"] not in ENTITY_TYPES or not variants:
+            raise ValueError(f"gazetteer.csv: bad row {r['key']!r}")
+        out.append(GazetteerEntry(r["key"], r["type"], r["name_en"], variants[0], variants, short,
+                                  _float(r.get("lat") or ""), _float(r.get("lon") or "")))
+    return tuple(out)
+
+
+@cache
+def variant_index() -> dict[str, tuple[Variant, ...]]:
+    """Spellings by their first normalised token, longest first (the matcher tries them in this order)."""
+    index: dict[str, list[Variant]] = {}
+    seen: set[tuple[str, ...]] = set()
+    for entry in gazetteer():
+        for names, short in ((entry.variants, False), (entry.short, True)):
+            for name in names:
+                toks = name_tokens(name)
+                if not toks or (toks, entry.key) in seen:
+                    continue
+                seen.add((toks, entry.key))
+                index.setdefault(toks[0], []).append(Variant(toks, entry, short))
+    return {k: tuple(sorted(v, key=lambda x: -len(x.tokens))) for k, v in index.items()}
+
+
+@cache
+def titles() -> dict[str, frozenset[str]]:
+    """Normalised title words by kind: ``person_title``, ``complement``, ``org_head``."""
+    out: dict[str, set[str]] = {}
+    for r in _rows("titles.csv"):
+        out.setdefault(r["kind"], set()).add(normalize(r["ar"].split()[0]))
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+@cache
+def cue_verbs() -> dict[str, CueVerb]:
+    """Reporting verbs and participles by normalised form."""
+    return {normalize(r["form"]): CueVerb(r["form"], r["lemma"], r["kind"], r["gloss_en"], r["object_ok"] == "1",
+                                          r["strict"] == "1")
+            for r in _rows("cue_verbs.csv")}
