@@ -132,14 +132,14 @@ handles = [
     for kind, colour in COLOURS.items()
     if (counted["kind"] == kind).any()
 ]
-ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=len(handles), frameon=False)
+fig.legend(handles=handles, loc="lower center", ncol=len(handles), frameon=False)
 display.label(
     ax,
     title=display.bilingual("طول الفقرات بالكلمات", "Paragraph length in words"),
     xlabel="words",
     ylabel="paragraph (page order)",
 )
-fig.tight_layout()
+fig.tight_layout(rect=(0, 0.05, 1, 1))  # room for the legend under the axis label
 plt.show()
 
 # %% [markdown]

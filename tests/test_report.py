@@ -101,6 +101,16 @@ class TestHelpers:
             tags = [c.get("metadata", {}).get("tags", []) for c in stored["cells"]]
             assert sum("parameters" in t for t in tags) == 1
 
+    def test_paired_script_and_notebook_agree(self):
+        import jupytext
+
+        for nb_path in find_notebooks():
+            script = jupytext.read(nb_path.with_suffix(".py"))
+            stored = nbformat.read(nb_path, as_version=4)
+            assert [(c.cell_type, c.source) for c in script.cells] == [
+                (c.cell_type, c.source) for c in stored.cells
+            ], f"{nb_path.name} and its .py differ: run `jupytext --sync {nb_path.with_suffix('.py')}`"
+
     def test_resolve_article(self):
         assert resolve_article(None) == SEED
         assert resolve_article("../seeds/000_15d6e93d3754c312.txt") == SEED
