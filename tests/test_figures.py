@@ -1,0 +1,155 @@
+"""Figures: number parsing, counted nouns, exclusions, approximation, the seed's values and the gold."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from analysis import parse_article
+from analysis.article import BaseTables
+from analysis.figures import FIGURE_COLUMNS, extract_figures
+from analysis.numbers import compose, number_words, parse_numeral, reversed_decimal
+
+from conftest import DEV_DIR, ROOT, shared_or_skip
+
+GOLD = ROOT / "tests" / "gold"
+KEY = ["start", "end", "value", "category"]
+
+
+def figures_of(body: str) -> list[tuple]:
+    art = parse_article("عنوان\n\n" + body)
+    return [(r.value, r.unit_en if isinstance(r.unit_en, str) else None, r.category, bool(r.approximate))
+            for r in art.figures.itertuples()]
+
+
+def _base(art) -> BaseTables:
+    pub = art.article.at[0, "published_at"]
+    return BaseTables(art.text, art.article_id, pub if isinstance(pub, str) else None, art.paragraphs,
+                      art.sentences, art.tokens)
+
+
+class TestNumerals:
+    @pytest.mark.parametrize("text, expected", [
+        ("1,497", 1497.0), ("١٬٤٩٧", 1497.0), ("2.38%", 2.38), ("٢٫٣٨", 2.38), ("2,5", 2.5), ("390", 390.0),
+        ("1,000,000", 1e6), ("28-09-2020", None), ("22:26", None), ("1/2", None),
+    ])
+    def test_parse_numeral(self, text, expected):
+        assert parse_numeral(text) == expected
+
+    @pytest.mark.parametrize("fraction, integer, expected", [("2", "0", 0.2), ("19", "162", 162.19),
+                                                             ("73", "17569", 17569.73), ("0963", "1", 1.0963)])
+    def test_fraction_first_decimal(self, fraction, integer, expected):
+        assert reversed_decimal(fraction, integer) == expected
+
+    @pytest.mark.parametrize("words, base, expected", [
+        (["الف", "اربعمائه"], None, 1400.0), (["ملايين"], 3, 3e6), (["مليار"], None, 1e9),
+        (["ثلاثه", "الاف"], None, 3000.0), (["خمسه", "عشر"], None, 15.0), (["مئات", "الاف"], None, 1e5),
+        (["مليون"], 1.2, 1.2e6), (["عشرون"], None, 20.0),
+    ])
+    def test_compose_number_words(self, words, base, expected):
+        lex = number_words()
+        assert compose([lex[w] for w in words], base=base) == expected
+
+
+class TestCountedAmounts:
+    @pytest.mark.parametrize("body, expected", [
+        ("شاركت بحوالي 1,497 جندياً.", [(1497.0, "soldiers", "personnel", True)]),
+        ("أرسلت ١٬٤٩٧ جنديا.", [(1497.0, "soldiers", "personnel", False)]),
+        ("و390 مركبة برية و17 طائرة.", [(390.0, "vehicles", "vehicles", False), (17.0, "aircraft", "aircraft", False)]),
+        ("ارتفع بنسبة 2.38% أمس.", [(2.38, "percent", "percent", False)]),
+        ("تراجع 2ر0 في المائة.", [(0.2, "percent", "percent", False)]),
+        ("بلغت 3 ملايين دولار.", [(3e6, "US dollars", "money", False)]),
+        ("بقيمة مليار دولار.", [(1e9, "US dollars", "money", False)]),
+        ("هدنة لمدة خمسة أيام.", [(5.0, "days", "duration", False)]),
+        ("أرسلت ألف وأربعمائة جندي.", [(1400.0, "soldiers", "personnel", False)]),
+        ("أسر نحو 200 من الحوثيين.", [(200.0, None, "detained", True)]),
+        ("مقتل 11 من عناصر التنظيم و10 مدنيين.", [(11.0, "members", "casualties", False),
+                                               (10.0, "civilians", "casualties", False)]),
+        ("سقط 20 قتيلاً على الأقل.", [(20.0, "dead", "casualties", True)]),
+        ("خسارة ما بين 3 إلى 4 بالمائة.", [(3.0, "percent", "percent", False), (4.0, "percent", "percent", False)]),
+        ("نمو الطلب ما بين 1.2 مليون و1.3 مليون برميل.", [(1.2e6, "barrels", "energy", False),
+                                                       (1.3e6, "barrels", "energy", False)]),
+        ("خلال الأعوام الأربعة الماضية.", [(4.0, "years", "duration", False)]),
+        ("أدنى مستوياته خلال الأشهر الـ15 الماضية.", [(15.0, "months", "duration", False)]),
+        ("استثمارات بمليارات الدولارات.", [(1e9, "US dollars", "money", True)]),
+        ("وجود أكثر من 2000 موظف.", [(2000.0, "employees", "people", True)]),
+        ("ربح السهم 2,5 ريال.", [(2.5, "riyals", "money", False)]),
+    ])
+    def test_amounts(self, body, expected):
+        assert figures_of(body) == expected
+
+
+class TestNotFigures:
+    @pytest.mark.parametrize("body", [
+        "تبدأ الهدنة الساعة 11:59 مساء.",
+        "في 28-09-2020 اجتمع الوزراء.",
+        "توقعات الأسعار في عام 2016 مستقرة.",
+        "منذ فبراير عام 2010 لم يحدث ذلك.",
+        "صدر في 28 سبتمبر الماضي.",
+        "تراجع مؤشر «ستاندرد أند بورز 500» أمس.",
+        "وكانت إيطاليا واحدة من أوائل المساهمين.",
+        "اللواء الخامس عشر انضم إلى الحوثيين.",
+        "حققت استراتيجيتها 2025 أهدافها.",
+    ])
+    def test_no_figure(self, body):
+        assert figures_of(body) == []
+
+
+class TestTableShape:
+    def test_columns_offsets_and_empty_mentions(self, seed_article):
+        figs = extract_figures(_base(seed_article), pd.DataFrame(), pd.DataFrame())
+        assert list(figs.columns) == FIGURE_COLUMNS
+        assert figs["subject_entity_id"].isna().all()
+        for r in figs.itertuples():
+            assert seed_article.text[r.start:r.end] == r.text
+        assert figs["figure_id"].tolist() == list(range(1, len(figs) + 1))
+
+    def test_subject_from_mentions(self, seed_article):
+        text = seed_article.text
+        s = text.index("وشاركت ايطاليا في قوات")
+        sid = int(seed_article.sentences.loc[seed_article.sentences["start"] <= s, "sentence_id"].max())
+        m = pd.DataFrame({"mention_id": [1, 2], "sentence_id": [sid, sid], "entity_id": ["IT", "GC"],
+                          "type": ["GPE", "ORG"], "text": ["ايطاليا", "التحالف الدولي"],
+                          "start": [s + 7, s + 25], "end": [s + 14, s + 39]})
+        figs = extract_figures(_base(seed_article), m, pd.DataFrame())
+        assert figs["subject_entity_id"].tolist() == ["IT", "IT", "IT"]
+
+
+class TestSeed:
+    def test_seed_values_exactly(self, seed_article):
+        f = seed_article.figures
+        got = [(r.text, r.value, r.unit_ar, r.unit_en, r.category, bool(r.approximate), r.start, r.end)
+               for r in f.itertuples()]
+        assert got == [
+            ("1,497 جندياً", 1497.0, "جنديا", "soldiers", "personnel", True, 2390, 2402),
+            ("390 مركبة", 390.0, "مركبة", "vehicles", "vehicles", False, 2404, 2413),
+            ("17 طائرة", 17.0, "طائرة", "aircraft", "aircraft", False, 2420, 2428),
+        ]
+        assert f["qualifier"].tolist()[0] == "بحوالي"
+
+    def test_seed_figures_are_italys(self, seed_article):
+        ents = seed_article.entities.set_index("entity_id")
+        subjects = seed_article.figures["subject_entity_id"].tolist()
+        assert [ents.at[s, "name_en"] for s in subjects] == ["Italy", "Italy", "Italy"]
+
+    def test_seed_matches_gold(self, seed_article):
+        gold = pd.read_csv(GOLD / seed_article.article_id / "figures.csv")
+        got = seed_article.figures[KEY].reset_index(drop=True)
+        pd.testing.assert_frame_equal(got, gold[KEY], check_dtype=False)
+
+
+def _gold_dirs():
+    return sorted(p for p in GOLD.iterdir() if p.is_dir() and (p / "figures.csv").exists()
+                  and not p.name.startswith("000_"))
+
+
+class TestDevGold:
+    @pytest.mark.parametrize("gold_dir", _gold_dirs(), ids=lambda p: p.name)
+    def test_dev_f1(self, gold_dir: Path):
+        art = parse_article(shared_or_skip(DEV_DIR / f"{gold_dir.name}.txt"))
+        gold = {tuple(r) for r in pd.read_csv(gold_dir / "figures.csv")[KEY].itertuples(index=False)}
+        got = {tuple(r) for r in art.figures[KEY].itertuples(index=False)}
+        tp = len(gold & got)
+        precision, recall = tp / max(len(got), 1), tp / max(len(gold), 1)
+        assert precision >= 0.95 and recall >= 0.85, (gold - got, got - gold)
