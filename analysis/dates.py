@@ -205,13 +205,17 @@ def _shift(published: dt.date, offset: int, unit: str) -> str:
     return f"{published.year + offset:04d}"
 
 
-def _month_year(month: int, modifier: int | None, published: dt.date | None) -> int | None:
+def _month_year(month: int, modifier: int | None, published: dt.date | None, day: int | None = None) -> int | None:
+    """The year of a month (or day of a month) written without one: الماضي = the latest before publication,
+    المقبل = the next after it, no modifier = the publication year."""
     if published is None:
         return None
+    here = (published.month, published.day if day is not None else 0)
+    when = (month, day or 0)
     if modifier == -1:
-        return published.year if month < published.month else published.year - 1
+        return published.year if when < here else published.year - 1
     if modifier == 1:
-        return published.year if month > published.month else published.year + 1
+        return published.year if when > here else published.year + 1
     return published.year
 
 
@@ -315,7 +319,7 @@ def _finish_month(sid, toks, i, after, month, day, published):
     if mod is not None and year is None:
         modifier, j = mod
     if year is None:
-        year = _month_year(month, modifier, published)
+        year = _month_year(month, modifier, published, day)
     resolved = None
     if year is not None:
         if day is None:

@@ -1,0 +1,111 @@
+"""Dates in the text: weekdays and relative words resolved against published_at, months, dates, years."""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from analysis import parse_article
+from analysis.article import BaseTables
+from analysis.dates import DATE_COLUMNS, extract_dates, resolve_weekday
+
+from conftest import DEV_DIR, ROOT, shared_or_skip
+
+GOLD = ROOT / "tests" / "gold"
+KEY = ["start", "end", "resolved"]
+
+
+def dates_of(body: str, published: str | None = "2015-07-26") -> list[tuple]:
+    art = parse_article("عنوان\n\n" + body)
+    base = BaseTables(art.text, art.article_id, published, art.paragraphs, art.sentences, art.tokens)
+    d = extract_dates(base)
+    return [(r.text, r.kind, r.resolved if isinstance(r.resolved, str) else None) for r in d.itertuples()]
+
+
+class TestResolveWeekday:
+    @pytest.mark.parametrize("weekday, published, direction, expected", [
+        (0, "2020-09-28", None, "2020-09-28"),   # the seed: Monday, published on a Monday
+        (6, "2020-09-28", None, "2020-09-27"),
+        (0, "2020-09-28", -1, "2020-09-21"),     # الاثنين الماضي: strictly before
+        (0, "2020-09-28", 1, "2020-10-05"),      # الاثنين المقبل: strictly after
+        (3, "2015-07-24", None, "2015-07-23"),   # Thursday before a Friday
+        (4, "2015-07-24", 1, "2015-07-31"),
+    ])
+    def test_resolve(self, weekday, published, direction, expected):
+        got = resolve_weekday(weekday, dt.date.fromisoformat(published), direction=direction)
+        assert got.isoformat() == expected
+
+
+class TestDateMentions:
+    # published 2015-07-26 (a Sunday)
+    @pytest.mark.parametrize("body, expected", [
+        ("اجتمعوا الاثنين في بغداد.", [("الاثنين", "weekday", "2015-07-20")]),
+        ("وصل يوم الأحد إلى عدن.", [("يوم الأحد", "weekday", "2015-07-26")]),
+        ("صدر الأربعاء الماضي بيان.", [("الأربعاء الماضي", "weekday", "2015-07-22")]),
+        ("يبدأ الخميس المقبل الاجتماع.", [("الخميس المقبل", "weekday", "2015-07-30")]),
+        ("أعلن أمس هدنة.", [("أمس", "relative", "2015-07-25")]),
+        ("بعث برسالة أول من أمس.", [("أول من أمس", "relative", "2015-07-24")]),
+        ("وقع أمس الأول انفجار.", [("أمس الأول", "relative", "2015-07-24")]),
+        ("يعودون اليوم أو غدًا.", [("اليوم", "relative", "2015-07-26"), ("غدًا", "relative", "2015-07-27")]),
+        ("تبدأ مساء اليوم الأحد الهدنة.", [("اليوم الأحد", "relative", "2015-07-26")]),
+        ("أعلن أمس الخميس مسؤوليته.", [("أمس الخميس", "relative", "2015-07-25")]),
+        ("تراجع الأسبوع الماضي.", [("الأسبوع الماضي", "relative", "2015-W29")]),
+        ("هبط في الشهر الماضي.", [("الشهر الماضي", "relative", "2015-06")]),
+        ("خسائر هذا العام كبيرة.", [("هذا العام", "relative", "2015")]),
+        ("نمو العام المقبل.", [("العام المقبل", "relative", "2016")]),
+        ("كتابي في السابع من يوليو (تموز) الماضي.", [("السابع من يوليو (تموز) الماضي", "date", "2015-07-07")]),
+        ("أعلنت في مطلع مايو (أيار) الماضي هدنة.", [("مايو (أيار) الماضي", "month", "2015-05")]),
+        ("قبل ديسمبر /كانون الأول المقبل.", [("ديسمبر /كانون الأول المقبل", "month", "2015-12")]),
+        ("جفاف في شهر يوليو 2015.", [("شهر يوليو 2015", "month", "2015-07")]),
+        ("أدنى إغلاق منذ فبراير (شباط) عام 2010.", [("فبراير (شباط) عام 2010", "month", "2010-02")]),
+        ("وقع الطرفان الاتفاق في 28 سبتمبر 2020 بعد مفاوضات طويلة.", [("28 سبتمبر 2020", "date", "2020-09-28")]),
+        ("تستقر الأسعار في عام 2016.", [("عام 2016", "year", "2016")]),
+        ("في النصف الثاني من 2016.", [("2016", "year", "2016")]),
+    ])
+    def test_mentions(self, body, expected):
+        assert dates_of(body) == expected
+
+    @pytest.mark.parametrize("body", [
+        "مارس ضغوطا على الحكومة.",          # مارس: the verb "practised"
+        "يعمل فيها أكثر من 2000 موظف.",       # a count, not a year
+        "تبدأ الساعة 11:59 مساء.",           # a time
+        "نمو الطلب برميل يوميا.",
+    ])
+    def test_not_dates(self, body):
+        assert dates_of(body) == []
+
+    def test_unresolved_without_publication_date(self):
+        assert dates_of("أعلن أمس الاثنين في عام 2016.", published=None) == [
+            ("أمس الاثنين", "relative", None), ("عام 2016", "year", "2016")]
+
+
+class TestSeed:
+    def test_seed_monday(self, seed_article):
+        d = seed_article.dates
+        assert list(d.columns) == DATE_COLUMNS
+        got = [(r.text, r.start, r.end, r.kind, r.resolved) for r in d.itertuples()]
+        assert got == [("الاثنين", 157, 164, "weekday", "2020-09-28"), ("اليوم", 928, 933, "relative", "2020-09-28")]
+        for r in d.itertuples():
+            assert seed_article.text[r.start:r.end] == r.text
+
+    def test_seed_matches_gold(self, seed_article):
+        gold = pd.read_csv(GOLD / seed_article.article_id / "dates.csv", dtype={"resolved": str})
+        pd.testing.assert_frame_equal(seed_article.dates[KEY].reset_index(drop=True), gold[KEY], check_dtype=False)
+
+
+def _gold_dirs():
+    return sorted(p for p in GOLD.iterdir() if p.is_dir() and (p / "dates.csv").exists()
+                  and not p.name.startswith("000_"))
+
+
+class TestDevGold:
+    @pytest.mark.parametrize("gold_dir", _gold_dirs(), ids=lambda p: p.name)
+    def test_dev_f1(self, gold_dir: Path):
+        art = parse_article(shared_or_skip(DEV_DIR / f"{gold_dir.name}.txt"))
+        norm = lambda df: {(int(s), int(e), r if isinstance(r, str) else None)
+                           for s, e, r in df[KEY].itertuples(index=False)}
+        gold, got = norm(pd.read_csv(gold_dir / "dates.csv", dtype={"resolved": str})), norm(art.dates)
+        tp = len(gold & got)
+        assert tp / max(len(got), 1) >= 0.95 and tp / max(len(gold), 1) >= 0.85, (gold - got, got - gold)
