@@ -5,7 +5,8 @@ GKG theme codes: ``TERROR``, ``ENV_OIL``, ``ECON_STOCKMARKET`` ...), ``label_en`
 written (one or more words), its English gloss and a weight.  Triggers are matched on **stems**
 (:func:`analysis.stem.stem`, the same function that fills ``tokens.stem``): every word of the trigger is stemmed
 once at load time and a trigger matches a run of consecutive word tokens with those stems, whatever their
-clitics, article or inflection (``الإرهابية`` and ``الإرهاب`` both give ``ارهاب``).
+clitics, article or inflection (``الإرهابية`` and ``الإرهاب`` both give ``ارهاب``).  Where the stemmer keeps a
+proclitic ب/ل/ك (``لفرض``), the token also matches with it removed.
 
 **Score** of a (sentence, theme) pair = the sum of the weights of the *distinct* triggers of that theme found in
 the sentence (rows of a theme sharing a gloss are spellings of one trigger and count once), where a token counts for one trigger only (the longest: ``التحالف الدولي`` (2) does not also score
@@ -18,12 +19,14 @@ that names the theme on its own (``السلاح المنفلت``، ``هدنة``�
 from __future__ import annotations
 
 import csv
-from functools import cache
+import re
+from functools import cache, lru_cache
 from importlib.resources import files
 from typing import NamedTuple
 
 import pandas as pd
 
+from .normalize import dediac, strip_tatweel
 from .stem import stem
 
 __all__ = ["THRESHOLD", "THEME_COLUMNS", "Trigger", "theme_lexicon", "theme_labels", "tag_themes"]
@@ -70,14 +73,33 @@ class _Match(NamedTuple):
     j: int
 
 
-def _sentence_themes(stems: list[str], spans: list[tuple[int, int]], text: str) -> list[tuple]:
+_PROCLITIC_RE = re.compile("^[\u0648\u0641]?[\u0628\u0644\u0643](?=[\u0621-\u064A]{3})")
+
+
+@lru_cache(maxsize=65536)
+def _stems_of(word: str, token_stem: str) -> tuple[str, ...]:
+    """The token's stem, plus the stem without a proclitic ب/ل/ك (و/ف) the stemmer kept (لفرض -> فرض)."""
+    word = strip_tatweel(dediac(word))
+    bare = _PROCLITIC_RE.sub("", word)
+    if bare == word:
+        return (token_stem,)
+    alt = stem(bare)
+    return (token_stem,) if alt == token_stem else (token_stem, alt)
+
+
+def _sentence_themes(stems: list[tuple[str, ...]], spans: list[tuple[int, int]], text: str) -> list[tuple]:
     lex = theme_lexicon()
     by_theme: dict[str, list[_Match]] = {}
-    for i, s in enumerate(stems):
-        for trig in lex.get(s, ()):
-            n = len(trig.stems)
-            if tuple(stems[i:i + n]) == trig.stems:
-                by_theme.setdefault(trig.theme, []).append(_Match(trig, i, i + n))
+    for i, cands in enumerate(stems):
+        seen: set[Trigger] = set()
+        for s in cands:
+            for trig in lex.get(s, ()):
+                n = len(trig.stems)
+                if trig in seen or i + n > len(stems):
+                    continue
+                if all(trig.stems[k] in stems[i + k] for k in range(n)):
+                    seen.add(trig)
+                    by_theme.setdefault(trig.theme, []).append(_Match(trig, i, i + n))
     out = []
     for theme, matches in by_theme.items():
         claimed: set[int] = set()
@@ -104,11 +126,11 @@ def tag_themes(base) -> pd.DataFrame:
     tokens = base.tokens
     words = tokens[tokens["kind"] == "word"]
     rows = []
-    by_sentence: dict[int, tuple[list[str], list[tuple[int, int]]]] = {}
-    for sid, st, s, e in zip(words["sentence_id"].tolist(), words["stem"].tolist(), words["start"].tolist(),
-                             words["end"].tolist()):
+    by_sentence: dict[int, tuple[list[tuple[str, ...]], list[tuple[int, int]]]] = {}
+    for sid, word, st, s, e in zip(words["sentence_id"].tolist(), words["text"].tolist(), words["stem"].tolist(),
+                                   words["start"].tolist(), words["end"].tolist()):
         stems, spans = by_sentence.setdefault(sid, ([], []))
-        stems.append(st)
+        stems.append(_stems_of(word, st))
         spans.append((s, e))
     labels = theme_labels()
     for sid in sorted(by_sentence):

@@ -1,0 +1,112 @@
+"""Themes: stem-matched bilingual triggers, scores, evidence, the seed's themes, quiet on economy news."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from analysis import parse_article
+from analysis.themes import THEME_COLUMNS, THRESHOLD, theme_labels, theme_lexicon
+
+from conftest import DEV_DIR, ROOT, shared_or_skip
+
+GOLD = ROOT / "tests" / "gold"
+SECURITY = {"WEAPONS_UNCONTROLLED", "TERROR", "DIPLOMATIC_MISSIONS", "MILITARY_COOPERATION", "DEFENCE_INDUSTRY",
+            "COALITION_NATO", "TERROR_FINANCING", "SECURITY_SERVICES", "ARMEDCONFLICT", "KILL", "ARREST",
+            "CEASEFIRE", "STABILISATION"}
+
+
+def themes_of(body: str) -> set[str]:
+    return set(parse_article("عنوان\n\n" + body).themes["theme"])
+
+
+class TestLexicon:
+    def test_every_theme_has_bilingual_labels(self):
+        for code, (en, ar) in theme_labels().items():
+            assert code.isupper() and en and ar
+
+    def test_triggers_are_stemmed(self):
+        # ``الإرهابية`` and ``إرهاب`` share the stem the lexicon indexes
+        from analysis.stem import stem
+        assert any(t.theme == "TERROR" for t in theme_lexicon()[stem("الإرهابية")])
+
+
+class TestTagging:
+    @pytest.mark.parametrize("body, expected", [
+        ("السلاح المنفلت أخطر تحد يواجه الحكومة.", {"WEAPONS_UNCONTROLLED"}),
+        ("ما زالت عصابات داعش الإرهابية تشكل تهديدا.", {"TERROR"}),
+        ("تعزيز أمن البعثات الدبلوماسية في بغداد.", {"DIPLOMATIC_MISSIONS"}),
+        ("بحثا تدريب القوات العراقية والصناعة العسكرية.", {"MILITARY_COOPERATION", "DEFENCE_INDUSTRY"}),
+        ("ارتياحه لمستوى التعاون على مستوى الناتو.", {"COALITION_NATO"}),
+        ("مجموعة مكافحة تمويل داعش تعطل مصادر إيراداته.", {"TERROR_FINANCING", "TERROR"}),
+        ("صندوق لتحقيق الاستقرار الفوري في الأراضي المحررة.", {"STABILISATION"}),
+        ("دور في تهدئة الأوضاع بالمنطقة.", {"DEESCALATION"}),
+        ("سد الموصل بنية تحتية توفر إمدادات المياه.", {"INFRASTRUCTURE"}),
+        ("الأجهزة الأمنية تعمل لفرض القانون.", {"SECURITY_SERVICES", "RULE_OF_LAW"}),
+        ("أعلنت أوبك أن أسعار النفط ستتعافى.", {"ENV_OIL"}),
+        ("تراجعت الأسهم وانخفض مؤشر داو جونز.", {"ECON_STOCKMARKET"}),
+        ("أعلنت هدنة إنسانية لإدخال المساعدات الإنسانية.", {"CEASEFIRE", "HUMANITARIAN"}),
+        ("جرت الانتخابات وأدلى الناخبين بأصواتهم.", {"ELECTION"}),
+        ("يسعى البلدان إلى استقرار سوق النفط.", {"ENV_OIL"}),  # market stability is not stabilisation
+        ("وصل الوزير إلى المدينة صباحا.", set()),
+    ])
+    def test_sentences(self, body, expected):
+        assert themes_of(body) == expected
+
+    def test_score_counts_distinct_triggers_once(self):
+        t = parse_article("عنوان\n\nداعش وداعش وداعش في كل مكان.").themes
+        assert t["score"].tolist() == [1.0] and t["evidence"].tolist() == ["داعش | وداعش | وداعش"]
+
+    def test_weak_trigger_alone_is_below_threshold(self):
+        assert THRESHOLD == 1.0
+        assert themes_of("عادت القوات إلى ثكناتها.") == set()
+
+
+class TestSeed:
+    def test_columns_and_evidence_offsets(self, seed_article):
+        t = seed_article.themes
+        assert list(t.columns) == THEME_COLUMNS
+        text = seed_article.text
+        for r in t.itertuples():
+            pieces = [text[int(a):int(b)] for a, b in (span.split("-") for span in r.evidence_spans.split(";"))]
+            assert " | ".join(pieces) == r.evidence
+
+    def test_seed_themes_exactly(self, seed_article):
+        assert set(seed_article.themes["theme"]) == {
+            "WEAPONS_UNCONTROLLED", "TERROR", "DIPLOMATIC_MISSIONS", "MILITARY_COOPERATION", "DEFENCE_INDUSTRY",
+            "COALITION_NATO", "TERROR_FINANCING", "STABILISATION", "DEESCALATION", "INFRASTRUCTURE",
+            "SECURITY_SERVICES", "RULE_OF_LAW", "DIPLOMACY"}
+        first = seed_article.themes[seed_article.themes["sentence_id"] == 2]
+        assert dict(zip(first["theme"], first["evidence"])) == {
+            "DEESCALATION": "تهدئة", "DIPLOMATIC_MISSIONS": "أمن البعثات", "RULE_OF_LAW": "الخارجة عن القانون",
+            "WEAPONS_UNCONTROLLED": "السلاح المنفلت"}
+
+    def test_seed_matches_gold(self, seed_article):
+        starts = dict(zip(seed_article.sentences["sentence_id"], seed_article.sentences["start"]))
+        got = {(starts[s], th) for s, th in zip(seed_article.themes["sentence_id"], seed_article.themes["theme"])}
+        gold = {tuple(r) for r in pd.read_csv(GOLD / seed_article.article_id / "themes.csv").itertuples(index=False)}
+        assert got == gold
+
+
+class TestDevSet:
+    def test_economy_articles_are_not_security_news(self, dev_articles):
+        for name, art in dev_articles.items():
+            if "_economy_" in name:
+                assert not set(art.themes["theme"]) & SECURITY, name
+
+    def test_politics_articles_have_security_themes(self, dev_articles):
+        for name, art in dev_articles.items():
+            if name.startswith(("01_", "05_", "09_")):
+                assert set(art.themes["theme"]) & SECURITY, name
+
+    @pytest.mark.parametrize("gold_dir", sorted(p for p in GOLD.iterdir() if (p / "themes.csv").exists()
+                                                and not p.name.startswith("000_")), ids=lambda p: p.name)
+    def test_dev_f1(self, gold_dir: Path):
+        art = parse_article(shared_or_skip(DEV_DIR / f"{gold_dir.name}.txt"))
+        starts = dict(zip(art.sentences["sentence_id"], art.sentences["start"]))
+        got = {(starts[s], th) for s, th in zip(art.themes["sentence_id"], art.themes["theme"])}
+        gold = {(int(s), th) for s, th in pd.read_csv(gold_dir / "themes.csv").itertuples(index=False)}
+        tp = len(got & gold)
+        p, r = tp / max(len(got), 1), tp / max(len(gold), 1)
+        assert 2 * p * r / max(p + r, 1e-9) >= 0.8, (gold - got, got - gold)
