@@ -308,6 +308,9 @@ def _run_job(job: _Job, stage: Path, kernels_dir: Path, socket_dir: Path) -> Not
         ) from err
     finally:
         _shutdown(km)
+    for cell in executed.cells:  # papermill gives its cell a random id: keep the pages reproducible
+        if "injected-parameters" in cell.get("metadata", {}).get("tags", []):
+            cell["id"] = "injected-parameters"
     executed.metadata["title"] = f"{stem} · {art.headline}" if art.headline else stem
     nbformat.write(executed, out / f"{stem}.ipynb")
     full, reader = _exporters()
@@ -383,6 +386,27 @@ def _move_into_place(stage: Path, out_dir: Path, article_ids: list[str]) -> None
         shutil.rmtree(trash, ignore_errors=True)
 
 
+def _collect(pending: set[Future], futures: dict[Future, _Job], pages: dict, total: int, say) -> None:
+    """Wait for the runs, report progress, and re-raise the first failure once running runs end."""
+    done = 0
+    while pending:
+        finished, _ = wait(pending, return_when=FIRST_COMPLETED)
+        pending.difference_update(finished)
+        for fut in sorted(finished, key=lambda f: (futures[f].article.article_id, futures[f].notebook.name)):
+            job = futures[fut]
+            err = fut.exception()
+            if err is not None:
+                say(f"  FAILED {job.article.article_id} / {job.notebook.stem}")
+                for other in pending:
+                    other.cancel()
+                wait(pending)
+                raise err
+            page = fut.result()
+            pages[(page.article_id, page.notebook)] = page
+            done += 1
+            say(f"  [{done}/{total}] {page.article_id} / {page.notebook}: {page.seconds:.1f} s")
+
+
 def build_report(
     articles: list[Path] | None,
     out_dir: Path,
@@ -424,27 +448,17 @@ def build_report(
         socket_dir = Path(tempfile.mkdtemp(prefix="anr-"))
         cleanup.append(socket_dir)
         pages: dict[tuple[str, str], NotebookPage] = {}
-        done = 0
         with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="report") as pool:
             futures: dict[Future, _Job] = {}
             for job in todo:
                 futures[pool.submit(_run_job, job, stage, kernels_dir, socket_dir)] = job
             pending = set(futures)
-            while pending:
-                finished, pending = wait(pending, return_when=FIRST_COMPLETED)
-                for fut in finished:
-                    job = futures[fut]
-                    err = fut.exception()
-                    if err is not None:
-                        for other in pending:
-                            other.cancel()
-                        say(f"  FAILED {job.article.article_id} / {job.notebook.stem}")
-                        wait(pending)
-                        raise err
-                    page = fut.result()
-                    pages[(page.article_id, page.notebook)] = page
-                    done += 1
-                    say(f"  [{done}/{len(todo)}] {page.article_id} / {page.notebook}: {page.seconds:.1f} s")
+            try:
+                _collect(pending, futures, pages, len(todo), say)
+            except BaseException:  # a failed notebook or Ctrl-C: start nothing new
+                for fut in pending:
+                    fut.cancel()
+                raise
         (stage / "index.html").write_text(_index_html(loaded, notebooks, pages), encoding="utf-8")
         _move_into_place(stage, out_dir, [a.article_id for a in loaded])
     finally:

@@ -169,6 +169,13 @@ class TestBuild:
         assert 'jp-InputArea-editor"' not in reader and "import matplotlib" not in reader
         assert "Reading time:" in reader  # outputs kept
 
+    def test_pages_are_reproducible(self, report, tmp_path):
+        again = build_report([SEED], tmp_path / "again", progress=False)
+        for page in again.pages:
+            first = next(p for p in report.pages if (p.article_id, p.notebook) == (page.article_id, page.notebook))
+            assert page.html.read_bytes() == first.html.read_bytes(), page.notebook
+            assert page.reader_html.read_bytes() == first.reader_html.read_bytes(), page.notebook
+
     def test_index_links_every_page(self, report):
         index = report.index.read_text(encoding="utf-8")
         assert HEADLINE in index
