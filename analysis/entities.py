@@ -5,8 +5,9 @@ Conventions (applied everywhere, tested in ``tests/test_entities.py``):
 * **One entity per real-world thing.** Spellings meet in normalised form (``ايطاليا`` = ``إيطاليا``); a short form
   (``الكاظمي``, bare ``التحالف``, the surname of a person found by a pattern) joins the entity it names.
 * **Spans exclude proclitics.** ``وبغداد`` gives the mention ``بغداد`` one character in; ``لإيطاليا`` gives
-  ``إيطاليا``.  Where the preposition ل has fused with the article (``للتحالف``) the name's own ``ال`` is not in the
-  text, so the span keeps the ``ل`` that stands for it (``لتحالف``): ``text[start:end] == mention.text`` always.
+  ``إيطاليا``.  Where the preposition ل has fused with the article (``للتحالف`` = ل + التحالف) the name's own
+  ``ال`` is not in the text, so the span covers the fused ``لل`` (the whole ``للتحالف``; ``وللتحالف`` -> ``للتحالف``):
+  ``text[start:end] == mention.text`` always.
 * **Nisba adjectives are not mentions.** ``العراقي``, ``الإيطالية``, ``الكردية`` describe; they do not name.  They
   are never matched by the gazetteer (which holds names only) and are dropped from the NER output.
 * **No nesting.** The longest name wins: ``برنامج الأمم المتحدة الإنمائي`` is one UNDP mention, not also a UN one.
@@ -31,7 +32,7 @@ from .gazetteer import GazetteerEntry, cue_verbs, titles, variant_index
 from .normalize import normalize
 from .stopwords import is_stopword
 
-__all__ = ["extract_entities", "proclitic_forms", "NER_TYPE_MAP", "use_ner"]
+__all__ = ["extract_entities", "proclitic_forms", "NER_TYPE_MAP", "NER_ENABLED", "use_ner"]
 
 # Proclitic sequences stripped before matching a name (normalised letters), longest first.
 _PROCLITICS = ("وب", "ول", "وك", "فب", "فل", "فك", "و", "ف", "ب", "ل", "ك")
@@ -292,10 +293,14 @@ def _org_name(toks: _Tokens, i: int, covered: list[_Mention | None], head: str) 
 # NER pass (lazy: the model is loaded on the first parse that needs it)
 
 _NER_STATE: dict[str, object] = {}
+# Process-wide switch: None = use the model when it is available, False = never (benchmarks compare both).
+NER_ENABLED: bool | None = None
 
 
 def use_ner() -> bool:
-    """True if the shipped NER model can be used (imported lazily; warns once if it cannot)."""
+    """True if the NER model is enabled and can be used (imported lazily; warns once if it cannot)."""
+    if NER_ENABLED is False:
+        return False
     if "ok" not in _NER_STATE:
         try:
             from .ner import tag_sentences  # noqa: F401

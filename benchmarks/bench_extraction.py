@@ -1,0 +1,95 @@
+"""Precision, recall and F1 of the extracted tables against the gold in tests/gold, per table and per article.
+
+    .venv/bin/python benchmarks/bench_extraction.py            # with the NER model (when it ships)
+    .venv/bin/python benchmarks/bench_extraction.py --no-ner   # gazetteer + patterns only
+    .venv/bin/python benchmarks/bench_extraction.py --compare-ner   # mentions/quotes with and without NER
+
+Articles: the seed (seeds/<stem>.txt) and the dev articles (../shared/corpus/dev/<stem>.txt) that have a gold
+folder.  Scores are exact-match on the keys of analysis.evaluate.KEYS; totals are micro-averaged.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from analysis import parse_article  # noqa: E402
+from analysis import entities as entities_module  # noqa: E402
+from analysis.evaluate import GOLD_TABLES, Score, evaluate_article  # noqa: E402
+
+GOLD = ROOT / "tests" / "gold"
+DEV = ROOT.parent / "shared" / "corpus" / "dev"
+
+
+def article_path(stem: str) -> Path | None:
+    for p in (ROOT / "seeds" / f"{stem}.txt", DEV / f"{stem}.txt"):
+        if p.exists():
+            return p
+    return None
+
+
+def run(tables: tuple[str, ...], *, verbose: bool = True) -> dict[str, dict[str, Score]]:
+    results: dict[str, dict[str, Score]] = {}
+    for d in sorted(p for p in GOLD.iterdir() if p.is_dir()):
+        path = article_path(d.name)
+        if path is None:
+            print(f"skip {d.name}: article not found (dev articles live in {DEV})")
+            continue
+        results[d.name] = evaluate_article(parse_article(path), d, tables)
+    if verbose:
+        print(f"{'article':28} {'table':9} {'P':>6} {'R':>6} {'F1':>6} {'tp':>4} {'fp':>4} {'fn':>4}")
+        for stem, scores in results.items():
+            for t, s in scores.items():
+                print(f"{stem:28} {t:9} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f} {s.tp:4} {s.fp:4} {s.fn:4}")
+    return results
+
+
+def totals(results: dict[str, dict[str, Score]], *, dev_only: bool) -> dict[str, Score]:
+    out: dict[str, Score] = {}
+    for stem, scores in results.items():
+        if dev_only and stem.startswith("000_"):
+            continue
+        for t, s in scores.items():
+            out[t] = out.get(t, Score(0, 0, 0)) + s
+    return out
+
+
+def print_totals(results, label: str = "") -> None:
+    for dev_only, name in ((False, "all articles"), (True, "dev articles only")):
+        print(f"\nTotals, {name}{label} (micro):")
+        for t, s in totals(results, dev_only=dev_only).items():
+            print(f"  {t:9} P={s.precision:.3f} R={s.recall:.3f} F1={s.f1:.3f} (tp={s.tp} fp={s.fp} fn={s.fn})")
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--no-ner", action="store_true", help="entities from the gazetteer and patterns only")
+    ap.add_argument("--compare-ner", action="store_true", help="mentions and quotes with and without the NER model")
+    ap.add_argument("--tables", default=",".join(GOLD_TABLES))
+    args = ap.parse_args()
+    tables = tuple(t for t in args.tables.split(",") if t)
+    if args.compare_ner:
+        for enabled in (False, None):
+            entities_module.NER_ENABLED = enabled
+            label = " with NER" if enabled is None and entities_module.use_ner() else " without NER"
+            print(f"\n=== {label.strip()} ===")
+            t0 = time.perf_counter()
+            res = run(("mentions", "quotes"), verbose=False)
+            print(f"parsed {len(res)} articles in {time.perf_counter() - t0:.2f}s")
+            print_totals(res, label)
+        return 0
+    if args.no_ner:
+        entities_module.NER_ENABLED = False
+    t0 = time.perf_counter()
+    res = run(tables)
+    print(f"\nparsed and scored {len(res)} articles in {time.perf_counter() - t0:.2f}s")
+    print_totals(res)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
