@@ -243,8 +243,10 @@ def _pattern_pass(toks: _Tokens, covered: list[_Mention | None]) -> list[_Mentio
             continue
         head_off = next(((off, f) for off, f in _forms(toks.text[i], toks.norm[i]) if f in org_heads), None)
         if head_off is not None:
-            k = _org_name(toks, i, covered, head_off[1])
+            k, absorbed = _org_name(toks, i, covered, head_off[1])
             if k > i + 1:
+                for a in absorbed:
+                    a.source = "absorbed"
                 off = head_off[0]
                 name = (head_off[1],) + tuple(toks.norm[x] for x in range(i + 1, k))
                 m = _Mention(i, k, toks.start[i] + off, toks.end[k - 1], "ORG", "pattern",
@@ -258,16 +260,18 @@ def _pattern_pass(toks: _Tokens, covered: list[_Mention | None]) -> list[_Mentio
     return out
 
 
-def _org_name(toks: _Tokens, i: int, covered: list[_Mention | None], head: str) -> int:
-    """End (exclusive) of an organisation name headed by token i, or i + 1 if the phrase is not a name."""
+def _org_name(toks: _Tokens, i: int, covered: list[_Mention | None], head: str) -> tuple[int, list[_Mention]]:
+    """End (exclusive) of an organisation name headed by token i (i + 1: not a name) and the places it absorbs."""
     n = len(toks.norm)
     j = i + 1
     k = j
     evidence = head in _STRONG_ORG_HEADS
+    absorbed: list[_Mention] = []
     while k < n and k - j < 5 and toks.sentence[k] == toks.sentence[i]:
         m = covered[k]
         if m is not None:
             if m.type in ("GPE", "LOC") and m.start == toks.start[k]:  # a place inside the name: سوق الكويت ...
+                absorbed.append(m)
                 k, evidence = m.tok1, True
                 continue
             break
@@ -284,9 +288,8 @@ def _org_name(toks: _Tokens, i: int, covered: list[_Mention | None], head: str) 
             continue
         break
     if k == j or not evidence:
-        return i + 1
-    # do not end on a generic definite word after a nisba run (الكويتي "المركز" is fine, التابعة is a stopword)
-    return k
+        return i + 1, []
+    return k, absorbed
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -450,6 +453,7 @@ def extract_entities(base, *, ner: bool | None = None) -> tuple[pd.DataFrame, pd
         for i in range(m.tok0, m.tok1):
             covered[i] = m
     found = resolved + _pattern_pass(toks, covered)
+    found = [m for m in found if m.source != "absorbed"]  # places inside an organisation's name (بنك أبوظبي الوطني)
     if ner if ner is not None else use_ner():
         found += _ner_pass(toks, covered)
     found += _alias_pass(toks, covered, found)

@@ -1,0 +1,163 @@
+"""Entity layer: spellings, clitics, short forms, titles, nisba adjectives, org heads, ids."""
+from __future__ import annotations
+
+import pytest
+
+from analysis import entities as entities_module
+from analysis import parse_article
+from analysis.entities import proclitic_forms
+from analysis.gazetteer import gazetteer, variant_index
+
+
+def _mentions(text: str, *, ner: bool = False):
+    entities_module.NER_ENABLED = None if ner else False
+    try:
+        art = parse_article("عنوان\n\n" + text)
+    finally:
+        entities_module.NER_ENABLED = None
+    return art
+
+
+class TestGazetteerData:
+    def test_every_row_has_english_name_and_known_type(self):
+        for e in gazetteer():
+            assert e.name_en and e.type in ("PERSON", "ORG", "GPE", "LOC", "FAC", "MISC"), e.key
+
+    def test_no_spelling_names_two_entries(self):
+        owners: dict[tuple, set] = {}
+        for first, variants in variant_index().items():
+            for v in variants:
+                if not v.short:
+                    owners.setdefault(v.tokens, set()).add(v.entry.key)
+        clashes = {k: v for k, v in owners.items() if len(v) > 1}
+        assert not clashes
+
+    def test_coordinates_in_range(self):
+        for e in gazetteer():
+            if e.lat is not None:
+                assert -90 <= e.lat <= 90 and -180 <= e.lon <= 180, e.key
+
+
+class TestSpellingAndClitics:
+    @pytest.mark.parametrize("text, expected", [
+        ("زار الوفد ايطاليا ثم إيطاليا.", ["ايطاليا", "إيطاليا"]),
+        ("وصل الوفد لإيطاليا أمس.", ["إيطاليا"]),
+        ("وصل الوفد وبغداد هادئة.", ["بغداد"]),
+        ("ذهب الوفد بالعراق.", ["العراق"]),
+        ("دعم للتحالف الدولي.", ["للتحالف الدولي"]),
+    ])
+    def test_span_excludes_proclitics(self, text, expected):
+        art = _mentions(text)
+        assert art.mentions["text"].tolist() == expected
+        for r in art.mentions.itertuples():
+            assert art.text[r.start:r.end] == r.text
+
+    def test_one_entity_whatever_the_spelling(self):
+        art = _mentions("زار الوفد ايطاليا ثم لإيطاليا.")
+        assert art.entities["name_en"].tolist() == ["Italy"]
+        assert art.entities["n_mentions"].tolist() == [2]
+
+    def test_proclitic_forms(self):
+        assert (1, "ايطاليا") in proclitic_forms("لإيطاليا")
+        assert (0, "التحالف") in proclitic_forms("للتحالف")
+
+
+class TestShortForms:
+    def test_surname_joins_full_name(self):
+        art = _mentions("قال مصطفى الكاظمي إن الوضع مستقر. وأضاف الكاظمي أن الحكومة مستمرة.")
+        assert art.entities["name_en"].tolist() == ["Mustafa al-Kadhimi"]
+        assert art.entities["n_mentions"].tolist() == [2]
+
+    def test_bare_coalition_needs_the_full_name(self):
+        art = _mentions("انضمت فرنسا إلى التحالف.")
+        assert art.entities["name_en"].tolist() == ["France"]
+        art = _mentions("انضمت فرنسا إلى التحالف الدولي. ودعم التحالف العراق.")
+        assert "Global Coalition against Daesh" in art.entities["name_en"].tolist()
+        coal = art.entities.loc[art.entities["name_en"] == "Global Coalition against Daesh"].iloc[0]
+        assert coal["n_mentions"] == 2
+
+
+class TestNisba:
+    @pytest.mark.parametrize("text", ["قال المسؤول العراقي إن الوضع هادئ.", "وصلت القوات الإيطالية أمس."])
+    def test_nisba_adjectives_are_not_mentions(self, text):
+        assert _mentions(text).mentions.empty
+
+
+class TestTitlePatterns:
+    @pytest.mark.parametrize("text, name", [
+        ("التقى وزير الدفاع البرتغالي جواو كرافينيو نظيره.", "جواو كرافينيو"),
+        ("وصل رئيس الوزراء الماليزي مهاتير محمد أمس.", "مهاتير محمد"),
+    ])
+    def test_title_then_unknown_name_is_a_person(self, text, name):
+        art = _mentions(text)
+        row = art.mentions.loc[art.mentions["type"] == "PERSON"]
+        assert row["text"].tolist() == [name]
+        assert art.entities["name_en"].isna().all()
+
+    def test_title_without_name_finds_nothing(self):
+        art = _mentions("وبحث الوزير مع وزير الدفاع الايطالي تعزيز التعاون.")
+        assert art.mentions.empty
+
+    def test_surname_of_pattern_person_is_an_alias(self):
+        art = _mentions("قال وزير المالية البرتغالي جواو ليياو إن النمو قوي. وأضاف ليياو أن العجز تراجع.")
+        persons = art.entities.loc[art.entities["type"] == "PERSON"]
+        assert len(persons) == 1 and persons["n_mentions"].iloc[0] == 2
+
+    def test_title_kept_for_quote_layer(self):
+        art = _mentions("اعتبر رئيس الوزراء العراقي مصطفى الكاظمي أن الوضع مستقر.")
+        assert art.mentions["title"].iloc[0] == "رئيس الوزراء العراقي"
+
+
+class TestOrgHeads:
+    @pytest.mark.parametrize("text, expected", [
+        ("ونقل بيان لوزارة الطاقة عن الوزير.", ["وزارة الطاقة"]),
+        ("أعلنت شركة سابك أرباحها.", ["سابك"]),
+        ("ارتفعت أسهم بنك أبوظبي الوطني.", ["بنك أبوظبي الوطني"]),
+    ])
+    def test_org_head_names(self, text, expected):
+        art = _mentions(text)
+        assert art.mentions["text"].tolist() == expected
+
+    @pytest.mark.parametrize("text", ["انتشرت قوات الأمن في المدينة.", "تعمل شركة إيطالية في الموقع."])
+    def test_generic_phrases_are_not_orgs(self, text):
+        assert _mentions(text).mentions.empty
+
+
+class TestSeed:
+    def test_counts(self, seed_article):
+        counts = dict(zip(seed_article.entities["name_en"], seed_article.entities["n_mentions"]))
+        assert counts == {
+            "Mustafa al-Kadhimi": 5, "Baghdad": 2, "Lorenzo Guerini": 2, "Italy": 11, "Iraq": 6,
+            "Global Coalition against Daesh": 5, "Islamic State (ISIS/Daesh)": 4, "NATO": 1,
+            "Counter-ISIS Finance Group": 2, "United States": 1, "Saudi Arabia": 1, "Peshmerga": 1, "Kirkuk": 1,
+            "Iraqi Counter-Terrorism Service": 1, "Mosul Dam": 1, "United Nations Development Programme": 1,
+        }
+
+    def test_ids_by_first_mention(self, seed_article):
+        ents = seed_article.entities
+        assert ents["entity_id"].tolist() == list(range(1, len(ents) + 1))
+        assert ents["first_start"].is_monotonic_increasing
+        assert ents.loc[ents["entity_id"] == 1, "name_en"].item() == "Mustafa al-Kadhimi"
+
+    def test_offsets(self, seed_article):
+        for r in seed_article.mentions.itertuples():
+            assert seed_article.text[r.start:r.end] == r.text
+
+    def test_places_have_coordinates(self, seed_article):
+        e = seed_article.entities.set_index("name_en")
+        assert e.loc["Baghdad", "lat"] == pytest.approx(33.31)
+        assert e.loc["Kirkuk", "lon"] == pytest.approx(44.39)
+
+
+class TestNERFusion:
+    def test_ner_adds_unknown_names_without_touching_gazetteer(self):
+        if not entities_module.use_ner():
+            pytest.skip("NER model not shipped in analysis/models (issue 5)")
+        text = "وذكرت المصادر أن بين الذين قبض عليهم الحوثيون الوزير السابق عبد الرزاق الأشول."
+        without = _mentions(text, ner=False)
+        with_ner = _mentions(text, ner=True)
+        gaz = lambda a: a.mentions.loc[a.mentions["source"] == "gazetteer", ["start", "end"]].values.tolist()
+        assert gaz(without) == gaz(with_ner)
+        assert len(with_ner.mentions) > len(without.mentions)
+        assert with_ner.mentions.loc[with_ner.mentions["source"] == "ner", ["text", "type"]].values.tolist() == [
+            ["عبد الرزاق الأشول", "PERSON"]]

@@ -1,0 +1,91 @@
+"""Quote layer: cues, direct/indirect content, speaker resolution, outlet narration."""
+from __future__ import annotations
+
+import pytest
+
+from analysis import entities as entities_module
+from analysis import parse_article
+
+
+@pytest.fixture(autouse=True)
+def _no_ner():
+    entities_module.NER_ENABLED = False
+    yield
+    entities_module.NER_ENABLED = None
+
+
+def _quotes(body: str):
+    art = parse_article("عنوان\n\n" + body)
+    for r in art.quotes.itertuples():
+        assert art.text[r.start:r.end] == r.content
+    return art.quotes
+
+
+class TestModes:
+    @pytest.mark.parametrize("body, mode, content", [
+        ('قال باراك أوباما "إن الاتفاق جيد للجميع في المنطقة".', "direct", "إن الاتفاق جيد للجميع في المنطقة"),
+        ("قال باراك أوباما «إن الاتفاق جيد للجميع في المنطقة».", "direct", "إن الاتفاق جيد للجميع في المنطقة"),
+        ("قال باراك أوباما إن الاتفاق جيد للجميع.", "indirect", "الاتفاق جيد للجميع"),
+        ("أكد باراك أوباما أن الاتفاق جيد للجميع.", "indirect", "الاتفاق جيد للجميع"),
+        ("قال باراك أوباما: الاتفاق جيد للجميع.", "indirect", "الاتفاق جيد للجميع"),
+        ("وقالت إنها غادرت المدينة.", "indirect", "إنها غادرت المدينة"),
+        ("أعرب باراك أوباما عن الأمل في نجاح الاتفاق.", "indirect", "الأمل في نجاح الاتفاق"),
+    ])
+    def test_mode_and_content(self, body, mode, content):
+        q = _quotes(body)
+        assert q[["mode", "content"]].values.tolist() == [[mode, content]]
+
+    def test_short_quoted_name_is_not_a_quote(self):
+        q = _quotes('أشار تقرير "المركز" إلى أن الأسواق تراجعت.')
+        assert q[["mode", "content"]].values.tolist() == [["indirect", "الأسواق تراجعت"]]
+
+    def test_participle_ends_indirect_content_and_starts_a_quote(self):
+        q = _quotes("قال باراك أوباما إن الاتفاق جيد، مؤكدا أن المفاوضات مستمرة.")
+        assert q["content"].tolist() == ["الاتفاق جيد", "المفاوضات مستمرة"]
+        assert q["speaker_name_en"].tolist() == ["Barack Obama", "Barack Obama"]
+        assert q["speaker_how"].tolist() == ["named", "inherited"]
+
+
+class TestSpeakers:
+    def test_implicit_subject_is_previous_speaker(self):
+        q = _quotes("قال جون كيري إن الاتفاق جيد. وشدد على أن إيران ملتزمة.")
+        assert q["speaker_name_en"].tolist() == ["John Kerry", "John Kerry"]
+        assert q["speaker_how"].tolist() == ["named", "implicit"]
+
+    def test_title_stands_for_named_person(self):
+        q = _quotes("قال وزير الخارجية الأمريكي جون كيري إن الاتفاق جيد.\nوأكد الوزير الأمريكي أن إيران ملتزمة.")
+        assert q["speaker_name_en"].tolist() == ["John Kerry", "John Kerry"]
+        assert q["speaker_how"].tolist() == ["named", "title"]
+
+    def test_nominal_speaker_without_entity(self):
+        q = _quotes("وقال التقرير إن الأسواق تراجعت.")
+        assert q["speaker_entity_id"].isna().all()
+        assert q[["speaker_text", "speaker_how"]].values.tolist() == [["التقرير", "nominal"]]
+
+    def test_nominal_phrase_naming_an_entity(self):
+        q = _quotes("ذكر تحليل لصحيفة فاينانشيال تايمز أن الدولار ارتفع.")
+        assert q["speaker_name_en"].tolist() == ["Financial Times"]
+
+
+class TestNotQuotes:
+    @pytest.mark.parametrize("body", [
+        "يشار الى ان ايطاليا تعتبر من اكبر المساهمين في التحالف الدولي.",
+        "يذكر أن الحزب نجح في الانتخابات.",
+        "وتابع الطلاب دروسهم عبر الإنترنت.",
+        "وبحث الكاظمي مع الوزير تعزيز التعاون.",
+    ])
+    def test_no_quote(self, body):
+        assert _quotes(body).empty
+
+
+class TestSeed:
+    def test_speakers_and_modes(self, seed_article):
+        q = seed_article.quotes
+        assert q["speaker_name_en"].tolist() == ["Mustafa al-Kadhimi"] * 7 + ["Lorenzo Guerini"] * 4
+        assert q["mode"].tolist() == ["indirect"] * 4 + ["direct", "indirect", "indirect", "direct"] + ["indirect"] * 3
+        assert q["cue"].tolist() == ["اعتبر", "اكد", "معربا", "أعرب", "اشار", "قال", "شدد", "أكد", "عبّر", "اكد",
+                                     "معتبرا"]
+
+    def test_outlet_narration_is_nobodys_quote(self, seed_article):
+        background = seed_article.paragraphs.loc[seed_article.paragraphs["section_id"] == 1, "paragraph_id"]
+        assert not seed_article.quotes["paragraph_id"].isin(background).any()
