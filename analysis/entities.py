@@ -110,6 +110,20 @@ def proclitic_forms(token: str) -> list[tuple[int, str]]:
     return list(_forms(token, normalize(token)))
 
 
+@cache
+def _not_entities() -> frozenset[str]:
+    """Words that are never a name on their own (currencies, communities, number words): ``not_entities.csv``."""
+    import csv
+    from importlib.resources import files
+    with files("analysis").joinpath("data/not_entities.csv").open(encoding="utf-8") as fh:
+        return frozenset(normalize(r["word"]) for r in csv.DictReader(fh))
+
+
+def _never_name(norm: str) -> bool:
+    words = _not_entities()
+    return norm in words or (len(norm) > 3 and norm[0] in "وف" and norm[1:] in words)
+
+
 def _is_nisba(norm: str) -> bool:
     return bool(_NISBA_RE.match(norm))
 
@@ -159,7 +173,7 @@ def _namey(toks: _Tokens, i: int, covered: list[_Mention | None]) -> bool:
     norm = toks.norm[i]
     return (toks.kind[i] == "word" and covered[i] is None and len(norm) >= 2 and not is_stopword(norm)
             and not is_common(norm) and _strip_conj(norm) not in cue_verbs()
-            and norm not in titles().get("person_title", ()) and norm not in _CONNECTORS)
+            and norm not in titles().get("person_title", ()) and norm not in _CONNECTORS and not _never_name(norm))
 
 
 def _glued(toks: _Tokens, i: int) -> bool:
@@ -171,8 +185,8 @@ def _glued(toks: _Tokens, i: int) -> bool:
 def _person_name(toks: _Tokens, j: int, covered: list[_Mention | None]) -> int:
     """End (exclusive) of a personal name starting at token j, or j if there is none."""
     n = len(toks.norm)
-    if j >= n or not _namey(toks, j, covered) or toks.norm[j].startswith("ال"):
-        return j
+    if j >= n or not _namey(toks, j, covered) or any(f.startswith("ال") for _, f in _forms(toks.text[j], toks.norm[j])):
+        return j  # a definite word (الحكومة, بالحكومة) does not start a personal name
     k = j + 1
     while k < n and k - j < 5 and toks.sentence[k] == toks.sentence[j]:
         norm = toks.norm[k]
@@ -279,7 +293,7 @@ def _org_name(toks: _Tokens, i: int, covered: list[_Mention | None], head: str) 
         if toks.kind[k] != "word" or is_stopword(norm) or _strip_conj(norm) in cue_verbs():
             break
         if norm.startswith("ال") or (norm.startswith("لل") and k > j):
-            if _is_nisba(norm):
+            if _is_nisba(norm) and head in _STRONG_ORG_HEADS:
                 evidence = True
             k += 1
             continue
@@ -287,6 +301,8 @@ def _org_name(toks: _Tokens, i: int, covered: list[_Mention | None], head: str) 
             k, evidence = k + 1, True  # a proper word: منظمة أوبك, شركة سابك
             continue
         break
+    if head not in _STRONG_ORG_HEADS and not absorbed and not (k > j and not toks.norm[j].startswith("ال")):
+        evidence = False  # a weak head (سوق, قوات) needs a place or a proper word: سوق النفط العالمية is no name
     if k == j or not evidence:
         return i + 1, []
     return k, absorbed
@@ -346,9 +362,15 @@ def _ner_pass(toks: _Tokens, covered: list[_Mention | None]) -> list[_Mention]:
             if not ids:
                 continue
             norms = [toks.norm[i] for i in ids]
-            if len(ids) == 1 and (_is_nisba(norms[0]) or is_common(norms[0]) or len(norms[0]) < 3):
+            if any(_never_name(x) for x in norms) or (len(ids) == 1 and (
+                    _is_nisba(norms[0]) or is_common(norms[0]) or len(norms[0]) < 3)):
                 continue
             typ = NER_TYPE_MAP.get(label, "MISC")
+            before = ids[0] - 1
+            if label == "LOC" and before >= 0 and covered[before] is None and toks.sentence[before] == s \
+                    and _strip_conj(toks.norm[before]) in _GEO_HEADS and toks.norm[before] not in ("منطقه", "حي"):
+                ids = [before] + ids  # جبال حمرين: the feature word is part of the name
+                norms = [toks.norm[before]] + norms
             if label == "LOC" and _strip_conj(norms[0]) in _GEO_HEADS:
                 typ = "LOC"
             first = ids[0]

@@ -247,8 +247,8 @@ def _speaker(a: _Article, i: int, cue: CueVerb, quotes: list[_Quote]):
 
 def _implicit(a: _Article, i: int, quotes: list[_Quote]) -> int | None:
     para = a.para[i]
-    if quotes and quotes[-1].paragraph_id >= para - 2 and quotes[-1].speaker is not None:
-        return quotes[-1].speaker
+    if quotes and quotes[-1].paragraph_id >= para - 2:
+        return quotes[-1].speaker  # the previous speaker, even an unnamed one (وقال المسؤولون ... وأشاروا)
     for m in a.mentions:
         if m["start"] >= a.start[i]:
             break
@@ -270,7 +270,12 @@ def _content(a: _Article, j: int, cue: CueVerb) -> tuple[str, int, int, int] | N
             close = a.quote_end[k]
             words = sum(1 for x in range(k + 1, close) if a.kind[x] == "word")
             if words >= _MIN_DIRECT_WORDS:
-                return "direct", a.end[k], a.start[close], close + 1
+                cs, ce = a.end[k], a.start[close]
+                while cs < ce and a.text[cs].isspace():
+                    cs += 1
+                while ce > cs and a.text[ce - 1].isspace():
+                    ce -= 1
+                return "direct", cs, ce, close + 1
             k = close + 1
             continue
         norm = a.norm[k]
@@ -282,6 +287,9 @@ def _content(a: _Article, j: int, cue: CueVerb) -> tuple[str, int, int, int] | N
             if s < n and a.norm[s] in _COMPLEMENTISERS:
                 s += 1
             return _indirect(a, s)
+        if _is_comp(norm) and k + 1 in a.quote_end:  # من أن "..." : the quotation is the content
+            k += 1
+            continue
         if _is_comp(norm):
             s = k + 1 if norm in _COMPLEMENTISERS else k
             return _indirect(a, s)
