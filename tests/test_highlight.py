@@ -45,6 +45,10 @@ class TestMarks:
         out = highlight("abc def", [Span(4, 7, 'Italy "IT"')], css_class="ent")
         assert out == 'abc <mark class="ent" title="Italy &quot;IT&quot;">def</mark>'
 
+    def test_per_span_class_wins(self):
+        out = highlight("abc def", [Span(0, 3, css_class="subject"), (4, 7)], css_class="figure")
+        assert out == '<mark class="subject">abc</mark> <mark class="figure">def</mark>'
+
     def test_rows_with_start_end_attributes(self):
         rows = [SimpleNamespace(start=4, end=7, title="not a tooltip")]  # e.g. a mention's title column
         assert highlight("abc def", rows) == "abc <mark>def</mark>"

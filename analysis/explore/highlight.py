@@ -9,7 +9,7 @@ are merged into one ``<mark>``, spans falling outside *text* are clipped or drop
 always well-formed HTML whose visible text is exactly *text*.
 
 A span is a ``(start, end)`` pair, a ``(start, end, title)`` triple (the title becomes the mark's
-tooltip, e.g. an English gloss), a :class:`Span`, or any object with ``start`` and ``end`` attributes
+tooltip, e.g. an English gloss), a :class:`Span` (which may also carry its own CSS class), or any object with ``start`` and ``end`` attributes
 (a DataFrame row from ``itertuples()``; only its offsets are used, since tables such as ``mentions``
 have a ``title`` column meaning something else: build :class:`Span` objects for tooltips).
 """
@@ -26,6 +26,7 @@ class Span(NamedTuple):
     start: int
     end: int
     title: str = ""
+    css_class: str = ""  # overrides highlight()'s css_class for this span (e.g. "subject" vs "figure")
 
 
 def _as_span(item: object) -> Span:
@@ -58,7 +59,7 @@ def spans_of(items: Iterable[object], *, base_offset: int = 0, length: int | Non
         else:
             start = max(start, 0)
         if end > start:
-            shifted.append(Span(start, end, s.title))
+            shifted.append(Span(start, end, s.title, s.css_class))
     shifted.sort()
     merged: list[Span] = []
     for s in shifted:
@@ -66,7 +67,7 @@ def spans_of(items: Iterable[object], *, base_offset: int = 0, length: int | Non
             last = merged[-1]
             titles = [t for t in (last.title, s.title) if t]
             title = "; ".join(dict.fromkeys("; ".join(titles).split("; "))) if titles else ""
-            merged[-1] = Span(last.start, max(last.end, s.end), title)
+            merged[-1] = Span(last.start, max(last.end, s.end), title, last.css_class or s.css_class)
         else:
             merged.append(s)
     return merged
@@ -75,14 +76,16 @@ def spans_of(items: Iterable[object], *, base_offset: int = 0, length: int | Non
 def highlight(text: str, spans: Iterable[object], *, base_offset: int = 0, css_class: str | None = None) -> str:
     """*text* as escaped HTML with each span wrapped in ``<mark>`` (see the module docstring).
 
-    *css_class* adds ``class="..."`` to every mark (escaped), e.g. to colour one notebook's marks.
+    *css_class* adds ``class="..."`` to every mark (escaped), e.g. to colour one notebook's marks; a
+    :class:`Span`'s own ``css_class`` wins over it. Merged spans keep the first non-empty class.
     """
     text = "" if text is None else str(text)
-    attrs = f' class="{html.escape(css_class, quote=True)}"' if css_class else ""
     out: list[str] = []
     pos = 0
     for s in spans_of(spans, base_offset=base_offset, length=len(text)):
         out.append(html.escape(text[pos:s.start]))
+        cls = s.css_class or css_class
+        attrs = f' class="{html.escape(cls, quote=True)}"' if cls else ""
         title = f' title="{html.escape(s.title, quote=True)}"' if s.title else ""
         out.append(f"<mark{attrs}{title}>{html.escape(text[s.start:s.end])}</mark>")
         pos = s.end
