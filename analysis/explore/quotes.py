@@ -1,0 +1,322 @@
+"""Who said what: the quotes table joined to speakers, cue glosses, sections and themes (notebook 03).
+
+Every function takes a parsed :class:`analysis.Article` and returns a DataFrame in logical-order Arabic with
+English beside it. An article without quotes gives empty tables with the same columns, so the notebook can say
+"no quotes" instead of failing.
+
+* **Speaker** (``speaker_ar`` / ``speaker_en``): the resolved entity's names; a speaker the quote layer could not
+  tie to an entity keeps the words of the text (``speaker_text``, e.g. ``الجمهوريون``) with an empty English
+  name; no subject at all is :data:`UNRESOLVED`.
+* **Section**: ``section_id`` 0 is the opening (news) section, before any subheading; ``section_id`` >= 1 is the
+  run of paragraphs under the n-th subheading (in the seed, the outlet's background on Italy's role).
+* **What a speaker talks about**: a theme counts for a quote when one of the theme's evidence words
+  (``themes.evidence_spans``) lies inside the quote's content span, by character offsets; key stems are the
+  content's word tokens, stopwords out, counted by stem.
+"""
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+__all__ = [
+    "UNRESOLVED",
+    "STATEMENT_COLUMNS",
+    "statements",
+    "speakers",
+    "cue_table",
+    "speaker_themes",
+    "speaker_stems",
+    "section_labels",
+    "section_summary",
+    "paragraph_voices",
+    "quotes_html",
+]
+
+UNRESOLVED = ("(غير محدد)", "(unresolved)")
+OPENING = ("مطلع الخبر", "news (opening section)")
+_SPAN_RE = re.compile(r"(\d+)-(\d+)")
+
+STATEMENT_COLUMNS = ["quote_id", "speaker_entity_id", "speaker_ar", "speaker_en", "speaker_how", "cue", "cue_lemma",
+                     "cue_gloss", "mode", "content", "start", "end", "paragraph_id", "sentence_id", "section_id",
+                     "section_ar", "section_en"]
+
+
+def _str(value: object) -> str:
+    return "" if value is None or (isinstance(value, float) and value != value) or value is pd.NA else str(value)
+
+
+def section_labels(art) -> dict[int, tuple[str, str]]:
+    """``section_id -> (Arabic label, English label)``: the opening section, then each subheading.
+
+    The English label is the stored hand translation of the subheading where there is one (the seed), else
+    ``section N (under a subheading)``.
+    """
+    from analysis.translations import translation_for
+
+    paras = art.paragraphs
+    labels = {0: OPENING}
+    english = dict(zip(paras["paragraph_id"], translation_for(paras)["en"]))
+    subs = paras[paras["kind"] == "subheading"]
+    for _, row in subs.iterrows():
+        sid = int(row["section_id"])
+        if sid not in labels:
+            en = english.get(row["paragraph_id"]) or f"section {sid} (under a subheading)"
+            labels[sid] = (str(row["text"]), en)
+    for sid in sorted(set(int(s) for s in paras["section_id"].dropna())):
+        labels.setdefault(sid, (f"القسم {sid}", f"section {sid}"))
+    return labels
+
+
+def statements(art) -> pd.DataFrame:
+    """One row per quote, in text order: speaker (Arabic and English), cue and its gloss, mode, content, place."""
+    q = art.quotes
+    if q.empty:
+        return pd.DataFrame({c: pd.Series(dtype="object") for c in STATEMENT_COLUMNS})
+    ents = art.entities.set_index("entity_id")
+    labels = section_labels(art)
+    section_of = dict(zip(art.paragraphs["paragraph_id"], art.paragraphs["section_id"]))
+    rows = []
+    for r in q.sort_values("start").itertuples(index=False):
+        eid = r.speaker_entity_id
+        if eid is not pd.NA and eid is not None and int(eid) in ents.index:
+            e = ents.loc[int(eid)]
+            sp_ar, sp_en = _str(e["name_ar"]), _str(e["name_en"])
+        elif _str(r.speaker_text):
+            sp_ar, sp_en = _str(r.speaker_text), ""
+        else:
+            sp_ar, sp_en = UNRESOLVED
+        sid = int(section_of.get(r.paragraph_id, 0))
+        sec_ar, sec_en = labels.get(sid, (f"القسم {sid}", f"section {sid}"))
+        rows.append({
+            "quote_id": int(r.quote_id), "speaker_entity_id": eid, "speaker_ar": sp_ar, "speaker_en": sp_en,
+            "speaker_how": r.speaker_how, "cue": r.cue, "cue_lemma": r.cue_lemma, "cue_gloss": r.cue_gloss,
+            "mode": r.mode, "content": r.content, "start": int(r.start), "end": int(r.end),
+            "paragraph_id": int(r.paragraph_id), "sentence_id": int(r.sentence_id), "section_id": sid,
+            "section_ar": sec_ar, "section_en": sec_en,
+        })
+    df = pd.DataFrame(rows, columns=STATEMENT_COLUMNS)
+    df["speaker_entity_id"] = df["speaker_entity_id"].astype("Int64")
+    return df.reset_index(drop=True)
+
+
+def _speaker_key(df: pd.DataFrame) -> pd.Series:
+    return df["speaker_ar"] + "\x1f" + df["speaker_en"]
+
+
+def speakers(art) -> pd.DataFrame:
+    """One row per speaker: quotes, direct and indirect counts, the cues used (lemma), the sections spoken in.
+
+    Sorted by number of quotes (most first), then by first appearance.
+    """
+    st = statements(art)
+    cols = ["speaker_ar", "speaker_en", "n_quotes", "direct", "indirect", "cues", "sections", "first_start"]
+    if st.empty:
+        return pd.DataFrame({c: pd.Series(dtype="object") for c in cols})
+    st = st.assign(_key=_speaker_key(st))
+    rows = []
+    for _, g in st.groupby("_key", sort=False):
+        cues = list(dict.fromkeys(g["cue_lemma"]))
+        rows.append({
+            "speaker_ar": g["speaker_ar"].iloc[0], "speaker_en": g["speaker_en"].iloc[0], "n_quotes": len(g),
+            "direct": int((g["mode"] == "direct").sum()), "indirect": int((g["mode"] == "indirect").sum()),
+            "cues": "، ".join(cues), "sections": ", ".join(str(s) for s in sorted(set(g["section_id"]))),
+            "first_start": int(g["start"].min()),
+        })
+    out = pd.DataFrame(rows, columns=cols)
+    return out.sort_values(["n_quotes", "first_start"], ascending=[False, True], kind="stable").reset_index(drop=True)
+
+
+def cue_table(art) -> pd.DataFrame:
+    """One row per cue lemma: the forms written, the English gloss of the lemma, direct / indirect counts."""
+    st = statements(art)
+    cols = ["cue_lemma", "gloss_en", "forms", "n", "direct", "indirect"]
+    if st.empty:
+        return pd.DataFrame({c: pd.Series(dtype="object") for c in cols})
+    gloss = _lemma_glosses()
+    rows = []
+    for lemma, g in st.groupby("cue_lemma", sort=False):
+        rows.append({
+            "cue_lemma": lemma, "gloss_en": gloss.get(lemma, g["cue_gloss"].iloc[0]),
+            "forms": "، ".join(dict.fromkeys(g["cue"])), "n": len(g),
+            "direct": int((g["mode"] == "direct").sum()), "indirect": int((g["mode"] == "indirect").sum()),
+        })
+    out = pd.DataFrame(rows, columns=cols)
+    return out.sort_values(["n", "cue_lemma"], ascending=[False, True], kind="stable").reset_index(drop=True)
+
+
+def _lemma_glosses() -> dict[str, str]:
+    """English gloss of each cue lemma: the gloss of the row whose form is the lemma (the base verb)."""
+    from analysis.gazetteer import cue_verbs
+
+    out: dict[str, str] = {}
+    for cue in cue_verbs().values():
+        if cue.form == cue.lemma or cue.lemma not in out:
+            if cue.form == cue.lemma or cue.kind == "verb":
+                out[cue.lemma] = cue.gloss_en
+    return out
+
+
+def _spans(value: object) -> list[tuple[int, int]]:
+    return [(int(a), int(b)) for a, b in _SPAN_RE.findall(_str(value))]
+
+
+def speaker_themes(art) -> pd.DataFrame:
+    """Long table ``speaker × theme``: how many of the speaker's quotes carry evidence of the theme.
+
+    Columns: ``speaker_ar, speaker_en, theme, label_ar, label_en, n_quotes``; sorted by speaker order
+    (as in :func:`speakers`) then count.
+    """
+    st = statements(art)
+    cols = ["speaker_ar", "speaker_en", "theme", "label_ar", "label_en", "n_quotes"]
+    th = art.themes
+    if st.empty or th.empty:
+        return pd.DataFrame({c: pd.Series(dtype="object") for c in cols})
+    by_sentence: dict[int, list] = {}
+    for r in th.itertuples(index=False):
+        by_sentence.setdefault(int(r.sentence_id), []).append(r)
+    hits = []
+    for q in st.itertuples(index=False):
+        seen = set()
+        for t in by_sentence.get(q.sentence_id, []):
+            if t.theme in seen:
+                continue
+            if any(q.start <= a and b <= q.end for a, b in _spans(t.evidence_spans)):
+                seen.add(t.theme)
+                hits.append((q.speaker_ar, q.speaker_en, t.theme, t.label_ar, t.label_en))
+    if not hits:
+        return pd.DataFrame({c: pd.Series(dtype="object") for c in cols})
+    df = pd.DataFrame(hits, columns=cols[:-1])
+    out = df.groupby(cols[:-1], sort=False).size().reset_index(name="n_quotes")
+    order = {(a, e): i for i, (a, e) in enumerate(zip(*speakers(art)[["speaker_ar", "speaker_en"]].T.values))}
+    out["_o"] = [order.get((a, e), len(order)) for a, e in zip(out["speaker_ar"], out["speaker_en"])]
+    out = out.sort_values(["_o", "n_quotes", "theme"], ascending=[True, False, True], kind="stable")
+    return out.drop(columns="_o").reset_index(drop=True)
+
+
+def speaker_stems(art, *, top: int = 8) -> pd.DataFrame:
+    """Key stems of each speaker's quoted content: word tokens inside the content spans, stopwords out.
+
+    Columns: ``speaker_ar, speaker_en, stem, example`` (the most frequent written form), ``n``; the *top* stems
+    per speaker by count (ties by first occurrence).
+    """
+    st = statements(art)
+    cols = ["speaker_ar", "speaker_en", "stem", "example", "n"]
+    if st.empty:
+        return pd.DataFrame({c: pd.Series(dtype="object") for c in cols})
+    tok = art.tokens
+    tok = tok[(tok["kind"] == "word") & ~tok["is_stopword"].astype(bool)]
+    starts, ends = tok["start"].to_numpy(), tok["end"].to_numpy()
+    rows = []
+    for q in st.itertuples(index=False):
+        inside = tok[(starts >= q.start) & (ends <= q.end)]
+        for t in inside.itertuples(index=False):
+            rows.append((q.speaker_ar, q.speaker_en, t.stem, t.text, t.start))
+    if not rows:
+        return pd.DataFrame({c: pd.Series(dtype="object") for c in cols})
+    df = pd.DataFrame(rows, columns=["speaker_ar", "speaker_en", "stem", "text", "pos"])
+    out = []
+    for (sp_ar, sp_en), g in df.groupby(["speaker_ar", "speaker_en"], sort=False):
+        stats = g.groupby("stem", sort=False).agg(n=("pos", "size"), first=("pos", "min"),
+                                                  example=("text", lambda s: s.value_counts().index[0]))
+        stats = stats.sort_values(["n", "first"], ascending=[False, True], kind="stable").head(top)
+        for stem, r in stats.iterrows():
+            out.append({"speaker_ar": sp_ar, "speaker_en": sp_en, "stem": stem, "example": r["example"],
+                        "n": int(r["n"])})
+    return pd.DataFrame(out, columns=cols)
+
+
+def section_summary(art) -> pd.DataFrame:
+    """One row per section: body sentences, quotes, speakers, and how much of the text is someone's words.
+
+    ``attributed_share`` is the share of the section's body characters inside quote content spans;
+    the rest is the outlet's own narration (including the attribution phrases, ``قال الكاظمي``).
+    """
+    labels = section_labels(art)
+    st = statements(art)
+    voices = paragraph_voices(art)
+    rows = []
+    for sid, (sec_ar, sec_en) in sorted(labels.items()):
+        v = voices[voices["section_id"] == sid]
+        if v.empty:
+            continue
+        sents = art.sentences[(art.sentences["section_id"] == sid) & (art.sentences["paragraph_kind"] == "body")]
+        g = st[st["section_id"] == sid]
+        names = list(dict.fromkeys(
+            f"{a} · {e}" if e else a for a, e in zip(g["speaker_ar"], g["speaker_en"])))
+        total = int(v["chars"].sum())
+        quoted = int(v["direct"].sum() + v["indirect"].sum())
+        rows.append({
+            "section_id": sid, "section_ar": sec_ar, "section_en": sec_en, "paragraphs": len(v),
+            "sentences": len(sents), "quotes": len(g), "direct": int((g["mode"] == "direct").sum()),
+            "indirect": int((g["mode"] == "indirect").sum()), "speakers": "، ".join(names),
+            "attributed_share": round(quoted / total, 3) if total else 0.0,
+            "voice": "reported speech and narration" if len(g) else "the outlet's narration only",
+        })
+    return pd.DataFrame(rows)
+
+
+def paragraph_voices(art) -> pd.DataFrame:
+    """Per body paragraph: characters of direct content, indirect content and narration (everything else).
+
+    Columns: ``paragraph_id, section_id, chars, direct, indirect, narration`` (character counts; whitespace is
+    counted, so the three parts add up to ``chars``).
+    """
+    paras = art.paragraphs[art.paragraphs["kind"] == "body"]
+    q = art.quotes
+    rows = []
+    for p in paras.itertuples(index=False):
+        counts = {"direct": 0, "indirect": 0}
+        inside = q[(q["start"] < p.end) & (q["end"] > p.start)] if not q.empty else q
+        covered = [0] * (p.end - p.start)
+        for r in inside.itertuples(index=False):
+            for i in range(max(r.start, p.start), min(r.end, p.end)):
+                if not covered[i - p.start]:
+                    covered[i - p.start] = 1
+                    counts[r.mode] += 1
+        chars = p.end - p.start
+        rows.append({"paragraph_id": int(p.paragraph_id), "section_id": int(p.section_id), "chars": chars,
+                     "direct": counts["direct"], "indirect": counts["indirect"],
+                     "narration": chars - counts["direct"] - counts["indirect"]})
+    return pd.DataFrame(rows, columns=["paragraph_id", "section_id", "chars", "direct", "indirect", "narration"])
+
+
+QUOTE_STYLE = (
+    "<style>.q-text mark.q-direct{background:#f4c7c3;padding:0 .1em}"
+    ".q-text mark.q-indirect{background:#c9daf8;padding:0 .1em}"
+    ".q-text h4{margin:.8rem 0 .2rem 0}.q-text p{line-height:1.9;margin:.2rem 0 .5rem 0}</style>"
+)
+
+
+def quotes_html(art) -> str:
+    """The body as an HTML reading view: each quote's content marked (``mark.q-direct`` / ``mark.q-indirect``,
+    tooltip: speaker, mode, cue and gloss), a heading at each section, paragraph numbers; all text escaped."""
+    import html as _html
+
+    from .highlight import highlight
+
+    st = statements(art)
+    labels = section_labels(art)
+    out = [QUOTE_STYLE, '<div class="q-text">']
+    current = None
+    for p in art.paragraphs[art.paragraphs["kind"] == "body"].itertuples(index=False):
+        sid = int(p.section_id)
+        if sid != current:
+            sec_ar, sec_en = labels.get(sid, (f"القسم {sid}", f"section {sid}"))
+            out.append(f'<h4><span dir="rtl" lang="ar">{_html.escape(sec_ar)}</span> · {_html.escape(sec_en)}</h4>')
+            current = sid
+        inside = st[(st["start"] >= p.start) & (st["end"] <= p.end)].sort_values("start")
+        parts, pos = [], p.start
+        for q in inside.itertuples(index=False):
+            if q.start < pos:  # overlapping contents: the earlier quote keeps the characters
+                continue
+            who = f"{q.speaker_en or q.speaker_ar}"
+            title = f"{who} · {q.mode} · {q.cue} ({q.cue_gloss})"
+            parts.append(highlight(art.text[pos:q.start], []))
+            parts.append(highlight(art.text[q.start:q.end], [(0, q.end - q.start, title)], css_class=f"q-{q.mode}"))
+            pos = q.end
+        parts.append(highlight(art.text[pos:p.end], []))
+        out.append(f'<p dir="rtl" lang="ar" style="text-align:right"><span dir="ltr" style="color:#888;'
+                   f'font-size:.8em">¶{int(p.paragraph_id)}</span> {"".join(parts)}</p>')
+    out.append("</div>")
+    return "\n".join(out)

@@ -1,0 +1,137 @@
+"""Notebook 03's helpers (analysis.explore.quotes) on the seed, a quote-free article and markup."""
+from __future__ import annotations
+
+import pytest
+
+from analysis import display, parse_article
+from analysis.explore import quotes as Q
+
+KADHIMI, GUERINI = "Mustafa al-Kadhimi", "Lorenzo Guerini"
+NO_QUOTES = "ارتفاع أسعار النفط\n\nارتفعت أسعار النفط في الأسواق العالمية اليوم بنسبة طفيفة.\nوتراجع الدولار أمام اليورو.\n"
+MARKUP = ("عنوان <b>الخبر</b>\n\nقال رئيس الوزراء العراقي مصطفى الكاظمي إن <script>alert(1)</script> الوضع مستقر "
+          "في بغداد.\n")
+
+
+@pytest.fixture(scope="module")
+def statements(seed_article):
+    return Q.statements(seed_article)
+
+
+class TestStatements:
+    def test_one_row_per_quote_in_text_order(self, seed_article, statements):
+        assert len(statements) == len(seed_article.quotes) == 11
+        assert statements["start"].is_monotonic_increasing
+        assert list(statements.columns) == Q.STATEMENT_COLUMNS
+
+    @pytest.mark.parametrize("quote_id, speaker_ar, speaker_en, cue, mode, content_start", [
+        (1, "مصطفى الكاظمي", KADHIMI, "اعتبر", "indirect", "السلاح المنفلت"),
+        (3, "مصطفى الكاظمي", KADHIMI, "معربا", "indirect", "الامل في ان"),
+        (5, "مصطفى الكاظمي", KADHIMI, "اشار", "direct", "أن عصابات داعش"),
+        (7, "مصطفى الكاظمي", KADHIMI, "شدد", "indirect", "الأجهزة الأمنية"),
+        (8, "لورينزو جويريني", GUERINI, "أكد", "direct", "حرص واهتمام"),
+        (10, "لورينزو جويريني", GUERINI, "اكد", "indirect", "ضرورة أن"),
+    ])
+    def test_seed_rows(self, statements, quote_id, speaker_ar, speaker_en, cue, mode, content_start):
+        row = statements.set_index("quote_id").loc[quote_id]
+        assert (row["speaker_ar"], row["speaker_en"], row["cue"], row["mode"]) == (speaker_ar, speaker_en, cue, mode)
+        assert row["content"].startswith(content_start)
+
+    def test_offsets_point_into_the_text(self, seed_article, statements):
+        for r in statements.itertuples(index=False):
+            assert seed_article.text[r.start:r.end] == r.content
+
+    def test_all_seed_quotes_are_in_the_news_section(self, statements):
+        assert set(statements["section_id"]) == {0}
+        assert set(statements["section_en"]) == {"news (opening section)"}
+        assert set(statements["paragraph_id"]) == {6, 7, 8, 9, 10, 11}
+
+    def test_cue_gloss_beside_the_cue(self, statements):
+        row = statements.set_index("quote_id").loc[6]
+        assert (row["cue"], row["cue_gloss"]) == ("قال", "said")
+
+
+class TestSpeakers:
+    def test_seed_speakers_and_modes(self, seed_article):
+        sp = Q.speakers(seed_article)
+        assert sp[["speaker_en", "n_quotes", "direct", "indirect"]].values.tolist() == [
+            [KADHIMI, 7, 1, 6], [GUERINI, 4, 1, 3]]
+        assert sp.loc[1, "cues"] == "أكد، عبر، اعتبر"
+        assert set(sp["sections"]) == {"0"}
+
+
+class TestCueTable:
+    def test_lemmas_with_glosses_and_modes(self, seed_article):
+        cues = Q.cue_table(seed_article).set_index("cue_lemma")
+        assert cues["n"].sum() == 11
+        assert cues.loc["أكد", ["gloss_en", "n", "direct", "indirect"]].tolist() == ["affirmed / stressed", 3, 1, 2]
+        assert cues.loc["أعرب", "forms"] == "معربا، أعرب"  # the participle counts with its verb
+        assert cues.loc["أعرب", "gloss_en"] == "expressed"  # the verb's gloss, not the participle's
+        assert cues.loc["قال", "gloss_en"] == "said"
+
+
+class TestWhatEachSpeakerTalksAbout:
+    def test_themes_inside_the_quoted_content(self, seed_article):
+        th = Q.speaker_themes(seed_article)
+        got = {(r.speaker_en, r.theme): r.n_quotes for r in th.itertuples(index=False)}
+        assert got[(KADHIMI, "WEAPONS_UNCONTROLLED")] == 2  # quotes 1 and 6
+        assert got[(KADHIMI, "DIPLOMATIC_MISSIONS")] == 2  # quotes 2 and 7
+        assert got[(GUERINI, "MILITARY_COOPERATION")] == 1  # التعاون الثنائي (quote 9)
+        assert (GUERINI, "WEAPONS_UNCONTROLLED") not in got
+        # evidence outside every quote (وزير الدفاع in the attribution phrase) does not count for Guerini's quotes
+        assert th["speaker_en"].iloc[0] == KADHIMI  # speakers in speakers() order
+
+    def test_key_stems_come_from_the_content(self, seed_article):
+        stems = Q.speaker_stems(seed_article, top=8)
+        guerini = stems[stems["speaker_en"] == GUERINI]
+        assert len(guerini) == 8
+        assert "العراق" in set(guerini["example"])
+        assert not set(stems["example"]) & {"في", "على", "مع"}  # stopwords out
+        assert stems.groupby("speaker_en")["n"].apply(lambda s: s.is_monotonic_decreasing).all()
+
+
+class TestSections:
+    def test_news_section_quotes_background_section_narration(self, seed_article):
+        s = Q.section_summary(seed_article).set_index("section_id")
+        assert s.loc[0, "quotes"] == 11 and s.loc[1, "quotes"] == 0
+        assert s.loc[1, "section_ar"] == "في مقدمة داعمي العراق"
+        assert s.loc[1, "section_en"] == "At the forefront of Iraq's supporters"
+        assert s.loc[1, "voice"] == "the outlet's narration only"
+        assert s.loc[1, "attributed_share"] == 0.0
+        assert 0.5 < s.loc[0, "attributed_share"] < 0.9
+        assert s.loc[1, "paragraphs"] == 8
+
+    def test_paragraph_parts_add_up(self, seed_article):
+        v = Q.paragraph_voices(seed_article).set_index("paragraph_id")
+        assert (v["direct"] + v["indirect"] + v["narration"] == v["chars"]).all()
+        assert v.loc[8, "direct"] == 886 - 725  # the direct quote of paragraph 8
+        assert v.loc[13, ["direct", "indirect"]].sum() == 0  # يشار الى ان ... is nobody's quote
+
+
+class TestNoQuotes:
+    def test_empty_tables_keep_their_columns(self):
+        art = parse_article(NO_QUOTES)
+        assert art.quotes.empty
+        assert Q.statements(art).empty and list(Q.statements(art).columns) == Q.STATEMENT_COLUMNS
+        for table in (Q.speakers(art), Q.cue_table(art), Q.speaker_themes(art), Q.speaker_stems(art)):
+            assert table.empty and len(table.columns) > 0
+        s = Q.section_summary(art)
+        assert s[["section_id", "quotes", "voice"]].values.tolist() == [[0, 0, "the outlet's narration only"]]
+        assert "<mark" not in Q.quotes_html(art)
+
+
+class TestReadingView:
+    def test_seed_marks_every_quote_by_mode(self, seed_article):
+        page = Q.quotes_html(seed_article)
+        assert page.count('<mark class="q-direct"') == 2
+        assert page.count('<mark class="q-indirect"') == 9
+        assert 'title="Lorenzo Guerini · direct · أكد (affirmed / stressed)"' in page
+        assert "في مقدمة داعمي العراق" in page
+
+    def test_markup_in_the_article_is_escaped(self):
+        art = parse_article(MARKUP)
+        page = Q.quotes_html(art)
+        assert "<script>" not in page and "&lt;script&gt;" in page
+        table = Q.statements(art)
+        assert len(table) == 1 and "<script>" in table.loc[0, "content"]  # raw in the table, escaped in HTML
+        shown = display.rtl_table(table[["speaker_ar", "content"]]).to_html()  # as notebook 03 shows it
+        assert "<script>" not in shown and "&lt;script&gt;" in shown
