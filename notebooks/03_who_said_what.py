@@ -166,9 +166,15 @@ else:
 # %%
 stems = Q.speaker_stems(art, top=8)
 if not stems.empty:
-    stems = stems.assign(speaker=[display.bilingual(a, e) for a, e in zip(stems["speaker_ar"], stems["speaker_en"])])
-    show(display.rtl_table(stems[["speaker", "stem", "example", "n"]], arabic_columns=["speaker", "stem", "example"],
-                           caption="Key stems of each speaker's quoted content (top 8)"))
+    key_words = (
+        stems.assign(word=[f"{w} ({n})" for w, n in zip(stems["example"], stems["n"])])
+        .groupby(["speaker_ar", "speaker_en"], sort=False)
+        .agg(key_words=("word", "، ".join), stems=("stem", "، ".join))
+        .reset_index()
+    )
+    show(display.rtl_table(key_words, arabic_columns=["speaker_ar", "key_words", "stems"],
+                           caption="Key words of each speaker's quoted content: most frequent stems (top 8), "
+                                   "shown by their most frequent written form (count)"))
 
 # %% [markdown]
 # ## The news section and the background section
@@ -177,7 +183,7 @@ if not stems.empty:
 
 # %%
 summary = Q.section_summary(art)
-show(display.rtl_table(summary, arabic_columns=["section_ar", "speakers"], caption="Sections: who speaks where",
+show(display.rtl_table(summary, arabic_columns=["section_ar", "speakers_ar"], caption="Sections: who speaks where",
                        precision=3))
 voices = Q.paragraph_voices(art)
 labels = Q.section_labels(art)

@@ -114,15 +114,19 @@ if not matrix.empty:
     names = table.set_index("entity_id")
     labels = [E.entity_label(names.at[i, "name_ar"], names.at[i, "name_en"]) for i in matrix.index]
     mask = np.triu(np.ones(matrix.shape, dtype=bool), k=1) | (matrix.to_numpy() == 0)  # lower triangle only
-    fig, ax = plt.subplots(figsize=(0.55 * len(matrix) + 5, 0.45 * len(matrix) + 3))
+    n = len(matrix)
+    fig, ax = plt.subplots(figsize=(0.5 * n + 6.5, 0.45 * n + 2))
     sns.heatmap(matrix, mask=mask, annot=True, fmt="d", cmap="Blues", cbar=False, linewidths=0.5,
                 linecolor="#dddddd", ax=ax, square=True, vmin=0)
     ax.grid(False)
-    display.set_ticks(ax, [i + 0.5 for i in range(len(labels))], labels, axis="y", rotation=0)
-    display.set_ticks(ax, [i + 0.5 for i in range(len(labels))], labels, axis="x", rotation=60, ha="right",
-                      rotation_mode="anchor")
+    # rows carry the names, columns the row numbers (drawn between the names and the cells)
+    display.set_ticks(ax, [i + 0.5 for i in range(n)], labels, axis="y", rotation=0)
+    ax.tick_params(axis="y", pad=24)
+    for i in range(n):
+        ax.text(-0.25, i + 0.5, str(i + 1), ha="right", va="center", fontsize=9, color="#555555")
+    display.set_ticks(ax, [i + 0.5 for i in range(n)], [str(i + 1) for i in range(n)], axis="x", rotation=0)
     display.label(ax, title=display.bilingual("الجمل المشتركة", "Sentences shared by two entities"),
-                  xlabel="", ylabel="")
+                  xlabel="entity (row number)", ylabel="")
     fig.tight_layout()
     plt.show()
 
@@ -131,10 +135,10 @@ if not matrix.empty and len(matrix) > 1:
     fig, ax = plt.subplots(figsize=(11, 7.5))
     E.draw_network(ax, art, top=15)
     present = [t for t in E.TYPE_COLOURS if (table.set_index("entity_id").loc[list(matrix.index), "type"] == t).any()]
-    ax.legend(handles=[Patch(color=E.TYPE_COLOURS[t], label=display.ar(type_names[t])) for t in present],
-              loc="lower left", frameon=False, fontsize=9)
+    fig.legend(handles=[Patch(color=E.TYPE_COLOURS[t], label=display.ar(type_names[t])) for t in present],
+               loc="lower center", ncol=len(present), frameon=False, fontsize=9)
     display.label(ax, title=display.bilingual("شبكة الذكر المشترك", "Co-occurrence network (same sentence)"))
-    fig.tight_layout()
+    fig.tight_layout(rect=(0, 0.05, 1, 1))
     plt.show()
 
 # %% [markdown]
@@ -158,12 +162,14 @@ else:
 
 # %% [markdown]
 # ## Pick an entity: its sentences
-# Unfold an entity to read every sentence that names it, its mentions highlighted. Set `pick` in the
-# parameters cell (or in the cell below) to unfold one entity by name; the static report shows the same
-# foldable list.
+# Unfold an entity to read every sentence that names it, its mentions highlighted (the most mentioned one
+# starts unfolded). Set `pick` in the parameters cell to unfold another one by name; the static report shows
+# the same foldable list, so it works there too.
 
 # %%
 chosen = E.find_entity(art, pick)
 if pick is not None and chosen is None:
     show(HTML(f"<p>No entity called <b>{html.escape(str(pick))}</b> in this article.</p>"))
+if chosen is None and not table.empty:
+    chosen = int(table["entity_id"].iloc[0])  # no pick: unfold the most mentioned entity
 HTML(E.entity_sentences_html(art, open_ids={chosen} if chosen is not None else set()))

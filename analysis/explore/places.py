@@ -130,7 +130,7 @@ def map_figure(located: pd.DataFrame, *, zoom_radius: float = 8.0):
         z = extent(zoom, pad=0.25, min_span=3.0)
         framed = located["lon"].between(z[0], z[1]) & located["lat"].between(z[2], z[3])
         panels[0] = (panels[0][0], panels[0][1], located[~framed])
-        panels.append((bilingual("تكبير على المنطقة الأكثر ذكراً", "zoom on the densest cluster"), z,
+        panels.append((bilingual("تكبير", "zoom on the cluster"), z,
                        located[framed]))
     fig, axes = plt.subplots(1, len(panels), figsize=(7.5 * len(panels), 5.5), squeeze=False)
     axes = list(axes[0])

@@ -229,6 +229,9 @@ def speaker_stems(art, *, top: int = 8) -> pd.DataFrame:
 def section_summary(art) -> pd.DataFrame:
     """One row per section: body sentences, quotes, speakers, and how much of the text is someone's words.
 
+    Speakers are listed twice, Arabic names in ``speakers_ar`` and English in ``speakers_en`` (same order;
+    ``—`` where there is no English name): one language per cell keeps each cell's direction clean.
+
     ``attributed_share`` is the share of the section's body characters inside quote content spans;
     the rest is the outlet's own narration (including the attribution phrases, ``قال الكاظمي``).
     """
@@ -242,14 +245,14 @@ def section_summary(art) -> pd.DataFrame:
             continue
         sents = art.sentences[(art.sentences["section_id"] == sid) & (art.sentences["paragraph_kind"] == "body")]
         g = st[st["section_id"] == sid]
-        names = list(dict.fromkeys(
-            f"{a} · {e}" if e else a for a, e in zip(g["speaker_ar"], g["speaker_en"])))
+        names = list(dict.fromkeys(zip(g["speaker_ar"], g["speaker_en"])))
         total = int(v["chars"].sum())
         quoted = int(v["direct"].sum() + v["indirect"].sum())
         rows.append({
             "section_id": sid, "section_ar": sec_ar, "section_en": sec_en, "paragraphs": len(v),
             "sentences": len(sents), "quotes": len(g), "direct": int((g["mode"] == "direct").sum()),
-            "indirect": int((g["mode"] == "indirect").sum()), "speakers": "، ".join(names),
+            "indirect": int((g["mode"] == "indirect").sum()), "speakers_ar": "، ".join(a for a, _ in names),
+            "speakers_en": ", ".join(e or "—" for _, e in names),
             "attributed_share": round(quoted / total, 3) if total else 0.0,
             "voice": "reported speech and narration" if len(g) else "the outlet's narration only",
         })
