@@ -237,7 +237,8 @@ def unit_panels(table: pd.DataFrame) -> list[UnitPanel]:
 
 CONTEXT_CSS = (
     "<style>.fig-ctx{border-right:4px solid #4c72b0;padding:.2rem .8rem;margin:.8rem 0}"
-    ".fig-ctx h4{margin:.2rem 0;direction:ltr;text-align:left}"
+    ".fig-ctx h4{margin:.2rem 0;direction:ltr;text-align:left;font-size:1rem}"
+    ".fig-ctx p[dir=rtl]{font-size:1.15rem;line-height:1.8}"
     ".fig-ctx mark.figure{background:#ffe08a}.fig-ctx mark.subject{background:#cfe3ff}"
     ".fig-ctx .en{direction:ltr;text-align:left;color:#444;font-style:italic}</style>"
 )
@@ -365,7 +366,8 @@ def plot_categories(counts: pd.DataFrame, *, width: float = 8.0):
 
     if counts.empty:
         return None
-    fig, ax = plt.subplots(figsize=(width, 0.45 * len(counts) + 1.6))
+    height = 0.45 * len(counts) + 2.0
+    fig, ax = plt.subplots(figsize=(width, height))
     y = list(range(len(counts)))
     ax.barh(y, counts["exact"], color=EXACT_COLOUR, label="exact")
     ax.barh(y, counts["approximate"], left=counts["exact"], color="white", edgecolor=EXACT_COLOUR, hatch="//",
@@ -376,6 +378,6 @@ def plot_categories(counts: pd.DataFrame, *, width: float = 8.0):
     display.label(ax, title="عدد الأرقام حسب الفئة · Figures per category (count of figures, not their values)",
                   xlabel="figures mentioned")
     ax.title.set_fontsize(11)
-    ax.legend(loc="lower right")
-    fig.tight_layout()
+    fig.legend(*ax.get_legend_handles_labels(), loc="lower center", ncol=2, frameon=False)
+    fig.tight_layout(rect=(0, 0.45 / height, 1, 1))
     return fig
