@@ -87,6 +87,12 @@ class TestKeyTerms:
         assert kt[kt["group"] == 1]["gloss"].tolist()[0] == "Italy"  # a one-word mention: the entity's name
         assert kt[kt["group"] == 0]["form"].tolist()[:2] == ["أمن", "حكومته"]
 
+    def test_wide(self, seed_article):
+        wide = T.key_terms_wide(T.key_terms(seed_article, by="theme", top=3))
+        assert list(wide.columns) == ["group_label", "1", "2", "3"]
+        row = wide[wide["group_label"] == "الإرهاب وتنظيم داعش · Terrorism and ISIS"].iloc[0]
+        assert row[["1", "2", "3"]].tolist() == ["داعش · ISIS (Daesh)", "الإرهاب · terrorism / terrorist", "مكافحة"]
+
     def test_stopwords_and_punctuation_out(self, seed_article):
         kt = T.key_terms(seed_article, by="section", top=50)
         assert not set(kt["form"]) & {"في", "من", "على", "،", ".", "1,497", "الى"}

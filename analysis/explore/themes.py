@@ -29,6 +29,7 @@ __all__ = [
     "Section",
     "gloss_for_stem",
     "key_terms",
+    "key_terms_wide",
     "plot_theme_flow",
     "plot_theme_heatmap",
     "sections",
@@ -257,6 +258,18 @@ def key_terms(art, *, by: str = "theme", top: int = 8, translation: pd.DataFrame
     return pd.concat(frames, ignore_index=True)[cols]
 
 
+def key_terms_wide(terms: pd.DataFrame) -> pd.DataFrame:
+    """:func:`key_terms` as one row per group: ``group_label`` then ``1``, ``2`` ... each cell the term's written
+    form with its gloss, ``"الإرهاب · terrorism / terrorist"`` (just the form when there is no gloss)."""
+    if terms.empty:
+        return pd.DataFrame({"group_label": pd.Series(dtype="object")})
+    cells = terms.assign(cell=[theme_label(f, g) for f, g in zip(terms["form"], terms["gloss"])])
+    wide = cells.pivot_table(index=["group", "group_label"], columns="rank", values="cell", aggfunc="first",
+                             sort=False).fillna("")
+    wide.columns = [str(c) for c in wide.columns]
+    return wide.reset_index().drop(columns="group")
+
+
 # --------------------------------------------------------------------------- pick a theme (HTML)
 
 THEME_CSS = (
@@ -264,7 +277,7 @@ THEME_CSS = (
     "details.theme-pick summary{cursor:pointer;font-weight:600}"
     "details.theme-pick ol{margin:.4rem 0;padding-inline-start:2.2rem}"
     "details.theme-pick li{font-size:1.1rem;line-height:1.8;margin:.3rem 0}"
-    "details.theme-pick .meta{font-size:.8rem;color:#666;direction:ltr;unicode-bidi:isolate}"
+    "details.theme-pick .meta{font-size:.8rem;color:#666;white-space:nowrap}"
     "details.theme-pick mark{background:#ffe08a}</style>"
 )
 
@@ -278,7 +291,7 @@ def _spans(evidence_spans: str) -> list[Span]:
     return out
 
 
-def theme_sentences_html(art, *, open_first: bool = False) -> str:
+def theme_sentences_html(art, *, open_first: bool = False, translation: pd.DataFrame | None = None) -> str:
     """Pick a theme, see its sentences: one ``<details>`` per theme (catalogue order), its summary the bilingual
     label and counts, its body the sentences carrying it with the evidence words in ``<mark>`` (the trigger's
     English gloss is not known per span, so the evidence list goes in the summary).  All text escaped; works in
@@ -288,7 +301,7 @@ def theme_sentences_html(art, *, open_first: bool = False) -> str:
         return "<p><b>No themes found in this article.</b></p>"
     e = html.escape
     sents = art.sentences.set_index("sentence_id")
-    sec_label = {s.section_id: s.label for s in sections(art)}
+    sec_label = {s.section_id: s for s in sections(art, translation=translation)}
     parts = [THEME_CSS]
     for i, r in enumerate(cat.itertuples(index=False)):
         rows = art.themes[art.themes["theme"] == r.theme].sort_values("sentence_id")
@@ -296,9 +309,11 @@ def theme_sentences_html(art, *, open_first: bool = False) -> str:
         for t in rows.itertuples(index=False):
             s = sents.loc[t.sentence_id]
             marked = highlight(s["text"], _spans(t.evidence_spans), base_offset=int(s["start"]))
-            meta = (f'sentence {t.sentence_id} · ¶{int(s["paragraph_id"])} · score {t.score:g} · '
-                    f'section: <span dir="rtl">{e(sec_label.get(int(s["section_id"]), str(s["section_id"])))}</span>')
-            items.append(f'<li value="{int(t.sentence_id)}">{marked} <span class="meta">({meta})</span></li>')
+            sec = sec_label.get(int(s["section_id"]))
+            sec_html = (f'<span dir="rtl" lang="ar">{e(sec.label_ar)}</span> · {e(sec.label_en)}' if sec
+                        else e(str(s["section_id"])))
+            meta = f'sentence {t.sentence_id} · ¶{int(s["paragraph_id"])} · score {t.score:g} · section: {sec_html}'
+            items.append(f'<li value="{int(t.sentence_id)}">{marked} <bdi dir="ltr" class="meta">({meta})</bdi></li>')
         summary = (f'<span dir="rtl" lang="ar">{e(r.label_ar)}</span> · {e(r.label_en)} '
                    f'<code>{e(r.theme)}</code> — {r.n_sentences} sentence{"s" if r.n_sentences != 1 else ""}, '
                    f'evidence: <span dir="rtl" lang="ar">{e(r.evidence.replace(" | ", "، "))}</span>')
@@ -337,7 +352,7 @@ def plot_theme_heatmap(art, matrix: pd.DataFrame, *, translation: pd.DataFrame |
         return None
     cat = theme_catalogue(art).set_index("theme")
     labels = [theme_label(cat.loc[t, "label_ar"], cat.loc[t, "label_en"]) for t in matrix.index]
-    fig, ax = plt.subplots(figsize=(max(8.0, 0.5 * matrix.shape[1] + 5), 0.42 * len(matrix) + 2.2))
+    fig, ax = plt.subplots(figsize=(max(8.0, 0.5 * matrix.shape[1] + 5), 0.42 * max(len(matrix), 5) + 2.2))
     sns.heatmap(matrix, ax=ax, cmap="rocket_r", annot=True, fmt="g", cbar_kws={"label": "theme score", "pad": 0.02},
                 linewidths=0.5, linecolor="white", annot_kws={"fontsize": 8}, mask=matrix == 0)
     ax.set_facecolor("#f7f7f7")
