@@ -4,8 +4,10 @@
 by name) once per article with papermill, injecting ``article_path``; runs go in parallel (one
 Jupyter kernel per run, as many runs at a time as there are cores). Each run is exported twice with
 nbconvert: ``<NN_name>.html`` with the code and ``<NN_name>.reader.html`` without it, charts
-embedded as inline PNG, no external scripts (the pages open offline). ``index.html`` lists the
-articles (headline, date) and links every page. Everything is written into a temporary folder
+embedded as inline PNG, no external scripts (the pages open offline). ``index.html`` is a reader's
+page: what each notebook asks (its title and **Question.** line, read from the notebook's first
+markdown cell), then per article the headline (with the stored English translation where there is
+one), the publication date, the sizes of its tables and links to every page. Everything is written into a temporary folder
 beside ``out_dir`` and moved into place only when every notebook succeeded, so a failed build never
 leaves a report that looks complete.
 
@@ -20,6 +22,7 @@ import functools
 import html
 import json
 import os
+import re
 import shutil
 import sys
 import tempfile
@@ -28,9 +31,11 @@ import time
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 __all__ = [
     "KERNEL_NAME",
+    "NotebookInfo",
     "NotebookPage",
     "ReportError",
     "ReportResult",
@@ -38,6 +43,7 @@ __all__ = [
     "default_article",
     "find_notebooks",
     "main",
+    "notebook_info",
     "resolve_article",
     "run_report_command",
 ]
@@ -71,12 +77,31 @@ class ReportResult:
     seconds: float
 
 
+class NotebookInfo(NamedTuple):
+    """What a notebook is, for the index: ``# NN · Title`` and its ``**Question.**`` line."""
+
+    stem: str  # "02_coalition_contributions"
+    number: str  # "02" ("" when the heading has none)
+    title: str  # "Who contributes what, and how much" (the stem when there is no heading)
+    question: str  # the question as one line of markdown text ("" when there is none)
+
+
+class _Counts(NamedTuple):
+    paragraphs: int  # body paragraphs (headline, date lines and page furniture not counted)
+    sentences: int
+    entities: int
+    figures: int
+    quotes: int
+
+
 @dataclass(frozen=True)
 class _Article:
     path: Path
     article_id: str
     headline: str
     published_at: str
+    headline_en: str = ""  # the stored English translation of the headline, if any
+    counts: _Counts | None = None
 
 
 @dataclass(frozen=True)
@@ -145,6 +170,14 @@ def _load_articles(paths: list[Path]) -> list[_Article]:
             article_id=art.article_id,
             headline=_text(row["headline"]),
             published_at=_text(row["published_at"]),
+            headline_en=_english_headline(art),
+            counts=_Counts(
+                paragraphs=int((art.paragraphs["kind"] == "body").sum()),
+                sentences=len(art.sentences),
+                entities=len(art.entities),
+                figures=len(art.figures),
+                quotes=len(art.quotes),
+            ),
         ))
     seen: dict[str, Path] = {}
     for a in articles:
@@ -152,6 +185,50 @@ def _load_articles(paths: list[Path]) -> list[_Article]:
             raise ReportError(f"two articles share the id {a.article_id}: {seen[a.article_id]} and {a.path}")
         seen[a.article_id] = a.path
     return articles
+
+
+def _english_headline(art) -> str:
+    """The stored English of the headline paragraph ("" without a translation that lines up)."""
+    import warnings
+
+    from .translations import TranslationMismatch, translation_for
+
+    with warnings.catch_warnings():  # a misaligned translation is not shown; the notebooks say why
+        warnings.simplefilter("ignore", TranslationMismatch)
+        table = translation_for(art.paragraphs, art.article_id)
+    is_headline = (art.paragraphs["kind"] == "headline").to_numpy()
+    english = [str(e).strip() for e in table["en"][is_headline] if str(e).strip()]
+    return english[0] if english else ""
+
+
+_HEADING_RE = re.compile(r"^#[ \t]+(?:(?P<number>\d+)[ \t]*[·.:\-–—][ \t]*)?(?P<title>\S.*?)[ \t]*$", re.M)
+_QUESTION_RE = re.compile(r"^\*\*Question\.?\*\*[ \t]*(?P<question>.+?)[ \t]*(?:\n[ \t]*\n|\Z)", re.M | re.S)
+_SPACES_RE = re.compile(r"\s+")
+_CODE_SPAN_RE = re.compile(r"`([^`\n]+)`")
+
+
+def notebook_info(notebook: Path) -> NotebookInfo:
+    """Title and question of *notebook*, from its first markdown cell (``# NN · Title``, ``**Question.** ...``).
+
+    A notebook without that opening still gets an entry: its file name as the title, no question.
+    """
+    import nbformat
+
+    nb = nbformat.read(notebook, as_version=4)
+    first = next((c.source for c in nb.cells if c.cell_type == "markdown"), "")
+    heading = _HEADING_RE.search(first)
+    question = _QUESTION_RE.search(first)
+    return NotebookInfo(
+        stem=notebook.stem,
+        number=(heading.group("number") or "") if heading else "",
+        title=heading.group("title") if heading else notebook.stem,
+        question=_SPACES_RE.sub(" ", question.group("question")).strip() if question else "",
+    )
+
+
+def _inline_html(markdown_text: str) -> str:
+    """Escaped text with `code` spans as ``<code>`` (the only markup a question line keeps)."""
+    return _CODE_SPAN_RE.sub(r"<code>\1</code>", html.escape(markdown_text))
 
 
 def _text(value: object) -> str:
@@ -332,38 +409,95 @@ def _run_job(job: _Job, stage: Path, kernels_dir: Path, socket_dir: Path) -> Not
 # --------------------------------------------------------------------------- index page
 
 
-def _index_html(articles: list[_Article], notebooks: list[Path], pages: dict[tuple[str, str], NotebookPage]) -> str:
+def _plural(n: int, word: str, plural: str | None = None) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {plural or word + 's'}"
+
+
+def _date(published_at: str) -> str:
+    return published_at.replace("T", " ")
+
+
+_INDEX_CSS = """\
+body{font-family:'Noto Sans','DejaVu Sans','Noto Sans Arabic',sans-serif;max-width:60rem;margin:2rem auto;
+padding:0 1rem;color:#222;line-height:1.45}
+h1{margin-bottom:.3rem}
+.lead{color:#444;margin-top:0}
+h2.part{font-size:1.15rem;margin:2rem 0 .6rem;color:#444}
+ol.questions{list-style:none;padding:0;margin:0}
+ol.questions li{margin:.45rem 0;display:grid;grid-template-columns:2.2rem 1fr}
+.num{color:#888;font-variant-numeric:tabular-nums}
+.question{display:block;color:#444}
+section.article{border-top:1px solid #ddd;margin-top:1rem;padding-top:.8rem}
+.headline{font-family:'Noto Sans Arabic','DejaVu Sans',sans-serif;text-align:right;font-size:1.6rem;
+margin:.2rem 0;unicode-bidi:plaintext}
+.headline-en{text-align:right;font-size:1.05rem;color:#444;margin:0 0 .4rem;font-style:italic}
+.meta{color:#555;font-size:.92rem;margin:.2rem 0}
+.source{color:#888;font-size:.8rem;font-family:monospace;margin:.2rem 0 .6rem}
+table.pages{border-collapse:collapse;width:100%}
+table.pages td{padding:.3rem .5rem;border-bottom:1px solid #eee;vertical-align:baseline}
+table.pages td.num{width:2rem;padding-left:0}
+table.pages td.links{text-align:right;white-space:nowrap}
+code{font-size:.9em;background:#f3f3f3;padding:0 .2em;border-radius:3px}
+"""
+
+
+def _index_html(
+    articles: list[_Article],
+    notebooks: list[NotebookInfo | Path],
+    pages: dict[tuple[str, str], NotebookPage],
+) -> str:
+    """The index page: the notebooks' questions, then per article its headline, date, sizes and page links.
+
+    Every piece of text from an article or a notebook is HTML-escaped; the page depends only on its
+    inputs (no clock, no absolute paths), so two builds of the same articles give the same bytes.
+    """
     e = html.escape
-    rows = []
+    infos = [nb if isinstance(nb, NotebookInfo) else notebook_info(nb) for nb in notebooks]
+
+    def name(info: NotebookInfo) -> str:
+        return f'<span class="num">{e(info.number)}</span>' if info.number else '<span class="num"></span>'
+
+    questions = []
+    for info in infos:
+        question = f'<span class="question">{_inline_html(info.question)}</span>' if info.question else ""
+        questions.append(f'<li>{name(info)}<span><strong>{e(info.title)}</strong>{question}</span></li>')
+
+    sections = []
     for a in articles:
-        links = []
-        for nb in notebooks:
-            page = pages[(a.article_id, nb.stem)]
-            links.append(
-                f'<li><span class="nb">{e(nb.stem)}</span> '
+        rows = []
+        for info in infos:
+            page = pages[(a.article_id, info.stem)]
+            rows.append(
+                f'<tr><td class="num">{e(info.number)}</td><td>{e(info.title)}</td><td class="links">'
                 f'<a href="{e(a.article_id)}/{e(page.reader_html.name)}">reader</a> · '
-                f'<a href="{e(a.article_id)}/{e(page.html.name)}">with code</a></li>'
+                f'<a href="{e(a.article_id)}/{e(page.html.name)}">with code</a></td></tr>'
             )
         headline = e(a.headline) if a.headline else "<em>(no headline found)</em>"
-        rows.append(
-            f'<section class="article">\n<h2 dir="rtl" lang="ar">{headline}</h2>\n'
-            f'<p class="meta">{e(a.article_id)} · {e(a.path.name)}'
-            + (f" · {e(a.published_at)}" if a.published_at else "")
-            + f'</p>\n<ul>\n{chr(10).join(links)}\n</ul>\n</section>'
+        english = f'<p class="headline-en" lang="en">{e(a.headline_en)}</p>\n' if a.headline_en else ""
+        meta = [f"Published {e(_date(a.published_at))}" if a.published_at else "No publication date found"]
+        if a.counts is not None:
+            c = a.counts
+            meta += [_plural(c.paragraphs, "paragraph"), _plural(c.sentences, "sentence"),
+                     _plural(c.entities, "entity", "entities"), _plural(c.figures, "figure"),
+                     _plural(c.quotes, "quote")]
+        source = e(a.path.name) if a.path.stem == a.article_id else f"{e(a.article_id)} · {e(a.path.name)}"
+        sections.append(
+            f'<section class="article">\n<h2 class="headline" dir="rtl" lang="ar">{headline}</h2>\n'
+            + english
+            + f'<p class="meta">{" · ".join(meta)}</p>\n<p class="source">{source}</p>\n'
+            + '<table class="pages">\n' + "\n".join(rows) + "\n</table>\n</section>"
         )
+    lead = (f"{_plural(len(articles), 'article')}, each read by {_plural(len(infos), 'notebook')}. "
+            "Every notebook comes as a reader's page (no code) and as a page with the code.")
     return (
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-        "<title>Arabic news analysis report</title>\n<style>\n"
-        "body{font-family:'Noto Sans Arabic','Noto Sans','DejaVu Sans',sans-serif;max-width:60rem;margin:2rem auto;"
-        "padding:0 1rem;color:#222}\n"
-        "h2[dir=rtl]{text-align:right;font-size:1.6rem}\n.meta{color:#666;font-size:.9rem}\n"
-        ".nb{display:inline-block;min-width:16rem;font-family:monospace}\nli{margin:.3rem 0}\n"
-        "section.article{border-top:1px solid #ddd;padding-top:1rem}\n</style>\n</head>\n<body>\n"
-        "<h1>Arabic news analysis report</h1>\n"
-        f"<p>{len(articles)} article(s) × {len(notebooks)} notebook(s). Each notebook comes as a reader's page "
-        "(no code) and a page with the code.</p>\n"
-        + "\n".join(rows)
+        f"<title>Arabic news analysis report</title>\n<style>\n{_INDEX_CSS}</style>\n</head>\n<body>\n"
+        f"<h1>Arabic news analysis report</h1>\n<p class=\"lead\">{e(lead)}</p>\n"
+        "<h2 class=\"part\">The notebooks and the questions they answer</h2>\n"
+        "<ol class=\"questions\">\n" + "\n".join(questions) + "\n</ol>\n"
+        "<h2 class=\"part\">The articles</h2>\n"
+        + "\n".join(sections)
         + "\n</body>\n</html>\n"
     )
 
@@ -459,7 +593,8 @@ def build_report(
                 for fut in pending:
                     fut.cancel()
                 raise
-        (stage / "index.html").write_text(_index_html(loaded, notebooks, pages), encoding="utf-8")
+        infos = [notebook_info(nb) for nb in notebooks]
+        (stage / "index.html").write_text(_index_html(loaded, infos, pages), encoding="utf-8")
         _move_into_place(stage, out_dir, [a.article_id for a in loaded])
     finally:
         for folder in cleanup:

@@ -13,14 +13,18 @@ import numpy as np
 import pytest
 
 from analysis.report import (
+    NotebookInfo,
     NotebookPage,
     ReportError,
+    _Article,
+    _Counts,
     _first_line,
     _index_html,
-    _Article,
+    _load_articles,
     _source_cell_number,
     build_report,
     find_notebooks,
+    notebook_info,
     resolve_article,
     run_report_command,
 )
@@ -29,6 +33,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "seeds" / "000_15d6e93d3754c312.txt"
 SEED_ID = "000_15d6e93d3754c312"
 HEADLINE = "الكاظمي يتحدث عن أخطر تحد يواجه حكومته"
+HEADLINE_EN = "Al-Kadhimi speaks of the gravest challenge facing his government"
 
 MARKUP_ID = "markup_article"
 MARKUP_TEXT = (
@@ -44,12 +49,13 @@ CHROMIUM_FLAGS = [
 ]
 
 
-def _notebook(path: Path, cells: list[str], *, parameters: str = 'article_path = "x"') -> Path:
+def _notebook(path: Path, cells: list[str], *, parameters: str = 'article_path = "x"',
+              markdown: str = "# test notebook") -> Path:
     nb = nbformat.v4.new_notebook()
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
     param = nbformat.v4.new_code_cell(parameters)
     param.metadata["tags"] = ["parameters"]
-    nb.cells = [nbformat.v4.new_markdown_cell("# test notebook"), param] + [nbformat.v4.new_code_cell(c) for c in cells]
+    nb.cells = [nbformat.v4.new_markdown_cell(markdown), param] + [nbformat.v4.new_code_cell(c) for c in cells]
     nbformat.write(nb, path)
     return path
 
@@ -82,13 +88,30 @@ class TestHelpers:
 
     def test_index_escapes_headline_and_names(self, tmp_path):
         art = _Article(path=tmp_path / "<i>a</i>.txt", article_id="a<b>", headline="عنوان <script>alert(1)</script>",
-                       published_at="")
-        nb = tmp_path / "01_x.ipynb"
+                       published_at="", headline_en="Title <img src=x onerror=alert(2)>",
+                       counts=_Counts(1, 2, 3, 0, 5))
+        nb = _notebook(tmp_path / "01_x.ipynb", [], markdown=(
+            "# 01 · Who <em>says</em> what\n\n**Question.** Does <script>alert(3)</script> run, or `<b>` bold?\n"))
         page = NotebookPage("a<b>", "01_x", tmp_path / "01_x.html", tmp_path / "01_x.reader.html",
                             tmp_path / "01_x.ipynb", 1.0)
         html = _index_html([art], [nb], {("a<b>", "01_x"): page})
         assert "<script>alert" not in html and "<i>a" not in html and "a<b>" not in html
+        assert "<img" not in html and "<em>says" not in html and "<b>" not in html
         assert "عنوان &lt;script&gt;alert(1)&lt;/script&gt;" in html
+        assert "Title &lt;img src=x onerror=alert(2)&gt;" in html
+        assert "Who &lt;em&gt;says&lt;/em&gt; what" in html
+        assert "Does &lt;script&gt;alert(3)&lt;/script&gt; run, or <code>&lt;b&gt;</code> bold?" in html
+        assert "1 paragraph · 2 sentences · 3 entities · 0 figures · 5 quotes" in html
+        assert "No publication date found" in html
+
+    def test_index_is_deterministic(self, tmp_path):
+        infos = [notebook_info(nb) for nb in find_notebooks()]
+        pages = {(SEED_ID, i.stem): NotebookPage(SEED_ID, i.stem, tmp_path / f"{i.stem}.html",
+                                                 tmp_path / f"{i.stem}.reader.html", tmp_path / f"{i.stem}.ipynb", 1.0)
+                 for i in infos}
+        first = _index_html(_load_articles([SEED]), infos, pages)
+        assert _index_html(_load_articles([SEED]), infos, pages) == first
+        assert str(tmp_path) not in first and str(ROOT) not in first  # no absolute paths
 
     def test_notebooks_are_ordered_and_paired(self):
         notebooks = find_notebooks()
@@ -111,10 +134,43 @@ class TestHelpers:
                 (c.cell_type, c.source) for c in stored.cells
             ], f"{nb_path.name} and its .py differ: run `jupytext --sync {nb_path.with_suffix('.py')}`"
 
+    def test_seed_article_fields(self):
+        (art,) = _load_articles([SEED])
+        assert (art.article_id, art.headline, art.published_at) == (SEED_ID, HEADLINE, "2020-09-28T22:26")
+        assert art.headline_en == HEADLINE_EN
+        assert art.counts == _Counts(paragraphs=14, sentences=19, entities=16, figures=3, quotes=11)
+
     def test_resolve_article(self):
         assert resolve_article(None) == SEED
         assert resolve_article("../seeds/000_15d6e93d3754c312.txt") == SEED
         assert resolve_article(str(SEED)) == SEED
+
+
+class TestNotebookInfo:
+    @pytest.mark.parametrize(
+        ("markdown", "expected"),
+        [
+            ("# 02 · Who contributes what\n\n**Question.** How much?\n\n**Method.** Counting.",
+             ("02", "Who contributes what", "How much?")),
+            ("# 04 · Themes\n\n**Question.** What is it about,\n# and how does it flow?\n\nMore.",
+             ("04", "Themes", "What is it about, # and how does it flow?")),
+            ("# 03 · Who said what\n\n**Question.** Who is quoted,\nand how?\n\n**Method.** x",
+             ("03", "Who said what", "Who is quoted, and how?")),
+            ("# 7. Plain heading\n\n**Question** No dot after the word?", ("7", "Plain heading", "No dot after the word?")),
+            ("# A title without number\n\nNo question here.", ("", "A title without number", "")),
+            ("Just prose, no heading.", ("", "09_plain", "")),
+        ],
+    )
+    def test_parse(self, tmp_path, markdown, expected):
+        nb = _notebook(tmp_path / "09_plain.ipynb", [], markdown=markdown)
+        assert notebook_info(nb) == NotebookInfo("09_plain", *expected)
+
+    def test_project_notebooks(self):
+        infos = {i.stem: i for i in map(notebook_info, find_notebooks())}
+        assert infos["01_article_at_a_glance"][1:3] == ("01", "The article at a glance")
+        assert infos["02_coalition_contributions"].title == "Who contributes what, and how much"
+        assert infos["03_who_said_what"].question.startswith("Who is quoted, saying what, and how")
+        assert all(i.number and i.title and i.question.endswith((".", "?")) for i in infos.values()), infos
 
 
 # --------------------------------------------------------------------------- the real report
@@ -171,6 +227,9 @@ class TestBuild:
 
     def test_pages_are_reproducible(self, report, tmp_path):
         again = build_report([SEED], tmp_path / "again", progress=False)
+        rebuilt = _index_html(_load_articles([SEED]), [notebook_info(nb) for nb in find_notebooks()],
+                              {(p.article_id, p.notebook): p for p in report.pages})
+        assert again.index.read_bytes() == rebuilt.encode("utf-8")
         for page in again.pages:
             first = next(p for p in report.pages if (p.article_id, p.notebook) == (page.article_id, page.notebook))
             assert page.html.read_bytes() == first.html.read_bytes(), page.notebook
@@ -178,7 +237,13 @@ class TestBuild:
 
     def test_index_links_every_page(self, report):
         index = report.index.read_text(encoding="utf-8")
-        assert HEADLINE in index
+        assert f'<h2 class="headline" dir="rtl" lang="ar">{HEADLINE}</h2>' in index
+        assert f'<p class="headline-en" lang="en">{HEADLINE_EN}</p>' in index
+        assert "Published 2020-09-28 22:26 · 14 paragraphs · 19 sentences · 16 entities · 3 figures · 11 quotes" in index
+        assert "<strong>Who contributes what, and how much</strong>" in index
+        assert "What is this article, how is it built, and what does it say, paragraph by paragraph?" in index
+        assert index.count("<td>Who said what</td>") == 2  # one row per article
+        assert "01_article_at_a_glance" not in re.sub(r'href="[^"]*"', "", index)  # titles, not file names
         for page in report.pages:
             for path in (page.html, page.reader_html):
                 assert f'href="{page.article_id}/{path.name}"' in index
