@@ -31,7 +31,7 @@ import pandas as pd
 from .normalize import normalize
 
 __all__ = ["KEYS", "Score", "score", "predicted_keys", "gold_keys", "load_gold", "evaluate_article",
-           "GOLD_TABLES", "GoldError"]
+           "GOLD_TABLES", "GoldError", "heldout_stems"]
 
 KEYS: dict[str, tuple[str, ...]] = {
     "mentions": ("start", "end", "type"),
@@ -146,6 +146,15 @@ def load_gold(gold_dir: str | Path, table: str, text: str) -> pd.DataFrame | Non
 
 def gold_keys(gold: pd.DataFrame, table: str) -> set[tuple[str, ...]]:
     return _keys(gold, KEYS[table])
+
+
+def heldout_stems(gold_root: str | Path) -> frozenset[str]:
+    """Gold folders annotated blind and kept out of tuning, from ``<gold_root>/HELDOUT.txt`` (``#`` comments)."""
+    path = Path(gold_root) / "HELDOUT.txt"
+    if not path.exists():
+        return frozenset()
+    lines = (ln.split("#", 1)[0].strip() for ln in path.read_text(encoding="utf-8").splitlines())
+    return frozenset(ln for ln in lines if ln)
 
 
 def evaluate_article(article, gold_dir: str | Path, tables: tuple[str, ...] = GOLD_TABLES) -> dict[str, Score]:
