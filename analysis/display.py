@@ -24,6 +24,7 @@ import pandas as pd
 __all__ = [
     "ARABIC_FAMILY",
     "FALLBACK_FAMILY",
+    "LRM",
     "ar",
     "arabic_font_path",
     "bilingual",
@@ -40,9 +41,11 @@ __all__ = [
 ARABIC_FAMILY = "Noto Sans Arabic"
 FALLBACK_FAMILY = "DejaVu Sans"
 BILINGUAL_SEPARATOR = " · "
+LRM = "\u200e"  # LEFT-TO-RIGHT MARK: a zero-width strong left-to-right character
 
 _ARABIC_RE = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
 _UNESCAPED_DOLLAR_RE = re.compile(r"(?<!\\)\$")
+_BIDI_MARKS_RE = re.compile("[\u200e\u200f\u061c]")
 
 
 def has_arabic(text: object) -> bool:
@@ -137,7 +140,8 @@ def _visual(text: str) -> str:
     import arabic_reshaper
     from bidi import get_display
 
-    return "\n".join(get_display(arabic_reshaper.reshape(line)) for line in text.split("\n"))
+    # the marks have done their work once the text is in visual order; a glyph-by-glyph engine must not draw them
+    return "\n".join(_BIDI_MARKS_RE.sub("", get_display(arabic_reshaper.reshape(line))) for line in text.split("\n"))
 
 
 def ar(text: object) -> str:
@@ -154,16 +158,28 @@ def ar(text: object) -> str:
     return _visual(s)
 
 
+def _half(value: object) -> str:
+    missing = value is None or value is pd.NA or (isinstance(value, float) and value != value)
+    return "" if missing else str(value).strip()
+
+
 def bilingual(arabic: object, english: object, *, sep: str = BILINGUAL_SEPARATOR) -> str:
     """``bilingual("إيطاليا", "Italy") -> "إيطاليا · Italy"`` (logical order; pass it through :func:`ar`).
 
     The label starts with an Arabic letter, so its base direction is right to left: the Arabic
-    name is drawn at the right (read first) and the English gloss to its left. A missing half
-    gives just the other half.
+    name is drawn at the right (read first) and the English gloss to its left. Punctuation at
+    either end of the English half is neutral and would take the label's right-to-left direction
+    (``Washington, D.C.`` drawn with its final dot at the far left, ``"ISIS"`` with both quotes
+    at its right), and a leading number is weak (``1,497 soldiers`` drawn as ``soldiers 1,497``),
+    so such an end gets a left-to-right mark (:data:`LRM`, zero width) that keeps it with the
+    English (a mark already there is not doubled). A missing half (None, NaN, NA, blank) gives just the other half, unmarked.
     """
-    a = "" if arabic is None or (isinstance(arabic, float) and arabic != arabic) else str(arabic).strip()
-    e = "" if english is None or (isinstance(english, float) and english != english) else str(english).strip()
+    a, e = _half(arabic), _half(english)
     if a and e:
+        if not e[0].isalpha() and e[0] != LRM:  # a leading digit is weak: "1,497 soldiers" -> "soldiers 1,497"
+            e = LRM + e
+        if not e[-1].isalnum() and e[-1] != LRM:  # a mark already there (a caller's own) is not doubled
+            e += LRM
         return f"{a}{sep}{e}"
     return a or e
 

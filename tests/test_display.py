@@ -123,11 +123,49 @@ class TestBilingual:
             ("العراق", "", "العراق"),
             (None, "Italy", "Italy"),
             (float("nan"), "Italy", "Italy"),
+            (pd.NA, "Italy", "Italy"),
+            ("العراق", pd.NA, "العراق"),
             (None, None, ""),
+            # an English end that is not a letter (or, at the start, not a letter at all) gets a left-to-right mark
+            ("واشنطن", "Washington, D.C.", "واشنطن · Washington, D.C.\u200e"),
+            ("واشنطن", "Washington, D.C. ", "واشنطن · Washington, D.C.\u200e"),
+            ("جنود", "1,497 soldiers", "جنود · \u200e1,497 soldiers"),
+            ("جنود", "soldiers 1,497", "جنود · soldiers 1,497"),
+            ("داعش", '"ISIS"', 'داعش · \u200e"ISIS"\u200e'),
+            ("واشنطن", "Washington, D.C.\u200e", "واشنطن · Washington, D.C.\u200e"),  # not doubled
+            (None, "Washington, D.C.", "Washington, D.C."),  # English alone: left to right anyway
+            ("دقيق.", "exact", "دقيق. · exact"),
         ],
     )
     def test_label(self, arabic, english, expected):
         assert display.bilingual(arabic, english) == expected
+
+    @pytest.mark.parametrize(
+        ("arabic", "english"),
+        [("واشنطن", "Washington, D.C."), ("جنود", "1,497 soldiers"), ("داعش", '"ISIS"'), ("إيطاليا", "Italy")],
+    )
+    def test_english_half_keeps_its_order_in_the_layout(self, arabic, english):
+        # the real layout engine: the English glyphs, left to right, spell the English half, all left of the Arabic
+        font = ft2font.FT2Font(str(display.arabic_font_path()))
+        font.set_size(12, 72)
+        items = list(font._layout(display.ar(display.bilingual(arabic, english)), ft2font.LoadFlags.NO_HINTING))
+        latin = sorted((i for i in items if i.char.isascii() and not i.char.isspace()), key=lambda i: i.x)
+        assert "".join(i.char for i in latin) == english.replace(" ", "")
+        assert min(i.x for i in items if display.has_arabic(i.char)) > max(i.x for i in latin)
+
+    def test_unmarked_label_puts_the_final_dot_at_the_far_left(self):
+        # what the mark prevents: without it the dot is the leftmost glyph of the label
+        font = ft2font.FT2Font(str(display.arabic_font_path()))
+        font.set_size(12, 72)
+        items = list(font._layout("واشنطن · Washington, D.C.", ft2font.LoadFlags.NO_HINTING))
+        assert min(items, key=lambda i: i.x).char == "."
+
+    def test_marks_are_dropped_on_the_visual_path(self, monkeypatch):
+        monkeypatch.setattr(display, "shapes_arabic", lambda: False)
+        drawn = display.ar(display.bilingual("واشنطن", "Washington, D.C."))
+        assert "\u200e" not in drawn
+        assert drawn.startswith("Washington, D.C. · ")
+        assert unicodedata.normalize("NFKC", drawn).endswith("نطنشاو")
 
     def test_label_lays_out_arabic_right_english_left(self):
         # The label's base direction is right to left (it starts with an Arabic letter): the
@@ -269,3 +307,13 @@ class TestOcr:
         # tesseract writes a mixed line left to right: the English gloss, the separator, the Arabic
         assert read.startswith("Baghdad")
         assert read.endswith("بغداد")
+
+    def test_english_starting_with_a_number_reads_in_order(self, tmp_path):
+        exe = _tesseract_ara()
+        marked, unmarked = _chart_label_crops(
+            [display.ar(display.bilingual("جنود", "1,497 soldiers")), display.ar("جنود · 1,497 soldiers")], tmp_path)
+        read = _ocr(exe, marked, tmp_path / "marked.png", lang="ara+eng")
+        assert read.startswith("1,497 soldiers") and read.endswith("جنود"), read
+        # without the mark the number jumps to the other side of the English (so the test proves something)
+        read = _ocr(exe, unmarked, tmp_path / "unmarked.png", lang="ara+eng")
+        assert read.startswith("soldiers 1,497"), read
