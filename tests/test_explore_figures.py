@@ -74,6 +74,35 @@ class TestBySubject:
         assert out["figures_en"].iloc[1].endswith("… (+11)")
 
 
+class TestCategoryLabels:
+    def test_every_category_of_the_unit_lexicon_is_named(self):
+        import csv
+        from importlib.resources import files
+
+        with files("analysis").joinpath("data/units.csv").open(encoding="utf-8") as fh:
+            used = {r["category"] for r in csv.DictReader(fh) if r["category"]}
+        labels = F.category_labels()
+        assert used | {"count", "number"} <= set(labels)
+        assert all(lab.label_ar and lab.label_en for lab in labels.values())
+
+    @pytest.mark.parametrize(
+        ("category", "arabic", "label"),
+        [
+            ("personnel", "أفراد عسكريون", "أفراد عسكريون · personnel"),
+            ("vehicles", "مركبات", "مركبات · vehicles"),
+            ("index_points", "نقاط المؤشر", "نقاط المؤشر · index points"),
+            ("number", "رقم بلا وحدة", "رقم بلا وحدة · number without a unit"),
+            ("no_such_category", "", "no_such_category"),
+        ],
+    )
+    def test_names(self, category, arabic, label):
+        assert F.category_ar(category) == arabic
+        assert F.category_label(category) == label
+
+    def test_loaded_once(self):
+        assert F.category_labels() is F.category_labels()
+
+
 class TestByCategory:
     def test_seed(self, seed_table):
         out = F.by_category(seed_table)

@@ -13,8 +13,11 @@ Tables hold logical-order Arabic only; charts pass it through :mod:`analysis.dis
 """
 from __future__ import annotations
 
+import csv
 import html
 import math
+from functools import cache
+from importlib.resources import files
 from typing import NamedTuple
 
 import pandas as pd
@@ -22,12 +25,14 @@ import pandas as pd
 from .highlight import Span, highlight
 
 __all__ = [
-    "CATEGORY_LABELS",
+    "CategoryLabel",
     "FIGURE_TABLE_COLUMNS",
     "UnitPanel",
     "by_category",
     "by_subject",
+    "category_ar",
     "category_label",
+    "category_labels",
     "context_html",
     "figures_table",
     "format_value",
@@ -36,32 +41,28 @@ __all__ = [
     "unit_panels",
 ]
 
-# Arabic names of the figure categories of analysis/data/units.csv (English = the category code).
-CATEGORY_LABELS: dict[str, str] = {
-    "personnel": "أفراد عسكريون",
-    "people": "أشخاص",
-    "vehicles": "مركبات",
-    "aircraft": "طائرات",
-    "ships": "سفن",
-    "weapons": "أسلحة",
-    "money": "أموال",
-    "percent": "نسبة مئوية",
-    "casualties": "ضحايا",
-    "detained": "محتجزون",
-    "duration": "مدة",
-    "length": "مسافة",
-    "area": "مساحة",
-    "mass": "وزن",
-    "energy": "طاقة",
-    "strikes": "ضربات",
-    "organisations": "جهات",
-    "projects": "مشاريع",
-    "units": "وحدات",
-    "shares": "أسهم",
-    "index_points": "نقاط المؤشر",
-    "count": "عدد",
-    "number": "رقم بلا وحدة",
-}
+
+class CategoryLabel(NamedTuple):
+    label_ar: str
+    label_en: str
+
+
+@cache
+def category_labels() -> dict[str, CategoryLabel]:
+    """Figure category code -> its Arabic and English names, from ``analysis/data/figure_categories.csv``.
+
+    The codes are those of ``analysis/data/units.csv`` plus ``count`` (a counted noun outside the lexicon)
+    and ``number`` (a number with no unit).
+    """
+    with files("analysis").joinpath("data/figure_categories.csv").open(encoding="utf-8") as fh:
+        return {r["category"]: CategoryLabel(r["label_ar"], r["label_en"]) for r in csv.DictReader(fh)}
+
+
+def category_ar(category: str) -> str:
+    """``"personnel"`` -> ``"أفراد عسكريون"`` ('' for a category the data does not name)."""
+    found = category_labels().get(category)
+    return found.label_ar if found else ""
+
 
 FIGURE_TABLE_COLUMNS = [
     "figure_id", "sentence_id", "paragraph_id", "section_id", "value", "value_display", "unit_ar", "unit_en",
@@ -70,9 +71,14 @@ FIGURE_TABLE_COLUMNS = [
 
 
 def category_label(category: str) -> str:
-    """``"personnel"`` -> ``"أفراد عسكريون · personnel"`` (logical order; draw it through ``display.ar``)."""
-    ar = CATEGORY_LABELS.get(category, "")
-    return f"{ar} · {category}" if ar else category
+    """``"personnel"`` -> ``"أفراد عسكريون · personnel"`` (logical order; draw it through ``display.ar``).
+
+    A category the data does not name is shown as its code.
+    """
+    from analysis.display import bilingual
+
+    found = category_labels().get(category)
+    return bilingual(found.label_ar, found.label_en or category) if found else category
 
 
 def _s(value: object) -> str:
@@ -123,7 +129,7 @@ def figures_table(art) -> pd.DataFrame:
             "unit_ar": _s(f.unit_ar),
             "unit_en": _s(f.unit_en),
             "category": _s(f.category),
-            "category_ar": CATEGORY_LABELS.get(_s(f.category), ""),
+            "category_ar": category_ar(_s(f.category)),
             "approximate": bool(f.approximate),
             "qualifier": _s(f.qualifier),
             "subject_ar": subject_ar,
@@ -191,7 +197,7 @@ def by_category(table: pd.DataFrame) -> pd.DataFrame:
     )
     counts["total"] = counts["exact"] + counts["approximate"]
     counts = counts.reset_index()
-    counts.insert(1, "category_ar", counts["category"].map(lambda c: CATEGORY_LABELS.get(c, "")))
+    counts.insert(1, "category_ar", counts["category"].map(category_ar))
     counts = counts.sort_values(["total", "category"], ascending=[False, True], kind="stable")
     return counts[cols].reset_index(drop=True).rename_axis(None, axis=1)
 
