@@ -29,7 +29,7 @@ import pandas as pd
 from .normalize import dediac, strip_tatweel
 from .stem import stem
 
-__all__ = ["THRESHOLD", "THEME_COLUMNS", "Trigger", "theme_lexicon", "theme_labels", "tag_themes"]
+__all__ = ["THRESHOLD", "THEME_COLUMNS", "Trigger", "theme_lexicon", "theme_labels", "tag_themes", "triggers"]
 
 THRESHOLD = 1.0
 THEME_COLUMNS = ["article_id", "sentence_id", "theme", "label_en", "label_ar", "evidence", "score", "n_triggers",
@@ -51,13 +51,21 @@ def _rows() -> tuple[dict[str, str], ...]:
 
 
 @cache
+def triggers() -> tuple[Trigger, ...]:
+    """Every trigger of the lexicon, in the order of ``analysis/data/themes.csv``, with its stems."""
+    return tuple(
+        Trigger(r["theme"], tuple(stem(w) for w in r["trigger_ar"].split()), r["trigger_ar"], r["gloss"],
+                float(r["weight"]))
+        for r in _rows()
+    )
+
+
+@cache
 def theme_lexicon() -> dict[str, tuple[Trigger, ...]]:
     """First stem -> triggers starting with it (longest first)."""
     index: dict[str, list[Trigger]] = {}
-    for r in _rows():
-        stems = tuple(stem(w) for w in r["trigger_ar"].split())
-        trig = Trigger(r["theme"], stems, r["trigger_ar"], r["gloss"], float(r["weight"]))
-        index.setdefault(stems[0], []).append(trig)
+    for trig in triggers():
+        index.setdefault(trig.stems[0], []).append(trig)
     return {k: tuple(sorted(v, key=lambda t: -len(t.stems))) for k, v in index.items()}
 
 

@@ -15,6 +15,24 @@ def translation(seed_article):
     return translation_for(seed_article.paragraphs)
 
 
+class TestGlossForStem:
+    @pytest.mark.parametrize(
+        ("word", "gloss"),
+        [
+            ("هدنة", "truce"),
+            ("الإرهاب", "terrorism / terrorist"),
+            ("داعش", "ISIS (Daesh)"),
+            ("اقتصاد", "economy / economic"),
+            ("منفلت", ""),  # only inside the two-word trigger السلاح المنفلت
+            ("بغداد", ""),
+        ],
+    )
+    def test_single_word_triggers_only(self, word, gloss):
+        from analysis.stem import stem
+
+        assert T.gloss_for_stem(stem(word)) == gloss
+
+
 class TestCatalogue:
     def test_seed_order_and_counts(self, seed_article):
         cat = T.theme_catalogue(seed_article)

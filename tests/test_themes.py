@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 from analysis import parse_article
-from analysis.themes import THEME_COLUMNS, THRESHOLD, theme_labels, theme_lexicon
+from analysis.themes import THEME_COLUMNS, THRESHOLD, Trigger, theme_labels, theme_lexicon, triggers
 
 from conftest import DEV_DIR, ROOT, shared_or_skip
 
@@ -30,6 +30,31 @@ class TestLexicon:
         # ``الإرهابية`` and ``إرهاب`` share the stem the lexicon indexes
         from analysis.stem import stem
         assert any(t.theme == "TERROR" for t in theme_lexicon()[stem("الإرهابية")])
+
+
+class TestTriggers:
+    def test_in_file_order_with_stems(self):
+        first = triggers()[0]
+        assert first == Trigger("WEAPONS_UNCONTROLLED", ("سلاح", "منفلت"), "السلاح المنفلت", "uncontrolled weapons", 2.0)
+        assert triggers() is triggers()  # loaded once
+
+    @pytest.mark.parametrize(
+        ("term", "theme", "stems", "gloss", "weight"),
+        [
+            ("هدنة", "CEASEFIRE", ("هدن",), "truce", 2.0),
+            ("داعش", "TERROR", ("داعش",), "ISIS (Daesh)", 1.0),
+            ("اقتصاد", "ECON_GENERAL", ("اقتصاد",), "economy / economic", 1.0),
+        ],
+    )
+    def test_rows(self, term, theme, stems, gloss, weight):
+        assert Trigger(theme, stems, term, gloss, weight) in triggers()
+
+    def test_index_holds_every_trigger(self):
+        indexed = [t for group in theme_lexicon().values() for t in group]
+        assert sorted(indexed) == sorted(triggers())
+        for first_stem, group in theme_lexicon().items():
+            assert all(t.stems[0] == first_stem for t in group)
+            assert [len(t.stems) for t in group] == sorted((len(t.stems) for t in group), reverse=True)
 
 
 class TestTagging:

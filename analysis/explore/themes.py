@@ -20,8 +20,7 @@ from typing import NamedTuple
 
 import pandas as pd
 
-from ..stem import stem
-from ..themes import _rows as _lexicon_rows
+from ..themes import triggers
 from .highlight import Span, highlight
 
 __all__ = [
@@ -167,10 +166,9 @@ def theme_by_section(art, *, translation: pd.DataFrame | None = None) -> pd.Data
 def _lexicon_glosses() -> dict[str, str]:
     """Stem -> English gloss from the single-word triggers of the theme lexicon (first one wins)."""
     out: dict[str, str] = {}
-    for r in _lexicon_rows():
-        words = r["trigger_ar"].split()
-        if len(words) == 1:
-            out.setdefault(stem(words[0]), r["gloss"])
+    for trig in triggers():
+        if len(trig.stems) == 1:
+            out.setdefault(trig.stems[0], trig.gloss)
     return out
 
 
