@@ -432,6 +432,7 @@ section.article{border-top:1px solid #ddd;margin-top:1rem;padding-top:.8rem}
 margin:.2rem 0;unicode-bidi:plaintext}
 .headline-en{text-align:right;font-size:1.05rem;color:#444;margin:0 0 .4rem;font-style:italic}
 .meta{color:#555;font-size:.92rem;margin:.2rem 0}
+.meta span{white-space:nowrap}
 .source{color:#888;font-size:.8rem;font-family:monospace;margin:.2rem 0 .6rem}
 table.pages{border-collapse:collapse;width:100%}
 table.pages td{padding:.3rem .5rem;border-bottom:1px solid #eee;vertical-align:baseline}
@@ -484,7 +485,7 @@ def _index_html(
         sections.append(
             f'<section class="article">\n<h2 class="headline" dir="rtl" lang="ar">{headline}</h2>\n'
             + english
-            + f'<p class="meta">{" · ".join(meta)}</p>\n<p class="source">{source}</p>\n'
+            + f'<p class="meta">{" · ".join(f"<span>{m}</span>" for m in meta)}</p>\n<p class="source">{source}</p>\n'
             + '<table class="pages">\n' + "\n".join(rows) + "\n</table>\n</section>"
         )
     lead = (f"{_plural(len(articles), 'article')}, each read by {_plural(len(infos), 'notebook')}. "

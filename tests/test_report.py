@@ -110,8 +110,8 @@ class TestHelpers:
         assert "Title &lt;img src=x onerror=alert(2)&gt;" in html
         assert "Who &lt;em&gt;says&lt;/em&gt; what" in html
         assert "Does &lt;script&gt;alert(3)&lt;/script&gt; run, or <code>&lt;b&gt;</code> bold?" in html
-        assert "1 paragraph · 2 sentences · 3 entities · 0 figures · 5 quotes" in html
-        assert "No publication date found" in html
+        assert ("<span>No publication date found</span> · <span>1 paragraph</span> · <span>2 sentences</span> · "
+                "<span>3 entities</span> · <span>0 figures</span> · <span>5 quotes</span>") in html
 
     def test_index_is_deterministic(self, tmp_path):
         infos = [notebook_info(nb) for nb in find_notebooks()]
@@ -250,8 +250,9 @@ class TestBuild:
         assert f'<h2 class="headline" dir="rtl" lang="ar">{HEADLINE}</h2>' in index
         assert f'<p class="headline-en" lang="en">{HEADLINE_EN}</p>' in index
         c = _seed_counts()
-        assert (f"Published 2020-09-28 22:26 · {c.paragraphs} paragraphs · {c.sentences} sentences · "
-                f"{c.entities} entities · {c.figures} figures · {c.quotes} quotes") in index
+        assert (f"<span>Published 2020-09-28 22:26</span> · <span>{c.paragraphs} paragraphs</span> · "
+                f"<span>{c.sentences} sentences</span> · <span>{c.entities} entities</span> · "
+                f"<span>{c.figures} figures</span> · <span>{c.quotes} quotes</span>") in index
         assert "<strong>Who contributes what, and how much</strong>" in index
         assert "What is this article, how is it built, and what does it say, paragraph by paragraph?" in index
         assert index.count("<td>Who said what</td>") == 2  # one row per article
