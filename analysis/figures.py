@@ -116,6 +116,75 @@ def _lookup(toks: list[_Tok], i: int, roles: tuple[str, ...]) -> tuple[Unit, int
     return None
 
 
+# Dual endings (normalised: ة is ه) and what the singular ends with: عبوتين -> عبوه, شهرين -> شهر.
+_DUAL_ENDINGS = (("تين", "ه"), ("تان", "ه"), ("ين", ""), ("ان", ""))
+# Categories of human nouns: their masculine -ين is also the sound plural (مدنيين، مسلحين), so only listed
+# duals (role ``dual``: شخصين، جنديين) and feminine or nominative (-ان) forms count as two.
+_HUMAN = {"people", "personnel", "casualties"}
+_TANWEEN_FATH = "\u064b"
+
+
+def _dual(tok: _Tok) -> Unit | None:
+    """An indefinite dual of a lexicon noun (``شريطين``، ``لسفينتين``، ``شهرين``، ``عبوتين``): the singular's unit.
+
+    Definite duals (``باللغتين``، ``الطرفين``) and words the lexicon lists as they are (plurals, ``not_unit``) are not.
+    """
+    if tok.kind != "word":
+        return None
+    lex = unit_lexicon()
+    for form in strip_clitics(tok.norm):
+        if form.startswith("ال"):
+            return None
+        u = lex.get((form,))
+        if u is not None:
+            return u if u.role == "dual" else None
+        for suffix, singular in _DUAL_ENDINGS:
+            if not form.endswith(suffix):
+                continue
+            stem = form[: -len(suffix)] + singular
+            u = lex.get((stem,))
+            if len(stem) < 3 or u is None or u.role != "noun":
+                continue
+            if suffix == "ين" and u.category in _HUMAN:
+                continue
+            return u
+    return None
+
+
+def _unknown_noun(tok: _Tok) -> Unit | None:
+    """A noun the lexicon lacks right after a digit amount, kept as written with category ``count``.
+
+    Only forms that look like a counted noun: the accusative tanween of 11-99 (``41 ميثاقاً``) on a word not
+    ending in ``يا`` (adverbs: ``سنوياً``), or a feminine singular / plural ending (``ـة``، ``ـات``); indefinite, with no
+    letter in front that may be a clitic (a noun counted by a digit takes none; this loses ``وثيقة``، ``بلدة``);
+    not in the lexicon (``not_unit``: ``مقارنة``، ``أيضا``، ``هجرية``).
+    """
+    if tok.kind != "word" or len(tok.norm) < 3:
+        return None
+    forms = strip_clitics(tok.norm)
+    if len(forms) > 1 or tok.norm.startswith("ال"):
+        return None  # و/ف/ب/ل/ك in front (ولمدة، بنسبة، للهجرة، ومات): not a noun counted by the amount
+    lex = unit_lexicon()
+    if any(lex.get((f,)) is not None for f in forms):
+        return None
+    bare = tok.text.rstrip(_TANWEEN_FATH + "\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0640")
+    tanween = _TANWEEN_FATH in tok.text[-3:] and not tok.norm.endswith("يا")
+    if tanween or bare.endswith("ة") or tok.norm.endswith("ات"):
+        return Unit(tok.text, "", "count", "noun", "")
+    return None
+
+
+def _vague_noun(tok: _Tok) -> Unit | None:
+    """The definite noun a vague plural counts (``لملايين المصريين``): a nisba plural (-يين/-يون) is people."""
+    if tok.kind != "word":
+        return None
+    forms = strip_clitics(tok.norm)
+    if not any(f.startswith("ال") and len(f) > 4 for f in forms):
+        return None
+    category = "people" if tok.norm.endswith(("يين", "يون")) else "count"
+    return Unit(tok.text, "", category, "noun", "")
+
+
 def _is_month(norm: str) -> bool:
     months = month_names()
     return any(b in months for b in _bare(norm))
@@ -218,6 +287,11 @@ def _sentence_figures(sid: int, toks: list[_Tok]) -> list[_Figure]:
                 adjectival = (prev[0], i - 1)
         if amt is None:
             amt = _amount(toks, i)
+        dual = None
+        if amt is None and t.kind == "word":
+            dual = _dual(t)
+            if dual is not None:
+                amt = (2.0, i + 1, "dual", False, False)
         if amt is None:
             i += 1
             continue
@@ -231,6 +305,8 @@ def _sentence_figures(sid: int, toks: list[_Tok]) -> list[_Figure]:
         k = j  # index after the span
         if adjectival is not None:
             unit = adjectival[0]
+        elif dual is not None:
+            unit = dual
         elif percent:
             unit = Unit("%", "percent", "percent", "percent", "percent sign")
         else:
@@ -257,6 +333,10 @@ def _sentence_figures(sid: int, toks: list[_Tok]) -> list[_Figure]:
             continue
         prev_norm = toks[i - 1].norm if i > 0 else ""
         next_tok = toks[j] if j < n else None
+        if unit is None and vague and j < n:
+            unit = _vague_noun(toks[j])
+            if unit is not None:
+                k = j + 1
         if unit is None:
             if akind == "words":
                 i = j
@@ -269,6 +349,9 @@ def _sentence_figures(sid: int, toks: list[_Tok]) -> list[_Figure]:
                     or (i > 0 and toks[i - 1].kind == "latin")):
                 i = j
                 continue
+            unit = _unknown_noun(next_tok) if next_tok is not None and next_tok.start > toks[j - 1].end else None
+            if unit is not None:
+                k = j + 1
         elif unit.category == "duration" and prev_norm in _YEAR_WORDS and value >= 1900:
             i = k
             continue

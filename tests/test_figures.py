@@ -80,6 +80,61 @@ class TestCountedAmounts:
         assert figures_of(body) == expected
 
 
+class TestDuals:
+    """An indefinite dual of a lexicon noun is the figure 2 with the singular's unit."""
+
+    @pytest.mark.parametrize("body, expected", [
+        ("نشر شريطين مصورين على يوتيوب.", [(2.0, "videos", "media", False)]),
+        ("صورة لسفينتين تعبران القناة.", [(2.0, "ships", "ships", False)]),
+        ("ارتفع خلال شهرين فقط.", [(2.0, "months", "duration", False)]),
+        ("فجروا عبوتين ناسفتين.", [(2.0, "explosive devices", "weapons", False)]),
+        ("استمر نحو عامين.", [(2.0, "years", "duration", True)]),
+        ("مقتل شخصين في الهجوم.", [(2.0, "people", "casualties", False)]),
+        ("أصيب جنديان بجروح.", [(2.0, "soldiers", "casualties", False)]),
+        ("وقعت الدولتان اتفاقيتين.", [(2.0, "agreements", "agreements", False)]),
+    ])
+    def test_duals(self, body, expected):
+        assert figures_of(body) == expected
+
+    @pytest.mark.parametrize("body", [
+        "نشر البيان باللغتين العربية والانجليزية.",   # definite
+        "أصابوا والديه بحروق.",                       # not a -ين/-ان dual of a lexicon noun
+        "حركة مرور باتجاهين.",                         # اتجاه is not a counted noun in the lexicon
+        "قتل مدنيين في القصف.",                        # the sound plural of مدني, not two civilians
+        "لعب في نادي ميلان.",                         # Milan, not two miles
+        "قاتلت حركة طالبان.",                          # Taliban
+        "اتفق الطرفين على الهدنة.",                    # definite
+    ])
+    def test_not_duals(self, body):
+        assert figures_of(body) == []
+
+
+class TestUnknownAndVagueNouns:
+    @pytest.mark.parametrize("body, expected", [
+        ("انضمت إلى 41 ميثاقاً دوليا.", [(41.0, "charters", "agreements", False)]),
+        ("حكم عليه بـ 80 جلدة.", [(80.0, "lashes", "punishment", False)]),
+        ("استحداث ملايين من فرص العمل.", [(1e6, "jobs", "jobs", True)]),
+        ("توفير 500 وظيفة جديدة.", [(500.0, "jobs", "jobs", False)]),
+        ("وبالنسبة لملايين المصريين لم يتغير شيء.", [(1e6, None, "people", True)]),
+        ("يشارك عشرات المتطوعين.", [(10.0, None, "count", True)]),
+        ("سافرت 5 أمريكيات إلى سوريا.", [(5.0, None, "count", False)]),
+        ("وصل 12 قارباً إلى الساحل.", [(12.0, None, "count", False)]),
+    ])
+    def test_amounts(self, body, expected):
+        assert figures_of(body) == expected
+
+    @pytest.mark.parametrize("body, expected_category", [
+        ("ارتفع 3.5 سنوياً.", "number"),          # an adverb, not a noun
+        ("بلغ 435 والشيوخ 100.", "number"),        # a conjunction in front
+        ("بلغت 25 مقارنة بـ 20.", "number"),
+        ("سافرت 5 بريطانيات.", "number"),       # ب in front may be a clitic: a known loss
+        ("توفي عام 1435 هجرية.", None),           # a Hijri year after عام
+    ])
+    def test_not_counted_nouns(self, body, expected_category):
+        cats = [c for _, _, c, _ in figures_of(body)]
+        assert (cats[0] if cats else None) == expected_category
+
+
 class TestNotFigures:
     @pytest.mark.parametrize("body", [
         "تبدأ الهدنة الساعة 11:59 مساء.",
