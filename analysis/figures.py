@@ -10,12 +10,18 @@ One pass over each sentence's tokens:
    the normalised token with clitics stripped, right after the amount; percent markers (``%``، ``في المائة``);
    or ``N من <noun>`` (``11 من عناصر``), where a noun missing from the lexicon is kept as written with
    category ``count``.  A unitless amount joined by و/إلى/أو to an amount with a unit shares its unit
-   (``3 إلى 4 بالمائة``، ``1.2 مليون و1.3 مليون برميل``).  Digit amounts with no noun at all are kept with
-   category ``number``; number words with no noun are dropped (``تسع`` is also a verb).
+   (``3 إلى 4 بالمائة``، ``1.2 مليون و1.3 مليون برميل``).  A noun the lexicon lacks right after a digit is kept
+   as written with category ``count`` when it looks counted (``41 ميثاقاً``-style tanween, ``ـة``، ``ـات``; see
+   :func:`_unknown_noun`); a vague plural before a definite noun counts it (``لملايين المصريين``: a nisba plural
+   is ``people``).  Digit amounts with no noun at all are kept with category ``number``; number words with no
+   noun are dropped (``تسع`` is also a verb).
+   **Duals**: an indefinite dual of a lexicon noun (``شريطين``، ``لسفينتين``، ``شهرين``، ``عبوتين``) is 2 of the
+   singular's unit; a masculine human noun's ``-ين`` is left to the sound plural (``مدنيين``) unless listed with
+   role ``dual`` (``شخصين``); definite duals (``باللغتين``) and ``not_unit`` words (``ميلان``، ``طالبان``) are not.
 3. **Not figures**: dates and times (tokens with ``-``, ``/`` or ``:``, numbers next to a month name, after
    ``الساعة``), years (four-digit 1900-2100 with no counted noun, or after ``عام``/``سنة``), names such as
    ``«ستاندرد أند بورز 500»`` (a unitless number right before a closing quote), page view counts
-   (``مشاهدة``), ordinals (not in the lexicon) and duals (``عبوتين``: no number token; a known gap).
+   (``مشاهدة``) and ordinals (not in the lexicon).
 4. **approximate**: a qualifier from ``number_words.csv`` right before the amount (حوالي، نحو، قرابة، أكثر من،
    ما يقارب ...; attached ب allowed: ``بحوالي``) or right after the noun (تقريبا، على الأقل); vague plurals
    (عشرات، ملايين الـ...) are approximate lower bounds.  The qualifier is in ``qualifier``, outside the span.
