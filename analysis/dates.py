@@ -12,6 +12,11 @@ Kinds and how they are resolved against ``base.published_at`` (the publication d
 * ``relative`` (``أمس``، ``اليوم``، ``غدا``، ``الأسبوع الماضي``، ``الشهر المقبل``، ``العام الماضي``): ``P`` plus the offset
   in days (``YYYY-MM-DD``), ISO weeks (``YYYY-Www``), months (``YYYY-MM``) or years (``YYYY``).  A weekday right
   after a day-relative word (``اليوم الأحد``، ``أمس الخميس``) joins its span; the relative word resolves it.
+  ``السابق``/``السابقة`` (previous) read like ``الماضي`` (``العام السابق`` = last year, ``الخميس السابق``).  A bare
+  ``العام``/``السنة`` right after a period word (بداية، مطلع، منتصف، نهاية، أواخر ...) and before punctuation
+  (``وفي بداية العام،``) is this year; the span is the year word alone.
+* Quarters and half-years (``الربع الثاني``، ``النصف الأول``) are not dates (fiscal periods whose year is often
+  given separately, as in ``النصف الأول من العام الحالي``, where ``العام الحالي`` is the date).
 * ``date`` (``28 سبتمبر 2020``، ``السابع من يوليو (تموز) الماضي``) -> ``YYYY-MM-DD``; ``month`` (``شهر يوليو 2015``،
   ``مايو (أيار) الماضي``، ``ديسمبر /كانون الأول المقبل``) -> ``YYYY-MM``.  Without a written year the year comes
   from ``P`` (``الماضي``: the latest such month before ``P``'s month; ``المقبل``: the next after; none: ``P``'s year).
@@ -271,6 +276,13 @@ def _sentence_dates(sid: int, toks: list[_Tok], published: dt.date | None) -> li
                         gloss = f"{gloss} ({_WEEKDAY_EN[wd[0].value]})"
                 resolved = _shift(published, w.value, w.unit) if published else None
                 found = _Date(sid, t.start, toks[end_i - 1].end, "relative", resolved, w.unit, gloss)
+        # --- bare "العام" after a period word, before punctuation: "وفي بداية العام،" (this year)
+        if found is None and i > 0 and _word_at(toks, i - 1, ("period_word",)) is not None:
+            b = _word_at(toks, i, ("year_word",))
+            if (b is not None and b[1] == 1 and normalize(b[0].term_ar).startswith("ال")
+                    and (i + 1 >= n or toks[i + 1].kind == "punct")):
+                resolved = _shift(published, 0, "year") if published else None
+                found = _Date(sid, t.start, t.end, "relative", resolved, "year", "this year")
         # --- weekday: "الاثنين", "يوم الأحد", "الأربعاء الماضي"
         if found is None:
             k = i + 1 if _word_at(toks, i, ("day_word",)) and i + 1 < n else i
