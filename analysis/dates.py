@@ -33,7 +33,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import re
-from functools import cache
+from functools import cache, lru_cache
 from importlib.resources import files
 from typing import NamedTuple
 
@@ -105,21 +105,33 @@ def _month_en() -> dict[int, str]:
 _WEEKDAY_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
-def _forms(norm: str, *, article_prefix: bool = False) -> list[str]:
+@cache
+def _first_words() -> frozenset[str]:
+    return frozenset(k[0] for k in date_words())
+
+
+@lru_cache(maxsize=8192)
+def _forms(norm: str, *, article_prefix: bool = False) -> tuple[str, ...]:
     out = strip_clitics(norm)
     if article_prefix:
         out += [c[1:] for c in out if c.startswith("لل")]  # للعام -> العام
-    return out
+    return tuple(out)
 
 
 def _word_at(toks: list[_Tok], i: int, kinds: tuple[str, ...]) -> tuple[DateWord, int] | None:
     """Longest date word of one of ``kinds`` at token ``i``: (entry, number of tokens)."""
+    if toks[i].kind != "word":
+        return None
+    firsts = _first_words()
+    forms = _forms(toks[i].norm, article_prefix=True)
+    if not any(f in firsts for f in forms):
+        return None  # fast path: most tokens start no date word
     lex = date_words()
     for n in range(min(_max_len(), len(toks) - i), 0, -1):
         if any(t.kind != "word" for t in toks[i:i + n]):
             continue
         words = [t.norm for t in toks[i:i + n]]
-        for first in _forms(words[0], article_prefix=True):
+        for first in forms:
             w = lex.get((first, *words[1:]))
             if w is not None and w.kind in kinds:
                 return w, n
@@ -277,10 +289,10 @@ def _sentence_dates(sid: int, toks: list[_Tok], published: dt.date | None) -> li
                 resolved = _shift(published, w.value, w.unit) if published else None
                 found = _Date(sid, t.start, toks[end_i - 1].end, "relative", resolved, w.unit, gloss)
         # --- bare "العام" after a period word, before punctuation: "وفي بداية العام،" (this year)
-        if found is None and i > 0 and _word_at(toks, i - 1, ("period_word",)) is not None:
+        if (found is None and i > 0 and (i + 1 >= n or toks[i + 1].kind == "punct") and "ال" in t.norm
+                and _word_at(toks, i - 1, ("period_word",)) is not None):
             b = _word_at(toks, i, ("year_word",))
-            if (b is not None and b[1] == 1 and normalize(b[0].term_ar).startswith("ال")
-                    and (i + 1 >= n or toks[i + 1].kind == "punct")):
+            if b is not None and b[1] == 1 and normalize(b[0].term_ar).startswith("ال"):
                 resolved = _shift(published, 0, "year") if published else None
                 found = _Date(sid, t.start, t.end, "relative", resolved, "year", "this year")
         # --- weekday: "الاثنين", "يوم الأحد", "الأربعاء الماضي"

@@ -135,7 +135,7 @@ def _dual(tok: _Tok) -> Unit | None:
 
     Definite duals (``باللغتين``، ``الطرفين``) and words the lexicon lists as they are (plurals, ``not_unit``) are not.
     """
-    if tok.kind != "word":
+    if tok.kind != "word" or not tok.norm.endswith(("ين", "ان")):
         return None
     lex = unit_lexicon()
     for form in strip_clitics(tok.norm):
