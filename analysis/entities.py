@@ -28,7 +28,7 @@ from functools import cache
 import pandas as pd
 
 from .commonwords import is_common
-from .gazetteer import GazetteerEntry, cue_verbs, titles, variant_index
+from .gazetteer import GazetteerEntry, cue_verbs, name_tokens, titles, variant_index
 from .normalize import normalize
 from .stopwords import is_stopword
 
@@ -39,13 +39,26 @@ _PROCLITICS = ("وب", "ول", "وك", "فب", "فل", "فك", "و", "ف", "ب",
 _LAM_LAM = {"ل", "ول", "فل"}
 _NISBA_RE = re.compile(r"^(?:[وفبلك]{0,2})ال\w+(?:ي|يه|يين|يون|يات)$")
 _CONNECTORS = frozenset({"بن", "بنت", "ابن", "ابو", "ابي", "عبد", "ال", "دي", "دو", "فان", "فون", "ولد"})
-_GEO_HEADS = frozenset({"نهر", "جبل", "جبال", "بحر", "خليج", "صحراء", "وادي", "منطقه", "شمال", "جنوب", "شرق",
-                        "غرب", "جزيره", "جزر", "مضيق", "بحيره", "سهل", "هضبه", "حي", "شارع", "ساحه", "قريه"})
+_GEO_HEADS = frozenset({"نهر", "جبل", "جبال", "بحر", "خليج", "صحراء", "وادي", "شمال", "جنوب", "شرق",
+                        "غرب", "جزيره", "جزر", "مضيق", "بحيره", "سهل", "هضبه", "شارع", "ساحه"})
+# Settlement and district words stay outside a place's span, like محافظة/مدينة (قرية دوما -> دوما).
+_SETTLEMENT_HEADS = frozenset({"قريه", "مدينه", "بلده", "محافظه", "ولايه", "مخيم", "ناحيه", "قضاء", "منطقه", "حي",
+                               "دوله", "عاصمه"})
 # Org heads that name an organisation by themselves + one definite word (وزارة الطاقة); the others need a
 # nisba, a place or a proper word in the phrase (قوات الأمن is not a name, قوات سوريا الديمقراطية is).
-_STRONG_ORG_HEADS = frozenset(normalize(w) for w in ("وزارة", "حزب", "منظمة", "حركة", "جبهة", "شركة", "بنك",
+# حركة (also "traffic": حركة المرور) and جهاز (جهاز الأمن الداخلي: a description) are weak.
+_STRONG_ORG_HEADS = frozenset(normalize(w) for w in ("وزارة", "حزب", "منظمة", "جبهة", "شركة", "بنك",
                                                      "مصرف", "هيئة", "صندوق", "جامعة", "مؤسسة", "وكالة", "صحيفة",
-                                                     "جهاز", "محكمة"))
+                                                     "محكمة"))
+# Heads that stay part of a gazetteer organisation's span written after them (منظمة الانتربول).
+_NAME_PART_HEADS = frozenset({"منظمه"})
+# A weak head + definite words closed by this adjective names an international body (مجموعة الأزمات الدولية).
+_INTL = frozenset({"الدولي", "الدوليه"})
+# Possessive complement of a title (وزير خارجيتها, رئيس وزرائها).
+_POSSESSIVE_RE = re.compile(r"^\w{3,}(?:ها|هم|هما)$")
+# Definite nouns of an organisation that stand for it in apposition (الشركة الاستشارية، كابيتال إيكونوميكس).
+_ORG_APPOSITION = frozenset({"الشركه", "المجموعه", "المؤسسه", "الوكاله", "الصحيفه", "المنظمه", "الهيئه",
+                             "البنك", "المصرف", "المعهد", "الجمعيه", "المركز"})
 NER_TYPE_MAP = {"PERS": "PERSON", "ORG": "ORG", "MISC": "MISC", "LOC": "GPE"}
 
 
@@ -128,6 +141,34 @@ def _is_nisba(norm: str) -> bool:
     return bool(_NISBA_RE.match(norm))
 
 
+_NISBA_ENDINGS = ("يين", "يون", "يات", "يه", "يا", "ي")
+
+
+@cache
+def _place_names() -> frozenset[str]:
+    """Single-token spellings of gazetteer places (for recognising their nisba adjectives)."""
+    return frozenset(v.tokens[0] for vs in variant_index().values() for v in vs
+                     if len(v.tokens) == 1 and v.entry.type in ("GPE", "LOC"))
+
+
+@cache
+def _place_nisba(norm: str) -> bool:
+    """``فلسطينيا``, ``الفلسطيني``, ``الأمريكية``: an adjective (or adverb) made from a gazetteer place."""
+    places = _place_names()
+    for w in {norm, _strip_conj(norm)}:
+        for p in ("وال", "فال", "بال", "لل", "ال"):
+            if w.startswith(p) and len(w) - len(p) >= 3:
+                w = w[len(p):]
+                break
+        for end in _NISBA_ENDINGS:
+            if w.endswith(end) and len(w) - len(end) >= 2:
+                stem = w[:-len(end)]
+                if any(c in places for c in (stem, "ال" + stem, stem + "ا", stem + "يا", stem + "ه",
+                                             "ال" + stem + "يه", stem + "يه")):
+                    return True
+    return False
+
+
 # ---------------------------------------------------------------------------------------------------------------
 # Gazetteer pass
 
@@ -163,7 +204,10 @@ def _gazetteer_pass(toks: _Tokens) -> list[_Mention]:
 
 
 # ---------------------------------------------------------------------------------------------------------------
-# Pattern pass: title + name (persons), org head + name (organisations)
+# Pattern pass: org head + name (organisations, facilities), then title + name and name + ، + title (persons)
+
+_QUOTE_MARKS = frozenset('"\u00AB\u00BB\u201C\u201D\u201E')
+
 
 def _strip_conj(norm: str) -> str:
     return norm[1:] if len(norm) > 3 and norm[0] in "وف" else norm
@@ -182,14 +226,29 @@ def _glued(toks: _Tokens, i: int) -> bool:
             and toks.end[i - 1] == toks.start[i] and toks.end[i] == toks.start[i + 1])
 
 
+def _surname_word(norm: str) -> bool:
+    """A definite word that can end a personal name (البنيان, الكاظمي), not an adjective of a place or a label."""
+    return not _place_nisba(norm) and norm not in titles().get("descriptor", ())
+
+
 def _person_name(toks: _Tokens, j: int, covered: list[_Mention | None]) -> int:
     """End (exclusive) of a personal name starting at token j, or j if there is none."""
     n = len(toks.norm)
-    if j >= n or not _namey(toks, j, covered) or any(f.startswith("ال") for _, f in _forms(toks.text[j], toks.norm[j])):
+    if j >= n:
+        return j
+    same = lambda k: k < n and toks.sentence[k] == toks.sentence[j]  # noqa: E731
+    if toks.norm[j] in ("عبد", "ابو") and same(j + 1) and covered[j + 1] is None and toks.kind[j + 1] == "word" \
+            and (toks.norm[j + 1] == "الله" or _namey(toks, j + 1, covered)):
+        k = j + 1  # عبد الرزاق, أبو بكر: a connector may start the name
+    elif not _namey(toks, j, covered) or any(f.startswith("ال") for _, f in _forms(toks.text[j], toks.norm[j])):
         return j  # a definite word (الحكومة, بالحكومة) does not start a personal name
-    k = j + 1
-    while k < n and k - j < 5 and toks.sentence[k] == toks.sentence[j]:
+    else:
+        k = j + 1
+    while same(k) and k - j < 5:
         norm = toks.norm[k]
+        if norm == "الله" and covered[k] is None:
+            k += 1  # عبد الله, فضل الله
+            continue
         if _glued(toks, k) and k + 1 < n and _namey(toks, k + 1, covered):
             k += 2
             continue
@@ -198,41 +257,118 @@ def _person_name(toks: _Tokens, j: int, covered: list[_Mention | None]) -> int:
             continue
         if not _namey(toks, k, covered):
             break
+        if norm.startswith("ال") and toks.norm[k - 1] in _CONNECTORS:
+            k += 1  # عبد الرزاق: the definite word completes the connector, the name goes on
+            continue
         if norm.startswith("ال"):
-            if norm.endswith("ي"):
+            if _surname_word(norm):  # a family name: يوسف البنيان, رامي الحمد الله
                 k += 1
+                if same(k) and toks.norm[k] == "الله" and covered[k] is None:
+                    k += 1
             break
         k += 1
     return k
 
 
 def _skip_title_complement(toks: _Tokens, j: int, covered: list[_Mention | None]) -> tuple[int, _Mention | None]:
-    """From just after a title word, skip its complement (الدفاع, الإيطالي, عام, منظمة أوبك ...)."""
+    """From just after a title word, skip its complement and any title chain (الدفاع, الإيطالي, عام, منظمة أوبك,
+    نائب رئيس مجلس إدارة "سابك" الرئيس التنفيذي ...); returns (next index, person mention reached or None)."""
     n = len(toks.norm)
-    comp = titles().get("complement", frozenset())
-    heads = titles().get("org_head", frozenset())
+    t = titles()
+    comp, heads, person_titles = t.get("complement", frozenset()), t.get("org_head", frozenset()), \
+        t.get("person_title", frozenset())
     skipped = 0
-    while j < n and skipped < 6 and toks.sentence[j] == toks.sentence[j - 1]:
+    governs = True  # the previous word is a head noun that may govern a common noun (رئيس مجلس إدارة)
+    while j < n and skipped < 10 and toks.sentence[j] == toks.sentence[j - 1]:
         m = covered[j]
         if m is not None:
             if m.type == "PERSON":
                 return j, m
-            j, skipped = m.tok1, skipped + 1
+            j, skipped, governs = m.tok1, skipped + 1, False
             continue
         norm = toks.norm[j]
+        if toks.text[j] in _QUOTE_MARKS and ((j + 1 < n and covered[j + 1] is not None)
+                                             or (j > 0 and covered[j - 1] is not None)):
+            j += 1  # a quoted name inside the chain: مجلس إدارة "سابك"
+            continue
         if toks.kind[j] != "word" or is_stopword(norm):
             break
-        if norm in comp or norm in heads or norm.startswith("ال"):
-            j, skipped = j + 1, skipped + 1
+        if norm in heads or norm in person_titles:
+            j, skipped, governs = j + 1, skipped + 1, True
+            continue
+        if norm in comp or norm.startswith("ال") or _POSSESSIVE_RE.match(norm):
+            j, skipped, governs = j + 1, skipped + 1, norm in person_titles
+            continue
+        if governs and is_common(norm):
+            j, skipped, governs = j + 1, skipped + 1, False
             continue
         break
     return j, None
 
 
-def _pattern_pass(toks: _Tokens, covered: list[_Mention | None]) -> list[_Mention]:
+def _apposition_name(toks: _Tokens, comma: int, covered: list[_Mention | None]) -> int | None:
+    """First token of a name written before ``، <title>`` at the start of a sentence or right after a reporting verb
+    (``مهاب مميش، رئيس هيئة القناة``), or None."""
+    a = comma
+    while a - 1 >= 0 and comma - (a - 1) <= 4 and toks.sentence[a - 1] == toks.sentence[comma] \
+            and (_namey(toks, a - 1, covered) or toks.norm[a - 1] in ("عبد", "ابو")):
+        a -= 1
+    while a < comma and comma - a >= 2:
+        before = a - 1
+        starts = (before < 0 or toks.sentence[before] != toks.sentence[a] or toks.kind[before] != "word"
+                  or _strip_conj(toks.norm[before]) in cue_verbs())
+        if starts and _person_name(toks, a, covered) == comma:
+            return a
+        a += 1
+    return None
+
+
+def _add(out: list[_Mention], covered: list[_Mention | None], m: _Mention) -> None:
+    out.append(m)
+    for x in range(m.tok0, m.tok1):
+        covered[x] = m
+
+
+def _org_pass(toks: _Tokens, covered: list[_Mention | None]) -> list[_Mention]:
+    out: list[_Mention] = []
+    org_heads = titles().get("org_head", frozenset())
+    fac_heads = titles().get("fac_head", frozenset())
+    n = len(toks.norm)
+    i = 0
+    while i < n:
+        if toks.kind[i] != "word" or covered[i] is not None:
+            i += 1
+            continue
+        head_off = next(((off, f) for off, f in _forms(toks.text[i], toks.norm[i])
+                         if f in org_heads or f in fac_heads), None)
+        if head_off is None:
+            i += 1
+            continue
+        off, head = head_off
+        nxt = covered[i + 1] if i + 1 < n else None
+        if head in _NAME_PART_HEADS and nxt is not None and nxt.type == "ORG" and nxt.source == "gazetteer" \
+                and nxt.start == toks.start[i + 1] and toks.sentence[i + 1] == toks.sentence[i]:
+            nxt.tok0, nxt.start = i, toks.start[i] + off  # منظمة الانتربول: the head belongs to the name
+            covered[i] = nxt
+            i = nxt.tok1
+            continue
+        k, absorbed = _org_name(toks, i, covered, head, facility=head in fac_heads and head not in org_heads)
+        if k > i + 1:
+            for a in absorbed:
+                a.source = "absorbed"
+            name = (head,) + tuple(toks.norm[x] for x in range(i + 1, k))
+            typ = "FAC" if head in fac_heads and head not in org_heads else "ORG"
+            _add(out, covered, _Mention(i, k, toks.start[i] + off, toks.end[k - 1], typ, "pattern",
+                                        f"{typ.lower()}:" + " ".join(name), name_norm=name))
+            i = k
+            continue
+        i += 1
+    return out
+
+
+def _person_pass(toks: _Tokens, covered: list[_Mention | None]) -> list[_Mention]:
     out: list[_Mention] = []
     person_titles = titles().get("person_title", frozenset())
-    org_heads = titles().get("org_head", frozenset())
     n = len(toks.norm)
     i = 0
     while i < n:
@@ -240,47 +376,45 @@ def _pattern_pass(toks: _Tokens, covered: list[_Mention | None]) -> list[_Mentio
             i += 1
             continue
         base = _strip_conj(toks.norm[i])
-        if base in person_titles or toks.norm[i] in person_titles:
-            j, person = _skip_title_complement(toks, i + 1, covered)
-            if person is None:
-                k = _person_name(toks, j, covered)
-                if k > j:
-                    name = tuple(toks.norm[x] for x in range(j, k) if toks.kind[x] == "word")
-                    m = _Mention(j, k, toks.start[j], toks.end[k - 1], "PERSON", "pattern",
-                                 "person:" + " ".join(name), name_norm=name)
-                    out.append(m)
-                    for x in range(j, k):
-                        covered[x] = m
-                    i = k
-                    continue
+        if base not in person_titles and toks.norm[i] not in person_titles:
             i += 1
             continue
-        head_off = next(((off, f) for off, f in _forms(toks.text[i], toks.norm[i]) if f in org_heads), None)
-        if head_off is not None:
-            k, absorbed = _org_name(toks, i, covered, head_off[1])
-            if k > i + 1:
-                for a in absorbed:
-                    a.source = "absorbed"
-                off = head_off[0]
-                name = (head_off[1],) + tuple(toks.norm[x] for x in range(i + 1, k))
-                m = _Mention(i, k, toks.start[i] + off, toks.end[k - 1], "ORG", "pattern",
-                             "org:" + " ".join(name), name_norm=name)
-                out.append(m)
-                for x in range(i, k):
-                    covered[x] = m
+        if i >= 3 and toks.text[i - 1] in "،," and toks.sentence[i - 1] == toks.sentence[i]:
+            a = _apposition_name(toks, i - 1, covered)
+            if a is not None:
+                name = tuple(toks.norm[x] for x in range(a, i - 1) if toks.kind[x] == "word")
+                _add(out, covered, _Mention(a, i - 1, toks.start[a], toks.end[i - 2], "PERSON", "pattern",
+                                            "person:" + " ".join(name), name_norm=name))
+        j, person = _skip_title_complement(toks, i + 1, covered)
+        if person is None:
+            k = _person_name(toks, j, covered)
+            if k > j:
+                name = tuple(toks.norm[x] for x in range(j, k) if toks.kind[x] == "word")
+                _add(out, covered, _Mention(j, k, toks.start[j], toks.end[k - 1], "PERSON", "pattern",
+                                            "person:" + " ".join(name), name_norm=name))
                 i = k
                 continue
         i += 1
     return out
 
 
-def _org_name(toks: _Tokens, i: int, covered: list[_Mention | None], head: str) -> tuple[int, list[_Mention]]:
-    """End (exclusive) of an organisation name headed by token i (i + 1: not a name) and the places it absorbs."""
+def _pattern_pass(toks: _Tokens, covered: list[_Mention | None]) -> list[_Mention]:
+    orgs = _org_pass(toks, covered)
+    return orgs + _person_pass(toks, covered)
+
+
+def _org_name(toks: _Tokens, i: int, covered: list[_Mention | None], head: str, *,
+              facility: bool = False) -> tuple[int, list[_Mention]]:
+    """End (exclusive) of an organisation (facility) name headed by token i (i + 1: not a name) and the places it
+    absorbs."""
     n = len(toks.norm)
     j = i + 1
     k = j
-    evidence = head in _STRONG_ORG_HEADS
+    strong = head in _STRONG_ORG_HEADS or facility
+    evidence = strong
+    proper = False  # the name's first word is a proper (indefinite, non-vocabulary) word: منظمة أوبك
     absorbed: list[_Mention] = []
+    descriptors = titles().get("descriptor", frozenset())
     while k < n and k - j < 5 and toks.sentence[k] == toks.sentence[i]:
         m = covered[k]
         if m is not None:
@@ -290,19 +424,27 @@ def _org_name(toks: _Tokens, i: int, covered: list[_Mention | None], head: str) 
                 continue
             break
         norm = toks.norm[k]
-        if toks.kind[k] != "word" or is_stopword(norm) or _strip_conj(norm) in cue_verbs():
+        if toks.kind[k] != "word" or is_stopword(norm) or _strip_conj(norm) in cue_verbs() or norm in descriptors:
             break
         if norm.startswith("ال") or (norm.startswith("لل") and k > j):
+            if facility and k > j + 1 and not proper:
+                break  # a facility: head + name + one adjective (قاعدة العند الجوية)
+            if proper and not _is_nisba(norm):
+                break  # after a proper word only a nisba may follow: حركة كاخ (العنصرية المناهضة ...)
+            if facility and k == j and is_common(norm):
+                break  # قاعدة البيانات is no facility
             if _is_nisba(norm) and head in _STRONG_ORG_HEADS:
                 evidence = True
             k += 1
             continue
-        if k == j and not is_common(norm) and not _is_nisba("ال" + norm):
-            k, evidence = k + 1, True  # a proper word: منظمة أوبك, شركة سابك
+        if k == j and not is_common(norm) and not _is_nisba("ال" + norm) and not norm.endswith("ه"):
+            k, evidence, proper = k + 1, True, True  # a proper word: منظمة أوبك, شركة سابك
             continue
         break
-    if head not in _STRONG_ORG_HEADS and not absorbed and not (k > j and not toks.norm[j].startswith("ال")):
-        evidence = False  # a weak head (سوق, قوات) needs a place or a proper word: سوق النفط العالمية is no name
+    if not strong and not absorbed and not proper:
+        # a weak head (سوق, قوات, مجموعة) needs a place or a proper word (سوق النفط العالمية is no name), except
+        # definite words closed by الدولية: مجموعة الأزمات الدولية, غرفة الملاحة الدولية
+        evidence = k - j >= 2 and toks.norm[k - 1] in _INTL and head not in ("سوق", "قوات", "حركه")
     if k == j or not evidence:
         return i + 1, []
     return k, absorbed
@@ -333,6 +475,31 @@ def use_ner() -> bool:
     return bool(_NER_STATE["ok"])
 
 
+def _generic_org(norms: list[str]) -> bool:
+    """An org head followed only by indefinite adjectives (ومنظمة دولية, مجموعة مسؤولة): a description."""
+    heads = titles().get("org_head", frozenset())
+    if len(norms) < 2 or _strip_conj(norms[0]) not in heads:
+        return False
+    return all(not w.startswith("ال") and (_is_nisba("ال" + w) or w.endswith("ه")) for w in norms[1:])
+
+
+def _after_org_noun(toks: _Tokens, i: int) -> bool:
+    """Token i follows ``<definite org noun> [adjectives]،`` (apposition: الشركة الاستشارية، <name>)."""
+    k = i - 1
+    if k < 0 or toks.text[k] not in "،,":
+        return False
+    k -= 1
+    for _ in range(3):
+        if k < 0 or toks.sentence[k] != toks.sentence[i] or toks.kind[k] != "word":
+            return False
+        if any(f in _ORG_APPOSITION for _, f in _forms(toks.text[k], toks.norm[k])):
+            return True
+        if not toks.norm[k].startswith("ال"):
+            return False
+        k -= 1
+    return False
+
+
 def _ner_pass(toks: _Tokens, covered: list[_Mention | None]) -> list[_Mention]:
     from .ner import tag_sentences
 
@@ -361,24 +528,32 @@ def _ner_pass(toks: _Tokens, covered: list[_Mention | None]) -> list[_Mention]:
                 ids = ids[1:]
             if not ids:
                 continue
+            while len(ids) > 1 and any(f in _SETTLEMENT_HEADS for _, f in _forms(toks.text[ids[0]],
+                                                                                 toks.norm[ids[0]])):
+                ids = ids[1:]  # قرية دوما -> دوما: settlement words stay outside the span
             norms = [toks.norm[i] for i in ids]
             if any(_never_name(x) for x in norms) or (len(ids) == 1 and (
-                    _is_nisba(norms[0]) or is_common(norms[0]) or len(norms[0]) < 3)):
+                    _is_nisba(norms[0]) or is_common(norms[0]) or len(norms[0]) < 3 or _place_nisba(norms[0]))):
+                continue
+            if _generic_org(norms):
                 continue
             typ = NER_TYPE_MAP.get(label, "MISC")
             before = ids[0] - 1
             if label == "LOC" and before >= 0 and covered[before] is None and toks.sentence[before] == s \
-                    and _strip_conj(toks.norm[before]) in _GEO_HEADS and toks.norm[before] not in ("منطقه", "حي"):
+                    and _strip_conj(toks.norm[before]) in _GEO_HEADS:
                 ids = [before] + ids  # جبال حمرين: the feature word is part of the name
                 norms = [toks.norm[before]] + norms
             if label == "LOC" and _strip_conj(norms[0]) in _GEO_HEADS:
                 typ = "LOC"
+            if typ in ("PERSON", "MISC") and _after_org_noun(toks, ids[0]):
+                typ = "ORG"  # الشركة الاستشارية، كابيتال إيكونوميكس: a name in apposition to a company
             first = ids[0]
             off = 0
             f = norms[0]
+            heads = titles().get("org_head", frozenset()) | titles().get("fac_head", frozenset()) | _GEO_HEADS
             for o, form in _forms(toks.text[first], toks.norm[first])[1:]:
-                if form.startswith("ال") and len(form) > 3:
-                    off, f = o, form
+                if (form.startswith("ال") and len(form) > 3) or (form in heads and o > 0 and norms[0][0] in "وف"):
+                    off, f = o, form  # الـ of a fused article; the و of ومنظمة stays outside
                     break
             name = (f,) + tuple(norms[1:])
             m = _Mention(first, ids[-1] + 1, toks.start[first] + off, toks.end[ids[-1]], typ, "ner",
@@ -393,31 +568,118 @@ def _ner_pass(toks: _Tokens, covered: list[_Mention | None]) -> list[_Mention]:
 # Aliases, titles, assembly
 
 def _alias_pass(toks: _Tokens, covered: list[_Mention | None], found: list[_Mention]) -> list[_Mention]:
-    """Surnames (and single names) of pattern/NER persons found elsewhere in the article join that person."""
-    aliases: dict[str, _Mention] = {}
+    """Repeats of pattern/NER names elsewhere in the article join that name's entity: the whole name (``دوما``
+    after ``قرية دوما``) and a person's surname (``ليياو``), also with the article (``دوابشة`` -> ``الدوابشة``)."""
+    names: dict[tuple[str, ...], _Mention] = {}
     for m in found:
-        if m.type == "PERSON" and m.source in ("pattern", "ner") and len(m.name_norm) >= 2:
-            aliases.setdefault(m.name_norm[-1], m)
+        if m.source not in ("pattern", "ner"):
+            continue
+        names.setdefault(m.name_norm, m)
+        if m.type == "PERSON" and len(m.name_norm) >= 2:
+            sur = m.name_norm[-1]
+            names.setdefault((sur,), m)
+            if not sur.startswith("ال") and len(sur) >= 3:
+                names.setdefault(("ال" + sur,), m)
     out: list[_Mention] = []
-    if not aliases:
+    if not names:
         return out
-    for i, norm in enumerate(toks.norm):
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for name in sorted(names, key=len, reverse=True):
+        by_first.setdefault(name[0], []).append(name)
+    n = len(toks.norm)
+    for i in range(n):
         if toks.kind[i] != "word" or covered[i] is not None:
             continue
-        for off, form in _forms(toks.text[i], norm):
-            target = aliases.get(form)
-            if target is not None:
-                m = _Mention(i, i + 1, toks.start[i] + off, toks.end[i], "PERSON", "alias", target.key,
-                             name_norm=(form,))
-                out.append(m)
-                covered[i] = m
+        for off, form in _forms(toks.text[i], toks.norm[i]):
+            hit = next((name for name in by_first.get(form, ())
+                        if i + len(name) <= n and all(covered[i + k] is None and toks.norm[i + k] == name[k]
+                                                      and toks.sentence[i + k] == toks.sentence[i]
+                                                      for k in range(1, len(name)))), None)
+            if hit is not None:
+                target = names[hit]
+                _add(out, covered, _Mention(i, i + len(hit), toks.start[i] + off, toks.end[i + len(hit) - 1],
+                                            target.type, "alias", target.key, entry=target.entry, name_norm=hit))
                 break
     # single-token pattern/NER persons equal to another person's surname: same person
     for m in found:
         if m.type == "PERSON" and m.source in ("pattern", "ner") and len(m.name_norm) == 1:
-            target = aliases.get(m.name_norm[0])
-            if target is not None and target is not m:
+            target = names.get(m.name_norm)
+            if target is not None and target is not m and len(target.name_norm) >= 2:
                 m.key = target.key
+    return out
+
+
+def _surname_clashes(toks: _Tokens, gaz: list[_Mention], covered: list[_Mention | None]) -> list[_Mention]:
+    """Gazetteer persons matched by a bare surname right after another first name (رياض المالكي is not Nouri
+    al-Maliki): those matches are dropped (and uncovered) so the name patterns can take the whole name."""
+    out = []
+    for m in gaz:
+        if m.type != "PERSON" or m.tok1 - m.tok0 != 1 or m.entry is None or m.start != toks.start[m.tok0]:
+            continue
+        b = m.tok0 - 1
+        own = {t for v in m.entry.variants for t in name_tokens(v)}
+        if b >= 0 and toks.sentence[b] == toks.sentence[m.tok0] and toks.norm[b] not in own \
+                and _namey(toks, b, covered) and not any(f.startswith("ال") for _, f in _forms(toks.text[b],
+                                                                                                  toks.norm[b])):
+            covered[m.tok0] = None
+            out.append(m)
+    return out
+
+
+def _rekey_surnames(found: list[_Mention]) -> None:
+    """A bare gazetteer surname joins the article's own person of that surname (المالكي after رياض المالكي)."""
+    own = {m.name_norm[-1]: m for m in found
+           if m.type == "PERSON" and m.source in ("pattern", "ner") and len(m.name_norm) >= 2}
+    for m in found:
+        if m.type == "PERSON" and m.source == "gazetteer" and len(m.name_norm) == 1 and m.name_norm[0] in own:
+            target = own[m.name_norm[0]]
+            m.key, m.entry, m.source = target.key, None, "alias"
+
+
+def _first_names(toks: _Tokens, covered: list[_Mention | None], found: list[_Mention]) -> None:
+    """A surname-only person mention right after a first name the article uses for a person takes that first
+    name in (``مئير اتينغر`` once ``مئير كاهانا`` is known): one reading of a name per article."""
+    known = {m.name_norm[0] for m in found if m.type == "PERSON" and m.source in ("pattern", "ner")
+             and len(m.name_norm) >= 2}
+    for m in found:
+        b = m.tok0 - 1
+        if m.type != "PERSON" or m.source == "gazetteer" or m.tok1 - m.tok0 != 1 or b < 0 \
+                or covered[b] is not None or toks.sentence[b] != toks.sentence[m.tok0] or toks.kind[b] != "word" \
+                or m.start != toks.start[m.tok0]:
+            continue
+        hit = next(((off, f) for off, f in _forms(toks.text[b], toks.norm[b]) if f in known), None)
+        if hit is not None:
+            m.tok0, m.start, m.name_norm = b, toks.start[b] + hit[0], (hit[1],) + m.name_norm
+            covered[b] = m
+
+
+def _short_head_pass(toks: _Tokens, covered: list[_Mention | None], found: list[_Mention]) -> list[_Mention]:
+    """The bare definite head of a facility or body named in full earlier (``القناة`` after ``قناة السويس``,
+    ``المحكمة`` after ``المحكمة الجنائية الدولية``): heads listed as ``short_head`` in titles.csv."""
+    heads = titles().get("short_head", frozenset())
+    named: list[tuple[int, str, _Mention]] = []
+    for m in found:
+        if m.type in ("ORG", "FAC") and m.source in ("gazetteer", "pattern") and len(m.name_norm) >= 2:
+            h = m.name_norm[0][2:] if m.name_norm[0].startswith("ال") else m.name_norm[0]
+            if h in heads:
+                named.append((m.start, "ال" + h, m))
+    out: list[_Mention] = []
+    if not named:
+        return out
+    named.sort(key=lambda x: x[0])
+    forms = {f for _, f, _ in named}
+    for i in range(len(toks.norm)):
+        if toks.kind[i] != "word" or covered[i] is not None:
+            continue
+        for off, form in _forms(toks.text[i], toks.norm[i]):
+            if form not in forms:
+                continue
+            before = [m for s, f, m in named if f == form and s < toks.start[i]]
+            if before:
+                t = before[-1]
+                _add(out, covered, _Mention(i, i + 1, toks.start[i] + off, toks.end[i], t.type, "alias", t.key,
+                                            entry=t.entry, name_norm=(form,)))
+                break
     return out
 
 
@@ -474,11 +736,17 @@ def extract_entities(base, *, ner: bool | None = None) -> tuple[pd.DataFrame, pd
     for m in resolved:
         for i in range(m.tok0, m.tok1):
             covered[i] = m
+    clashes = _surname_clashes(toks, resolved, covered)
+    resolved = [m for m in resolved if not any(m is c for c in clashes)]
     found = resolved + _pattern_pass(toks, covered)
     found = [m for m in found if m.source != "absorbed"]  # places inside an organisation's name (بنك أبوظبي الوطني)
+    found += _alias_pass(toks, covered, found)  # before the model, so its spans cannot swallow a known surname
     if ner if ner is not None else use_ner():
         found += _ner_pass(toks, covered)
-    found += _alias_pass(toks, covered, found)
+        found += _alias_pass(toks, covered, found)
+    _rekey_surnames(found)
+    _first_names(toks, covered, found)
+    found += _short_head_pass(toks, covered, found)
     found.sort(key=lambda m: m.start)
     _attach_titles(toks, found)
     return _tables(base, toks, found)

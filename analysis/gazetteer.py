@@ -17,7 +17,7 @@ from .normalize import normalize
 from .tokenize import tokenize
 
 __all__ = ["GazetteerEntry", "Variant", "gazetteer", "variant_index", "titles", "cue_verbs", "CueVerb",
-           "name_tokens", "ENTITY_TYPES"]
+           "name_tokens", "ENTITY_TYPES", "clause_breaks"]
 
 ENTITY_TYPES = ("PERSON", "ORG", "GPE", "LOC", "FAC", "MISC")
 
@@ -99,7 +99,10 @@ def variant_index() -> dict[str, tuple[Variant, ...]]:
 
 @cache
 def titles() -> dict[str, frozenset[str]]:
-    """Normalised title words by kind: ``person_title``, ``complement``, ``org_head``."""
+    """Normalised title words by kind: ``person_title``, ``complement``, ``org_head`` (heads of organisation
+    names), ``fac_head`` (facilities), ``short_head`` (heads whose bare definite form names the facility or body
+    the article named in full: القناة), ``descriptor`` (adjectives that describe an organisation, never end its
+    name)."""
     out: dict[str, set[str]] = {}
     for r in _rows("titles.csv"):
         out.setdefault(r["kind"], set()).add(normalize(r["ar"].split()[0]))
@@ -108,7 +111,14 @@ def titles() -> dict[str, frozenset[str]]:
 
 @cache
 def cue_verbs() -> dict[str, CueVerb]:
-    """Reporting verbs and participles by normalised form."""
+    """Reporting verbs and participles by normalised form (``kind`` verb or participle)."""
     return {normalize(r["form"]): CueVerb(r["form"], r["lemma"], r["kind"], r["gloss_en"], r["object_ok"] == "1",
                                           r["strict"] == "1")
-            for r in _rows("cue_verbs.csv")}
+            for r in _rows("cue_verbs.csv") if r["kind"] in ("verb", "participle")}
+
+
+@cache
+def clause_breaks() -> frozenset[str]:
+    """Normalised forms that end a quote's content without starting a quote (``cue_verbs.csv`` kind boundary:
+    ``معلنة عن`` + noun announces, it does not report speech)."""
+    return frozenset(normalize(r["form"]) for r in _rows("cue_verbs.csv") if r["kind"] == "boundary")
