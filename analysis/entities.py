@@ -55,7 +55,7 @@ _NAME_PART_HEADS = frozenset({"منظمه"})
 # A weak head + definite words closed by this adjective names an international body (مجموعة الأزمات الدولية).
 _INTL = frozenset({"الدولي", "الدوليه"})
 # Possessive complement of a title (وزير خارجيتها, رئيس وزرائها).
-_POSSESSIVE_RE = re.compile(r"^\w{3,}(?:ها|هم|هما)$")
+_POSSESSIVE_RE = re.compile(r"^\w{3,}(?:ه|ها|هم|هما)$")  # on the written token: ه, not ة
 # Definite nouns of an organisation that stand for it in apposition (الشركة الاستشارية، كابيتال إيكونوميكس).
 _ORG_APPOSITION = frozenset({"الشركه", "المجموعه", "المؤسسه", "الوكاله", "الصحيفه", "المنظمه", "الهيئه",
                              "البنك", "المصرف", "المعهد", "الجمعيه", "المركز"})
@@ -244,6 +244,9 @@ def _person_name(toks: _Tokens, j: int, covered: list[_Mention | None]) -> int:
         return j  # a definite word (الحكومة, بالحكومة) does not start a personal name
     else:
         k = j + 1
+    if k == j + 1 and same(k) and covered[k] is not None and covered[k].type in ("ORG", "GPE", "LOC") \
+            and toks.norm[j] not in ("عبد", "ابو"):
+        return j  # زعيم تنظيم داعش: a noun governing a name, not a one-word personal name
     while same(k) and k - j < 5:
         norm = toks.norm[k]
         if norm == "الله" and covered[k] is None:
@@ -296,7 +299,7 @@ def _skip_title_complement(toks: _Tokens, j: int, covered: list[_Mention | None]
         if norm in heads or norm in person_titles:
             j, skipped, governs = j + 1, skipped + 1, True
             continue
-        if norm in comp or norm.startswith("ال") or _POSSESSIVE_RE.match(norm):
+        if norm in comp or norm.startswith("ال") or _POSSESSIVE_RE.match(toks.text[j]):
             j, skipped, governs = j + 1, skipped + 1, norm in person_titles
             continue
         if governs and is_common(norm):
@@ -429,7 +432,9 @@ def _org_name(toks: _Tokens, i: int, covered: list[_Mention | None], head: str, 
         if norm.startswith("ال") or (norm.startswith("لل") and k > j):
             if facility and k > j + 1 and not proper:
                 break  # a facility: head + name + one adjective (قاعدة العند الجوية)
-            if proper and not _is_nisba(norm):
+            if proper and norm.startswith("لل"):
+                proper = False  # شركة ويدبوش للأدوات المالية: an "of" phrase goes on
+            elif proper and not _is_nisba(norm):
                 break  # after a proper word only a nisba may follow: حركة كاخ (العنصرية المناهضة ...)
             if facility and k == j and is_common(norm):
                 break  # قاعدة البيانات is no facility
@@ -609,6 +614,27 @@ def _alias_pass(toks: _Tokens, covered: list[_Mention | None], found: list[_Ment
     return out
 
 
+def _quoted_short_names(toks: _Tokens, covered: list[_Mention | None], found: list[_Mention]) -> list[_Mention]:
+    """A short name in quotation marks right after an organisation's full name (``شركة المركز المالي الكويتي
+    "المركز"``) is a mention of it, and its repeats join it through the alias pass."""
+    out: list[_Mention] = []
+    n = len(toks.norm)
+    for m in list(found):
+        q = m.tok1
+        if m.type != "ORG" or q >= n or toks.text[q] not in _QUOTE_MARKS or toks.sentence[q] != toks.sentence[m.tok0]:
+            continue
+        c = next((x for x in range(q + 1, min(q + 5, n)) if toks.text[x] in _QUOTE_MARKS), None)
+        if c is None or c == q + 1 or toks.start[q] == toks.end[q - 1] \
+                or (m.tok0 > 0 and toks.text[m.tok0 - 1] in _QUOTE_MARKS) \
+                or any(toks.kind[x] != "word" or covered[x] is not None or is_stopword(toks.norm[x])
+                       or len(toks.norm[x]) < 2 for x in range(q + 1, c)):
+            continue  # not “نايكي” و”ماكدونالدز”: the mark after a quoted name closes it
+        name = tuple(toks.norm[x] for x in range(q + 1, c))
+        _add(out, covered, _Mention(q + 1, c, toks.start[q + 1], toks.end[c - 1], m.type, "pattern", m.key,
+                                    entry=m.entry, name_norm=name))
+    return out
+
+
 def _surname_clashes(toks: _Tokens, gaz: list[_Mention], covered: list[_Mention | None]) -> list[_Mention]:
     """Gazetteer persons matched by a bare surname right after another first name (رياض المالكي is not Nouri
     al-Maliki): those matches are dropped (and uncovered) so the name patterns can take the whole name."""
@@ -619,11 +645,22 @@ def _surname_clashes(toks: _Tokens, gaz: list[_Mention], covered: list[_Mention 
         b = m.tok0 - 1
         own = {t for v in m.entry.variants for t in name_tokens(v)}
         if b >= 0 and toks.sentence[b] == toks.sentence[m.tok0] and toks.norm[b] not in own \
-                and _namey(toks, b, covered) and not any(f.startswith("ال") for _, f in _forms(toks.text[b],
-                                                                                                  toks.norm[b])):
+                and _namey(toks, b, covered) and _after_title(toks, b, covered) \
+                and not any(f.startswith("ال") for _, f in _forms(toks.text[b], toks.norm[b])):
             covered[m.tok0] = None
             out.append(m)
     return out
+
+
+def _after_title(toks: _Tokens, b: int, covered: list[_Mention | None]) -> bool:
+    """Token b is where a title phrase before it ends (وزير خارجيتها | رياض): b starts a personal name."""
+    person_titles = titles().get("person_title", frozenset())
+    for t in range(b - 1, max(-1, b - 8), -1):
+        if toks.sentence[t] != toks.sentence[b]:
+            return False
+        if _strip_conj(toks.norm[t]) in person_titles or toks.norm[t] in person_titles:
+            return _skip_title_complement(toks, t + 1, covered)[0] == b
+    return False
 
 
 def _rekey_surnames(found: list[_Mention]) -> None:
@@ -740,6 +777,7 @@ def extract_entities(base, *, ner: bool | None = None) -> tuple[pd.DataFrame, pd
     resolved = [m for m in resolved if not any(m is c for c in clashes)]
     found = resolved + _pattern_pass(toks, covered)
     found = [m for m in found if m.source != "absorbed"]  # places inside an organisation's name (بنك أبوظبي الوطني)
+    found += _quoted_short_names(toks, covered, found)
     found += _alias_pass(toks, covered, found)  # before the model, so its spans cannot swallow a known surname
     if ner if ner is not None else use_ner():
         found += _ner_pass(toks, covered)

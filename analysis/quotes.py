@@ -30,13 +30,16 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from .gazetteer import CueVerb, cue_verbs, titles
+from .gazetteer import CueVerb, clause_breaks, cue_verbs, titles
+from .commonwords import is_common
 from .normalize import normalize
 from .stopwords import is_stopword
 
 __all__ = ["extract_quotes", "QUOTE_COLUMNS"]
 
 _OPEN = {"\u00AB": "\u00BB", "\u201C": "\u201D", '"': '"', "\u201D": "\u201D", "\u201E": "\u201D"}
+_QUOTE_MARKS = frozenset('"\u00AB\u00BB\u201C\u201D\u201E')
+_POSSESSIVE_RE = re.compile(r"^\w{3,}(?:ه|ها|هم|هما)$")  # وزير خارجيتها (on the written token: ه, not ة)
 _COMPLEMENTISERS = frozenset({"ان", "بان", "لان"})
 _FUSED_COMP_RE = re.compile(r"^(?:ب)?[ا](?:نه|نها|نهم|نهما|نهن|ننا|ني)$")
 _PREPS = frozenset({"الي", "علي", "عن", "ب", "من", "في", "لي"})
@@ -44,6 +47,13 @@ _CIRCUMSTANCE = frozenset({"خلال", "في", "لدي", "عقب", "اثناء",
                            "صباح", "ضمن", "حسب", "بحسب", "عبر"})
 _TAIL = {("كما", "نقل"), ("كما", "نقلت"), ("كما", "نقلته"), ("كما", "نقلها"), ("جاء", "ذلك"), ("جاء", "هذا"),
          ("بحسب",), ("حسب",), ("وفق",), ("وفقا",), ("نقلا",)}
+# A cue right after one of these starts a contrasting clause (في حين قال إن ..., بينما أكد ...).
+_CONTRAST = frozenset({"حين", "بينما", "فيما"})
+# Definite nouns that stand for an organisation named earlier (وتضيف الشركة ...).
+_ORG_NOUNS = frozenset({"الشركه", "المجموعه", "المؤسسه", "الوكاله", "الصحيفه", "الهيئه", "البنك", "المصرف",
+                        "المعهد", "الجمعيه", "الوزاره", "التنظيم", "الحركه", "الحزب", "الجماعه"})
+# Prepositions after which a cue form is a verbal noun (من كشف النقاب عن ...), not a reporting verb.
+_NOUN_MARKERS = frozenset({"من", "في", "علي", "عن", "الي", "بعد", "قبل", "رغم", "منذ", "حتي", "عند", "لدي"})
 _MIN_DIRECT_WORDS = 4
 _SCAN = 30
 
@@ -82,6 +92,7 @@ class _Article:
         n = len(self.tok)
         self.mention_at: list[dict | None] = [None] * n
         self.mentions = mentions.to_dict("records")
+        self.entity_type = {int(m["entity_id"]): m["type"] for m in self.mentions}
         for m in self.mentions:
             for i in range(int(m["token_start"]), int(m["token_end"])):
                 self.mention_at[i] = m
@@ -99,13 +110,29 @@ class _Article:
                 j = i + 1
                 while j < n and self.para[j] == self.para[i] and self.tok[j] not in (close, "\u00BB", "\u201D"):
                     j += 1
-                if j < n and self.para[j] == self.para[i]:
+                if not (j < n and self.para[j] == self.para[i]):
+                    j = self._closing_in_next_paragraph(i, close)
+                if j is not None and j < n:
                     self.quote_end[i] = j
                     for k in range(i + 1, j):
                         self.in_quote[k] = True
                     i = j + 1
                     continue
             i += 1
+
+    def _closing_in_next_paragraph(self, i: int, close: str) -> int | None:
+        """A quotation left open at its paragraph's end closes in the next paragraph when that paragraph's first
+        quotation mark can only be a closing one (an unpaired ``"``, or ``»`` before any ``«``)."""
+        n, para = len(self.tok), self.para[i]
+        marks = [k for k in range(i + 1, n) if self.para[k] == para + 1 and self.tok[k] in (close, "\u00AB",
+                                                                                          "\u00BB", "\u201C",
+                                                                                          "\u201D")]
+        if not marks:
+            return None
+        if close == '"':
+            quotes = [k for k in marks if self.tok[k] == '"']
+            return quotes[0] if len(quotes) % 2 == 1 else None
+        return marks[0] if self.tok[marks[0]] == close else None
 
     def cue_at(self, i: int) -> tuple[CueVerb, int] | None:
         """(cue, offset of the verb inside the token) if token i is a reporting cue."""
@@ -138,13 +165,21 @@ def _clause_end(a: _Article, j: int) -> int:
     """Token index (exclusive) where an indirect content starting at j ends."""
     n = len(a.tok)
     k = j
+    breaks = clause_breaks()
     while k < n and a.sent[k] == a.sent[j]:
         if k > j and not a.in_quote[k]:
             cue = a.cue_at(k)
-            if cue is not None and (cue[0].kind == "participle" or cue[1] == 1 or a.tok[k - 1] in ("،", ",")):
+            if cue is not None and (cue[0].kind == "participle" or cue[1] == 1 or a.tok[k - 1] in ("،", ",")
+                                    or _strip_conj(a.norm[k - 1]) in _CONTRAST):
+                if _strip_conj(a.norm[k - 1]) in _CONTRAST:
+                    k -= 1  # في حين قال ...: the contrast word is not part of the content
+                    if k - 1 > j and a.norm[k - 1] == "في":
+                        k -= 1
                 break
             if _is_tail(a, k):
                 break
+            if a.tok[k - 1] in ("،", ",") and (_strip_conj(a.norm[k]) in breaks or a.norm[k] == "اما"):
+                break  # ، معلنة عن ... / ، أما بخصوص ...: a new clause
         k += 1
     while k > j and a.kind[k - 1] in ("punct", "symbol") and a.tok[k - 1] not in ")]\u00BB\u201D\"":
         k -= 1
@@ -152,7 +187,8 @@ def _clause_end(a: _Article, j: int) -> int:
 
 
 def _skip_title(a: _Article, j: int) -> int:
-    """Skip a title phrase (رئيس الوزراء العراقي, الوزير الايطالي) from token j; returns the next index."""
+    """Skip a title phrase (رئيس الوزراء العراقي, الوزير الايطالي, a chain such as نائب رئيس مجلس إدارة "سابك"
+    الرئيس التنفيذي المكلف) from token j; returns the next index (a person mention ends the skip)."""
     n = len(a.tok)
     person_titles = titles().get("person_title", frozenset())
     comp = titles().get("complement", frozenset())
@@ -160,16 +196,29 @@ def _skip_title(a: _Article, j: int) -> int:
     if j >= n or a.norm[j] not in person_titles:
         return j
     k = j + 1
-    while k < n and k - j < 7 and a.sent[k] == a.sent[j] and a.kind[k] == "word":
+    governs = True
+    while k < n and k - j < 12 and a.sent[k] == a.sent[j]:
         m = a.mention_at[k]
         if m is not None:
             if m["type"] == "PERSON":
                 break
-            k = int(m["token_end"])
+            k, governs = int(m["token_end"]), False
             continue
         norm = a.norm[k]
-        if norm in comp or norm in heads or (norm.startswith("ال") and not is_stopword(norm)):
+        if a.tok[k] in _QUOTE_MARKS and ((k + 1 < n and a.mention_at[k + 1] is not None)
+                                         or a.mention_at[k - 1] is not None):
             k += 1
+            continue
+        if a.kind[k] != "word" or _is_comp(norm) or a.cue_at(k) is not None:
+            break
+        if norm in person_titles or norm in heads:
+            k, governs = k + 1, True
+            continue
+        if norm in comp or _POSSESSIVE_RE.match(a.tok[k]) or (norm.startswith("ال") and not is_stopword(norm)):
+            k, governs = k + 1, False
+            continue
+        if governs and is_common(norm) and not is_stopword(norm):
+            k, governs = k + 1, False
             continue
         break
     return k
@@ -199,6 +248,10 @@ def _speaker(a: _Article, i: int, cue: CueVerb, quotes: list[_Quote]):
         for m in a.mentions:
             if m["sentence_id"] == a.sent[i] and m["start"] < a.start[i] and m["type"] in ("PERSON", "ORG"):
                 return int(m["entity_id"]), None, "inherited", j
+        first = _sentence_start(a, i)
+        if first + 1 < i and a.cue_at(first) is None and _strip_conj(a.norm[first + 1]) in _ORG_NOUNS:
+            # وأرجعت الشركة نتائجها ...، مشيرة إلى أن: the sentence's subject is "the company"
+            return _head_referent(a, first + 1, a.start[i]), None, "inherited", j
         return None, None, "inherited", j
     if j >= n or a.sent[j] != a.sent[i]:
         return None
@@ -214,9 +267,12 @@ def _speaker(a: _Article, i: int, cue: CueVerb, quotes: list[_Quote]):
             return int(m["entity_id"]), (a.start[j], a.end[end_tok - 1]), "named", end_tok
         return _title_referent(a, j, k, a.start[i]), (a.start[j], a.end[k - 1]), "title", k
     norm = a.norm[j]
+    pre = _preverbal_subject(a, i)
+    if pre is not None:
+        return int(pre["entity_id"]), (int(pre["start"]), int(pre["end"])), "named", j
     if _is_comp(norm) or norm in _PREPS or a.kind[j] != "word" or norm in _CIRCUMSTANCE:
-        return _implicit(a, i, quotes), None, "implicit", j
-    if a.norm[i][0] in "وف" and quotes and quotes[-1].sentence_id == a.sent[i]:
+        return _implicit(a, i, cue, quotes), None, "implicit", j
+    if a.norm[i][0] in "وف" and quotes and quotes[-1].sentence_id == a.sent[i] and not _subject_then_comp(a, j):
         return quotes[-1].speaker, None, "implicit", j  # a second verb of the same speaker: واكد حرص حكومته
     if cue.strict:
         return None
@@ -242,19 +298,96 @@ def _speaker(a: _Article, i: int, cue: CueVerb, quotes: list[_Quote]):
             k += 1
     if k == j:
         return None
+    if ent is None and k + 1 < n and a.tok[k] in ("،", ",") and a.mention_at[k + 1] is not None \
+            and a.mention_at[k + 1]["type"] in ("PERSON", "ORG"):
+        m = a.mention_at[k + 1]  # الشركة الاستشارية، كابيتال إيكونوميكس، ...: the name in apposition
+        ent, k = int(m["entity_id"]), int(m["token_end"])
+    elif ent is None and _strip_conj(a.norm[j]) in _ORG_NOUNS:
+        ent = _head_referent(a, j, a.start[i])  # وتضيف الشركة الاستشارية: the company named before
     return ent, (a.start[j], a.end[k - 1]), "nominal", k
 
 
-def _implicit(a: _Article, i: int, quotes: list[_Quote]) -> int | None:
+def _sentence_start(a: _Article, i: int) -> int:
+    """First word token of token i's sentence."""
+    k = i
+    while k > 0 and a.sent[k - 1] == a.sent[i]:
+        k -= 1
+    while k < i and a.kind[k] != "word":
+        k += 1
+    return k
+
+
+def _preverbal_subject(a: _Article, i: int) -> dict | None:
+    """The person or organisation that opens the sentence when the cue comes after it and a comma
+    (``مهاب مميش، رئيس هيئة القناة، قال ...``), with no other cue in between."""
+    found = a.cue_at(i)
+    if i == 0 or a.tok[i - 1] not in ("،", ",") or found is None or found[1] != 0:
+        return None
+    first = _sentence_start(a, i)
+    m = a.mention_at[first]
+    if m is None or m["type"] not in ("PERSON", "ORG") or int(m["token_start"]) != first:
+        return None
+    if any(a.cue_at(k) is not None or _is_comp(a.norm[k]) for k in range(int(m["token_end"]), i)):
+        return None
+    return m
+
+
+def _subject_then_comp(a: _Article, j: int) -> bool:
+    """A short noun phrase from token j followed by أن/إن (وذكر البيان أن ...): an explicit subject."""
+    for k in range(j, min(j + 4, len(a.tok))):
+        if a.sent[k] != a.sent[j] or a.kind[k] != "word" or a.cue_at(k) is not None:
+            return False
+        if k > j and _is_comp(a.norm[k]):
+            return True
+    return False
+
+
+def _head_referent(a: _Article, j: int, before: int) -> int | None:
+    """Entity a definite organisation noun (الشركة) stands for: the latest organisation named before ``before``
+    whose name has that head (شركة ...), else the latest organisation named before it."""
+    head = _strip_conj(a.norm[j])[2:]
+    latest = same_head = None
+    for m in a.mentions:
+        if m["start"] >= before:
+            break
+        if m["type"] != "ORG":
+            continue
+        latest = int(m["entity_id"])
+        if normalize(str(m["text"])).split()[0].endswith(head):
+            same_head = latest
+    return same_head if same_head is not None else latest
+
+
+def _implicit(a: _Article, i: int, cue: CueVerb, quotes: list[_Quote]) -> int | None:
+    """Speaker of a cue without a subject (وشدد على أن, وقال "..."): a person who opened a sentence since the
+    previous quote (this or the previous paragraph), else the previous speaker, else the first person of the
+    paragraph; a plural verb (وأشاروا) never stands for one person."""
     para = a.para[i]
-    if quotes and quotes[-1].paragraph_id >= para - 2:
-        return quotes[-1].speaker  # the previous speaker, even an unnamed one (وقال المسؤولون ... وأشاروا)
+    last = quotes[-1] if quotes else None
+    since = max(last.end, last.cue_span[1]) if last else -1
+    newer = None
     for m in a.mentions:
         if m["start"] >= a.start[i]:
             break
-        if m["type"] == "PERSON" and a.para[int(m["token_start"])] == para:
-            return int(m["entity_id"])
-    return quotes[-1].speaker if quotes and quotes[-1].paragraph_id >= para - 2 else None
+        t0 = int(m["token_start"])
+        if m["type"] == "PERSON" and m["start"] >= since and a.para[t0] >= para - 1 and not a.in_quote[t0] \
+                and _sentence_start(a, t0) == t0:
+            newer = int(m["entity_id"])
+    if newer is not None:
+        speaker = newer
+    elif last and last.paragraph_id >= para - 2:
+        speaker = last.speaker  # the previous speaker, even an unnamed one (وقال المسؤولون ... وأشاروا)
+    else:
+        speaker = next((int(m["entity_id"]) for m in a.mentions if m["start"] < a.start[i] and m["type"] == "PERSON"
+                        and a.para[int(m["token_start"])] == para), None)
+    if speaker is not None and _plural(cue) and a.entity_type.get(speaker) == "PERSON":
+        return None
+    return speaker
+
+
+def _plural(cue: CueVerb) -> bool:
+    form = normalize(cue.form)
+    return form.endswith("وا") or form.endswith("ون")
 
 
 def _content(a: _Article, j: int, cue: CueVerb) -> tuple[str, int, int, int] | None:
@@ -262,8 +395,9 @@ def _content(a: _Article, j: int, cue: CueVerb) -> tuple[str, int, int, int] | N
     n = len(a.tok)
     sent = a.sent[j] if j < n else None
     if j + 1 < n and a.norm[j] in _PREPS and a.sent[j + 1] == sent and not _is_comp(a.norm[j + 1]) \
-            and j + 1 not in a.quote_end and a.kind[j + 1] == "word":
-        return _indirect(a, j + 1) if cue.object_ok else None  # أعرب عن الأمل ..., أشار إلى مقتل ...
+            and j + 1 not in a.quote_end and a.kind[j + 1] == "word" and cue.object_ok:
+        return _indirect(a, j + 1)  # أعرب عن الأمل ..., أشار إلى مقتل ...
+    # otherwise (قال في مقابلة "...", كتب على صفحته "...", قال بيان من مكتب الوزير: إن ...) look further on
     k = j
     while k < n and a.sent[k] == sent and k - j < _SCAN:
         if k in a.quote_end:
@@ -339,6 +473,9 @@ def extract_quotes(base, mentions: pd.DataFrame, entities: pd.DataFrame) -> pd.D
             i += 1
             continue
         cue, off = found
+        if cue.kind == "verb" and off == 0 and i > 0 and a.sent[i - 1] == a.sent[i] and a.norm[i - 1] in _NOUN_MARKERS:
+            i += 1  # من كشف النقاب, بعد قال: after a preposition the form is a verbal noun, not a cue
+            continue
         sp = _speaker(a, i, cue, quotes)
         if sp is None:
             i += 1
