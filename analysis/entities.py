@@ -335,7 +335,8 @@ def _add(out: list[_Mention], covered: list[_Mention | None], m: _Mention) -> No
 def _org_pass(toks: _Tokens, covered: list[_Mention | None]) -> list[_Mention]:
     out: list[_Mention] = []
     org_heads = titles().get("org_head", frozenset())
-    fac_heads = titles().get("fac_head", frozenset())
+    fac_weak = titles().get("fac_head_weak", frozenset())
+    fac_heads = titles().get("fac_head", frozenset()) | fac_weak
     n = len(toks.norm)
     i = 0
     while i < n:
@@ -355,7 +356,8 @@ def _org_pass(toks: _Tokens, covered: list[_Mention | None]) -> list[_Mention]:
             covered[i] = nxt
             i = nxt.tok1
             continue
-        k, absorbed = _org_name(toks, i, covered, head, facility=head in fac_heads and head not in org_heads)
+        k, absorbed = _org_name(toks, i, covered, head, facility=head in fac_heads and head not in org_heads,
+                                weak=head in fac_weak)
         if k > i + 1:
             for a in absorbed:
                 a.source = "absorbed"
@@ -407,9 +409,9 @@ def _pattern_pass(toks: _Tokens, covered: list[_Mention | None]) -> list[_Mentio
 
 
 def _org_name(toks: _Tokens, i: int, covered: list[_Mention | None], head: str, *,
-              facility: bool = False) -> tuple[int, list[_Mention]]:
+              facility: bool = False, weak: bool = False) -> tuple[int, list[_Mention]]:
     """End (exclusive) of an organisation (facility) name headed by token i (i + 1: not a name) and the places it
-    absorbs."""
+    absorbs.  A weak facility head (قاعدة: also "rule", "database") + definite word needs a closing nisba."""
     n = len(toks.norm)
     j = i + 1
     k = j
@@ -450,6 +452,8 @@ def _org_name(toks: _Tokens, i: int, covered: list[_Mention | None], head: str, 
         # a weak head (سوق, قوات, مجموعة) needs a place or a proper word (سوق النفط العالمية is no name), except
         # definite words closed by الدولية: مجموعة الأزمات الدولية, غرفة الملاحة الدولية
         evidence = k - j >= 2 and toks.norm[k - 1] in _INTL and head not in ("سوق", "قوات", "حركه")
+    if weak and not absorbed and not proper and not (k - j >= 2 and _is_nisba(toks.norm[k - 1])):
+        evidence = False  # قاعدة البيانات; but قاعدة العند الجوية
     if k == j or not evidence:
         return i + 1, []
     return k, absorbed

@@ -161,3 +161,116 @@ class TestNERFusion:
         assert len(with_ner.mentions) > len(without.mentions)
         assert with_ner.mentions.loc[with_ner.mentions["source"] == "ner", ["text", "type"]].values.tolist() == [
             ["عبد الرزاق الأشول", "PERSON"]]
+
+
+class TestStateWordOutside:
+    """Convention: ``دولة`` before a country's name is outside the span, like محافظة/مدينة."""
+
+    @pytest.mark.parametrize("text, expected", [
+        ("قدمت دولة فلسطين طلبا رسميا.", ["فلسطين"]),
+        ("زار الوفد دولة الكويت أمس.", ["الكويت"]),
+        ("هدد المستوطنون دولة إسرائيل.", ["إسرائيل"]),
+    ])
+    def test_state_word_is_outside(self, text, expected):
+        assert _mentions(text).mentions["text"].tolist() == expected
+
+    def test_no_gazetteer_spelling_starts_with_state(self):
+        assert not [k for k in variant_index() if k == "دوله"]
+
+
+class TestNamesAfterTitles:
+    @pytest.mark.parametrize("text, name", [
+        ("قال رئيس الوزراء رامي الحمد الله إن الحكومة مستمرة.", "رامي الحمد الله"),
+        ("أكد الرئيس التنفيذي خالد البنيان أن الأرباح ارتفعت.", "خالد البنيان"),
+        ('أكد نائب رئيس مجلس إدارة "أرامكو" الرئيس التنفيذي فهد الناصر أن الشركة قوية.', "فهد الناصر"),
+        ("التقى الوزير السابق عبد الرزاق الأشول الوفد.", "عبد الرزاق الأشول"),
+        ("وقدم وزير خارجيتها سامي العبيدي مذكرة.", "سامي العبيدي"),
+    ])
+    def test_whole_name_after_title_chain(self, text, name):
+        art = _mentions(text)
+        assert art.mentions.loc[art.mentions["type"] == "PERSON", "text"].tolist() == [name]
+
+    @pytest.mark.parametrize("text, name", [
+        ("مهاب سالم، رئيس هيئة الموانئ، قال إن العمل مستمر.", "مهاب سالم"),
+        ("وقال جيمس كارتر، رئيس معهد بروكنغز، إن النمو ضعيف.", "جيمس كارتر"),
+    ])
+    def test_name_before_comma_and_title(self, text, name):
+        art = _mentions(text)
+        assert art.mentions.loc[art.mentions["type"] == "PERSON", "text"].tolist() == [name]
+
+    def test_noun_governing_a_name_is_no_person(self):
+        art = _mentions("قال زعيم تنظيم داعش أبو بكر البغدادي إن المعركة مستمرة.")
+        assert art.mentions[["text", "type"]].values.tolist() == [["داعش", "ORG"], ["أبو بكر البغدادي", "PERSON"]]
+
+
+class TestSurnameOfAnotherPerson:
+    def test_other_first_name_is_not_the_gazetteer_person(self):
+        art = _mentions("وقدم وزير خارجيتها رياض المالكي مذكرة. وقال المالكي إن المذكرة قوية.")
+        persons = art.entities.loc[art.entities["type"] == "PERSON"]
+        assert persons["name_ar"].tolist() == ["رياض المالكي"] and persons["name_en"].isna().all()
+        assert persons["n_mentions"].tolist() == [2]
+
+    @pytest.mark.parametrize("text, name_en", [
+        ("قال نوري المالكي إن الوضع مستقر.", "Nouri al-Maliki"),
+        ("ويعتزم كيري زيارة الدوحة.", "John Kerry"),
+    ])
+    def test_gazetteer_person_kept(self, text, name_en):
+        assert name_en in _mentions(text).entities["name_en"].tolist()
+
+
+class TestOrgAndFacilityPatterns:
+    @pytest.mark.parametrize("text, expected", [
+        ("انضمت فلسطين إلى منظمة الانتربول.", [["فلسطين", "GPE"], ["منظمة الانتربول", "ORG"]]),
+        ("وقال رئيس معهد بروكنغز إن النمو ضعيف.", [["معهد بروكنغز", "ORG"]]),
+        ("قال الأمين العام لغرفة التجارة الدولية إن التجارة تتراجع.", [["غرفة التجارة الدولية", "ORG"]]),
+        ("حذرت مجموعة العمل الدولية من الأزمة.", [["مجموعة العمل الدولية", "ORG"]]),
+        ("أسس كاهانا حركة كاخ العنصرية المناهضة للعرب.", [["حركة كاخ", "ORG"]]),
+        ("تمركزت القوات في قاعدة العند الجوية الاستراتيجية الأكبر.", [["قاعدة العند الجوية", "FAC"]]),
+        ("قال محلل في شركة ويدبوش للأدوات المالية إن الأسهم تراجعت.", [["شركة ويدبوش للأدوات المالية", "ORG"]]),
+    ])
+    def test_names(self, text, expected):
+        assert _mentions(text).mentions[["text", "type"]].values.tolist() == expected
+
+    @pytest.mark.parametrize("text", [
+        "ازدادت حركة المرور في الشوارع.",
+        "تراجعت حركة الشحن والحاويات.",
+        "وهو جهاز الأمن الداخلي الإسرائيلي.",
+        "تزعم مجموعة مسؤولة عن الحريق.",
+        "تحفظ قاعدة البيانات السجلات.",
+    ])
+    def test_descriptions_are_not_names(self, text):
+        assert _mentions(text).mentions.loc[lambda m: m["type"].isin(["ORG", "FAC"])].empty
+
+
+class TestShortForms2:
+    def test_bare_head_after_full_name(self):
+        art = _mentions("قدم الوزير مذكرة إلى المحكمة الجنائية الدولية في لاهاي. ونظرت المحكمة في المذكرة.")
+        m = art.mentions
+        assert m[["text", "type"]].values.tolist() == [
+            ["المحكمة الجنائية الدولية", "ORG"], ["لاهاي", "GPE"], ["المحكمة", "ORG"]]
+        assert m["entity_id"].iloc[0] == m["entity_id"].iloc[2]
+
+    def test_bare_head_before_full_name_is_nothing(self):
+        art = _mentions("عبرت السفن القناة. ثم وسعت مصر قناة السويس.")
+        assert art.mentions["text"].tolist() == ["مصر", "قناة السويس"]
+
+    @pytest.mark.parametrize("text", ["أعلنت شركة سابك أرباحها. وقالت الشركة إن النتائج جيدة."])
+    def test_generic_class_nouns_are_not_short_forms(self, text):
+        assert "الشركة" not in _mentions(text).mentions["text"].tolist()
+
+    def test_quoted_short_name_after_full_name(self):
+        art = _mentions('أصدرت شركة المركز المالي الكويتي "المركز" تقريرها. ويهدف "المركز" إلى التحليل.')
+        m = art.mentions
+        assert m["text"].tolist() == ["شركة المركز المالي الكويتي", "المركز", "المركز"]
+        assert m["entity_id"].nunique() == 1
+
+
+class TestPlaceNisba:
+    @pytest.mark.parametrize("word, expected", [
+        ("فلسطينيا", True), ("الفلسطيني", True), ("الأمريكية", True), ("والعراقيين", True), ("الإيطالي", True),
+        ("الكاظمي", False), ("البنيان", False), ("فلسطين", False),
+    ])
+    def test_place_nisba(self, word, expected):
+        from analysis.entities import _place_nisba
+        from analysis.normalize import normalize
+        assert _place_nisba(normalize(word)) is expected

@@ -1,6 +1,7 @@
 """Quote layer: cues, direct/indirect content, speaker resolution, outlet narration."""
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 from analysis import entities as entities_module
@@ -89,3 +90,80 @@ class TestSeed:
     def test_outlet_narration_is_nobodys_quote(self, seed_article):
         background = seed_article.paragraphs.loc[seed_article.paragraphs["section_id"] == 1, "paragraph_id"]
         assert not seed_article.quotes["paragraph_id"].isin(background).any()
+
+
+class TestMoreCues:
+    @pytest.mark.parametrize("body, contents", [
+        ("يقول جون كيري إن الاتفاق جيد للجميع.", ["الاتفاق جيد للجميع"]),
+        ("ويتوقع صندوق النقد الدولي أن يبقى النمو قويا.", ["يبقى النمو قويا"]),
+        ('وكتب جون كيري على صفحته "الاتفاق جيد للجميع في المنطقة".', ["الاتفاق جيد للجميع في المنطقة"]),
+        ("قال جون كيري إن الاتفاق جيد، مبينا أن المفاوضات مستمرة.", ["الاتفاق جيد", "المفاوضات مستمرة"]),
+        ("قال جون كيري إن الاتفاق جيد، كاشفا عن وجود مفاوضات سرية.", ["الاتفاق جيد", "وجود مفاوضات سرية"]),
+    ])
+    def test_cue_forms(self, body, contents):
+        q = _quotes(body)
+        assert q["content"].tolist() == contents
+        assert q["speaker_entity_id"].notna().all()
+
+    @pytest.mark.parametrize("body", [
+        "وتشير نتائج الشركة إلى تراجع الأرباح.",
+        "لكن رغم كشف النقاب عن استثمارات كبيرة، إلا أن القطاعات لم تنطلق.",
+        "وهي تؤكد مواصلتها دعم القوات المحلية.",
+    ])
+    def test_not_quotes(self, body):
+        assert _quotes(body).empty
+
+
+class TestClauseEnds:
+    @pytest.mark.parametrize("body, contents", [
+        ("أكد جون كيري أن الاتفاق جيد، معلنا عن زيارة قريبة.", ["الاتفاق جيد"]),
+        ("أكد جون كيري أن الاتفاق جيد، أما بخصوص العقوبات فلا جديد.", ["الاتفاق جيد"]),
+        ("أكد جون كيري أن الاتفاق جيد، في حين قال إن العقوبات باقية.", ["الاتفاق جيد", "العقوبات باقية"]),
+    ])
+    def test_content_stops(self, body, contents):
+        q = _quotes(body)
+        assert q["content"].tolist() == contents
+        assert q["speaker_name_en"].tolist() == ["John Kerry"] * len(contents)
+
+    def test_quotation_continued_in_next_paragraph(self):
+        q = _quotes('وقال جون كيري "إن الاتفاق جيد للجميع في المنطقة.\nوسيستمر العمل به طويلا".')
+        assert q[["mode", "content"]].values.tolist() == [
+            ["direct", "إن الاتفاق جيد للجميع في المنطقة.\nوسيستمر العمل به طويلا"]]
+
+    def test_content_after_a_prepositional_phrase(self):
+        q = _quotes("وقال بيان من مكتب الوزير: إن المذكرة تتعلق بالحادثة.")
+        assert q[["mode", "content"]].values.tolist() == [["indirect", "المذكرة تتعلق بالحادثة"]]
+        assert q["speaker_entity_id"].isna().all()
+
+
+class TestMoreSpeakers:
+    def test_subject_before_the_verb(self):
+        q = _quotes('جون كيري، وزير الخارجية الأمريكي، قال في مقابلة "إن الاتفاق جيد للجميع في المنطقة".')
+        assert q[["speaker_name_en", "mode"]].values.tolist() == [["John Kerry", "direct"]]
+
+    def test_title_chain_reaches_the_name(self):
+        q = _quotes('أكد نائب رئيس مجلس إدارة "أرامكو" الرئيس التنفيذي فهد الناصر أن الشركة قوية.')
+        assert q[["speaker_how", "content"]].values.tolist() == [["named", "الشركة قوية"]]
+        assert q["speaker_text"].iloc[0].endswith("فهد الناصر")
+
+    def test_newer_sentence_subject(self):
+        q = _quotes("قال جون كيري إن الاتفاق جيد.\nباراك أوباما، الرئيس الأمريكي، أشاد بالاتفاق.\n"
+                    'وقال "هذا أمر من الصعب جدا التنبؤ به".')
+        assert q["speaker_name_en"].tolist() == ["John Kerry", "Barack Obama"]
+
+    def test_plural_verb_is_not_the_previous_person(self):
+        q = _quotes("قال جون كيري إن الاتفاق جيد. وأشاروا إلى أن المفاوضات مستمرة.")
+        assert q["speaker_name_en"].tolist()[0] == "John Kerry" and pd.isna(q["speaker_entity_id"].iloc[1])
+
+    @pytest.mark.parametrize("body", [
+        "أعلنت شركة سابك أرباحها. وأكدت الشركة أن النتائج قوية.",
+        "وأرجعت شركة سابك نتائجها إلى الأسعار، مشيرة إلى أن الكلفة تراجعت.",
+        "أعلنت شركة سابك أرباحها. وأرجعت الشركة نتائجها إلى الأسعار، مشيرة إلى أن الكلفة تراجعت.",
+    ])
+    def test_company_noun_stands_for_the_company(self, body):
+        q = _quotes(body)
+        assert q["speaker_name_en"].tolist()[-1] == "SABIC"
+
+    def test_name_in_apposition(self):
+        q = _quotes("وتقول الصحيفة البريطانية، فاينانشيال تايمز، إن النمو ضعيف.")
+        assert q["speaker_name_en"].tolist() == ["Financial Times"]
