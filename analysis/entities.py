@@ -14,9 +14,16 @@ Conventions (applied everywhere, tested in ``tests/test_entities.py``):
 * **Titles are not part of a person's span** (``رئيس الوزراء العراقي مصطفى الكاظمي`` -> ``مصطفى الكاظمي``); the
   title is kept in the ``title`` column, which the quote layer uses for ``الوزير الإيطالي`` -> Guerini.  An
   organisation's head noun is part of its name (``وزارة الطاقة``).
-* **Sources, in order of trust:** ``gazetteer`` (reviewed English names), ``pattern`` (title + name, org head +
-  name), ``alias`` (short form of a pattern/NER name), ``ner`` (the CRF of :mod:`analysis.ner`, only on tokens
-  nothing else claimed).
+* **Sources, in order of trust:** ``gazetteer`` (reviewed English names), ``pattern`` (org/facility head + name,
+  then title chain + name and ``NAME، TITLE``), ``alias`` (repeats and short forms), ``ner`` (the CRF of
+  :mod:`analysis.ner`, only on tokens nothing else claimed).
+* **``دولة``, ``قرية``, ``محافظة`` stay outside a place's span** (also when the model puts them inside); ``منظمة``
+  before a gazetteer organisation is inside (``منظمة الانتربول``).
+* **One reading per article:** a pattern/NER name repeated elsewhere joins its entity (``دوما`` after
+  ``قرية دوما``), a surname too (``ليياو``), a known first name before a bare surname is taken in (``مئير``); the
+  bare definite head of a facility/court named in full (``القناة``, ``المحكمة``: ``short_head`` in titles.csv)
+  and a quoted short name after an organisation's full name (``"المركز"``) join it; a gazetteer surname after
+  another first name reached by a title (``وزير خارجيتها رياض المالكي``) is not the gazetteer person.
 """
 from __future__ import annotations
 

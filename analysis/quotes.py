@@ -13,15 +13,24 @@ impersonal narration (``يشار الى ان``, ``يذكر ان``) is the outlet
   previous paragraph, else the first person named earlier in the paragraph;
 * ``inherited``: a participle (``مؤكدا أن``) continues the speaker of its sentence;
 * ``nominal``: a subject that is not an entity (``وقال التقرير``, ``قالت داعشية منشقة``); if the phrase contains a
-  mention (``تحليل لصحيفة فاينانشيال تايمز``) that entity is the speaker.
+  mention (``تحليل لصحيفة فاينانشيال تايمز``) or is followed by one in apposition (``الشركة الاستشارية، <name>``)
+  that entity is the speaker; a definite organisation noun (``الشركة``, ``التنظيم``) stands for the organisation
+  named before it.
+* A subject before the verb (``<name>، <title>، قال ...``) is ``named``; a title chain (``نائب رئيس مجلس إدارة
+  "سابك" الرئيس التنفيذي <name>``) ends at the person; ``implicit`` prefers a person who opened a sentence since
+  the previous quote, and a plural verb (``وأشاروا``) never stands for one person.
 
 **Content** (``start``/``end``, ``mode``): ``direct`` is the text between quotation marks (« », “ ”, " ") that
 follow the cue and its subject, of four words or more (a shorter quoted phrase is a name, ``تقرير "المركز"``);
 ``indirect`` is the clause after the complementiser (``أن``/``إن``/``بأن``; a fused pronoun ``إنها`` stays in
 the content), after a colon, or, for cues that take an object (``اعتبر``، ``أعرب عن``، ``شدد على``), the phrase
 after the cue, its preposition and any circumstantial phrase (``خلال اجتماعه ... مع <name>``).  Indirect content
-ends at the sentence end, at the next cue (a participle, or a verb with و/ف or after a comma) or at an
-attribution tail (``كما نقل``، ``بحسب``، ``جاء ذلك``); closing punctuation is not part of it.
+ends at the sentence end, at the next cue (a participle, or a verb with و/ف, after a comma or after ``في حين``/
+``بينما``), at ``، أما``, at a boundary participle (``، معلنة عن``: cue_verbs.csv kind ``boundary``) or at an
+attribution tail (``كما نقل``، ``بحسب``، ``جاء ذلك``); closing punctuation is not part of it.  A quotation left
+open at the end of a paragraph runs into the next one when that paragraph's first mark can only close it.  Cues
+include present-tense forms (``يقول``، ``تضيف``، ``يتوقع``); a cue form after a preposition (``من كشف``) is a
+verbal noun, not a cue.
 """
 from __future__ import annotations
 

@@ -1,11 +1,12 @@
-"""Extraction against the gold in tests/gold: the seed exactly (mentions, quotes), the dev gold well-formed."""
+"""Extraction against the gold in tests/gold: the seed exactly (mentions, quotes), the dev gold well-formed, tuned dev
+folders above the thresholds they were tuned to, held-out folders (tests/gold/HELDOUT.txt) only above a sanity floor."""
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
 
-from analysis.evaluate import KEYS, evaluate_article, gold_keys, load_gold, predicted_keys
+from analysis.evaluate import KEYS, Score, evaluate_article, gold_keys, heldout_stems, load_gold, predicted_keys
 from analysis.extraction import EXTRACTED_TABLES
 
 from conftest import DEV_DIR, ROOT, shared_or_skip
@@ -55,3 +56,44 @@ class TestDevGold:
             gold = load_gold(gold_dir, table, text)
             assert gold is not None and len(gold) > 0
             assert "text" not in gold.columns and "content" not in gold.columns  # no dev text in the project
+
+
+HELDOUT = heldout_stems(GOLD)
+
+
+def _micro(dev_articles, folders: list[Path]) -> dict[str, Score]:
+    out = {t: Score(0, 0, 0) for t in MY_TABLES}
+    for d in folders:
+        art = dev_articles.get(f"{d.name}.txt")
+        if art is None:
+            pytest.skip(f"dev article {d.name} not found in {DEV_DIR}")
+        for t, sc in evaluate_article(art, d, MY_TABLES).items():
+            out[t] = out[t] + sc
+    return out
+
+
+class TestGroups:
+    def test_heldout_list(self):
+        assert HELDOUT == {"03_politics_alyaum", "17_economy_aleqtisadiya", "27_economy_alwatan"}
+        assert all((GOLD / s / "mentions.csv").exists() for s in HELDOUT)
+
+
+class TestTunedDev:
+    """Tuned dev folders (not held out): the micro F1 the extractors were developed against (with or without the
+    NER model: the floor holds for both)."""
+
+    def test_tuned_f1(self, dev_articles):
+        scores = _micro(dev_articles, [d for d in DEV_GOLD if d.name not in HELDOUT])
+        assert scores["mentions"].f1 >= 0.85, scores
+        assert scores["quotes"].f1 >= 0.75, scores
+
+
+class TestHeldOut:
+    """Held-out folders were annotated blind; they are not held to the tuned thresholds.  Their error analysis
+    has since guided general fixes, so their score overstates unseen articles;
+    this floor only catches a collapse."""
+
+    def test_heldout_floor(self, dev_articles):
+        scores = _micro(dev_articles, [d for d in DEV_GOLD if d.name in HELDOUT])
+        assert scores["mentions"].f1 >= 0.7, scores
+        assert scores["quotes"].f1 >= 0.6, scores
