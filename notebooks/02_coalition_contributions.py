@@ -16,8 +16,9 @@
 # %% [markdown]
 # # 02 · Who contributes what, and how much
 #
-# **Question.** What does the article say each party contributes, and how much? In the seed article: Italy's
-# share of the coalition, about 1,497 soldiers, 390 land vehicles and 17 aircraft.
+# **Question.** What does the article say each party contributes, and how much?
+#
+# In the seed article: Italy's share of the coalition, about 1,497 soldiers, 390 land vehicles and 17 aircraft.
 #
 # **Method.** The `figures` table of `analysis.parse_article`:
 #
