@@ -12,7 +12,11 @@ from analysis.ner import LABELS, NERModelError, model_card, tag_sentences, tag_t
 from analysis.ner import model as ner_model
 from analysis.ner.corpus import read_conll, split_dev
 from analysis.ner.evaluate import Span, bio_spans, score_spans
+from analysis.ner.document import doc_key, document_features, stage2_features
 from analysis.ner.features import (
+    Gazetteer,
+    gazetteer_features,
+    gazetteer_key,
     length_bucket,
     sentence_features,
     strip_enclitics,
@@ -21,6 +25,7 @@ from analysis.ner.features import (
     triggers,
     word_shape,
 )
+from analysis.ner.names import build_names, default_sources, read_names, write_names
 from analysis.normalize import normalize
 
 ANERCORP = Path(__file__).resolve().parents[1].parent / "shared" / "anercorp" / "train.txt"
@@ -132,6 +137,90 @@ class TestSentenceFeatures:
         assert sentence_features(self.TOKENS) == sentence_features(list(self.TOKENS))
 
 
+def _gaz(**names: tuple[str, ...]) -> Gazetteer:
+    table = {gazetteer_key(k.replace("_", " ")): v for k, v in names.items()}
+    return Gazetteer(table, max(len(k.split()) for k in table))
+
+
+class TestGazetteerFeatures:
+    GAZ = _gaz(**{"الأمم_المتحدة": ("GORG",), "بغداد": ("GGPE", "Lcity"), "محمد": ("Lfirst_name",)})
+
+    @pytest.mark.parametrize(
+        ("tokens", "expected"),
+        [
+            (["في", "بغداد"], [[], ["gB=GGPE", "g1=GGPE", "gB=Lcity", "g1=Lcity"]]),
+            (["وبغداد"], [["gB=GGPE", "g1=GGPE", "gB=Lcity", "g1=Lcity"]]),  # through the proclitic
+            (["من", "الأمم", "المتحدة", "."], [[], ["gB=GORG"], ["gI=GORG"], []]),
+            (["للأمم", "المتحدة"], [["gB=GORG"], ["gI=GORG"]]),
+            (["الأمم", "الأوروبية"], [[], []]),  # only the whole name matches
+            (["محمد", "صالح"], [["gB=Lfirst_name", "g1=Lfirst_name"], []]),
+        ],
+    )
+    def test_matches(self, tokens: list[str], expected: list[list[str]]) -> None:
+        assert gazetteer_features([normalize(t).lower() for t in tokens], self.GAZ) == expected
+
+    def test_sentence_features_with_neighbours(self) -> None:
+        feats = sentence_features(["وصل", "إلى", "بغداد"], gazetteer=self.GAZ)
+        assert {"gB=GGPE", "g1=Lcity"} <= set(feats[2])
+        assert "gB+1=GGPE" in feats[1] and "gB-1=GGPE" not in feats[1]
+        assert not any(f.startswith("g") for f in feats[0])
+        assert sentence_features(["وصل", "إلى", "بغداد"]) == [
+            [f for f in fs if not f.startswith(("gB", "gI", "g1"))] for fs in feats]
+
+
+class TestNameList:
+    def test_roundtrip(self, tmp_path: Path) -> None:
+        names = {"بغداد": ("GGPE", "Lcity"), "الامم المتحده": ("GORG",)}
+        write_names(names, tmp_path / "n.tsv")
+        gaz = read_names((tmp_path / "n.tsv").read_bytes())
+        assert dict(gaz.names) == names and gaz.max_words == 2
+
+    def test_malformed(self) -> None:
+        with pytest.raises(ValueError, match="line 2"):
+            read_names("# header\nno tab here\n".encode("utf-8"))
+
+    def test_sources_merge(self) -> None:
+        names = build_names(*default_sources())
+        assert "Lcountry" in names[gazetteer_key("مصر")]
+        assert "Lcity" in names[gazetteer_key("القاهرة")]
+        assert names[gazetteer_key("محمد")] == ("Lfirst_name",)
+
+    def test_shipped_snapshot_loaded(self) -> None:
+        card = model_card()
+        assert card["names_count"] == len(ner_model._current().names.names) > 300
+
+
+class TestDocumentFeatures:
+    SENTS = [["قال", "أولمرت", "إن"], ["وأكد", "أولمرت", "ذلك"], ["في", "القدس"], ["ولأولمرت", "رأي"]]
+
+    def test_other_occurrences_vote(self) -> None:
+        s1 = [["O", "B-PERS", "O"], ["O", "O", "O"], ["O", "B-LOC"], ["O", "O"]]
+        doc = document_features(self.SENTS, s1, window=10)
+        assert doc[1][1] == ["doc=PERS", "docfrac=PERS:hi"]  # the other two: one PERS, one O (a tie is hi)
+        assert doc[0][1] == ["doc=O"]  # its own PERS does not count
+        assert doc[3][0] == ["doc=PERS", "docfrac=PERS:hi"]  # matched through the proclitic
+        assert doc[2][1] == []  # no other occurrence
+        assert doc[0][0] == []  # "قال" occurs once
+
+    def test_window(self) -> None:
+        s1 = [["O", "B-PERS", "O"], ["O", "O", "O"], ["O", "B-LOC"], ["O", "O"]]
+        assert document_features(self.SENTS, s1, window=1)[3][0] == []  # sentences 2-3: no other occurrence
+        assert document_features(self.SENTS, s1, window=2)[3][0] == ["doc=O"]  # sentence 1 reached, tagged O
+        assert document_features(self.SENTS, s1, window=0)[1][1] == []
+
+    def test_doc_key(self) -> None:
+        assert doc_key("ولأولمرت") == doc_key("أولمرت") == "اولمرت"
+
+    def test_stage2_adds_stage1_tags(self) -> None:
+        s1 = [["O", "B-PERS", "O"], ["O", "O", "O"], ["O", "B-LOC"], ["O", "O"]]
+        feats = [sentence_features(t) for t in self.SENTS]
+        x = stage2_features(feats, self.SENTS, s1, window=10)
+        assert [len(r) for r in x] == [3, 3, 2, 2]
+        assert {"s1=O", "s1-1=O", "s1+1=O", "doc=PERS"} <= set(x[1][1])
+        assert "doc+1=PERS" in x[1][0]
+        assert set(feats[1][1]) <= set(x[1][1])
+
+
 class TestScoring:
     @pytest.mark.parametrize(
         ("tags", "spans"),
@@ -163,7 +252,7 @@ class TestShippedModel:
 
     def test_card(self) -> None:
         card = model_card()
-        assert card["model_bytes"] < 8_000_000
+        assert card["model_bytes"] + card["stage1_bytes"] + card["names_bytes"] < 10_000_000
         assert set(card["dev_scores"]) >= {"PERS", "LOC", "ORG", "MISC", "ALL"}
         assert 0.5 < card["dev_scores"]["ALL"]["f1"] <= 1.0
         assert {"c1", "c2", "max_iterations"} <= set(card["settings"])
@@ -195,9 +284,22 @@ class TestShippedModel:
     def test_expected_entities(self, tokens: list[str], expected: set[tuple[str, str]]) -> None:
         assert expected <= entities(tokens, tag_tokens(tokens))
 
-    def test_tag_sentences_matches_tag_tokens(self) -> None:
-        sents = [["قال", "الرئيس", "الأمريكي", "جورج", "بوش"], ["في", "بغداد"]]
-        assert tag_sentences(sents) == [tag_tokens(s) for s in sents]
+    def test_tag_tokens_is_one_sentence_document(self) -> None:
+        for sent in (["قال", "الرئيس", "الأمريكي", "جورج", "بوش"], ["في", "بغداد"]):
+            assert tag_sentences([sent]) == [tag_tokens(sent)]
+
+    def test_document_context_is_used(self) -> None:
+        # Written for this test: a name introduced with a title, then alone in a later sentence.
+        first = ["قال", "رئيس", "الوزراء", "الإسرائيلي", "إيهود", "أولمرت", "إن", "المفاوضات", "ستستمر", "."]
+        later = ["وأضاف", "أولمرت", "أن", "الحكومة", "ستجتمع", "غدا", "."]
+        together = tag_sentences([first, later])
+        assert ("PERS", "إيهود أولمرت") in entities(first, together[0])
+        assert ("PERS", "أولمرت") in entities(later, together[1])
+        assert len(together[1]) == len(later)
+
+    def test_rejects_plain_string_sentences(self) -> None:
+        with pytest.raises(TypeError):
+            tag_sentences(["في بغداد"])
 
     def test_deterministic(self) -> None:
         toks = ["أعلن", "رئيس", "الوزراء", "البريطاني", "توني", "بلير", "في", "لندن", "."]
@@ -214,10 +316,10 @@ class TestShippedModel:
 
 @pytest.fixture
 def model_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A temporary copy of the shipped model and card, with the loader pointed at it."""
+    """A temporary copy of the shipped model files and card, with the loader pointed at it."""
+    for name in ("ner_crf.crfsuite", "ner_crf_stage1.crfsuite", "ner_names.tsv", "ner_crf.json"):
+        shutil.copyfile(str(resources.files("analysis").joinpath("models", name)), tmp_path / name)
     target = tmp_path / "ner_crf.crfsuite"
-    shutil.copyfile(str(SHIPPED), target)
-    shutil.copyfile(str(resources.files("analysis").joinpath("models", "ner_crf.json")), tmp_path / "ner_crf.json")
     monkeypatch.setattr(ner_model, "MODEL_PATH", target)
     return target
 
@@ -251,6 +353,23 @@ class TestBrokenModel:
         model_copy.write_bytes(bytes(data))
         with pytest.raises(NERModelError, match="corrupt"):
             tag_tokens(["في", "بغداد"])
+
+    @pytest.mark.parametrize("name", ["ner_crf_stage1.crfsuite", "ner_names.tsv"])
+    def test_missing_companion(self, model_copy: Path, name: str) -> None:
+        (model_copy.parent / name).unlink()
+        with pytest.raises(NERModelError, match="not found") as err:
+            tag_tokens(["في", "بغداد"])
+        assert name in str(err.value)
+
+    @pytest.mark.parametrize("name", ["ner_crf_stage1.crfsuite", "ner_names.tsv"])
+    def test_altered_companion(self, model_copy: Path, name: str) -> None:
+        path = model_copy.parent / name
+        data = bytearray(path.read_bytes())
+        data[len(data) // 2] ^= 0x01
+        path.write_bytes(bytes(data))
+        with pytest.raises(NERModelError, match="corrupt") as err:
+            tag_tokens(["في", "بغداد"])
+        assert name in str(err.value)
 
     def test_missing_card(self, model_copy: Path) -> None:
         card = model_copy.with_suffix(".json")
@@ -286,12 +405,15 @@ class TestRetrainTinySlice:
     def test_retrain_and_tag(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         from analysis.ner.train import main
 
-        rc = main(["--data", str(ANERCORP), "--limit", "300", "--c1", "0.1", "--c2", "0.01",
-                   "--max-iterations", "30", "--jobs", "1", "--out-dir", str(tmp_path)])
+        rc = main(["--data", str(ANERCORP), "--limit", "300", "--c1", "0.1", "--c2", "0.01", "--folds", "2",
+                   "--max-iterations", "20", "--jobs", "1", "--final", "heldout", "--out-dir", str(tmp_path)])
         assert rc == 0
         card = json.loads((tmp_path / "ner_crf.json").read_text(encoding="utf-8"))
         assert card["training_data"]["sentences"] == 300
         assert card["dev_split"]["dev_sentences"] == 30
+        assert card["trainings"] == 4  # 2 jackknife folds + stage 1 + stage 2
+        assert {p.name for p in tmp_path.iterdir()} == {
+            "ner_crf.crfsuite", "ner_crf_stage1.crfsuite", "ner_names.tsv", "ner_crf.json"}
         monkeypatch.setattr(ner_model, "MODEL_PATH", tmp_path / "ner_crf.crfsuite")
         tags = tag_sentences([["قال", "الرئيس", "جورج", "بوش"], ["في", "بغداد", "."]])
         assert [len(t) for t in tags] == [4, 3]

@@ -1,6 +1,7 @@
 """Token features for the Arabic NER tagger (CRF): one list of ``name=value`` strings per token.
 
-Everything here is a pure function of the tokens; the trigger-word list is data
+Everything here is a pure function of the tokens and of an optional name list (the
+:class:`Gazetteer` snapshot that ships beside the model); the trigger-word list is data
 (``analysis/data/ner_triggers.csv``, with English glosses) loaded once.  The feature
 names are part of the trained model: changing any of them means retraining
 (``python -m analysis.ner.train``) and bumping ``FEATURES_VERSION``.
@@ -11,7 +12,7 @@ import csv
 import re
 from functools import cache
 from importlib import resources
-from typing import Sequence
+from typing import Mapping, NamedTuple, Sequence
 
 from analysis.normalize import dediac, normalize, normalize_alef, strip_tatweel
 
@@ -27,10 +28,13 @@ __all__ = [
     "triggers",
     "trigger_categories",
     "token_features",
+    "Gazetteer",
+    "gazetteer_key",
+    "gazetteer_features",
     "sentence_features",
 ]
 
-FEATURES_VERSION = "1"
+FEATURES_VERSION = "2"
 
 # Proclitic sequences in the normalised (alef-folded) form, longest first so that the
 # greedy strip takes "وبال" before "و".  Conjunction + preposition + article combinations.
@@ -203,7 +207,70 @@ def token_features(own: Sequence[dict[str, object]], i: int) -> list[str]:
     return f
 
 
-def sentence_features(tokens: Sequence[str]) -> list[list[str]]:
-    """Feature strings for every token of one sentence (``tokens`` as the tokenizer gives them)."""
+class Gazetteer(NamedTuple):
+    """Known names: normalised (space-joined) form -> sorted list tags such as ``'GPERSON'`` or ``'Lcity'``."""
+
+    names: Mapping[str, tuple[str, ...]]
+    max_words: int
+
+
+def gazetteer_key(name: str) -> str:
+    """The form names are listed and looked up by: normalised, lower-cased, single spaces."""
+    return " ".join(normalize(name).lower().split())
+
+
+def _name_candidates(word: str) -> tuple[str, ...]:
+    """Proclitic candidates, plus the article restored after ``لل`` (``'للامم' -> 'الامم'``)."""
+    cands = proclitic_candidates(word)
+    for p in ("ولل", "فلل", "لل"):
+        if word.startswith(p) and len(word) > len(p) + 1:
+            return (*cands, "ال" + word[len(p):])
+    return cands
+
+
+def gazetteer_features(norms: Sequence[str], gazetteer: Gazetteer) -> list[list[str]]:
+    """Longest-match list membership per token, the first word looked up through proclitics.
+
+    A match of list tag ``T`` over tokens ``i..j`` gives ``gB=T`` to token ``i`` (and ``g1=T`` when it
+    is one word) and ``gI=T`` to the others; matches do not overlap (left to right, longest first).
+    """
+    n = len(norms)
+    out: list[list[str]] = [[] for _ in range(n)]
+    names = gazetteer.names
+    i = 0
+    while i < n:
+        step = 1
+        for length in range(min(gazetteer.max_words, n - i), 0, -1):
+            tail = norms[i + 1:i + length]
+            hit: set[str] = set()
+            for first in _name_candidates(norms[i]):
+                hit.update(names.get(" ".join((first, *tail)), ()))
+            if hit:
+                for tag in sorted(hit):
+                    out[i].append(f"gB={tag}")
+                    if length == 1:
+                        out[i].append(f"g1={tag}")
+                    for j in range(i + 1, i + length):
+                        out[j].append(f"gI={tag}")
+                step = length
+                break
+        i += step
+    return out
+
+
+def sentence_features(tokens: Sequence[str], *, gazetteer: Gazetteer | None = None) -> list[list[str]]:
+    """Feature strings for every token of one sentence (``tokens`` as the tokenizer gives them).
+
+    With a ``gazetteer``, each token also gets its own and its neighbours' list-membership features.
+    """
     own = [_token_own(tok) for tok in tokens]
-    return [token_features(own, i) for i in range(len(own))]
+    feats = [token_features(own, i) for i in range(len(own))]
+    if gazetteer is not None and own:
+        gz = gazetteer_features([str(o["norm"]) for o in own], gazetteer)
+        for i, f in enumerate(feats):
+            f.extend(gz[i])
+            for d in (-1, 1):
+                j = i + d
+                if 0 <= j < len(own):
+                    f.extend(x.replace("=", f"{d:+d}=", 1) for x in gz[j])
+    return feats

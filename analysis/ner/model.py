@@ -3,11 +3,16 @@
 >>> tag_tokens(["قال", "الرئيس", "الفرنسي", "إيمانويل", "ماكرون"])  # doctest: +SKIP
 ['O', 'O', 'O', 'B-PERS', 'I-PERS']
 
-The model file ``analysis/models/ner_crf.crfsuite`` ships inside the package with its card
-``ner_crf.json`` beside it (version, training settings, dev scores, and the SHA-256 of the
-model file).  The model is read on the first call, checked against the card (a truncated or
-altered CRFsuite file would crash the C library rather than raise), and kept for the life of
-the process.  Nothing is downloaded.
+Three files ship inside the package, with the card ``ner_crf.json`` beside them (version,
+training settings, dev scores and the size and SHA-256 of each file): the stage-2 model
+``ner_crf.crfsuite``, the stage-1 model ``ner_crf_stage1.crfsuite`` and the name-list snapshot
+``ner_names.tsv`` (see :mod:`analysis.ner.train` for the stacking).  They are read on the first
+call, checked against the card (a truncated or altered CRFsuite file would crash the C library
+rather than raise), and kept for the life of the process.  Nothing is downloaded.
+
+``tag_sentences`` treats its sentences as one document, in order: a name tagged in one sentence
+is evidence for the same word elsewhere (within :data:`~analysis.ner.document.DOC_WINDOW`
+sentences).  ``tag_tokens`` is ``tag_sentences`` on a single sentence.
 """
 from __future__ import annotations
 
@@ -21,12 +26,15 @@ from typing import Any, NamedTuple, Sequence
 
 import pycrfsuite
 
-from analysis.ner.features import FEATURES_VERSION, sentence_features
+from analysis.ner.document import DOC_WINDOW, stage2_features
+from analysis.ner.features import FEATURES_VERSION, Gazetteer, sentence_features
+from analysis.ner.names import NAMES_FILENAME, read_names
 
 __all__ = [
     "NERModelError",
     "LABELS",
     "MODEL_FILENAME",
+    "STAGE1_FILENAME",
     "CARD_FILENAME",
     "MODEL_PATH",
     "card_path_for",
@@ -37,6 +45,7 @@ __all__ = [
 
 LABELS = ("B-PERS", "I-PERS", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC", "O")
 MODEL_FILENAME = "ner_crf.crfsuite"
+STAGE1_FILENAME = "ner_crf_stage1.crfsuite"
 CARD_FILENAME = "ner_crf.json"
 _MAGIC = b"lCRF"
 _RETRAIN = "python -m analysis.ner.train"
@@ -50,19 +59,51 @@ class NERModelError(RuntimeError):
 
 
 class _Loaded(NamedTuple):
-    tagger: pycrfsuite.Tagger
-    data: bytes  # the tagger reads from this buffer: keep it alive as long as the tagger
+    tagger: pycrfsuite.Tagger  # stage 2
+    stage1: pycrfsuite.Tagger
+    data: tuple[bytes, bytes]  # the taggers read from these buffers: keep them alive as long as the taggers
+    names: Gazetteer
     card: dict[str, Any]
+
+
+def _sibling(model_path: Traversable | Path, filename: str) -> Traversable | Path:
+    parent = getattr(model_path, "parent", None)
+    if parent is None:  # a Traversable without .parent: the packaged models folder
+        return resources.files("analysis").joinpath("models", filename)
+    return parent.joinpath(filename)
 
 
 def card_path_for(model_path: Traversable | Path) -> Traversable | Path:
     """The card that sits beside a model file: ``ner_crf.crfsuite`` -> ``ner_crf.json``."""
     name = model_path.name
     stem = name[: -len(".crfsuite")] if name.endswith(".crfsuite") else name
-    parent = getattr(model_path, "parent", None)
-    if parent is None:  # a Traversable without .parent: the packaged models folder
-        return resources.files("analysis").joinpath("models", stem + ".json")
-    return parent.joinpath(stem + ".json")
+    return _sibling(model_path, stem + ".json")
+
+
+def _check(data: bytes, card: dict[str, Any], key: str, path: Traversable | Path, card_path: Traversable | Path,
+           *, crf: bool) -> None:
+    """Size and SHA-256 of one shipped file against the card (``key``: ``model``, ``stage1`` or ``names``)."""
+    if crf and not data.startswith(_MAGIC):
+        raise NERModelError(f"NER model file is corrupt (not a CRFsuite model): {path}")
+    want_sha = card.get(f"{key}_sha256")
+    if hashlib.sha256(data).hexdigest() != want_sha or len(data) != card.get(f"{key}_bytes"):
+        raise NERModelError(
+            f"NER model file is corrupt or does not match its card: {path} "
+            f"(size {len(data)} bytes, card {card_path} expects {card.get(f'{key}_bytes')} bytes "
+            f"with SHA-256 {want_sha}); retrain with `{_RETRAIN}`"
+        )
+
+
+def _open(data: bytes, path: Traversable | Path) -> pycrfsuite.Tagger:
+    tagger = pycrfsuite.Tagger()
+    try:
+        tagger.open_inmemory(data)
+    except Exception as exc:  # pycrfsuite raises ValueError / IOError variants
+        raise NERModelError(f"NER model file could not be opened: {path}: {exc}") from None
+    unknown = set(tagger.labels()) - set(LABELS)
+    if unknown:
+        raise NERModelError(f"NER model {path} has unexpected labels {sorted(unknown)}")
+    return tagger
 
 
 def _read(path: Traversable | Path, what: str) -> bytes:
@@ -84,29 +125,23 @@ def _load(model_path: Traversable | Path) -> _Loaded:
         raise NERModelError(f"NER model card is not valid JSON: {card_path}: {exc}") from None
     if not isinstance(card, dict):
         raise NERModelError(f"NER model card is not a JSON object: {card_path}")
-    want_sha = card.get("model_sha256")
-    if not data.startswith(_MAGIC):
-        raise NERModelError(f"NER model file is corrupt (not a CRFsuite model): {model_path}")
-    if hashlib.sha256(data).hexdigest() != want_sha or len(data) != card.get("model_bytes"):
-        raise NERModelError(
-            f"NER model file is corrupt or does not match its card: {model_path} "
-            f"(size {len(data)} bytes, card {card_path} expects {card.get('model_bytes')} bytes "
-            f"with SHA-256 {want_sha}); retrain with `{_RETRAIN}`"
-        )
+    _check(data, card, "model", model_path, card_path, crf=True)
     if str(card.get("features_version")) != FEATURES_VERSION:
         raise NERModelError(
             f"NER model {model_path} was trained with features version {card.get('features_version')!r}, "
             f"the code has {FEATURES_VERSION!r}; retrain with `{_RETRAIN}`"
         )
-    tagger = pycrfsuite.Tagger()
+    stage1_path = _sibling(model_path, str(card.get("stage1_file", STAGE1_FILENAME)))
+    stage1_data = _read(stage1_path, "stage-1 model file")
+    _check(stage1_data, card, "stage1", stage1_path, card_path, crf=True)
+    names_path = _sibling(model_path, str(card.get("names_file", NAMES_FILENAME)))
+    names_data = _read(names_path, "name list")
+    _check(names_data, card, "names", names_path, card_path, crf=False)
     try:
-        tagger.open_inmemory(data)
-    except Exception as exc:  # pycrfsuite raises ValueError / IOError variants
-        raise NERModelError(f"NER model file could not be opened: {model_path}: {exc}") from None
-    unknown = set(tagger.labels()) - set(LABELS)
-    if unknown:
-        raise NERModelError(f"NER model {model_path} has unexpected labels {sorted(unknown)}")
-    return _Loaded(tagger, data, card)
+        names = read_names(names_data)
+    except (UnicodeDecodeError, ValueError) as exc:
+        raise NERModelError(f"NER name list is malformed: {names_path}: {exc}") from None
+    return _Loaded(_open(data, model_path), _open(stage1_data, stage1_path), (data, stage1_data), names, card)
 
 
 def _current() -> _Loaded:
@@ -134,12 +169,22 @@ def tag_tokens(tokens: Sequence[str]) -> list[str]:
     """BIO tags (``B-PERS``, ``I-LOC``, ..., ``O``) for the tokens of one sentence."""
     if isinstance(tokens, str):
         raise TypeError("tag_tokens expects a list of token strings, not a str")
-    if not tokens:
-        return []
-    loaded = _current()
-    return _repair_bio(loaded.tagger.tag(sentence_features([str(t) for t in tokens])))
+    return tag_sentences([tokens])[0]
 
 
 def tag_sentences(sentences: Sequence[Sequence[str]]) -> list[list[str]]:
-    """BIO tags for each sentence (a list of tokens); one list of tags per sentence, same lengths."""
-    return [tag_tokens(tokens) for tokens in sentences]
+    """BIO tags for each sentence (a list of tokens) of one document, in order; same lengths as the input."""
+    if isinstance(sentences, str):
+        raise TypeError("tag_sentences expects a list of token lists, not a str")
+    sents = []
+    for tokens in sentences:
+        if isinstance(tokens, str):
+            raise TypeError("tag_sentences expects token lists, not str")
+        sents.append([str(t) for t in tokens])
+    if not any(sents):
+        return [[] for _ in sents]
+    loaded = _current()
+    feats = [sentence_features(t, gazetteer=loaded.names) for t in sents]
+    stage1 = [loaded.stage1.tag(f) if f else [] for f in feats]
+    stage2 = stage2_features(feats, sents, stage1, window=DOC_WINDOW)
+    return [_repair_bio(loaded.tagger.tag(x)) if x else [] for x in stage2]
