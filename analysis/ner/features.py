@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import csv
 import re
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Mapping, NamedTuple, Sequence
 
@@ -84,6 +84,7 @@ def strip_enclitics(word: str) -> tuple[str, str]:
     return word, ""
 
 
+@lru_cache(maxsize=65536)
 def proclitic_candidates(word: str) -> tuple[str, ...]:
     """``word`` and every form left after stripping a listed proclitic (for list look-ups)."""
     out = [word]
@@ -140,8 +141,9 @@ def trigger_categories(norm_word: str) -> tuple[str, ...]:
     return tuple(sorted(cats))
 
 
+@lru_cache(maxsize=65536)
 def _token_own(token: str) -> dict[str, object]:
-    """Features of a token on its own (no context), computed once per token."""
+    """Features of a token on its own (no context), computed once per distinct token (cached; read-only)."""
     norm = normalize(token).lower()
     base = _base(token)
     pro, rest = strip_proclitics(norm)
@@ -219,6 +221,7 @@ def gazetteer_key(name: str) -> str:
     return " ".join(normalize(name).lower().split())
 
 
+@lru_cache(maxsize=65536)
 def _name_candidates(word: str) -> tuple[str, ...]:
     """Proclitic candidates, plus the article restored after ``لل`` (``'للامم' -> 'الامم'``)."""
     cands = proclitic_candidates(word)
@@ -226,6 +229,19 @@ def _name_candidates(word: str) -> tuple[str, ...]:
         if word.startswith(p) and len(word) > len(p) + 1:
             return (*cands, "ال" + word[len(p):])
     return cands
+
+
+_FIRST_WORDS: dict[int, tuple[Mapping[str, tuple[str, ...]], frozenset[str]]] = {}
+
+
+def _first_words(gazetteer: Gazetteer) -> frozenset[str]:
+    """First words of the listed names (computed once per gazetteer): most tokens start no name."""
+    key = id(gazetteer.names)
+    hit = _FIRST_WORDS.get(key)
+    if hit is None or hit[0] is not gazetteer.names:
+        hit = (gazetteer.names, frozenset(name.split(" ", 1)[0] for name in gazetteer.names))
+        _FIRST_WORDS[key] = hit
+    return hit[1]
 
 
 def gazetteer_features(norms: Sequence[str], gazetteer: Gazetteer) -> list[list[str]]:
@@ -237,9 +253,13 @@ def gazetteer_features(norms: Sequence[str], gazetteer: Gazetteer) -> list[list[
     n = len(norms)
     out: list[list[str]] = [[] for _ in range(n)]
     names = gazetteer.names
+    firsts = _first_words(gazetteer)
     i = 0
     while i < n:
         step = 1
+        if not any(c in firsts for c in _name_candidates(norms[i])):
+            i += 1
+            continue
         for length in range(min(gazetteer.max_words, n - i), 0, -1):
             tail = norms[i + 1:i + length]
             hit: set[str] = set()
