@@ -31,6 +31,7 @@ import re
 import warnings
 from dataclasses import dataclass, field
 from functools import cache
+from typing import NamedTuple
 
 import pandas as pd
 
@@ -516,7 +517,13 @@ def _after_org_noun(toks: _Tokens, i: int) -> bool:
     return False
 
 
-def _ner_pass(toks: _Tokens, covered: list[_Mention | None]) -> list[_Mention]:
+class _ModelSpan(NamedTuple):
+    ids: list[int]  # token indices (into the article's token list), consecutive within one sentence
+    label: str  # PERS, LOC, ORG, MISC
+
+
+def _model_spans(toks: _Tokens) -> list[_ModelSpan]:
+    """The NER model's entity spans over the article's sentences (tagged as one document), in text order."""
     from .ner import tag_sentences
 
     sentences: dict[int, list[int]] = {}
@@ -524,7 +531,7 @@ def _ner_pass(toks: _Tokens, covered: list[_Mention | None]) -> list[_Mention]:
         sentences.setdefault(s, []).append(i)
     order = list(sentences)
     tags = tag_sentences([[toks.text[i] for i in sentences[s]] for s in order])
-    out: list[_Mention] = []
+    out: list[_ModelSpan] = []
     for s, sent_tags in zip(order, tags):
         idx = sentences[s]
         spans: list[tuple[int, int, str]] = []
@@ -534,49 +541,98 @@ def _ner_pass(toks: _Tokens, covered: list[_Mention | None]) -> list[_Mention]:
                 spans.append((pos, pos + 1, tag[2:]))
             elif tag.startswith("I-"):
                 spans[-1] = (spans[-1][0], pos + 1, spans[-1][2])
-        for a, b, label in spans:
-            ids = idx[a:b]
-            if any(covered[i] is not None for i in ids):
-                continue
-            while ids and (toks.kind[ids[-1]] != "word" or is_stopword(toks.norm[ids[-1]])):
-                ids = ids[:-1]
-            while ids and (toks.kind[ids[0]] != "word" or is_stopword(toks.norm[ids[0]])):
-                ids = ids[1:]
-            if not ids:
-                continue
-            while len(ids) > 1 and any(f in _SETTLEMENT_HEADS for _, f in _forms(toks.text[ids[0]],
-                                                                                 toks.norm[ids[0]])):
-                ids = ids[1:]  # قرية دوما -> دوما: settlement words stay outside the span
-            norms = [toks.norm[i] for i in ids]
-            if any(_never_name(x) for x in norms) or (len(ids) == 1 and (
-                    _is_nisba(norms[0]) or is_common(norms[0]) or len(norms[0]) < 3 or _place_nisba(norms[0]))):
-                continue
-            if _generic_org(norms):
-                continue
-            typ = NER_TYPE_MAP.get(label, "MISC")
-            before = ids[0] - 1
-            if label == "LOC" and before >= 0 and covered[before] is None and toks.sentence[before] == s \
-                    and _strip_conj(toks.norm[before]) in _GEO_HEADS:
-                ids = [before] + ids  # جبال حمرين: the feature word is part of the name
-                norms = [toks.norm[before]] + norms
-            if label == "LOC" and _strip_conj(norms[0]) in _GEO_HEADS:
-                typ = "LOC"
-            if typ in ("PERSON", "MISC") and _after_org_noun(toks, ids[0]):
-                typ = "ORG"  # الشركة الاستشارية، كابيتال إيكونوميكس: a name in apposition to a company
-            first = ids[0]
-            off = 0
-            f = norms[0]
-            heads = titles().get("org_head", frozenset()) | titles().get("fac_head", frozenset()) | _GEO_HEADS
-            for o, form in _forms(toks.text[first], toks.norm[first])[1:]:
-                if (form.startswith("ال") and len(form) > 3) or (form in heads and o > 0 and norms[0][0] in "وف"):
-                    off, f = o, form  # الـ of a fused article; the و of ومنظمة stays outside
-                    break
-            name = (f,) + tuple(norms[1:])
-            m = _Mention(first, ids[-1] + 1, toks.start[first] + off, toks.end[ids[-1]], typ, "ner",
-                         f"{typ.lower()}:" + " ".join(name), name_norm=name)
-            out.append(m)
-            for i in ids:
-                covered[i] = m
+        out.extend(_ModelSpan(idx[a:b], label) for a, b, label in spans)
+    return out
+
+
+def _reconcile_persons(toks: _Tokens, covered: list[_Mention | None], found: list[_Mention],
+                       spans: list[_ModelSpan]) -> list[_Mention]:
+    """Title-pattern persons checked against the model: its person span sets the name's extent (``سلفان شالوم``
+    not ``سلفان شالوم النقاب``; ``آلان بيللغريني`` not ``بيللغريني``), and a pattern name the model reads only as
+    another type (``نائب رئيس وزراء تايلند``: a place) is dropped for the NER pass to type.  Returns the mentions
+    to keep."""
+    person_titles = titles().get("person_title", frozenset())
+    heads = titles().get("org_head", frozenset())
+    by_token: dict[int, _ModelSpan] = {i: sp for sp in spans for i in sp.ids}
+    keep: list[_Mention] = []
+    for m in found:
+        if m.source != "pattern" or m.type != "PERSON":
+            keep.append(m)
+            continue
+        over = list({id(sp): sp for i in range(m.tok0, m.tok1) if (sp := by_token.get(i)) is not None}.values())
+        pers = [sp for sp in over if sp.label == "PERS"]
+        if not over:
+            keep.append(m)  # the model sees no name: the title pattern stands (it finds names the model misses)
+            continue
+        if not pers:
+            for i in range(m.tok0, m.tok1):
+                covered[i] = None
+            continue
+        ids = pers[0].ids if len(pers) == 1 else []
+        ok = [i for i in ids if m.tok0 <= i < m.tok1 or (
+            (covered[i] is None or covered[i] is m) and toks.kind[i] == "word" and toks.norm[i] not in person_titles
+            and _strip_conj(toks.norm[i]) not in heads)]
+        if not ok or ok != ids or (ok[0], ok[-1] + 1) == (m.tok0, m.tok1):
+            keep.append(m)
+            continue
+        for i in range(m.tok0, m.tok1):
+            covered[i] = None
+        m.tok0, m.tok1 = ok[0], ok[-1] + 1
+        m.start, m.end = toks.start[m.tok0], toks.end[m.tok1 - 1]
+        m.name_norm = tuple(toks.norm[i] for i in ok if toks.kind[i] == "word")
+        m.key = "person:" + " ".join(m.name_norm)
+        for i in ok:
+            covered[i] = m
+        keep.append(m)
+    return keep
+
+
+def _ner_pass(toks: _Tokens, covered: list[_Mention | None], spans: list[_ModelSpan]) -> list[_Mention]:
+    out: list[_Mention] = []
+    for ids, label in spans:
+        s = toks.sentence[ids[0]]
+        if any(covered[i] is not None for i in ids):
+            continue
+        while ids and (toks.kind[ids[-1]] != "word" or is_stopword(toks.norm[ids[-1]])):
+            ids = ids[:-1]
+        while ids and (toks.kind[ids[0]] != "word" or is_stopword(toks.norm[ids[0]])):
+            ids = ids[1:]
+        if not ids:
+            continue
+        while len(ids) > 1 and any(f in _SETTLEMENT_HEADS for _, f in _forms(toks.text[ids[0]],
+                                                                             toks.norm[ids[0]])):
+            ids = ids[1:]  # قرية دوما -> دوما: settlement words stay outside the span
+        norms = [toks.norm[i] for i in ids]
+        if any(_never_name(x) for x in norms) or (len(ids) == 1 and (
+                (_is_nisba(norms[0]) and label not in ("PERS", "ORG")) or is_common(norms[0]) or len(norms[0]) < 3
+                or _place_nisba(norms[0]))):
+            continue
+        if _generic_org(norms):
+            continue
+        typ = NER_TYPE_MAP.get(label, "MISC")
+        before = ids[0] - 1
+        if label == "LOC" and before >= 0 and covered[before] is None and toks.sentence[before] == s \
+                and _strip_conj(toks.norm[before]) in _GEO_HEADS:
+            ids = [before] + ids  # جبال حمرين: the feature word is part of the name
+            norms = [toks.norm[before]] + norms
+        if label == "LOC" and _strip_conj(norms[0]) in _GEO_HEADS:
+            typ = "LOC"
+        if typ in ("PERSON", "MISC") and _after_org_noun(toks, ids[0]):
+            typ = "ORG"  # الشركة الاستشارية، كابيتال إيكونوميكس: a name in apposition to a company
+        first = ids[0]
+        off = 0
+        f = norms[0]
+        heads = titles().get("org_head", frozenset()) | titles().get("fac_head", frozenset()) | _GEO_HEADS
+        for o, form in _forms(toks.text[first], toks.norm[first])[1:]:
+            if (form.startswith("ال") and len(form) > 3) or (form in heads and o > 0 and norms[0][0] in "وف"):
+                off, f = o, form  # الـ of a fused article; the و of ومنظمة stays outside
+                break
+        name = (f,) + tuple(norms[1:])
+        m = _Mention(first, ids[-1] + 1, toks.start[first] + off, toks.end[ids[-1]], typ, "ner",
+                     f"{typ.lower()}:" + " ".join(name), name_norm=name)
+        out.append(m)
+        for i in ids:
+            covered[i] = m
     return out
 
 
@@ -788,10 +844,14 @@ def extract_entities(base, *, ner: bool | None = None) -> tuple[pd.DataFrame, pd
     resolved = [m for m in resolved if not any(m is c for c in clashes)]
     found = resolved + _pattern_pass(toks, covered)
     found = [m for m in found if m.source != "absorbed"]  # places inside an organisation's name (بنك أبوظبي الوطني)
+    use_model = ner if ner is not None else use_ner()
+    spans = _model_spans(toks) if use_model else []
+    if use_model:
+        found = _reconcile_persons(toks, covered, found, spans)
     found += _quoted_short_names(toks, covered, found)
     found += _alias_pass(toks, covered, found)  # before the model, so its spans cannot swallow a known surname
-    if ner if ner is not None else use_ner():
-        found += _ner_pass(toks, covered)
+    if use_model:
+        found += _ner_pass(toks, covered, spans)
         found += _alias_pass(toks, covered, found)
     _rekey_surnames(found)
     _first_names(toks, covered, found)
