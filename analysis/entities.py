@@ -16,7 +16,10 @@ Conventions (applied everywhere, tested in ``tests/test_entities.py``):
   organisation's head noun is part of its name (``وزارة الطاقة``).
 * **Sources, in order of trust:** ``gazetteer`` (reviewed English names), ``pattern`` (org/facility head + name,
   then title chain + name and ``NAME، TITLE``), ``alias`` (repeats and short forms), ``ner`` (the CRF of
-  :mod:`analysis.ner`, only on tokens nothing else claimed).
+  :mod:`analysis.ner`, only on tokens nothing else claimed).  Where the model runs it also checks the title
+  patterns: a pattern person takes the model's person extent (``سلفان شالوم``, not ``... النقاب``) or, read by the
+  model only as another type (``نائب رئيس وزراء تايلند``), gives way; a model organisation may take in one
+  gazetteer place (``ريال مدريد``), a model person a surname alias of the same first name (``كوفي أنان``).
 * **``دولة``, ``قرية``, ``محافظة`` stay outside a place's span** (also when the model puts them inside); ``منظمة``
   before a gazetteer organisation is inside (``منظمة الانتربول``).
 * **One reading per article:** a pattern/NER name repeated elsewhere joins its entity (``دوما`` after
@@ -49,6 +52,7 @@ _NISBA_RE = re.compile(r"^(?:[وفبلك]{0,2})ال\w+(?:ي|يه|يين|يون|�
 _CONNECTORS = frozenset({"بن", "بنت", "ابن", "ابو", "ابي", "عبد", "ال", "دي", "دو", "فان", "فون", "ولد"})
 _GEO_HEADS = frozenset({"نهر", "جبل", "جبال", "بحر", "خليج", "صحراء", "وادي", "شمال", "جنوب", "شرق",
                         "غرب", "جزيره", "جزر", "مضيق", "بحيره", "سهل", "هضبه", "شارع", "ساحه"})
+_DIRECTIONS = frozenset({"شمال", "جنوب", "شرق", "غرب"})  # inside a name only where the model or gazetteer says so
 # Settlement and district words stay outside a place's span, like محافظة/مدينة (قرية دوما -> دوما).
 _SETTLEMENT_HEADS = frozenset({"قريه", "مدينه", "بلده", "محافظه", "ولايه", "مخيم", "ناحيه", "قضاء", "منطقه", "حي",
                                "دوله", "عاصمه"})
@@ -587,15 +591,65 @@ def _reconcile_persons(toks: _Tokens, covered: list[_Mention | None], found: lis
     return keep
 
 
-def _ner_pass(toks: _Tokens, covered: list[_Mention | None], spans: list[_ModelSpan]) -> list[_Mention]:
+def _absorbable_place(toks: _Tokens, covered: list[_Mention | None], ids: list[int]) -> _Mention | None:
+    """The one gazetteer place inside a model organisation span whose other words are uncovered proper words
+    (``ريال مدريد``, ``سسكا موسكو``), or None."""
+    inner = {id(covered[i]): covered[i] for i in ids if covered[i] is not None}
+    if len(inner) != 1:
+        return None
+    m = next(iter(inner.values()))
+    rest = [i for i in ids if covered[i] is None]
+    if m.source != "gazetteer" or m.type not in ("GPE", "LOC") or m.tok0 < ids[0] or m.tok1 > ids[-1] + 1 \
+            or not rest or any(toks.kind[i] != "word" or is_stopword(toks.norm[i]) or is_common(toks.norm[i])
+                               or toks.norm[i].endswith("ه")  # a feminine noun: سنة أفريقيا is no name
+                               or _is_nisba(toks.norm[i]) or _place_nisba(toks.norm[i]) for i in rest):
+        return None
+    return m
+
+
+def _first_name_before_alias(toks: _Tokens, covered: list[_Mention | None], ids: list[int],
+                             first_names: dict[str, str]) -> _Mention | None:
+    """A surname alias at the end of a model person span that starts with the first name of the alias's person
+    (``كوفي أنان`` after ``لكوفي أنان``, when the alias pass took ``أنان`` alone): the alias gives way, or None.
+    Another first name (``مها أحمد`` after ``عباس بابكر أحمد``) is another reading and stays out."""
+    inner = {id(covered[i]): covered[i] for i in ids if covered[i] is not None}
+    if len(inner) != 1:
+        return None
+    m = next(iter(inner.values()))
+    rest = [i for i in ids if covered[i] is None]
+    person_titles = titles().get("person_title", frozenset())
+    if m.source != "alias" or m.type != "PERSON" or m.tok1 != ids[-1] + 1 or m.tok0 <= ids[0] \
+            or rest != list(range(ids[0], m.tok0)) or any(
+                toks.kind[i] != "word" or is_stopword(toks.norm[i]) or is_common(toks.norm[i])
+                or toks.norm[i] in person_titles or _strip_conj(toks.norm[i]) in person_titles for i in rest):
+        return None
+    first = first_names.get(m.key)
+    if first is None or not {f for _, f in _forms(first, first)} & {f for _, f in _forms(toks.text[ids[0]],
+                                                                                        toks.norm[ids[0]])}:
+        return None
+    return m
+
+
+def _ner_pass(toks: _Tokens, covered: list[_Mention | None], spans: list[_ModelSpan],
+              found: list[_Mention]) -> list[_Mention]:
     out: list[_Mention] = []
+    first_names = {m.key: m.name_norm[0] for m in found
+                   if m.type == "PERSON" and m.source in ("pattern", "ner") and len(m.name_norm) >= 2}
     for ids, label in spans:
         s = toks.sentence[ids[0]]
-        if any(covered[i] is not None for i in ids):
+        place = _absorbable_place(toks, covered, ids) if label == "ORG" else None
+        if place is None and label == "PERS":
+            place = _first_name_before_alias(toks, covered, ids, first_names)
+        if place is not None:  # ريال مدريد, سسكا موسكو: an organisation named after a place; كوفي + أنان
+            place.source = "absorbed"
+            for i in range(place.tok0, place.tok1):
+                covered[i] = None
+        elif any(covered[i] is not None for i in ids):
             continue
         while ids and (toks.kind[ids[-1]] != "word" or is_stopword(toks.norm[ids[-1]])):
             ids = ids[:-1]
-        while ids and (toks.kind[ids[0]] != "word" or is_stopword(toks.norm[ids[0]])):
+        while ids and (toks.kind[ids[0]] != "word" or is_stopword(toks.norm[ids[0]])) \
+                and not (len(ids) > 1 and toks.norm[ids[0]] in _CONNECTORS):  # فان نيستلروي
             ids = ids[1:]
         if not ids:
             continue
@@ -603,7 +657,7 @@ def _ner_pass(toks: _Tokens, covered: list[_Mention | None], spans: list[_ModelS
                                                                              toks.norm[ids[0]])):
             ids = ids[1:]  # قرية دوما -> دوما: settlement words stay outside the span
         norms = [toks.norm[i] for i in ids]
-        if any(_never_name(x) for x in norms) or (len(ids) == 1 and (
+        if (place is None and any(_never_name(x) for x in norms)) or (len(ids) == 1 and (
                 (_is_nisba(norms[0]) and label not in ("PERS", "ORG")) or is_common(norms[0]) or len(norms[0]) < 3
                 or _place_nisba(norms[0]))):
             continue
@@ -612,8 +666,8 @@ def _ner_pass(toks: _Tokens, covered: list[_Mention | None], spans: list[_ModelS
         typ = NER_TYPE_MAP.get(label, "MISC")
         before = ids[0] - 1
         if label == "LOC" and before >= 0 and covered[before] is None and toks.sentence[before] == s \
-                and _strip_conj(toks.norm[before]) in _GEO_HEADS:
-            ids = [before] + ids  # جبال حمرين: the feature word is part of the name
+                and _strip_conj(toks.norm[before]) in _GEO_HEADS and _strip_conj(toks.norm[before]) not in _DIRECTIONS:
+            ids = [before] + ids  # جبال حمرين: the feature word is part of the name (not شمال: شمال وزيرستان)
             norms = [toks.norm[before]] + norms
         if label == "LOC" and _strip_conj(norms[0]) in _GEO_HEADS:
             typ = "LOC"
@@ -628,8 +682,9 @@ def _ner_pass(toks: _Tokens, covered: list[_Mention | None], spans: list[_ModelS
                 off, f = o, form  # الـ of a fused article; the و of ومنظمة stays outside
                 break
         name = (f,) + tuple(norms[1:])
-        m = _Mention(first, ids[-1] + 1, toks.start[first] + off, toks.end[ids[-1]], typ, "ner",
-                     f"{typ.lower()}:" + " ".join(name), name_norm=name)
+        key = place.key if place is not None and place.type == "PERSON" else f"{typ.lower()}:" + " ".join(name)
+        m = _Mention(first, ids[-1] + 1, toks.start[first] + off, toks.end[ids[-1]], typ, "ner", key,
+                     name_norm=name)
         out.append(m)
         for i in ids:
             covered[i] = m
@@ -647,7 +702,9 @@ def _alias_pass(toks: _Tokens, covered: list[_Mention | None], found: list[_Ment
         if m.source not in ("pattern", "ner"):
             continue
         names.setdefault(m.name_norm, m)
-        if m.type == "PERSON" and len(m.name_norm) >= 2:
+        if m.type == "PERSON" and len(m.name_norm) >= 3 and m.name_norm[-2] in ("ابو", "بن", "ابن", "ال"):
+            names.setdefault(m.name_norm[-2:], m)  # أبو الغيط: the surname keeps its connector
+        elif m.type == "PERSON" and len(m.name_norm) >= 2:
             sur = m.name_norm[-1]
             names.setdefault((sur,), m)
             if not sur.startswith("ال") and len(sur) >= 3:
@@ -851,7 +908,8 @@ def extract_entities(base, *, ner: bool | None = None) -> tuple[pd.DataFrame, pd
     found += _quoted_short_names(toks, covered, found)
     found += _alias_pass(toks, covered, found)  # before the model, so its spans cannot swallow a known surname
     if use_model:
-        found += _ner_pass(toks, covered, spans)
+        found += _ner_pass(toks, covered, spans, found)
+        found = [m for m in found if m.source != "absorbed"]
         found += _alias_pass(toks, covered, found)
     _rekey_surnames(found)
     _first_names(toks, covered, found)

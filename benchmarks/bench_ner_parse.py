@@ -149,6 +149,7 @@ def main() -> int:
     ap.add_argument("--no-ner", action="store_true", help="also score parse_article without the NER model")
     ap.add_argument("--shipped", action="store_true", help="use the shipped model (trained on dev too)")
     ap.add_argument("--retrain", action="store_true", help="rebuild the held-out model")
+    ap.add_argument("--dump", type=Path, help="write (b)'s spans with their gold status to this TSV (to diff runs)")
     ap.add_argument("--errors", type=int, default=0, help="list this many spans (a) finds and (b) misses")
     ns = ap.parse_args()
 
@@ -196,27 +197,40 @@ def main() -> int:
     print(f"speed: (a) tag_sentences {n_tok / raw_s:,.0f} tokens/s; (b) parse_article (all tables) "
           f"{n_tok / fused_s:,.0f} tokens/s, {fused_s / len(arts) * 1000:.0f} ms per {ns.group}-sentence article")
 
+    if ns.dump:
+        with open(ns.dump, "w", encoding="utf-8") as fh:
+            for si, (g, f) in enumerate(zip(gold, fused_tags)):
+                gs = set(bio_spans(g))
+                for sp in sorted(set(bio_spans(f)) | gs):
+                    status = "ok" if sp in gs and sp in set(bio_spans(f)) else ("fn" if sp in gs else "fp")
+                    ctx = " ".join(dev[si].tokens[max(0, sp.start - 3):sp.end + 2])
+                    fh.write(f"{si}\t{sp.start}\t{sp.end}\t{sp.type}\t{status}\t"
+                             f"{' '.join(dev[si].tokens[sp.start:sp.end])}\t{ctx}\n")
     if ns.errors:
-        print(f"\nspans (a) gets right that (b) misses (first {ns.errors}); (b)'s nearest prediction and source:")
-        shown = 0
-        srcs = {}
+        srcs: dict[tuple[int, int, int], str] = {}
         base = 0
         for p in fused:
             for (si, a, b), src in p.sources.items():
                 srcs[(base + si, a, b)] = src
             base += len(p.tags)
+        missed, extra = [], []
         for si, (g, r, f) in enumerate(zip(gold, raw, fused_tags)):
             gs, rs, fs = set(bio_spans(g)), set(bio_spans(r)), set(bio_spans(f))
+            toks = dev[si].tokens
+            show = lambda x: f"{' '.join(toks[x.start:x.end])} {x.type} ({srcs.get((si, x.start, x.end), '?')})"  # noqa: E731
             for sp in sorted((gs & rs) - fs):
-                near = [x for x in fs if x.start < sp.end and sp.start < x.end]
-                toks = dev[si].tokens
-                desc = "; ".join(f"{' '.join(toks[x.start:x.end])} {x.type} ({srcs.get((si, x.start, x.end), '?')})"
-                                 for x in near) or "nothing"
-                ctx = " ".join(toks[max(0, sp.start - 3):sp.end + 2])
-                print(f"  {' '.join(toks[sp.start:sp.end])} {sp.type}  ->  {desc}   | {ctx}")
-                shown += 1
-                if shown >= ns.errors:
-                    return 0
+                near = "; ".join(show(x) for x in fs if x.start < sp.end and sp.start < x.end) or "nothing"
+                missed.append(f"  {' '.join(toks[sp.start:sp.end])} {sp.type}  ->  {near}   | "
+                              f"{' '.join(toks[max(0, sp.start - 3):sp.end + 2])}")
+            for sp in sorted(fs - gs - rs):
+                near = "; ".join(f"{' '.join(toks[x.start:x.end])} {x.type}" for x in gs
+                                 if x.start < sp.end and sp.start < x.end) or "nothing"
+                extra.append(f"  {show(sp)}  gold: {near}   | {' '.join(toks[max(0, sp.start - 3):sp.end + 2])}")
+        print(f"\nspans (a) gets right that (b) misses: {len(missed)} (first {ns.errors}); (b)'s overlapping "
+              "predictions with their source:")
+        print("\n".join(missed[:ns.errors]))
+        print(f"\nspans only (b) predicts, not gold: {len(extra)} (first {ns.errors}); overlapping gold:")
+        print("\n".join(extra[:ns.errors]))
     return 0
 
 
