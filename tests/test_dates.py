@@ -7,6 +7,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from analysis.evaluate import heldout_stems
+
 from analysis import parse_article
 from analysis.article import BaseTables
 from analysis.dates import DATE_COLUMNS, extract_dates, resolve_weekday
@@ -107,12 +109,9 @@ class TestSeed:
         pd.testing.assert_frame_equal(seed_article.dates[KEY].reset_index(drop=True), gold[KEY], check_dtype=False)
 
 
-def _heldout() -> set[str]:
-    """Gold folders annotated blind and kept out of tuning (tests/gold/HELDOUT.txt, one name a line, # comments)."""
-    path = GOLD / "HELDOUT.txt"
-    if not path.exists():
-        return set()
-    return {line.split("#")[0].strip() for line in path.read_text(encoding="utf-8").splitlines()} - {""}
+def _heldout() -> frozenset[str]:
+    """Gold folders annotated blind and kept out of tuning (tests/gold/HELDOUT.txt)."""
+    return heldout_stems(GOLD)
 
 
 def _gold_dirs():

@@ -6,6 +6,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from analysis.evaluate import heldout_stems
+
 from analysis import parse_article
 from analysis.article import BaseTables
 from analysis.figures import FIGURE_COLUMNS, extract_figures
@@ -194,12 +196,9 @@ class TestSeed:
         pd.testing.assert_frame_equal(got, gold[KEY], check_dtype=False)
 
 
-def _heldout() -> set[str]:
-    """Gold folders annotated blind and kept out of tuning (tests/gold/HELDOUT.txt, one name a line, # comments)."""
-    path = GOLD / "HELDOUT.txt"
-    if not path.exists():
-        return set()
-    return {line.split("#")[0].strip() for line in path.read_text(encoding="utf-8").splitlines()} - {""}
+def _heldout() -> frozenset[str]:
+    """Gold folders annotated blind and kept out of tuning (tests/gold/HELDOUT.txt)."""
+    return heldout_stems(GOLD)
 
 
 def _gold_dirs():
