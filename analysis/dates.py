@@ -39,6 +39,7 @@ from typing import NamedTuple
 
 import pandas as pd
 
+from ._tokens import Tok, tokens_by_sentence
 from .calendar import find_page_date, month_names
 from .normalize import normalize
 from .numbers import strip_clitics
@@ -56,14 +57,6 @@ class DateWord(NamedTuple):
     value: int | None
     unit: str
     gloss: str
-
-
-class _Tok(NamedTuple):
-    text: str
-    start: int
-    end: int
-    norm: str
-    kind: str
 
 
 class _Date(NamedTuple):
@@ -118,7 +111,7 @@ def _forms(norm: str, *, article_prefix: bool = False) -> tuple[str, ...]:
     return tuple(out)
 
 
-def _word_at(toks: list[_Tok], i: int, kinds: tuple[str, ...]) -> tuple[DateWord, int] | None:
+def _word_at(toks: list[Tok], i: int, kinds: tuple[str, ...]) -> tuple[DateWord, int] | None:
     """Longest date word of one of ``kinds`` at token ``i``: (entry, number of tokens)."""
     if toks[i].kind != "word":
         return None
@@ -138,7 +131,7 @@ def _word_at(toks: list[_Tok], i: int, kinds: tuple[str, ...]) -> tuple[DateWord
     return None
 
 
-def _month_at(toks: list[_Tok], i: int) -> tuple[int, int, bool] | None:
+def _month_at(toks: list[Tok], i: int) -> tuple[int, int, bool] | None:
     """Month name at token ``i``: (month, tokens used, ambiguous)."""
     lookup = _month_lookup()
     for n in (2, 1):
@@ -152,7 +145,7 @@ def _month_at(toks: list[_Tok], i: int) -> tuple[int, int, bool] | None:
     return None
 
 
-def _alt_month(toks: list[_Tok], i: int) -> int | None:
+def _alt_month(toks: list[Tok], i: int) -> int | None:
     """``(تموز)`` or ``/كانون الأول`` after a month name: index after it, or None."""
     if i < len(toks) and toks[i].text in ("(", "/", "-"):
         m = _month_at(toks, i + 1)
@@ -164,7 +157,7 @@ def _alt_month(toks: list[_Tok], i: int) -> int | None:
     return None
 
 
-def _year_at(toks: list[_Tok], i: int) -> tuple[int, int] | None:
+def _year_at(toks: list[Tok], i: int) -> tuple[int, int] | None:
     """A four-digit year 1900-2100 at token ``i``, maybe after عام/سنة: (year, index after)."""
     j = i
     if j < len(toks) and _word_at(toks, j, ("year_word",)):
@@ -176,7 +169,7 @@ def _year_at(toks: list[_Tok], i: int) -> tuple[int, int] | None:
     return None
 
 
-def _modifier_at(toks: list[_Tok], i: int) -> tuple[int, int] | None:
+def _modifier_at(toks: list[Tok], i: int) -> tuple[int, int] | None:
     if i < len(toks):
         w = _word_at(toks, i, ("modifier",))
         if w is not None:
@@ -236,12 +229,12 @@ def _month_year(month: int, modifier: int | None, published: dt.date | None, day
     return published.year
 
 
-def _is_unit_after(toks: list[_Tok], i: int) -> bool:
+def _is_unit_after(toks: list[Tok], i: int) -> bool:
     from .figures import _lookup  # the counted-noun lexicon: "2000 موظف" is a figure, not a year
     return i < len(toks) and _lookup(toks, i, ("noun", "percent")) is not None
 
 
-def _sentence_dates(sid: int, toks: list[_Tok], published: dt.date | None) -> list[_Date]:
+def _sentence_dates(sid: int, toks: list[Tok], published: dt.date | None) -> list[_Date]:
     out: list[_Date] = []
     n = len(toks)
     i = 0
@@ -323,7 +316,7 @@ def _sentence_dates(sid: int, toks: list[_Tok], published: dt.date | None) -> li
     return out
 
 
-def _quoted(toks: list[_Tok], i: int, j: int) -> bool:
+def _quoted(toks: list[Tok], i: int, j: int) -> bool:
     """``«اليوم»``: a date word wrapped in quotes is a name (a newspaper), not a date."""
     return i > 0 and j < len(toks) and toks[i - 1].text in "«\"“" and toks[j].text in "»\"”"
 
@@ -364,11 +357,7 @@ _NUMERIC_HINT = re.compile(r"\d{1,4}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,4}")
 def extract_dates(base) -> pd.DataFrame:
     """The dates table of one article (columns :data:`DATE_COLUMNS`), sorted by position."""
     published = _pub_date(base.published_at)
-    tokens = base.tokens
-    by_sentence: dict[int, list[_Tok]] = {}
-    for sid, text, s, e, norm, kind in zip(*(tokens[c].tolist() for c in
-                                             ("sentence_id", "text", "start", "end", "norm", "kind"))):
-        by_sentence.setdefault(sid, []).append(_Tok(text, s, e, norm, kind))
+    by_sentence = tokens_by_sentence(base)
     found: list[_Date] = []
     for sid in sorted(by_sentence):
         found.extend(_sentence_dates(sid, by_sentence[sid], published))

@@ -43,6 +43,7 @@ from typing import NamedTuple
 
 import pandas as pd
 
+from ._tokens import Tok, tokens_by_sentence
 from .calendar import month_names
 from .normalize import normalize
 from .numbers import compose, number_word, parse_numeral, qualifiers, reversed_decimal, strip_clitics
@@ -59,14 +60,6 @@ class Unit(NamedTuple):
     category: str
     role: str  # noun, percent, exclude, cue
     gloss: str
-
-
-class _Tok(NamedTuple):
-    text: str
-    start: int
-    end: int
-    norm: str
-    kind: str
 
 
 class _Figure(NamedTuple):
@@ -110,7 +103,7 @@ def _bare(norm: str) -> list[str]:
     return out
 
 
-def _lookup(toks: list[_Tok], i: int, roles: tuple[str, ...]) -> tuple[Unit, int] | None:
+def _lookup(toks: list[Tok], i: int, roles: tuple[str, ...]) -> tuple[Unit, int] | None:
     """The longest lexicon entry with a role in ``roles`` starting at token ``i``; returns (unit, tokens used)."""
     lex = unit_lexicon()
     for n in range(min(_max_unit_len(), len(toks) - i), 0, -1):
@@ -130,7 +123,7 @@ _HUMAN = {"people", "personnel", "casualties"}
 _TANWEEN_FATH = "\u064b"
 
 
-def _dual(tok: _Tok) -> Unit | None:
+def _dual(tok: Tok) -> Unit | None:
     """An indefinite dual of a lexicon noun (``شريطين``، ``لسفينتين``، ``شهرين``، ``عبوتين``): the singular's unit.
 
     Definite duals (``باللغتين``، ``الطرفين``) and words the lexicon lists as they are (plurals, ``not_unit``) are not.
@@ -157,7 +150,7 @@ def _dual(tok: _Tok) -> Unit | None:
     return None
 
 
-def _unknown_noun(tok: _Tok) -> Unit | None:
+def _unknown_noun(tok: Tok) -> Unit | None:
     """A noun the lexicon lacks right after a digit amount, kept as written with category ``count``.
 
     Only forms that look like a counted noun: the accusative tanween of 11-99 (``41 ميثاقاً``) on a word not
@@ -180,7 +173,7 @@ def _unknown_noun(tok: _Tok) -> Unit | None:
     return None
 
 
-def _vague_noun(tok: _Tok) -> Unit | None:
+def _vague_noun(tok: Tok) -> Unit | None:
     """The definite noun a vague plural counts (``لملايين المصريين``): a nisba plural (-يين/-يون) is people."""
     if tok.kind != "word":
         return None
@@ -201,7 +194,7 @@ _YEAR_WORDS = {"عام", "العام", "سنه", "السنه", "لعام", "لس
 _CONNECTORS = {"و", "الي", "او", "-", "حتي"}
 
 
-def _qualifier_before(toks: list[_Tok], i: int) -> tuple[str, int] | None:
+def _qualifier_before(toks: list[Tok], i: int) -> tuple[str, int] | None:
     """An approximation qualifier ending right before token ``i``: (qualifier as written, first token)."""
     table = qualifiers()["approx_before"]
     for n in (4, 3, 2, 1):
@@ -217,7 +210,7 @@ def _qualifier_before(toks: list[_Tok], i: int) -> tuple[str, int] | None:
     return None
 
 
-def _qualifier_after(toks: list[_Tok], i: int) -> tuple[str, int] | None:
+def _qualifier_after(toks: list[Tok], i: int) -> tuple[str, int] | None:
     table = qualifiers()["approx_after"]
     for n in (2, 1):
         words = tuple(t.norm for t in toks[i:i + n])
@@ -226,7 +219,7 @@ def _qualifier_after(toks: list[_Tok], i: int) -> tuple[str, int] | None:
     return None
 
 
-def _amount(toks: list[_Tok], i: int) -> tuple[float, int, str, bool, bool] | None:
+def _amount(toks: list[Tok], i: int) -> tuple[float, int, str, bool, bool] | None:
     """An amount starting at token ``i``: (value, index after it, kind, percent sign attached, vague)."""
     t = toks[i]
     if t.kind == "number":
@@ -276,7 +269,7 @@ def _amount(toks: list[_Tok], i: int) -> tuple[float, int, str, bool, bool] | No
     return compose(words), j, "words", False, vague
 
 
-def _sentence_figures(sid: int, toks: list[_Tok]) -> list[_Figure]:
+def _sentence_figures(sid: int, toks: list[Tok]) -> list[_Figure]:
     out: list[_Figure] = []
     i = 0
     n = len(toks)
@@ -380,7 +373,7 @@ def _sentence_figures(sid: int, toks: list[_Tok]) -> list[_Figure]:
     return _share_units(toks, _apply_cues(toks, out))
 
 
-def _cue_near(toks: list[_Tok], lo: int, hi: int) -> str | None:
+def _cue_near(toks: list[Tok], lo: int, hi: int) -> str | None:
     for idx in list(range(max(0, lo - 3), lo)) + list(range(hi, min(len(toks), hi + 2))):
         hit = _lookup(toks, idx, ("cue",))
         if hit is not None:
@@ -388,7 +381,7 @@ def _cue_near(toks: list[_Tok], lo: int, hi: int) -> str | None:
     return None
 
 
-def _apply_cues(toks: list[_Tok], figs: list[_Figure]) -> list[_Figure]:
+def _apply_cues(toks: list[Tok], figs: list[_Figure]) -> list[_Figure]:
     out: list[_Figure] = []
     for f in figs:
         cue = _cue_near(toks, f.i0, f.i1)
@@ -403,7 +396,7 @@ def _apply_cues(toks: list[_Tok], figs: list[_Figure]) -> list[_Figure]:
     return out
 
 
-def _share_units(toks: list[_Tok], figs: list[_Figure]) -> list[_Figure]:
+def _share_units(toks: list[Tok], figs: list[_Figure]) -> list[_Figure]:
     """``3 إلى 4 بالمائة``: a unitless amount takes the unit of the next amount it is joined to."""
     out = list(figs)
     for a in range(len(out) - 1, -1, -1):
@@ -441,14 +434,8 @@ def extract_figures(base, mentions: pd.DataFrame | None = None, entities: pd.Dat
 
     ``mentions``/``entities`` may be empty (then ``subject_entity_id`` is null).
     """
-    tokens = base.tokens
-    cols = {c: tokens[c].tolist() for c in ("sentence_id", "text", "start", "end", "norm", "kind")}
-    by_sentence: dict[int, list[_Tok]] = {}
-    word_starts: dict[int, list[int]] = {}
-    for sid, text, s, e, norm, kind in zip(*cols.values()):
-        by_sentence.setdefault(sid, []).append(_Tok(text, s, e, norm, kind))
-        if kind == "word":
-            word_starts.setdefault(sid, []).append(s)
+    by_sentence = tokens_by_sentence(base)
+    word_starts = {sid: [t.start for t in toks if t.kind == "word"] for sid, toks in by_sentence.items()}
     figs: list[_Figure] = []
     for sid in sorted(by_sentence):
         figs.extend(_sentence_figures(sid, by_sentence[sid]))
