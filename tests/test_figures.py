@@ -6,16 +6,13 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from analysis.evaluate import heldout_stems
-
 from analysis import parse_article
 from analysis.article import BaseTables
 from analysis.figures import FIGURE_COLUMNS, extract_figures
 from analysis.numbers import compose, number_words, parse_numeral, reversed_decimal
 
-from conftest import DEV_DIR, ROOT, shared_or_skip
+from gold_folders import GOLD, folder_scores, gold_dirs, heldout
 
-GOLD = ROOT / "tests" / "gold"
 KEY = ["start", "end", "value", "category"]
 
 
@@ -196,32 +193,14 @@ class TestSeed:
         pd.testing.assert_frame_equal(got, gold[KEY], check_dtype=False)
 
 
-def _heldout() -> frozenset[str]:
-    """Gold folders annotated blind and kept out of tuning (tests/gold/HELDOUT.txt)."""
-    return heldout_stems(GOLD)
-
-
-def _gold_dirs():
-    return sorted(p for p in GOLD.iterdir() if p.is_dir() and (p / "figures.csv").exists()
-                  and not p.name.startswith("000_"))
-
-
-def _scores(gold_dir: Path) -> tuple[float, float, set, set]:
-    art = parse_article(shared_or_skip(DEV_DIR / f"{gold_dir.name}.txt"))
-    gold = {tuple(r) for r in pd.read_csv(gold_dir / "figures.csv")[KEY].itertuples(index=False)}
-    got = {tuple(r) for r in art.figures[KEY].itertuples(index=False)}
-    tp = len(gold & got)
-    return tp / max(len(got), 1), tp / max(len(gold), 1), gold - got, got - gold
-
-
 class TestDevGold:
     """Tuned dev folders: the thresholds the extractor was tuned to.  Held-out folders are skipped here."""
 
-    @pytest.mark.parametrize("gold_dir", _gold_dirs(), ids=lambda p: p.name)
+    @pytest.mark.parametrize("gold_dir", gold_dirs("figures"), ids=lambda p: p.name)
     def test_dev_f1(self, gold_dir: Path):
-        if gold_dir.name in _heldout():
+        if gold_dir.name in heldout():
             pytest.skip(f"{gold_dir.name} is held out (tests/gold/HELDOUT.txt): see TestHeldOutGold")
-        precision, recall, missed, spurious = _scores(gold_dir)
+        precision, recall, missed, spurious = folder_scores(gold_dir, "figures")
         assert precision >= 0.95 and recall >= 0.85, (missed, spurious)
 
 
@@ -235,7 +214,8 @@ class TestHeldOutGold:
     articles will get; the floor is a sanity check.
     """
 
-    @pytest.mark.parametrize("gold_dir", [p for p in _gold_dirs() if p.name in _heldout()], ids=lambda p: p.name)
+    @pytest.mark.parametrize("gold_dir", [p for p in gold_dirs("figures") if p.name in heldout()],
+                             ids=lambda p: p.name)
     def test_heldout_floor(self, gold_dir: Path):
-        precision, recall, missed, spurious = _scores(gold_dir)
+        precision, recall, missed, spurious = folder_scores(gold_dir, "figures")
         assert precision >= 0.6 and recall >= 0.5, (missed, spurious)
