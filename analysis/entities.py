@@ -144,9 +144,19 @@ def _not_entities() -> frozenset[str]:
         return frozenset(normalize(r["word"]) for r in csv.DictReader(fh))
 
 
+_NEVER_NAME_PROCLITICS = ("وب", "ول", "وك", "فب", "فل", "و", "ف", "ب", "ل", "ك")
+
+
 def _never_name(norm: str) -> bool:
+    """A word of ``not_entities.csv``, also behind proclitics (``وللأكراد``, ``بالدولار``, ``للأكراد``)."""
     words = _not_entities()
-    return norm in words or (len(norm) > 3 and norm[0] in "وف" and norm[1:] in words)
+    if norm in words:
+        return True
+    for p in ("ولل", "فلل", "لل"):  # ل fused with the article: للأكراد = ل + الأكراد
+        if norm.startswith(p) and "ال" + norm[len(p):] in words:
+            return True
+    return any(norm.startswith(p) and len(norm) - len(p) > 2 and norm[len(p):] in words
+               for p in _NEVER_NAME_PROCLITICS)
 
 
 def _is_nisba(norm: str) -> bool:

@@ -336,3 +336,16 @@ class TestPlaceNisba:
         from analysis.entities import _place_nisba
         from analysis.normalize import normalize
         assert _place_nisba(normalize(word)) is expected
+
+
+class TestNeverNamesBehindClitics:
+    """Communities and currencies are never mentions, also behind proclitics (للأكراد = ل + الأكراد)."""
+
+    @pytest.mark.parametrize("text", [
+        "عنوان الخبر\n\nوقال الوزير إن الحكومة تقدم الدعم للأكراد في الشمال.",
+        "عنوان الخبر\n\nوتحدث الوزير عن الأكراد والشيعة في المنطقة.",
+        "عنوان الخبر\n\nوارتفع سعر النفط بالدولار في الأسواق.",
+    ])
+    def test_no_mention(self, text):
+        art = parse_article(text)
+        assert not art.mentions["text"].str.contains("كراد|دولار|شيعة").any(), art.mentions[["text", "type"]]
