@@ -30,6 +30,7 @@ __all__ = [
     "bilingual",
     "has_arabic",
     "label",
+    "rtl_heading",
     "relabel_ticks",
     "rtl_table",
     "set_theme",
@@ -219,6 +220,14 @@ def label(ax, *, title: object = None, xlabel: object = None, ylabel: object = N
 
 
 # --------------------------------------------------------------------------- tables
+
+
+def rtl_heading(text: object, *, level: int = 2) -> str:
+    """An HTML heading for Arabic text (an article's headline): right to left, escaped; empty text for NA."""
+    if not 1 <= level <= 6:
+        raise ValueError(f"heading level must be 1-6, not {level}")
+    value = "" if text is None or (not isinstance(text, str) and pd.isna(text)) else str(text)
+    return f'<h{level} dir="rtl" lang="ar" style="text-align:right">{html.escape(value)}</h{level}>'
 
 
 def _arabic_columns(df: pd.DataFrame) -> list:

@@ -41,8 +41,6 @@
 article_path = "../seeds/000_15d6e93d3754c312.txt"  # the seed; the report injects an absolute path
 
 # %%
-import html
-
 import matplotlib.pyplot as plt
 from matplotlib.patches import Patch
 import pandas as pd
@@ -58,7 +56,7 @@ WPM_SPREAD = 20
 display.set_theme(style="whitegrid", context="notebook")
 art = parse_article(resolve_article(article_path))
 meta = art.article.iloc[0]
-show(HTML(f'<h2 dir="rtl" lang="ar" style="text-align:right">{html.escape(str(meta["headline"]))}</h2>'))
+show(HTML(display.rtl_heading(art.headline)))
 
 # %% [markdown]
 # ## Metadata

@@ -46,8 +46,6 @@
 article_path = "../seeds/000_15d6e93d3754c312.txt"  # the seed; the report injects an absolute path
 
 # %%
-import html
-
 import matplotlib.pyplot as plt
 from IPython.display import HTML, display as show
 
@@ -59,7 +57,7 @@ from analysis.translations import translation_for
 display.set_theme(style="whitegrid", context="notebook")
 art = parse_article(resolve_article(article_path))
 table = F.figures_table(art)
-show(HTML(f'<h2 dir="rtl" lang="ar" style="text-align:right">{html.escape(str(art.headline or ""))}</h2>'))
+show(HTML(display.rtl_heading(art.headline)))
 if table.empty:
     show(HTML("<p><b>No figures in this article:</b> the text has no counted amounts (numbers with the thing "
               "they count), so the sections below are empty.</p>"))

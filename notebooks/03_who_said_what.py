@@ -38,8 +38,6 @@
 article_path = "../seeds/000_15d6e93d3754c312.txt"  # the seed; the report injects an absolute path
 
 # %%
-import html
-
 import matplotlib.pyplot as plt
 import pandas as pd
 from IPython.display import HTML, display as show
@@ -52,10 +50,28 @@ MODE_COLOURS = {"direct": "#c44e52", "indirect": "#4c72b0", "narration": "#ccccc
 MODE_LABELS = {"direct": ("مباشر", "direct"), "indirect": ("غير مباشر", "indirect"),
                "narration": ("سرد الصحيفة", "outlet's narration")}
 
+
+def mode_bars(table, names_ar, names_en, *, row_height, legend_space, title):
+    """One horizontal bar per row of ``table``, direct and indirect statements stacked, bilingual row labels."""
+    fig, ax = plt.subplots(figsize=(8, row_height * len(table) + 1.6))
+    left = pd.Series(0, index=table.index)
+    for mode in ("direct", "indirect"):
+        ax.barh(range(len(table)), table[mode], left=left, color=MODE_COLOURS[mode],
+                label=display.ar(display.bilingual(*MODE_LABELS[mode])))
+        left = left + table[mode]
+    display.set_ticks(ax, range(len(table)), [display.bilingual(a, e) for a, e in zip(names_ar, names_en)])
+    ax.invert_yaxis()
+    ax.xaxis.get_major_locator().set_params(integer=True)
+    fig.legend(*ax.get_legend_handles_labels(), loc="lower center", ncol=2, frameon=False)
+    display.label(ax, title=title, xlabel="statements")
+    fig.tight_layout(rect=(0, legend_space, 1, 1))
+    plt.show()
+
+
 display.set_theme(style="whitegrid", context="notebook")
 art = parse_article(resolve_article(article_path))
 statements = Q.statements(art)
-show(HTML(f'<h2 dir="rtl" lang="ar" style="text-align:right">{html.escape(str(art.headline or ""))}</h2>'))
+show(HTML(display.rtl_heading(art.headline)))
 if statements.empty:
     show(HTML("<p><b>No quotes found in this article:</b> nobody is reported as saying anything, so the "
               "sections below are empty. The last section still shows how the text divides between sections.</p>"))
@@ -73,19 +89,8 @@ speakers = Q.speakers(art)
 if not speakers.empty:
     show(display.rtl_table(speakers.drop(columns=["first_start"]), arabic_columns=["speaker_ar", "cues"],
                            caption="Speakers (sections: 0 = opening news section)"))
-    fig, ax = plt.subplots(figsize=(8, 0.55 * len(speakers) + 1.6))
-    left = pd.Series(0, index=speakers.index)
-    for mode in ("direct", "indirect"):
-        ax.barh(range(len(speakers)), speakers[mode], left=left, color=MODE_COLOURS[mode],
-                label=display.ar(display.bilingual(*MODE_LABELS[mode])))
-        left = left + speakers[mode]
-    display.set_ticks(ax, range(len(speakers)), [display.bilingual(a, e) for a, e in zip(speakers["speaker_ar"], speakers["speaker_en"])])
-    ax.invert_yaxis()
-    ax.xaxis.get_major_locator().set_params(integer=True)
-    fig.legend(*ax.get_legend_handles_labels(), loc="lower center", ncol=2, frameon=False)
-    display.label(ax, title=display.bilingual("التصريحات حسب المتحدث", "Statements per speaker"), xlabel="statements")
-    fig.tight_layout(rect=(0, 0.12, 1, 1))
-    plt.show()
+    mode_bars(speakers, speakers["speaker_ar"], speakers["speaker_en"], row_height=0.55, legend_space=0.12,
+              title=display.bilingual("التصريحات حسب المتحدث", "Statements per speaker"))
 
 # %% [markdown]
 # ## Cue verbs
@@ -96,19 +101,8 @@ if not speakers.empty:
 cues = Q.cue_table(art)
 if not cues.empty:
     show(display.rtl_table(cues, arabic_columns=["cue_lemma", "forms"], caption="Cue verbs"))
-    fig, ax = plt.subplots(figsize=(8, 0.45 * len(cues) + 1.6))
-    left = pd.Series(0, index=cues.index)
-    for mode in ("direct", "indirect"):
-        ax.barh(range(len(cues)), cues[mode], left=left, color=MODE_COLOURS[mode],
-                label=display.ar(display.bilingual(*MODE_LABELS[mode])))
-        left = left + cues[mode]
-    display.set_ticks(ax, range(len(cues)), [display.bilingual(a, e) for a, e in zip(cues["cue_lemma"], cues["gloss_en"])])
-    ax.invert_yaxis()
-    ax.xaxis.get_major_locator().set_params(integer=True)
-    fig.legend(*ax.get_legend_handles_labels(), loc="lower center", ncol=2, frameon=False)
-    display.label(ax, title=display.bilingual("أفعال القول", "Reporting verbs"), xlabel="statements")
-    fig.tight_layout(rect=(0, 0.08, 1, 1))
-    plt.show()
+    mode_bars(cues, cues["cue_lemma"], cues["gloss_en"], row_height=0.45, legend_space=0.08,
+              title=display.bilingual("أفعال القول", "Reporting verbs"))
 
 # %% [markdown]
 # ## The statements

@@ -57,7 +57,7 @@ display.set_theme(style="white", context="notebook")
 art = parse_article(resolve_article(article_path))
 translation = translation_for(art.paragraphs)
 catalogue = T.theme_catalogue(art)
-show(HTML(f'<h2 dir="rtl" lang="ar" style="text-align:right">{html.escape(str(art.headline or ""))}</h2>'))
+show(HTML(display.rtl_heading(art.headline)))
 if catalogue.empty:
     show(HTML("<p><b>No themes found in this article:</b> no sentence has enough lexicon triggers. The key terms "
               "and keyword-in-context sections below still work on the words themselves.</p>"))

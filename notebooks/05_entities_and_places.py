@@ -53,8 +53,8 @@ from analysis.report import resolve_article
 display.set_theme(style="whitegrid", context="notebook")
 art = parse_article(resolve_article(article_path))
 table = E.entity_table(art)
-show(HTML(f'<h2 dir="rtl" lang="ar" style="text-align:right">{html.escape(str(art.headline or ""))}</h2>'
-          f"<p>{len(table)} entities, {len(art.mentions)} mentions.</p>"))
+show(HTML(display.rtl_heading(art.headline)
+          + f"<p>{len(table)} entities, {len(art.mentions)} mentions.</p>"))
 
 # %% [markdown]
 # ## The entities

@@ -317,3 +317,20 @@ class TestOcr:
         # without the mark the number jumps to the other side of the English (so the test proves something)
         read = _ocr(exe, unmarked, tmp_path / "unmarked.png", lang="ara+eng")
         assert read.startswith("soldiers 1,497"), read
+
+
+class TestRtlHeading:
+    @pytest.mark.parametrize("text, expected", [
+        ("الكاظمي يتحدث", '<h2 dir="rtl" lang="ar" style="text-align:right">الكاظمي يتحدث</h2>'),
+        ("<script>alert(1)</script> خبر", '<h2 dir="rtl" lang="ar" style="text-align:right">'
+                                          "&lt;script&gt;alert(1)&lt;/script&gt; خبر</h2>"),
+        (None, '<h2 dir="rtl" lang="ar" style="text-align:right"></h2>'),
+        (float("nan"), '<h2 dir="rtl" lang="ar" style="text-align:right"></h2>'),
+    ])
+    def test_heading(self, text, expected):
+        assert display.rtl_heading(text) == expected
+
+    def test_level(self):
+        assert display.rtl_heading("خبر", level=3).startswith("<h3 ")
+        with pytest.raises(ValueError):
+            display.rtl_heading("خبر", level=7)
