@@ -9,14 +9,14 @@ from pathlib import Path
 
 import pandas as pd
 
-from .extraction import extract_all
-from .layout import PageLayout, read_layout
-from .normalize import normalize
-from .reader import ArticleError, Source, read_source
-from .sentences import split_sentences
-from .stem import stem
-from .stopwords import is_stopword
-from .tokenize import tokenize
+from analysis.extract.pipeline import extract_all
+from analysis.text.layout import PageLayout, read_layout
+from analysis.text.normalize import normalize
+from analysis.text.reader import ArticleError, Source, read_source
+from analysis.text.sentences import split_sentences
+from analysis.text.stem import stem
+from analysis.text.stopwords import is_stopword
+from analysis.text.tokens import tokenize
 
 __all__ = ["Article", "BaseTables", "parse_article", "TABLE_NAMES", "FORMATS"]
 
@@ -177,7 +177,7 @@ class Article:
 def parse_article(path_or_text: str | Path, *, name: str | None = None) -> Article:
     """Parse an article (a file path or the text itself) into an :class:`Article`.
 
-    Raises :class:`~analysis.reader.ArticleError` (``"<file>: <reason>"``) for input that is not an Arabic text.
+    Raises :class:`~analysis.text.reader.ArticleError` (``"<file>: <reason>"``) for input that is not an Arabic text.
     """
     source = read_source(path_or_text, name=name)
     layout = read_layout(source.text)

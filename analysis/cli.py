@@ -8,9 +8,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import __version__
-from .article import FORMATS, parse_article
-from .reader import ArticleError
+from analysis import __version__
+from analysis.article import FORMATS, parse_article
+from analysis.text.reader import ArticleError
 
 __all__ = ["main", "build_parser"]
 
@@ -54,7 +54,7 @@ def _cmd_parse(args: argparse.Namespace) -> int:
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
-    from .report import run_report_command  # heavy imports (nbconvert, papermill) only when asked
+    from analysis.report.build import run_report_command  # heavy imports (nbconvert, papermill) only when asked
 
     return run_report_command(args)
 

@@ -28,7 +28,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .normalize import normalize
+from analysis.text.normalize import normalize
 
 __all__ = ["KEYS", "Score", "score", "predicted_keys", "gold_keys", "load_gold", "evaluate_article",
            "GOLD_TABLES", "GoldError", "heldout_stems"]

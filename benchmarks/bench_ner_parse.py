@@ -39,7 +39,7 @@ from typing import NamedTuple
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from analysis import entities as entities_module  # noqa: E402
+from analysis.extract import entities as entities_module  # noqa: E402
 from analysis import parse_article  # noqa: E402
 from analysis.ner import model_card, tag_sentences  # noqa: E402
 from analysis.ner import model as ner_model  # noqa: E402

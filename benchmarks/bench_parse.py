@@ -32,8 +32,8 @@ def import_time(repeat=5):
 
 def main() -> None:
     from analysis import parse_article
-    from analysis.normalize import normalize
-    from analysis.tokenize import tokenize
+    from analysis.text.normalize import normalize
+    from analysis.text.tokens import tokenize
 
     first = time.perf_counter()
     art = parse_article(SEED)

@@ -21,7 +21,7 @@ TARGET_S = 30.0
 
 
 def _build(label: str, articles: list[Path], jobs: int | None):
-    from analysis.report import build_report
+    from analysis.report.build import build_report
 
     with tempfile.TemporaryDirectory(prefix="bench-report-") as tmp:
         started = time.perf_counter()
@@ -41,7 +41,7 @@ def main() -> int:
 
     print(f"cores: {os.cpu_count()}, jobs: {ns.jobs or os.cpu_count()}, python: {sys.executable}")
     started = time.perf_counter()
-    import analysis.report  # noqa: F401
+    import analysis.report.build  # noqa: F401
     import nbconvert  # noqa: F401
     import papermill  # noqa: F401
 

@@ -35,7 +35,7 @@
 #   empty English column.
 #
 # Arabic in charts is drawn in logical order by matplotlib's own text shaping (see
-# `analysis.display`); tables show Arabic right to left and escape any markup in the text.
+# `analysis.explore.display`); tables show Arabic right to left and escape any markup in the text.
 
 # %% tags=["parameters"]
 article_path = "../seeds/000_15d6e93d3754c312.txt"  # the seed; the report injects an absolute path
@@ -46,9 +46,10 @@ from matplotlib.patches import Patch
 import pandas as pd
 from IPython.display import HTML, display as show
 
-from analysis import display, parse_article
-from analysis.report import resolve_article
-from analysis.translations import translation_for
+from analysis import parse_article
+from analysis.explore import display
+from analysis.report.build import resolve_article
+from analysis.lexicon.translations import translation_for
 
 WORDS_PER_MINUTE = 138  # IReST, Arabic silent reading (Trauzettel-Klosinski & Dietz 2012)
 WPM_SPREAD = 20

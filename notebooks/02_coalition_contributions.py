@@ -39,7 +39,7 @@
 # flatten the small ones. So each *unit* gets its own panel with its own axis and its unit in the axis label
 # (small multiples). Only counts of figures, which share one unit ("figures mentioned"), share an axis.
 #
-# Arabic in charts goes through `analysis.display` (logical order, shaped by matplotlib itself); tables show
+# Arabic in charts goes through `analysis.explore.display` (logical order, shaped by matplotlib itself); tables show
 # Arabic right to left with any markup in the text escaped.
 
 # %% tags=["parameters"]
@@ -49,10 +49,11 @@ article_path = "../seeds/000_15d6e93d3754c312.txt"  # the seed; the report injec
 import matplotlib.pyplot as plt
 from IPython.display import HTML, display as show
 
-from analysis import display, parse_article
+from analysis import parse_article
+from analysis.explore import display
 from analysis.explore import figures as F
-from analysis.report import resolve_article
-from analysis.translations import translation_for
+from analysis.report.build import resolve_article
+from analysis.lexicon.translations import translation_for
 
 display.set_theme(style="whitegrid", context="notebook")
 art = parse_article(resolve_article(article_path))

@@ -32,7 +32,7 @@
 #   quoted content, and the content's most frequent stems (stopwords out);
 # - *sections*: the opening (news) section comes before any subheading; each subheading opens another section.
 #
-# Arabic in charts goes through `analysis.display`; tables show Arabic right to left with markup escaped.
+# Arabic in charts goes through `analysis.explore.display`; tables show Arabic right to left with markup escaped.
 
 # %% tags=["parameters"]
 article_path = "../seeds/000_15d6e93d3754c312.txt"  # the seed; the report injects an absolute path
@@ -42,9 +42,10 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from IPython.display import HTML, display as show
 
-from analysis import display, parse_article
+from analysis import parse_article
+from analysis.explore import display
 from analysis.explore import quotes as Q
-from analysis.report import resolve_article
+from analysis.report.build import resolve_article
 
 MODE_COLOURS = {"direct": "#c44e52", "indirect": "#4c72b0", "narration": "#cccccc"}
 MODE_LABELS = {"direct": ("مباشر", "direct"), "indirect": ("غير مباشر", "indirect"),

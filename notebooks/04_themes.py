@@ -35,7 +35,7 @@
 #   theme lexicon has one (or the entity's English name when the word is a one-word name);
 # - *keyword in context* lists every occurrence of a term (by stem) with the words around it, within its sentence.
 #
-# Arabic in charts goes through `analysis.display`; tables show Arabic right to left with markup escaped.
+# Arabic in charts goes through `analysis.explore.display`; tables show Arabic right to left with markup escaped.
 
 # %% tags=["parameters"]
 article_path = "../seeds/000_15d6e93d3754c312.txt"  # the seed; the report injects an absolute path
@@ -47,11 +47,12 @@ import html
 import matplotlib.pyplot as plt
 from IPython.display import HTML, display as show
 
-from analysis import display, parse_article
+from analysis import parse_article
+from analysis.explore import display
 from analysis.explore import kwic as K
 from analysis.explore import themes as T
-from analysis.report import resolve_article
-from analysis.translations import translation_for
+from analysis.report.build import resolve_article
+from analysis.lexicon.translations import translation_for
 
 display.set_theme(style="white", context="notebook")
 art = parse_article(resolve_article(article_path))

@@ -32,7 +32,7 @@
 #   point inside a country) on a plain longitude/latitude grid: nothing is downloaded, so there are no
 #   coastlines or borders. Places without coordinates are listed, not guessed.
 #
-# Arabic in charts goes through `analysis.display`; tables show Arabic right to left with markup escaped.
+# Arabic in charts goes through `analysis.explore.display`; tables show Arabic right to left with markup escaped.
 
 # %% tags=["parameters"]
 article_path = "../seeds/000_15d6e93d3754c312.txt"  # the seed; the report injects an absolute path
@@ -45,10 +45,11 @@ import matplotlib.pyplot as plt
 from matplotlib.patches import Patch
 from IPython.display import HTML, display as show
 
-from analysis import display, parse_article
+from analysis import parse_article
+from analysis.explore import display
 from analysis.explore import entities as E
 from analysis.explore import places as P
-from analysis.report import resolve_article
+from analysis.report.build import resolve_article
 
 display.set_theme(style="whitegrid", context="notebook")
 art = parse_article(resolve_article(article_path))

@@ -9,7 +9,7 @@ import pytest
 
 from analysis import parse_article
 from analysis.article import BaseTables
-from analysis.dates import DATE_COLUMNS, extract_dates, resolve_weekday
+from analysis.extract.dates import DATE_COLUMNS, extract_dates, resolve_weekday
 
 from gold_folders import GOLD, folder_scores, gold_dirs, heldout
 

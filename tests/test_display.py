@@ -19,7 +19,7 @@ from bidi import get_display  # noqa: E402
 from matplotlib import font_manager, ft2font  # noqa: E402
 from PIL import Image  # noqa: E402
 
-from analysis import display  # noqa: E402
+from analysis.explore import display  # noqa: E402
 
 MPL_VERSION = tuple(int(p) for p in re.findall(r"\d+", matplotlib.__version__)[:2])
 _BIDI_MARKS = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")

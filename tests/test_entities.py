@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import pytest
 
-from analysis import entities as entities_module
+from analysis.extract import entities as entities_module
 from analysis import parse_article
-from analysis.entities import proclitic_forms
-from analysis.gazetteer import gazetteer, variant_index
+from analysis.extract.entities import proclitic_forms
+from analysis.lexicon.gazetteer import gazetteer, variant_index
 
 
 def _mentions(text: str, *, ner: bool = False):
@@ -333,8 +333,8 @@ class TestPlaceNisba:
         ("الكاظمي", False), ("البنيان", False), ("فلسطين", False),
     ])
     def test_place_nisba(self, word, expected):
-        from analysis.entities import _place_nisba
-        from analysis.normalize import normalize
+        from analysis.extract.entities import _place_nisba
+        from analysis.text.normalize import normalize
         assert _place_nisba(normalize(word)) is expected
 
 

@@ -140,7 +140,7 @@ class TestUnitPanels:
 
 class TestContextHtml:
     def test_seed_marks_figure_and_subject(self, seed_article, seed_table):
-        from analysis.translations import translation_for
+        from analysis.lexicon.translations import translation_for
 
         out = F.context_html(seed_article, seed_table, translation=translation_for(seed_article.paragraphs))
         assert out.count('<div class="fig-ctx">') == 3

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from analysis import display, parse_article
+from analysis import parse_article
+from analysis.explore import display
 from analysis.explore import quotes as Q
 
 KADHIMI, GUERINI = "Mustafa al-Kadhimi", "Lorenzo Guerini"

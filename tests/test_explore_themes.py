@@ -10,7 +10,7 @@ from analysis.explore import themes as T
 
 @pytest.fixture(scope="module")
 def translation(seed_article):
-    from analysis.translations import translation_for
+    from analysis.lexicon.translations import translation_for
 
     return translation_for(seed_article.paragraphs)
 
@@ -28,7 +28,7 @@ class TestGlossForStem:
         ],
     )
     def test_single_word_triggers_only(self, word, gloss):
-        from analysis.stem import stem
+        from analysis.text.stem import stem
 
         assert T.gloss_for_stem(stem(word)) == gloss
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from analysis.evaluate import KEYS, Score, evaluate_article, gold_keys, heldout_stems, load_gold, predicted_keys
-from analysis.extraction import EXTRACTED_TABLES
+from analysis.extract.pipeline import EXTRACTED_TABLES
 
 from conftest import DEV_DIR, ROOT, shared_or_skip
 

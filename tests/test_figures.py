@@ -8,8 +8,8 @@ import pytest
 
 from analysis import parse_article
 from analysis.article import BaseTables
-from analysis.figures import FIGURE_COLUMNS, extract_figures
-from analysis.numbers import compose, number_words, parse_numeral, reversed_decimal
+from analysis.extract.figures import FIGURE_COLUMNS, extract_figures
+from analysis.text.numerals import compose, number_words, parse_numeral, reversed_decimal
 
 from gold_folders import GOLD, folder_scores, gold_dirs, heldout
 

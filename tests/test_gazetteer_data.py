@@ -4,7 +4,7 @@ from importlib.resources import files
 
 import pytest
 
-from analysis.normalize import normalize
+from analysis.text.normalize import normalize
 
 TYPES = {"PERSON", "ORG", "GPE", "LOC", "FAC", "MISC"}
 

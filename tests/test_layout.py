@@ -1,7 +1,7 @@
 import pytest
 
 from analysis import parse_article
-from analysis.layout import read_layout
+from analysis.text.layout import read_layout
 
 
 class TestSeedPage:

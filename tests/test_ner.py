@@ -26,7 +26,7 @@ from analysis.ner.features import (
     word_shape,
 )
 from analysis.ner.names import build_names, default_sources, read_names, write_names
-from analysis.normalize import normalize
+from analysis.text.normalize import normalize
 
 ANERCORP = Path(__file__).resolve().parents[1].parent / "shared" / "anercorp" / "train.txt"
 SHIPPED = resources.files("analysis").joinpath("models", "ner_crf.crfsuite")

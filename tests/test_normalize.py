@@ -1,6 +1,6 @@
 import pytest
 
-from analysis.normalize import (
+from analysis.text.normalize import (
     dediac, has_arabic, normalize, normalize_alef, normalize_alef_maqsura, normalize_digits, normalize_punct,
     normalize_teh_marbuta, strip_tatweel,
 )

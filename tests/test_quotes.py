@@ -4,7 +4,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from analysis import entities as entities_module
+from analysis.extract import entities as entities_module
 from analysis import parse_article
 
 

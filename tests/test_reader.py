@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from analysis import ArticleError, parse_article
-from analysis.reader import read_source
+from analysis.text.reader import read_source
 
 from conftest import ROOT, SEED
 

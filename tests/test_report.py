@@ -12,7 +12,7 @@ import nbformat
 import numpy as np
 import pytest
 
-from analysis.report import (
+from analysis.report.build import (
     NotebookInfo,
     NotebookPage,
     ReportError,

@@ -1,6 +1,6 @@
 import pytest
 
-from analysis.sentences import split_sentences
+from analysis.text.sentences import split_sentences
 
 
 def sents(text):

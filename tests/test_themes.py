@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 from analysis import parse_article
-from analysis.themes import THEME_COLUMNS, THRESHOLD, Trigger, theme_labels, theme_lexicon, triggers
+from analysis.extract.themes import THEME_COLUMNS, THRESHOLD, Trigger, theme_labels, theme_lexicon, triggers
 
 from conftest import DEV_DIR, ROOT, shared_or_skip
 
@@ -28,7 +28,7 @@ class TestLexicon:
 
     def test_triggers_are_stemmed(self):
         # ``الإرهابية`` and ``إرهاب`` share the stem the lexicon indexes
-        from analysis.stem import stem
+        from analysis.text.stem import stem
         assert any(t.theme == "TERROR" for t in theme_lexicon()[stem("الإرهابية")])
 
 

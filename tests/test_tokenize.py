@@ -1,6 +1,6 @@
 import pytest
 
-from analysis.tokenize import tokenize
+from analysis.text.tokens import tokenize
 
 
 def texts(s):

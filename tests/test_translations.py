@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from analysis import parse_article
-from analysis.translations import TranslationMismatch, available, load_translation, translation_for
+from analysis.lexicon.translations import TranslationMismatch, available, load_translation, translation_for
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "seeds" / "000_15d6e93d3754c312.txt"

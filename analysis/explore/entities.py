@@ -57,7 +57,7 @@ def entity_label(name_ar: object, name_en: object) -> str:
     An English name ending in punctuation (``Washington, D.C.``) gets a left-to-right mark after it, so that
     in the right-to-left label the final dot stays with the English instead of jumping to the far left.
     """
-    from analysis.display import bilingual
+    from analysis.explore.display import bilingual
 
     ar_name, en_name = _str(name_ar), _str(name_en)
     if ar_name and en_name and not en_name[-1].isalnum():
@@ -148,7 +148,7 @@ def draw_network(ax, art, *, top: int | None = 15, min_shared: int = 1) -> dict[
     the shared sentences (edges below *min_shared* are left out); labels are bilingual and drawn through
     :func:`analysis.display.ar`, outside the circle.
     """
-    from analysis.display import ar
+    from analysis.explore.display import ar
 
     m = cooccurrence_matrix(art, top=top)
     table = entity_table(art).set_index("entity_id")
@@ -182,7 +182,7 @@ def draw_network(ax, art, *, top: int | None = 15, min_shared: int = 1) -> dict[
 
 def find_entity(art, query: object) -> int | None:
     """Entity id for *query*: an id, or an Arabic / English name (case-insensitive, normalised Arabic)."""
-    from analysis.normalize import normalize
+    from analysis.text.normalize import normalize
 
     if query is None or _str(query).strip() == "":
         return None
@@ -220,7 +220,7 @@ def entity_sentences_html(art, *, entity_ids: list[int] | None = None, open_ids:
 
     *entity_ids* defaults to every entity in :func:`entity_table` order; those in *open_ids* start unfolded.
     """
-    from .highlight import highlight
+    from analysis.explore.highlight import highlight
 
     table = entity_table(art).set_index("entity_id")
     ids = list(table.index) if entity_ids is None else [i for i in entity_ids if i in table.index]

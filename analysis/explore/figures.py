@@ -22,7 +22,7 @@ from typing import NamedTuple
 
 import pandas as pd
 
-from .highlight import Span, highlight
+from analysis.explore.highlight import Span, highlight
 
 __all__ = [
     "CategoryLabel",
@@ -75,7 +75,7 @@ def category_label(category: str) -> str:
 
     A category the data does not name is shown as its code.
     """
-    from analysis.display import bilingual
+    from analysis.explore.display import bilingual
 
     found = category_labels().get(category)
     return bilingual(found.label_ar, found.label_en or category) if found else category
@@ -314,7 +314,7 @@ def plot_unit_panels(panels: list[UnitPanel], *, width: float = 9.0):
     from matplotlib.lines import Line2D
     from matplotlib.ticker import FuncFormatter, MaxNLocator
 
-    from .. import display
+    from analysis.explore import display
 
     if not panels:
         return None
@@ -368,7 +368,7 @@ def plot_categories(counts: pd.DataFrame, *, width: float = 8.0):
     """How many figures of each category, exact vs approximate (a count of figures: one axis is honest here)."""
     import matplotlib.pyplot as plt
 
-    from .. import display
+    from analysis.explore import display
 
     if counts.empty:
         return None

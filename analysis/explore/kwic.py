@@ -15,8 +15,8 @@ import html
 
 import pandas as pd
 
-from ..normalize import normalize
-from ..stem import stem
+from analysis.text.normalize import normalize
+from analysis.text.stem import stem
 
 __all__ = ["KWIC_COLUMNS", "kwic", "kwic_html", "suggest_term"]
 

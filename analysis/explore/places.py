@@ -24,7 +24,7 @@ _COLUMNS = ["entity_id", "name_ar", "name_en", "type", "n_mentions", "lat", "lon
 
 
 def _coords_by_key() -> dict[str, tuple[float | None, float | None]]:
-    from analysis.gazetteer import gazetteer
+    from analysis.lexicon.gazetteer import gazetteer
 
     return {e.key: (e.lat, e.lon) for e in gazetteer()}
 
@@ -94,7 +94,7 @@ def graticule_step(span: float) -> float:
 def draw_places(ax, located: pd.DataFrame, *, bounds: tuple[float, float, float, float] | None = None) -> None:
     """Equirectangular map of *located* places on *ax* (no labels: see :func:`label_places`): marker area by
     mentions, colour by type (squares for facilities), graticule with degree labels."""
-    from .entities import TYPE_COLOURS
+    from analysis.explore.entities import TYPE_COLOURS
 
     lon0, lon1, lat0, lat1 = bounds or extent(located)
     step = graticule_step(max(lon1 - lon0, lat1 - lat0))
@@ -122,7 +122,7 @@ def map_figure(located: pd.DataFrame, *, zoom_radius: float = 8.0):
     import matplotlib.pyplot as plt
     from matplotlib.patches import Rectangle
 
-    from analysis.display import bilingual, label
+    from analysis.explore.display import bilingual, label
 
     zoom = cluster(located, radius=zoom_radius)
     panels = [(bilingual("كل الأماكن", "all places"), extent(located, min_aspect=0.45), located)]
@@ -169,8 +169,8 @@ def label_places(ax, pts: pd.DataFrame, *, size: float = 9.0) -> None:
     the figure's layout is final."""
     from matplotlib.transforms import Bbox
 
-    from analysis.display import ar
-    from .entities import entity_label
+    from analysis.explore.display import ar
+    from analysis.explore.entities import entity_label
 
     ax.apply_aspect()  # the equal aspect moves the axes box only at draw time: settle it first
     renderer = ax.figure.canvas.get_renderer()

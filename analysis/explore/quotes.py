@@ -52,7 +52,7 @@ def section_labels(art) -> dict[int, tuple[str, str]]:
     The English label is the stored hand translation of the subheading where there is one (the seed), else
     ``section N (under a subheading)``.
     """
-    from analysis.translations import translation_for
+    from analysis.lexicon.translations import translation_for
 
     paras = art.paragraphs
     labels = {0: OPENING}
@@ -147,7 +147,7 @@ def cue_table(art) -> pd.DataFrame:
 
 def _lemma_glosses() -> dict[str, str]:
     """English gloss of each cue lemma: the gloss of the row whose form is the lemma (the base verb)."""
-    from analysis.gazetteer import cue_verbs
+    from analysis.lexicon.gazetteer import cue_verbs
 
     out: dict[str, str] = {}
     for cue in cue_verbs().values():
@@ -296,7 +296,7 @@ def quotes_html(art) -> str:
     tooltip: speaker, mode, cue and gloss), a heading at each section, paragraph numbers; all text escaped."""
     import html as _html
 
-    from .highlight import highlight
+    from analysis.explore.highlight import highlight
 
     st = statements(art)
     labels = section_labels(art)

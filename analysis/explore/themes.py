@@ -20,8 +20,8 @@ from typing import NamedTuple
 
 import pandas as pd
 
-from ..themes import triggers
-from .highlight import Span, highlight
+from analysis.extract.themes import triggers
+from analysis.explore.highlight import Span, highlight
 
 __all__ = [
     "OPENING_LABEL",
@@ -344,7 +344,7 @@ def plot_theme_heatmap(art, matrix: pd.DataFrame, *, translation: pd.DataFrame |
     import matplotlib.pyplot as plt
     import seaborn as sns
 
-    from .. import display
+    from analysis.explore import display
 
     if matrix.empty:
         return None
@@ -376,7 +376,7 @@ def plot_theme_flow(art, flow: pd.DataFrame, *, translation: pd.DataFrame | None
     carries the theme (area = score); sections shaded and named.  Returns the Figure (None when no themes)."""
     import matplotlib.pyplot as plt
 
-    from .. import display
+    from analysis.explore import display
 
     if flow.empty:
         return None

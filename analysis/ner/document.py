@@ -14,7 +14,7 @@ from collections import Counter
 from typing import Sequence
 
 from analysis.ner.features import strip_proclitics
-from analysis.normalize import normalize
+from analysis.text.normalize import normalize
 
 __all__ = ["DOC_WINDOW", "doc_key", "document_features", "stage2_features"]
 

@@ -14,7 +14,7 @@ from functools import cache, lru_cache
 from importlib import resources
 from typing import Mapping, NamedTuple, Sequence
 
-from analysis.normalize import dediac, normalize, normalize_alef, strip_tatweel
+from analysis.text.normalize import dediac, normalize, normalize_alef, strip_tatweel
 
 __all__ = [
     "FEATURES_VERSION",

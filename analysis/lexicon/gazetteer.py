@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
 
-from .normalize import normalize
-from .tokenize import tokenize
+from analysis.text.normalize import normalize
+from analysis.text.tokens import tokenize
 
 __all__ = ["GazetteerEntry", "Variant", "gazetteer", "variant_index", "titles", "cue_verbs", "CueVerb",
            "name_tokens", "ENTITY_TYPES", "clause_breaks"]

@@ -2,7 +2,7 @@
 
 Vocabulary is data: ``analysis/data/weekdays.csv`` (weekday names, relative expressions such as أمس، أول من أمس،
 غدا، الأسبوع الماضي، العام المقبل, the modifiers الماضي/المقبل, ordinal day numbers, with English glosses) and
-``analysis/data/months.csv`` (through :func:`analysis.calendar.month_names`).  Matching is on token ``norm`` with
+``analysis/data/months.csv`` (through :func:`analysis.text.pagedate.month_names`).  Matching is on token ``norm`` with
 the conjunctions و/ف (and ب/ل before a relative word) stripped.
 
 Kinds and how they are resolved against ``base.published_at`` (the publication date ``P``):
@@ -22,7 +22,7 @@ Kinds and how they are resolved against ``base.published_at`` (the publication d
   from ``P`` (``الماضي``: the latest such month before ``P``'s month; ``المقبل``: the next after; none: ``P``'s year).
   An alternative month name in brackets or after a slash is part of the span.
 * ``year`` (``عام 2016``، ``في 2015``): a four-digit number 1900-2100 that does not count a noun -> ``YYYY``.
-* ``numeric`` (``28-09-2020``، ``2020/09/28``) via :func:`analysis.calendar.find_page_date`.
+* ``numeric`` (``28-09-2020``، ``2020/09/28``) via :func:`analysis.text.pagedate.find_page_date`.
 
 ``resolved`` is null when it needs ``P`` and the article has none (the dev articles), or the date is impossible.
 Ambiguous month names (``مارس`` is also the verb "practised", ``آب`` "father") count only next to a day, a year,
@@ -39,10 +39,10 @@ from typing import NamedTuple
 
 import pandas as pd
 
-from ._tokens import Tok, tokens_by_sentence
-from .calendar import find_page_date, month_names
-from .normalize import normalize
-from .numbers import strip_clitics
+from analysis.extract.tokenview import Tok, tokens_by_sentence
+from analysis.text.pagedate import find_page_date, month_names
+from analysis.text.normalize import normalize
+from analysis.text.numerals import strip_clitics
 
 __all__ = ["DATE_COLUMNS", "DateWord", "date_words", "extract_dates", "resolve_weekday"]
 
@@ -230,7 +230,7 @@ def _month_year(month: int, modifier: int | None, published: dt.date | None, day
 
 
 def _is_unit_after(toks: list[Tok], i: int) -> bool:
-    from .figures import _lookup  # the counted-noun lexicon: "2000 موظف" is a figure, not a year
+    from analysis.extract.figures import _lookup  # the counted-noun lexicon: "2000 موظف" is a figure, not a year
     return i < len(toks) and _lookup(toks, i, ("noun", "percent")) is not None
 
 

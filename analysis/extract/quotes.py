@@ -39,10 +39,10 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from .gazetteer import CueVerb, clause_breaks, cue_verbs, titles
-from .commonwords import is_common
-from .normalize import normalize
-from .stopwords import is_stopword
+from analysis.lexicon.gazetteer import CueVerb, clause_breaks, cue_verbs, titles
+from analysis.text.commonwords import is_common
+from analysis.text.normalize import normalize
+from analysis.text.stopwords import is_stopword
 
 __all__ = ["extract_quotes", "QUOTE_COLUMNS"]
 

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .dates import extract_dates
-from .entities import extract_entities
-from .figures import extract_figures
-from .quotes import extract_quotes
-from .themes import tag_themes
+from analysis.extract.dates import extract_dates
+from analysis.extract.entities import extract_entities
+from analysis.extract.figures import extract_figures
+from analysis.extract.quotes import extract_quotes
+from analysis.extract.themes import tag_themes
 
 __all__ = ["EXTRACTED_TABLES", "extract_all"]
 

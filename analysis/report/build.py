@@ -51,7 +51,7 @@ __all__ = [
 KERNEL_NAME = "analysis-report"
 SEED_NAME = "000_15d6e93d3754c312.txt"
 CELL_TIMEOUT_S = 600
-_PACKAGE_DIR = Path(__file__).resolve().parent
+_PACKAGE_DIR = Path(__file__).resolve().parents[1]  # analysis/
 _TEMPLATE_DIR = _PACKAGE_DIR / "data" / "report_template"
 
 
@@ -159,7 +159,7 @@ def find_notebooks(notebooks_dir: Path | None = None) -> list[Path]:
 
 
 def _load_articles(paths: list[Path]) -> list[_Article]:
-    from .article import parse_article  # ArticleError propagates: the CLI prints "error: <file>: <reason>"
+    from analysis.article import parse_article  # ArticleError propagates: the CLI prints "error: <file>: <reason>"
 
     articles = []
     for path in paths:
@@ -191,7 +191,7 @@ def _english_headline(art) -> str:
     """The stored English of the headline paragraph ("" without a translation that lines up)."""
     import warnings
 
-    from .translations import TranslationMismatch, translation_for
+    from analysis.lexicon.translations import TranslationMismatch, translation_for
 
     with warnings.catch_warnings():  # a misaligned translation is not shown; the notebooks say why
         warnings.simplefilter("ignore", TranslationMismatch)
@@ -653,7 +653,7 @@ def run_report_command(args: argparse.Namespace) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     """``python -m analysis.report [ARTICLE ...] --out DIR [--jobs N]``."""
-    from .reader import ArticleError
+    from analysis.text.reader import ArticleError
 
     parser = add_arguments(argparse.ArgumentParser(prog="python -m analysis.report", description=__doc__.split("\n")[0]))
     args = parser.parse_args(argv)

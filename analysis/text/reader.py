@@ -12,7 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from .normalize import has_arabic
+from analysis.text.normalize import has_arabic
 
 __all__ = ["ArticleError", "Source", "read_source", "decode_bytes"]
 

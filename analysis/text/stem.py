@@ -12,7 +12,7 @@ from functools import lru_cache
 
 import snowballstemmer
 
-from .normalize import dediac, normalize, strip_tatweel
+from analysis.text.normalize import dediac, normalize, strip_tatweel
 
 __all__ = ["stem"]
 

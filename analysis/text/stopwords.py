@@ -5,7 +5,7 @@ import csv
 from functools import cache
 from importlib.resources import files
 
-from .normalize import normalize
+from analysis.text.normalize import normalize
 
 __all__ = ["stopwords", "is_stopword"]
 

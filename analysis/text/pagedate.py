@@ -13,7 +13,7 @@ from functools import cache
 from importlib.resources import files
 from typing import NamedTuple
 
-from .normalize import normalize
+from analysis.text.normalize import normalize
 
 __all__ = ["PageDate", "month_names", "find_page_date"]
 

@@ -3,7 +3,7 @@
 One pass over each sentence's tokens:
 
 1. **Amount**: a digit token (``1,497``, ``١٬٤٩٧``, ``2.38%``, the fraction-first ``2ر0`` style, see
-   :mod:`analysis.numbers`) optionally followed by scale words (``مليون``، ``مليارات``، ``ألف``), or a run of number
+   :mod:`analysis.text.numerals`) optionally followed by scale words (``مليون``، ``مليارات``، ``ألف``), or a run of number
    words (``ألف وأربعمائة``، ``خمسة``، ``عشرات``، ``مليار``).  A number word with the article after a plural noun
    (``الأعوام الأربعة``، ``الأشهر الـ15``) counts that noun.
 2. **Counted noun**: the unit lexicon ``analysis/data/units.csv`` (Arabic form, English unit, category) matched on
@@ -43,10 +43,10 @@ from typing import NamedTuple
 
 import pandas as pd
 
-from ._tokens import Tok, tokens_by_sentence
-from .calendar import month_names
-from .normalize import normalize
-from .numbers import compose, number_word, parse_numeral, qualifiers, reversed_decimal, strip_clitics
+from analysis.extract.tokenview import Tok, tokens_by_sentence
+from analysis.text.pagedate import month_names
+from analysis.text.normalize import normalize
+from analysis.text.numerals import compose, number_word, parse_numeral, qualifiers, reversed_decimal, strip_clitics
 
 __all__ = ["Unit", "FIGURE_COLUMNS", "extract_figures", "unit_lexicon"]
 

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
 
-from .calendar import find_page_date
-from .normalize import has_arabic, normalize
+from analysis.text.pagedate import find_page_date
+from analysis.text.normalize import has_arabic, normalize
 
 __all__ = ["Paragraph", "PageLayout", "read_layout", "PARAGRAPH_KINDS"]
 

@@ -18,7 +18,7 @@ from functools import cache
 from importlib.resources import files
 from typing import NamedTuple
 
-from .normalize import normalize
+from analysis.text.normalize import normalize
 
 __all__ = ["NumberWord", "number_words", "qualifiers", "parse_numeral", "reversed_decimal", "number_word",
            "compose", "strip_clitics"]

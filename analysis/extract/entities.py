@@ -38,10 +38,10 @@ from typing import NamedTuple
 
 import pandas as pd
 
-from .commonwords import is_common
-from .gazetteer import GazetteerEntry, cue_verbs, name_tokens, titles, variant_index
-from .normalize import normalize
-from .stopwords import is_stopword
+from analysis.text.commonwords import is_common
+from analysis.lexicon.gazetteer import GazetteerEntry, cue_verbs, name_tokens, titles, variant_index
+from analysis.text.normalize import normalize
+from analysis.text.stopwords import is_stopword
 
 __all__ = ["extract_entities", "proclitic_forms", "NER_TYPE_MAP", "NER_ENABLED", "use_ner"]
 
@@ -495,8 +495,8 @@ def use_ner() -> bool:
         return False
     if "ok" not in _NER_STATE:
         try:
-            from .ner import tag_sentences  # noqa: F401
-            from .ner.model import _current  # noqa: F401
+            from analysis.ner import tag_sentences  # noqa: F401
+            from analysis.ner.model import _current  # noqa: F401
             _current()
             _NER_STATE["ok"] = True
         except Exception as exc:  # missing/corrupt model: parse without it, say so once
@@ -538,7 +538,7 @@ class _ModelSpan(NamedTuple):
 
 def _model_spans(toks: _Tokens) -> list[_ModelSpan]:
     """The NER model's entity spans over the article's sentences (tagged as one document), in text order."""
-    from .ner import tag_sentences
+    from analysis.ner import tag_sentences
 
     sentences: dict[int, list[int]] = {}
     for i, s in enumerate(toks.sentence):

@@ -3,7 +3,7 @@
 The lexicon is data, ``analysis/data/themes.csv``: one row per trigger with the theme code (in the spirit of GDELT
 GKG theme codes: ``TERROR``, ``ENV_OIL``, ``ECON_STOCKMARKET`` ...), ``label_en``, ``label_ar``, the trigger as
 written (one or more words), its English gloss and a weight.  Triggers are matched on **stems**
-(:func:`analysis.stem.stem`, the same function that fills ``tokens.stem``): every word of the trigger is stemmed
+(:func:`analysis.text.stem.stem`, the same function that fills ``tokens.stem``): every word of the trigger is stemmed
 once at load time and a trigger matches a run of consecutive word tokens with those stems, whatever their
 clitics, article or inflection (``الإرهابية`` and ``الإرهاب`` both give ``ارهاب``).  Where the stemmer keeps a
 proclitic ب/ل/ك (``لفرض``), the token also matches with it removed.
@@ -26,8 +26,8 @@ from typing import NamedTuple
 
 import pandas as pd
 
-from .normalize import dediac, strip_tatweel
-from .stem import stem
+from analysis.text.normalize import dediac, strip_tatweel
+from analysis.text.stem import stem
 
 __all__ = ["THRESHOLD", "THEME_COLUMNS", "Trigger", "theme_lexicon", "theme_labels", "tag_themes", "triggers"]
 
