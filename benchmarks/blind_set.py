@@ -1,0 +1,159 @@
+"""The blind gold set: which articles, how they are split, and their text as the parser reads it.
+
+    python benchmarks/blind_set.py list                 # the chosen articles, their part (dev/test) and group
+    python benchmarks/blind_set.py materialize [--out DIR]   # write DIR/<article_id>.txt (default data/blind/)
+
+The choice is a fixed rule over `../shared/corpus/` (nobody picks articles by hand, nothing looks at the
+extractors' output):
+
+* **SaudiNewsNet** (`saudinewsnet/*.jsonl.gz`): for each of the 14 outlets, the articles whose body has
+  80-400 words, excluding the 15 dev articles (`dev/MANIFEST.tsv` URLs); ordered by SHA-256 of
+  ``"blind-2026|" + url``; the first **2** of each outlet (28 articles; an outlet with fewer candidates gives
+  what it has).  Text: ``title + "\\n\\n" + content`` (the dataset's PROVENANCE).
+* **Arabic Newspapers** (`arabic_newspapers/<category>/<CC><letter><n>.txt`, Windows-1256): for each of the 19
+  country codes, categories politics / economy / sports / culture in a rotation that starts at the country's
+  position in sorted order (country i takes categories i mod 4 and (i + 1) mod 4), and in each such
+  (country, category) the file with 80-700 words first by SHA-256 of ``"blind-2026|" + file name``
+  (38 articles where every cell has a candidate; a missing cell falls to the country's next category).
+  Text: the bytes decoded as cp1256, trailing NUL bytes removed, line endings folded to ``\\n``.
+* **Split** (recorded once, never changed): within each group (outlet or country), articles ordered by SHA-256
+  of ``"split|" + article_id``; the first goes to **test** (sealed), the second to **dev**.  So every outlet and
+  country has one sealed article.
+
+The sealed test part is never used to choose a rule: only ``benchmarks/bench_extraction.py``'s totals for it
+are read.  Gold for the articles lives in ``tests/gold_blind/<part>/<article_id>/`` (offsets and values only;
+the text stays in ``../shared``).
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import gzip
+import hashlib
+import json
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared" / "corpus"
+SALT = "blind-2026|"
+MIN_WORDS, MAX_WORDS = 80, 400
+MAX_WORDS_ANP = 700  # the 2012 newspapers run long (median 470-1,130 words by country)
+PER_OUTLET = 2
+CATEGORIES = ("politics", "economy", "sports", "culture")
+
+
+@dataclass(frozen=True)
+class BlindArticle:
+    article_id: str
+    corpus: str  # saudinewsnet | arabic_newspapers
+    group: str  # outlet or country code
+    category: str  # arabic_newspapers folder; "" for SaudiNewsNet
+    origin: str  # url or file path relative to ../shared/corpus
+    text: str
+    part: str = ""
+
+
+def _h(s: str) -> str:
+    return hashlib.sha256(s.encode("utf-8")).hexdigest()
+
+
+def _fold(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _snn(shared: Path) -> list[BlindArticle]:
+    dev_urls = set()
+    manifest = shared / "dev" / "MANIFEST.tsv"
+    if manifest.exists():
+        with manifest.open(encoding="utf-8", newline="") as fh:
+            dev_urls = {r["url"] for r in csv.DictReader(fh, delimiter="\t")}
+    by_outlet: dict[str, list[tuple[str, dict]]] = {}
+    for path in sorted((shared / "saudinewsnet").glob("*.jsonl.gz")):
+        with gzip.open(path, "rt", encoding="utf-8") as fh:
+            for line in fh:
+                r = json.loads(line)
+                n = len(r.get("content", "").split())
+                if r["url"] in dev_urls or not (MIN_WORDS <= n <= MAX_WORDS) or not r.get("title"):
+                    continue
+                by_outlet.setdefault(r["source"], []).append((_h(SALT + r["url"]), r))
+    out = []
+    for outlet in sorted(by_outlet):
+        for _, r in sorted(by_outlet[outlet], key=lambda x: x[0])[:PER_OUTLET]:
+            aid = f"snn_{outlet}_{_h(r['url'])[:8]}"
+            out.append(BlindArticle(aid, "saudinewsnet", outlet, "", r["url"],
+                                    _fold(r["title"].strip() + "\n\n" + r["content"])))
+    return out
+
+
+def _anp_text(path: Path) -> str:
+    return _fold(path.read_bytes().rstrip(b"\x00").decode("cp1256"))
+
+
+def _anp(shared: Path) -> list[BlindArticle]:
+    root = shared / "arabic_newspapers"
+    cells: dict[tuple[str, str], list[tuple[str, Path]]] = {}
+    for cat in CATEGORIES:
+        for path in sorted((root / cat).glob("*.txt")):
+            try:
+                n = len(_anp_text(path).split())
+            except UnicodeDecodeError:
+                continue
+            if MIN_WORDS <= n <= MAX_WORDS_ANP:
+                cells.setdefault((path.name[:2], cat), []).append((_h(SALT + path.name), path))
+    countries = sorted({c for c, _ in cells})
+    out = []
+    for i, country in enumerate(countries):
+        wanted = [CATEGORIES[i % 4], CATEGORIES[(i + 1) % 4]]
+        taken: list[str] = []
+        for k in range(4):  # a missing cell falls to the country's next category
+            if len(taken) == len(wanted):
+                break
+            for cat in (wanted[len(taken)], *CATEGORIES[(i + 2 + k) % 4:], *CATEGORIES[:(i + 2 + k) % 4]):
+                if cat not in taken and cells.get((country, cat)):
+                    taken.append(cat)
+                    break
+        for cat in taken:
+            _, path = sorted(cells[(country, cat)], key=lambda x: x[0])[0]
+            out.append(BlindArticle(f"anp_{path.stem}", "arabic_newspapers", country, cat,
+                                    str(path.relative_to(shared)), _anp_text(path)))
+    return out
+
+
+def blind_articles(shared: Path = SHARED) -> list[BlindArticle]:
+    """Every blind article with its part (``dev`` or ``test``), in a fixed order."""
+    if not (shared / "saudinewsnet").is_dir() or not (shared / "arabic_newspapers").is_dir():
+        raise FileNotFoundError(f"{shared}: the shared corpora are not there")
+    arts = _snn(shared) + _anp(shared)
+    groups: dict[str, list[BlindArticle]] = {}
+    for a in arts:
+        groups.setdefault(a.group, []).append(a)
+    parts = {}
+    for members in groups.values():
+        for k, a in enumerate(sorted(members, key=lambda a: _h("split|" + a.article_id))):
+            parts[a.article_id] = "test" if k % 2 == 0 else "dev"
+    return [BlindArticle(**{**a.__dict__, "part": parts[a.article_id]}) for a in arts]
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("mode", choices=("list", "materialize"))
+    ap.add_argument("--out", type=Path, default=ROOT / "data" / "blind")
+    args = ap.parse_args(argv)
+    arts = blind_articles()
+    if args.mode == "list":
+        for a in arts:
+            print(f"{a.article_id}\t{a.part}\t{a.corpus}\t{a.group}\t{a.category}\t{len(a.text.split())} words")
+        n_test = sum(a.part == "test" for a in arts)
+        print(f"{len(arts)} articles: {n_test} test, {len(arts) - n_test} dev", file=sys.stderr)
+        return 0
+    args.out.mkdir(parents=True, exist_ok=True)
+    for a in arts:
+        (args.out / f"{a.article_id}.txt").write_text(a.text, encoding="utf-8", newline="\n")
+    print(f"wrote {len(arts)} articles to {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
