@@ -30,7 +30,8 @@ import pandas as pd
 
 from analysis.text.normalize import normalize
 
-__all__ = ["KEYS", "Score", "score", "predicted_keys", "gold_keys", "load_gold", "evaluate_article",
+__all__ = ["KEYS", "Score", "score", "predicted_keys", "gold_keys", "load_gold", "evaluate_article", "blind_scores",
+           "wrong_speakers", "top_theme", "BLIND_EXTRA",
            "GOLD_TABLES", "GoldError", "heldout_stems"]
 
 KEYS: dict[str, tuple[str, ...]] = {
@@ -165,3 +166,99 @@ def evaluate_article(article, gold_dir: str | Path, tables: tuple[str, ...] = GO
         if gold is not None:
             out[table] = score(gold_keys(gold, table), predicted_keys(article, table))
     return out
+
+
+# --------------------------------------------------------------------------- measures of the blind gold set
+# The blind gold (tests/gold_blind/<part>/<article>/) names every entity in English (`name_en` in mentions.csv,
+# `speaker` in quotes.csv) whether or not the extractor knows an English name.  So that entity and speaker scores
+# measure *finding* things, not spelling them, a predicted entity is identified with the gold entity whose gold
+# mentions its own mentions hit exactly (most hits wins; ties: the gold name first in text order); an entity that
+# hits none is its own, spurious, thing.
+
+BLIND_EXTRA = ("entities", "statements", "speakers", "main_theme")
+
+
+def _gold_entity_of(article, gold_mentions: pd.DataFrame) -> dict[int, str]:
+    """Predicted ``entity_id`` -> gold ``name_en`` (see above); entities that hit no gold mention are absent."""
+    gold_at = {(int(s), int(e)): n for s, e, n in zip(gold_mentions["start"], gold_mentions["end"],
+                                                    gold_mentions["name_en"])}
+    order = {n: i for i, n in enumerate(dict.fromkeys(gold_mentions["name_en"]))}
+    hits: dict[int, dict[str, int]] = {}
+    m = article.mentions
+    for eid, s, e in zip(m["entity_id"], m["start"], m["end"]):
+        name = gold_at.get((int(s), int(e)))
+        if name:
+            hits.setdefault(int(eid), {}).setdefault(name, 0)
+            hits[int(eid)][name] += 1
+    return {eid: min(h, key=lambda n: (-h[n], order[n])) for eid, h in hits.items()}
+
+
+def _no_speaker(value) -> bool:
+    return value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value))
+
+
+def blind_scores(article, gold_dir: str | Path) -> dict[str, Score]:
+    """The issue-level measures on one blind-gold article (each where its gold file exists).
+
+    * ``entities``: one key per real-world thing, (gold name, type) for predicted entities identified with a gold
+      entity, a key of their own for the rest;
+    * ``statements``: a quote found, key (start, end, mode) — whoever said it;
+    * ``speakers``: key (start, end, speaker) with the predicted speaker identified as above (a quote without a
+      speaker entity has speaker ``""``, as in the gold for non-entity speakers);
+    * ``main_theme``: tp when the article's top theme (highest summed score; ties: first in text) is the gold
+      ``main_theme`` of ``story.csv``, else one fp (a wrong top theme) or one fn (no theme at all).
+    """
+    out: dict[str, Score] = {}
+    text = article.text
+    gm = load_gold(gold_dir, "mentions", text)
+    ident: dict[int, str] = {}
+    if gm is not None:
+        ident = _gold_entity_of(article, gm)
+        gold = {(n, t) for n, t in zip(gm["name_en"], gm["type"])}
+        ents = article.entities
+        pred = {(ident.get(int(eid), f"predicted:{int(eid)}"), t) for eid, t in zip(ents["entity_id"], ents["type"])}
+        out["entities"] = score(gold, pred)
+    gq = load_gold(gold_dir, "quotes", text)
+    if gq is not None:
+        q = article.quotes
+        out["statements"] = score(_keys(gq, ("start", "end", "mode")), _keys(q, ("start", "end", "mode")))
+        speakers = ["" if _no_speaker(eid) else ident.get(int(eid), f"predicted:{int(eid)}")
+                    for eid in q["speaker_entity_id"]]
+        out["speakers"] = score(_keys(gq, ("start", "end", "speaker")),
+                                _keys(q.assign(speaker=speakers), ("start", "end", "speaker")))
+    story = Path(gold_dir) / "story.csv"
+    if story.exists():
+        want = pd.read_csv(story, dtype=str, keep_default_na=False)["main_theme"].iloc[0].strip()
+        out["main_theme"] = score({(want,)}, {(t,)} if (t := top_theme(article)) else set())
+    return out
+
+
+def wrong_speakers(article, gold_dir: str | Path) -> tuple[int, int]:
+    """(quotes found with a wrong speaker entity, quotes found): a found quote (same start, end) whose predicted
+    speaker is an entity other than the gold speaker (also where the gold has no speaker entity)."""
+    gq = load_gold(gold_dir, "quotes", article.text)
+    gm = load_gold(gold_dir, "mentions", article.text)
+    if gq is None:
+        return 0, 0
+    ident = _gold_entity_of(article, gm) if gm is not None else {}
+    gold = {(int(s), int(e)): sp for s, e, sp in zip(gq["start"], gq["end"], gq["speaker"])}
+    wrong = found = 0
+    q = article.quotes
+    for s, e, eid in zip(q["start"], q["end"], q["speaker_entity_id"]):
+        if (int(s), int(e)) not in gold:
+            continue
+        found += 1
+        if not _no_speaker(eid) and ident.get(int(eid), f"predicted:{int(eid)}") != gold[(int(s), int(e))]:
+            wrong += 1
+    return wrong, found
+
+
+def top_theme(article) -> str | None:
+    """The theme with the highest summed score over the article's sentences (ties: the one seen first)."""
+    th = article.themes
+    if th.empty:
+        return None
+    totals: dict[str, float] = {}
+    for theme, s in zip(th["theme"], th["score"]):
+        totals[theme] = totals.get(theme, 0.0) + float(s)
+    return max(totals, key=lambda t: totals[t])  # max keeps the first of equal totals, in table order
