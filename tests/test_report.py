@@ -26,8 +26,8 @@ from analysis.report.build import (
     find_notebooks,
     notebook_info,
     resolve_article,
-    run_report_command,
 )
+from analysis.cli import run_report_command
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "seeds" / "000_15d6e93d3754c312.txt"
