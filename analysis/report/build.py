@@ -7,13 +7,17 @@ nbconvert: ``<NN_name>.html`` with the code and ``<NN_name>.reader.html`` withou
 embedded as inline PNG, no external scripts (the pages open offline). ``index.html`` is a reader's
 page: what each notebook asks (its title and **Question.** line, read from the notebook's first
 markdown cell), then per article the headline (with the stored English translation where there is
-one), the publication date, the sizes of its tables and links to every page. Everything is written into a temporary folder
+one), the publication date, the sizes of its tables and links to every page, rendered from the
+Jinja2 template ``analysis/data/report_template/index.html.j2``. Everything is written into a temporary folder
 beside ``out_dir`` and moved into place only when every notebook succeeded, so a failed build never
 leaves a report that looks complete.
 
 The kernel is this interpreter (``sys.executable``), through a kernelspec written into the build's
 temporary folder: nothing is registered with Jupyter, and a user-level ``python3`` kernelspec
 pointing at another Python cannot hijack the run.
+
+The command line (``python -m analysis report``) is :mod:`analysis.cli`; the notebooks find their
+article with :func:`analysis.explore.open_article`.
 """
 from __future__ import annotations
 
