@@ -12,7 +12,7 @@ from analysis import __version__
 from analysis.article import FORMATS, parse_article
 from analysis.text.reader import ArticleError
 
-__all__ = ["main", "build_parser"]
+__all__ = ["main", "build_parser", "run_report_command"]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -54,9 +54,30 @@ def _cmd_parse(args: argparse.Namespace) -> int:
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
-    from analysis.report.build import run_report_command  # heavy imports (nbconvert, papermill) only when asked
-
     return run_report_command(args)
+
+
+def run_report_command(args: argparse.Namespace) -> int:
+    """Run ``report`` from parsed arguments (``articles``, ``out``, ``jobs``; optional ``quiet``, ``notebooks``).
+
+    Prints ``error: <reason>`` and returns 1 when a notebook fails, 2 for ``--jobs`` below 1; unreadable
+    articles raise ``analysis.ArticleError``, which :func:`main` reports as ``error: <file>: <reason>``.
+    """
+    if args.jobs is not None and args.jobs < 1:
+        print("error: --jobs must be at least 1", file=sys.stderr)
+        return 2
+    # heavy imports (nbconvert, papermill) only when a report is asked for
+    from analysis.report.build import ReportError, build_report
+
+    try:
+        result = build_report(list(args.articles) or None, args.out, jobs=args.jobs,
+                              progress=not getattr(args, "quiet", False),
+                              notebooks_dir=getattr(args, "notebooks", None))
+    except ReportError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 1
+    print(result.index)
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:

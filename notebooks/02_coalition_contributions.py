@@ -49,14 +49,11 @@ article_path = "../seeds/000_15d6e93d3754c312.txt"  # the seed; the report injec
 import matplotlib.pyplot as plt
 from IPython.display import HTML, display as show
 
-from analysis import parse_article
-from analysis.explore import display
+from analysis.explore import display, open_article
 from analysis.explore import figures as F
-from analysis.report.build import resolve_article
 from analysis.lexicon.translations import translation_for
 
-display.set_theme(style="whitegrid", context="notebook")
-art = parse_article(resolve_article(article_path))
+art = open_article(article_path)
 table = F.figures_table(art)
 show(HTML(display.rtl_heading(art.headline)))
 if table.empty:

@@ -47,15 +47,12 @@ import html
 import matplotlib.pyplot as plt
 from IPython.display import HTML, display as show
 
-from analysis import parse_article
-from analysis.explore import display
+from analysis.explore import display, open_article
 from analysis.explore import kwic as K
 from analysis.explore import themes as T
-from analysis.report.build import resolve_article
 from analysis.lexicon.translations import translation_for
 
-display.set_theme(style="white", context="notebook")
-art = parse_article(resolve_article(article_path))
+art = open_article(article_path, style="white")
 translation = translation_for(art.paragraphs)
 catalogue = T.theme_catalogue(art)
 show(HTML(display.rtl_heading(art.headline)))

@@ -42,17 +42,13 @@ pick = None  # an entity to unfold below: its English or Arabic name (e.g. "Ital
 import html
 
 import matplotlib.pyplot as plt
-from matplotlib.patches import Patch
 from IPython.display import HTML, display as show
 
-from analysis import parse_article
-from analysis.explore import display
+from analysis.explore import display, open_article
 from analysis.explore import entities as E
 from analysis.explore import places as P
-from analysis.report.build import resolve_article
 
-display.set_theme(style="whitegrid", context="notebook")
-art = parse_article(resolve_article(article_path))
+art = open_article(article_path)
 table = E.entity_table(art)
 show(HTML(display.rtl_heading(art.headline)
           + f"<p>{len(table)} entities, {len(art.mentions)} mentions.</p>"))
@@ -63,32 +59,16 @@ show(HTML(display.rtl_heading(art.headline)
 # `first_paragraph` where it first appears.
 
 # %%
-type_names = {k: display.bilingual(*v) for k, v in E.TYPE_LABELS.items()}
-display.rtl_table(table.assign(type=table["type"].map(lambda t: f"{t} · {type_names.get(t, t)}")),
-                  arabic_columns=["name_ar"], caption="Entities named in the article")
+display.rtl_table(E.typed_table(table), arabic_columns=["name_ar"], caption="Entities named in the article")
 
 # %% [markdown]
 # ## How often each is named
 # Mentions per entity, coloured by type (bilingual labels; the Arabic name alone where there is no English one).
 
 # %%
-if table.empty:
+if E.plot_mentions(table, top=25) is None:
     show(HTML("<p><b>No entities found in this article.</b></p>"))
 else:
-    shown = table.head(25)
-    fig, ax = plt.subplots(figsize=(9, 0.34 * len(shown) + 1.6))
-    ax.barh(range(len(shown)), shown["n_mentions"], color=shown["type"].map(E.TYPE_COLOURS))
-    display.set_ticks(ax, range(len(shown)), [E.entity_label(a, e) for a, e in zip(shown["name_ar"], shown["name_en"])])
-    ax.invert_yaxis()
-    for i, n in enumerate(shown["n_mentions"]):
-        ax.text(n, i, f" {n}", va="center", fontsize=9)
-    present = [t for t in E.TYPE_COLOURS if (shown["type"] == t).any()]
-    ax.xaxis.get_major_locator().set_params(integer=True)
-    fig.legend(handles=[Patch(color=E.TYPE_COLOURS[t], label=display.ar(type_names[t])) for t in present],
-               loc="lower center", ncol=len(present), frameon=False)
-    display.label(ax, title=display.bilingual("عدد مرات الذكر", "Mentions per entity")
-                  + ("" if len(table) <= 25 else f" (top 25 of {len(table)})"), xlabel="mentions")
-    fig.tight_layout(rect=(0, 1.0 / fig.get_figheight(), 1, 1))  # room for the legend below
     plt.show()
 
 # %% [markdown]
@@ -107,39 +87,11 @@ else:
                            arabic_columns=["name_ar_a", "name_ar_b"], caption="Entity pairs by shared sentences (top 20)"))
 
 # %%
-matrix = E.cooccurrence_matrix(art, top=15)
-if not matrix.empty:
-    import numpy as np
-    import seaborn as sns
-
-    names = table.set_index("entity_id")
-    labels = [E.entity_label(names.at[i, "name_ar"], names.at[i, "name_en"]) for i in matrix.index]
-    mask = np.triu(np.ones(matrix.shape, dtype=bool), k=1) | (matrix.to_numpy() == 0)  # lower triangle only
-    n = len(matrix)
-    fig, ax = plt.subplots(figsize=(0.5 * n + 6.5, 0.45 * n + 2))
-    sns.heatmap(matrix, mask=mask, annot=True, fmt="d", cmap="Blues", cbar=False, linewidths=0.5,
-                linecolor="#dddddd", ax=ax, square=True, vmin=0)
-    ax.grid(False)
-    # rows carry the names, columns the row numbers (drawn between the names and the cells)
-    display.set_ticks(ax, [i + 0.5 for i in range(n)], labels, axis="y", rotation=0)
-    ax.tick_params(axis="y", pad=24)
-    for i in range(n):
-        ax.text(-0.25, i + 0.5, str(i + 1), ha="right", va="center", fontsize=9, color="#555555")
-    display.set_ticks(ax, [i + 0.5 for i in range(n)], [str(i + 1) for i in range(n)], axis="x", rotation=0)
-    display.label(ax, title=display.bilingual("الجمل المشتركة", "Sentences shared by two entities"),
-                  xlabel="entity (row number)", ylabel="")
-    fig.tight_layout()
+if E.plot_cooccurrence_matrix(art, E.cooccurrence_matrix(art, top=15)) is not None:
     plt.show()
 
 # %%
-if not matrix.empty and len(matrix) > 1:
-    fig, ax = plt.subplots(figsize=(11, 7.5))
-    E.draw_network(ax, art, top=15)
-    present = [t for t in E.TYPE_COLOURS if (table.set_index("entity_id").loc[list(matrix.index), "type"] == t).any()]
-    fig.legend(handles=[Patch(color=E.TYPE_COLOURS[t], label=display.ar(type_names[t])) for t in present],
-               loc="lower center", ncol=len(present), frameon=False, fontsize=9)
-    display.label(ax, title=display.bilingual("شبكة الذكر المشترك", "Co-occurrence network (same sentence)"))
-    fig.tight_layout(rect=(0, 0.05, 1, 1))
+if E.network_figure(art, top=15) is not None:
     plt.show()
 
 # %% [markdown]
@@ -168,9 +120,7 @@ else:
 # the same foldable list, so it works there too.
 
 # %%
-chosen = E.find_entity(art, pick)
-if pick is not None and chosen is None:
+if pick is not None and E.find_entity(art, pick) is None:
     show(HTML(f"<p>No entity called <b>{html.escape(str(pick))}</b> in this article.</p>"))
-if chosen is None and not table.empty:
-    chosen = int(table["entity_id"].iloc[0])  # no pick: unfold the most mentioned entity
+chosen = E.entity_to_unfold(art, pick)
 HTML(E.entity_sentences_html(art, open_ids={chosen} if chosen is not None else set()))

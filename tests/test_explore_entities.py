@@ -134,3 +134,62 @@ class TestPickAnEntity:
         page = E.entity_sentences_html(art)
         assert "<script>" not in page and "<b>في بغداد" not in page
         assert "&lt;script&gt;" in page and "&lt;b&gt;" in page
+
+
+class TestNotebookTablesAndCharts:
+    """What notebook 05 draws: the typed table, the mentions bars, the matrix heatmap, the network figure."""
+
+    TYPES = ["شخص · person", "منظمة · organisation", "دولة / مدينة · country / city", "منشأة · facility"]
+
+    @pytest.fixture(autouse=True)
+    def _agg(self):
+        import matplotlib
+
+        matplotlib.use("Agg")
+        import matplotlib.pyplot as plt
+
+        yield
+        plt.close("all")
+
+    def test_typed_table(self, seed_article):
+        t = E.typed_table(E.entity_table(seed_article)).set_index("name_en")
+        assert t.at["Italy", "type"] == "GPE · دولة / مدينة · country / city"
+        assert t.at["Mustafa al-Kadhimi", "type"] == "PERSON · شخص · person"
+        assert E.type_names()["FAC"] == "منشأة · facility"
+
+    def test_mentions_bars(self, seed_article):
+        fig = E.plot_mentions(E.entity_table(seed_article))
+        ax = fig.axes[0]
+        assert len(ax.patches) == 16
+        assert [p.get_width() for p in ax.patches][:3] == [11, 6, 5]
+        assert ax.get_yticklabels()[0].get_text() == "إيطاليا · Italy"
+        assert ax.get_title() == "عدد مرات الذكر · Mentions per entity"
+        assert [t.get_text() for t in fig.legends[0].get_texts()] == self.TYPES
+
+    def test_mentions_top_n_says_so(self, seed_article):
+        fig = E.plot_mentions(E.entity_table(seed_article), top=5)
+        assert len(fig.axes[0].patches) == 5
+        assert fig.axes[0].get_title().endswith(" (top 5 of 16)")
+        assert E.plot_mentions(E.entity_table(seed_article).head(0)) is None
+
+    def test_matrix_heatmap(self, seed_article):
+        matrix = E.cooccurrence_matrix(seed_article, top=15)
+        fig = E.plot_cooccurrence_matrix(seed_article, matrix)
+        ax = fig.axes[0]
+        assert [t.get_text() for t in ax.get_yticklabels()][:3] == ["إيطاليا · Italy", "العراق · Iraq",
+                                                                   "مصطفى الكاظمي · Mustafa al-Kadhimi"]
+        assert [t.get_text() for t in ax.get_xticklabels()] == [str(i) for i in range(1, 16)]
+        assert ax.get_title() == "الجمل المشتركة · Sentences shared by two entities"
+        assert E.plot_cooccurrence_matrix(seed_article, matrix.iloc[0:0, 0:0]) is None
+
+    def test_network_figure(self, seed_article):
+        fig = E.network_figure(seed_article, top=15)
+        assert fig.axes[0].get_title() == "شبكة الذكر المشترك · Co-occurrence network (same sentence)\u200e"
+        assert [t.get_text() for t in fig.legends[0].get_texts()] == self.TYPES
+        assert E.network_figure(parse_article(MARKUP), top=1) is None  # one node: nothing to link
+
+    def test_entity_to_unfold(self, seed_article):
+        ids = ids_by_name(seed_article)
+        assert E.entity_to_unfold(seed_article) == ids["Italy"]  # no pick: the most mentioned
+        assert E.entity_to_unfold(seed_article, "Iraq") == ids["Iraq"]
+        assert E.entity_to_unfold(seed_article, "nowhere") == ids["Italy"]

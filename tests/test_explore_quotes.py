@@ -136,3 +136,66 @@ class TestReadingView:
         assert len(table) == 1 and "<script>" in table.loc[0, "content"]  # raw in the table, escaped in HTML
         shown = display.rtl_table(table[["speaker_ar", "content"]]).to_html()  # as notebook 03 shows it
         assert "<script>" not in shown and "&lt;script&gt;" in shown
+
+
+class TestNotebookTablesAndCharts:
+    """What notebook 03 shows: the summary line, the statements and key-words tables, its three charts."""
+
+    @pytest.fixture(autouse=True)
+    def _agg(self):
+        import matplotlib
+
+        matplotlib.use("Agg")
+        import matplotlib.pyplot as plt
+
+        yield
+        plt.close("all")
+
+    def test_summary_line(self, statements):
+        assert Q.summary_html(statements) == "<p>11 statements by 2 speaker(s): 2 direct, 9 indirect.</p>"
+        assert Q.summary_html(Q.statements(parse_article(NO_QUOTES))).startswith(
+            "<p><b>No quotes found in this article:</b>")
+
+    def test_statement_table(self, statements):
+        t = Q.statement_table(statements)
+        assert list(t.columns) == ["quote_id", "speaker", "cue", "cue_gloss", "mode", "content", "paragraph_id",
+                                   "section"]
+        first = t.iloc[0]
+        assert (first["speaker"], first["cue"], first["mode"], first["paragraph_id"]) == (
+            f"مصطفى الكاظمي · {KADHIMI}", "اعتبر", "indirect", 6)
+        assert first["section"] == "مطلع الخبر · news (opening section)" + display.LRM
+
+    def test_key_words(self, seed_article):
+        k = Q.key_words(Q.speaker_stems(seed_article, top=8))
+        assert list(k.columns) == ["speaker_ar", "speaker_en", "key_words", "stems"]
+        assert list(k["speaker_en"]) == [KADHIMI, GUERINI]
+        assert k["key_words"].iloc[0].startswith("أمن (5)، العراق (4)، حكومته (3)")
+        assert k["stems"].iloc[1].split("، ")[:3] == ["عراق", "حكوم", "تعا"]
+
+    def test_mode_bars_stack_direct_and_indirect(self, seed_article):
+        sp = Q.speakers(seed_article)
+        fig = Q.mode_bars(sp, sp["speaker_ar"], sp["speaker_en"], row_height=0.55, legend_space=0.12, title="t")
+        ax = fig.axes[0]
+        assert len(ax.patches) == 2 * len(sp) == 4
+        assert [t.get_text() for t in ax.get_yticklabels()] == [f"مصطفى الكاظمي · {KADHIMI}",
+                                                               f"لورينزو جويريني · {GUERINI}"]
+        assert sum(p.get_width() for p in ax.patches) == 11  # every statement counted once
+        assert [t.get_text() for t in fig.legends[0].get_texts()] == ["مباشر · direct", "غير مباشر · indirect"]
+
+    def test_speaker_theme_heatmap(self, seed_article):
+        fig = Q.plot_speaker_themes(Q.speaker_themes(seed_article))
+        ax = fig.axes[0]
+        rows = [t.get_text() for t in ax.get_yticklabels()]
+        assert len(rows) == 9 and rows[0] == "تهدئة الأوضاع في المنطقة · Regional de-escalation"
+        assert [t.get_text() for t in ax.get_xticklabels()] == [f"مصطفى الكاظمي\n{KADHIMI}",
+                                                               f"لورينزو جويريني\n{GUERINI}"]
+        assert Q.plot_speaker_themes(Q.speaker_themes(parse_article(NO_QUOTES))) is None
+
+    def test_paragraph_voices_chart(self, seed_article):
+        fig = Q.plot_paragraph_voices(seed_article)
+        ax = fig.axes[0]
+        assert len(ax.get_yticklabels()) == 14 and len(ax.patches) == 3 * 14
+        assert [t.get_text() for t in ax.texts] == ["مطلع الخبر · news (opening section)" + display.LRM,
+                                                   "في مقدمة داعمي العراق · At the forefront of Iraq's supporters"]
+        assert len(ax.lines) == 1  # one dashed line: where the second section starts
+        assert ax.get_xlim() == (0, 1)

@@ -26,8 +26,8 @@ from analysis.report.build import (
     find_notebooks,
     notebook_info,
     resolve_article,
-    run_report_command,
 )
+from analysis.cli import run_report_command
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "seeds" / "000_15d6e93d3754c312.txt"
@@ -112,6 +112,29 @@ class TestHelpers:
         assert "Does &lt;script&gt;alert(3)&lt;/script&gt; run, or <code>&lt;b&gt;</code> bold?" in html
         assert ("<span>No publication date found</span> · <span>1 paragraph</span> · <span>2 sentences</span> · "
                 "<span>3 entities</span> · <span>0 figures</span> · <span>5 quotes</span>") in html
+
+    def test_index_from_template_quotes_like_html_escape(self, tmp_path):
+        template = (ROOT / "analysis" / "data" / "report_template" / "index.html.j2").read_text(encoding="utf-8")
+        assert template.count("href=") == 1 and template.count("page_href(") == 2  # one place makes a page link
+        art = _Article(path=tmp_path / "x.txt", article_id="x", headline='قال "نعم" و\'لا\'', published_at="2020-01-02T03:04",
+                       headline_en="", counts=None)
+        page = NotebookPage("x", "01_x", tmp_path / "01 & x.html", tmp_path / "01_x.reader.html",
+                            tmp_path / "01_x.ipynb", 1.0)
+        info = NotebookInfo("01_x", "", "Untitled", "")
+        html = _index_html([art], [info], {("x", "01_x"): page})
+        assert '<h2 class="headline" dir="rtl" lang="ar">قال &quot;نعم&quot; و&#x27;لا&#x27;</h2>\n' in html
+        assert '<p class="meta"><span>Published 2020-01-02 03:04</span></p>\n<p class="source">x.txt</p>' in html
+        assert ('<tr><td class="num"></td><td>Untitled</td><td class="links"><a href="x/01_x.reader.html">reader</a> · '
+                '<a href="x/01 &amp; x.html">with code</a></td></tr>') in html
+        assert '<li><span class="num"></span><span><strong>Untitled</strong></span></li>' in html
+        assert "headline-en" not in html.split("<body>")[1]
+        assert html.endswith("</table>\n</section>\n</body>\n</html>\n")
+
+    def test_index_without_articles_or_notebooks(self):
+        html = _index_html([], [], {})
+        assert "<p class=\"lead\">0 articles, each read by 0 notebooks." in html
+        assert '<ol class="questions">\n\n</ol>\n' in html
+        assert html.endswith('<h2 class="part">The articles</h2>\n\n</body>\n</html>\n')
 
     def test_index_is_deterministic(self, tmp_path):
         infos = [notebook_info(nb) for nb in find_notebooks()]
@@ -364,3 +387,59 @@ class TestFailure:
         assert run_report_command(args) == 1
         assert "error: notebook 02_broken.ipynb failed" in capsys.readouterr().err
         assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
+
+
+class TestCommandLine:
+    """``python -m analysis parse|report``: every option defined once, in analysis.cli.build_parser."""
+
+    def test_report_defaults(self):
+        from analysis.cli import _cmd_report, build_parser
+
+        args = build_parser().parse_args(["report"])
+        assert (args.command, args.articles, args.out, args.jobs) == ("report", [], Path("reports"), None)
+        assert args.func is _cmd_report
+        assert not hasattr(args, "quiet") and not hasattr(args, "notebooks")
+
+    def test_report_options(self):
+        from analysis.cli import build_parser
+
+        args = build_parser().parse_args(["report", "a.txt", "b.txt", "--out", "o", "--jobs", "3"])
+        assert (args.articles, args.out, args.jobs) == ([Path("a.txt"), Path("b.txt")], Path("o"), 3)
+
+    def test_parse_options(self):
+        from analysis.cli import _cmd_parse, build_parser
+
+        args = build_parser().parse_args(["parse", "a.txt", "--out", "o"])
+        assert (args.command, args.articles, args.out, args.format) == ("parse", [Path("a.txt")], Path("o"), "csv")
+        assert args.func is _cmd_parse
+        assert build_parser().parse_args(["parse", "a.txt", "--out", "o", "--format", "parquet"]).format == "parquet"
+
+    @pytest.mark.parametrize("argv", [[], ["parse", "a.txt"], ["parse", "--out", "o"], ["report", "--jobs", "x"],
+                                      ["parse", "a.txt", "--out", "o", "--format", "xml"], ["frobnicate"]])
+    def test_usage_errors_exit_2(self, argv, capsys):
+        from analysis.cli import main
+
+        with pytest.raises(SystemExit) as exc:
+            main(argv)
+        assert exc.value.code == 2
+        assert "usage: python -m analysis" in capsys.readouterr().err
+
+    def test_jobs_below_one(self, capsys):
+        from analysis.cli import main
+
+        assert main(["report", "--jobs", "0"]) == 2
+        assert capsys.readouterr().err == "error: --jobs must be at least 1\n"
+
+    def test_unreadable_article(self, tmp_path, capsys):
+        from analysis.cli import main
+
+        assert main(["report", str(tmp_path / "missing.txt"), "--out", str(tmp_path / "out")]) == 2
+        err = capsys.readouterr().err
+        assert err.startswith("error: ") and "missing.txt" in err
+        assert not (tmp_path / "out").exists()
+
+    def test_build_module_has_no_command_line(self):
+        import analysis.report.build as build
+
+        assert not hasattr(build, "main") and not hasattr(build, "add_arguments")
+        assert not hasattr(build, "run_report_command")

@@ -29,6 +29,12 @@ __all__ = [
     "entity_sentences",
     "entity_sentences_html",
     "find_entity",
+    "entity_to_unfold",
+    "type_names",
+    "typed_table",
+    "plot_mentions",
+    "plot_cooccurrence_matrix",
+    "network_figure",
 ]
 
 TYPE_LABELS = {
@@ -251,3 +257,115 @@ def entity_sentences_html(art, *, entity_ids: list[int] | None = None, open_ids:
         )
     blocks.append("</div>")
     return "\n".join(blocks)
+
+
+# --------------------------------------------------------------------------- notebook 05's tables and charts
+
+
+def type_names() -> dict[str, str]:
+    """Entity type code -> bilingual label (``"GPE"`` -> ``"دولة / مدينة · country / city"``)."""
+    from analysis.explore.display import bilingual
+
+    return {k: bilingual(*v) for k, v in TYPE_LABELS.items()}
+
+
+def typed_table(table: pd.DataFrame) -> pd.DataFrame:
+    """:func:`entity_table` for reading: the ``type`` column as ``"<code> · <bilingual label>"``."""
+    names = type_names()
+    return table.assign(type=table["type"].map(lambda t: f"{t} · {names.get(t, t)}"))
+
+
+def _type_legend(fig, types, **kwargs) -> None:
+    from matplotlib.patches import Patch
+
+    from analysis.explore.display import ar
+
+    names = type_names()
+    present = [t for t in TYPE_COLOURS if t in set(types)]
+    fig.legend(handles=[Patch(color=TYPE_COLOURS[t], label=ar(names[t])) for t in present],
+               loc="lower center", ncol=len(present), frameon=False, **kwargs)
+
+
+def plot_mentions(table: pd.DataFrame, *, top: int = 25):
+    """Mentions per entity of :func:`entity_table` (the *top* most mentioned), bars coloured by type with a type
+    legend and the count at each bar's end. Returns the figure, or None without entities."""
+    if table.empty:
+        return None
+    import matplotlib.pyplot as plt
+
+    from analysis.explore import display
+
+    shown = table.head(top)
+    fig, ax = plt.subplots(figsize=(9, 0.34 * len(shown) + 1.6))
+    ax.barh(range(len(shown)), shown["n_mentions"], color=shown["type"].map(TYPE_COLOURS))
+    display.set_ticks(ax, range(len(shown)), [entity_label(a, e) for a, e in zip(shown["name_ar"], shown["name_en"])])
+    ax.invert_yaxis()
+    for i, n in enumerate(shown["n_mentions"]):
+        ax.text(n, i, f" {n}", va="center", fontsize=9)
+    ax.xaxis.get_major_locator().set_params(integer=True)
+    _type_legend(fig, shown["type"])
+    display.label(ax, title=display.bilingual("عدد مرات الذكر", "Mentions per entity")
+                  + ("" if len(table) <= top else f" (top {top} of {len(table)})"), xlabel="mentions")
+    fig.tight_layout(rect=(0, 1.0 / fig.get_figheight(), 1, 1))  # room for the legend below
+    return fig
+
+
+def plot_cooccurrence_matrix(art, matrix: pd.DataFrame):
+    """Heatmap of :func:`cooccurrence_matrix`'s lower triangle (zeros left empty): rows carry the bilingual names
+    and a row number, columns the row numbers. Returns the figure, or None for an empty matrix."""
+    if matrix.empty:
+        return None
+    import matplotlib.pyplot as plt
+    import numpy as np
+    import seaborn as sns
+
+    from analysis.explore import display
+
+    names = entity_table(art).set_index("entity_id")
+    labels = [entity_label(names.at[i, "name_ar"], names.at[i, "name_en"]) for i in matrix.index]
+    mask = np.triu(np.ones(matrix.shape, dtype=bool), k=1) | (matrix.to_numpy() == 0)  # lower triangle only
+    n = len(matrix)
+    fig, ax = plt.subplots(figsize=(0.5 * n + 6.5, 0.45 * n + 2))
+    sns.heatmap(matrix, mask=mask, annot=True, fmt="d", cmap="Blues", cbar=False, linewidths=0.5,
+                linecolor="#dddddd", ax=ax, square=True, vmin=0)
+    ax.grid(False)
+    # rows carry the names, columns the row numbers (drawn between the names and the cells)
+    display.set_ticks(ax, [i + 0.5 for i in range(n)], labels, axis="y", rotation=0)
+    ax.tick_params(axis="y", pad=24)
+    for i in range(n):
+        ax.text(-0.25, i + 0.5, str(i + 1), ha="right", va="center", fontsize=9, color="#555555")
+    display.set_ticks(ax, [i + 0.5 for i in range(n)], [str(i + 1) for i in range(n)], axis="x", rotation=0)
+    display.label(ax, title=display.bilingual("الجمل المشتركة", "Sentences shared by two entities"),
+                  xlabel="entity (row number)", ylabel="")
+    fig.tight_layout()
+    return fig
+
+
+def network_figure(art, *, top: int | None = 15):
+    """The co-occurrence network (:func:`draw_network`) with a legend of the types shown and a title. Returns
+    the figure, or None when fewer than two entities share a sentence."""
+    matrix = cooccurrence_matrix(art, top=top)
+    if len(matrix) < 2:
+        return None
+    import matplotlib.pyplot as plt
+
+    from analysis.explore import display
+
+    fig, ax = plt.subplots(figsize=(11, 7.5))
+    draw_network(ax, art, top=top)
+    types = entity_table(art).set_index("entity_id").loc[list(matrix.index), "type"]
+    _type_legend(fig, types, fontsize=9)
+    display.label(ax, title=display.bilingual("شبكة الذكر المشترك", "Co-occurrence network (same sentence)"))
+    fig.tight_layout(rect=(0, 0.05, 1, 1))
+    return fig
+
+
+def entity_to_unfold(art, pick: object = None) -> int | None:
+    """The entity notebook 05 opens: *pick* (:func:`find_entity`) when it names one, else the most mentioned
+    entity; None for an article without entities."""
+    chosen = find_entity(art, pick)
+    if chosen is None:
+        table = entity_table(art)
+        if not table.empty:
+            chosen = int(table["entity_id"].iloc[0])
+    return chosen

@@ -31,6 +31,14 @@ __all__ = [
     "section_summary",
     "paragraph_voices",
     "quotes_html",
+    "MODE_COLOURS",
+    "MODE_LABELS",
+    "summary_html",
+    "statement_table",
+    "key_words",
+    "mode_bars",
+    "plot_speaker_themes",
+    "plot_paragraph_voices",
 ]
 
 UNRESOLVED = ("(غير محدد)", "(unresolved)")
@@ -323,3 +331,131 @@ def quotes_html(art) -> str:
                    f'font-size:.8em">¶{int(p.paragraph_id)}</span> {"".join(parts)}</p>')
     out.append("</div>")
     return "\n".join(out)
+
+
+# --------------------------------------------------------------------------- notebook 03's tables and charts
+
+MODE_COLOURS = {"direct": "#c44e52", "indirect": "#4c72b0", "narration": "#cccccc"}
+MODE_LABELS = {"direct": ("مباشر", "direct"), "indirect": ("غير مباشر", "indirect"),
+               "narration": ("سرد الصحيفة", "outlet's narration")}
+
+
+def summary_html(table: pd.DataFrame) -> str:
+    """One paragraph on :func:`statements`'s table: how many statements, speakers, direct and indirect ones
+    (or that there are none, and what the notebook still shows then)."""
+    if table.empty:
+        return ("<p><b>No quotes found in this article:</b> nobody is reported as saying anything, so the "
+                "sections below are empty. The last section still shows how the text divides between sections.</p>")
+    n_speakers = table[["speaker_ar", "speaker_en"]].drop_duplicates().shape[0]
+    return (f"<p>{len(table)} statements by {n_speakers} speaker(s): {(table['mode'] == 'direct').sum()} direct, "
+            f"{(table['mode'] == 'indirect').sum()} indirect.</p>")
+
+
+def statement_table(table: pd.DataFrame) -> pd.DataFrame:
+    """:func:`statements` for reading: bilingual ``speaker`` and ``section``, the cue, mode, content and where.
+
+    Columns: ``quote_id, speaker, cue, cue_gloss, mode, content, paragraph_id, section``.
+    """
+    from analysis.explore.display import bilingual
+
+    return table.assign(
+        speaker=[bilingual(a, e) for a, e in zip(table["speaker_ar"], table["speaker_en"])],
+        section=[bilingual(a, e) for a, e in zip(table["section_ar"], table["section_en"])],
+    )[["quote_id", "speaker", "cue", "cue_gloss", "mode", "content", "paragraph_id", "section"]]
+
+
+def key_words(stems: pd.DataFrame) -> pd.DataFrame:
+    """One row per speaker from :func:`speaker_stems`: ``key_words`` (each stem's example form with its count,
+    "، "-joined) and ``stems``, in the stems' order."""
+    return (
+        stems.assign(word=[f"{w} ({n})" for w, n in zip(stems["example"], stems["n"])])
+        .groupby(["speaker_ar", "speaker_en"], sort=False)
+        .agg(key_words=("word", "، ".join), stems=("stem", "، ".join))
+        .reset_index()
+    )
+
+
+def mode_bars(table: pd.DataFrame, names_ar, names_en, *, row_height: float, legend_space: float, title: str):
+    """One horizontal bar per row of *table*, its ``direct`` and ``indirect`` counts stacked, bilingual row labels
+    (*names_ar* · *names_en*); used for speakers and for cue verbs. Returns the figure (the caller shows it)."""
+    import matplotlib.pyplot as plt
+
+    from analysis.explore import display
+
+    fig, ax = plt.subplots(figsize=(8, row_height * len(table) + 1.6))
+    left = pd.Series(0, index=table.index)
+    for mode in ("direct", "indirect"):
+        ax.barh(range(len(table)), table[mode], left=left, color=MODE_COLOURS[mode],
+                label=display.ar(display.bilingual(*MODE_LABELS[mode])))
+        left = left + table[mode]
+    display.set_ticks(ax, range(len(table)), [display.bilingual(a, e) for a, e in zip(names_ar, names_en)])
+    ax.invert_yaxis()
+    ax.xaxis.get_major_locator().set_params(integer=True)
+    fig.legend(*ax.get_legend_handles_labels(), loc="lower center", ncol=2, frameon=False)
+    display.label(ax, title=title, xlabel="statements")
+    fig.tight_layout(rect=(0, legend_space, 1, 1))
+    return fig
+
+
+def plot_speaker_themes(themes: pd.DataFrame):
+    """Heatmap of :func:`speaker_themes`: themes (rows, most statements first) by speaker (columns), a cell the
+    number of the speaker's statements touching the theme (empty: none). Returns the figure, or None without
+    themes."""
+    if themes.empty:
+        return None
+    import matplotlib.pyplot as plt
+    import seaborn as sns
+
+    from analysis.explore import display
+
+    themes = themes.assign(speaker=[f"{a}\n{e}".strip() for a, e in zip(themes["speaker_ar"], themes["speaker_en"])],
+                           theme_label=[display.bilingual(a, e) for a, e in zip(themes["label_ar"], themes["label_en"])])
+    grid = themes.pivot_table(index="theme_label", columns="speaker", values="n_quotes", aggfunc="sum",
+                              fill_value=0, sort=False)
+    grid = grid.loc[grid.sum(axis=1).sort_values(ascending=False, kind="stable").index]
+    fig, ax = plt.subplots(figsize=(1.8 * len(grid.columns) + 6, 0.45 * len(grid) + 2))
+    sns.heatmap(grid, annot=True, fmt="d", cmap="Blues", cbar=False, linewidths=0.5, linecolor="white", ax=ax,
+                mask=grid.to_numpy() == 0, vmin=0, vmax=max(int(grid.to_numpy().max()), 1) + 1)
+    ax.grid(False)
+    display.set_ticks(ax, [i + 0.5 for i in range(len(grid))], list(grid.index), axis="y", rotation=0)
+    display.set_ticks(ax, [i + 0.5 for i in range(len(grid.columns))], list(grid.columns), axis="x", rotation=0,
+                      multialignment="center")
+    ax.tick_params(axis="x", labeltop=True, labelbottom=False)
+    display.label(ax, title=display.bilingual("الموضوعات في كلام كل متحدث", "Themes in each speaker's statements"),
+                  xlabel="", ylabel="")
+    fig.tight_layout()
+    return fig
+
+
+def plot_paragraph_voices(art):
+    """Whose words, paragraph by paragraph: per body paragraph the share of its characters that is direct
+    content, indirect content and narration (:func:`paragraph_voices`), a dashed line where a section starts and
+    the section's bilingual label beside it. Returns the figure (the caller shows it)."""
+    import matplotlib.pyplot as plt
+
+    from analysis.explore import display
+
+    voices = paragraph_voices(art)
+    labels = section_labels(art)
+    fig, ax = plt.subplots(figsize=(9, 0.32 * len(voices) + 1.8))
+    share = voices[["direct", "indirect", "narration"]].div(voices["chars"], axis=0)
+    left = pd.Series(0.0, index=voices.index)
+    for mode in ("direct", "indirect", "narration"):
+        ax.barh(range(len(voices)), share[mode], left=left, color=MODE_COLOURS[mode],
+                label=display.ar(display.bilingual(*MODE_LABELS[mode])))
+        left = left + share[mode]
+    display.set_ticks(ax, range(len(voices)), [f"¶{p}" for p in voices["paragraph_id"]])
+    ax.invert_yaxis()
+    for i in range(1, len(voices)):
+        if voices["section_id"].iloc[i] != voices["section_id"].iloc[i - 1]:
+            ax.axhline(i - 0.5, color="black", lw=1.2, ls="--")
+    for sid, g in voices.groupby("section_id"):
+        ax.text(1.01, g.index[0], display.ar(display.bilingual(*labels.get(sid, (str(sid), str(sid))))),
+                transform=ax.get_yaxis_transform(), va="center", ha="left", fontsize=9)
+    ax.set_xlim(0, 1)
+    ax.xaxis.set_major_formatter(plt.FuncFormatter(lambda v, _: f"{v:.0%}"))
+    fig.legend(*ax.get_legend_handles_labels(), loc="lower center", ncol=3, frameon=False)
+    display.label(ax, title=display.bilingual("من يتكلم في كل فقرة", "Whose words, paragraph by paragraph"),
+                  xlabel="share of the paragraph's characters", ylabel="body paragraph")
+    fig.tight_layout(rect=(0, 0.06, 1, 1))
+    return fig

@@ -7,17 +7,20 @@ nbconvert: ``<NN_name>.html`` with the code and ``<NN_name>.reader.html`` withou
 embedded as inline PNG, no external scripts (the pages open offline). ``index.html`` is a reader's
 page: what each notebook asks (its title and **Question.** line, read from the notebook's first
 markdown cell), then per article the headline (with the stored English translation where there is
-one), the publication date, the sizes of its tables and links to every page. Everything is written into a temporary folder
+one), the publication date, the sizes of its tables and links to every page, rendered from the
+Jinja2 template ``analysis/data/report_template/index.html.j2``. Everything is written into a temporary folder
 beside ``out_dir`` and moved into place only when every notebook succeeded, so a failed build never
 leaves a report that looks complete.
 
 The kernel is this interpreter (``sys.executable``), through a kernelspec written into the build's
 temporary folder: nothing is registered with Jupyter, and a user-level ``python3`` kernelspec
 pointing at another Python cannot hijack the run.
+
+The command line (``python -m analysis report``) is :mod:`analysis.cli`; the notebooks find their
+article with :func:`analysis.explore.open_article`.
 """
 from __future__ import annotations
 
-import argparse
 import functools
 import html
 import json
@@ -33,6 +36,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
+from analysis.explore.notebook import SeedNotFound, project_root, resolve_article
+from analysis.explore.notebook import default_article as _seed_article
+
 __all__ = [
     "KERNEL_NAME",
     "NotebookInfo",
@@ -42,14 +48,11 @@ __all__ = [
     "build_report",
     "default_article",
     "find_notebooks",
-    "main",
     "notebook_info",
     "resolve_article",
-    "run_report_command",
 ]
 
 KERNEL_NAME = "analysis-report"
-SEED_NAME = "000_15d6e93d3754c312.txt"
 CELL_TIMEOUT_S = 600
 _PACKAGE_DIR = Path(__file__).resolve().parents[1]  # analysis/
 _TEMPLATE_DIR = _PACKAGE_DIR / "data" / "report_template"
@@ -115,36 +118,15 @@ class _Job:
 
 def _project_root() -> Path | None:
     """The project checkout holding the package (editable install), if there is one."""
-    root = _PACKAGE_DIR.parent
-    return root if (root / "notebooks").is_dir() else None
+    return project_root()
 
 
 def default_article() -> Path:
-    """The seed article: ``seeds/`` of the project next to the package, else of the working directory."""
-    candidates = [r / "seeds" / SEED_NAME for r in (_project_root(), Path.cwd()) if r is not None]
-    for path in candidates:
-        if path.is_file():
-            return path.resolve()
-    raise ReportError(f"seed article {SEED_NAME} not found (looked in: {', '.join(map(str, candidates))})")
-
-
-def resolve_article(article_path: str | Path | None) -> Path:
-    """A notebook's ``article_path`` parameter as an existing absolute path.
-
-    None means the seed. A relative path is tried against the working directory, then against the
-    project's ``notebooks/`` folder (where Jupyter runs a notebook), then the project root.
-    """
-    if article_path is None or str(article_path) == "":
-        return default_article()
-    path = Path(article_path).expanduser()
-    if path.is_absolute():
-        return path
-    root = _project_root()
-    bases = [Path.cwd()] + ([root / "notebooks", root] if root is not None else [])
-    for base in bases:
-        if (base / path).exists():
-            return (base / path).resolve()
-    return path.resolve()  # let the reader say it is missing
+    """The seed article (:func:`analysis.explore.notebook.default_article`); :class:`ReportError` when missing."""
+    try:
+        return _seed_article()
+    except SeedNotFound as err:
+        raise ReportError(str(err)) from None
 
 
 def find_notebooks(notebooks_dir: Path | None = None) -> list[Path]:
@@ -417,29 +399,28 @@ def _date(published_at: str) -> str:
     return published_at.replace("T", " ")
 
 
-_INDEX_CSS = """\
-body{font-family:'Noto Sans','DejaVu Sans','Noto Sans Arabic',sans-serif;max-width:60rem;margin:2rem auto;
-padding:0 1rem;color:#222;line-height:1.45}
-h1{margin-bottom:.3rem}
-.lead{color:#444;margin-top:0}
-h2.part{font-size:1.15rem;margin:2rem 0 .6rem;color:#444}
-ol.questions{list-style:none;padding:0;margin:0}
-ol.questions li{margin:.45rem 0;display:grid;grid-template-columns:2.2rem 1fr}
-.num{color:#888;font-variant-numeric:tabular-nums}
-.question{display:block;color:#444}
-section.article{border-top:1px solid #ddd;margin-top:1rem;padding-top:.8rem}
-.headline{font-family:'Noto Sans Arabic','DejaVu Sans',sans-serif;text-align:right;font-size:1.6rem;
-margin:.2rem 0;unicode-bidi:plaintext}
-.headline-en{text-align:right;font-size:1.05rem;color:#444;margin:0 0 .4rem;font-style:italic}
-.meta{color:#555;font-size:.92rem;margin:.2rem 0}
-.meta span{white-space:nowrap}
-.source{color:#888;font-size:.8rem;font-family:monospace;margin:.2rem 0 .6rem}
-table.pages{border-collapse:collapse;width:100%}
-table.pages td{padding:.3rem .5rem;border-bottom:1px solid #eee;vertical-align:baseline}
-table.pages td.num{width:2rem;padding-left:0}
-table.pages td.links{text-align:right;white-space:nowrap}
-code{font-size:.9em;background:#f3f3f3;padding:0 .2em;border-radius:3px}
-"""
+@functools.cache
+def _index_template():
+    """``index.html.j2`` of the report template folder, autoescaped.
+
+    Escaping is :func:`html.escape`'s (``&quot;``, ``&#x27;``) rather than markupsafe's (``&#34;``, ``&#39;``):
+    the finalize hook escapes every plain string before Jinja sees it, so the page keeps the bytes it had when
+    it was built with f-strings.
+    """
+    import jinja2
+    from markupsafe import Markup
+
+    def finalize(value: object) -> object:
+        return value if isinstance(value, Markup) or not isinstance(value, str) else Markup(html.escape(value))
+
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(_TEMPLATE_DIR)),
+        autoescape=True,
+        keep_trailing_newline=True,
+        undefined=jinja2.StrictUndefined,
+        finalize=finalize,
+    )
+    return env.get_template("index.html.j2")
 
 
 def _index_html(
@@ -449,58 +430,41 @@ def _index_html(
 ) -> str:
     """The index page: the notebooks' questions, then per article its headline, date, sizes and page links.
 
-    Every piece of text from an article or a notebook is HTML-escaped; the page depends only on its
-    inputs (no clock, no absolute paths), so two builds of the same articles give the same bytes.
+    Rendered from ``analysis/data/report_template/index.html.j2``; every piece of text from an article or a
+    notebook is HTML-escaped there; the page depends only on its inputs (no clock, no absolute paths), so two
+    builds of the same articles give the same bytes.
     """
-    e = html.escape
+    from markupsafe import Markup
+
     infos = [nb if isinstance(nb, NotebookInfo) else notebook_info(nb) for nb in notebooks]
-
-    def name(info: NotebookInfo) -> str:
-        return f'<span class="num">{e(info.number)}</span>' if info.number else '<span class="num"></span>'
-
-    questions = []
-    for info in infos:
-        question = f'<span class="question">{_inline_html(info.question)}</span>' if info.question else ""
-        questions.append(f'<li>{name(info)}<span><strong>{e(info.title)}</strong>{question}</span></li>')
-
+    notebook_rows = [{"number": info.number, "title": info.title, "question": Markup(_inline_html(info.question))}
+                     for info in infos]
     sections = []
     for a in articles:
-        rows = []
-        for info in infos:
-            page = pages[(a.article_id, info.stem)]
-            rows.append(
-                f'<tr><td class="num">{e(info.number)}</td><td>{e(info.title)}</td><td class="links">'
-                f'<a href="{e(a.article_id)}/{e(page.reader_html.name)}">reader</a> · '
-                f'<a href="{e(a.article_id)}/{e(page.html.name)}">with code</a></td></tr>'
-            )
-        headline = e(a.headline) if a.headline else "<em>(no headline found)</em>"
-        english = f'<p class="headline-en" lang="en">{e(a.headline_en)}</p>\n' if a.headline_en else ""
-        meta = [f"Published {e(_date(a.published_at))}" if a.published_at else "No publication date found"]
+        meta = [f"Published {_date(a.published_at)}" if a.published_at else "No publication date found"]
         if a.counts is not None:
             c = a.counts
             meta += [_plural(c.paragraphs, "paragraph"), _plural(c.sentences, "sentence"),
                      _plural(c.entities, "entity", "entities"), _plural(c.figures, "figure"),
                      _plural(c.quotes, "quote")]
-        source = e(a.path.name) if a.path.stem == a.article_id else f"{e(a.article_id)} · {e(a.path.name)}"
-        sections.append(
-            f'<section class="article">\n<h2 class="headline" dir="rtl" lang="ar">{headline}</h2>\n'
-            + english
-            + f'<p class="meta">{" · ".join(f"<span>{m}</span>" for m in meta)}</p>\n<p class="source">{source}</p>\n'
-            + '<table class="pages">\n' + "\n".join(rows) + "\n</table>\n</section>"
-        )
+        rows = []
+        for info in infos:
+            page = pages[(a.article_id, info.stem)]
+            rows.append({"number": info.number, "title": info.title, "links": [
+                {"file_name": page.reader_html.name, "text": "reader"},
+                {"file_name": page.html.name, "text": "with code"},
+            ]})
+        sections.append({
+            "article_id": a.article_id,
+            "headline": a.headline,
+            "headline_en": a.headline_en,
+            "meta": meta,
+            "source": a.path.name if a.path.stem == a.article_id else f"{a.article_id} · {a.path.name}",
+            "rows": rows,
+        })
     lead = (f"{_plural(len(articles), 'article')}, each read by {_plural(len(infos), 'notebook')}. "
             "Every notebook comes as a reader's page (no code) and as a page with the code.")
-    return (
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-        f"<title>Arabic news analysis report</title>\n<style>\n{_INDEX_CSS}</style>\n</head>\n<body>\n"
-        f"<h1>Arabic news analysis report</h1>\n<p class=\"lead\">{e(lead)}</p>\n"
-        "<h2 class=\"part\">The notebooks and the questions they answer</h2>\n"
-        "<ol class=\"questions\">\n" + "\n".join(questions) + "\n</ol>\n"
-        "<h2 class=\"part\">The articles</h2>\n"
-        + "\n".join(sections)
-        + "\n</body>\n</html>\n"
-    )
+    return _index_template().render(lead=lead, notebooks=notebook_rows, articles=sections)
 
 
 # --------------------------------------------------------------------------- build
@@ -615,54 +579,3 @@ def build_report(
                           seconds=time.perf_counter() - started)
     say(f"report: done in {result.seconds:.1f} s -> {result.index}")
     return result
-
-
-# --------------------------------------------------------------------------- command line
-
-
-def add_arguments(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
-    """The ``report`` command's arguments (for a stand-alone parser; analysis.cli defines its own)."""
-    parser.add_argument("articles", nargs="*", metavar="ARTICLE", type=Path, help="article text file(s); default: the seed")
-    parser.add_argument("--out", type=Path, default=Path("reports"), metavar="DIR", help="output folder (default: reports)")
-    parser.add_argument("--jobs", type=int, default=None, metavar="N", help="notebook runs at a time (default: cores)")
-    parser.add_argument("--notebooks", type=Path, default=None, metavar="DIR",
-                        help="folder of notebooks to run (default: the project's notebooks/)")
-    parser.add_argument("--quiet", action="store_true", help="no progress lines")
-    return parser
-
-
-def run_report_command(args: argparse.Namespace) -> int:
-    """Run ``report`` from parsed arguments (``articles``, ``out``, ``jobs``; optional ``quiet``, ``notebooks``).
-
-    Prints ``error: <reason>`` and returns 1 when a notebook fails; unreadable articles raise
-    ``analysis.ArticleError``, which the CLI reports as ``error: <file>: <reason>``.
-    """
-    if args.jobs is not None and args.jobs < 1:
-        print("error: --jobs must be at least 1", file=sys.stderr)
-        return 2
-    try:
-        result = build_report(list(args.articles) or None, args.out, jobs=args.jobs,
-                              progress=not getattr(args, "quiet", False),
-                              notebooks_dir=getattr(args, "notebooks", None))
-    except ReportError as err:
-        print(f"error: {err}", file=sys.stderr)
-        return 1
-    print(result.index)
-    return 0
-
-
-def main(argv: list[str] | None = None) -> int:
-    """``python -m analysis.report [ARTICLE ...] --out DIR [--jobs N]``."""
-    from analysis.text.reader import ArticleError
-
-    parser = add_arguments(argparse.ArgumentParser(prog="python -m analysis.report", description=__doc__.split("\n")[0]))
-    args = parser.parse_args(argv)
-    try:
-        return run_report_command(args)
-    except ArticleError as err:
-        print(f"error: {err}", file=sys.stderr)
-        return 2
-
-
-if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
