@@ -11,7 +11,7 @@ from pathlib import Path
 from blind_set import blind_articles
 
 from analysis import parse_article
-from analysis.evaluate import GOLD_TABLES, Score, blind_scores, evaluate_article, wrong_speakers
+from analysis.evaluate import Score, blind_scores, evaluate_article, wrong_speakers
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD_BLIND = ROOT / "tests" / "gold_blind"
@@ -21,7 +21,10 @@ REGIONS = {  # outlet groups of the Arabic Newspapers corpus by the outlet's cou
     "Nile": {"EG", "SD"},
     "Maghreb": {"DZ", "LY", "MA", "MR", "TM"},
 }
-MEASURES = (*GOLD_TABLES, "entities", "statements", "speakers", "main_theme")
+# The blind gold names every entity and speaker in English, so entities and speakers are scored through mentions
+# (analysis.evaluate.blind_scores), not through the extractor's English names; the per-sentence themes table has
+# no blind gold (story.csv holds the main theme).
+MEASURES = ("mentions", "entities", "statements", "speakers", "figures", "dates", "main_theme")
 
 
 def outlet_group(art) -> str:
@@ -49,7 +52,8 @@ def run(*, ner: bool = True):
         if not gold_dir.is_dir():
             continue
         parsed = parse_article(art.text, name=art.article_id, **({} if ner else {"ner": False}))
-        scores = {**evaluate_article(parsed, gold_dir), **blind_scores(parsed, gold_dir)}
+        scores = {**evaluate_article(parsed, gold_dir, ("mentions", "figures", "dates")),
+                  **blind_scores(parsed, gold_dir)}
         out[art.article_id] = (art.part, outlet_group(art), section_of(gold_dir, art), scores,
                                wrong_speakers(parsed, gold_dir))
     return out
