@@ -39,15 +39,16 @@ from typing import NamedTuple
 
 import pandas as pd
 
+from analysis import schema
 from analysis.extract.tokenview import Tok, tokens_by_sentence
+from analysis.schema import BaseTables
 from analysis.text.pagedate import find_page_date, month_names
 from analysis.text.normalize import normalize
 from analysis.text.numerals import strip_clitics
 
 __all__ = ["DATE_COLUMNS", "DateWord", "date_words", "extract_dates", "resolve_weekday"]
 
-DATE_COLUMNS = ["article_id", "date_id", "sentence_id", "text", "start", "end", "kind", "resolved", "granularity",
-                "gloss"]
+DATE_COLUMNS = schema.TABLES["dates"].names  # declared in analysis/schema.py
 _AMBIGUOUS_MONTHS = {normalize(w) for w in ("مارس", "آب", "ماي")}
 
 
@@ -354,7 +355,7 @@ def _finish_month(sid, toks, i, after, month, day, published):
 _NUMERIC_HINT = re.compile(r"\d{1,4}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,4}")
 
 
-def extract_dates(base) -> pd.DataFrame:
+def extract_dates(base: BaseTables) -> pd.DataFrame:
     """The dates table of one article (columns :data:`DATE_COLUMNS`), sorted by position."""
     published = _pub_date(base.published_at)
     by_sentence = tokens_by_sentence(base)
@@ -375,15 +376,14 @@ def extract_dates(base) -> pd.DataFrame:
             pos = pd_.end
     found.sort(key=lambda d: (d.start, d.end))
     text = base.text
-    return pd.DataFrame({
-        "article_id": pd.Series([base.article_id] * len(found), dtype="str"),
-        "date_id": pd.Series(range(1, len(found) + 1), dtype="int64"),
-        "sentence_id": pd.Series([d.sentence_id for d in found], dtype="int64"),
-        "text": pd.Series([text[d.start:d.end] for d in found], dtype="str"),
-        "start": pd.Series([d.start for d in found], dtype="int64"),
-        "end": pd.Series([d.end for d in found], dtype="int64"),
-        "kind": pd.Series([d.kind for d in found], dtype="str"),
-        "resolved": pd.Series([d.resolved for d in found], dtype="str"),
-        "granularity": pd.Series([d.granularity for d in found], dtype="str"),
-        "gloss": pd.Series([d.gloss for d in found], dtype="str"),
-    })
+    return schema.frame("dates", {
+        "date_id": range(1, len(found) + 1),
+        "sentence_id": [d.sentence_id for d in found],
+        "text": [text[d.start:d.end] for d in found],
+        "start": [d.start for d in found],
+        "end": [d.end for d in found],
+        "kind": [d.kind for d in found],
+        "resolved": [d.resolved for d in found],
+        "granularity": [d.granularity for d in found],
+        "gloss": [d.gloss for d in found],
+    }, article_id=base.article_id)
