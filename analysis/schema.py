@@ -357,7 +357,8 @@ tests check every table of every parsed article with `schema.validate`.
 
 
 def _cell(text: str) -> str:
-    return text.replace("|", "\\|")
+    """A description as a Markdown table cell: single backticks for code, ``|`` escaped."""
+    return text.replace("``", "`").replace("|", "\\|")
 
 
 def data_model() -> str:
