@@ -30,11 +30,9 @@ Ambiguous month names (``مارس`` is also the verb "practised", ``آب`` "fath
 """
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import re
 from functools import cache, lru_cache
-from importlib.resources import files
 from typing import NamedTuple
 
 import pandas as pd
@@ -42,7 +40,8 @@ import pandas as pd
 from analysis import schema
 from analysis.extract.tokenview import Tok, tokens_by_sentence
 from analysis.schema import BaseTables
-from analysis.text.pagedate import find_page_date, month_names
+from analysis.lexicon import load_csv
+from analysis.text.pagedate import find_page_date, month_names, month_rows
 from analysis.text.normalize import normalize
 from analysis.text.numerals import strip_clitics
 
@@ -73,11 +72,12 @@ class _Date(NamedTuple):
 @cache
 def date_words() -> dict[tuple[str, ...], DateWord]:
     """Normalised word tuple -> :class:`DateWord` (weekdays, relatives, modifiers, ordinals ...)."""
-    with files("analysis").joinpath("data/weekdays.csv").open(encoding="utf-8") as fh:
-        return {tuple(normalize(r["term_ar"]).split()): DateWord(r["term_ar"], r["kind"],
-                                                                 int(r["value"]) if r["value"] else None,
-                                                                 r["unit"], r["gloss"])
-                for r in csv.DictReader(fh)}
+    rows = load_csv("weekdays.csv", required=("term_ar", "kind", "gloss"), optional=("value", "unit"),
+                    key=("term_ar",))
+    return {tuple(normalize(r["term_ar"]).split()): DateWord(r["term_ar"], r["kind"],
+                                                             int(r["value"]) if r["value"] else None,
+                                                             r["unit"], r["gloss"])
+            for r in rows}
 
 
 @cache
@@ -92,8 +92,7 @@ def _month_lookup() -> dict[tuple[str, ...], int]:
 
 @cache
 def _month_en() -> dict[int, str]:
-    with files("analysis").joinpath("data/months.csv").open(encoding="utf-8") as fh:
-        return {int(r["month"]): r["name_en"] for r in csv.DictReader(fh)}
+    return {int(r["month"]): r["name_en"] for r in month_rows()}
 
 
 _WEEKDAY_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")

@@ -36,15 +36,14 @@ One pass over each sentence's tokens:
 """
 from __future__ import annotations
 
-import csv
 from functools import cache
-from importlib.resources import files
 from typing import NamedTuple
 
 import pandas as pd
 
 from analysis import schema
 from analysis.extract.tokenview import Tok, tokens_by_sentence
+from analysis.lexicon import load_csv
 from analysis.schema import BaseTables
 from analysis.text.pagedate import month_names
 from analysis.text.normalize import normalize
@@ -82,9 +81,10 @@ class _Figure(NamedTuple):
 @cache
 def unit_lexicon() -> dict[tuple[str, ...], Unit]:
     """Normalised word tuple -> :class:`Unit` (nouns, percent markers, exclusions and category cues)."""
-    with files("analysis").joinpath("data/units.csv").open(encoding="utf-8") as fh:
-        return {tuple(normalize(r["term_ar"]).split()): Unit(r["term_ar"], r["unit_en"], r["category"], r["role"],
-                                                              r["gloss"]) for r in csv.DictReader(fh)}
+    rows = load_csv("units.csv", required=("term_ar", "role", "gloss"), optional=("unit_en", "category"),
+                    key=("term_ar",))
+    return {tuple(normalize(r["term_ar"]).split()): Unit(r["term_ar"], r["unit_en"], r["category"], r["role"],
+                                                          r["gloss"]) for r in rows}
 
 
 @cache

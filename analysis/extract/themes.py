@@ -18,15 +18,14 @@ that names the theme on its own (``السلاح المنفلت``، ``هدنة``�
 """
 from __future__ import annotations
 
-import csv
 import re
 from functools import cache, lru_cache
-from importlib.resources import files
 from typing import NamedTuple
 
 import pandas as pd
 
 from analysis import schema
+from analysis.lexicon import load_csv
 from analysis.schema import BaseTables
 from analysis.text.normalize import dediac, strip_tatweel
 from analysis.text.stem import stem
@@ -47,8 +46,8 @@ class Trigger(NamedTuple):
 
 @cache
 def _rows() -> tuple[dict[str, str], ...]:
-    with files("analysis").joinpath("data/themes.csv").open(encoding="utf-8") as fh:
-        return tuple(csv.DictReader(fh))
+    return load_csv("themes.csv", required=("theme", "label_en", "label_ar", "trigger_ar", "gloss", "weight"),
+                    key=("theme", "trigger_ar"))
 
 
 @cache
