@@ -33,8 +33,9 @@ DECLARED = {
     "weekdays.csv": dict(required=("term_ar", "kind", "gloss"), optional=("value", "unit"),
                          key=("term_ar",)),                                                           # extract.dates
 }
-# Read by modules other than those switched here (see the report of the schema branch).
-NOT_YET = {"not_entities.csv": "extract.entities._not_entities", "figure_categories.csv": "explore.figures"}
+# CSVs whose readers live in modules other branches own (their declarations are theirs); some are not here yet.
+OTHER_READERS = {"not_entities.csv": "extract.entities", "entity_words.csv": "extract.entities",
+                 "quote_words.csv": "extract.quotes", "figure_categories.csv": "explore.figures"}
 
 
 _REAL_READ = lexicon._read
@@ -58,7 +59,9 @@ def _fake(monkeypatch: pytest.MonkeyPatch, name: str, text: str) -> None:
 
 class TestShipped:
     def test_every_csv_has_a_declaration(self):
-        assert set(_shipped()) == set(DECLARED) | set(NOT_YET)
+        shipped = set(_shipped())
+        assert set(DECLARED) <= shipped
+        assert shipped - set(DECLARED) - set(OTHER_READERS) == set()
 
     @pytest.mark.parametrize("name", sorted(DECLARED))
     def test_loads_under_its_declaration(self, name):
