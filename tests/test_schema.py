@@ -129,6 +129,8 @@ class TestValidate:
             validate("nope", pd.DataFrame())
 
     def test_pending_column_may_be_absent_but_not_misplaced(self, seed_article):
+        if not PENDING:
+            pytest.skip("no pending columns (schema.PENDING is empty)")
         name, cols = next(iter(PENDING.items()))
         df = seed_article.table(name)
         without = df[[c for c in df.columns if c not in cols]]
@@ -172,6 +174,8 @@ class TestFrame:
             frame("dates", {**{c: [] for c in TABLES["dates"].names[1:]}, "bogus": []}, article_id="a")
 
     def test_pending_column_may_be_left_out(self):
+        if not PENDING:
+            pytest.skip("no pending columns (schema.PENDING is empty)")
         name, cols = next(iter(PENDING.items()))
         rest = [c for c in TABLES[name].names[1:] if c not in cols]
         df = frame(name, {c: [] for c in rest}, article_id="a")
