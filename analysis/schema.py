@@ -131,7 +131,7 @@ _TABLES = (
        _c("token_id", "int64", "1, 2, ... in text order."),
        _c("sentence_id", "int64", "The sentence the token is in.", consumers=("entities", "quotes", "figures",
                                                                               "themes", "dates")),
-       _c("paragraph_id", "int64", "The paragraph the token is in.", consumers=("entities", "quotes")),
+       _c("paragraph_id", "int64", "The paragraph the token is in.", consumers=("quotes",)),
        _c("text", "str", "The token as written: ``article.text[start:end]``.",
           consumers=("entities", "quotes", "figures", "themes", "dates")),
        _c("start", "int64", "Offset of the token's first character in ``article.text``.",
