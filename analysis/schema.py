@@ -258,7 +258,8 @@ def frame(table: str, columns: Mapping[str, Sequence], *, article_id: str) -> pd
     """The DataFrame of ``table`` from plain lists: declared column order and dtypes, ``article_id`` filled in.
 
     ``columns`` maps every declared column but ``article_id`` to its values (lists or ranges of equal length);
-    a column of :data:`PENDING` may be left out.  Raises :class:`SchemaError` for a missing or undeclared column.
+    a column of :data:`PENDING` may be left out.  Raises :class:`SchemaError` for a missing or undeclared column
+    or for columns of different lengths (pandas would pad them with nulls).
     Builders collect lists and call this once per table (no per-row pandas).
     """
     t = TABLES[table]
@@ -270,7 +271,11 @@ def frame(table: str, columns: Mapping[str, Sequence], *, article_id: str) -> pd
     missing = [c.name for c in t.columns[1:] if c.name not in given and c.name not in pending]
     if missing:
         raise SchemaError(f"{table}: missing column(s) {', '.join(missing)}")
-    n = len(next(iter(columns.values()))) if columns else 0
+    lengths = {len(v) for v in columns.values()}
+    if len(lengths) > 1:
+        sizes = ", ".join(f"{k}={len(v)}" for k, v in columns.items())
+        raise SchemaError(f"{table}: columns of different lengths ({sizes})")
+    n = lengths.pop() if lengths else 0
     data = {"article_id": pd.Series([article_id] * n, dtype=_dtype("str"))}
     for c in t.columns[1:]:
         if c.name in given:

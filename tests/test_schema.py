@@ -173,6 +173,12 @@ class TestFrame:
         with pytest.raises(SchemaError, match="dates: undeclared column.*bogus"):
             frame("dates", {**{c: [] for c in TABLES["dates"].names[1:]}, "bogus": []}, article_id="a")
 
+    def test_columns_of_different_lengths(self):
+        cols = {c: [] for c in TABLES["dates"].names[1:]}
+        cols["start"] = [1]
+        with pytest.raises(SchemaError, match=r"dates: columns of different lengths \(.*start=1"):
+            frame("dates", cols, article_id="a")
+
     def test_pending_column_may_be_left_out(self):
         if not PENDING:
             pytest.skip("no pending columns (schema.PENDING is empty)")
