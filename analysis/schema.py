@@ -288,7 +288,7 @@ def validate(table: str, df: pd.DataFrame, *, nulls: bool = True) -> pd.DataFram
     where the column is not nullable.  Returns ``df``; raises :class:`SchemaError` naming the table and column.
 
     A column listed in :data:`PENDING` may be absent (the others keep their declared order).  The structural
-    check costs a few microseconds per table; the null check reads every non-null ``str``/``float64``/``Int64``
+    check costs tens of microseconds per table; the null check reads every non-null ``str``/``float64``/``Int64``
     column, so :func:`~analysis.extract.pipeline.extract_all` runs it with ``nulls=False`` and the tests with it.
     """
     t = TABLES.get(table)
