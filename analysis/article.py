@@ -1,15 +1,17 @@
-"""The parsed article: its text and one tidy DataFrame per table (see DATA_MODEL.md)."""
+"""The parsed article: its text and one tidy DataFrame per table (declared in :mod:`analysis.schema`, see
+``docs/DATA_MODEL.md``)."""
 from __future__ import annotations
 
 import os
 import shutil
 import tempfile
-from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
+from analysis import schema
 from analysis.extract.pipeline import extract_all
+from analysis.schema import BaseTables
 from analysis.text.layout import PageLayout, read_layout
 from analysis.text.normalize import normalize
 from analysis.text.reader import ArticleError, Source, read_source
@@ -20,36 +22,22 @@ from analysis.text.tokens import tokenize
 
 __all__ = ["Article", "BaseTables", "parse_article", "TABLE_NAMES", "FORMATS"]
 
-TABLE_NAMES = ("article", "paragraphs", "sentences", "tokens", "entities", "mentions", "figures", "quotes",
-               "themes", "dates")
+TABLE_NAMES = tuple(schema.TABLES)  # the declared tables, in order (analysis/schema.py)
 FORMATS = ("csv", "parquet")
 _OWN_SENTENCE = ("headline", "subheading")  # one sentence each, whatever their punctuation
 
 
-@dataclass(frozen=True)
-class BaseTables:
-    """What the extraction stages read: the text and the structural tables."""
-
-    text: str
-    article_id: str
-    published_at: str | None
-    paragraphs: pd.DataFrame
-    sentences: pd.DataFrame
-    tokens: pd.DataFrame
-
-
 def _paragraphs_table(layout: PageLayout, article_id: str) -> pd.DataFrame:
     ps = layout.paragraphs
-    return pd.DataFrame({
-        "article_id": pd.Series([article_id] * len(ps), dtype="str"),
-        "paragraph_id": pd.Series([p.paragraph_id for p in ps], dtype="int64"),
-        "kind": pd.Series([p.kind for p in ps], dtype="str"),
-        "section_id": pd.Series([p.section_id for p in ps], dtype="int64"),
-        "section": pd.Series([p.section for p in ps], dtype="str"),
-        "text": pd.Series([p.text for p in ps], dtype="str"),
-        "start": pd.Series([p.start for p in ps], dtype="int64"),
-        "end": pd.Series([p.end for p in ps], dtype="int64"),
-    })
+    return schema.frame("paragraphs", {
+        "paragraph_id": [p.paragraph_id for p in ps],
+        "kind": [p.kind for p in ps],
+        "section_id": [p.section_id for p in ps],
+        "section": [p.section for p in ps],
+        "text": [p.text for p in ps],
+        "start": [p.start for p in ps],
+        "end": [p.end for p in ps],
+    }, article_id=article_id)
 
 
 def _sentences_and_tokens(text: str, layout: PageLayout, article_id: str) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -92,12 +80,8 @@ def _sentences_and_tokens(text: str, layout: PageLayout, article_id: str) -> tup
                          ("section_id", p.section_id), ("text", text[s:e]), ("start", s), ("end", e),
                          ("n_tokens", n)):
                 s_cols[k].append(v)
-    dtypes = {"text": "str", "norm": "str", "stem": "str", "kind": "str", "paragraph_kind": "str",
-              "is_stopword": "bool"}
-    sentences = pd.DataFrame({"article_id": pd.Series([article_id] * sid, dtype="str"),
-                              **{k: pd.Series(v, dtype=dtypes.get(k, "int64")) for k, v in s_cols.items()}})
-    tokens = pd.DataFrame({"article_id": pd.Series([article_id] * tid, dtype="str"),
-                           **{k: pd.Series(v, dtype=dtypes.get(k, "int64")) for k, v in t_cols.items()}})
+    sentences = schema.frame("sentences", s_cols, article_id=article_id)
+    tokens = schema.frame("tokens", t_cols, article_id=article_id)
     return sentences, tokens
 
 
@@ -188,19 +172,18 @@ def parse_article(path_or_text: str | Path, *, name: str | None = None) -> Artic
     sentences, tokens = _sentences_and_tokens(source.text, layout, article_id)
     base = BaseTables(source.text, article_id, layout.published_at, paragraphs, sentences, tokens)
     extracted = extract_all(base)
-    article = pd.DataFrame({
-        "article_id": pd.Series([article_id], dtype="str"),
-        "source": pd.Series([source.name if source.path is None else source.path.name], dtype="str"),
-        "headline": pd.Series([layout.headline], dtype="str"),
-        "published_at": pd.Series([layout.published_at], dtype="str"),
-        "views": pd.Series([layout.views], dtype="Int64"),
-        "byline": pd.Series([layout.byline], dtype="str"),
-        "encoding": pd.Series([source.encoding], dtype="str"),
-        "n_paragraphs": pd.Series([len(paragraphs)], dtype="int64"),
-        "n_body_paragraphs": pd.Series([int((paragraphs["kind"] == "body").sum())], dtype="int64"),
-        "n_sentences": pd.Series([len(sentences)], dtype="int64"),
-        "n_tokens": pd.Series([len(tokens)], dtype="int64"),
-        "n_words": pd.Series([int((tokens["kind"] == "word").sum())], dtype="int64"),
-    })
+    article = schema.frame("article", {
+        "source": [source.name if source.path is None else source.path.name],
+        "headline": [layout.headline],
+        "published_at": [layout.published_at],
+        "views": [layout.views],
+        "byline": [layout.byline],
+        "encoding": [source.encoding],
+        "n_paragraphs": [len(paragraphs)],
+        "n_body_paragraphs": [int((paragraphs["kind"] == "body").sum())],
+        "n_sentences": [len(sentences)],
+        "n_tokens": [len(tokens)],
+        "n_words": [int((tokens["kind"] == "word").sum())],
+    }, article_id=article_id)
     tables = {"article": article, "paragraphs": paragraphs, "sentences": sentences, "tokens": tokens, **extracted}
     return Article(source, tables)

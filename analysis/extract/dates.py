@@ -30,24 +30,24 @@ Ambiguous month names (``مارس`` is also the verb "practised", ``آب`` "fath
 """
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import re
 from functools import cache, lru_cache
-from importlib.resources import files
 from typing import NamedTuple
 
 import pandas as pd
 
+from analysis import schema
 from analysis.extract.tokenview import Tok, tokens_by_sentence
-from analysis.text.pagedate import find_page_date, month_names
+from analysis.schema import BaseTables
+from analysis.lexicon import load_csv
+from analysis.text.pagedate import find_page_date, month_names, month_rows
 from analysis.text.normalize import normalize
 from analysis.text.numerals import strip_clitics
 
 __all__ = ["DATE_COLUMNS", "DateWord", "date_words", "extract_dates", "resolve_weekday"]
 
-DATE_COLUMNS = ["article_id", "date_id", "sentence_id", "text", "start", "end", "kind", "resolved", "granularity",
-                "gloss"]
+DATE_COLUMNS = schema.TABLES["dates"].names  # declared in analysis/schema.py
 _AMBIGUOUS_MONTHS = {normalize(w) for w in ("مارس", "آب", "ماي")}
 
 
@@ -72,11 +72,12 @@ class _Date(NamedTuple):
 @cache
 def date_words() -> dict[tuple[str, ...], DateWord]:
     """Normalised word tuple -> :class:`DateWord` (weekdays, relatives, modifiers, ordinals ...)."""
-    with files("analysis").joinpath("data/weekdays.csv").open(encoding="utf-8") as fh:
-        return {tuple(normalize(r["term_ar"]).split()): DateWord(r["term_ar"], r["kind"],
-                                                                 int(r["value"]) if r["value"] else None,
-                                                                 r["unit"], r["gloss"])
-                for r in csv.DictReader(fh)}
+    rows = load_csv("weekdays.csv", required=("term_ar", "kind", "gloss"), optional=("value", "unit"),
+                    key=("term_ar",))
+    return {tuple(normalize(r["term_ar"]).split()): DateWord(r["term_ar"], r["kind"],
+                                                             int(r["value"]) if r["value"] else None,
+                                                             r["unit"], r["gloss"])
+            for r in rows}
 
 
 @cache
@@ -91,8 +92,7 @@ def _month_lookup() -> dict[tuple[str, ...], int]:
 
 @cache
 def _month_en() -> dict[int, str]:
-    with files("analysis").joinpath("data/months.csv").open(encoding="utf-8") as fh:
-        return {int(r["month"]): r["name_en"] for r in csv.DictReader(fh)}
+    return {int(r["month"]): r["name_en"] for r in month_rows()}
 
 
 _WEEKDAY_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -354,7 +354,7 @@ def _finish_month(sid, toks, i, after, month, day, published):
 _NUMERIC_HINT = re.compile(r"\d{1,4}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,4}")
 
 
-def extract_dates(base) -> pd.DataFrame:
+def extract_dates(base: BaseTables) -> pd.DataFrame:
     """The dates table of one article (columns :data:`DATE_COLUMNS`), sorted by position."""
     published = _pub_date(base.published_at)
     by_sentence = tokens_by_sentence(base)
@@ -375,15 +375,14 @@ def extract_dates(base) -> pd.DataFrame:
             pos = pd_.end
     found.sort(key=lambda d: (d.start, d.end))
     text = base.text
-    return pd.DataFrame({
-        "article_id": pd.Series([base.article_id] * len(found), dtype="str"),
-        "date_id": pd.Series(range(1, len(found) + 1), dtype="int64"),
-        "sentence_id": pd.Series([d.sentence_id for d in found], dtype="int64"),
-        "text": pd.Series([text[d.start:d.end] for d in found], dtype="str"),
-        "start": pd.Series([d.start for d in found], dtype="int64"),
-        "end": pd.Series([d.end for d in found], dtype="int64"),
-        "kind": pd.Series([d.kind for d in found], dtype="str"),
-        "resolved": pd.Series([d.resolved for d in found], dtype="str"),
-        "granularity": pd.Series([d.granularity for d in found], dtype="str"),
-        "gloss": pd.Series([d.gloss for d in found], dtype="str"),
-    })
+    return schema.frame("dates", {
+        "date_id": range(1, len(found) + 1),
+        "sentence_id": [d.sentence_id for d in found],
+        "text": [text[d.start:d.end] for d in found],
+        "start": [d.start for d in found],
+        "end": [d.end for d in found],
+        "kind": [d.kind for d in found],
+        "resolved": [d.resolved for d in found],
+        "granularity": [d.granularity for d in found],
+        "gloss": [d.gloss for d in found],
+    }, article_id=base.article_id)

@@ -36,22 +36,22 @@ One pass over each sentence's tokens:
 """
 from __future__ import annotations
 
-import csv
 from functools import cache
-from importlib.resources import files
 from typing import NamedTuple
 
 import pandas as pd
 
+from analysis import schema
 from analysis.extract.tokenview import Tok, tokens_by_sentence
+from analysis.lexicon import load_csv
+from analysis.schema import BaseTables
 from analysis.text.pagedate import month_names
 from analysis.text.normalize import normalize
 from analysis.text.numerals import compose, number_word, parse_numeral, qualifiers, reversed_decimal, strip_clitics
 
 __all__ = ["Unit", "FIGURE_COLUMNS", "extract_figures", "unit_lexicon"]
 
-FIGURE_COLUMNS = ["article_id", "figure_id", "sentence_id", "value", "unit_ar", "unit_en", "category",
-                  "approximate", "qualifier", "subject_entity_id", "value_text", "text", "start", "end"]
+FIGURE_COLUMNS = schema.TABLES["figures"].names  # declared in analysis/schema.py
 
 
 class Unit(NamedTuple):
@@ -81,9 +81,10 @@ class _Figure(NamedTuple):
 @cache
 def unit_lexicon() -> dict[tuple[str, ...], Unit]:
     """Normalised word tuple -> :class:`Unit` (nouns, percent markers, exclusions and category cues)."""
-    with files("analysis").joinpath("data/units.csv").open(encoding="utf-8") as fh:
-        return {tuple(normalize(r["term_ar"]).split()): Unit(r["term_ar"], r["unit_en"], r["category"], r["role"],
-                                                              r["gloss"]) for r in csv.DictReader(fh)}
+    rows = load_csv("units.csv", required=("term_ar", "role", "gloss"), optional=("unit_en", "category"),
+                    key=("term_ar",))
+    return {tuple(normalize(r["term_ar"]).split()): Unit(r["term_ar"], r["unit_en"], r["category"], r["role"],
+                                                          r["gloss"]) for r in rows}
 
 
 @cache
@@ -429,7 +430,7 @@ def _subject(mentions: pd.DataFrame, sent_tok_starts: dict[int, list[int]], f: _
     return first["entity_id"] if position < 3 else None
 
 
-def extract_figures(base, mentions: pd.DataFrame | None = None, entities: pd.DataFrame | None = None) -> pd.DataFrame:
+def extract_figures(base: BaseTables, mentions: pd.DataFrame | None = None, entities: pd.DataFrame | None = None) -> pd.DataFrame:
     """The figures table of one article (columns :data:`FIGURE_COLUMNS`), sorted by position.
 
     ``mentions``/``entities`` may be empty (then ``subject_entity_id`` is null).
@@ -442,19 +443,18 @@ def extract_figures(base, mentions: pd.DataFrame | None = None, entities: pd.Dat
     figs.sort(key=lambda f: (f.start, f.end))
     text = base.text
     subj = [_subject(mentions, word_starts, f) for f in figs]
-    return pd.DataFrame({
-        "article_id": pd.Series([base.article_id] * len(figs), dtype="str"),
-        "figure_id": pd.Series(range(1, len(figs) + 1), dtype="int64"),
-        "sentence_id": pd.Series([f.sentence_id for f in figs], dtype="int64"),
-        "value": pd.Series([f.value for f in figs], dtype="float64"),
-        "unit_ar": pd.Series([f.unit_ar for f in figs], dtype="str"),
-        "unit_en": pd.Series([f.unit_en for f in figs], dtype="str"),
-        "category": pd.Series([f.category for f in figs], dtype="str"),
-        "approximate": pd.Series([f.approximate for f in figs], dtype="bool"),
-        "qualifier": pd.Series([f.qualifier for f in figs], dtype="str"),
-        "subject_entity_id": pd.Series(subj, dtype="object"),
-        "value_text": pd.Series([f.value_text for f in figs], dtype="str"),
-        "text": pd.Series([text[f.start:f.end] for f in figs], dtype="str"),
-        "start": pd.Series([f.start for f in figs], dtype="int64"),
-        "end": pd.Series([f.end for f in figs], dtype="int64"),
-    })
+    return schema.frame("figures", {
+        "figure_id": range(1, len(figs) + 1),
+        "sentence_id": [f.sentence_id for f in figs],
+        "value": [f.value for f in figs],
+        "unit_ar": [f.unit_ar for f in figs],
+        "unit_en": [f.unit_en for f in figs],
+        "category": [f.category for f in figs],
+        "approximate": [f.approximate for f in figs],
+        "qualifier": [f.qualifier for f in figs],
+        "subject_entity_id": subj,
+        "value_text": [f.value_text for f in figs],
+        "text": [text[f.start:f.end] for f in figs],
+        "start": [f.start for f in figs],
+        "end": [f.end for f in figs],
+    }, article_id=base.article_id)

@@ -18,22 +18,22 @@ that names the theme on its own (``السلاح المنفلت``، ``هدنة``�
 """
 from __future__ import annotations
 
-import csv
 import re
 from functools import cache, lru_cache
-from importlib.resources import files
 from typing import NamedTuple
 
 import pandas as pd
 
+from analysis import schema
+from analysis.lexicon import load_csv
+from analysis.schema import BaseTables
 from analysis.text.normalize import dediac, strip_tatweel
 from analysis.text.stem import stem
 
 __all__ = ["THRESHOLD", "THEME_COLUMNS", "Trigger", "theme_lexicon", "theme_labels", "tag_themes", "triggers"]
 
 THRESHOLD = 1.0
-THEME_COLUMNS = ["article_id", "sentence_id", "theme", "label_en", "label_ar", "evidence", "score", "n_triggers",
-                 "evidence_spans"]
+THEME_COLUMNS = schema.TABLES["themes"].names  # declared in analysis/schema.py
 
 
 class Trigger(NamedTuple):
@@ -46,8 +46,8 @@ class Trigger(NamedTuple):
 
 @cache
 def _rows() -> tuple[dict[str, str], ...]:
-    with files("analysis").joinpath("data/themes.csv").open(encoding="utf-8") as fh:
-        return tuple(csv.DictReader(fh))
+    return load_csv("themes.csv", required=("theme", "label_en", "label_ar", "trigger_ar", "gloss", "weight"),
+                    key=("theme", "trigger_ar"))
 
 
 @cache
@@ -129,7 +129,7 @@ def _sentence_themes(stems: list[tuple[str, ...]], spans: list[tuple[int, int]],
     return sorted(out)
 
 
-def tag_themes(base) -> pd.DataFrame:
+def tag_themes(base: BaseTables) -> pd.DataFrame:
     """The themes table of one article (columns :data:`THEME_COLUMNS`), sorted by sentence then theme."""
     tokens = base.tokens
     words = tokens[tokens["kind"] == "word"]
@@ -145,15 +145,6 @@ def tag_themes(base) -> pd.DataFrame:
         stems, spans = by_sentence[sid]
         for theme, evidence, score, n, ev_spans in _sentence_themes(stems, spans, base.text):
             rows.append((sid, theme, *labels[theme], evidence, score, n, ev_spans))
-    cols = list(zip(*rows)) if rows else [[] for _ in range(8)]
-    return pd.DataFrame({
-        "article_id": pd.Series([base.article_id] * len(rows), dtype="str"),
-        "sentence_id": pd.Series(cols[0], dtype="int64"),
-        "theme": pd.Series(cols[1], dtype="str"),
-        "label_en": pd.Series(cols[2], dtype="str"),
-        "label_ar": pd.Series(cols[3], dtype="str"),
-        "evidence": pd.Series(cols[4], dtype="str"),
-        "score": pd.Series(cols[5], dtype="float64"),
-        "n_triggers": pd.Series(cols[6], dtype="int64"),
-        "evidence_spans": pd.Series(cols[7], dtype="str"),
-    })
+    names = THEME_COLUMNS[1:]
+    cols = list(zip(*rows)) if rows else [() for _ in names]
+    return schema.frame("themes", dict(zip(names, cols)), article_id=base.article_id)

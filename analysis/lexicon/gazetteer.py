@@ -8,15 +8,14 @@ normalised form (:func:`analysis.normalize.normalize`), so ``ايطاليا`` an
 """
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass
 from functools import cache
-from importlib.resources import files
 
+from analysis.lexicon import load_csv
 from analysis.text.normalize import normalize
 from analysis.text.tokens import tokenize
 
-__all__ = ["GazetteerEntry", "Variant", "gazetteer", "variant_index", "titles", "cue_verbs", "CueVerb",
+__all__ = ["GazetteerEntry", "Variant", "gazetteer", "gazetteer_rows", "variant_index", "titles", "cue_verbs", "CueVerb",
            "name_tokens", "ENTITY_TYPES", "clause_breaks"]
 
 ENTITY_TYPES = ("PERSON", "ORG", "GPE", "LOC", "FAC", "MISC")
@@ -53,9 +52,23 @@ class CueVerb:
     strict: bool  # ambiguous form (بين, تابع): a cue only when a named subject or أن follows
 
 
-def _rows(name: str) -> list[dict[str, str]]:
-    with files("analysis").joinpath(f"data/{name}").open(encoding="utf-8") as fh:
-        return list(csv.DictReader(fh))
+# How each file is read (lexicon.load_csv: required cells filled, optional columns present, no duplicate key).
+_DECLARED: dict[str, dict[str, tuple[str, ...]]] = {
+    "gazetteer.csv": {"required": ("key", "type", "name_en", "name_ar"), "optional": ("short_ar", "lat", "lon"),
+                      "key": ("key",)},
+    "titles.csv": {"required": ("ar", "kind", "gloss_en"), "key": ("ar", "kind")},
+    "cue_verbs.csv": {"required": ("form", "lemma", "kind", "gloss_en", "object_ok", "strict"), "key": ("form",)},
+}
+
+
+def _rows(name: str) -> tuple[dict[str, str], ...]:
+    return load_csv(name, **_DECLARED[name])
+
+
+def gazetteer_rows() -> tuple[dict[str, str], ...]:
+    """The rows of ``gazetteer.csv`` as written (checked by the lexicon loader), for readers other than
+    :func:`gazetteer` (the NER name list)."""
+    return _rows("gazetteer.csv")
 
 
 def name_tokens(name: str) -> tuple[str, ...]:
@@ -73,11 +86,11 @@ def gazetteer() -> tuple[GazetteerEntry, ...]:
     out = []
     for r in _rows("gazetteer.csv"):
         variants = tuple(v.strip() for v in r["name_ar"].split("|") if v.strip())
-        short = tuple(v.strip() for v in (r.get("short_ar") or "").split("|") if v.strip())
+        short = tuple(v.strip() for v in r["short_ar"].split("|") if v.strip())
         if r["type"] not in ENTITY_TYPES or not variants:
             raise ValueError(f"gazetteer.csv: bad row {r['key']!r}")
         out.append(GazetteerEntry(r["key"], r["type"], r["name_en"], variants[0], variants, short,
-                                  _float(r.get("lat") or ""), _float(r.get("lon") or "")))
+                                  _float(r["lat"]), _float(r["lon"])))
     return tuple(out)
 
 

@@ -12,6 +12,8 @@ from importlib import resources
 
 import pandas as pd
 
+from analysis.lexicon import LexiconError, load_csv
+
 __all__ = ["TranslationMismatch", "available", "load_translation", "translation_for"]
 
 _PACKAGE = "analysis"
@@ -39,10 +41,16 @@ def _read(article_id: str) -> pd.DataFrame | None:
     path = _folder().joinpath(f"{article_id}.csv")
     if not path.is_file():
         return None
-    with path.open(encoding="utf-8") as fh:
-        df = pd.read_csv(fh, dtype={"paragraph_id": "int64", "ar_prefix": "str", "en": "str"},
-                         keep_default_na=False)
-    return df
+    name = "/".join((*_FOLDER[1:], f"{article_id}.csv"))
+    rows = load_csv(name, required=("paragraph_id", "ar_prefix"), optional=("en",), key=("paragraph_id",))
+    ids = []
+    for r in rows:
+        if not r["paragraph_id"].isdigit():
+            raise LexiconError(f"analysis/data/{name}: paragraph_id {r['paragraph_id']!r} is not a whole number")
+        ids.append(int(r["paragraph_id"]))
+    return pd.DataFrame({"paragraph_id": pd.Series(ids, dtype="int64"),
+                         "ar_prefix": pd.Series([r["ar_prefix"] for r in rows], dtype="str"),
+                         "en": pd.Series([r["en"] for r in rows], dtype="str")})
 
 
 def load_translation(article_id: str) -> pd.DataFrame | None:

@@ -8,12 +8,11 @@ names are part of the trained model: changing any of them means retraining
 """
 from __future__ import annotations
 
-import csv
 import re
 from functools import cache, lru_cache
-from importlib import resources
 from typing import Mapping, NamedTuple, Sequence
 
+from analysis.lexicon import load_csv
 from analysis.text.normalize import dediac, normalize, normalize_alef, strip_tatweel
 
 __all__ = [
@@ -122,13 +121,9 @@ def length_bucket(word: str) -> str:
 @cache
 def triggers() -> dict[str, tuple[str, ...]]:
     """Normalised trigger word (and its form without the article) -> sorted categories."""
-    path = resources.files("analysis").joinpath("data", "ner_triggers.csv")
     found: dict[str, set[str]] = {}
-    with path.open(encoding="utf-8", newline="") as fh:
-        for row in csv.DictReader(fh):
-            word = normalize(row["word"].strip())
-            cat = row["category"].strip()
-            found.setdefault(word, set()).add(cat)
+    for row in load_csv("ner_triggers.csv", required=("word", "category", "gloss_en"), key=("word", "category")):
+        found.setdefault(normalize(row["word"]), set()).add(row["category"])
     return {w: tuple(sorted(c)) for w, c in sorted(found.items())}
 
 

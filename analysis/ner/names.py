@@ -13,6 +13,8 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
+from analysis.lexicon import load_csv
+from analysis.lexicon.gazetteer import gazetteer_rows
 from analysis.ner.features import Gazetteer, gazetteer_key
 
 __all__ = ["NAMES_FILENAME", "build_names", "write_names", "read_names", "default_sources"]
@@ -27,23 +29,39 @@ def default_sources() -> tuple[Path, Path]:
     return data / "gazetteer.csv", data / "ner_lists.csv"
 
 
+def _is_shipped(path: Path, shipped: Path) -> bool:
+    return path.resolve() == shipped.resolve()
+
+
+def _external_rows(path: Path) -> list[dict[str, str]]:
+    """A CSV given on the training command line (``--gazetteer``/``--lists`` elsewhere than the package's data):
+    not package data, so not :func:`analysis.lexicon.load_csv`'s; read as written."""
+    with path.open(encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
 def build_names(gazetteer_csv: Path | None, lists_csv: Path | None) -> dict[str, tuple[str, ...]]:
-    """Merged ``normalised name -> sorted tags`` of the two sources (either may be ``None``)."""
+    """Merged ``normalised name -> sorted tags`` of the two sources (either may be ``None``).
+
+    The shipped files (:func:`default_sources`) are read through the lexicon loader, which checks them.
+    """
+    shipped_gaz, shipped_lists = default_sources()
     found: dict[str, set[str]] = {}
     if gazetteer_csv is not None:
-        with gazetteer_csv.open(encoding="utf-8", newline="") as fh:
-            for row in csv.DictReader(fh):
-                for col in ("name_ar", "short_ar"):
-                    for variant in (row.get(col) or "").split("|"):
-                        key = gazetteer_key(variant)
-                        if key:
-                            found.setdefault(key, set()).add("G" + row["type"].strip())
+        rows = gazetteer_rows() if _is_shipped(gazetteer_csv, shipped_gaz) else _external_rows(gazetteer_csv)
+        for row in rows:
+            for col in ("name_ar", "short_ar"):
+                for variant in (row.get(col) or "").split("|"):
+                    key = gazetteer_key(variant)
+                    if key:
+                        found.setdefault(key, set()).add("G" + row["type"].strip())
     if lists_csv is not None:
-        with lists_csv.open(encoding="utf-8", newline="") as fh:
-            for row in csv.DictReader(fh):
-                key = gazetteer_key(row["word"])
-                if key:
-                    found.setdefault(key, set()).add("L" + row["list"].strip())
+        rows = (load_csv("ner_lists.csv", required=("word", "list", "gloss_en"), key=("word", "list"))
+                if _is_shipped(lists_csv, shipped_lists) else _external_rows(lists_csv))
+        for row in rows:
+            key = gazetteer_key(row["word"])
+            if key:
+                found.setdefault(key, set()).add("L" + row["list"].strip())
     return {k: tuple(sorted(v)) for k, v in sorted(found.items())}
 
 

@@ -6,12 +6,11 @@ subheadings) and with plain "headline, blank line, body" articles.  What it cann
 """
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib.resources import files
 
+from analysis.lexicon import load_csv
 from analysis.text.pagedate import find_page_date
 from analysis.text.normalize import has_arabic, normalize
 
@@ -55,8 +54,8 @@ class PageLayout:
 
 @cache
 def _boilerplate_phrases() -> frozenset[str]:
-    with files("analysis").joinpath("data/boilerplate_ar.csv").open(encoding="utf-8") as fh:
-        return frozenset(normalize(r["text"]) for r in csv.DictReader(fh))
+    return frozenset(normalize(r["text"]) for r in load_csv("boilerplate_ar.csv", required=("text", "gloss"),
+                                                            key=("text",)))
 
 
 def _lines(text: str) -> list[tuple[int, int]]:

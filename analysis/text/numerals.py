@@ -12,12 +12,11 @@ All functions are pure; lexicons are loaded once.
 """
 from __future__ import annotations
 
-import csv
 import re
 from functools import cache
-from importlib.resources import files
 from typing import NamedTuple
 
+from analysis.lexicon import load_csv
 from analysis.text.normalize import normalize
 
 __all__ = ["NumberWord", "number_words", "qualifiers", "parse_numeral", "reversed_decimal", "number_word",
@@ -35,8 +34,8 @@ class NumberWord(NamedTuple):
 
 @cache
 def _rows() -> tuple[dict[str, str], ...]:
-    with files("analysis").joinpath("data/number_words.csv").open(encoding="utf-8") as fh:
-        return tuple(csv.DictReader(fh))
+    # value is empty for the qualifiers (approx_before / approx_after), which are not numbers
+    return load_csv("number_words.csv", required=("word", "kind", "gloss"), optional=("value",), key=("word",))
 
 
 @cache

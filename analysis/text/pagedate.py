@@ -6,16 +6,15 @@ nothing is guessed.
 """
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import re
 from functools import cache
-from importlib.resources import files
 from typing import NamedTuple
 
+from analysis.lexicon import load_csv
 from analysis.text.normalize import normalize
 
-__all__ = ["PageDate", "month_names", "find_page_date"]
+__all__ = ["PageDate", "month_names", "month_rows", "find_page_date"]
 
 
 class PageDate(NamedTuple):
@@ -26,11 +25,15 @@ class PageDate(NamedTuple):
     end: int
 
 
+def month_rows() -> tuple[dict[str, str], ...]:
+    """The rows of ``months.csv`` (``name_ar``, ``month``, ``calendar``, ``name_en``), checked by the lexicon loader."""
+    return load_csv("months.csv", required=("name_ar", "month", "calendar", "name_en"), key=("name_ar",))
+
+
 @cache
 def month_names() -> dict[str, int]:
     """Normalised month name -> month number."""
-    with files("analysis").joinpath("data/months.csv").open(encoding="utf-8") as fh:
-        return {normalize(r["name_ar"]): int(r["month"]) for r in csv.DictReader(fh)}
+    return {normalize(r["name_ar"]): int(r["month"]) for r in month_rows()}
 
 
 _D = r"[0-9\u0660-\u0669\u06F0-\u06F9]"

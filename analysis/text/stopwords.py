@@ -1,10 +1,9 @@
 """Arabic stopwords, matched on normalised form, with or without a leading و/ف conjunction."""
 from __future__ import annotations
 
-import csv
 from functools import cache
-from importlib.resources import files
 
+from analysis.lexicon import load_csv
 from analysis.text.normalize import normalize
 
 __all__ = ["stopwords", "is_stopword"]
@@ -13,8 +12,8 @@ __all__ = ["stopwords", "is_stopword"]
 @cache
 def stopwords() -> frozenset[str]:
     """The normalised stopword set (from ``analysis/data/stopwords_ar.csv``, with English glosses)."""
-    with files("analysis").joinpath("data/stopwords_ar.csv").open(encoding="utf-8") as fh:
-        return frozenset(normalize(row["word"]) for row in csv.DictReader(fh))
+    rows = load_csv("stopwords_ar.csv", required=("word", "gloss"), key=("word",))
+    return frozenset(normalize(row["word"]) for row in rows)
 
 
 def is_stopword(norm: str) -> bool:
