@@ -84,7 +84,7 @@ class TestShipped:
         """The reader's declaration is the one above: a copy missing a required column fails in the reader."""
         from analysis.extract import dates, figures, themes
         from analysis.lexicon import gazetteer
-        from analysis.names import romanize as romanize_module
+        from analysis.names import spelling as romanize_module
         from analysis.ner import features, names
         from analysis.text import layout, numerals, pagedate, stopwords
 

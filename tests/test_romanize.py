@@ -1,10 +1,10 @@
-"""analysis.names.romanize: lexicon names, particles, the model for unlisted names, determinism."""
+"""analysis.names.spelling: lexicon names, particles, the model for unlisted names, determinism."""
 from __future__ import annotations
 
 import pytest
 
 from analysis.names import romanize
-from analysis.names.romanize import load_model, normalize_name
+from analysis.names.spelling import load_model, normalize_name
 
 
 @pytest.mark.parametrize("arabic, english", [

@@ -24,7 +24,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from analysis.names.romanize import BOS, normalize_name
+from analysis.names.spelling import BOS, normalize_name
 
 ORDER = 5
 MAX_CHUNK = 3
