@@ -3,7 +3,8 @@
 A sentence ends at ``.``, ``!``, ``?``, ``؟``, ``۔`` or ``…`` (plus any closing quotes or brackets that follow) when
 whitespace or the end of the paragraph comes next, *unless* a quotation opened before it is still open: a quote
 that runs across a full stop stays in one sentence.  Quotes that never close in the paragraph are ignored rather
-than swallowing the rest of it.  A full stop after a lone letter (``د.``, ``أ.``) is an abbreviation, not an end.
+than swallowing the rest of it (the pairing is :mod:`analysis.text.quotation`, policy ``BALANCED``).  A full stop
+after a lone letter (``د.``, ``أ.``) is an abbreviation, not an end.
 """
 from __future__ import annotations
 

@@ -43,7 +43,11 @@ verbal noun, not a cue.
    answers decides, a ``REJECT`` or no answer drops the cue; the next cue tried follows :func:`resume_after`,
    the one overlap policy.
 
-Each quote records the content rule (``rule``) and the speaker step (``speaker_rule``) that found it.
+Each quote records the content rule (``rule``: ``direct:quotation_marks``, ``direct:continued_paragraph``,
+``indirect:complementiser``, ``indirect:colon``, ``indirect:preposition_object``, ``indirect:object``) and the
+speaker step that resolved the speaker (``speaker_rule``: ``named``, ``title_chain``, ``subject_before_verb``,
+``title``, ``implicit``, ``second_verb``, ``inherited``, ``nominal``; ``speaker_how`` is its coarser class, kept
+as it was).  Word lists: ``analysis/data/quote_words.csv``.
 """
 from __future__ import annotations
 
@@ -107,7 +111,7 @@ def resume_after(cue: Cue, speaker: Speaker, content: Content) -> int:
     return max(cue.index + 1, content.next if content.mode == "direct" else speaker.next)
 
 
-def first_answer(steps, *args):
+def first_answer(steps: tuple[tuple[str, Callable], ...], *args) -> Speaker | Content | None:
     """The answer of the first of ``steps`` (``(name, function)``) that gives one; None if none does or one says
     ``REJECT``."""
     for _, step in steps:

@@ -17,13 +17,13 @@ from __future__ import annotations
 
 from typing import Callable
 
-from analysis.extract.quotes.context import REJECT, Content, Cue, QuoteContext, is_comp, strip_conj, tails, words
+from analysis.extract.quotes.context import (MIN_DIRECT_WORDS, REJECT, Content, Cue, QuoteContext, is_comp,
+                                             strip_conj, tails, words)
 from analysis.lexicon.gazetteer import clause_breaks
 
 __all__ = ["CONTENT_STEPS", "preposition_object", "marked", "object_phrase", "direct", "after_colon",
            "after_complementiser", "indirect", "clause_end"]
 
-_MIN_DIRECT_WORDS = 4
 _SCAN = 30
 _COMMAS = ("،", ",")
 _SENTENCE_END = (".", "!", "?", "؟")
@@ -108,7 +108,7 @@ def direct(ctx: QuoteContext, k: int) -> Content | None:
     """The quotation opened at token k when it holds four words or more (white space trimmed)."""
     v = ctx.v
     close = ctx.quote_end[k]
-    if sum(1 for x in range(k + 1, close) if v.kind[x] == "word") < _MIN_DIRECT_WORDS:
+    if sum(1 for x in range(k + 1, close) if v.kind[x] == "word") < MIN_DIRECT_WORDS:
         return None
     cs, ce = v.end[k], v.start[close]
     while cs < ce and ctx.text[cs].isspace():

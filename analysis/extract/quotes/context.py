@@ -20,8 +20,10 @@ from analysis.lexicon import load_csv
 from analysis.lexicon.gazetteer import CueVerb, cue_verbs
 from analysis.text.normalize import normalize
 
-__all__ = ["QuoteContext", "Cue", "Speaker", "Content", "Quote", "REJECT", "words", "tails", "context",
-           "is_comp", "strip_conj", "sentence_start"]
+__all__ = ["QuoteContext", "Cue", "Speaker", "Content", "Quote", "REJECT", "MIN_DIRECT_WORDS", "words", "tails",
+           "context", "is_comp", "strip_conj", "sentence_start"]
+
+MIN_DIRECT_WORDS = 4  # a direct quotation has four words or more; a shorter quoted phrase is a name (تقرير "المركز")
 
 _FUSED_COMP_RE = re.compile(r"^(?:ب)?[ا](?:نه|نها|نهم|نهما|نهن|ننا|ني)$")  # إنها, بأنه
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-from analysis.extract.quotes.context import (REJECT, Cue, QuoteContext, Speaker, is_comp, sentence_start,
-                                             strip_conj, words)
+from analysis.extract.quotes.context import (MIN_DIRECT_WORDS, REJECT, Cue, QuoteContext, Speaker, is_comp,
+                                             sentence_start, strip_conj, words)
 from analysis.lexicon.gazetteer import CueVerb, titles
 from analysis.text.commonwords import is_common
 from analysis.text.normalize import normalize
@@ -23,7 +23,6 @@ __all__ = ["SPEAKER_STEPS", "inherited", "end_of_sentence", "named", "title", "s
            "second_verb", "strict", "nominal"]
 
 _POSSESSIVE_RE = re.compile(r"^\w{3,}(?:ه|ها|هم|هما)$")  # وزير خارجيتها (on the written token: ه, not ة)
-_MIN_DIRECT_WORDS = 4  # a shorter quotation after a noun is a name (تقرير "المركز")
 
 
 def inherited(ctx: QuoteContext, cue: Cue) -> Speaker | None:
@@ -132,7 +131,7 @@ def nominal(ctx: QuoteContext, cue: Cue):
             continue
         k += 1
     # a quoted name right after the noun (تقرير "المركز", صحيفة “ديلي ميل”)
-    while k < n and k in ctx.quote_end and ctx.quote_end[k] - k - 1 < _MIN_DIRECT_WORDS:
+    while k < n and k in ctx.quote_end and ctx.quote_end[k] - k - 1 < MIN_DIRECT_WORDS:
         inner = v.mention_at[k + 1] if k + 1 < n else None
         if inner is not None and ent is None:
             ent = int(inner["entity_id"])
