@@ -94,12 +94,13 @@ class QuoteContext:
     quote_end: dict[int, int] = field(default_factory=dict)  # opening-mark token -> closing-mark token
     cues: list[Cue] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
+    cue_forms: dict[str, CueVerb] = field(default_factory=cue_verbs)  # normalised form -> cue (cue_verbs.csv)
 
     def cue_at(self, i: int) -> tuple[CueVerb, int] | None:
         """(cue, offset of the verb inside the token) if token i is a reporting cue outside quotation marks."""
         if self.v.kind[i] != "word" or self.in_quote[i]:
             return None
-        cues = cue_verbs()
+        cues = self.cue_forms
         norm = self.v.norm[i]
         if norm in cues:
             return cues[norm], 0
@@ -113,7 +114,7 @@ def context(base, mentions: pd.DataFrame) -> QuoteContext:
     :class:`analysis.Article`) and its mentions; no pass has run yet."""
     v = token_view(base.tokens, mentions)
     paras = base.paragraphs
-    body = frozenset(paras.loc[paras["kind"] == "body", "paragraph_id"].tolist())
+    body = frozenset(p for p, kind in zip(paras["paragraph_id"].tolist(), paras["kind"].tolist()) if kind == "body")
     return QuoteContext(base.text, v, body, [False] * len(v))
 
 
