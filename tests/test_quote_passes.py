@@ -48,7 +48,8 @@ class TestPassList:
         assert [n for n, _ in S.SPEAKER_STEPS] == ["inherited", "end_of_sentence", "named", "title",
                                                    "subject_before_verb", "implicit", "second_verb", "strict",
                                                    "nominal"]
-        assert [n for n, _ in C.CONTENT_STEPS] == ["preposition_object", "marked", "object"]
+        assert [n for n, _ in C.CONTENT_STEPS] == ["preposition_object", "direct_quotation", "colon",
+                                                   "complementiser", "object"]
 
     def test_runner_runs_the_passes_in_order(self):
         ctx = _ctx("قال باراك أوباما إن الاتفاق جيد.", upto="attribution")
@@ -186,20 +187,41 @@ class TestContentSteps:
     def test_preposition_object(self, body, cue, expected):
         assert _content(body, C.preposition_object, cue) == expected
 
-    @pytest.mark.parametrize("body, expected", [
-        ('قال باراك أوباما "إن الاتفاق جيد للجميع في المنطقة".',
+    @pytest.mark.parametrize("body, step, expected", [
+        ('قال باراك أوباما "إن الاتفاق جيد للجميع في المنطقة".', "direct_quotation",
          ("direct", "إن الاتفاق جيد للجميع في المنطقة", "direct:quotation_marks")),
-        ('وقال جون كيري "إن الاتفاق جيد للجميع في المنطقة.\nوسيستمر العمل به طويلا".',
+        ('وقال جون كيري "إن الاتفاق جيد للجميع في المنطقة.\nوسيستمر العمل به طويلا".', "direct_quotation",
          ("direct", "إن الاتفاق جيد للجميع في المنطقة.\nوسيستمر العمل به طويلا", "direct:continued_paragraph")),
-        ("قال باراك أوباما: الاتفاق جيد للجميع.", ("indirect", "الاتفاق جيد للجميع", "indirect:colon")),
-        ("قال باراك أوباما إن الاتفاق جيد للجميع.", ("indirect", "الاتفاق جيد للجميع", "indirect:complementiser")),
-        ("وقالت إنها غادرت المدينة.", ("indirect", "إنها غادرت المدينة", "indirect:complementiser")),
-        ('قال تقرير "المركز" إن الأسواق تراجعت.', ("indirect", "الأسواق تراجعت", "indirect:complementiser")),
-        ("قال باراك أوباما كلاما كثيرا.", None),  # no marker in the sentence
+        ('قال باراك أوباما في مقابلة: "إن الاتفاق جيد للجميع في المنطقة".', "direct_quotation",
+         ("direct", "إن الاتفاق جيد للجميع في المنطقة", "direct:quotation_marks")),  # the colon gives way
+        ("قال باراك أوباما: الاتفاق جيد للجميع.", "colon", ("indirect", "الاتفاق جيد للجميع", "indirect:colon")),
+        ("قال باراك أوباما: .", "colon", REJECT),  # a marker without content: not a quote
+        ("قال باراك أوباما إن الاتفاق جيد للجميع.", "complementiser",
+         ("indirect", "الاتفاق جيد للجميع", "indirect:complementiser")),
+        ("وقالت إنها غادرت المدينة.", "complementiser", ("indirect", "إنها غادرت المدينة", "indirect:complementiser")),
+        ('قال تقرير "المركز" إن الأسواق تراجعت.', "complementiser",
+         ("indirect", "الأسواق تراجعت", "indirect:complementiser")),  # a short quoted name is passed over
     ])
-    def test_marked(self, body, expected):
+    def test_marked_steps(self, body, step, expected):
         cue = "وقال" if body.startswith("وقال ") else "وقالت" if body.startswith("وقالت") else "قال"
-        assert _content(body, C.marked, cue) == expected
+        steps = dict(C.CONTENT_STEPS)
+        assert _content(body, steps[step], cue) == expected
+        for other in ("direct_quotation", "colon", "complementiser"):  # the first marker picks one step only
+            if other != step:
+                assert _content(body, steps[other], cue) is None
+
+    @pytest.mark.parametrize("body, kind", [
+        ('قال باراك أوباما "إن الاتفاق جيد للجميع".', "quotation"),
+        ("قال باراك أوباما: الاتفاق جيد.", "colon"),
+        ("قال باراك أوباما إن الاتفاق جيد.", "complementiser"),
+        ("قال باراك أوباما كلاما كثيرا. إن الاتفاق جيد.", None),  # not past the full stop
+        ("قال باراك أوباما كلاما وأكد أن الاتفاق جيد.", None),  # not past another cue
+    ])
+    def test_first_marker(self, body, kind):
+        ctx = _ctx(body)
+        c = _cue(ctx, "قال")
+        m = C.first_marker(ctx, Q.first_answer(S.SPEAKER_STEPS, ctx, c).next)
+        assert (m.kind if m else None) == kind
 
     def test_object_phrase(self):
         assert _content("اعتبر باراك أوباما الاتفاق خطوة مهمة.", C.object_phrase, "اعتبر") == (

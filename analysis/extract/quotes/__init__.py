@@ -39,9 +39,9 @@ verbal noun, not a cue.
 2. ``cues``: every cue of a body paragraph, in text order (a cue form after a preposition is a verbal noun);
 3. ``attribution``: for each cue in order, the speaker steps (:data:`speaker.SPEAKER_STEPS`: inherited,
    end_of_sentence, named, title, subject_before_verb, implicit, second_verb, strict, nominal) then the
-   content steps (:data:`content.CONTENT_STEPS`: preposition_object, marked, object); the first step that
-   answers decides, a ``REJECT`` or no answer drops the cue; the next cue tried follows :func:`resume_after`,
-   the one overlap policy.
+   content steps (:data:`content.CONTENT_STEPS`: preposition_object, direct_quotation, colon, complementiser,
+   object); the first step that answers decides, a ``REJECT`` or no answer drops the cue; the next cue tried
+   follows :func:`resume_after`, the one overlap policy.
 
 Each quote records the content rule (``rule``: ``direct:quotation_marks``, ``direct:continued_paragraph``,
 ``indirect:complementiser``, ``indirect:colon``, ``indirect:preposition_object``, ``indirect:object``) and the

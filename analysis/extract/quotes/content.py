@@ -4,10 +4,10 @@ quote) or ``None`` (not this step's case).  :data:`CONTENT_STEPS` is their order
 
 * ``indirect:preposition_object``: a cue that takes an object, right before its preposition's object
   (أعرب عن الأمل ..., أشار إلى مقتل ...);
-* the first content marker within the sentence (step ``marked``, at most ``_SCAN`` tokens on):
-  ``direct:quotation_marks`` (a quotation of four words or more), ``direct:continued_paragraph`` (one whose
-  closing mark is in the next paragraph), ``indirect:colon`` (after ``:``), ``indirect:complementiser`` (after
-  أن/إن/بأن, or from a fused إنها);
+* steps ``direct_quotation``, ``colon``, ``complementiser``: the first content marker within the sentence
+  (:func:`first_marker`) decides which of them answers: ``direct:quotation_marks`` (a quotation of four words
+  or more), ``direct:continued_paragraph`` (one whose closing mark is in the next paragraph), ``indirect:colon``
+  (after ``:``), ``indirect:complementiser`` (after أن/إن/بأن, or from a fused إنها);
 * ``indirect:object``: for a cue that takes an object, the phrase after it, its preposition and any
   circumstantial phrase (خلال اجتماعه ... مع <name>).
 
@@ -15,14 +15,15 @@ Indirect content ends where :func:`clause_end` says.
 """
 from __future__ import annotations
 
-from typing import Callable
+from typing import Callable, NamedTuple
 
 from analysis.extract.quotes.context import (MIN_DIRECT_WORDS, REJECT, Content, Cue, QuoteContext, is_comp,
                                              strip_conj, tails, words)
 from analysis.lexicon.gazetteer import clause_breaks
 
-__all__ = ["CONTENT_STEPS", "preposition_object", "marked", "object_phrase", "direct", "after_colon",
-           "after_complementiser", "indirect", "clause_end"]
+__all__ = ["CONTENT_STEPS", "Marker", "first_marker", "preposition_object", "direct_quotation", "colon",
+           "complementiser", "object_phrase", "direct", "after_colon", "after_complementiser", "indirect",
+           "clause_end"]
 
 _SCAN = 30
 _COMMAS = ("،", ",")
@@ -40,38 +41,65 @@ def preposition_object(ctx: QuoteContext, cue: Cue, j: int):
     return None
 
 
-def marked(ctx: QuoteContext, cue: Cue, j: int):
-    """The first content marker from j in the sentence (قال في مقابلة "...", كتب على صفحته "...", قال بيان من
-    مكتب الوزير: إن ...): a quotation (:func:`direct`), a colon (:func:`after_colon`) or a complementiser
-    (:func:`after_complementiser`); the search stops at another cue or a full stop."""
+class Marker(NamedTuple):
+    """Where a content is marked: ``kind`` quotation (four words or more), colon or complementiser, at token
+    ``index``."""
+
+    kind: str
+    index: int
+
+
+def first_marker(ctx: QuoteContext, j: int) -> Marker | None:
+    """The first content marker from token j in its sentence, at most ``_SCAN`` tokens on (قال في مقابلة "...",
+    كتب على صفحته "...", قال بيان من مكتب الوزير: إن ...); a short quoted name is passed over, a colon or
+    complementiser right before a quotation gives way to it; the search stops at another cue or a full stop."""
     v = ctx.v
     n = len(v)
     sent = v.sentence[j] if j < n else None
     k = j
     while k < n and v.sentence[k] == sent and k - j < _SCAN:
         if k in ctx.quote_end:
-            found = direct(ctx, k)
-            if found is not None:
-                return found
-            k = ctx.quote_end[k] + 1  # a short quoted name: look on
+            close = ctx.quote_end[k]
+            if sum(1 for x in range(k + 1, close) if v.kind[x] == "word") >= MIN_DIRECT_WORDS:
+                return Marker("quotation", k)
+            k = close + 1  # a short quoted name: look on
             continue
         norm = v.norm[k]
         if v.text[k] == ":":
             if k + 1 < n and k + 1 in ctx.quote_end:
                 k += 1
                 continue
-            return after_colon(ctx, k) or REJECT
+            return Marker("colon", k)
         if is_comp(norm) and k + 1 in ctx.quote_end:  # من أن "..." : the quotation is the content
             k += 1
             continue
         if is_comp(norm):
-            return after_complementiser(ctx, k) or REJECT
+            return Marker("complementiser", k)
         if k > j and ctx.cue_at(k) is not None:
             break
         if v.text[k] in _SENTENCE_END:
             break
         k += 1
     return None
+
+
+def direct_quotation(ctx: QuoteContext, cue: Cue, j: int):
+    """The first marker is a quotation: its words (:func:`direct`)."""
+    m = first_marker(ctx, j)
+    return direct(ctx, m.index) if m is not None and m.kind == "quotation" else None
+
+
+def colon(ctx: QuoteContext, cue: Cue, j: int):
+    """The first marker is a colon: the clause after it (:func:`after_colon`), or not a quote."""
+    m = first_marker(ctx, j)
+    return (after_colon(ctx, m.index) or REJECT) if m is not None and m.kind == "colon" else None
+
+
+def complementiser(ctx: QuoteContext, cue: Cue, j: int):
+    """The first marker is a complementiser: the clause after it (:func:`after_complementiser`), or not a
+    quote."""
+    m = first_marker(ctx, j)
+    return (after_complementiser(ctx, m.index) or REJECT) if m is not None and m.kind == "complementiser" else None
 
 
 def object_phrase(ctx: QuoteContext, cue: Cue, j: int):
@@ -99,17 +127,17 @@ def object_phrase(ctx: QuoteContext, cue: Cue, j: int):
 
 CONTENT_STEPS: tuple[tuple[str, Callable], ...] = (
     ("preposition_object", preposition_object),
-    ("marked", marked),
+    ("direct_quotation", direct_quotation),
+    ("colon", colon),
+    ("complementiser", complementiser),
     ("object", object_phrase),
 )
 
 
-def direct(ctx: QuoteContext, k: int) -> Content | None:
-    """The quotation opened at token k when it holds four words or more (white space trimmed)."""
+def direct(ctx: QuoteContext, k: int) -> Content:
+    """The words of the quotation opened at token k (white space trimmed)."""
     v = ctx.v
     close = ctx.quote_end[k]
-    if sum(1 for x in range(k + 1, close) if v.kind[x] == "word") < MIN_DIRECT_WORDS:
-        return None
     cs, ce = v.end[k], v.start[close]
     while cs < ce and ctx.text[cs].isspace():
         cs += 1
