@@ -167,3 +167,46 @@ class TestMoreSpeakers:
     def test_name_in_apposition(self):
         q = _quotes("وتقول الصحيفة البريطانية، فاينانشيال تايمز، إن النمو ضعيف.")
         assert q["speaker_name_en"].tolist() == ["Financial Times"]
+
+
+class TestRules:
+    @pytest.mark.parametrize("body, rules", [
+        ('قال باراك أوباما "إن الاتفاق جيد للجميع في المنطقة".', [("direct:quotation_marks", "named")]),
+        ('وقال جون كيري "إن الاتفاق جيد للجميع في المنطقة.\nوسيستمر العمل به طويلا".',
+         [("direct:continued_paragraph", "named")]),
+        ("قال باراك أوباما إن الاتفاق جيد للجميع.", [("indirect:complementiser", "named")]),
+        ("قال باراك أوباما: الاتفاق جيد للجميع.", [("indirect:colon", "named")]),
+        ("أعرب باراك أوباما عن الأمل في نجاح الاتفاق.", [("indirect:preposition_object", "named")]),
+        ("اعتبر باراك أوباما الاتفاق خطوة مهمة.", [("indirect:object", "named")]),
+        ("قال باراك أوباما إن الاتفاق جيد، مؤكدا أن المفاوضات مستمرة.",
+         [("indirect:complementiser", "named"), ("indirect:complementiser", "inherited")]),
+        ("قال وزير الخارجية الأمريكي جون كيري إن الاتفاق جيد.\nوأكد الوزير الأمريكي أن إيران ملتزمة.",
+         [("indirect:complementiser", "title_chain"), ("indirect:complementiser", "title")]),
+        ("قال جون كيري إن الاتفاق جيد. وشدد على أن إيران ملتزمة.",
+         [("indirect:complementiser", "named"), ("indirect:complementiser", "implicit")]),
+        ('جون كيري، وزير الخارجية الأمريكي، قال في مقابلة "إن الاتفاق جيد للجميع في المنطقة".',
+         [("direct:quotation_marks", "subject_before_verb")]),
+        ("وقال التقرير إن الأسواق تراجعت.", [("indirect:complementiser", "nominal")]),
+    ])
+    def test_rule_and_speaker_rule(self, body, rules):
+        q = _quotes(body)
+        assert list(zip(q["rule"], q["speaker_rule"])) == rules
+
+    def test_speaker_rule_refines_speaker_how(self, seed_article):
+        q = seed_article.quotes
+        how = {"named": "named", "title_chain": "named", "subject_before_verb": "named", "title": "title",
+               "implicit": "implicit", "second_verb": "implicit", "inherited": "inherited", "nominal": "nominal"}
+        assert [how[r] for r in q["speaker_rule"]] == q["speaker_how"].tolist()
+
+    def test_new_columns_last_and_never_null(self, seed_article):
+        q = seed_article.quotes
+        assert list(q.columns[-2:]) == ["rule", "speaker_rule"]
+        assert q["rule"].notna().all() and q["speaker_rule"].notna().all()
+        assert set(q["rule"]) <= {"direct:quotation_marks", "direct:continued_paragraph", "indirect:colon",
+                                  "indirect:complementiser", "indirect:preposition_object", "indirect:object"}
+        assert q.loc[q["mode"] == "direct", "rule"].str.startswith("direct:").all()
+        assert q.loc[q["mode"] == "indirect", "rule"].str.startswith("indirect:").all()
+
+    def test_empty_table_has_the_columns(self):
+        q = _quotes("وتابع الطلاب دروسهم عبر الإنترنت.")
+        assert q.empty and list(q.columns[-2:]) == ["rule", "speaker_rule"]

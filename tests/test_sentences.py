@@ -27,6 +27,12 @@ class TestQuotations:
         ("وأضاف: “نحن هنا. وسنبقى.” وغادر.", ["وأضاف: “نحن هنا. وسنبقى.”", "وغادر."]),
         # an unbalanced quote does not swallow the rest of the paragraph
         ('قال "هذا مهم. ثم غادر. وعاد.', ['قال "هذا مهم.', "ثم غادر.", "وعاد."]),
+        # nested quotations (policy BALANCED of analysis.text.quotation)
+        ("قال «هذا “مهم. جدا” حقا. نعم». ثم غادر.", ["قال «هذا “مهم. جدا” حقا. نعم».", "ثم غادر."]),
+        # „ does not open a quotation here, and a lone ” does not balance
+        ("قال „هذا مهم. جدا”. ثم غادر.", ["قال „هذا مهم.", "جدا”.", "ثم غادر."]),
+        # a closing mark before its opening mark closes nothing; the « after it stays open to the end
+        ("قال » هذا. ثم « غادر. وعاد.", ["قال » هذا.", "ثم « غادر. وعاد."]),
     ])
     def test_quote_across_full_stop(self, text, expected):
         assert sents(text) == expected

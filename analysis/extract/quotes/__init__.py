@@ -1,0 +1,192 @@
+"""Quotes: statements attributed to someone, with the speaker resolved to an entity where the text allows.
+
+A quote starts at a reporting **cue** (``analysis/data/cue_verbs.csv``: past-tense verbs such as قال، أكد، أشار،
+شدد، أعرب، اعتبر ... and participles such as مؤكدا، معتبرا، معربا) outside quotation marks.  Present-tense
+impersonal narration (``يشار الى ان``, ``يذكر ان``) is the outlet speaking and is never a cue.
+
+**Speaker** (``speaker_how``):
+
+* ``named``: a mention follows the cue, possibly after a title (``قال رئيس الوزراء العراقي مصطفى الكاظمي``);
+* ``title``: a title without a name (``واكد الوزير الايطالي``) stands for the latest person introduced with that
+  title (the mention's ``title`` column: ``وزير الدفاع الايطالي``);
+* ``implicit``: no subject after the verb (``وشدد على ان``): the speaker of the previous quote of this or the
+  previous paragraph, else the first person named earlier in the paragraph;
+* ``inherited``: a participle (``مؤكدا أن``) continues the speaker of its sentence;
+* ``nominal``: a subject that is not an entity (``وقال التقرير``, ``قالت داعشية منشقة``); if the phrase contains a
+  mention (``تحليل لصحيفة فاينانشيال تايمز``) or is followed by one in apposition (``الشركة الاستشارية، <name>``)
+  that entity is the speaker; a definite organisation noun (``الشركة``, ``التنظيم``) stands for the organisation
+  named before it.
+* A subject before the verb (``<name>، <title>، قال ...``) is ``named``; a title chain (``نائب رئيس مجلس إدارة
+  "سابك" الرئيس التنفيذي <name>``) ends at the person; ``implicit`` prefers a person who opened a sentence since
+  the previous quote, and a plural verb (``وأشاروا``) never stands for one person.
+
+**Content** (``start``/``end``, ``mode``): ``direct`` is the text between quotation marks (« », “ ”, " ") that
+follow the cue and its subject, of four words or more (a shorter quoted phrase is a name, ``تقرير "المركز"``);
+``indirect`` is the clause after the complementiser (``أن``/``إن``/``بأن``; a fused pronoun ``إنها`` stays in
+the content), after a colon, or, for cues that take an object (``اعتبر``، ``أعرب عن``، ``شدد على``), the phrase
+after the cue, its preposition and any circumstantial phrase (``خلال اجتماعه ... مع <name>``).  Indirect content
+ends at the sentence end, at the next cue (a participle, or a verb with و/ف, after a comma or after ``في حين``/
+``بينما``), at ``، أما``, at a boundary participle (``، معلنة عن``: cue_verbs.csv kind ``boundary``) or at an
+attribution tail (``كما نقل``، ``بحسب``، ``جاء ذلك``); closing punctuation is not part of it.  A quotation left
+open at the end of a paragraph runs into the next one when that paragraph's first mark can only close it.  Cues
+include present-tense forms (``يقول``، ``تضيف``، ``يتوقع``); a cue form after a preposition (``من كشف``) is a
+verbal noun, not a cue.
+
+**How it runs** (:data:`PASSES`, run in order by :func:`run` over one :class:`QuoteContext`):
+
+1. ``quotation_marks``: pair the article's quotation marks (:mod:`analysis.text.quotation`, policy ``GREEDY``);
+   tokens inside a quotation are never cues;
+2. ``cues``: every cue of a body paragraph, in text order (a cue form after a preposition is a verbal noun);
+3. ``attribution``: for each cue in order, the speaker steps (:data:`speaker.SPEAKER_STEPS`: inherited,
+   end_of_sentence, named, title, subject_before_verb, implicit, second_verb, strict, nominal) then the
+   content steps (:data:`content.CONTENT_STEPS`: preposition_object, direct_quotation, colon, complementiser,
+   object); the first step that answers decides, a ``REJECT`` or no answer drops the cue; the next cue tried
+   follows :func:`resume_after`, the one overlap policy.
+
+Each quote records the content rule (``rule``: ``direct:quotation_marks``, ``direct:continued_paragraph``,
+``indirect:complementiser``, ``indirect:colon``, ``indirect:preposition_object``, ``indirect:object``) and the
+speaker step that resolved the speaker (``speaker_rule``: ``named``, ``title_chain``, ``subject_before_verb``,
+``title``, ``implicit``, ``second_verb``, ``inherited``, ``nominal``; ``speaker_how`` is its coarser class, kept
+as it was).  Word lists: ``analysis/data/quote_words.csv``.
+"""
+from __future__ import annotations
+
+from typing import Callable, NamedTuple
+
+import pandas as pd
+
+from analysis.extract.quotes.content import CONTENT_STEPS
+from analysis.extract.quotes.context import (REJECT, Content, Cue, Quote, QuoteContext, Speaker, context,
+                                             words)
+from analysis.extract.quotes.speaker import SPEAKER_STEPS
+from analysis.text.quotation import GREEDY, QUOTE_MARKS, Mark, pair_marks
+
+__all__ = ["extract_quotes", "QUOTE_COLUMNS", "PASSES", "OVERLAP_POLICY", "run", "context", "resume_after",
+           "pair_quotation_marks", "find_cues", "attribute", "first_answer"]
+
+QUOTE_COLUMNS = ["quote_id", "paragraph_id", "sentence_id", "speaker_entity_id", "speaker_text", "speaker_start",
+                 "speaker_end", "speaker_how", "speaker_name_en", "cue", "cue_lemma", "cue_gloss", "cue_start",
+                 "cue_end", "mode", "content", "start", "end", "rule", "speaker_rule"]
+
+
+def pair_quotation_marks(ctx: QuoteContext) -> None:
+    """Pass ``quotation_marks``: ``ctx.quote_end`` (opening-mark token -> closing-mark token) and
+    ``ctx.in_quote`` (tokens between them); a quotation may close in the next paragraph."""
+    v = ctx.v
+    marks = [Mark(i, t, v.paragraph[i]) for i, t in enumerate(v.text) if t in QUOTE_MARKS]
+    for q in pair_marks(marks, GREEDY):
+        ctx.quote_end[q.open] = q.close
+        for k in range(q.open + 1, q.close):
+            ctx.in_quote[k] = True
+
+
+def find_cues(ctx: QuoteContext) -> None:
+    """Pass ``cues``: ``ctx.cues``, every reporting cue of a body paragraph outside quotation marks, in order;
+    a past-tense verb right after a preposition (من كشف النقاب, بعد قال) is a verbal noun and is left out."""
+    v = ctx.v
+    markers = words("noun_marker")
+    for i in range(len(v)):
+        if v.paragraph[i] not in ctx.body:
+            continue
+        found = ctx.cue_at(i)
+        if found is None:
+            continue
+        verb, off = found
+        if verb.kind == "verb" and off == 0 and i > 0 and v.sentence[i - 1] == v.sentence[i] \
+                and v.norm[i - 1] in markers:
+            continue
+        ctx.cues.append(Cue(i, verb, off))
+
+
+OVERLAP_POLICY = "direct-exclusive"
+"""The one rule for quotes that overlap (:func:`resume_after`): a direct quotation is exclusive (no cue before its
+closing mark starts another quote; cues inside quotation marks are never cues anyway), indirect content is not
+(the next cue tried is the first after the speaker phrase, so a cue inside an indirect content starts a quote of
+its own; :func:`content.clause_end` ends the first content there when the cue opens a new clause, otherwise the
+second quote lies inside the first)."""
+
+
+def resume_after(cue: Cue, speaker: Speaker, content: Content) -> int:
+    """Token index from which the next cue is tried after the quote at ``cue`` (policy :data:`OVERLAP_POLICY`)."""
+    return max(cue.index + 1, content.next if content.mode == "direct" else speaker.next)
+
+
+def first_answer(steps: tuple[tuple[str, Callable], ...], *args) -> Speaker | Content | None:
+    """The answer of the first of ``steps`` (``(name, function)``) that gives one; None if none does or one says
+    ``REJECT``."""
+    for _, step in steps:
+        out = step(*args)
+        if out is REJECT:
+            return None
+        if out is not None:
+            return out
+    return None
+
+
+def attribute(ctx: QuoteContext) -> None:
+    """Pass ``attribution``: speaker then content of each cue (see the module docstring); ``ctx.quotes``."""
+    v = ctx.v
+    resume = 0
+    for cue in ctx.cues:
+        if cue.index < resume:
+            continue
+        speaker = first_answer(SPEAKER_STEPS, ctx, cue)
+        if speaker is None:
+            continue
+        content = first_answer(CONTENT_STEPS, ctx, cue, speaker.next)
+        if content is None:
+            continue
+        i = cue.index
+        ctx.quotes.append(Quote(v.paragraph[i], v.sentence[i], speaker.entity, speaker.span, speaker.how, cue.verb,
+                                (v.start[i] + cue.offset, v.end[i]), content.mode, content.start, content.end,
+                                content.rule, speaker.rule))
+        resume = resume_after(cue, speaker, content)
+
+
+class Pass(NamedTuple):
+    name: str
+    run: Callable[[QuoteContext], None]
+
+
+PASSES: tuple[Pass, ...] = (
+    Pass("quotation_marks", pair_quotation_marks),
+    Pass("cues", find_cues),
+    Pass("attribution", attribute),
+)
+
+
+def run(ctx: QuoteContext, passes: tuple[Pass, ...] = PASSES) -> QuoteContext:
+    """Run ``passes`` in order over ``ctx``; returns it."""
+    for p in passes:
+        p.run(ctx)
+    return ctx
+
+
+def extract_quotes(base, mentions: pd.DataFrame, entities: pd.DataFrame) -> pd.DataFrame:
+    """The quotes table of one article (see the module docstring for the rules)."""
+    ctx = run(context(base, mentions))
+    return _table(base, ctx.quotes, entities)
+
+
+def _table(base, quotes: list[Quote], entities: pd.DataFrame) -> pd.DataFrame:
+    names = dict(zip(entities["entity_id"].tolist(), entities["name_en"].tolist()))
+    text = base.text
+    col: dict[str, list] = {c: [] for c in QUOTE_COLUMNS}
+    for qid, q in enumerate(quotes, 1):
+        name = names.get(q.speaker) if q.speaker is not None else None
+        for c, v in (("quote_id", qid), ("paragraph_id", q.paragraph_id), ("sentence_id", q.sentence_id),
+                     ("speaker_entity_id", q.speaker),
+                     ("speaker_text", text[q.speaker_span[0]:q.speaker_span[1]] if q.speaker_span else None),
+                     ("speaker_start", q.speaker_span[0] if q.speaker_span else None),
+                     ("speaker_end", q.speaker_span[1] if q.speaker_span else None),
+                     ("speaker_how", q.how), ("speaker_name_en", name if isinstance(name, str) else None),
+                     ("cue", text[q.cue_span[0]:q.cue_span[1]]), ("cue_lemma", q.cue.lemma),
+                     ("cue_gloss", q.cue.gloss_en), ("cue_start", q.cue_span[0]), ("cue_end", q.cue_span[1]),
+                     ("mode", q.mode), ("content", text[q.start:q.end]), ("start", q.start), ("end", q.end),
+                     ("rule", q.rule), ("speaker_rule", q.speaker_rule)):
+            col[c].append(v)
+    dtypes = {"quote_id": "int64", "paragraph_id": "int64", "sentence_id": "int64", "speaker_entity_id": "Int64",
+              "speaker_start": "Int64", "speaker_end": "Int64", "cue_start": "int64", "cue_end": "int64",
+              "start": "int64", "end": "int64"}
+    return pd.DataFrame({"article_id": pd.Series([base.article_id] * len(quotes), dtype="str"),
+                         **{c: pd.Series(v, dtype=dtypes.get(c, "str")) for c, v in col.items()}})

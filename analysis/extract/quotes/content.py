@@ -1,0 +1,208 @@
+"""Content steps: what a cue reports, searched from the token ``j`` after its subject.  Each step takes
+``(ctx, cue, j)`` and answers a :class:`~analysis.extract.quotes.context.Content`, ``REJECT`` (the cue is not a
+quote) or ``None`` (not this step's case).  :data:`CONTENT_STEPS` is their order; the ``rule`` of a quote:
+
+* ``indirect:preposition_object``: a cue that takes an object, right before its preposition's object
+  (أعرب عن الأمل ..., أشار إلى مقتل ...);
+* steps ``direct_quotation``, ``colon``, ``complementiser``: the first content marker within the sentence
+  (:func:`first_marker`) decides which of them answers: ``direct:quotation_marks`` (a quotation of four words
+  or more), ``direct:continued_paragraph`` (one whose closing mark is in the next paragraph), ``indirect:colon``
+  (after ``:``), ``indirect:complementiser`` (after أن/إن/بأن, or from a fused إنها);
+* ``indirect:object``: for a cue that takes an object, the phrase after it, its preposition and any
+  circumstantial phrase (خلال اجتماعه ... مع <name>).
+
+Indirect content ends where :func:`clause_end` says.
+"""
+from __future__ import annotations
+
+from typing import Callable, NamedTuple
+
+from analysis.extract.quotes.context import (MIN_DIRECT_WORDS, REJECT, Content, Cue, QuoteContext, is_comp,
+                                             strip_conj, tails, words)
+from analysis.lexicon.gazetteer import clause_breaks
+
+__all__ = ["CONTENT_STEPS", "Marker", "first_marker", "preposition_object", "direct_quotation", "colon",
+           "complementiser", "object_phrase", "direct", "after_colon", "after_complementiser", "indirect",
+           "clause_end"]
+
+_SCAN = 30
+_COMMAS = ("،", ",")
+_SENTENCE_END = (".", "!", "?", "؟")
+
+
+def preposition_object(ctx: QuoteContext, cue: Cue, j: int):
+    """A cue that takes an object followed by a preposition and a word (أعرب عن الأمل): the phrase from the word."""
+    v = ctx.v
+    n = len(v)
+    if j + 1 < n and v.norm[j] in words("preposition") and v.sentence[j + 1] == v.sentence[j] \
+            and not is_comp(v.norm[j + 1]) and j + 1 not in ctx.quote_end and v.kind[j + 1] == "word" \
+            and cue.verb.object_ok:
+        return indirect(ctx, j + 1, "indirect:preposition_object") or REJECT
+    return None
+
+
+class Marker(NamedTuple):
+    """Where a content is marked: ``kind`` quotation (four words or more), colon or complementiser, at token
+    ``index``."""
+
+    kind: str
+    index: int
+
+
+def first_marker(ctx: QuoteContext, j: int) -> Marker | None:
+    """The first content marker from token j in its sentence, at most ``_SCAN`` tokens on (قال في مقابلة "...",
+    كتب على صفحته "...", قال بيان من مكتب الوزير: إن ...); a short quoted name is passed over, a colon or
+    complementiser right before a quotation gives way to it; the search stops at another cue or a full stop."""
+    v = ctx.v
+    n = len(v)
+    sent = v.sentence[j] if j < n else None
+    k = j
+    while k < n and v.sentence[k] == sent and k - j < _SCAN:
+        if k in ctx.quote_end:
+            close = ctx.quote_end[k]
+            if sum(1 for x in range(k + 1, close) if v.kind[x] == "word") >= MIN_DIRECT_WORDS:
+                return Marker("quotation", k)
+            k = close + 1  # a short quoted name: look on
+            continue
+        norm = v.norm[k]
+        if v.text[k] == ":":
+            if k + 1 < n and k + 1 in ctx.quote_end:
+                k += 1
+                continue
+            return Marker("colon", k)
+        if is_comp(norm) and k + 1 in ctx.quote_end:  # من أن "..." : the quotation is the content
+            k += 1
+            continue
+        if is_comp(norm):
+            return Marker("complementiser", k)
+        if k > j and ctx.cue_at(k) is not None:
+            break
+        if v.text[k] in _SENTENCE_END:
+            break
+        k += 1
+    return None
+
+
+def direct_quotation(ctx: QuoteContext, cue: Cue, j: int):
+    """The first marker is a quotation: its words (:func:`direct`)."""
+    m = first_marker(ctx, j)
+    return direct(ctx, m.index) if m is not None and m.kind == "quotation" else None
+
+
+def colon(ctx: QuoteContext, cue: Cue, j: int):
+    """The first marker is a colon: the clause after it (:func:`after_colon`), or not a quote."""
+    m = first_marker(ctx, j)
+    return (after_colon(ctx, m.index) or REJECT) if m is not None and m.kind == "colon" else None
+
+
+def complementiser(ctx: QuoteContext, cue: Cue, j: int):
+    """The first marker is a complementiser: the clause after it (:func:`after_complementiser`), or not a
+    quote."""
+    m = first_marker(ctx, j)
+    return (after_complementiser(ctx, m.index) or REJECT) if m is not None and m.kind == "complementiser" else None
+
+
+def object_phrase(ctx: QuoteContext, cue: Cue, j: int):
+    """A cue that takes an object (اعتبر، أعرب): the phrase after it, after any circumstantial phrase (up to its
+    last mention) and a preposition."""
+    v = ctx.v
+    n = len(v)
+    if not cue.verb.object_ok or j >= n:
+        return None
+    s = j
+    if v.norm[s] in words("circumstance"):
+        end = clause_end(ctx, s)
+        last = None
+        for x in range(s, end):
+            m = v.mention_at[x]
+            if m is not None:
+                last = int(m["token_end"])
+        if last is None:
+            return None
+        s = last
+    if s < n and v.norm[s] in words("preposition"):
+        s += 1
+    return indirect(ctx, s, "indirect:object")
+
+
+CONTENT_STEPS: tuple[tuple[str, Callable], ...] = (
+    ("preposition_object", preposition_object),
+    ("direct_quotation", direct_quotation),
+    ("colon", colon),
+    ("complementiser", complementiser),
+    ("object", object_phrase),
+)
+
+
+def direct(ctx: QuoteContext, k: int) -> Content:
+    """The words of the quotation opened at token k (white space trimmed)."""
+    v = ctx.v
+    close = ctx.quote_end[k]
+    cs, ce = v.end[k], v.start[close]
+    while cs < ce and ctx.text[cs].isspace():
+        cs += 1
+    while ce > cs and ctx.text[ce - 1].isspace():
+        ce -= 1
+    rule = "direct:quotation_marks" if v.paragraph[close] == v.paragraph[k] else "direct:continued_paragraph"
+    return Content("direct", cs, ce, close + 1, rule)
+
+
+def after_colon(ctx: QuoteContext, k: int) -> Content | None:
+    """The clause after the colon at token k (a complementiser right after it is skipped)."""
+    s = k + 1
+    if s < len(ctx.v) and ctx.v.norm[s] in words("complementiser"):
+        s += 1
+    return indirect(ctx, s, "indirect:colon")
+
+
+def after_complementiser(ctx: QuoteContext, k: int) -> Content | None:
+    """The clause after the complementiser at token k; a fused pronoun (إنها) stays in the content."""
+    s = k + 1 if ctx.v.norm[k] in words("complementiser") else k
+    return indirect(ctx, s, "indirect:complementiser")
+
+
+def indirect(ctx: QuoteContext, s: int, rule: str) -> Content | None:
+    """Indirect content from token s to :func:`clause_end`, or None when it holds no word."""
+    v = ctx.v
+    if s >= len(v):
+        return None
+    e = clause_end(ctx, s)
+    if e <= s or not any(v.kind[x] == "word" for x in range(s, e)):
+        return None
+    return Content("indirect", v.start[s], v.end[e - 1], e, rule)
+
+
+def _is_tail(ctx: QuoteContext, i: int) -> bool:
+    v = ctx.v
+    n1 = strip_conj(v.norm[i])
+    n2 = v.norm[i + 1] if i + 1 < len(v) and v.sentence[i + 1] == v.sentence[i] else ""
+    return (n1,) in tails() or (n1, n2) in tails()
+
+
+def clause_end(ctx: QuoteContext, j: int) -> int:
+    """Token index (exclusive) where an indirect content starting at j ends: the sentence end, the next cue (a
+    participle, a و/ف verb, a cue after a comma or after في حين/بينما), ``، أما``, a boundary participle
+    (``، معلنة عن``) or an attribution tail (كما نقل، بحسب); closing punctuation is left out."""
+    v = ctx.v
+    n = len(v)
+    k = j
+    breaks = clause_breaks()
+    contrast, new_clause = words("contrast"), words("new_clause")
+    while k < n and v.sentence[k] == v.sentence[j]:
+        if k > j and not ctx.in_quote[k]:
+            cue = ctx.cue_at(k)
+            if cue is not None and (cue[0].kind == "participle" or cue[1] == 1 or v.text[k - 1] in _COMMAS
+                                    or strip_conj(v.norm[k - 1]) in contrast):
+                if strip_conj(v.norm[k - 1]) in contrast:
+                    k -= 1  # في حين قال ...: the contrast word is not part of the content
+                    if k - 1 > j and v.norm[k - 1] in words("contrast_lead"):
+                        k -= 1
+                break
+            if _is_tail(ctx, k):
+                break
+            if v.text[k - 1] in _COMMAS and (strip_conj(v.norm[k]) in breaks or v.norm[k] in new_clause):
+                break  # ، معلنة عن ... / ، أما بخصوص ...: a new clause
+        k += 1
+    while k > j and v.kind[k - 1] in ("punct", "symbol") and v.text[k - 1] not in ")]\u00BB\u201D\"":
+        k -= 1
+    return k

@@ -1,0 +1,159 @@
+"""The one context object the quote passes read and write, the records they exchange, and the word lists.
+
+:class:`QuoteContext` holds everything a pass may use: the article text, the :class:`TokenView` (token columns
+and the mention index), the body paragraphs, the quotation regions (``quote_end``, ``in_quote``: pass
+``quotation_marks``), the candidate cues (pass ``cues``) and the quotes accepted so far (pass ``attribution``;
+speaker steps read earlier quotes).  Word lists come from ``analysis/data/quote_words.csv`` (``word,list,
+gloss_en``; words normalised on load, a multi-word entry is space-separated).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from typing import NamedTuple
+
+import pandas as pd
+
+from analysis.extract.tokenview import TokenView, token_view
+from analysis.lexicon import load_csv
+from analysis.lexicon.gazetteer import CueVerb, cue_verbs
+from analysis.text.normalize import normalize
+
+__all__ = ["QuoteContext", "Cue", "Speaker", "Content", "Quote", "REJECT", "MIN_DIRECT_WORDS", "words", "tails",
+           "context", "is_comp", "strip_conj", "sentence_start"]
+
+MIN_DIRECT_WORDS = 4  # a direct quotation has four words or more; a shorter quoted phrase is a name (تقرير "المركز")
+
+_FUSED_COMP_RE = re.compile(r"^(?:ب)?[ا](?:نه|نها|نهم|نهما|نهن|ننا|ني)$")  # إنها, بأنه
+
+
+class _Reject:
+    """A step's answer "this cue is not a quote" (as opposed to ``None``: "not my case, ask the next step")."""
+
+    def __repr__(self) -> str:
+        return "REJECT"
+
+
+REJECT = _Reject()
+
+
+class Cue(NamedTuple):
+    """A candidate reporting cue: token index, the cue verb, offset of the verb inside the token (1 after و/ف)."""
+
+    index: int
+    verb: CueVerb
+    offset: int
+
+
+class Speaker(NamedTuple):
+    """A speaker step's answer: entity (or None), speaker span (chars, or None), ``speaker_how``, the token after
+    the subject (where the content search starts) and the step (``speaker_rule``)."""
+
+    entity: int | None
+    span: tuple[int, int] | None
+    how: str
+    next: int
+    rule: str
+
+
+class Content(NamedTuple):
+    """A content step's answer: mode, start/end chars, the token after it and the rule (``rule``)."""
+
+    mode: str
+    start: int
+    end: int
+    next: int
+    rule: str
+
+
+@dataclass
+class Quote:
+    paragraph_id: int
+    sentence_id: int
+    speaker: int | None
+    speaker_span: tuple[int, int] | None
+    how: str
+    cue: CueVerb
+    cue_span: tuple[int, int]
+    mode: str
+    start: int
+    end: int
+    rule: str
+    speaker_rule: str
+
+
+@dataclass
+class QuoteContext:
+    """State of one article's quote extraction (see the module docstring)."""
+
+    text: str
+    v: TokenView
+    body: frozenset[int]
+    in_quote: list[bool]
+    quote_end: dict[int, int] = field(default_factory=dict)  # opening-mark token -> closing-mark token
+    cues: list[Cue] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    cue_forms: dict[str, CueVerb] = field(default_factory=cue_verbs)  # normalised form -> cue (cue_verbs.csv)
+
+    def cue_at(self, i: int) -> tuple[CueVerb, int] | None:
+        """(cue, offset of the verb inside the token) if token i is a reporting cue outside quotation marks."""
+        if self.v.kind[i] != "word" or self.in_quote[i]:
+            return None
+        cues = self.cue_forms
+        norm = self.v.norm[i]
+        if norm in cues:
+            return cues[norm], 0
+        if len(norm) > 3 and norm[0] in "وف" and norm[1:] in cues:
+            return cues[norm[1:]], 1
+        return None
+
+
+def context(base, mentions: pd.DataFrame) -> QuoteContext:
+    """A fresh context for ``base`` (anything with ``text``, ``tokens``, ``paragraphs``: the base tables or an
+    :class:`analysis.Article`) and its mentions; no pass has run yet."""
+    v = token_view(base.tokens, mentions)
+    paras = base.paragraphs
+    body = frozenset(p for p, kind in zip(paras["paragraph_id"].tolist(), paras["kind"].tolist()) if kind == "body")
+    return QuoteContext(base.text, v, body, [False] * len(v))
+
+
+@cache
+def _lists() -> dict[str, frozenset[tuple[str, ...]]]:
+    out: dict[str, set[tuple[str, ...]]] = {}
+    for r in load_csv("quote_words.csv", required=("word", "list", "gloss_en"), key=("word", "list")):
+        out.setdefault(r["list"], set()).add(tuple(normalize(w) for w in r["word"].split()))
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+@cache
+def words(name: str) -> frozenset[str]:
+    """The normalised one-word entries of list ``name`` of ``quote_words.csv`` (complementiser, preposition,
+    circumstance, contrast, contrast_lead, new_clause, org_noun, noun_marker)."""
+    return frozenset(w[0] for w in _lists()[name] if len(w) == 1)
+
+
+@cache
+def tails() -> frozenset[tuple[str, ...]]:
+    """Attribution tails (``كما نقل``, ``بحسب``, ``جاء ذلك``) as tuples of normalised words."""
+    return _lists()["tail"]
+
+
+def is_comp(norm: str) -> bool:
+    """A complementiser (أن، بأن، لأن) or one with a fused pronoun (إنها، بأنه)."""
+    return norm in words("complementiser") or bool(_FUSED_COMP_RE.match(norm))
+
+
+def strip_conj(norm: str) -> str:
+    """``norm`` without a leading و/ف conjunction (words of four letters or more)."""
+    return norm[1:] if len(norm) > 3 and norm[0] in "وف" else norm
+
+
+def sentence_start(v: TokenView, i: int) -> int:
+    """First word token of token i's sentence."""
+    k = i
+    while k > 0 and v.sentence[k - 1] == v.sentence[i]:
+        k -= 1
+    while k < i and v.kind[k] != "word":
+        k += 1
+    return k
