@@ -12,13 +12,14 @@ import pandas as pd
 from analysis.extract.pipeline import extract_all
 from analysis.text.layout import PageLayout, read_layout
 from analysis.text.normalize import normalize
-from analysis.text.reader import ArticleError, Source, read_source
+from analysis.text.reader import DEFAULT_MAX_BYTES, ArticleError, Source, read_source
 from analysis.text.sentences import split_sentences
+from analysis.text.spanlimit import limit_spans
 from analysis.text.stem import stem
 from analysis.text.stopwords import is_stopword
 from analysis.text.tokens import tokenize
 
-__all__ = ["Article", "BaseTables", "parse_article", "TABLE_NAMES", "FORMATS"]
+__all__ = ["Article", "BaseTables", "parse_article", "read_tables", "TABLE_NAMES", "FORMATS"]
 
 TABLE_NAMES = ("article", "paragraphs", "sentences", "tokens", "entities", "mentions", "figures", "quotes",
                "themes", "dates")
@@ -66,7 +67,7 @@ def _sentences_and_tokens(text: str, layout: PageLayout, article_id: str) -> tup
             spans = list(split_sentences(text, p.start, p.end))
         else:
             continue
-        for s, e in spans:
+        for s, e in limit_spans(text, spans):
             sid += 1
             n = 0
             for tok in tokenize(text, s, e):
@@ -174,12 +175,14 @@ class Article:
                 f"{a['n_sentences']} sentences, {a['n_tokens']} tokens>")
 
 
-def parse_article(path_or_text: str | Path, *, name: str | None = None) -> Article:
+def parse_article(path_or_text: str | Path, *, name: str | None = None,
+                  max_bytes: int = DEFAULT_MAX_BYTES) -> Article:
     """Parse an article (a file path or the text itself) into an :class:`Article`.
 
-    Raises :class:`~analysis.text.reader.ArticleError` (``"<file>: <reason>"``) for input that is not an Arabic text.
+    Raises :class:`~analysis.text.reader.ArticleError` (``"<file>: <reason>"``) for input that is not an Arabic text
+    or is larger than ``max_bytes`` (default 5 MB; parsing needs about 150x the input in memory).
     """
-    source = read_source(path_or_text, name=name)
+    source = read_source(path_or_text, name=name, max_bytes=max_bytes)
     layout = read_layout(source.text)
     article_id = source.article_id
     paragraphs = _paragraphs_table(layout, article_id)
@@ -190,7 +193,7 @@ def parse_article(path_or_text: str | Path, *, name: str | None = None) -> Artic
     extracted = extract_all(base)
     article = pd.DataFrame({
         "article_id": pd.Series([article_id], dtype="str"),
-        "source": pd.Series([source.name if source.path is None else source.path.name], dtype="str"),
+        "source": pd.Series([source.file_name], dtype="str"),
         "headline": pd.Series([layout.headline], dtype="str"),
         "published_at": pd.Series([layout.published_at], dtype="str"),
         "views": pd.Series([layout.views], dtype="Int64"),
