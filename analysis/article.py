@@ -143,8 +143,10 @@ class Article:
     def to_dir(self, out_dir: str | Path, *, format: str = "csv") -> list[Path]:
         """Write ``text.txt`` and one file per table into ``out_dir``; return the paths written.
 
-        Files are written to a temporary folder first and moved into place only when all are complete.
-        CSV is UTF-8 with ``\\n`` line endings; same input, byte-identical files.
+        Files are written to a temporary folder first and moved into place only when all are complete; table
+        files of the other format left by an earlier run are removed, so the folder holds one format.
+        CSV is UTF-8 with ``\\n`` line endings; same input, byte-identical files.  Read the tables back with
+        :func:`read_tables` (plain ``pd.read_csv`` turns tokens such as ``NA`` or ``null`` into NaN).
         """
         if format not in FORMATS:
             raise ValueError(f"format must be one of {', '.join(FORMATS)}, not {format!r}")
@@ -165,6 +167,10 @@ class Article:
             for filename, _ in names:
                 os.replace(tmp / filename, out / filename)
                 written.append(out / filename)
+            for other in FORMATS:
+                if other != format:
+                    for n in TABLE_NAMES:
+                        (out / f"{n}.{other}").unlink(missing_ok=True)
             return written
         finally:
             shutil.rmtree(tmp, ignore_errors=True)
@@ -207,3 +213,38 @@ def parse_article(path_or_text: str | Path, *, name: str | None = None,
     })
     tables = {"article": article, "paragraphs": paragraphs, "sentences": sentences, "tokens": tokens, **extracted}
     return Article(source, tables)
+
+
+# Columns holding text (tokens, names, labels, ids that are not numbers): read from CSV as strings, with only an
+# empty field meaning missing, so that a token "NA", "null" or "nan" stays a token.  tests/test_robustness.py checks
+# that this covers every string column the parser writes.
+_TEXT_COLUMNS = frozenset((
+    "article_id", "byline", "category", "clitic", "content", "cue", "cue_gloss", "cue_lemma", "encoding",
+    "evidence", "evidence_spans", "gloss", "granularity", "headline", "key", "kind", "label_ar", "label_en", "mode",
+    "name_ar", "name_en", "norm", "paragraph_kind", "published_at", "qualifier", "resolved", "section", "source",
+    "speaker_how", "speaker_name_en", "speaker_text", "stem", "subject_entity_id", "text", "theme", "title",
+    "title_head", "type", "unit_ar", "unit_en", "value_text",
+))
+_NULLABLE_INT_COLUMNS = frozenset(("views", "speaker_entity_id", "speaker_start", "speaker_end"))
+
+
+def read_tables(article_dir: str | Path) -> dict[str, pd.DataFrame]:
+    """The tables that :meth:`Article.to_dir` (or ``python -m analysis parse``) wrote into ``article_dir``.
+
+    Parquet keeps its dtypes.  CSV is read with ``keep_default_na=False`` (only an empty field is missing), text
+    columns as ``str`` and nullable integer columns as ``Int64``; other columns (ids, offsets, scores, flags) as
+    pandas infers them.  Raises ``FileNotFoundError`` when a table file is missing.
+    """
+    folder = Path(article_dir)
+    fmt = "parquet" if (folder / "article.parquet").exists() and not (folder / "article.csv").exists() else "csv"
+    tables = {}
+    for name in TABLE_NAMES:
+        path = folder / f"{name}.{fmt}"
+        if fmt == "parquet":
+            tables[name] = pd.read_parquet(path, engine="pyarrow")
+            continue
+        header = pd.read_csv(path, nrows=0).columns
+        dtype = {c: "str" for c in header if c in _TEXT_COLUMNS}
+        dtype |= {c: "Int64" for c in header if c in _NULLABLE_INT_COLUMNS}
+        tables[name] = pd.read_csv(path, keep_default_na=False, na_values=[""], dtype=dtype, encoding="utf-8")
+    return tables

@@ -28,6 +28,7 @@ import sys
 import tempfile
 import threading
 import time
+import urllib.parse
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass
 from pathlib import Path
@@ -44,6 +45,7 @@ __all__ = [
     "find_notebooks",
     "main",
     "notebook_info",
+    "page_href",
     "resolve_article",
     "run_report_command",
 ]
@@ -442,6 +444,12 @@ code{font-size:.9em;background:#f3f3f3;padding:0 .2em;border-radius:3px}
 """
 
 
+def page_href(*parts: str) -> str:
+    """A relative link to ``parts`` joined by ``/``, each percent-encoded (a ``#``, ``?`` or ``%`` in a file name
+    is part of the name, not a fragment, a query or an escape).  HTML-escape the result for an attribute."""
+    return "/".join(urllib.parse.quote(p, safe="") for p in parts)
+
+
 def _index_html(
     articles: list[_Article],
     notebooks: list[NotebookInfo | Path],
@@ -470,8 +478,8 @@ def _index_html(
             page = pages[(a.article_id, info.stem)]
             rows.append(
                 f'<tr><td class="num">{e(info.number)}</td><td>{e(info.title)}</td><td class="links">'
-                f'<a href="{e(a.article_id)}/{e(page.reader_html.name)}">reader</a> · '
-                f'<a href="{e(a.article_id)}/{e(page.html.name)}">with code</a></td></tr>'
+                f'<a href="{e(page_href(a.article_id, page.reader_html.name))}">reader</a> · '
+                f'<a href="{e(page_href(a.article_id, page.html.name))}">with code</a></td></tr>'
             )
         headline = e(a.headline) if a.headline else "<em>(no headline found)</em>"
         english = f'<p class="headline-en" lang="en">{e(a.headline_en)}</p>\n' if a.headline_en else ""
@@ -506,17 +514,32 @@ def _index_html(
 # --------------------------------------------------------------------------- build
 
 
+_TRASH = ".trash-"
+_SOCKETS = "anr-"
+
+
 def _move_into_place(stage: Path, out_dir: Path, article_ids: list[str]) -> None:
-    """Replace ``out_dir/<article_id>`` folders and ``index.html`` with the staged ones."""
-    out_dir.mkdir(parents=True, exist_ok=True)
-    trash = Path(tempfile.mkdtemp(prefix=".trash-", dir=out_dir))
+    """Replace ``out_dir/<article_id>`` folders and ``index.html`` with the staged ones; on a failure or an
+    interrupt part-way, put the old folders back (the staged ones stay in *stage*, which the caller removes)."""
+    from analysis.staging import make_staging
+
+    trash = make_staging(out_dir, _TRASH)
+    moved: list[str] = []
     try:
         for aid in article_ids:
             target = out_dir / aid
             if target.exists():
                 target.rename(trash / aid)
             (stage / aid).rename(target)
+            moved.append(aid)
         os.replace(stage / "index.html", out_dir / "index.html")
+    except BaseException:
+        for aid in article_ids:
+            if aid in moved:
+                (out_dir / aid).rename(stage / aid)
+            if (trash / aid).exists():
+                (trash / aid).rename(out_dir / aid)
+        raise
     finally:
         shutil.rmtree(trash, ignore_errors=True)
 
@@ -557,8 +580,14 @@ def build_report(
     ``<out_dir>/index.html``. Raises :class:`ReportError` naming the article, notebook and cell
     when a notebook fails; ``analysis.ArticleError`` for an unreadable article.
     """
+    from analysis.staging import check_out_dir, make_staging, remove_stale
+
     started = time.perf_counter()
     out_dir = Path(out_dir).resolve()
+    try:
+        check_out_dir(out_dir)
+    except NotADirectoryError as err:
+        raise ReportError(f"{err.filename}: {err.strerror}") from None
     notebooks = find_notebooks(notebooks_dir)
     loaded = _load_articles([Path(p) for p in articles] if articles else [default_article()])
     todo = [_Job(a, nb) for a in loaded for nb in notebooks]
@@ -572,15 +601,19 @@ def build_report(
 
     say(f"report: {len(loaded)} article(s) × {len(notebooks)} notebook(s) = {len(todo)} run(s), "
         f"{workers} at a time -> {out_dir}")
-    out_dir.parent.mkdir(parents=True, exist_ok=True)
-    build = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.building-", dir=out_dir.parent))
+    # Folders of a build that was killed outright (SIGKILL) go first; SIGTERM/Ctrl-C clean up in `finally`.
+    building = f".{out_dir.name}.building-"
+    remove_stale(out_dir.parent, building)
+    remove_stale(out_dir, _TRASH)
+    remove_stale(Path(tempfile.gettempdir()), _SOCKETS)
+    build = make_staging(out_dir.parent, building)
     cleanup = [build]
     try:
         stage = build / "report"
         stage.mkdir()
         kernels_dir = _write_kernelspec(build / "jupyter")
         # unix socket paths must stay short (about 100 bytes): keep them in a short temp folder
-        socket_dir = Path(tempfile.mkdtemp(prefix="anr-"))
+        socket_dir = make_staging(Path(tempfile.gettempdir()), _SOCKETS)
         cleanup.append(socket_dir)
         pages: dict[tuple[str, str], NotebookPage] = {}
         with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="report") as pool:
