@@ -101,8 +101,12 @@ def _nul_layout(data: bytes) -> str | None:
                 return "UTF-32"
     if len(data) % 2 == 0:
         nul_at = {i % 2 for i, b in enumerate(data) if b == 0}
-        if len(nul_at) == 1 and data.count(0) * 8 >= len(data):
-            return "UTF-16"
+        if len(nul_at) == 1:  # only in the high bytes; and it reads as Arabic in that byte order
+            try:
+                text = data.decode("utf-16-le" if nul_at == {1} else "utf-16-be")
+            except UnicodeDecodeError:
+                return None
+            return "UTF-16" if has_arabic(text) else None
     return None
 
 
@@ -140,9 +144,9 @@ def decode_bytes(data: bytes, name: str) -> tuple[str, str]:
                 raise ArticleError(name, f"invalid {_ENCODING_NAMES[enc]} at byte offset {exc.start} "
                                          f"({exc.reason})") from None
             return text.rstrip("\x00"), enc
-    data = data.rstrip(b"\x00")
+    raw, data = data, data.rstrip(b"\x00")
     if b"\x00" in data:
-        layout = _nul_layout(data)
+        layout = _nul_layout(raw) or _nul_layout(data)  # UTF-16/32-LE text ends in NULs: judge it unstripped
         if layout is not None:
             raise ArticleError(name, f"looks like {layout} without a byte-order mark; re-save it as UTF-8")
         raise ArticleError(name, f"binary data (NUL byte at byte offset {data.index(0)}), not a text file")
