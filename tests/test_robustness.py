@@ -279,3 +279,32 @@ def test_sigterm_mid_parse_leaves_nothing(tmp_path):
         assert proc.returncode == 128 + signal.SIGTERM, err
         assert err.strip() == "error: interrupted (SIGTERM)"
         assert folders == [], folders
+
+
+@pytest.mark.slow
+def test_sigterm_mid_report_leaves_nothing(tmp_path):
+    import glob
+    import tempfile
+
+    import nbformat
+
+    nbs = tmp_path / "nbs"
+    nbs.mkdir()
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    param = nbformat.v4.new_code_cell('article_path = "x"')
+    param.metadata["tags"] = ["parameters"]
+    nb.cells = [nbformat.v4.new_markdown_cell("# slow"), param, nbformat.v4.new_code_cell("import time\ntime.sleep(2)")]
+    nbformat.write(nb, nbs / "01_slow.ipynb")
+    out = tmp_path / "out"
+    proc = subprocess.Popen([sys.executable, "-m", "analysis.report", "--notebooks", str(nbs), "--out", str(out),
+                             "--quiet"], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and not list(tmp_path.glob(".out.building-*")):
+        time.sleep(0.01)
+    time.sleep(0.5)
+    proc.send_signal(signal.SIGTERM)
+    proc.communicate(timeout=120)
+    assert proc.returncode != 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["nbs"]
+    assert not glob.glob(os.path.join(tempfile.gettempdir(), f"anr-{proc.pid}-*"))

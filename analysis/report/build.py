@@ -18,6 +18,7 @@ pointing at another Python cannot hijack the run.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import functools
 import html
 import json
@@ -580,7 +581,7 @@ def build_report(
     ``<out_dir>/index.html``. Raises :class:`ReportError` naming the article, notebook and cell
     when a notebook fails; ``analysis.ArticleError`` for an unreadable article.
     """
-    from analysis.staging import check_out_dir, make_staging, remove_stale
+    from analysis.staging import check_out_dir, make_staging, remove_stale, signals_interrupt
 
     started = time.perf_counter()
     out_dir = Path(out_dir).resolve()
@@ -608,6 +609,8 @@ def build_report(
     remove_stale(Path(tempfile.gettempdir()), _SOCKETS)
     build = make_staging(out_dir.parent, building)
     cleanup = [build]
+    interrupts = contextlib.ExitStack()  # SIGTERM/SIGHUP raise like Ctrl-C, so `finally` removes the folders
+    interrupts.enter_context(signals_interrupt())
     try:
         stage = build / "report"
         stage.mkdir()
@@ -633,6 +636,7 @@ def build_report(
     finally:
         for folder in cleanup:
             shutil.rmtree(folder, ignore_errors=True)
+        interrupts.close()
 
     final = tuple(
         NotebookPage(
