@@ -6,8 +6,8 @@
 """
 from __future__ import annotations
 
-from analysis.article import FORMATS, TABLE_NAMES, Article, parse_article
+from analysis.article import FORMATS, TABLE_NAMES, Article, parse_article, read_tables
 from analysis.text.reader import ArticleError
 
 __version__ = "0.1.0"
-__all__ = ["Article", "ArticleError", "FORMATS", "TABLE_NAMES", "parse_article", "__version__"]
+__all__ = ["Article", "ArticleError", "FORMATS", "TABLE_NAMES", "parse_article", "read_tables", "__version__"]

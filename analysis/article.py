@@ -14,13 +14,14 @@ from analysis.extract.pipeline import extract_all
 from analysis.schema import BaseTables
 from analysis.text.layout import PageLayout, read_layout
 from analysis.text.normalize import normalize
-from analysis.text.reader import ArticleError, Source, read_source
+from analysis.text.reader import DEFAULT_MAX_BYTES, ArticleError, Source, read_source
 from analysis.text.sentences import split_sentences
+from analysis.text.spanlimit import limit_spans
 from analysis.text.stem import stem
 from analysis.text.stopwords import is_stopword
 from analysis.text.tokens import tokenize
 
-__all__ = ["Article", "BaseTables", "parse_article", "TABLE_NAMES", "FORMATS"]
+__all__ = ["Article", "BaseTables", "parse_article", "read_tables", "TABLE_NAMES", "FORMATS"]
 
 TABLE_NAMES = tuple(schema.TABLES)  # the declared tables, in order (analysis/schema.py)
 FORMATS = ("csv", "parquet")
@@ -54,7 +55,7 @@ def _sentences_and_tokens(text: str, layout: PageLayout, article_id: str) -> tup
             spans = list(split_sentences(text, p.start, p.end))
         else:
             continue
-        for s, e in spans:
+        for s, e in limit_spans(text, spans):
             sid += 1
             n = 0
             for tok in tokenize(text, s, e):
@@ -126,8 +127,10 @@ class Article:
     def to_dir(self, out_dir: str | Path, *, format: str = "csv") -> list[Path]:
         """Write ``text.txt`` and one file per table into ``out_dir``; return the paths written.
 
-        Files are written to a temporary folder first and moved into place only when all are complete.
-        CSV is UTF-8 with ``\\n`` line endings; same input, byte-identical files.
+        Files are written to a temporary folder first and moved into place only when all are complete; table
+        files of the other format left by an earlier run are removed, so the folder holds one format.
+        CSV is UTF-8 with ``\\n`` line endings; same input, byte-identical files.  Read the tables back with
+        :func:`read_tables` (plain ``pd.read_csv`` turns tokens such as ``NA`` or ``null`` into NaN).
         """
         if format not in FORMATS:
             raise ValueError(f"format must be one of {', '.join(FORMATS)}, not {format!r}")
@@ -148,6 +151,10 @@ class Article:
             for filename, _ in names:
                 os.replace(tmp / filename, out / filename)
                 written.append(out / filename)
+            for other in FORMATS:
+                if other != format:
+                    for n in TABLE_NAMES:
+                        (out / f"{n}.{other}").unlink(missing_ok=True)
             return written
         finally:
             shutil.rmtree(tmp, ignore_errors=True)
@@ -158,12 +165,14 @@ class Article:
                 f"{a['n_sentences']} sentences, {a['n_tokens']} tokens>")
 
 
-def parse_article(path_or_text: str | Path, *, name: str | None = None) -> Article:
+def parse_article(path_or_text: str | Path, *, name: str | None = None,
+                  max_bytes: int = DEFAULT_MAX_BYTES) -> Article:
     """Parse an article (a file path or the text itself) into an :class:`Article`.
 
-    Raises :class:`~analysis.text.reader.ArticleError` (``"<file>: <reason>"``) for input that is not an Arabic text.
+    Raises :class:`~analysis.text.reader.ArticleError` (``"<file>: <reason>"``) for input that is not an Arabic text
+    or is larger than ``max_bytes`` (default 5 MB; parsing needs about 150x the input in memory).
     """
-    source = read_source(path_or_text, name=name)
+    source = read_source(path_or_text, name=name, max_bytes=max_bytes)
     layout = read_layout(source.text)
     article_id = source.article_id
     paragraphs = _paragraphs_table(layout, article_id)
@@ -173,7 +182,7 @@ def parse_article(path_or_text: str | Path, *, name: str | None = None) -> Artic
     base = BaseTables(source.text, article_id, layout.published_at, paragraphs, sentences, tokens)
     extracted = extract_all(base)
     article = schema.frame("article", {
-        "source": [source.name if source.path is None else source.path.name],
+        "source": [source.file_name],
         "headline": [layout.headline],
         "published_at": [layout.published_at],
         "views": [layout.views],
@@ -187,3 +196,31 @@ def parse_article(path_or_text: str | Path, *, name: str | None = None) -> Artic
     }, article_id=article_id)
     tables = {"article": article, "paragraphs": paragraphs, "sentences": sentences, "tokens": tokens, **extracted}
     return Article(source, tables)
+
+
+# Columns holding text (tokens, names, labels), from the declaration in analysis/schema.py: read from CSV as
+# strings, with only an empty field meaning missing, so that a token "NA", "null" or "nan" stays a token.
+_TEXT_COLUMNS = frozenset(c.name for t in schema.TABLES.values() for c in t.columns if c.dtype in ("str", "object"))
+_NULLABLE_INT_COLUMNS = frozenset(c.name for t in schema.TABLES.values() for c in t.columns if c.dtype == "Int64")
+
+
+def read_tables(article_dir: str | Path) -> dict[str, pd.DataFrame]:
+    """The tables that :meth:`Article.to_dir` (or ``python -m analysis parse``) wrote into ``article_dir``.
+
+    Parquet keeps its dtypes.  CSV is read with ``keep_default_na=False`` (only an empty field is missing), text
+    columns as ``str`` and nullable integer columns as ``Int64``; other columns (ids, offsets, scores, flags) as
+    pandas infers them.  Raises ``FileNotFoundError`` when a table file is missing.
+    """
+    folder = Path(article_dir)
+    fmt = "parquet" if (folder / "article.parquet").exists() and not (folder / "article.csv").exists() else "csv"
+    tables = {}
+    for name in TABLE_NAMES:
+        path = folder / f"{name}.{fmt}"
+        if fmt == "parquet":
+            tables[name] = pd.read_parquet(path, engine="pyarrow")
+            continue
+        header = pd.read_csv(path, nrows=0).columns
+        dtype = {c: "str" for c in header if c in _TEXT_COLUMNS}
+        dtype |= {c: "Int64" for c in header if c in _NULLABLE_INT_COLUMNS}
+        tables[name] = pd.read_csv(path, keep_default_na=False, na_values=[""], dtype=dtype, encoding="utf-8")
+    return tables

@@ -1,16 +1,26 @@
 """Command line: ``python -m analysis parse ARTICLE ... --out DIR`` and ``python -m analysis report ...``.
 
 Bad input ends with one line ``error: <file>: <reason>`` on stderr and exit code 2; nothing is written.
+
+``parse`` is all or nothing: every article is parsed first, then all are written into one staging folder
+``OUT/.staging-<pid>-*`` and moved into place (``OUT/<article_id>/`` replaced as a whole, so a change of
+``--format`` leaves no table files of the other format).  A failure, Ctrl-C or SIGTERM leaves ``OUT`` as it was;
+staging folders of a run that was killed outright are removed by the next run.  Two inputs with the same file
+name stem (``a/x.txt``, ``b/x.txt``) would write the same ``OUT/x/``: they are refused before any work (the same
+file given twice is parsed once).  Inputs above ``--max-size`` MB (default 5) are refused.
 """
 from __future__ import annotations
 
 import argparse
+import os
+import shutil
 import sys
 from pathlib import Path
 
 from analysis import __version__
 from analysis.article import FORMATS, parse_article
-from analysis.text.reader import ArticleError
+from analysis.staging import Interrupted, check_out_dir, make_staging, remove_stale, signals_interrupt
+from analysis.text.reader import DEFAULT_MAX_BYTES, ArticleError, display_name
 
 __all__ = ["main", "build_parser", "run_report_command"]
 
@@ -29,6 +39,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("articles", nargs="+", metavar="ARTICLE", type=Path, help="article text file(s)")
     p.add_argument("--out", required=True, type=Path, metavar="DIR", help="output folder")
     p.add_argument("--format", choices=FORMATS, default="csv", help="table file format (default: csv)")
+    p.add_argument("--max-size", type=_megabytes, default=DEFAULT_MAX_BYTES, metavar="MB",
+                   help=f"largest article accepted, in MB (default: {DEFAULT_MAX_BYTES // 1_000_000}; parsing "
+                        "needs about 150x the size in memory)")
     p.set_defaults(func=_cmd_parse)
 
     r = sub.add_parser("report", help="execute the notebooks for each article and render the HTML report",
@@ -41,15 +54,76 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _megabytes(value: str) -> int:
+    try:
+        mb = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of MB: {value!r}") from None
+    if not mb > 0:
+        raise argparse.ArgumentTypeError(f"must be more than 0 MB: {value!r}")
+    return int(mb * 1_000_000)
+
+
+_STAGING = ".staging-"
+
+
+def _unique_inputs(paths: list[Path]) -> list[Path]:
+    """The inputs without repeats of the same file; refuses two files whose stems (article ids) are equal."""
+    seen: dict[str, Path] = {}
+    out = []
+    for path in paths:
+        stem = display_name(path.stem)
+        if stem in (".", "..", "") or stem.startswith((_STAGING, ".tmp-")):
+            raise ArticleError(display_name(path), f"file name gives no usable article id ({stem!r}); rename it")
+        if stem in seen:
+            if os.path.realpath(seen[stem]) == os.path.realpath(path):
+                continue
+            raise ArticleError(display_name(path), f"same file name stem as {display_name(seen[stem])}: both would "
+                                                   f"be written to {stem}/; rename one or parse them separately")
+        seen[stem] = path
+        out.append(path)
+    return out
+
+
+def _publish(stage: Path, out: Path, ids: list[str]) -> None:
+    """Move ``stage/<id>`` to ``out/<id>`` for every id, replacing old folders; on any failure undo every move."""
+    old = stage / ".old"
+    old.mkdir()
+    moved: list[str] = []
+    try:
+        for aid in ids:
+            target = out / aid
+            if target.exists() or target.is_symlink():
+                target.rename(old / aid)
+            (stage / aid).rename(target)
+            moved.append(aid)
+    except BaseException:
+        for aid in ids:
+            if aid in moved:
+                shutil.rmtree(out / aid, ignore_errors=True)
+            if (old / aid).exists():
+                (old / aid).rename(out / aid)
+        raise
+
+
 def _cmd_parse(args: argparse.Namespace) -> int:
+    out: Path = args.out
+    check_out_dir(out)
     # Parse everything first: a bad article stops the run before anything is written.
-    articles = [parse_article(path) for path in args.articles]
+    articles = [parse_article(path, max_bytes=args.max_size) for path in _unique_inputs(args.articles)]
+    remove_stale(out, _STAGING)
+    remove_stale(out, ".tmp-", without_pid=True)
+    stage = make_staging(out, _STAGING)
+    try:
+        for art in articles:
+            art.to_dir(stage / art.article_id, format=args.format)
+        _publish(stage, out, [art.article_id for art in articles])
+    finally:
+        shutil.rmtree(stage, ignore_errors=True)
     for art in articles:
-        out = args.out / art.article_id
-        art.to_dir(out, format=args.format)
         a = art.article.iloc[0]
         print(f"{art.source.name}: {a['n_paragraphs']} paragraphs, {a['n_sentences']} sentences, "
-              f"{a['n_tokens']} tokens -> {out}")
+              f"{a['n_tokens']} tokens -> {display_name(out / art.article_id)}")
     return 0
 
 
@@ -83,13 +157,18 @@ def run_report_command(args: argparse.Namespace) -> int:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        return args.func(args)
+        with signals_interrupt():
+            return args.func(args)
     except ArticleError as err:
         print(f"error: {err}", file=sys.stderr)
         return 2
     except OSError as err:
-        print(f"error: {err.filename or ''}: {err.strerror or err}", file=sys.stderr)
+        where = display_name(err.filename) if err.filename else ""
+        print(f"error: {where}: {err.strerror or err}", file=sys.stderr)
         return 2
+    except Interrupted as err:
+        print(f"error: interrupted ({err})", file=sys.stderr)
+        return 128 + err.signum
     except KeyboardInterrupt:
         print("error: interrupted", file=sys.stderr)
         return 130

@@ -172,6 +172,9 @@ def tag_tokens(tokens: Sequence[str]) -> list[str]:
     return tag_sentences([tokens])[0]
 
 
+_STAGE2_CHUNK = 500  # sentences
+
+
 def tag_sentences(sentences: Sequence[Sequence[str]]) -> list[list[str]]:
     """BIO tags for each sentence (a list of tokens) of one document, in order; same lengths as the input."""
     if isinstance(sentences, str):
@@ -184,7 +187,18 @@ def tag_sentences(sentences: Sequence[Sequence[str]]) -> list[list[str]]:
     if not any(sents):
         return [[] for _ in sents]
     loaded = _current()
-    feats = [sentence_features(t, gazetteer=loaded.names) for t in sents]
+    # One object per distinct feature string: a document repeats its features, and a fresh string for every
+    # token's every feature made this list ~3 KB a token (peak RSS ~490x the article on long inputs).
+    pool: dict[str, str] = {}
+    feats = [[[pool.setdefault(f, f) for f in tok] for tok in sentence_features(t, gazetteer=loaded.names)]
+             for t in sents]
     stage1 = [loaded.stage1.tag(f) if f else [] for f in feats]
-    stage2 = stage2_features(feats, sents, stage1, window=DOC_WINDOW)
-    return [_repair_bio(loaded.tagger.tag(x)) if x else [] for x in stage2]
+    # Stage 2 in chunks of sentences, each with DOC_WINDOW sentences of context either side (a sentence's
+    # stage-2 features depend on nothing further away): the same tags, without every sentence's stage-2 feature
+    # lists alive at once.
+    out: list[list[str]] = []
+    for a in range(0, len(sents), _STAGE2_CHUNK):
+        lo, hi = max(0, a - DOC_WINDOW), min(len(sents), a + _STAGE2_CHUNK + DOC_WINDOW)
+        stage2 = stage2_features(feats[lo:hi], sents[lo:hi], stage1[lo:hi], window=DOC_WINDOW)
+        out += [_repair_bio(loaded.tagger.tag(x)) if x else [] for x in stage2[a - lo:a - lo + _STAGE2_CHUNK]]
+    return out

@@ -21,6 +21,7 @@ article with :func:`analysis.explore.open_article`.
 """
 from __future__ import annotations
 
+import contextlib
 import functools
 import html
 import json
@@ -31,6 +32,7 @@ import sys
 import tempfile
 import threading
 import time
+import urllib.parse
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass
 from pathlib import Path
@@ -49,6 +51,7 @@ __all__ = [
     "default_article",
     "find_notebooks",
     "notebook_info",
+    "page_href",
     "resolve_article",
 ]
 
@@ -420,7 +423,14 @@ def _index_template():
         undefined=jinja2.StrictUndefined,
         finalize=finalize,
     )
+    env.globals["page_href"] = page_href  # percent-encodes each part: '#', '?', '%' in a name stay in the name
     return env.get_template("index.html.j2")
+
+
+def page_href(*parts: str) -> str:
+    """A relative link to ``parts`` joined by ``/``, each percent-encoded (a ``#``, ``?`` or ``%`` in a file name
+    is part of the name, not a fragment, a query or an escape).  HTML-escape the result for an attribute."""
+    return "/".join(urllib.parse.quote(p, safe="") for p in parts)
 
 
 def _index_html(
@@ -470,17 +480,32 @@ def _index_html(
 # --------------------------------------------------------------------------- build
 
 
+_TRASH = ".trash-"
+_SOCKETS = "anr-"
+
+
 def _move_into_place(stage: Path, out_dir: Path, article_ids: list[str]) -> None:
-    """Replace ``out_dir/<article_id>`` folders and ``index.html`` with the staged ones."""
-    out_dir.mkdir(parents=True, exist_ok=True)
-    trash = Path(tempfile.mkdtemp(prefix=".trash-", dir=out_dir))
+    """Replace ``out_dir/<article_id>`` folders and ``index.html`` with the staged ones; on a failure or an
+    interrupt part-way, put the old folders back (the staged ones stay in *stage*, which the caller removes)."""
+    from analysis.staging import make_staging
+
+    trash = make_staging(out_dir, _TRASH)
+    moved: list[str] = []
     try:
         for aid in article_ids:
             target = out_dir / aid
             if target.exists():
                 target.rename(trash / aid)
             (stage / aid).rename(target)
+            moved.append(aid)
         os.replace(stage / "index.html", out_dir / "index.html")
+    except BaseException:
+        for aid in article_ids:
+            if aid in moved:
+                (out_dir / aid).rename(stage / aid)
+            if (trash / aid).exists():
+                (trash / aid).rename(out_dir / aid)
+        raise
     finally:
         shutil.rmtree(trash, ignore_errors=True)
 
@@ -521,8 +546,14 @@ def build_report(
     ``<out_dir>/index.html``. Raises :class:`ReportError` naming the article, notebook and cell
     when a notebook fails; ``analysis.ArticleError`` for an unreadable article.
     """
+    from analysis.staging import check_out_dir, make_staging, remove_stale, signals_interrupt
+
     started = time.perf_counter()
     out_dir = Path(out_dir).resolve()
+    try:
+        check_out_dir(out_dir)
+    except NotADirectoryError as err:
+        raise ReportError(f"{err.filename}: {err.strerror}") from None
     notebooks = find_notebooks(notebooks_dir)
     loaded = _load_articles([Path(p) for p in articles] if articles else [default_article()])
     todo = [_Job(a, nb) for a in loaded for nb in notebooks]
@@ -536,15 +567,21 @@ def build_report(
 
     say(f"report: {len(loaded)} article(s) × {len(notebooks)} notebook(s) = {len(todo)} run(s), "
         f"{workers} at a time -> {out_dir}")
-    out_dir.parent.mkdir(parents=True, exist_ok=True)
-    build = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.building-", dir=out_dir.parent))
+    # Folders of a build that was killed outright (SIGKILL) go first; SIGTERM/Ctrl-C clean up in `finally`.
+    building = f".{out_dir.name}.building-"
+    remove_stale(out_dir.parent, building)
+    remove_stale(out_dir, _TRASH)
+    remove_stale(Path(tempfile.gettempdir()), _SOCKETS)
+    build = make_staging(out_dir.parent, building)
     cleanup = [build]
+    interrupts = contextlib.ExitStack()  # SIGTERM/SIGHUP raise like Ctrl-C, so `finally` removes the folders
+    interrupts.enter_context(signals_interrupt())
     try:
         stage = build / "report"
         stage.mkdir()
         kernels_dir = _write_kernelspec(build / "jupyter")
         # unix socket paths must stay short (about 100 bytes): keep them in a short temp folder
-        socket_dir = Path(tempfile.mkdtemp(prefix="anr-"))
+        socket_dir = make_staging(Path(tempfile.gettempdir()), _SOCKETS)
         cleanup.append(socket_dir)
         pages: dict[tuple[str, str], NotebookPage] = {}
         with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="report") as pool:
@@ -564,6 +601,7 @@ def build_report(
     finally:
         for folder in cleanup:
             shutil.rmtree(folder, ignore_errors=True)
+        interrupts.close()
 
     final = tuple(
         NotebookPage(

@@ -3,10 +3,16 @@
 Every function is a plain ``str -> str``.  None of them is length-preserving in
 general, so they are applied to token text (``tokens.norm``) or to lexicon
 entries, never to ``article.text``: offsets always point into the original.
+
+Arabic presentation forms (U+FB50-U+FDFF, U+FE70-U+FEFC: the contextual glyph
+code points that text copied from PDFs often carries) count as Arabic for
+:func:`has_arabic` and are folded by :func:`normalize` to the base letters
+(their NFKC decomposition, normalised like any other letters).
 """
 from __future__ import annotations
 
 import re
+import unicodedata
 
 __all__ = [
     "ARABIC_LETTERS",
@@ -21,6 +27,8 @@ __all__ = [
     "normalize_punct",
     "normalize",
     "has_arabic",
+    "fold_presentation_forms",
+    "PRESENTATION_FORMS",
 ]
 
 TATWEEL = "\u0640"
@@ -33,7 +41,9 @@ ARABIC_LETTERS = "".join(chr(c) for c in range(0x0621, 0x063B)) + "".join(
     chr(c) for c in range(0x0641, 0x064B)
 ) + "\u0671\u067E\u0686\u0698\u06A4\u06A9\u06AF\u06CC\u06D5"
 
-_ARABIC_RE = re.compile(f"[{ARABIC_LETTERS}]")
+# Arabic Presentation Forms-A and -B (U+FEFF, the BOM / zero-width no-break space, is not one of them).
+PRESENTATION_FORMS = "\uFB50-\uFDFF\uFE70-\uFEFC"
+_ARABIC_RE = re.compile(f"[{ARABIC_LETTERS}{PRESENTATION_FORMS}]")
 _DIAC_TABLE = str.maketrans("", "", DIACRITICS)
 _TATWEEL_TABLE = str.maketrans("", "", TATWEEL)
 # Directional and zero-width marks carry no meaning for matching.
@@ -68,6 +78,15 @@ _ALL_TABLE = str.maketrans(
      "\u06CC": "\u064A", "\u06A9": "\u0643",
      **_DIGITS, **_PUNCT}
 )
+# Each presentation form -> its NFKC letters (ﻻ -> لا, ﺑ -> ب), themselves normalised; spaces that NFKC puts
+# before isolated harakat (U+FE70 -> " ً") dropped.  Built once; merged into the one-pass table.
+_PF_TABLE = {
+    c: unicodedata.normalize("NFKC", chr(c)).translate(_ALL_TABLE).replace(" ", "")
+    for c in [*range(0xFB50, 0xFE00), *range(0xFE70, 0xFEFD)]
+    if unicodedata.normalize("NFKC", chr(c)) != chr(c)
+}
+_PF_ONLY_TABLE = {c: unicodedata.normalize("NFKC", chr(c)) for c in _PF_TABLE}
+_ALL_TABLE.update(_PF_TABLE)
 
 
 def dediac(text: str) -> str:
@@ -114,6 +133,11 @@ def normalize(text: str) -> str:
     return text.translate(_ALL_TABLE)
 
 
+def fold_presentation_forms(text: str) -> str:
+    """Presentation forms to the letters they show (NFKC on those code points only): ``'ﺑﻐﺪاد' -> 'بغداد'``."""
+    return text.translate(_PF_ONLY_TABLE)
+
+
 def has_arabic(text: str) -> bool:
-    """True if ``text`` contains at least one Arabic letter."""
+    """True if ``text`` contains at least one Arabic letter (presentation forms included)."""
     return _ARABIC_RE.search(text) is not None

@@ -12,7 +12,7 @@ from typing import Iterator, NamedTuple
 
 __all__ = ["Token", "tokenize", "TOKEN_KINDS"]
 
-_AR = "\u0621-\u063A\u0640-\u065F\u066E-\u06D3\u06D5-\u06EF\u06FA-\u06FF"
+_AR = "\u0621-\u063A\u0640-\u065F\u066E-\u06D3\u06D5-\u06EF\u06FA-\u06FF\uFB50-\uFD3D\uFD40-\uFDFF\uFE70-\uFEFC"  # + presentation forms
 _LAT = "A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F"
 # \d is Unicode-aware: ASCII, Arabic-Indic and Persian digits.
 _NUMBER = r"\d+(?:[.,:/\-\u066B\u066C]\d+)*(?:[%\u066A])?"
