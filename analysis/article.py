@@ -174,8 +174,11 @@ class Article:
                 f"{a['n_sentences']} sentences, {a['n_tokens']} tokens>")
 
 
-def parse_article(path_or_text: str | Path, *, name: str | None = None) -> Article:
+def parse_article(path_or_text: str | Path, *, name: str | None = None, ner: bool = True) -> Article:
     """Parse an article (a file path or the text itself) into an :class:`Article`.
+
+    ``ner``: use the NER model for entity names the gazetteer and patterns do not find (when the model can be
+    loaded; if it cannot, a warning is given once and the article is parsed without it).
 
     Raises :class:`~analysis.text.reader.ArticleError` (``"<file>: <reason>"``) for input that is not an Arabic text.
     """
@@ -187,7 +190,7 @@ def parse_article(path_or_text: str | Path, *, name: str | None = None) -> Artic
         raise ArticleError(source.name, "no headline or body text found")
     sentences, tokens = _sentences_and_tokens(source.text, layout, article_id)
     base = BaseTables(source.text, article_id, layout.published_at, paragraphs, sentences, tokens)
-    extracted = extract_all(base)
+    extracted = extract_all(base, ner=ner)
     article = pd.DataFrame({
         "article_id": pd.Series([article_id], dtype="str"),
         "source": pd.Series([source.name if source.path is None else source.path.name], dtype="str"),

@@ -29,9 +29,12 @@ EXTRACTED_TABLES: dict[str, list[str]] = {
 }
 
 
-def extract_all(base) -> dict[str, pd.DataFrame]:
-    """Run every extraction stage on ``base`` and return the tables by name (:data:`EXTRACTED_TABLES` order)."""
-    entities, mentions = extract_entities(base)
+def extract_all(base, *, ner: bool = True) -> dict[str, pd.DataFrame]:
+    """Run every extraction stage on ``base`` and return the tables by name (:data:`EXTRACTED_TABLES` order).
+
+    ``ner``: let the entity layer use the NER model (when it is available).
+    """
+    entities, mentions = extract_entities(base, ner=ner)
     quotes = extract_quotes(base, mentions, entities)
     figures = extract_figures(base, mentions, entities)
     themes = tag_themes(base)

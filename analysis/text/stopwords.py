@@ -5,6 +5,7 @@ import csv
 from functools import cache
 from importlib.resources import files
 
+from analysis.text.clitics import strip_conjunction
 from analysis.text.normalize import normalize
 
 __all__ = ["stopwords", "is_stopword"]
@@ -20,6 +21,4 @@ def stopwords() -> frozenset[str]:
 def is_stopword(norm: str) -> bool:
     """True for a normalised token that is a stopword, also after a conjunction (``وهو``, ``فقد``)."""
     words = stopwords()
-    if norm in words:
-        return True
-    return len(norm) > 2 and norm[0] in "وف" and norm[1:] in words
+    return norm in words or strip_conjunction(norm, min_rest=2) in words
