@@ -22,8 +22,8 @@ from functools import lru_cache
 
 from analysis.text.normalize import normalize
 
-__all__ = ["CONJUNCTIONS", "PREPOSITIONS", "PROCLITICS", "PROCLITICS_SHORTEST_FIRST", "LAM_PROCLITICS", "ARTICLE_PREFIXES",
-           "CLITIC_ARTICLE_PREFIXES",
+__all__ = ["CONJUNCTIONS", "PREPOSITIONS", "PROCLITICS", "PROCLITICS_SHORTEST_FIRST", "LAM_PROCLITICS",
+           "ARTICLE_PREFIXES", "CLITIC_ARTICLE_PREFIXES",
            "PREPOSITION_PROCLITIC_RE", "proclitic_splits", "clitic_forms", "written_offset", "strip_conjunction",
            "strip_article"]
 
