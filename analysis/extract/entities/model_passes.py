@@ -165,11 +165,45 @@ def _first_name_before_alias(toks: Tokens, covered: list[Mention | None], ids: l
     return m
 
 
+def _trim(toks: Tokens, ids: list[int]) -> list[int]:
+    """A model span without stopwords/punctuation at its ends (a connector may open it: ``فان نيستلروي``) and
+    without leading settlement words (``قرية دوما`` -> ``دوما``)."""
+    connectors, settlements = word_list("connector"), word_list("settlement_head")
+    while ids and (toks.kind[ids[-1]] != "word" or is_stopword(toks.norm[ids[-1]])):
+        ids = ids[:-1]
+    while ids and (toks.kind[ids[0]] != "word" or is_stopword(toks.norm[ids[0]])) \
+            and not (len(ids) > 1 and toks.norm[ids[0]] in connectors):
+        ids = ids[1:]
+    while len(ids) > 1 and any(f in settlements for _, f in clitic_forms(toks.text[ids[0]], toks.norm[ids[0]])):
+        ids = ids[1:]
+    return ids
+
+
+def _not_a_name(norms: list[str], label: str, absorbs: bool) -> bool:
+    """A trimmed model span that names nothing: a not_entities word (unless it absorbs a mention), one nisba,
+    common or short word, or an org head + indefinite adjectives."""
+    if (not absorbs and any(never_name(x) for x in norms)) or (len(norms) == 1 and (
+            (is_nisba(norms[0]) and label not in ("PERS", "ORG")) or is_common(norms[0]) or len(norms[0]) < 3
+            or place_nisba(norms[0]))):
+        return True
+    return _generic_org(norms)
+
+
+def _name_start(toks: Tokens, first: int) -> tuple[int, str]:
+    """(offset into token ``first``, its form in the name): after a proclitic fused with the article (الـ), or
+    after the و of ``ومنظمة``; else (0, the token)."""
+    heads = titles().get("org_head", frozenset()) | titles().get("fac_head", frozenset()) | word_list("geo_head")
+    norm = toks.norm[first]
+    for o, form in clitic_forms(toks.text[first], norm)[1:]:
+        if (form.startswith("ال") and len(form) > 3) or (form in heads and o > 0 and norm[0] in "وف"):
+            return o, form
+    return 0, norm
+
+
 def ner_pass(ctx: Context) -> None:
     """The model's names on tokens nothing else claimed (a model organisation may absorb one gazetteer place, a
     model person a surname alias of the same first name), trimmed of stopwords, settlement words and nisbas."""
     toks, covered = ctx.toks, ctx.covered
-    connectors, settlements = word_list("connector"), word_list("settlement_head")
     geo_heads, directions = word_list("geo_head"), word_list("direction")
     first_names = {m.key: m.name_norm[0] for m in ctx.found
                    if m.type == "PERSON" and m.source in ("pattern", "ner") and len(m.name_norm) >= 2}
@@ -182,21 +216,11 @@ def ner_pass(ctx: Context) -> None:
             absorb(covered, place)
         elif any(covered[i] is not None for i in ids):
             continue
-        while ids and (toks.kind[ids[-1]] != "word" or is_stopword(toks.norm[ids[-1]])):
-            ids = ids[:-1]
-        while ids and (toks.kind[ids[0]] != "word" or is_stopword(toks.norm[ids[0]])) \
-                and not (len(ids) > 1 and toks.norm[ids[0]] in connectors):  # فان نيستلروي
-            ids = ids[1:]
+        ids = _trim(toks, ids)
         if not ids:
             continue
-        while len(ids) > 1 and any(f in settlements for _, f in clitic_forms(toks.text[ids[0]], toks.norm[ids[0]])):
-            ids = ids[1:]  # قرية دوما -> دوما: settlement words stay outside the span
         norms = [toks.norm[i] for i in ids]
-        if (place is None and any(never_name(x) for x in norms)) or (len(ids) == 1 and (
-                (is_nisba(norms[0]) and label not in ("PERS", "ORG")) or is_common(norms[0]) or len(norms[0]) < 3
-                or place_nisba(norms[0]))):
-            continue
-        if _generic_org(norms):
+        if _not_a_name(norms, label, place is not None):
             continue
         typ = NER_TYPE_MAP.get(label, "MISC")
         before = ids[0] - 1
@@ -210,13 +234,7 @@ def ner_pass(ctx: Context) -> None:
         if typ in ("PERSON", "MISC") and _after_org_noun(toks, ids[0]):
             typ = "ORG"  # الشركة الاستشارية، كابيتال إيكونوميكس: a name in apposition to a company
         first = ids[0]
-        off = 0
-        f = norms[0]
-        heads = titles().get("org_head", frozenset()) | titles().get("fac_head", frozenset()) | geo_heads
-        for o, form in clitic_forms(toks.text[first], toks.norm[first])[1:]:
-            if (form.startswith("ال") and len(form) > 3) or (form in heads and o > 0 and norms[0][0] in "وف"):
-                off, f = o, form  # الـ of a fused article; the و of ومنظمة stays outside
-                break
+        off, f = _name_start(toks, first)
         name = (f,) + tuple(norms[1:])
         key = place.key if place is not None and place.type == "PERSON" else f"{typ.lower()}:" + " ".join(name)
         m = Mention(first, ids[-1] + 1, toks.start[first] + off, toks.end[ids[-1]], typ, "ner", key,
