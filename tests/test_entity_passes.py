@@ -96,13 +96,15 @@ def test_ner_switch():
 
 
 def test_coverage_policy_helpers():
-    covered: list = [None] * 4
+    art = parse_article("عنوان\n\nزار الوزير بغداد أمس.", ner=False)
+    ctx = Context(tokens_of(art))
+    covered = ctx.covered = [None] * 4
     a = Mention(0, 2, 0, 5, "GPE", "gazetteer", "k", rule="gazetteer")
     b = Mention(0, 3, 0, 9, "ORG", "pattern", "o", rule="pattern:org_head")
     claim(covered, a)
     assert covered == [a, a, None, None]
-    absorb(covered, a)  # a gives way: out of the output after the pass, its tokens free for b
-    assert a.source == "absorbed" and covered == [None] * 4
+    absorb(ctx, a)  # a gives way: out of the output after the pass, its tokens free for b
+    assert a.source == "absorbed" and covered == [None] * 4 and ctx.absorbed == 1
     claim(covered, b)
     assert covered == [b, b, b, None]
     release(covered, b)

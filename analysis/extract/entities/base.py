@@ -14,7 +14,9 @@ takes tokens another mention holds only in the named ways below, each a call the
 * a mention *grows* over free tokens (``منظمة`` before a gazetteer organisation, a known first name before a
   surname) -- :func:`claim` again with the wider extent.
 
-:func:`claim` gives a mention every token of its extent (the coverage index then points to it).
+:func:`claim` gives a mention every token of its extent (the coverage index then points to it).  Outside the
+three named ways a claim never meets a token another live mention holds (checked on the dev articles and 615
+SaudiNewsNet articles, with and without the model: no case).
 """
 from __future__ import annotations
 
@@ -79,6 +81,7 @@ class Context:
     covered: list[Mention | None] = field(default_factory=list)
     found: list[Mention] = field(default_factory=list)
     spans: list[ModelSpan] = field(default_factory=list)
+    absorbed: int = 0  # mentions absorbed by the running pass (they leave ``found`` after it)
 
     def __post_init__(self) -> None:
         if not self.covered:
@@ -112,10 +115,11 @@ def release(covered: list[Mention | None], m: Mention) -> None:
         covered[x] = None
 
 
-def absorb(covered: list[Mention | None], m: Mention) -> None:
+def absorb(ctx: Context, m: Mention) -> None:
     """``m`` gives way to the mention about to claim its tokens and leaves the output after this pass."""
     m.source = "absorbed"
-    release(covered, m)
+    release(ctx.covered, m)
+    ctx.absorbed += 1
 
 
 def run_passes(ctx: Context, passes: Sequence[Pass]) -> Context:
@@ -125,6 +129,7 @@ def run_passes(ctx: Context, passes: Sequence[Pass]) -> Context:
         if p.needs_model and not ctx.use_model:
             continue
         p.run(ctx)
-        if any(m.source == "absorbed" for m in ctx.found):
+        if ctx.absorbed:
             ctx.found = [m for m in ctx.found if m.source != "absorbed"]
+            ctx.absorbed = 0
     return ctx

@@ -213,7 +213,7 @@ def ner_pass(ctx: Context) -> None:
         if place is None and label == "PERS":
             place = _first_name_before_alias(toks, covered, ids, first_names)
         if place is not None:  # ريال مدريد, سسكا موسكو: an organisation named after a place; كوفي + أنان
-            absorb(covered, place)
+            absorb(ctx, place)
         elif any(covered[i] is not None for i in ids):
             continue
         ids = _trim(toks, ids)

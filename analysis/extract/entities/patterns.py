@@ -9,7 +9,7 @@ from analysis.text.clitics import clitic_forms, strip_conjunction
 from analysis.text.commonwords import is_common
 from analysis.text.stopwords import is_stopword
 
-from analysis.extract.entities.base import Context, Mention, Tokens, claim
+from analysis.extract.entities.base import Context, Mention, Tokens, absorb, claim
 from analysis.extract.entities.words import glued, is_nisba, namey, surname_word, word_list
 
 __all__ = ["org_pass", "person_pass", "quoted_short_name_pass", "org_name", "person_name", "skip_title_complement",
@@ -194,7 +194,7 @@ def org_pass(ctx: Context) -> None:
         k, absorbed = org_name(toks, i, covered, head, facility=facility, weak=head in fac_weak)
         if k > i + 1:
             for a in absorbed:
-                a.source = "absorbed"  # its tokens pass to the organisation claimed below
+                absorb(ctx, a)  # its tokens pass to the organisation claimed below
             name = (head,) + tuple(toks.norm[x] for x in range(i + 1, k))
             typ = "FAC" if facility else "ORG"
             m = Mention(i, k, toks.start[i] + off, toks.end[k - 1], typ, "pattern", f"{typ.lower()}:" + " ".join(name),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from analysis.lexicon import load_csv
 from analysis.lexicon.gazetteer import cue_verbs, titles, variant_index
@@ -53,6 +53,7 @@ def _not_entities() -> frozenset[str]:
     return frozenset(normalize(r["word"]) for r in load_csv("not_entities.csv", required=("word",)))
 
 
+@lru_cache(maxsize=65536)
 def never_name(norm: str) -> bool:
     """A word of ``not_entities.csv``, also behind proclitics (``وللأكراد``, ``بالدولار``, ``للأكراد``)."""
     words = _not_entities()
