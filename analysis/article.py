@@ -165,9 +165,12 @@ class Article:
                 f"{a['n_sentences']} sentences, {a['n_tokens']} tokens>")
 
 
-def parse_article(path_or_text: str | Path, *, name: str | None = None,
+def parse_article(path_or_text: str | Path, *, name: str | None = None, ner: bool = True,
                   max_bytes: int = DEFAULT_MAX_BYTES) -> Article:
     """Parse an article (a file path or the text itself) into an :class:`Article`.
+
+    ``ner``: use the NER model for entity names the gazetteer and patterns do not find (when the model can be
+    loaded; if it cannot, a warning is given once and the article is parsed without it).
 
     Raises :class:`~analysis.text.reader.ArticleError` (``"<file>: <reason>"``) for input that is not an Arabic text
     or is larger than ``max_bytes`` (default 5 MB; parsing needs about 150x the input in memory).
@@ -180,7 +183,7 @@ def parse_article(path_or_text: str | Path, *, name: str | None = None,
         raise ArticleError(source.name, "no headline or body text found")
     sentences, tokens = _sentences_and_tokens(source.text, layout, article_id)
     base = BaseTables(source.text, article_id, layout.published_at, paragraphs, sentences, tokens)
-    extracted = extract_all(base)
+    extracted = extract_all(base, ner=ner)
     article = schema.frame("article", {
         "source": [source.file_name],
         "headline": [layout.headline],

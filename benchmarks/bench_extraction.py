@@ -48,14 +48,14 @@ def group_of(stem: str, heldout: frozenset[str]) -> str:
     return "held-out" if stem in heldout else "tuned"
 
 
-def run(tables: tuple[str, ...], *, verbose: bool = True) -> dict[str, dict[str, Score]]:
+def run(tables: tuple[str, ...], *, verbose: bool = True, ner: bool = True) -> dict[str, dict[str, Score]]:
     results: dict[str, dict[str, Score]] = {}
     for d in sorted(p for p in GOLD.iterdir() if p.is_dir()):
         path = article_path(d.name)
         if path is None:
             print(f"skip {d.name}: article not found (dev articles live in {DEV})")
             continue
-        results[d.name] = evaluate_article(parse_article(path), d, tables)
+        results[d.name] = evaluate_article(parse_article(path, ner=ner), d, tables)
     if verbose:
         heldout = heldout_stems(GOLD)
         print(f"{'article':28} {'group':8} {'table':9} {'P':>6} {'R':>6} {'F1':>6} {'tp':>4} {'fp':>4} {'fn':>4}")
@@ -99,19 +99,16 @@ def main() -> int:
     args = ap.parse_args()
     tables = tuple(t for t in args.tables.split(",") if t)
     if args.compare_ner:
-        for enabled in (False, None):
-            entities_module.NER_ENABLED = enabled
-            label = " with NER" if enabled is None and entities_module.use_ner() else " without NER"
+        for enabled in (False, True):
+            label = " with NER" if enabled and entities_module.ner_available() else " without NER"
             print(f"\n=== {label.strip()} ===")
             t0 = time.perf_counter()
-            res = run(("mentions", "quotes"), verbose=False)
+            res = run(("mentions", "quotes"), verbose=False, ner=enabled)
             print(f"parsed {len(res)} articles in {time.perf_counter() - t0:.2f}s")
             print_totals(res, label)
         return 0
-    if args.no_ner:
-        entities_module.NER_ENABLED = False
     t0 = time.perf_counter()
-    res = run(tables, verbose=not args.quiet)
+    res = run(tables, verbose=not args.quiet, ner=not args.no_ner)
     print(f"\nparsed and scored {len(res)} articles in {time.perf_counter() - t0:.2f}s")
     print_totals(res)
     if not args.no_blind:

@@ -39,7 +39,6 @@ from typing import NamedTuple
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from analysis.extract import entities as entities_module  # noqa: E402
 from analysis import parse_article  # noqa: E402
 from analysis.ner import model_card, tag_sentences  # noqa: E402
 from analysis.ner import model as ner_model  # noqa: E402
@@ -88,8 +87,8 @@ def _tags_from_spans(n_tokens: list[int], spans: list[tuple[int, int, int, str]]
     return tags
 
 
-def fused_prediction(art: Synthetic, article_id: str) -> Predicted:
-    parsed = parse_article(art.text, name=article_id)
+def fused_prediction(art: Synthetic, article_id: str, *, ner: bool = True) -> Predicted:
+    parsed = parse_article(art.text, name=article_id, ner=ner)
     # token index: start char -> (sentence, token) for every ANERcorp token
     flat = [(si, k, s, e) for si, offs in enumerate(art.offsets) for k, (s, e) in enumerate(offs)]
     spans_in = [(int(a), int(b)) for a, b in zip(parsed.sentences["start"], parsed.sentences["end"])]
@@ -187,11 +186,8 @@ def main() -> int:
     _table("(b) parse_article mentions (gazetteer + patterns + model), token-level spans:",
            score_spans(gold, fused_tags))
     if ns.no_ner:
-        entities_module.NER_ENABLED = False
-        try:
-            plain = [t for i, a in enumerate(arts) for t in fused_prediction(a, f"anercorp_dev_{i:03d}").tags]
-        finally:
-            entities_module.NER_ENABLED = None
+        plain = [t for i, a in enumerate(arts)
+                 for t in fused_prediction(a, f"anercorp_dev_{i:03d}", ner=False).tags]
         _table("(c) parse_article without the model (gazetteer + patterns only):", score_spans(gold, plain))
     print(f"tokens outside every parsed sentence: {lost} of {n_tok}")
     print(f"speed: (a) tag_sentences {n_tok / raw_s:,.0f} tokens/s; (b) parse_article (all tables) "

@@ -10,12 +10,7 @@ from analysis.lexicon.gazetteer import gazetteer, variant_index
 
 
 def _mentions(text: str, *, ner: bool = False):
-    entities_module.NER_ENABLED = None if ner else False
-    try:
-        art = parse_article("عنوان\n\n" + text)
-    finally:
-        entities_module.NER_ENABLED = None
-    return art
+    return parse_article("عنوان\n\n" + text, ner=ner)
 
 
 class TestGazetteerData:
@@ -151,7 +146,7 @@ class TestSeed:
 
 class TestNERFusion:
     def test_ner_adds_unknown_names_without_touching_gazetteer(self):
-        if not entities_module.use_ner():
+        if not entities_module.ner_available():
             pytest.skip("NER model not shipped in analysis/models (issue 5)")
         text = "وذكرت المصادر أن بين الذين قبض عليهم الحوثيون عبد الرزاق الأشول."  # no title: the model's
         without = _mentions(text, ner=False)
@@ -164,7 +159,7 @@ class TestNERFusion:
 
 
 def _ner_or_skip() -> None:
-    if not entities_module.use_ner():
+    if not entities_module.ner_available():
         pytest.skip("NER model not shipped in analysis/models (issue 5)")
 
 

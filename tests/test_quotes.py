@@ -4,19 +4,11 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from analysis.extract import entities as entities_module
 from analysis import parse_article
 
 
-@pytest.fixture(autouse=True)
-def _no_ner():
-    entities_module.NER_ENABLED = False
-    yield
-    entities_module.NER_ENABLED = None
-
-
 def _quotes(body: str):
-    art = parse_article("عنوان\n\n" + body)
+    art = parse_article("عنوان\n\n" + body, ner=False)
     for r in art.quotes.itertuples():
         assert art.text[r.start:r.end] == r.content
     return art.quotes

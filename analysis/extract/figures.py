@@ -46,6 +46,7 @@ from analysis.extract.tokenview import Tok, tokens_by_sentence
 from analysis.lexicon import load_csv
 from analysis.schema import BaseTables
 from analysis.text.pagedate import month_names
+from analysis.text.clitics import strip_article
 from analysis.text.normalize import normalize
 from analysis.text.numerals import compose, number_word, parse_numeral, qualifiers, reversed_decimal, strip_clitics
 
@@ -97,10 +98,9 @@ def _bare(norm: str) -> list[str]:
     out = []
     for c in strip_clitics(norm):
         out.append(c)
-        if c.startswith("ال") and len(c) > 3:
-            out.append(c[2:])
-        elif c.startswith("لل") and len(c) > 3:
-            out.append(c[2:])
+        bare = strip_article(c)
+        if bare is not None:
+            out.append(bare)
     return out
 
 

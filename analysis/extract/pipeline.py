@@ -9,6 +9,7 @@ from __future__ import annotations
 import pandas as pd
 
 from analysis import schema
+from analysis.schema import BaseTables
 from analysis.extract.dates import extract_dates
 from analysis.extract.entities import extract_entities
 from analysis.extract.figures import extract_figures
@@ -22,11 +23,14 @@ EXTRACTED_TABLES: dict[str, list[str]] = {name: schema.TABLES[name].names[1:]
                                           for name in ("entities", "mentions", "figures", "quotes", "themes", "dates")}
 
 
-def extract_all(base) -> dict[str, pd.DataFrame]:
+def extract_all(base: BaseTables, *, ner: bool = True) -> dict[str, pd.DataFrame]:
     """Run every extraction stage on ``base`` (:class:`~analysis.schema.BaseTables`) and return the tables by
-    name (:data:`EXTRACTED_TABLES` order), each checked against its declared columns, order and dtypes (:func:`analysis.schema.validate`).
+    name (:data:`EXTRACTED_TABLES` order), each checked against its declared columns, order and dtypes
+    (:func:`analysis.schema.validate`).
+
+    ``ner``: let the entity layer use the NER model (when it is available).
     """
-    entities, mentions = extract_entities(base)
+    entities, mentions = extract_entities(base, ner=ner)
     quotes = extract_quotes(base, mentions, entities)
     figures = extract_figures(base, mentions, entities)
     themes = tag_themes(base)

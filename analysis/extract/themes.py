@@ -18,7 +18,6 @@ that names the theme on its own (``السلاح المنفلت``، ``هدنة``�
 """
 from __future__ import annotations
 
-import re
 from functools import cache, lru_cache
 from typing import NamedTuple
 
@@ -27,6 +26,7 @@ import pandas as pd
 from analysis import schema
 from analysis.lexicon import load_csv
 from analysis.schema import BaseTables
+from analysis.text.clitics import PREPOSITION_PROCLITIC_RE
 from analysis.text.normalize import dediac, strip_tatweel
 from analysis.text.stem import stem
 
@@ -81,14 +81,11 @@ class _Match(NamedTuple):
     j: int
 
 
-_PROCLITIC_RE = re.compile("^[\u0648\u0641]?[\u0628\u0644\u0643](?=[\u0621-\u064A]{3})")
-
-
 @lru_cache(maxsize=65536)
 def _stems_of(word: str, token_stem: str) -> tuple[str, ...]:
     """The token's stem, plus the stem without a proclitic ب/ل/ك (و/ف) the stemmer kept (لفرض -> فرض)."""
     word = strip_tatweel(dediac(word))
-    bare = _PROCLITIC_RE.sub("", word)
+    bare = PREPOSITION_PROCLITIC_RE.sub("", word)
     if bare == word:
         return (token_stem,)
     alt = stem(bare)

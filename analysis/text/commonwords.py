@@ -13,6 +13,7 @@ from functools import cache
 from importlib.resources import files
 from pathlib import Path
 
+from analysis.text.clitics import strip_conjunction
 from analysis.text.normalize import normalize
 
 __all__ = ["common_words", "is_common", "build_common_words"]
@@ -31,7 +32,7 @@ def common_words() -> frozenset[str]:
 def is_common(norm: str) -> bool:
     """True for a normalised word that is common vocabulary (also after a و/ف conjunction)."""
     words = common_words()
-    return norm in words or (len(norm) > 3 and norm[0] in "وف" and norm[1:] in words)
+    return norm in words or strip_conjunction(norm) in words
 
 
 def build_common_words(conll_path: str | Path) -> list[str]:

@@ -17,6 +17,7 @@ from functools import cache
 from typing import NamedTuple
 
 from analysis.lexicon import load_csv
+from analysis.text.clitics import PROCLITICS_SHORTEST_FIRST, proclitic_splits
 from analysis.text.normalize import normalize
 
 __all__ = ["NumberWord", "number_words", "qualifiers", "parse_numeral", "reversed_decimal", "number_word",
@@ -94,13 +95,7 @@ def strip_clitics(norm: str) -> list[str]:
     >>> strip_clitics("وبخمسه")
     ['وبخمسه', 'بخمسه', 'خمسه']
     """
-    out = [norm]
-    if len(norm) > 2 and norm[0] in "\u0648\u0641":
-        out.append(norm[1:])
-    last = out[-1]
-    if len(last) > 2 and last[0] in "\u0628\u0644\u0643":
-        out.append(last[1:])
-    return out
+    return [form for _, form in proclitic_splits(norm, proclitics=PROCLITICS_SHORTEST_FIRST, lam_lam=False)]
 
 
 def number_word(norm: str) -> tuple[NumberWord, str] | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 from functools import cache
 
 from analysis.lexicon import load_csv
+from analysis.text.clitics import strip_conjunction
 from analysis.text.normalize import normalize
 
 __all__ = ["stopwords", "is_stopword"]
@@ -19,6 +20,4 @@ def stopwords() -> frozenset[str]:
 def is_stopword(norm: str) -> bool:
     """True for a normalised token that is a stopword, also after a conjunction (``وهو``, ``فقد``)."""
     words = stopwords()
-    if norm in words:
-        return True
-    return len(norm) > 2 and norm[0] in "وف" and norm[1:] in words
+    return norm in words or strip_conjunction(norm, min_rest=2) in words

@@ -1,0 +1,99 @@
+"""Entities and their mentions: gazetteer matching, name patterns and (where the model ships) the NER tagger.
+
+Conventions (applied everywhere, tested in ``tests/test_entities.py``):
+
+* **One entity per real-world thing.** Spellings meet in normalised form (``ايطاليا`` = ``إيطاليا``); a short form
+  (``الكاظمي``, bare ``التحالف``, the surname of a person found by a pattern) joins the entity it names.
+* **Spans exclude proclitics.** ``وبغداد`` gives the mention ``بغداد`` one character in; ``لإيطاليا`` gives
+  ``إيطاليا``.  Where the preposition ل has fused with the article (``للتحالف`` = ل + التحالف) the name's own
+  ``ال`` is not in the text, so the span covers the fused ``لل`` (the whole ``للتحالف``; ``وللتحالف`` -> ``للتحالف``):
+  ``text[start:end] == mention.text`` always.
+* **Nisba adjectives are not mentions.** ``العراقي``, ``الإيطالية``, ``الكردية`` describe; they do not name.  They
+  are never matched by the gazetteer (which holds names only) and are dropped from the NER output.
+* **No nesting.** The longest name wins: ``برنامج الأمم المتحدة الإنمائي`` is one UNDP mention, not also a UN one.
+* **Titles are not part of a person's span** (``رئيس الوزراء العراقي مصطفى الكاظمي`` -> ``مصطفى الكاظمي``); the
+  title is kept in the ``title`` column, which the quote layer uses for ``الوزير الإيطالي`` -> Guerini.  An
+  organisation's head noun is part of its name (``وزارة الطاقة``).
+* **Sources, in order of trust:** ``gazetteer`` (reviewed English names), ``pattern`` (org/facility head + name,
+  then title chain + name and ``NAME، TITLE``), ``alias`` (repeats and short forms), ``ner`` (the CRF of
+  :mod:`analysis.ner`, only on tokens nothing else claimed).  Where the model runs it also checks the title
+  patterns: a pattern person takes the model's person extent (``سلفان شالوم``, not ``... النقاب``) or, read by the
+  model only as another type (``نائب رئيس وزراء تايلند``), gives way; a model organisation may take in one
+  gazetteer place (``ريال مدريد``), a model person a surname alias of the same first name (``كوفي أنان``).
+* **``دولة``, ``قرية``, ``محافظة`` stay outside a place's span** (also when the model puts them inside); ``منظمة``
+  before a gazetteer organisation is inside (``منظمة الانتربول``).
+* **One reading per article:** a pattern/NER name repeated elsewhere joins its entity (``دوما`` after
+  ``قرية دوما``), a surname too (``ليياو``), a known first name before a bare surname is taken in (``مئير``); the
+  bare definite head of a facility/court named in full (``القناة``, ``المحكمة``: ``short_head`` in titles.csv)
+  and a quoted short name after an organisation's full name (``"المركز"``) join it; a gazetteer surname after
+  another first name reached by a title (``وزير خارجيتها رياض المالكي``) is not the gazetteer person.
+
+The layer is an ordered list of named passes (:data:`PASSES`) over one context (:class:`~.base.Context`: the
+token view, the coverage index, the mentions so far, the model's spans), run by :func:`~.base.run_passes` under
+one overlap policy, *earlier pass wins* (documented in :mod:`.base`).  Every mention records the pass and rule
+that made it (``rule`` column: ``gazetteer``, ``gazetteer:short_form``, ``pattern:org_head``,
+``pattern:fac_head``, ``pattern:title_chain``, ``pattern:apposition``, ``pattern:quoted_short_name``,
+``alias:repeat``, ``alias:surname``, ``alias:own_surname``, ``alias:short_head``, ``ner``).
+"""
+from __future__ import annotations
+
+import pandas as pd
+
+from analysis.text.clitics import clitic_forms
+
+from analysis.extract.entities.alias_passes import (alias_pass, attach_title_pass, first_name_pass,
+                                                    rekey_surname_pass, short_head_pass, sort_pass)
+from analysis.extract.entities.base import Context, Pass, run_passes, tokens_of
+from analysis.extract.entities.gazetteer_passes import gazetteer_pass, surname_clash_pass
+from analysis.extract.entities.model_passes import (NER_TYPE_MAP, model_span_pass, ner_available, ner_pass,
+                                                    reconcile_persons_pass)
+from analysis.extract.entities.patterns import org_pass, person_pass, quoted_short_name_pass
+from analysis.extract.entities.tables import build_tables
+from analysis.extract.entities.words import place_nisba as _place_nisba  # noqa: F401  (tests import it so)
+
+__all__ = ["extract_entities", "proclitic_forms", "NER_TYPE_MAP", "ner_available", "PASSES", "Pass", "Context",
+           "run_passes", "entity_context"]
+
+# The entity layer, in order of trust.  Model passes are skipped when the article is parsed without the model.
+PASSES: tuple[Pass, ...] = (
+    Pass("gazetteer", gazetteer_pass, doc="reviewed names and their short forms"),
+    Pass("surname_clash", surname_clash_pass, doc="a gazetteer surname after another first name is released"),
+    Pass("org_pattern", org_pass, doc="org/facility head + name"),
+    Pass("person_pattern", person_pass, doc="title chain + name, NAME، TITLE"),
+    Pass("model_spans", model_span_pass, needs_model=True, doc="tag the article with the NER model"),
+    Pass("reconcile_persons", reconcile_persons_pass, needs_model=True,
+         doc="pattern persons take the model's person extent or give way"),
+    Pass("quoted_short_name", quoted_short_name_pass, doc='"المركز" after شركة المركز المالي الكويتي'),
+    Pass("alias", alias_pass, doc="repeats and surnames (before the model: its spans cannot swallow a surname)"),
+    Pass("ner", ner_pass, needs_model=True, doc="the model's names on free tokens"),
+    Pass("alias_after_ner", alias_pass, needs_model=True, doc="repeats and surnames of the model's names"),
+    Pass("rekey_surname", rekey_surname_pass, doc="a gazetteer surname joins the article's own person"),
+    Pass("first_name", first_name_pass, doc="a known first name before a bare surname is taken in"),
+    Pass("short_head", short_head_pass, doc="القناة after قناة السويس"),
+    Pass("text_order", sort_pass, doc="mentions sorted by start"),
+    Pass("attach_title", attach_title_pass, doc="the title phrase before each person"),
+)
+
+
+def proclitic_forms(token: str) -> list[tuple[int, str]]:
+    """Candidate (offset into ``token``, normalised form) readings of a token with its proclitics stripped.
+
+    >>> proclitic_forms("لإيطاليا")[:2]
+    [(0, 'لايطاليا'), (1, 'ايطاليا')]
+    """
+    return list(clitic_forms(token))
+
+
+def entity_context(base, *, ner: bool = True, passes=PASSES) -> Context:
+    """The context after running ``passes`` on ``base`` (``ner``: with the model, when it is available)."""
+    return run_passes(Context(tokens_of(base), use_model=ner and ner_available()), passes)
+
+
+def extract_entities(base, *, ner: bool = True) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """``(entities, mentions)`` tables for one article (see DATA_MODEL.md and this module's conventions).
+
+    ``ner``: use the NER model for names nothing else found (when the model is available; if it cannot be
+    loaded, a warning is given once and the article is parsed without it).
+    """
+    ctx = entity_context(base, ner=ner)
+    return build_tables(base, ctx.toks, ctx.found)

@@ -1,0 +1,153 @@
+"""One reading per article: repeats and surnames of names found earlier, short heads of facilities named in
+full, a known first name before a bare surname, and the title phrase kept with each person mention."""
+from __future__ import annotations
+
+from analysis.lexicon.gazetteer import titles
+from analysis.text.clitics import clitic_forms, strip_conjunction
+
+from analysis.extract.entities.base import Context, Mention, claim
+from analysis.extract.entities.patterns import skip_title_complement
+from analysis.extract.entities.words import word_list
+
+__all__ = ["alias_pass", "rekey_surname_pass", "first_name_pass", "short_head_pass", "attach_title_pass"]
+
+
+def alias_pass(ctx: Context) -> None:
+    """Repeats of pattern/NER names elsewhere in the article join that name's entity: the whole name (``دوما``
+    after ``قرية دوما``: ``alias:repeat``) and a person's surname (``ليياو``, also with the article: ``دوابشة`` ->
+    ``الدوابشة``; ``alias:surname``)."""
+    toks, covered, found = ctx.toks, ctx.covered, ctx.found
+    surname_connectors = word_list("surname_connector")
+    names: dict[tuple[str, ...], tuple[Mention, str]] = {}
+    for m in found:
+        if m.source not in ("pattern", "ner"):
+            continue
+        names.setdefault(m.name_norm, (m, "alias:repeat"))
+        if m.type == "PERSON" and len(m.name_norm) >= 3 and m.name_norm[-2] in surname_connectors:
+            names.setdefault(m.name_norm[-2:], (m, "alias:surname"))  # أبو الغيط: the surname keeps its connector
+        elif m.type == "PERSON" and len(m.name_norm) >= 2:
+            sur = m.name_norm[-1]
+            names.setdefault((sur,), (m, "alias:surname"))
+            if not sur.startswith("ال") and len(sur) >= 3:
+                names.setdefault(("ال" + sur,), (m, "alias:surname"))
+    if not names:
+        return
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for name in sorted(names, key=len, reverse=True):
+        by_first.setdefault(name[0], []).append(name)
+    n = len(toks.norm)
+    new: list[Mention] = []
+    for i in range(n):
+        if toks.kind[i] != "word" or covered[i] is not None:
+            continue
+        for off, form in clitic_forms(toks.text[i], toks.norm[i]):
+            hit = next((name for name in by_first.get(form, ())
+                        if i + len(name) <= n and all(covered[i + k] is None and toks.norm[i + k] == name[k]
+                                                      and toks.sentence[i + k] == toks.sentence[i]
+                                                      for k in range(1, len(name)))), None)
+            if hit is not None:
+                target, rule = names[hit]
+                m = Mention(i, i + len(hit), toks.start[i] + off, toks.end[i + len(hit) - 1], target.type, "alias",
+                            target.key, entry=target.entry, name_norm=hit, rule=rule)
+                new.append(m)
+                claim(covered, m)
+                break
+    # single-token pattern/NER persons equal to another person's surname: same person
+    for m in found:
+        if m.type == "PERSON" and m.source in ("pattern", "ner") and len(m.name_norm) == 1:
+            target = names.get(m.name_norm, (None, ""))[0]
+            if target is not None and target is not m and len(target.name_norm) >= 2:
+                m.key = target.key
+    found.extend(new)
+
+
+def rekey_surname_pass(ctx: Context) -> None:
+    """A bare gazetteer surname joins the article's own person of that surname (المالكي after رياض المالكي):
+    it becomes an alias of that person (``alias:own_surname``)."""
+    own = {m.name_norm[-1]: m for m in ctx.found
+           if m.type == "PERSON" and m.source in ("pattern", "ner") and len(m.name_norm) >= 2}
+    for m in ctx.found:
+        if m.type == "PERSON" and m.source == "gazetteer" and len(m.name_norm) == 1 and m.name_norm[0] in own:
+            target = own[m.name_norm[0]]
+            m.key, m.entry, m.source, m.rule = target.key, None, "alias", "alias:own_surname"
+
+
+def first_name_pass(ctx: Context) -> None:
+    """A surname-only person mention right after a first name the article uses for a person takes that first
+    name in (``مئير اتينغر`` once ``مئير كاهانا`` is known): one reading of a name per article.  The mention grows
+    over the free token (its rule stays)."""
+    toks, covered = ctx.toks, ctx.covered
+    known = {m.name_norm[0] for m in ctx.found if m.type == "PERSON" and m.source in ("pattern", "ner")
+             and len(m.name_norm) >= 2}
+    for m in ctx.found:
+        b = m.tok0 - 1
+        if m.type != "PERSON" or m.source == "gazetteer" or m.tok1 - m.tok0 != 1 or b < 0 \
+                or covered[b] is not None or toks.sentence[b] != toks.sentence[m.tok0] or toks.kind[b] != "word" \
+                or m.start != toks.start[m.tok0]:
+            continue
+        hit = next(((off, f) for off, f in clitic_forms(toks.text[b], toks.norm[b]) if f in known), None)
+        if hit is not None:
+            m.tok0, m.start, m.name_norm = b, toks.start[b] + hit[0], (hit[1],) + m.name_norm
+            claim(covered, m)
+
+
+def short_head_pass(ctx: Context) -> None:
+    """The bare definite head of a facility or body named in full earlier (``القناة`` after ``قناة السويس``,
+    ``المحكمة`` after ``المحكمة الجنائية الدولية``): heads listed as ``short_head`` in titles.csv
+    (``alias:short_head``)."""
+    toks, covered = ctx.toks, ctx.covered
+    heads = titles().get("short_head", frozenset())
+    named: list[tuple[int, str, Mention]] = []
+    for m in ctx.found:
+        if m.type in ("ORG", "FAC") and m.source in ("gazetteer", "pattern") and len(m.name_norm) >= 2:
+            h = m.name_norm[0][2:] if m.name_norm[0].startswith("ال") else m.name_norm[0]
+            if h in heads:
+                named.append((m.start, "ال" + h, m))
+    if not named:
+        return
+    named.sort(key=lambda x: x[0])
+    forms = {f for _, f, _ in named}
+    new: list[Mention] = []
+    for i in range(len(toks.norm)):
+        if toks.kind[i] != "word" or covered[i] is not None:
+            continue
+        for off, form in clitic_forms(toks.text[i], toks.norm[i]):
+            if form not in forms:
+                continue
+            before = [m for s, f, m in named if f == form and s < toks.start[i]]
+            if before:
+                t = before[-1]
+                m = Mention(i, i + 1, toks.start[i] + off, toks.end[i], t.type, "alias", t.key, entry=t.entry,
+                            name_norm=(form,), rule="alias:short_head")
+                new.append(m)
+                claim(covered, m)
+                break
+    ctx.found.extend(new)
+
+
+def sort_pass(ctx: Context) -> None:
+    """Mentions in text order (stable: equal starts keep the order the passes found them in)."""
+    ctx.found.sort(key=lambda m: m.start)
+
+
+def attach_title_pass(ctx: Context) -> None:
+    """The title phrase right before a person mention (``وزير الدفاع الايطالي``), kept for the quote layer.  Reads
+    a fresh coverage index of the final mentions."""
+    toks, mentions = ctx.toks, ctx.found
+    person_titles = titles().get("person_title", frozenset())
+    covered: list[Mention | None] = [None] * len(toks.norm)
+    for m in mentions:
+        claim(covered, m)
+    for m in mentions:
+        if m.type != "PERSON":
+            continue
+        for i in range(m.tok0 - 1, max(-1, m.tok0 - 8), -1):
+            if toks.sentence[i] != toks.sentence[m.tok0] or toks.kind[i] != "word":
+                break
+            base = toks.norm[i] if toks.norm[i] in person_titles else strip_conjunction(toks.norm[i])
+            if base in person_titles:
+                j, person = skip_title_complement(toks, i + 1, covered)
+                if person is m or j == m.tok0:
+                    m.title = " ".join(toks.norm[i:m.tok0])
+                    m.title_head = base[2:] if base.startswith("ال") else base
+                break

@@ -1,0 +1,243 @@
+"""Passes that use the NER model (the CRF of :mod:`analysis.ner`): its spans over the article, the check of the
+title-pattern persons against them, and the model's own names on the tokens nothing else claimed."""
+from __future__ import annotations
+
+import warnings
+
+from analysis.lexicon.gazetteer import titles
+from analysis.text.clitics import clitic_forms, strip_conjunction
+from analysis.text.commonwords import is_common
+from analysis.text.stopwords import is_stopword
+
+from analysis.extract.entities.base import Context, Mention, ModelSpan, Tokens, absorb, claim, release
+from analysis.extract.entities.words import is_nisba, never_name, place_nisba, word_list
+
+__all__ = ["NER_TYPE_MAP", "ner_available", "model_span_pass", "reconcile_persons_pass", "ner_pass", "model_spans"]
+
+NER_TYPE_MAP = {"PERS": "PERSON", "ORG": "ORG", "MISC": "MISC", "LOC": "GPE"}
+_NER_STATE: dict[str, bool] = {}
+
+
+def ner_available() -> bool:
+    """True if the NER model can be used (imported lazily on the first call; warns once if it cannot, and the
+    articles are then parsed from the gazetteer and patterns only)."""
+    if "ok" not in _NER_STATE:
+        try:
+            from analysis.ner import tag_sentences  # noqa: F401
+            from analysis.ner.model import _current  # noqa: F401
+            _current()
+            _NER_STATE["ok"] = True
+        except Exception as exc:  # missing/corrupt model: parse without it, say so once
+            warnings.warn(f"NER model unavailable, entities from the gazetteer and patterns only: {exc}",
+                          RuntimeWarning, stacklevel=2)
+            _NER_STATE["ok"] = False
+    return _NER_STATE["ok"]
+
+
+def model_spans(toks: Tokens) -> list[ModelSpan]:
+    """The NER model's entity spans over the article's sentences (tagged as one document), in text order."""
+    from analysis.ner import tag_sentences
+
+    sentences: dict[int, list[int]] = {}
+    for i, s in enumerate(toks.sentence):
+        sentences.setdefault(s, []).append(i)
+    order = list(sentences)
+    tags = tag_sentences([[toks.text[i] for i in sentences[s]] for s in order])
+    out: list[ModelSpan] = []
+    for s, sent_tags in zip(order, tags):
+        idx = sentences[s]
+        spans: list[tuple[int, int, str]] = []
+        for pos, tag in enumerate(sent_tags):
+            if tag.startswith("B-") or (tag.startswith("I-") and (not spans or spans[-1][2] != tag[2:]
+                                                                   or spans[-1][1] != pos)):
+                spans.append((pos, pos + 1, tag[2:]))
+            elif tag.startswith("I-"):
+                spans[-1] = (spans[-1][0], pos + 1, spans[-1][2])
+        out.extend(ModelSpan(idx[a:b], label) for a, b, label in spans)
+    return out
+
+
+def model_span_pass(ctx: Context) -> None:
+    """Tag the article with the model once (``ctx.spans``)."""
+    ctx.spans = model_spans(ctx.toks)
+
+
+def reconcile_persons_pass(ctx: Context) -> None:
+    """Title-pattern persons checked against the model: its person span sets the name's extent (``سلفان شالوم``
+    not ``سلفان شالوم النقاب``; ``آلان بيللغريني`` not ``بيللغريني``), and a pattern name the model reads only as
+    another type (``نائب رئيس وزراء تايلند``: a place) is dropped for the NER pass to type."""
+    toks, covered = ctx.toks, ctx.covered
+    person_titles = titles().get("person_title", frozenset())
+    heads = titles().get("org_head", frozenset())
+    by_token: dict[int, ModelSpan] = {i: sp for sp in ctx.spans for i in sp.ids}
+    keep: list[Mention] = []
+    for m in ctx.found:
+        if m.source != "pattern" or m.type != "PERSON":
+            keep.append(m)
+            continue
+        over = list({id(sp): sp for i in range(m.tok0, m.tok1) if (sp := by_token.get(i)) is not None}.values())
+        pers = [sp for sp in over if sp.label == "PERS"]
+        if not over:
+            keep.append(m)  # the model sees no name: the title pattern stands (it finds names the model misses)
+            continue
+        if not pers:
+            release(covered, m)
+            continue
+        ids = pers[0].ids if len(pers) == 1 else []
+        ok = [i for i in ids if m.tok0 <= i < m.tok1 or (
+            (covered[i] is None or covered[i] is m) and toks.kind[i] == "word" and toks.norm[i] not in person_titles
+            and strip_conjunction(toks.norm[i]) not in heads)]
+        if not ok or ok != ids or (ok[0], ok[-1] + 1) == (m.tok0, m.tok1):
+            keep.append(m)
+            continue
+        release(covered, m)
+        m.tok0, m.tok1 = ok[0], ok[-1] + 1
+        m.start, m.end = toks.start[m.tok0], toks.end[m.tok1 - 1]
+        m.name_norm = tuple(toks.norm[i] for i in ok if toks.kind[i] == "word")
+        m.key = "person:" + " ".join(m.name_norm)
+        claim(covered, m)
+        keep.append(m)
+    ctx.found = keep
+
+
+def _generic_org(norms: list[str]) -> bool:
+    """An org head followed only by indefinite adjectives (ومنظمة دولية, مجموعة مسؤولة): a description."""
+    heads = titles().get("org_head", frozenset())
+    if len(norms) < 2 or strip_conjunction(norms[0]) not in heads:
+        return False
+    return all(not w.startswith("ال") and (is_nisba("ال" + w) or w.endswith("ه")) for w in norms[1:])
+
+
+def _after_org_noun(toks: Tokens, i: int) -> bool:
+    """Token i follows ``<definite org noun> [adjectives]،`` (apposition: الشركة الاستشارية، <name>)."""
+    k = i - 1
+    if k < 0 or toks.text[k] not in "،,":
+        return False
+    k -= 1
+    apposition = word_list("org_apposition")
+    for _ in range(3):
+        if k < 0 or toks.sentence[k] != toks.sentence[i] or toks.kind[k] != "word":
+            return False
+        if any(f in apposition for _, f in clitic_forms(toks.text[k], toks.norm[k])):
+            return True
+        if not toks.norm[k].startswith("ال"):
+            return False
+        k -= 1
+    return False
+
+
+def _absorbable_place(toks: Tokens, covered: list[Mention | None], ids: list[int]) -> Mention | None:
+    """The one gazetteer place inside a model organisation span whose other words are uncovered proper words
+    (``ريال مدريد``, ``سسكا موسكو``), or None."""
+    inner = {id(covered[i]): covered[i] for i in ids if covered[i] is not None}
+    if len(inner) != 1:
+        return None
+    m = next(iter(inner.values()))
+    rest = [i for i in ids if covered[i] is None]
+    if m.source != "gazetteer" or m.type not in ("GPE", "LOC") or m.tok0 < ids[0] or m.tok1 > ids[-1] + 1 \
+            or not rest or any(toks.kind[i] != "word" or is_stopword(toks.norm[i]) or is_common(toks.norm[i])
+                               or toks.norm[i].endswith("ه")  # a feminine noun: سنة أفريقيا is no name
+                               or is_nisba(toks.norm[i]) or place_nisba(toks.norm[i]) for i in rest):
+        return None
+    return m
+
+
+def _first_name_before_alias(toks: Tokens, covered: list[Mention | None], ids: list[int],
+                             first_names: dict[str, str]) -> Mention | None:
+    """A surname alias at the end of a model person span that starts with the first name of the alias's person
+    (``كوفي أنان`` after ``لكوفي أنان``, when the alias pass took ``أنان`` alone): the alias gives way, or None.
+    Another first name (``مها أحمد`` after ``عباس بابكر أحمد``) is another reading and stays out."""
+    inner = {id(covered[i]): covered[i] for i in ids if covered[i] is not None}
+    if len(inner) != 1:
+        return None
+    m = next(iter(inner.values()))
+    rest = [i for i in ids if covered[i] is None]
+    person_titles = titles().get("person_title", frozenset())
+    if m.source != "alias" or m.type != "PERSON" or m.tok1 != ids[-1] + 1 or m.tok0 <= ids[0] \
+            or rest != list(range(ids[0], m.tok0)) or any(
+                toks.kind[i] != "word" or is_stopword(toks.norm[i]) or is_common(toks.norm[i])
+                or toks.norm[i] in person_titles or strip_conjunction(toks.norm[i]) in person_titles for i in rest):
+        return None
+    first = first_names.get(m.key)
+    if first is None or not {f for _, f in clitic_forms(first, first)} & {f for _, f in clitic_forms(
+            toks.text[ids[0]], toks.norm[ids[0]])}:
+        return None
+    return m
+
+
+def _trim(toks: Tokens, ids: list[int]) -> list[int]:
+    """A model span without stopwords/punctuation at its ends (a connector may open it: ``فان نيستلروي``) and
+    without leading settlement words (``قرية دوما`` -> ``دوما``)."""
+    connectors, settlements = word_list("connector"), word_list("settlement_head")
+    while ids and (toks.kind[ids[-1]] != "word" or is_stopword(toks.norm[ids[-1]])):
+        ids = ids[:-1]
+    while ids and (toks.kind[ids[0]] != "word" or is_stopword(toks.norm[ids[0]])) \
+            and not (len(ids) > 1 and toks.norm[ids[0]] in connectors):
+        ids = ids[1:]
+    while len(ids) > 1 and any(f in settlements for _, f in clitic_forms(toks.text[ids[0]], toks.norm[ids[0]])):
+        ids = ids[1:]
+    return ids
+
+
+def _not_a_name(norms: list[str], label: str, absorbs: bool) -> bool:
+    """A trimmed model span that names nothing: a not_entities word (unless it absorbs a mention), one nisba,
+    common or short word, or an org head + indefinite adjectives."""
+    if (not absorbs and any(never_name(x) for x in norms)) or (len(norms) == 1 and (
+            (is_nisba(norms[0]) and label not in ("PERS", "ORG")) or is_common(norms[0]) or len(norms[0]) < 3
+            or place_nisba(norms[0]))):
+        return True
+    return _generic_org(norms)
+
+
+def _name_start(toks: Tokens, first: int) -> tuple[int, str]:
+    """(offset into token ``first``, its form in the name): after a proclitic fused with the article (الـ), or
+    after the و of ``ومنظمة``; else (0, the token)."""
+    heads = titles().get("org_head", frozenset()) | titles().get("fac_head", frozenset()) | word_list("geo_head")
+    norm = toks.norm[first]
+    for o, form in clitic_forms(toks.text[first], norm)[1:]:
+        if (form.startswith("ال") and len(form) > 3) or (form in heads and o > 0 and norm[0] in "وف"):
+            return o, form
+    return 0, norm
+
+
+def ner_pass(ctx: Context) -> None:
+    """The model's names on tokens nothing else claimed (a model organisation may absorb one gazetteer place, a
+    model person a surname alias of the same first name), trimmed of stopwords, settlement words and nisbas."""
+    toks, covered = ctx.toks, ctx.covered
+    geo_heads, directions = word_list("geo_head"), word_list("direction")
+    first_names = {m.key: m.name_norm[0] for m in ctx.found
+                   if m.type == "PERSON" and m.source in ("pattern", "ner") and len(m.name_norm) >= 2}
+    for ids, label in ctx.spans:
+        s = toks.sentence[ids[0]]
+        place = _absorbable_place(toks, covered, ids) if label == "ORG" else None
+        if place is None and label == "PERS":
+            place = _first_name_before_alias(toks, covered, ids, first_names)
+        if place is not None:  # ريال مدريد, سسكا موسكو: an organisation named after a place; كوفي + أنان
+            absorb(ctx, place)
+        elif any(covered[i] is not None for i in ids):
+            continue
+        ids = _trim(toks, ids)
+        if not ids:
+            continue
+        norms = [toks.norm[i] for i in ids]
+        if _not_a_name(norms, label, place is not None):
+            continue
+        typ = NER_TYPE_MAP.get(label, "MISC")
+        before = ids[0] - 1
+        if label == "LOC" and before >= 0 and covered[before] is None and toks.sentence[before] == s \
+                and strip_conjunction(toks.norm[before]) in geo_heads \
+                and strip_conjunction(toks.norm[before]) not in directions:
+            ids = [before] + ids  # جبال حمرين: the feature word is part of the name (not شمال: شمال وزيرستان)
+            norms = [toks.norm[before]] + norms
+        if label == "LOC" and strip_conjunction(norms[0]) in geo_heads:
+            typ = "LOC"
+        if typ in ("PERSON", "MISC") and _after_org_noun(toks, ids[0]):
+            typ = "ORG"  # الشركة الاستشارية، كابيتال إيكونوميكس: a name in apposition to a company
+        first = ids[0]
+        off, f = _name_start(toks, first)
+        name = (f,) + tuple(norms[1:])
+        key = place.key if place is not None and place.type == "PERSON" else f"{typ.lower()}:" + " ".join(name)
+        m = Mention(first, ids[-1] + 1, toks.start[first] + off, toks.end[ids[-1]], typ, "ner", key,
+                    name_norm=name, rule="ner")
+        ctx.found.append(m)
+        claim(covered, m)

@@ -1,0 +1,264 @@
+"""Pattern passes: an organisation/facility head + its name (``وزارة الطاقة``, ``قاعدة العند الجوية``), a title
+chain + a personal name (``وزير الدفاع الإيطالي لورنزو غويريني``), ``NAME، TITLE`` (``مهاب مميش، رئيس هيئة
+القناة``) and a quoted short name after an organisation's full name (``شركة المركز المالي الكويتي "المركز"``)."""
+from __future__ import annotations
+
+from analysis.extract.titlechain import QUOTE_MARKS, skip_title_chain
+from analysis.lexicon.gazetteer import cue_verbs, titles
+from analysis.text.clitics import clitic_forms, strip_conjunction
+from analysis.text.commonwords import is_common
+from analysis.text.stopwords import is_stopword
+
+from analysis.extract.entities.base import Context, Mention, Tokens, absorb, claim
+from analysis.extract.entities.words import glued, is_nisba, namey, surname_word, word_list
+
+__all__ = ["org_pass", "person_pass", "quoted_short_name_pass", "org_name", "person_name", "skip_title_complement",
+           "after_title", "apposition_name"]
+
+
+def _is_person(m: Mention) -> bool:
+    return m.type == "PERSON"
+
+
+def _end(m: Mention) -> int:
+    return m.tok1
+
+
+def _stopword_at(k: int, norm: str) -> bool:
+    return is_stopword(norm)
+
+
+def skip_title_complement(toks: Tokens, j: int, covered: list[Mention | None]) -> tuple[int, Mention | None]:
+    """From just after a title word, skip its complement and any title chain (الدفاع, الإيطالي, عام, منظمة أوبك,
+    نائب رئيس مجلس إدارة "سابك" الرئيس التنفيذي ...); returns (next index, person mention reached or None).
+    A stopword ends the chain; at most ten words or mentions are skipped."""
+    return skip_title_chain(toks.text, toks.norm, toks.kind, toks.sentence, j, covered, is_person=_is_person,
+                            mention_end=_end, stop=_stopword_at, max_steps=10)
+
+
+def after_title(toks: Tokens, b: int, covered: list[Mention | None]) -> bool:
+    """Token b is where a title phrase before it ends (وزير خارجيتها | رياض): b starts a personal name."""
+    person_titles = titles().get("person_title", frozenset())
+    for t in range(b - 1, max(-1, b - 8), -1):
+        if toks.sentence[t] != toks.sentence[b]:
+            return False
+        if strip_conjunction(toks.norm[t]) in person_titles or toks.norm[t] in person_titles:
+            return skip_title_complement(toks, t + 1, covered)[0] == b
+    return False
+
+
+def person_name(toks: Tokens, j: int, covered: list[Mention | None]) -> int:
+    """End (exclusive) of a personal name starting at token j, or j if there is none."""
+    n = len(toks.norm)
+    if j >= n:
+        return j
+    connectors, openers = word_list("connector"), word_list("name_opener")
+    same = lambda k: k < n and toks.sentence[k] == toks.sentence[j]  # noqa: E731
+    if toks.norm[j] in openers and same(j + 1) and covered[j + 1] is None and toks.kind[j + 1] == "word" \
+            and (toks.norm[j + 1] == "الله" or namey(toks, j + 1, covered)):
+        k = j + 1  # عبد الرزاق, أبو بكر: a connector may start the name
+    elif not namey(toks, j, covered) or any(f.startswith("ال") for _, f in clitic_forms(toks.text[j], toks.norm[j])):
+        return j  # a definite word (الحكومة, بالحكومة) does not start a personal name
+    else:
+        k = j + 1
+    if k == j + 1 and same(k) and covered[k] is not None and covered[k].type in ("ORG", "GPE", "LOC") \
+            and toks.norm[j] not in openers:
+        return j  # زعيم تنظيم داعش: a noun governing a name, not a one-word personal name
+    while same(k) and k - j < 5:
+        norm = toks.norm[k]
+        if norm == "الله" and covered[k] is None:
+            k += 1  # عبد الله, فضل الله
+            continue
+        if glued(toks, k) and k + 1 < n and namey(toks, k + 1, covered):
+            k += 2
+            continue
+        if norm in connectors and k + 1 < n and namey(toks, k + 1, covered):
+            k += 2
+            continue
+        if not namey(toks, k, covered):
+            break
+        if norm.startswith("ال") and toks.norm[k - 1] in connectors:
+            k += 1  # عبد الرزاق: the definite word completes the connector, the name goes on
+            continue
+        if norm.startswith("ال"):
+            if surname_word(norm):  # a family name: يوسف البنيان, رامي الحمد الله
+                k += 1
+                if same(k) and toks.norm[k] == "الله" and covered[k] is None:
+                    k += 1
+            break
+        k += 1
+    return k
+
+
+def apposition_name(toks: Tokens, comma: int, covered: list[Mention | None]) -> int | None:
+    """First token of a name written before ``، <title>`` at the start of a sentence or right after a reporting verb
+    (``مهاب مميش، رئيس هيئة القناة``), or None."""
+    openers = word_list("name_opener")
+    a = comma
+    while a - 1 >= 0 and comma - (a - 1) <= 4 and toks.sentence[a - 1] == toks.sentence[comma] \
+            and (namey(toks, a - 1, covered) or toks.norm[a - 1] in openers):
+        a -= 1
+    while a < comma and comma - a >= 2:
+        before = a - 1
+        starts = (before < 0 or toks.sentence[before] != toks.sentence[a] or toks.kind[before] != "word"
+                  or strip_conjunction(toks.norm[before]) in cue_verbs())
+        if starts and person_name(toks, a, covered) == comma:
+            return a
+        a += 1
+    return None
+
+
+def org_name(toks: Tokens, i: int, covered: list[Mention | None], head: str, *,
+             facility: bool = False, weak: bool = False) -> tuple[int, list[Mention]]:
+    """End (exclusive) of an organisation (facility) name headed by token i (i + 1: not a name) and the places it
+    absorbs.  A weak facility head (قاعدة: also "rule", "database") + definite word needs a closing nisba."""
+    n = len(toks.norm)
+    j = i + 1
+    k = j
+    strong_heads = word_list("strong_org_head")
+    strong = head in strong_heads or facility
+    evidence = strong
+    proper = False  # the name's first word is a proper (indefinite, non-vocabulary) word: منظمة أوبك
+    absorbed: list[Mention] = []
+    descriptors = titles().get("descriptor", frozenset())
+    while k < n and k - j < 5 and toks.sentence[k] == toks.sentence[i]:
+        m = covered[k]
+        if m is not None:
+            if m.type in ("GPE", "LOC") and m.start == toks.start[k]:  # a place inside the name: سوق الكويت ...
+                absorbed.append(m)
+                k, evidence = m.tok1, True
+                continue
+            break
+        norm = toks.norm[k]
+        if toks.kind[k] != "word" or is_stopword(norm) or strip_conjunction(norm) in cue_verbs() \
+                or norm in descriptors:
+            break
+        if norm.startswith("ال") or (norm.startswith("لل") and k > j):
+            if facility and k > j + 1 and not proper:
+                break  # a facility: head + name + one adjective (قاعدة العند الجوية)
+            if proper and norm.startswith("لل"):
+                proper = False  # شركة ويدبوش للأدوات المالية: an "of" phrase goes on
+            elif proper and not is_nisba(norm):
+                break  # after a proper word only a nisba may follow: حركة كاخ (العنصرية المناهضة ...)
+            if facility and k == j and is_common(norm):
+                break  # قاعدة البيانات is no facility
+            if is_nisba(norm) and head in strong_heads:
+                evidence = True
+            k += 1
+            continue
+        if k == j and not is_common(norm) and not is_nisba("ال" + norm) and not norm.endswith("ه"):
+            k, evidence, proper = k + 1, True, True  # a proper word: منظمة أوبك, شركة سابك
+            continue
+        break
+    if not strong and not absorbed and not proper:
+        # a weak head (سوق, قوات, مجموعة) needs a place or a proper word (سوق النفط العالمية is no name), except
+        # definite words closed by الدولية: مجموعة الأزمات الدولية, غرفة الملاحة الدولية
+        evidence = k - j >= 2 and toks.norm[k - 1] in word_list("intl_adjective") \
+            and head not in word_list("weak_head_not_intl")
+    if weak and not absorbed and not proper and not (k - j >= 2 and is_nisba(toks.norm[k - 1])):
+        evidence = False  # قاعدة البيانات; but قاعدة العند الجوية
+    if k == j or not evidence:
+        return i + 1, []
+    return k, absorbed
+
+
+def org_pass(ctx: Context) -> None:
+    """Organisation and facility heads (titles.csv ``org_head``, ``fac_head``, ``fac_head_weak``) + their name
+    (:func:`org_name`); ``منظمة`` before a gazetteer organisation joins its span.  Places inside the name are
+    absorbed (``بنك أبوظبي الوطني``)."""
+    toks, covered = ctx.toks, ctx.covered
+    org_heads = titles().get("org_head", frozenset())
+    fac_weak = titles().get("fac_head_weak", frozenset())
+    fac_heads = titles().get("fac_head", frozenset()) | fac_weak
+    name_part_heads = word_list("name_part_head")
+    n = len(toks.norm)
+    i = 0
+    while i < n:
+        if toks.kind[i] != "word" or covered[i] is not None:
+            i += 1
+            continue
+        head_off = next(((off, f) for off, f in clitic_forms(toks.text[i], toks.norm[i])
+                         if f in org_heads or f in fac_heads), None)
+        if head_off is None:
+            i += 1
+            continue
+        off, head = head_off
+        nxt = covered[i + 1] if i + 1 < n else None
+        if head in name_part_heads and nxt is not None and nxt.type == "ORG" and nxt.source == "gazetteer" \
+                and nxt.start == toks.start[i + 1] and toks.sentence[i + 1] == toks.sentence[i]:
+            nxt.tok0, nxt.start = i, toks.start[i] + off  # منظمة الانتربول: the head belongs to the name (grows)
+            claim(covered, nxt)
+            i = nxt.tok1
+            continue
+        facility = head in fac_heads and head not in org_heads
+        k, absorbed = org_name(toks, i, covered, head, facility=facility, weak=head in fac_weak)
+        if k > i + 1:
+            for a in absorbed:
+                absorb(ctx, a)  # its tokens pass to the organisation claimed below
+            name = (head,) + tuple(toks.norm[x] for x in range(i + 1, k))
+            typ = "FAC" if facility else "ORG"
+            m = Mention(i, k, toks.start[i] + off, toks.end[k - 1], typ, "pattern", f"{typ.lower()}:" + " ".join(name),
+                        name_norm=name, rule="pattern:fac_head" if facility else "pattern:org_head")
+            ctx.found.append(m)
+            claim(covered, m)
+            i = k
+            continue
+        i += 1
+
+
+def person_pass(ctx: Context) -> None:
+    """Persons after a title chain (``pattern:title_chain``) and before ``، <title>`` (``pattern:apposition``)."""
+    toks, covered = ctx.toks, ctx.covered
+    person_titles = titles().get("person_title", frozenset())
+    n = len(toks.norm)
+    i = 0
+    while i < n:
+        if toks.kind[i] != "word" or covered[i] is not None:
+            i += 1
+            continue
+        base = strip_conjunction(toks.norm[i])
+        if base not in person_titles and toks.norm[i] not in person_titles:
+            i += 1
+            continue
+        if i >= 3 and toks.text[i - 1] in "،," and toks.sentence[i - 1] == toks.sentence[i]:
+            a = apposition_name(toks, i - 1, covered)
+            if a is not None:
+                name = tuple(toks.norm[x] for x in range(a, i - 1) if toks.kind[x] == "word")
+                m = Mention(a, i - 1, toks.start[a], toks.end[i - 2], "PERSON", "pattern", "person:" + " ".join(name),
+                            name_norm=name, rule="pattern:apposition")
+                ctx.found.append(m)
+                claim(covered, m)
+        j, person = skip_title_complement(toks, i + 1, covered)
+        if person is None:
+            k = person_name(toks, j, covered)
+            if k > j:
+                name = tuple(toks.norm[x] for x in range(j, k) if toks.kind[x] == "word")
+                m = Mention(j, k, toks.start[j], toks.end[k - 1], "PERSON", "pattern", "person:" + " ".join(name),
+                            name_norm=name, rule="pattern:title_chain")
+                ctx.found.append(m)
+                claim(covered, m)
+                i = k
+                continue
+        i += 1
+
+
+def quoted_short_name_pass(ctx: Context) -> None:
+    """A short name in quotation marks right after an organisation's full name (``شركة المركز المالي الكويتي
+    "المركز"``) is a mention of it, and its repeats join it through the alias pass."""
+    toks, covered = ctx.toks, ctx.covered
+    n = len(toks.norm)
+    for m in list(ctx.found):
+        q = m.tok1
+        if m.type != "ORG" or q >= n or toks.text[q] not in QUOTE_MARKS or toks.sentence[q] != toks.sentence[m.tok0]:
+            continue
+        c = next((x for x in range(q + 1, min(q + 5, n)) if toks.text[x] in QUOTE_MARKS), None)
+        if c is None or c == q + 1 or toks.start[q] == toks.end[q - 1] \
+                or (m.tok0 > 0 and toks.text[m.tok0 - 1] in QUOTE_MARKS) \
+                or any(toks.kind[x] != "word" or covered[x] is not None or is_stopword(toks.norm[x])
+                       or len(toks.norm[x]) < 2 for x in range(q + 1, c)):
+            continue  # not “نايكي” و”ماكدونالدز”: the mark after a quoted name closes it
+        name = tuple(toks.norm[x] for x in range(q + 1, c))
+        short = Mention(q + 1, c, toks.start[q + 1], toks.end[c - 1], m.type, "pattern", m.key, entry=m.entry,
+                        name_norm=name, rule="pattern:quoted_short_name")
+        ctx.found.append(short)
+        claim(covered, short)

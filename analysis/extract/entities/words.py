@@ -1,0 +1,111 @@
+"""Word lists and word tests of the entity layer: ``analysis/data/entity_words.csv`` (word, list, English gloss),
+``not_entities.csv`` and the nisba (adjective of origin) tests."""
+from __future__ import annotations
+
+import re
+from functools import cache, lru_cache
+
+from analysis.lexicon import load_csv
+from analysis.lexicon.gazetteer import cue_verbs, titles, variant_index
+from analysis.text.clitics import CLITIC_ARTICLE_PREFIXES, PROCLITICS, proclitic_splits, strip_article, \
+    strip_conjunction
+from analysis.text.commonwords import is_common
+from analysis.text.normalize import normalize
+from analysis.text.stopwords import is_stopword
+
+from analysis.extract.entities.base import Mention, Tokens
+
+__all__ = ["word_list", "never_name", "is_nisba", "place_nisba", "namey", "glued", "surname_word"]
+
+_NISBA_RE = re.compile(r"^(?:[وفبلك]{0,2})ال\w+(?:ي|يه|يين|يون|يات)$")
+# not_entities.csv words are looked for behind these proclitics (the entity list without فك, as it always was).
+_NEVER_NAME_PROCLITICS = tuple(p for p in PROCLITICS if p != "فك")
+
+
+@cache
+def _lists() -> dict[str, tuple[str, ...]]:
+    out: dict[str, list[str]] = {}
+    for r in load_csv("entity_words.csv", required=("word", "list", "gloss_en"), key=("word", "list")):
+        out.setdefault(r["list"], []).append(normalize(r["word"]))
+    return {k: tuple(v) for k, v in out.items()}
+
+
+@cache
+def word_list(name: str) -> frozenset[str]:
+    """The normalised words of list ``name`` of ``entity_words.csv`` (connector, geo_head, direction,
+    settlement_head, strong_org_head, name_part_head, weak_head_not_intl, intl_adjective, org_apposition,
+    name_opener, surname_connector, nisba_ending)."""
+    lists = _lists()
+    if name not in lists:
+        raise KeyError(f"entity_words.csv has no list {name!r}; lists: {', '.join(sorted(lists))}")
+    return frozenset(lists[name])
+
+
+@cache
+def nisba_endings() -> tuple[str, ...]:
+    """Nisba endings in file order (يين, يون, يات, يه, يا, ي)."""
+    return _lists()["nisba_ending"]
+
+
+@cache
+def _not_entities() -> frozenset[str]:
+    """Words that are never a name on their own (currencies, communities, number words): ``not_entities.csv``."""
+    return frozenset(normalize(r["word"]) for r in load_csv("not_entities.csv", required=("word",)))
+
+
+@lru_cache(maxsize=65536)
+def never_name(norm: str) -> bool:
+    """A word of ``not_entities.csv``, also behind proclitics (``وللأكراد``, ``بالدولار``, ``للأكراد``)."""
+    words = _not_entities()
+    return any(f in words for _, f in proclitic_splits(norm, proclitics=_NEVER_NAME_PROCLITICS, min_rest=3,
+                                                          lam_lam=True, lam_lam_min_rest=0))
+
+
+def is_nisba(norm: str) -> bool:
+    """A definite word with a nisba ending (``العراقي``, ``والإيطالية``)."""
+    return bool(_NISBA_RE.match(norm))
+
+
+@cache
+def _place_names() -> frozenset[str]:
+    """Single-token spellings of gazetteer places (for recognising their nisba adjectives)."""
+    return frozenset(v.tokens[0] for vs in variant_index().values() for v in vs
+                     if len(v.tokens) == 1 and v.entry.type in ("GPE", "LOC"))
+
+
+@cache
+def place_nisba(norm: str) -> bool:
+    """``فلسطينيا``, ``الفلسطيني``, ``الأمريكية``: an adjective (or adverb) made from a gazetteer place."""
+    places = _place_names()
+    for w in {norm, strip_conjunction(norm)}:
+        bare = strip_article(w, prefixes=CLITIC_ARTICLE_PREFIXES, min_rest=3)
+        if bare is not None:
+            w = bare
+        for end in nisba_endings():
+            if w.endswith(end) and len(w) - len(end) >= 2:
+                stem = w[:-len(end)]
+                if any(c in places for c in (stem, "ال" + stem, stem + "ا", stem + "يا", stem + "ه",
+                                             "ال" + stem + "يه", stem + "يه")):
+                    return True
+    return False
+
+
+def namey(toks: Tokens, i: int, covered: list[Mention | None]) -> bool:
+    """Token i may be part of a personal name: a free word that is no stopword, common word, cue verb, title,
+    connector or ``not_entities.csv`` word."""
+    norm = toks.norm[i]
+    return (toks.kind[i] == "word" and covered[i] is None and len(norm) >= 2 and not is_stopword(norm)
+            and not is_common(norm) and strip_conjunction(norm) not in cue_verbs()
+            and norm not in titles().get("person_title", ()) and norm not in word_list("connector")
+            and not never_name(norm))
+
+
+def glued(toks: Tokens, i: int) -> bool:
+    """Token i is a hyphen written without spaces between two words (فرانك-فالتر)."""
+    return (toks.text[i] in "-\u2010\u2011" and 0 < i < len(toks.text) - 1
+            and toks.end[i - 1] == toks.start[i] and toks.end[i] == toks.start[i + 1])
+
+
+def surname_word(norm: str) -> bool:
+    """A definite word that can end a personal name (البنيان, الكاظمي), not an adjective of a place or a label."""
+    return not place_nisba(norm) and norm not in titles().get("descriptor", ())

@@ -1,0 +1,81 @@
+"""Title chains: the words between a person title and the name it introduces.
+
+``رئيس الوزراء العراقي مصطفى الكاظمي``, ``وزير خارجيتها رياض المالكي``, ``نائب رئيس مجلس إدارة "سابك" الرئيس
+التنفيذي المكلف يوسف البنيان``: after the title word come its complements (``الوزراء``, ``العراقي``), possessive
+complements (``خارجيتها``), further title and head nouns (``مجلس``), common nouns they govern (``إدارة``), names
+already found (``سابك``, also in quotation marks) -- and then the person.  The entity layer (finding the person
+after the chain) and the quote layer (finding the speaker after it) walk the same chain with
+:func:`skip_title_chain`; their few differences are its options.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from analysis.lexicon.gazetteer import titles
+from analysis.text.commonwords import is_common
+from analysis.text.stopwords import is_stopword
+
+__all__ = ["QUOTE_MARKS", "POSSESSIVE_RE", "skip_title_chain"]
+
+# Quotation marks as tokens: straight, guillemets, curly and low double quotes.
+QUOTE_MARKS = frozenset('"\u00AB\u00BB\u201C\u201D\u201E')
+# Possessive complement of a title (وزير خارجيتها, رئيس وزرائها): on the *written* token, where ة is not ه.
+POSSESSIVE_RE = re.compile(r"^\w{3,}(?:ه|ها|هم|هما)$")
+
+
+def skip_title_chain(text: Sequence[str], norm: Sequence[str], kind: Sequence[str], sentence: Sequence[int],
+                     j: int, mention_at: Sequence[Any], *, is_person: Callable[[Any], bool],
+                     mention_end: Callable[[Any], int], stop: Callable[[int, str], bool],
+                     max_steps: int | None = None, until: int | None = None) -> tuple[int, Any]:
+    """Skip the title chain that starts at token ``j`` (the token right after a title word); returns
+    ``(next token index, the person mention that ends the chain or None)``.
+
+    The token lists are the article's (written ``text``, ``norm``, ``kind``, ``sentence``); ``mention_at[k]`` is the
+    mention covering token k or None, read through ``is_person(m)`` and ``mention_end(m)`` (index one past its last
+    token).  The chain stays in the title word's sentence and takes, in this order of checks:
+
+    * a mention: a person ends the chain (returned), any other mention is skipped whole;
+    * a quotation mark next to a mention (``"سابك"``);
+    * -- a token that is not a word, or for which ``stop(k, norm[k])`` holds, ends the chain --
+    * a title or organisation head noun (``رئيس``, ``مجلس``): it may govern a common noun;
+    * a complement, a definite word or a possessive complement (``الدفاع``, ``خارجيتها``);
+    * a common noun governed by the previous head (``إدارة`` after ``مجلس``).
+
+    Limits: at most ``max_steps`` skipped words/mentions (quotation marks do not count), and/or no token at or
+    beyond index ``until``.
+    """
+    n = len(norm)
+    t = titles()
+    comp, heads, person_titles = t.get("complement", frozenset()), t.get("org_head", frozenset()), \
+        t.get("person_title", frozenset())
+    sid = sentence[j - 1] if j > 0 else None
+    end = n if until is None else min(n, until)
+    steps = 0
+    governs = True  # the previous word is a head noun that may govern a common noun (رئيس مجلس إدارة)
+    while j < end and (max_steps is None or steps < max_steps) and sentence[j] == sid:
+        m = mention_at[j]
+        if m is not None:
+            if is_person(m):
+                return j, m
+            j, steps, governs = mention_end(m), steps + 1, False
+            continue
+        w = norm[j]
+        if text[j] in QUOTE_MARKS and ((j + 1 < n and mention_at[j + 1] is not None)
+                                       or (j > 0 and mention_at[j - 1] is not None)):
+            j += 1  # a quoted name inside the chain: مجلس إدارة "سابك"
+            continue
+        if kind[j] != "word" or stop(j, w):
+            break
+        if w in heads or w in person_titles:
+            j, steps, governs = j + 1, steps + 1, True
+            continue
+        if w in comp or POSSESSIVE_RE.match(text[j]) or (w.startswith("ال") and not is_stopword(w)):
+            j, steps, governs = j + 1, steps + 1, False
+            continue
+        if governs and is_common(w) and not is_stopword(w):
+            j, steps, governs = j + 1, steps + 1, False
+            continue
+        break
+    return j, None

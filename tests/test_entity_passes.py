@@ -1,0 +1,129 @@
+"""The entity layer as declared passes: single passes on small inputs, the rule column, the ner= switch, the
+word-list CSV."""
+from __future__ import annotations
+
+import pytest
+
+from analysis import parse_article
+from analysis.extract import entities as entities_module
+from analysis.extract.entities import PASSES, Context, run_passes
+from analysis.extract.entities.base import Mention, absorb, claim, release, tokens_of
+
+RULES = {"gazetteer", "gazetteer:short_form", "pattern:org_head", "pattern:fac_head", "pattern:title_chain",
+         "pattern:apposition", "pattern:quoted_short_name", "alias:repeat", "alias:surname", "alias:own_surname",
+         "alias:short_head", "ner"}
+
+
+def _run(text: str, names: list[str] | None = None, *, ner: bool = False) -> list[tuple[str, str, str]]:
+    """(text, type, rule) of the mentions found by the passes called ``names`` (all passes: None)."""
+    art = parse_article("عنوان\n\n" + text, ner=False)
+    passes = [p for p in PASSES if names is None or p.name in names]
+    assert names is None or len(passes) == len(names), "unknown pass name"
+    ctx = run_passes(Context(tokens_of(art), use_model=ner and entities_module.ner_available()), passes)
+    return [(art.text[m.start:m.end], m.type, m.rule) for m in ctx.found]
+
+
+def test_pass_names_are_unique_and_in_trust_order():
+    names = [p.name for p in PASSES]
+    assert len(names) == len(set(names))
+    assert names.index("gazetteer") < names.index("org_pattern") < names.index("person_pattern") \
+        < names.index("alias") < names.index("ner") < names.index("attach_title")
+    assert {p.name for p in PASSES if p.needs_model} == {"model_spans", "reconcile_persons", "ner",
+                                                         "alias_after_ner"}
+
+
+@pytest.mark.parametrize("text, names, expected", [
+    ("زار الوزير بغداد ولإيطاليا وللتحالف الدولي.", ["gazetteer"],
+     [("بغداد", "GPE", "gazetteer"), ("إيطاليا", "GPE", "gazetteer"), ("للتحالف الدولي", "ORG", "gazetteer")]),
+    ("أعلن التحالف الدولي ضد داعش أمس أن التحالف سيواصل الغارات.", ["gazetteer"],
+     [("التحالف الدولي", "ORG", "gazetteer"), ("داعش", "ORG", "gazetteer"),
+      ("التحالف", "ORG", "gazetteer:short_form")]),
+    ("أعلنت وزارة الطاقة أمس عن خطة جديدة.", ["org_pattern"], [("وزارة الطاقة", "ORG", "pattern:org_head")]),
+    ("قال وزير الدفاع الإيطالي لورنزو غويريني إن القوات باقية.", ["person_pattern"],
+     [("لورنزو غويريني", "PERSON", "pattern:title_chain")]),
+    ("وقال مهاب مميش، رئيس هيئة قناة السويس، إن العمل مستمر.", ["person_pattern"],
+     [("مهاب مميش", "PERSON", "pattern:apposition")]),
+    ("قال وزير الدفاع لورنزو غويريني إن القوات باقية. وأضاف غويريني أن العمل مستمر.", ["person_pattern", "alias"],
+     [("لورنزو غويريني", "PERSON", "pattern:title_chain"), ("غويريني", "PERSON", "alias:surname")]),
+    ('وقالت شركة المركز المالي الكويتي "المركز" في تقريرها إن الأسواق تراجعت.', ["org_pattern", "quoted_short_name"],
+     [("شركة المركز المالي الكويتي", "ORG", "pattern:org_head"), ("المركز", "ORG", "pattern:quoted_short_name")]),
+    # the gazetteer surname alone, then released by the clash pass (another first name after a title)
+    ("وقال وزير خارجيتها رياض المالكي إن الوضع صعب.", ["gazetteer"], [("المالكي", "PERSON", "gazetteer")]),
+    ("وقال وزير خارجيتها رياض المالكي إن الوضع صعب.", ["gazetteer", "surname_clash"], []),
+    # منظمة before a gazetteer organisation grows its span; the mention stays the gazetteer's
+    ("أكدت منظمة الانتربول أن التحقيق مستمر.", ["gazetteer", "org_pattern"],
+     [("منظمة الانتربول", "ORG", "gazetteer")]),
+])
+def test_single_passes(text, names, expected):
+    assert _run(text, names) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("أعلنت هيئة قناة السويس أمس أن القناة مفتوحة.",
+     [("قناة السويس", "FAC", "gazetteer"), ("القناة", "FAC", "alias:short_head")]),
+    ("وقال وزير خارجيتها رياض المالكي إن المالكي لم يحضر.",
+     [("رياض المالكي", "PERSON", "pattern:title_chain"), ("المالكي", "PERSON", "alias:own_surname")]),
+])
+def test_all_passes(text, expected):
+    assert _run(text) == expected
+
+
+def test_rule_column_is_last_never_null_and_agrees_with_source():
+    art = parse_article("عنوان\n\nوقال وزير خارجيتها رياض المالكي إن المالكي لم يحضر. أعلنت هيئة قناة السويس أمس "
+                        "أن القناة مفتوحة، وأعلنت وزارة الطاقة أن التحالف الدولي سيواصل عمله.", ner=False)
+    m = art.mentions
+    assert list(m.columns)[-1] == "rule"
+    assert m["rule"].notna().all() and set(m["rule"]) <= RULES
+    assert all(rule.split(":")[0] == source for rule, source in zip(m["rule"], m["source"]))
+    assert {"pattern:title_chain", "alias:own_surname", "alias:short_head", "pattern:org_head"} <= set(m["rule"])
+
+
+def test_seed_rules(seed_article):
+    m = seed_article.mentions
+    assert m["rule"].notna().all() and set(m["rule"]) <= RULES
+    assert (m.loc[m["source"] == "gazetteer", "rule"].str.startswith("gazetteer")).all()
+
+
+def test_ner_switch():
+    if not entities_module.ner_available():
+        pytest.skip("NER model not shipped in analysis/models (issue 5)")
+    text = "عنوان\n\nوذكرت المصادر أن بين الذين قبض عليهم الحوثيون عبد الرزاق الأشول."
+    with_ner, without = parse_article(text), parse_article(text, ner=False)
+    assert (with_ner.mentions["source"] == "ner").any()
+    assert with_ner.mentions.loc[with_ner.mentions["rule"] == "ner", "text"].tolist() == ["عبد الرزاق الأشول"]
+    assert not (without.mentions["source"] == "ner").any() and not (without.mentions["rule"] == "ner").any()
+    assert not hasattr(entities_module, "NER_ENABLED")
+
+
+def test_coverage_policy_helpers():
+    art = parse_article("عنوان\n\nزار الوزير بغداد أمس.", ner=False)
+    ctx = Context(tokens_of(art))
+    covered = ctx.covered = [None] * 4
+    a = Mention(0, 2, 0, 5, "GPE", "gazetteer", "k", rule="gazetteer")
+    b = Mention(0, 3, 0, 9, "ORG", "pattern", "o", rule="pattern:org_head")
+    claim(covered, a)
+    assert covered == [a, a, None, None]
+    absorb(ctx, a)  # a gives way: out of the output after the pass, its tokens free for b
+    assert a.source == "absorbed" and covered == [None] * 4 and ctx.absorbed == 1
+    claim(covered, b)
+    assert covered == [b, b, b, None]
+    release(covered, b)
+    assert covered == [None] * 4
+
+
+def test_absorbed_mentions_leave_after_the_pass():
+    art = parse_article("عنوان\n\nافتتح بنك أبوظبي الوطني فرعا جديدا.", ner=False)
+    ctx = run_passes(Context(tokens_of(art)), [p for p in PASSES if p.name in ("gazetteer", "org_pattern")])
+    assert [(art.text[m.start:m.end], m.rule) for m in ctx.found] == [("بنك أبوظبي الوطني", "pattern:org_head")]
+
+
+def test_entity_word_lists_are_validated_data():
+    from analysis.extract.entities.words import nisba_endings, word_list
+    from analysis.lexicon import load_csv
+    rows = load_csv("entity_words.csv", required=("word", "list", "gloss_en"), key=("word", "list"))
+    assert len(rows) > 50
+    assert {"ابو", "بن", "عبد", "ال"} <= word_list("connector")
+    assert "قريه" in word_list("settlement_head") and "وزاره" in word_list("strong_org_head")
+    assert nisba_endings() == ("يين", "يون", "يات", "يه", "يا", "ي")
+    with pytest.raises(KeyError):
+        word_list("no such list")
