@@ -15,12 +15,11 @@ from typing import Any
 
 from analysis.lexicon.gazetteer import titles
 from analysis.text.commonwords import is_common
+from analysis.text.quotation import QUOTE_MARKS
 from analysis.text.stopwords import is_stopword
 
 __all__ = ["QUOTE_MARKS", "POSSESSIVE_RE", "skip_title_chain"]
 
-# Quotation marks as tokens: straight, guillemets, curly and low double quotes.
-QUOTE_MARKS = frozenset('"\u00AB\u00BB\u201C\u201D\u201E')
 # Possessive complement of a title (وزير خارجيتها, رئيس وزرائها): on the *written* token, where ة is not ه.
 POSSESSIVE_RE = re.compile(r"^\w{3,}(?:ه|ها|هم|هما)$")
 

@@ -56,8 +56,16 @@ from typing import Callable, NamedTuple
 import pandas as pd
 
 from analysis.extract.quotes.content import CONTENT_STEPS
-from analysis.extract.quotes.context import (REJECT, Content, Cue, Quote, QuoteContext, Speaker, context,
-                                             words)
+from analysis.extract.quotes.context import (
+    REJECT,
+    Content,
+    Cue,
+    Quote,
+    QuoteContext,
+    Speaker,
+    context,
+    words,
+)
 from analysis.extract.quotes.speaker import SPEAKER_STEPS
 from analysis.text.quotation import GREEDY, QUOTE_MARKS, Mark, pair_marks
 

@@ -17,8 +17,17 @@ from __future__ import annotations
 
 from typing import Callable, NamedTuple
 
-from analysis.extract.quotes.context import (MIN_DIRECT_WORDS, REJECT, Content, Cue, QuoteContext, is_comp,
-                                             strip_conj, tails, words)
+from analysis.extract.quotes.context import (
+    MIN_DIRECT_WORDS,
+    REJECT,
+    Content,
+    Cue,
+    QuoteContext,
+    is_comp,
+    strip_conj,
+    tails,
+    words,
+)
 from analysis.lexicon.gazetteer import clause_breaks
 
 __all__ = ["CONTENT_STEPS", "Marker", "first_marker", "preposition_object", "direct_quotation", "colon",

@@ -18,6 +18,7 @@ import pandas as pd
 from analysis.extract.tokenview import TokenView, token_view
 from analysis.lexicon import load_csv
 from analysis.lexicon.gazetteer import CueVerb, cue_verbs
+from analysis.text.clitics import strip_conjunction
 from analysis.text.normalize import normalize
 
 __all__ = ["QuoteContext", "Cue", "Speaker", "Content", "Quote", "REJECT", "MIN_DIRECT_WORDS", "words", "tails",
@@ -104,8 +105,9 @@ class QuoteContext:
         norm = self.v.norm[i]
         if norm in cues:
             return cues[norm], 0
-        if len(norm) > 3 and norm[0] in "وف" and norm[1:] in cues:
-            return cues[norm[1:]], 1
+        bare = strip_conjunction(norm)
+        if bare != norm and bare in cues:
+            return cues[bare], 1
         return None
 
 
@@ -144,9 +146,7 @@ def is_comp(norm: str) -> bool:
     return norm in words("complementiser") or bool(_FUSED_COMP_RE.match(norm))
 
 
-def strip_conj(norm: str) -> str:
-    """``norm`` without a leading و/ف conjunction (words of four letters or more)."""
-    return norm[1:] if len(norm) > 3 and norm[0] in "وف" else norm
+strip_conj = strip_conjunction  # ``norm`` without a leading و/ف (words of four letters or more): the shared primitive
 
 
 def sentence_start(v: TokenView, i: int) -> int:

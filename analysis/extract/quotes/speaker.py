@@ -8,21 +8,26 @@ step's case: the next step is asked).  :data:`SPEAKER_STEPS` is their order.
 """
 from __future__ import annotations
 
-import re
 from typing import Callable
 
-from analysis.extract.quotes.context import (MIN_DIRECT_WORDS, REJECT, Cue, QuoteContext, Speaker, is_comp,
-                                             sentence_start, strip_conj, words)
+from analysis.extract.quotes.context import (
+    MIN_DIRECT_WORDS,
+    REJECT,
+    Cue,
+    QuoteContext,
+    Speaker,
+    is_comp,
+    sentence_start,
+    strip_conj,
+    words,
+)
+from analysis.extract.titlechain import skip_title_chain
 from analysis.lexicon.gazetteer import CueVerb, titles
-from analysis.text.commonwords import is_common
 from analysis.text.normalize import normalize
-from analysis.text.quotation import QUOTE_MARKS
-from analysis.text.stopwords import is_stopword
 
 __all__ = ["SPEAKER_STEPS", "inherited", "end_of_sentence", "named", "title", "subject_before_verb", "implicit",
            "second_verb", "strict", "nominal"]
 
-_POSSESSIVE_RE = re.compile(r"^\w{3,}(?:ه|ها|هم|هما)$")  # وزير خارجيتها (on the written token: ه, not ة)
 
 
 def inherited(ctx: QuoteContext, cue: Cue) -> Speaker | None:
@@ -167,41 +172,15 @@ SPEAKER_STEPS: tuple[tuple[str, Callable], ...] = (
 
 def skip_title(ctx: QuoteContext, j: int) -> int:
     """Skip a title phrase (رئيس الوزراء العراقي, الوزير الايطالي, a chain such as نائب رئيس مجلس إدارة "سابك"
-    الرئيس التنفيذي المكلف) from token j; returns the next index (a person mention ends the skip)."""
+    الرئيس التنفيذي المكلف) from token j; returns the next index (a person mention ends the skip).  The walk is
+    the entity layer's (:func:`analysis.extract.titlechain.skip_title_chain`), stopped at a complementiser or a
+    cue and at most 12 tokens from the title."""
     v = ctx.v
-    n = len(v)
-    person_titles = titles().get("person_title", frozenset())
-    comp = titles().get("complement", frozenset())
-    heads = titles().get("org_head", frozenset())
-    if j >= n or v.norm[j] not in person_titles:
+    if j >= len(v) or v.norm[j] not in titles().get("person_title", frozenset()):
         return j
-    k = j + 1
-    governs = True
-    while k < n and k - j < 12 and v.sentence[k] == v.sentence[j]:
-        m = v.mention_at[k]
-        if m is not None:
-            if m["type"] == "PERSON":
-                break
-            k, governs = int(m["token_end"]), False
-            continue
-        norm = v.norm[k]
-        if v.text[k] in QUOTE_MARKS and ((k + 1 < n and v.mention_at[k + 1] is not None)
-                                         or v.mention_at[k - 1] is not None):
-            k += 1
-            continue
-        if v.kind[k] != "word" or is_comp(norm) or ctx.cue_at(k) is not None:
-            break
-        if norm in person_titles or norm in heads:
-            k, governs = k + 1, True
-            continue
-        if norm in comp or _POSSESSIVE_RE.match(v.text[k]) or (norm.startswith("ال") and not is_stopword(norm)):
-            k, governs = k + 1, False
-            continue
-        if governs and is_common(norm) and not is_stopword(norm):
-            k, governs = k + 1, False
-            continue
-        break
-    return k
+    return skip_title_chain(v.text, v.norm, v.kind, v.sentence, j + 1, v.mention_at,
+                            is_person=lambda m: m["type"] == "PERSON", mention_end=lambda m: int(m["token_end"]),
+                            stop=lambda k, w: is_comp(w) or ctx.cue_at(k) is not None, until=j + 12)[0]
 
 
 def title_referent(ctx: QuoteContext, j: int, k: int, before: int) -> int | None:
