@@ -2,24 +2,16 @@
 import pytest
 
 from analysis import parse_article
-from analysis.extract import entities as entities_module
 from analysis.extract import quotes as Q
 from analysis.extract.quotes import content as C
 from analysis.extract.quotes import speaker as S
 from analysis.extract.quotes.context import REJECT, tails, words
 
 
-@pytest.fixture(autouse=True)
-def _no_ner():
-    entities_module.NER_ENABLED = False
-    yield
-    entities_module.NER_ENABLED = None
-
-
 def _ctx(body, upto="cues", before=None):
     """Context of an article with ``body``, after the passes up to ``upto``; with ``before`` (a cue's token
     text), the attribution pass has run over the cues before that cue only."""
-    art = parse_article("عنوان\n\n" + body)
+    art = parse_article("عنوان\n\n" + body, ner=False)
     ctx = Q.context(art, art.mentions)
     for p in Q.PASSES:
         if p.name == "attribution" and before is not None:
@@ -77,7 +69,7 @@ class TestCuesPass:
         assert [ctx.v.text[c.index] for c in ctx.cues] == cues
 
     def test_headline_cues_are_left_out(self):
-        art = parse_article("قال باراك أوباما إن الاتفاق جيد\n\nنص المقال.")
+        art = parse_article("قال باراك أوباما إن الاتفاق جيد\n\nنص المقال.", ner=False)
         ctx = Q.context(art, art.mentions)
         Q.find_cues(ctx)
         assert ctx.cues == []

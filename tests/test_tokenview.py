@@ -4,20 +4,12 @@ import dataclasses
 import pytest
 
 from analysis import parse_article
-from analysis.extract import entities as entities_module
 from analysis.extract.tokenview import Tok, TokenView, token_view, tokens_by_sentence
-
-
-@pytest.fixture(autouse=True)
-def _no_ner():
-    entities_module.NER_ENABLED = False
-    yield
-    entities_module.NER_ENABLED = None
 
 
 @pytest.fixture()
 def art():
-    return parse_article("عنوان\n\nقال باراك أوباما إن الاتفاق جيد. وغادر.\nثم عاد.")
+    return parse_article("عنوان\n\nقال باراك أوباما إن الاتفاق جيد. وغادر.\nثم عاد.", ner=False)
 
 
 class TestColumns:
