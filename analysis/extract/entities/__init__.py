@@ -39,17 +39,34 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analysis.text.clitics import clitic_forms
-
-from analysis.extract.entities.alias_passes import (alias_pass, attach_title_pass, first_name_pass,
-                                                    rekey_surname_pass, short_head_pass, sort_pass)
+from analysis.extract.entities.alias_passes import (
+    alias_pass,
+    attach_title_pass,
+    first_name_pass,
+    rekey_surname_pass,
+    short_head_pass,
+    sort_pass,
+)
 from analysis.extract.entities.base import Context, Pass, run_passes, tokens_of
-from analysis.extract.entities.gazetteer_passes import gazetteer_pass, surname_clash_pass
-from analysis.extract.entities.model_passes import (NER_TYPE_MAP, model_span_pass, ner_available, ner_pass,
-                                                    reconcile_persons_pass)
-from analysis.extract.entities.patterns import org_pass, person_pass, quoted_short_name_pass
+from analysis.extract.entities.gazetteer_passes import (
+    gazetteer_pass,
+    surname_clash_pass,
+)
+from analysis.extract.entities.model_passes import (
+    NER_TYPE_MAP,
+    model_span_pass,
+    ner_available,
+    ner_pass,
+    reconcile_persons_pass,
+)
+from analysis.extract.entities.patterns import (
+    org_pass,
+    person_pass,
+    quoted_short_name_pass,
+)
 from analysis.extract.entities.tables import build_tables
 from analysis.extract.entities.words import place_nisba as _place_nisba  # noqa: F401  (tests import it so)
+from analysis.text.clitics import clitic_forms
 
 __all__ = ["extract_entities", "proclitic_forms", "NER_TYPE_MAP", "ner_available", "PASSES", "Pass", "Context",
            "run_passes", "entity_context"]

@@ -2,12 +2,11 @@
 full, a known first name before a bare surname, and the title phrase kept with each person mention."""
 from __future__ import annotations
 
-from analysis.lexicon.gazetteer import titles
-from analysis.text.clitics import clitic_forms, strip_conjunction
-
 from analysis.extract.entities.base import Context, Mention, claim
 from analysis.extract.entities.patterns import skip_title_complement
 from analysis.extract.entities.words import word_list
+from analysis.lexicon.gazetteer import titles
+from analysis.text.clitics import clitic_forms, strip_conjunction
 
 __all__ = ["alias_pass", "rekey_surname_pass", "first_name_pass", "short_head_pass", "attach_title_pass"]
 

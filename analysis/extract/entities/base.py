@@ -24,6 +24,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from analysis.extract.tokenview import TokenView, token_view
 from analysis.lexicon.gazetteer import GazetteerEntry
 
 __all__ = ["Mention", "Tokens", "ModelSpan", "Context", "Pass", "free", "claim", "release", "absorb",
@@ -47,16 +48,9 @@ class Mention:
     rule: str = ""  # the pass (and rule inside it) that made the mention: the ``rule`` column
 
 
-@dataclass
-class Tokens:
-    """The article's tokens as parallel lists (index = position in ``base.tokens``)."""
-
-    text: list[str]
-    norm: list[str]
-    start: list[int]
-    end: list[int]
-    kind: list[str]
-    sentence: list[int]
+# The article's tokens as parallel lists (index = position in ``base.tokens``): the one token view of the
+# extraction stages (analysis/extract/tokenview.py); the entity layer reads text, norm, start, end, kind, sentence.
+Tokens = TokenView
 
 
 class ModelSpan(NamedTuple):
@@ -65,10 +59,8 @@ class ModelSpan(NamedTuple):
 
 
 def tokens_of(base) -> Tokens:
-    """The token view of ``base.tokens``."""
-    t = base.tokens
-    return Tokens(t["text"].tolist(), t["norm"].tolist(), t["start"].tolist(), t["end"].tolist(),
-                  t["kind"].tolist(), t["sentence_id"].tolist())
+    """The token view of ``base.tokens`` (without a mention index: the entity layer builds the mentions)."""
+    return token_view(base.tokens)
 
 
 @dataclass

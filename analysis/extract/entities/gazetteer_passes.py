@@ -2,12 +2,11 @@
 bare surnames that belong to another person (``وزير خارجيتها رياض المالكي`` is not Nouri al-Maliki)."""
 from __future__ import annotations
 
-from analysis.lexicon.gazetteer import name_tokens, variant_index
-from analysis.text.clitics import clitic_forms
-
 from analysis.extract.entities.base import Context, Mention, Tokens, claim, release
 from analysis.extract.entities.patterns import after_title
 from analysis.extract.entities.words import namey
+from analysis.lexicon.gazetteer import name_tokens, variant_index
+from analysis.text.clitics import clitic_forms
 
 __all__ = ["gazetteer_pass", "surname_clash_pass", "match_gazetteer"]
 

@@ -4,13 +4,20 @@ from __future__ import annotations
 
 import warnings
 
+from analysis.extract.entities.base import (
+    Context,
+    Mention,
+    ModelSpan,
+    Tokens,
+    absorb,
+    claim,
+    release,
+)
+from analysis.extract.entities.words import is_nisba, never_name, place_nisba, word_list
 from analysis.lexicon.gazetteer import titles
 from analysis.text.clitics import clitic_forms, strip_conjunction
 from analysis.text.commonwords import is_common
 from analysis.text.stopwords import is_stopword
-
-from analysis.extract.entities.base import Context, Mention, ModelSpan, Tokens, absorb, claim, release
-from analysis.extract.entities.words import is_nisba, never_name, place_nisba, word_list
 
 __all__ = ["NER_TYPE_MAP", "ner_available", "model_span_pass", "reconcile_persons_pass", "ner_pass", "model_spans"]
 

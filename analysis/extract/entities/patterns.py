@@ -3,14 +3,19 @@ chain + a personal name (``وزير الدفاع الإيطالي لورنزو �
 القناة``) and a quoted short name after an organisation's full name (``شركة المركز المالي الكويتي "المركز"``)."""
 from __future__ import annotations
 
+from analysis.extract.entities.base import Context, Mention, Tokens, absorb, claim
+from analysis.extract.entities.words import (
+    glued,
+    is_nisba,
+    namey,
+    surname_word,
+    word_list,
+)
 from analysis.extract.titlechain import QUOTE_MARKS, skip_title_chain
 from analysis.lexicon.gazetteer import cue_verbs, titles
 from analysis.text.clitics import clitic_forms, strip_conjunction
 from analysis.text.commonwords import is_common
 from analysis.text.stopwords import is_stopword
-
-from analysis.extract.entities.base import Context, Mention, Tokens, absorb, claim
-from analysis.extract.entities.words import glued, is_nisba, namey, surname_word, word_list
 
 __all__ = ["org_pass", "person_pass", "quoted_short_name_pass", "org_name", "person_name", "skip_title_complement",
            "after_title", "apposition_name"]

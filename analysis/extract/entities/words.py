@@ -5,15 +5,19 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
+from analysis.extract.entities.base import Mention, Tokens
 from analysis.lexicon import load_csv
 from analysis.lexicon.gazetteer import cue_verbs, titles, variant_index
-from analysis.text.clitics import CLITIC_ARTICLE_PREFIXES, PROCLITICS, proclitic_splits, strip_article, \
-    strip_conjunction
+from analysis.text.clitics import (
+    CLITIC_ARTICLE_PREFIXES,
+    PROCLITICS,
+    proclitic_splits,
+    strip_article,
+    strip_conjunction,
+)
 from analysis.text.commonwords import is_common
 from analysis.text.normalize import normalize
 from analysis.text.stopwords import is_stopword
-
-from analysis.extract.entities.base import Mention, Tokens
 
 __all__ = ["word_list", "never_name", "is_nisba", "place_nisba", "namey", "glued", "surname_word"]
 
