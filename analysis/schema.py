@@ -27,7 +27,7 @@ from pathlib import Path
 
 import pandas as pd
 
-__all__ = ["BaseTables", "Column", "PENDING", "STAGES", "SchemaError", "TABLES", "Table", "data_model", "frame",
+__all__ = ["BaseTables", "Column", "STAGES", "SchemaError", "TABLES", "Table", "data_model", "frame",
            "validate"]
 
 STAGES = ("layout", "text", "entities", "quotes", "figures", "themes", "dates")
@@ -240,13 +240,6 @@ _TABLES = (
 TABLES: dict[str, Table] = {t.name: t for t in _TABLES}
 """Every table by name, in the order ``Article.tables()`` returns them."""
 
-PENDING: dict[str, frozenset[str]] = {
-    "mentions": frozenset({"rule"}),
-    "quotes": frozenset({"rule", "speaker_rule"}),
-}
-"""Declared columns that a builder may not produce *yet* (being added on other branches).  :func:`validate` and
-:func:`frame` accept a table without them; once the branches adding them are merged, delete the entries (then a
-table without them fails)."""
 
 
 @cache
@@ -257,18 +250,17 @@ def _dtype(name: str):
 def frame(table: str, columns: Mapping[str, Sequence], *, article_id: str) -> pd.DataFrame:
     """The DataFrame of ``table`` from plain lists: declared column order and dtypes, ``article_id`` filled in.
 
-    ``columns`` maps every declared column but ``article_id`` to its values (lists or ranges of equal length);
-    a column of :data:`PENDING` may be left out.  Raises :class:`SchemaError` for a missing or undeclared column
+    ``columns`` maps every declared column but ``article_id`` to its values (lists or ranges of equal length).
+    Raises :class:`SchemaError` for a missing or undeclared column
     or for columns of different lengths (pandas would pad them with nulls).
     Builders collect lists and call this once per table (no per-row pandas).
     """
     t = TABLES[table]
-    pending = PENDING.get(table, frozenset())
     given = set(columns)
     unknown = sorted(given - set(t.names))
     if unknown:
         raise SchemaError(f"{table}: undeclared column(s) {', '.join(unknown)}")
-    missing = [c.name for c in t.columns[1:] if c.name not in given and c.name not in pending]
+    missing = [c.name for c in t.columns[1:] if c.name not in given]
     if missing:
         raise SchemaError(f"{table}: missing column(s) {', '.join(missing)}")
     lengths = {len(v) for v in columns.values()}
@@ -278,8 +270,7 @@ def frame(table: str, columns: Mapping[str, Sequence], *, article_id: str) -> pd
     n = lengths.pop() if lengths else 0
     data = {"article_id": pd.Series([article_id] * n, dtype=_dtype("str"))}
     for c in t.columns[1:]:
-        if c.name in given:
-            data[c.name] = pd.Series(columns[c.name], dtype=_dtype(c.dtype))
+        data[c.name] = pd.Series(columns[c.name], dtype=_dtype(c.dtype))
     return pd.DataFrame(data)
 
 
@@ -287,8 +278,7 @@ def validate(table: str, df: pd.DataFrame, *, nulls: bool = True) -> pd.DataFram
     """Check ``df`` against the declaration of ``table``: columns and their order, dtypes and (``nulls``) no null
     where the column is not nullable.  Returns ``df``; raises :class:`SchemaError` naming the table and column.
 
-    A column listed in :data:`PENDING` may be absent (the others keep their declared order).  The structural
-    check costs tens of microseconds per table; the null check reads every non-null ``str``/``float64``/``Int64``
+    The structural check costs tens of microseconds per table; the null check reads every non-null ``str``/``float64``/``Int64``
     column, so :func:`~analysis.extract.pipeline.extract_all` runs it with ``nulls=False`` and the tests with it.
     """
     t = TABLES.get(table)
@@ -296,9 +286,6 @@ def validate(table: str, df: pd.DataFrame, *, nulls: bool = True) -> pd.DataFram
         raise SchemaError(f"no table {table!r} declared; tables: {', '.join(TABLES)}")
     have = df.columns.tolist()
     want = t.names
-    if have != want:
-        pending = PENDING.get(table, frozenset())
-        want = [c for c in want if c in have or c not in pending]
     if have != want:
         missing = [c for c in want if c not in have]
         extra = [c for c in have if c not in want]
@@ -308,7 +295,7 @@ def validate(table: str, df: pd.DataFrame, *, nulls: bool = True) -> pd.DataFram
             raise SchemaError(f"{table}.{extra[0]}: undeclared column (declared: {', '.join(t.names)})")
         first = next(a for a, b in zip(have, want) if a != b)
         raise SchemaError(f"{table}.{first}: out of order (declared: {', '.join(want)})")
-    cols = t.columns if len(want) == len(t.columns) else tuple(t.column(c) for c in want)
+    cols = t.columns
     dtypes = df.dtypes.tolist()
     expected = [_dtype(c.dtype) for c in cols]
     if dtypes != expected:
@@ -378,14 +365,9 @@ def data_model() -> str:
             note = []
             if c.internal:
                 note.append("*internal*")
-            if c.name in PENDING.get(t.name, ()):
-                note.append("*pending*")
             desc = _cell(c.description) + (f" ({', '.join(note)})" if note else "")
             out.append(f"| `{c.name}` | `{c.dtype}` | {'yes' if c.nullable else 'no'} | {desc} | "
                        f"{', '.join(c.consumers)} |")
-    if any(PENDING.values()):
-        out += ["", "*pending*: declared, being added; a table may lack it until that change is merged "
-                "(`schema.PENDING`)."]
     return "\n".join(out) + "\n"
 
 

@@ -10,7 +10,7 @@ from analysis import TABLE_NAMES, schema
 from analysis.extract.dates import DATE_COLUMNS
 from analysis.extract.figures import FIGURE_COLUMNS
 from analysis.extract.themes import THEME_COLUMNS
-from analysis.schema import PENDING, TABLES, SchemaError, frame, validate
+from analysis.schema import TABLES, SchemaError, frame, validate
 
 from conftest import DEV_ARTICLES, DEV_DIR, ROOT, shared_or_skip
 
@@ -60,10 +60,6 @@ class TestDeclaration:
             assert set(c.consumers) <= set(schema.STAGES), (name, c.name)
             if c.dtype in ("int64", "bool"):
                 assert not c.nullable, (name, c.name)  # NumPy ints and bools cannot hold a null
-
-    def test_pending_columns_are_declared_and_last(self):
-        for name, cols in PENDING.items():
-            assert set(TABLES[name].names[-len(cols):]) == set(cols)
 
     def test_stage_inputs_named(self):
         mentions = TABLES["mentions"]
@@ -128,21 +124,12 @@ class TestValidate:
         with pytest.raises(SchemaError, match="no table 'nope'"):
             validate("nope", pd.DataFrame())
 
-    def test_pending_column_may_be_absent_but_not_misplaced(self, seed_article):
-        if not PENDING:
-            pytest.skip("no pending columns (schema.PENDING is empty)")
-        name, cols = next(iter(PENDING.items()))
-        df = seed_article.table(name)
-        without = df[[c for c in df.columns if c not in cols]]
-        validate(name, without)
-        col = sorted(cols)[0]
-        if col not in df.columns:
-            misplaced = without.copy()
-            misplaced.insert(1, col, pd.Series(["x"] * len(without), dtype="str"))
-            with pytest.raises(SchemaError, match=rf"^{name}\.{col}: out of order"):
-                validate(name, misplaced)
+    @pytest.mark.parametrize("table, col", [("mentions", "rule"), ("quotes", "rule"), ("quotes", "speaker_rule")])
+    def test_rule_columns_are_required(self, seed_article, table, col):
+        with pytest.raises(SchemaError, match=rf"^{table}\.{col}: missing column"):
+            validate(table, seed_article.table(table).drop(columns=[col]))
 
-    def test_undeclared_non_pending_column_absent_fails(self, seed_article):
+    def test_a_declared_column_absent_fails(self, seed_article):
         df = seed_article.table("figures").drop(columns=["qualifier"])
         with pytest.raises(SchemaError, match=r"^figures\.qualifier: missing column"):
             validate("figures", df)
@@ -178,15 +165,6 @@ class TestFrame:
         cols["start"] = [1]
         with pytest.raises(SchemaError, match=r"dates: columns of different lengths \(.*start=1"):
             frame("dates", cols, article_id="a")
-
-    def test_pending_column_may_be_left_out(self):
-        if not PENDING:
-            pytest.skip("no pending columns (schema.PENDING is empty)")
-        name, cols = next(iter(PENDING.items()))
-        rest = [c for c in TABLES[name].names[1:] if c not in cols]
-        df = frame(name, {c: [] for c in rest}, article_id="a")
-        assert list(df.columns) == ["article_id", *rest]
-
 
 class TestDataModelDoc:
     def test_doc_is_generated_from_the_declaration(self):

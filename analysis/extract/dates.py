@@ -39,11 +39,11 @@ import pandas as pd
 
 from analysis import schema
 from analysis.extract.tokenview import Tok, tokens_by_sentence
-from analysis.schema import BaseTables
 from analysis.lexicon import load_csv
-from analysis.text.pagedate import find_page_date, month_names, month_rows
+from analysis.schema import BaseTables
 from analysis.text.normalize import normalize
 from analysis.text.numerals import strip_clitics
+from analysis.text.pagedate import find_page_date, month_names, month_rows
 
 __all__ = ["DATE_COLUMNS", "DateWord", "date_words", "extract_dates", "resolve_weekday"]
 
@@ -230,7 +230,9 @@ def _month_year(month: int, modifier: int | None, published: dt.date | None, day
 
 
 def _is_unit_after(toks: list[Tok], i: int) -> bool:
-    from analysis.extract.figures import _lookup  # the counted-noun lexicon: "2000 موظف" is a figure, not a year
+    from analysis.extract.figures import (
+        _lookup,  # the counted-noun lexicon: "2000 موظف" is a figure, not a year
+    )
     return i < len(toks) and _lookup(toks, i, ("noun", "percent")) is not None
 
 

@@ -45,10 +45,17 @@ from analysis import schema
 from analysis.extract.tokenview import Tok, tokens_by_sentence
 from analysis.lexicon import load_csv
 from analysis.schema import BaseTables
-from analysis.text.pagedate import month_names
 from analysis.text.clitics import strip_article
 from analysis.text.normalize import normalize
-from analysis.text.numerals import compose, number_word, parse_numeral, qualifiers, reversed_decimal, strip_clitics
+from analysis.text.numerals import (
+    compose,
+    number_word,
+    parse_numeral,
+    qualifiers,
+    reversed_decimal,
+    strip_clitics,
+)
+from analysis.text.pagedate import month_names
 
 __all__ = ["Unit", "FIGURE_COLUMNS", "extract_figures", "unit_lexicon"]
 

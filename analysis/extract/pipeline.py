@@ -9,12 +9,12 @@ from __future__ import annotations
 import pandas as pd
 
 from analysis import schema
-from analysis.schema import BaseTables
 from analysis.extract.dates import extract_dates
 from analysis.extract.entities import extract_entities
 from analysis.extract.figures import extract_figures
 from analysis.extract.quotes import extract_quotes
 from analysis.extract.themes import tag_themes
+from analysis.schema import BaseTables
 
 __all__ = ["EXTRACTED_TABLES", "extract_all"]
 

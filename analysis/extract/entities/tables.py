@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from analysis import schema
 from analysis.extract.entities.base import Mention, Tokens
 
 __all__ = ["build_tables"]
@@ -33,28 +34,23 @@ def build_tables(base, toks: Tokens, found: list[Mention]) -> tuple[pd.DataFrame
         if m.title and not row["title"]:
             row["title"] = m.title
     aid = base.article_id
-    mentions = pd.DataFrame({
-        "article_id": pd.Series([aid] * len(found), dtype="str"),
-        "mention_id": pd.Series(range(1, len(found) + 1), dtype="int64"),
-        "sentence_id": pd.Series([toks.sentence[m.tok0] for m in found], dtype="int64"),
-        "entity_id": pd.Series([ids[m.key] for m in found], dtype="int64"),
-        "type": pd.Series([m.type for m in found], dtype="str"),
-        "text": pd.Series([text[m.start:m.end] for m in found], dtype="str"),
-        "start": pd.Series([m.start for m in found], dtype="int64"),
-        "end": pd.Series([m.end for m in found], dtype="int64"),
-        "source": pd.Series([m.source for m in found], dtype="str"),
-        "clitic": pd.Series([text[toks.start[m.tok0]:m.start] for m in found], dtype="str"),
-        "title": pd.Series([m.title for m in found], dtype="str"),
-        "title_head": pd.Series([m.title_head for m in found], dtype="str"),
-        "token_start": pd.Series([m.tok0 for m in found], dtype="int64"),
-        "token_end": pd.Series([m.tok1 for m in found], dtype="int64"),
-        "rule": pd.Series([m.rule for m in found], dtype="str"),
-    })
+    mentions = schema.frame("mentions", {
+        "mention_id": range(1, len(found) + 1),
+        "sentence_id": [toks.sentence[m.tok0] for m in found],
+        "entity_id": [ids[m.key] for m in found],
+        "type": [m.type for m in found],
+        "text": [text[m.start:m.end] for m in found],
+        "start": [m.start for m in found],
+        "end": [m.end for m in found],
+        "source": [m.source for m in found],
+        "clitic": [text[toks.start[m.tok0]:m.start] for m in found],
+        "title": [m.title for m in found],
+        "title_head": [m.title_head for m in found],
+        "token_start": [m.tok0 for m in found],
+        "token_end": [m.tok1 for m in found],
+        "rule": [m.rule for m in found],
+    }, article_id=aid)
     rows = [ent_rows[k] for k in sorted(ent_rows)]
-    cols = ["entity_id", "type", "name_ar", "name_en", "n_mentions", "key", "source", "lat", "lon", "first_start",
-            "title"]
-    dtypes = {"entity_id": "int64", "n_mentions": "int64", "first_start": "int64", "lat": "float64",
-              "lon": "float64"}
-    entities = pd.DataFrame({"article_id": pd.Series([aid] * len(rows), dtype="str"),
-                             **{c: pd.Series([r[c] for r in rows], dtype=dtypes.get(c, "str")) for c in cols}})
+    entities = schema.frame("entities", {c: [r[c] for r in rows] for c in schema.TABLES["entities"].names[1:]},
+                            article_id=aid)
     return entities, mentions

@@ -55,6 +55,7 @@ from typing import Callable, NamedTuple
 
 import pandas as pd
 
+from analysis import schema
 from analysis.extract.quotes.content import CONTENT_STEPS
 from analysis.extract.quotes.context import (
     REJECT,
@@ -72,9 +73,7 @@ from analysis.text.quotation import GREEDY, QUOTE_MARKS, Mark, pair_marks
 __all__ = ["extract_quotes", "QUOTE_COLUMNS", "PASSES", "OVERLAP_POLICY", "run", "context", "resume_after",
            "pair_quotation_marks", "find_cues", "attribute", "first_answer"]
 
-QUOTE_COLUMNS = ["quote_id", "paragraph_id", "sentence_id", "speaker_entity_id", "speaker_text", "speaker_start",
-                 "speaker_end", "speaker_how", "speaker_name_en", "cue", "cue_lemma", "cue_gloss", "cue_start",
-                 "cue_end", "mode", "content", "start", "end", "rule", "speaker_rule"]
+QUOTE_COLUMNS = list(schema.TABLES["quotes"].names[1:])  # the declared columns (analysis/schema.py)
 
 
 def pair_quotation_marks(ctx: QuoteContext) -> None:
@@ -193,8 +192,4 @@ def _table(base, quotes: list[Quote], entities: pd.DataFrame) -> pd.DataFrame:
                      ("mode", q.mode), ("content", text[q.start:q.end]), ("start", q.start), ("end", q.end),
                      ("rule", q.rule), ("speaker_rule", q.speaker_rule)):
             col[c].append(v)
-    dtypes = {"quote_id": "int64", "paragraph_id": "int64", "sentence_id": "int64", "speaker_entity_id": "Int64",
-              "speaker_start": "Int64", "speaker_end": "Int64", "cue_start": "int64", "cue_end": "int64",
-              "start": "int64", "end": "int64"}
-    return pd.DataFrame({"article_id": pd.Series([base.article_id] * len(quotes), dtype="str"),
-                         **{c: pd.Series(v, dtype=dtypes.get(c, "str")) for c, v in col.items()}})
+    return schema.frame("quotes", col, article_id=base.article_id)
