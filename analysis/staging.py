@@ -15,9 +15,9 @@ import shutil
 import signal
 import tempfile
 import threading
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
 
 __all__ = ["Interrupted", "check_out_dir", "make_staging", "remove_stale", "signals_interrupt"]
 

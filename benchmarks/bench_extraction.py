@@ -27,8 +27,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from analysis import parse_article  # noqa: E402
-from analysis.extract import entities as entities_module  # noqa: E402
 from analysis.evaluate import GOLD_TABLES, Score, evaluate_article, heldout_stems  # noqa: E402
+from analysis.extract import entities as entities_module  # noqa: E402
 
 GOLD = ROOT / "tests" / "gold"
 DEV = ROOT.parent / "shared" / "corpus" / "dev"

@@ -17,8 +17,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from analysis.ner import model_card, tag_sentences
 from analysis.ner import model as ner_model
+from analysis.ner import model_card, tag_sentences
 from analysis.ner.corpus import anercorp_train_path, read_conll, split_dev
 from analysis.ner.evaluate import Score, format_scores, score_spans
 from analysis.ner.train import train_pipeline

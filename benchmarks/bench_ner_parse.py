@@ -40,8 +40,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from analysis import parse_article  # noqa: E402
-from analysis.ner import model_card, tag_sentences  # noqa: E402
 from analysis.ner import model as ner_model  # noqa: E402
+from analysis.ner import model_card, tag_sentences  # noqa: E402
 from analysis.ner.corpus import TaggedSentence, anercorp_train_path, read_conll, split_dev  # noqa: E402
 from analysis.ner.evaluate import Score, bio_spans, format_scores, score_spans  # noqa: E402
 
@@ -213,7 +213,8 @@ def main() -> int:
         for si, (g, r, f) in enumerate(zip(gold, raw, fused_tags)):
             gs, rs, fs = set(bio_spans(g)), set(bio_spans(r)), set(bio_spans(f))
             toks = dev[si].tokens
-            show = lambda x: f"{' '.join(toks[x.start:x.end])} {x.type} ({srcs.get((si, x.start, x.end), '?')})"  # noqa: E731
+            def show(x, toks=toks, si=si):
+                return f"{' '.join(toks[x.start:x.end])} {x.type} ({srcs.get((si, x.start, x.end), '?')})"
             for sp in sorted((gs & rs) - fs):
                 near = "; ".join(show(x) for x in fs if x.start < sp.end and sp.start < x.end) or "nothing"
                 missed.append(f"  {' '.join(toks[sp.start:sp.end])} {sp.type}  ->  {near}   | "

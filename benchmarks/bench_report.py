@@ -59,9 +59,10 @@ def main() -> int:
 
     print(f"cores: {os.cpu_count()}, jobs: {ns.jobs or os.cpu_count()}, python: {sys.executable}")
     started = time.perf_counter()
-    import analysis.report.build  # noqa: F401
     import nbconvert  # noqa: F401
     import papermill  # noqa: F401
+
+    import analysis.report.build  # noqa: F401
 
     print(f"import analysis.report + papermill + nbconvert: {time.perf_counter() - started:.2f} s")
 

@@ -8,10 +8,10 @@ from __future__ import annotations
 from collections import defaultdict
 from pathlib import Path
 
-from blind_set import blind_articles
-
 from analysis import parse_article
 from analysis.evaluate import Score, blind_scores, evaluate_article, wrong_speakers
+
+from blind_set import blind_articles
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD_BLIND = ROOT / "tests" / "gold_blind"

@@ -39,7 +39,8 @@ article_path = "../seeds/000_15d6e93d3754c312.txt"  # the seed; the report injec
 
 # %%
 import matplotlib.pyplot as plt
-from IPython.display import HTML, display as show
+from IPython.display import HTML
+from IPython.display import display as show
 
 from analysis.explore import display, open_article
 from analysis.explore import quotes as Q

@@ -45,7 +45,8 @@ kwic_term = ""  # a word for the keyword-in-context section; empty: the most fre
 import html
 
 import matplotlib.pyplot as plt
-from IPython.display import HTML, display as show
+from IPython.display import HTML
+from IPython.display import display as show
 
 from analysis.explore import display, open_article
 from analysis.explore import kwic as K

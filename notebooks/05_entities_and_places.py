@@ -42,7 +42,8 @@ pick = None  # an entity to unfold below: its English or Arabic name (e.g. "Ital
 import html
 
 import matplotlib.pyplot as plt
-from IPython.display import HTML, display as show
+from IPython.display import HTML
+from IPython.display import display as show
 
 from analysis.explore import display, open_article
 from analysis.explore import entities as E

@@ -7,7 +7,7 @@ import pytest
 
 from analysis import TABLE_NAMES, parse_article
 
-from conftest import DEV_ARTICLES, ROOT, SEED, shared_or_skip, DEV_DIR
+from conftest import DEV_ARTICLES, DEV_DIR, ROOT, SEED, shared_or_skip
 
 
 def assert_offsets(art):

@@ -3,11 +3,18 @@ from __future__ import annotations
 
 import pytest
 
-from analysis.text.clitics import (CLITIC_ARTICLE_PREFIXES, PROCLITICS, PROCLITICS_SHORTEST_FIRST, clitic_forms,
-                                   proclitic_splits, strip_article, strip_conjunction)
+from analysis.text.clitics import (
+    CLITIC_ARTICLE_PREFIXES,
+    PROCLITICS,
+    PROCLITICS_SHORTEST_FIRST,
+    clitic_forms,
+    proclitic_splits,
+    strip_article,
+    strip_conjunction,
+)
+from analysis.text.commonwords import is_common
 from analysis.text.numerals import number_word, strip_clitics
 from analysis.text.stopwords import is_stopword
-from analysis.text.commonwords import is_common
 
 
 @pytest.mark.parametrize("token, expected", [

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from analysis.extract import entities as entities_module
 from analysis import parse_article
+from analysis.extract import entities as entities_module
 from analysis.extract.entities import proclitic_forms
 from analysis.lexicon.gazetteer import gazetteer, variant_index
 
@@ -20,7 +20,7 @@ class TestGazetteerData:
 
     def test_no_spelling_names_two_entries(self):
         owners: dict[tuple, set] = {}
-        for first, variants in variant_index().items():
+        for _first, variants in variant_index().items():
             for v in variants:
                 if not v.short:
                     owners.setdefault(v.tokens, set()).add(v.entry.key)
@@ -151,7 +151,9 @@ class TestNERFusion:
         text = "وذكرت المصادر أن بين الذين قبض عليهم الحوثيون عبد الرزاق الأشول."  # no title: the model's
         without = _mentions(text, ner=False)
         with_ner = _mentions(text, ner=True)
-        gaz = lambda a: a.mentions.loc[a.mentions["source"] == "gazetteer", ["start", "end"]].values.tolist()
+        def gaz(a):
+            return a.mentions.loc[a.mentions["source"] == "gazetteer", ["start", "end"]].values.tolist()
+
         assert gaz(without) == gaz(with_ner)
         assert len(with_ner.mentions) > len(without.mentions)
         assert with_ner.mentions.loc[with_ner.mentions["source"] == "ner", ["text", "type"]].values.tolist() == [

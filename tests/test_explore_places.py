@@ -7,6 +7,7 @@ import pandas as pd
 import pytest
 
 from analysis.explore import places as P
+
 from conftest import DEV_DIR, shared_or_skip
 
 

@@ -11,8 +11,8 @@ import pytest
 from analysis.ner import LABELS, NERModelError, model_card, tag_sentences, tag_tokens
 from analysis.ner import model as ner_model
 from analysis.ner.corpus import read_conll, split_dev
-from analysis.ner.evaluate import Span, bio_spans, score_spans
 from analysis.ner.document import doc_key, document_features, stage2_features
+from analysis.ner.evaluate import Span, bio_spans, score_spans
 from analysis.ner.features import (
     Gazetteer,
     gazetteer_features,
@@ -177,7 +177,7 @@ class TestNameList:
 
     def test_malformed(self) -> None:
         with pytest.raises(ValueError, match="line 2"):
-            read_names("# header\nno tab here\n".encode("utf-8"))
+            read_names(b"# header\nno tab here\n")
 
     def test_sources_merge(self) -> None:
         names = build_names(*default_sources())

@@ -1,8 +1,15 @@
 import pytest
 
 from analysis.text.normalize import (
-    dediac, has_arabic, normalize, normalize_alef, normalize_alef_maqsura, normalize_digits, normalize_punct,
-    normalize_teh_marbuta, strip_tatweel,
+    dediac,
+    has_arabic,
+    normalize,
+    normalize_alef,
+    normalize_alef_maqsura,
+    normalize_digits,
+    normalize_punct,
+    normalize_teh_marbuta,
+    strip_tatweel,
 )
 
 

@@ -12,6 +12,7 @@ import nbformat
 import numpy as np
 import pytest
 
+from analysis.cli import run_report_command
 from analysis.report.build import (
     NotebookInfo,
     NotebookPage,
@@ -27,7 +28,6 @@ from analysis.report.build import (
     notebook_info,
     resolve_article,
 )
-from analysis.cli import run_report_command
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "seeds" / "000_15d6e93d3754c312.txt"

@@ -20,8 +20,8 @@ from typing import NamedTuple
 
 import pandas as pd
 
-from analysis.extract.themes import triggers
 from analysis.explore.highlight import Span, highlight
+from analysis.extract.themes import triggers
 
 __all__ = [
     "OPENING_LABEL",

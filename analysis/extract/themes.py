@@ -9,7 +9,8 @@ clitics, article or inflection (``الإرهابية`` and ``الإرهاب`` bo
 proclitic ب/ل/ك (``لفرض``), the token also matches with it removed.
 
 **Score** of a (sentence, theme) pair = the sum of the weights of the *distinct* triggers of that theme found in
-the sentence (rows of a theme sharing a gloss are spellings of one trigger and count once), where a token counts for one trigger only (the longest: ``التحالف الدولي`` (2) does not also score
+the sentence (rows of a theme sharing a gloss are spellings of one trigger and count once), where a token
+counts for one trigger only (the longest: ``التحالف الدولي`` (2) does not also score
 ``تحالف`` (1)).  A pair is reported when its score is at least :data:`THRESHOLD` (1.0).  Weights: 2 = a phrase
 that names the theme on its own (``السلاح المنفلت``، ``هدنة``، ``أوبك``); 1 = a clear but broader word
 (``داعش``، ``اقتصاد``); 0.5 = a weak cue that needs another one in the same sentence (``قوات``، ``تدريب``،

@@ -11,7 +11,7 @@ from jackknifed models (each fold tagged by a model that never saw it), as at ru
 from __future__ import annotations
 
 from collections import Counter
-from typing import Sequence
+from collections.abc import Sequence
 
 from analysis.ner.features import strip_proclitics
 from analysis.text.normalize import normalize

@@ -1,7 +1,8 @@
 """Entity-level precision / recall / F1, conlleval style (exact span and type)."""
 from __future__ import annotations
 
-from typing import NamedTuple, Sequence
+from collections.abc import Sequence
+from typing import NamedTuple
 
 __all__ = ["Span", "Score", "bio_spans", "score_spans", "format_scores"]
 

@@ -9,8 +9,9 @@ names are part of the trained model: changing any of them means retraining
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
 from functools import cache, lru_cache
-from typing import Mapping, NamedTuple, Sequence
+from typing import NamedTuple
 
 from analysis.lexicon import load_csv
 from analysis.text.normalize import dediac, normalize, normalize_alef, strip_tatweel

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from functools import cache
 
 from analysis.lexicon import load_csv
-from analysis.text.pagedate import find_page_date
 from analysis.text.normalize import has_arabic, normalize
+from analysis.text.pagedate import find_page_date
 
 __all__ = ["Paragraph", "PageLayout", "read_layout", "PARAGRAPH_KINDS"]
 

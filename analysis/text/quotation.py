@@ -20,8 +20,9 @@ Both read the same mark table (:data:`PAIRS`, :data:`STRAIGHT`, :data:`REVERSED_
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from enum import Enum
-from typing import NamedTuple, Sequence
+from typing import NamedTuple
 
 __all__ = ["PAIRS", "STRAIGHT", "REVERSED_OPENERS", "QUOTE_MARKS", "CLOSING", "Policy", "BALANCED", "GREEDY",
            "Mark", "Quotation", "openers", "pair_marks", "char_marks", "char_quotations", "inside"]

@@ -9,7 +9,8 @@ after a lone letter (``د.``, ``أ.``) is an abbreviation, not an end.
 from __future__ import annotations
 
 import re
-from typing import Iterator, NamedTuple
+from collections.abc import Iterator
+from typing import NamedTuple
 
 from analysis.text.quotation import char_quotations, inside
 

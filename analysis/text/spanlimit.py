@@ -9,7 +9,7 @@ whitespace.  Ordinary sentences are returned unchanged.
 from __future__ import annotations
 
 import re
-from typing import Iterable, Iterator
+from collections.abc import Iterable, Iterator
 
 __all__ = ["MAX_SENTENCE_CHARS", "limit_spans"]
 

@@ -8,7 +8,8 @@ conjunction and the number, since they are different kinds of thing.
 from __future__ import annotations
 
 import re
-from typing import Iterator, NamedTuple
+from collections.abc import Iterator
+from typing import NamedTuple
 
 __all__ = ["Token", "tokenize", "TOKEN_KINDS"]
 

@@ -51,7 +51,8 @@ as it was).  Word lists: ``analysis/data/quote_words.csv``.
 """
 from __future__ import annotations
 
-from typing import Callable, NamedTuple
+from collections.abc import Callable
+from typing import NamedTuple
 
 import pandas as pd
 

@@ -15,7 +15,8 @@ Indirect content ends where :func:`clause_end` says.
 """
 from __future__ import annotations
 
-from typing import Callable, NamedTuple
+from collections.abc import Callable
+from typing import NamedTuple
 
 from analysis.extract.quotes.context import (
     MIN_DIRECT_WORDS,

@@ -8,7 +8,7 @@ step's case: the next step is asked).  :data:`SPEAKER_STEPS` is their order.
 """
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from analysis.extract.quotes.context import (
     MIN_DIRECT_WORDS,
