@@ -50,6 +50,9 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("articles", nargs="*", metavar="ARTICLE", type=Path, help="article text file(s)")
     r.add_argument("--out", type=Path, default=Path("reports"), metavar="DIR", help="output folder (default: reports)")
     r.add_argument("--jobs", type=int, default=None, metavar="N", help="parallel notebook runs (default: cores)")
+    r.add_argument("--notebooks", type=Path, default=None, metavar="DIR",
+                   help="run the notebooks in DIR instead of the project's notebooks/")
+    r.add_argument("--quiet", action="store_true", help="no progress lines on stderr")
     r.set_defaults(func=_cmd_report)
     return parser
 

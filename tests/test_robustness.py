@@ -297,11 +297,13 @@ def test_sigterm_mid_report_leaves_nothing(tmp_path):
     nb.cells = [nbformat.v4.new_markdown_cell("# slow"), param, nbformat.v4.new_code_cell("import time\ntime.sleep(2)")]
     nbformat.write(nb, nbs / "01_slow.ipynb")
     out = tmp_path / "out"
-    proc = subprocess.Popen([sys.executable, "-m", "analysis.report", "--notebooks", str(nbs), "--out", str(out),
+    proc = subprocess.Popen([sys.executable, "-m", "analysis", "report", "--notebooks", str(nbs), "--out", str(out),
                              "--quiet"], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and not list(tmp_path.glob(".out.building-*")):
+        assert proc.poll() is None, proc.communicate()  # the build must be running when it is killed
         time.sleep(0.01)
+    assert list(tmp_path.glob(".out.building-*")), "the report never started building"
     time.sleep(0.5)
     proc.send_signal(signal.SIGTERM)
     proc.communicate(timeout=120)
