@@ -25,7 +25,7 @@ report: data
 	$(PY) -m analysis report $(SEEDS) --out reports
 
 test: $(STAMP)
-	$(PY) -m pytest
+	$(PY) -m pytest -n auto
 
 bench: $(STAMP)
 	for b in benchmarks/bench_*.py; do echo "== $$b"; $(PY) $$b || exit 1; done

@@ -398,7 +398,8 @@ class TestCommandLine:
         args = build_parser().parse_args(["report"])
         assert (args.command, args.articles, args.out, args.jobs) == ("report", [], Path("reports"), None)
         assert args.func is _cmd_report
-        assert not hasattr(args, "quiet") and not hasattr(args, "notebooks")
+        assert (args.quiet, args.notebooks) == (False, None)
+        assert build_parser().parse_args(["report", "--quiet", "--notebooks", "nb"]).notebooks == Path("nb")
 
     def test_report_options(self):
         from analysis.cli import build_parser
