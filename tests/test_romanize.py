@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from analysis.names import romanize
+from analysis import romanize
 from analysis.names.spelling import load_model, normalize_name
 
 
