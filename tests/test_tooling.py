@@ -1,4 +1,4 @@
-"""The linter the project is configured for (ruff, [tool.ruff] in pyproject.toml) passes on the whole tree."""
+"""The tools the project is configured for in pyproject.toml pass: ruff on the whole tree, mypy on the public API."""
 import shutil
 import subprocess
 import sys
@@ -21,4 +21,11 @@ def _ruff() -> list[str]:
 
 def test_ruff_clean():
     done = subprocess.run([*_ruff(), "check", "--no-cache", str(ROOT)], capture_output=True, text=True, cwd=ROOT)
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_mypy_public_api():
+    pytest.importorskip("mypy", reason="mypy not installed (it is in the dev extra: pip install -e '.[dev]')")
+    done = subprocess.run([sys.executable, "-m", "mypy", "--no-incremental"], capture_output=True, text=True,
+                          cwd=ROOT)
     assert done.returncode == 0, done.stdout + done.stderr

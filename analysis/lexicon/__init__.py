@@ -8,6 +8,7 @@ columns are present, every required cell is filled, and no two rows share a key.
 from __future__ import annotations
 
 import csv
+import io
 from collections.abc import Sequence
 from functools import cache
 from importlib.resources import files
@@ -23,10 +24,9 @@ class LexiconError(ValueError):
 def _read(name: str) -> tuple[tuple[str, ...], tuple[tuple[int, dict[str, str]], ...]]:
     path = files("analysis").joinpath("data", *name.split("/"))
     try:
-        with path.open(encoding="utf-8", newline="") as fh:
-            reader = csv.DictReader(fh)
-            rows = tuple((reader.line_num, row) for row in reader)
-            header = tuple(reader.fieldnames or ())
+        reader = csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"), newline=""))
+        rows = tuple((reader.line_num, row) for row in reader)
+        header = tuple(reader.fieldnames or ())
     except FileNotFoundError:
         raise LexiconError(f"analysis/data/{name}: file not found") from None
     except UnicodeDecodeError as exc:

@@ -155,9 +155,10 @@ def decode_bytes(data: bytes, name: str) -> tuple[str, str]:
     except UnicodeDecodeError as exc:
         if _utf8_share(data) >= UTF8_SHARE:
             raise _utf8_error(data, exc, name) from None
-    text = data.decode("cp1256", errors="strict") if _cp1256_decodes(data) else None
-    if text is not None and _plausible_cp1256(text):
-        return text, "cp1256"
+    if _cp1256_decodes(data):
+        legacy = data.decode("cp1256", errors="strict")
+        if _plausible_cp1256(legacy):
+            return legacy, "cp1256"
     raise ArticleError(name, "undecodable bytes: not UTF-8, UTF-16/UTF-32 with BOM or Windows-1256 text")
 
 
