@@ -50,28 +50,26 @@ def heldout(ar: str) -> bool:
     return hashlib.sha256(ar.encode("utf-8")).digest()[0] % 20 == 0
 
 
-def read_wikidata(path: Path) -> list[tuple[str, str, int]]:
+def _read_tsv(path: Path, *, ar: int, en: int, count: int | None) -> list[tuple[str, str, int]]:
+    """(arabic, english, count) of each well-formed line of a tab-separated pairs file (columns by index)."""
+    width = max(ar, en, -1 if count is None else count) + 1
     out = []
     for line in path.read_text(encoding="utf-8").splitlines():
         parts = line.split("\t")
-        if len(parts) != 3:
+        if len(parts) != width:
             continue
-        en, ar = _en(parts[0]), _ar(parts[1])
-        if en and ar:
-            out.append((ar, en, int(parts[2])))
+        a, e = _ar(parts[ar]), _en(parts[en])
+        if a and e:
+            out.append((a, e, int(parts[count]) if count is not None else 1))
     return out
+
+
+def read_wikidata(path: Path) -> list[tuple[str, str, int]]:
+    return _read_tsv(path, ar=1, en=0, count=2)
 
 
 def read_google(path: Path) -> list[tuple[str, str, int]]:
-    out = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        parts = line.split("\t")
-        if len(parts) != 2:
-            continue
-        ar, en = _ar(parts[0]), _en(parts[1])
-        if en and ar:
-            out.append((ar, en, 1))
-    return out
+    return _read_tsv(path, ar=0, en=1, count=None)
 
 
 def read_anetac(names_dir: Path, part: str) -> list[tuple[str, str, int]]:

@@ -79,6 +79,11 @@ class Context:
         if not self.covered:
             self.covered = [None] * len(self.toks.norm)
 
+    def add(self, m: Mention) -> None:
+        """A new mention: it joins ``found`` and holds the tokens of its extent (:func:`claim`)."""
+        self.found.append(m)
+        claim(self.covered, m)
+
 
 @dataclass(frozen=True)
 class Pass:

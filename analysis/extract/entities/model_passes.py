@@ -246,5 +246,4 @@ def ner_pass(ctx: Context) -> None:
         key = place.key if place is not None and place.type == "PERSON" else f"{typ.lower()}:" + " ".join(name)
         m = Mention(first, ids[-1] + 1, toks.start[first] + off, toks.end[ids[-1]], typ, "ner", key,
                     name_norm=name, rule="ner")
-        ctx.found.append(m)
-        claim(covered, m)
+        ctx.add(m)

@@ -204,11 +204,17 @@ def org_pass(ctx: Context) -> None:
             typ = "FAC" if facility else "ORG"
             m = Mention(i, k, toks.start[i] + off, toks.end[k - 1], typ, "pattern", f"{typ.lower()}:" + " ".join(name),
                         name_norm=name, rule="pattern:fac_head" if facility else "pattern:org_head")
-            ctx.found.append(m)
-            claim(covered, m)
+            ctx.add(m)
             i = k
             continue
         i += 1
+
+
+def _person(toks: Tokens, a: int, b: int, rule: str) -> Mention:
+    """The pattern person on tokens a .. b-1 (its key: the normalised words of the name)."""
+    name = tuple(toks.norm[x] for x in range(a, b) if toks.kind[x] == "word")
+    return Mention(a, b, toks.start[a], toks.end[b - 1], "PERSON", "pattern", "person:" + " ".join(name),
+                   name_norm=name, rule=rule)
 
 
 def person_pass(ctx: Context) -> None:
@@ -228,20 +234,12 @@ def person_pass(ctx: Context) -> None:
         if i >= 3 and toks.text[i - 1] in "،," and toks.sentence[i - 1] == toks.sentence[i]:
             a = apposition_name(toks, i - 1, covered)
             if a is not None:
-                name = tuple(toks.norm[x] for x in range(a, i - 1) if toks.kind[x] == "word")
-                m = Mention(a, i - 1, toks.start[a], toks.end[i - 2], "PERSON", "pattern", "person:" + " ".join(name),
-                            name_norm=name, rule="pattern:apposition")
-                ctx.found.append(m)
-                claim(covered, m)
+                ctx.add(_person(toks, a, i - 1, "pattern:apposition"))
         j, person = skip_title_complement(toks, i + 1, covered)
         if person is None:
             k = person_name(toks, j, covered)
             if k > j:
-                name = tuple(toks.norm[x] for x in range(j, k) if toks.kind[x] == "word")
-                m = Mention(j, k, toks.start[j], toks.end[k - 1], "PERSON", "pattern", "person:" + " ".join(name),
-                            name_norm=name, rule="pattern:title_chain")
-                ctx.found.append(m)
-                claim(covered, m)
+                ctx.add(_person(toks, j, k, "pattern:title_chain"))
                 i = k
                 continue
         i += 1
