@@ -1,0 +1,112 @@
+"""Tuning view of the blind gold set: **blind dev part only** — totals and, per article, what was missed and what
+was extra for one measure.  The sealed test part is refused here (its errors are never shown; see
+``benchmarks/blind_scores.py`` for its totals).
+
+    python benchmarks/blind_dev.py                       # dev totals per measure
+    python benchmarks/blind_dev.py --errors figures      # + missed / extra figures with their text
+    python benchmarks/blind_dev.py --errors speakers --article snn_aleqtisadiya_1a2b3c4d
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parent))
+
+import pandas as pd  # noqa: E402
+
+from analysis import parse_article  # noqa: E402
+from analysis.evaluate import (Score, _gold_entity_of, _keys, _no_speaker, blind_scores, evaluate_article,  # noqa: E402
+                               load_gold, top_theme, wrong_speakers)
+
+from blind_scores import GOLD_BLIND, MEASURES  # noqa: E402
+from blind_set import blind_articles  # noqa: E402
+
+ERROR_KEYS = {"mentions": ("start", "end", "type"), "figures": ("start", "end", "value", "category"),
+              "dates": ("start", "end", "resolved"), "statements": ("start", "end", "mode"),
+              "speakers": ("start", "end", "speaker")}
+
+
+def _diff(parsed, gold_dir: Path, measure: str) -> list[str]:
+    text = parsed.text
+    lines: list[str] = []
+    if measure == "main_theme":
+        story = pd.read_csv(gold_dir / "story.csv", dtype=str, keep_default_na=False)
+        want, got = story["main_theme"].iloc[0], top_theme(parsed)
+        if want != got:
+            lines.append(f"    main theme: gold {want!r}, predicted {got!r}")
+        return lines
+    if measure == "entities":
+        gm = load_gold(gold_dir, "mentions", text)
+        ident = _gold_entity_of(parsed, gm)
+        gold = {(n, t) for n, t in zip(gm["name_en"], gm["type"])}
+        ents = parsed.entities
+        pred = {(ident.get(int(e), f"predicted:{n}"), t) for e, n, t in
+                zip(ents["entity_id"], ents["name_ar"], ents["type"])}
+        lines += [f"    missed {k}" for k in sorted(gold - pred)] + [f"    extra  {k}" for k in sorted(pred - gold)]
+        return lines
+    table = {"statements": "quotes", "speakers": "quotes"}.get(measure, measure)
+    gold = load_gold(gold_dir, table, text)
+    if gold is None:
+        return lines
+    pred = parsed.table(table)
+    if measure == "speakers":
+        gm = load_gold(gold_dir, "mentions", text)
+        ident = _gold_entity_of(parsed, gm) if gm is not None else {}
+        pred = pred.assign(speaker=["" if _no_speaker(e) else ident.get(int(e), f"predicted:{int(e)}")
+                                    for e in pred["speaker_entity_id"]])
+    cols = ERROR_KEYS[measure]
+    g, p = _keys(gold, cols), _keys(pred, cols)
+    for tag, keys in (("missed", g - p), ("extra ", p - g)):
+        for k in sorted(keys, key=lambda k: (int(k[0]), int(k[1]))):
+            s, e = int(k[0]), int(k[1])
+            lines.append(f"    {tag} {k[2:]} {text[s:e][:120]!r} @{s}")
+    return lines
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--errors", choices=MEASURES, help="list missed/extra rows of this measure per article")
+    ap.add_argument("--article", action="append", help="only these blind dev articles (repeatable)")
+    ap.add_argument("--no-ner", action="store_true")
+    args = ap.parse_args(argv)
+    arts = [a for a in blind_articles() if a.part == "dev"]
+    if args.article:
+        unknown = set(args.article) - {a.article_id for a in arts}
+        if unknown:
+            ap.error(f"not blind dev articles (the sealed test part is never shown here): {sorted(unknown)}")
+        arts = [a for a in arts if a.article_id in args.article]
+    totals: dict[str, Score] = {}
+    wrong = found = 0
+    for art in arts:
+        gold_dir = GOLD_BLIND / "dev" / art.article_id
+        if not gold_dir.is_dir():
+            continue
+        parsed = parse_article(art.text, name=art.article_id, ner=not args.no_ner)
+        scores = {**evaluate_article(parsed, gold_dir, ("mentions", "figures", "dates")),
+                  **blind_scores(parsed, gold_dir)}
+        for m, s in scores.items():
+            totals[m] = totals.get(m, Score(0, 0, 0)) + s
+        w, f = wrong_speakers(parsed, gold_dir)
+        wrong, found = wrong + w, found + f
+        if args.errors and args.errors in scores:
+            diff = _diff(parsed, gold_dir, args.errors)
+            s = scores[args.errors]
+            print(f"{art.article_id} [{art.group}/{art.category or '-'}] {args.errors}: "
+                  f"P={s.precision:.2f} R={s.recall:.2f} F1={s.f1:.2f}")
+            print("\n".join(diff) if diff else "    (all right)")
+    print(f"\nblind dev totals ({len(arts)} articles):")
+    for m in MEASURES:
+        if m in totals:
+            s = totals[m]
+            print(f"  {m:12} P={s.precision:.3f} R={s.recall:.3f} F1={s.f1:.3f} (tp={s.tp} fp={s.fp} fn={s.fn})")
+    if found:
+        print(f"  wrong speaker: {wrong} of {found} found quotes ({wrong / found:.1%})")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
