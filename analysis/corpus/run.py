@@ -64,7 +64,7 @@ class CorpusResult:
 
 
 def plan_batches(files: list[InputFile], *, batch_size: int, done: set[str] | frozenset = frozenset(),
-                 limit: int | None = None, options: Options = Options(),
+                 limit: int | None = None, options: Options | None = None,
                  part_name: Callable[[int], str] | None = None) -> Iterator[Batch]:
     """The batches of a run, streamed: article ``k`` in batch ``k // batch_size``; articles in ``done`` left out
     (a batch with nothing left is not yielded); ``limit``: only the first ``limit`` articles.
@@ -74,6 +74,7 @@ def plan_batches(files: list[InputFile], *, batch_size: int, done: set[str] | fr
     if batch_size < 1:
         raise ValueError("batch_size must be at least 1")
     name = part_name or (lambda i: f"part-{i:06d}.parquet")
+    options = options or Options()
     seen: set[str] = set()
     current: list[Item] = []
     index = 0
