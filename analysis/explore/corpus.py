@@ -97,7 +97,7 @@ class Corpus:
         day = pd.to_datetime(df["published_at"].str.slice(0, 10), errors="coerce", format="%Y-%m-%d")
         extracted = pd.to_datetime(df["date_extracted"].str.slice(0, 10), errors="coerce", format="%Y-%m-%d")
         df["day"] = day.fillna(extracted)
-        df["week"] = df["day"] - pd.to_timedelta(df["day"].dt.weekday, unit="D")
+        df["week"] = df["day"] - pd.to_timedelta(df["day"].dt.day_of_week, unit="D")
         return df[["article_id", "outlet", "day", "week", "headline", "n_words"]]
 
     @functools.cached_property
