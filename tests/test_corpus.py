@@ -267,6 +267,19 @@ class TestRuns:
         assert (result.articles, result.refused) == (6, 2)
         _assert_same_dataset(out, fresh)
 
+    @pytest.mark.slow
+    def test_dask_existing_scheduler(self, built, corpus_inputs, tmp_path):
+        from distributed import LocalCluster
+
+        _, fresh = built
+        out = tmp_path / "c"
+        with LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+            assert cluster.scheduler_address.startswith("tcp://127.0.0.1:")
+            result = build_corpus([corpus_inputs / "news", corpus_inputs / "papers"], out, dask=cluster.scheduler_address,
+                                  batch_size=2, progress=False)
+        assert (result.articles, result.refused) == (6, 2)
+        _assert_same_dataset(out, fresh)
+
     def test_other_options_are_refused(self, built, corpus_inputs):
         _, out = built
         with pytest.raises(StoreError, match="other options"):
