@@ -91,6 +91,26 @@ class TestInputs:
         assert all(i.startswith("x/1~") and len(i) == len("x/1~") + 8 for i in ids)
         assert [f.file_id for f in expand_inputs([tmp_path / "a/x/1.txt"])] == ["x/1"]
 
+    def test_bad_lines_and_broken_files_are_items_with_an_error(self, tmp_path):
+        import gzip
+
+        good = json.dumps(ARTICLES[0], ensure_ascii=False).encode("utf-8")
+        (tmp_path / "a.jsonl").write_bytes(b"\n".join([good, b"[1, 2]", b'{"title": "\xff\xfe"}', b"",
+                                                        b'{"url": "u"}', b'{"title": 3, "content": "x"}']))
+        data = gzip.compress(good + b"\n" + good.replace(b"/a/1", b"/a/2") + b"\n", mtime=0)
+        (tmp_path / "b.jsonl.gz").write_bytes(data[:-30] + b"garbage" * 5)  # a cut, corrupted gzip
+        items = list(iter_items(expand_inputs([tmp_path])))
+        assert [(i.article_id.split("/", 1)[1], i.error) for i in items][:5] == [
+            ("a#" + items[0].article_id.split("#")[1], None),
+            ("a#L2", "not a JSON object but a list"),
+            ("a#L3", "invalid UTF-8 at byte 11 of the line"),
+            ("a#" + items[3].article_id.split("#")[1], "no 'title' or 'content' field"),
+            ("a#L6", "field 'title' is not a string"),
+        ]
+        broken = [i for i in items if i.input.endswith("b.jsonl.gz")]
+        assert broken[-1].error is not None and broken[-1].error.startswith("cannot read")
+        assert len({i.article_id for i in items}) == len(items)
+
     def test_globs_and_missing_inputs(self, corpus_inputs, tmp_path):
         files = expand_inputs([str(corpus_inputs / "papers" / "*" / "*.txt")])
         assert [f.file_id for f in files] == ["economy/EG1", "politics/EG1"]

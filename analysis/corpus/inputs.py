@@ -32,6 +32,7 @@ import gzip
 import hashlib
 import json
 import os
+import zlib
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -194,7 +195,7 @@ def count_items(files: list[InputFile], limit: int | None = None) -> int:
         try:
             with _open_lines(f.path) as fh:
                 n += sum(1 for line in fh if line.strip())
-        except (OSError, EOFError, gzip.BadGzipFile):
+        except (OSError, EOFError, zlib.error):
             n += 1
     return n if limit is None else min(n, limit)
 
@@ -247,7 +248,7 @@ def _jsonl_items(f: InputFile) -> Iterator[Item]:
                 text = "\n\n".join(s for s in (title, content) if s and s.strip()) or (title or "") + (content or "")
                 yield Item(aid, where, name=f"{display_name(f.path.name)}:{lineno}", text=text, line=lineno,
                            meta=meta)
-    except (OSError, EOFError, gzip.BadGzipFile, ValueError) as exc:
+    except (OSError, EOFError, zlib.error, ValueError) as exc:
         reason = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
         yield Item(f"{f.file_id}#L{lineno + 1}" if lineno else f.file_id, shown,
                    error=f"cannot read the file past line {lineno}: {reason}" if lineno else f"cannot read: {reason}")
