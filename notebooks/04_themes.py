@@ -38,13 +38,12 @@
 # Arabic in charts goes through `analysis.explore.display`; tables show Arabic right to left with markup escaped.
 
 # %% tags=["parameters"]
-article_path = "../seeds/000_15d6e93d3754c312.txt"  # the seed; the report injects an absolute path
+article_path = "../seeds/000_15d6e93d3754c312.txt"  # the seed; the report injects the article's file name
 kwic_term = ""  # a word for the keyword-in-context section; empty: the most frequent theme evidence word
 
 # %%
 import html
 
-import matplotlib.pyplot as plt
 from IPython.display import HTML
 from IPython.display import display as show
 
@@ -89,7 +88,7 @@ fig = T.plot_theme_heatmap(art, matrix, translation=translation)
 if fig is None:
     show(HTML("<p>No themes to draw.</p>"))
 else:
-    plt.show()
+    display.show()
 
 # %% [markdown]
 # ## How the themes flow
@@ -102,7 +101,7 @@ fig = T.plot_theme_flow(art, flow, translation=translation)
 if fig is None:
     show(HTML("<p>No themes to draw.</p>"))
 else:
-    plt.show()
+    display.show()
 
 # %% [markdown]
 # ## News section vs the rest

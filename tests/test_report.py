@@ -201,7 +201,7 @@ class TestNotebookInfo:
     def test_project_notebooks(self):
         infos = {i.stem: i for i in map(notebook_info, find_notebooks())}
         assert infos["01_article_at_a_glance"][1:3] == ("01", "The article at a glance")
-        assert infos["02_coalition_contributions"].title == "Who contributes what, and how much"
+        assert infos["02_figures"].title == "Figures: what, how much, whose"
         assert infos["03_who_said_what"].question.startswith("Who is quoted, saying what, and how")
         assert all(i.number and i.title and i.question.endswith((".", "?")) for i in infos.values()), infos
 
