@@ -93,7 +93,7 @@ else:
 # %% [markdown]
 # ## How the themes flow
 # The same themes sentence by sentence, in reading order (1 = the headline); the shaded band is the opening news
-# section, the white band what comes after the subheading (background, in the seed). A bigger dot is a higher score.
+# section, the white bands the sections under each subheading. A bigger dot is a higher score.
 
 # %%
 flow = T.theme_flow(art)
@@ -120,12 +120,13 @@ else:
 
 # %% [markdown]
 # ## Key terms per section and per theme
-# The most characteristic words (stems) of each section, with their counts, and then of the sentences carrying
+# The most characteristic words of each section (grouped by stem, shown as written, with an English gloss from
+# the reviewed glossaries where one is known), with their counts, and then of the sentences carrying
 # each theme (one row per theme, column 1 = most characteristic; English where the lexicon has a gloss).
 
 # %%
 by = T.key_terms(art, by="section", top=8, translation=translation)
-show(display.rtl_table(by.drop(columns=["group"]), arabic_columns=["group_label", "stem", "form"], precision=2,
+show(display.rtl_table(by.drop(columns=["group", "stem"]), arabic_columns=["group_label", "form"], precision=2,
                        caption="Key terms per section"))
 by_theme = T.key_terms(art, by="theme", top=5)
 if not by_theme.empty:

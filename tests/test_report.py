@@ -110,7 +110,7 @@ class TestHelpers:
         assert "Title &lt;img src=x onerror=alert(2)&gt;" in html
         assert "Who &lt;em&gt;says&lt;/em&gt; what" in html
         assert "Does &lt;script&gt;alert(3)&lt;/script&gt; run, or <code>&lt;b&gt;</code> bold?" in html
-        assert ("<span>No publication date found</span> · <span>1 paragraph</span> · <span>2 sentences</span> · "
+        assert ("<span>No publication date found</span> · <span>1 body paragraph</span> · <span>2 sentences</span> · "
                 "<span>3 entities</span> · <span>0 figures</span> · <span>5 quotes</span>") in html
 
     def test_index_from_template_quotes_like_html_escape(self, tmp_path):
@@ -273,7 +273,7 @@ class TestBuild:
         assert f'<h2 class="headline" dir="rtl" lang="ar">{HEADLINE}</h2>' in index
         assert f'<p class="headline-en" lang="en">{HEADLINE_EN}</p>' in index
         c = _seed_counts()
-        assert (f"<span>Published 2020-09-28 22:26</span> · <span>{c.paragraphs} paragraphs</span> · "
+        assert (f"<span>Published 2020-09-28 22:26</span> · <span>{c.paragraphs} body paragraphs</span> · "
                 f"<span>{c.sentences} sentences</span> · <span>{c.entities} entities</span> · "
                 f"<span>{c.figures} figures</span> · <span>{c.quotes} quotes</span>") in index
         assert "<strong>Who contributes what, and how much</strong>" in index

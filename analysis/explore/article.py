@@ -32,7 +32,7 @@ __all__ = [
 
 WORDS_PER_MINUTE = 138  # IReST, Arabic silent reading (Trauzettel-Klosinski & Dietz 2012)
 WPM_SPREAD = 20  # its ± range: 118-158 wpm
-OPENING = "opening"  # the section of body paragraphs before the first subheading
+from analysis.explore.sections import OPENING_LABEL as OPENING  # noqa: E402  (the same name on every page)
 
 METADATA_FIELDS = [
     ("article_id", "article id"),
@@ -70,8 +70,8 @@ def metadata(art) -> pd.DataFrame:
 def structure(art) -> pd.DataFrame:
     """One row per paragraph in page order: kind, section, sentences and words (tokens of kind ``word``), text.
 
-    ``section`` is the subheading's section for body and subheading paragraphs (``"opening"`` before the first
-    subheading) and "" for the headline, meta lines and page furniture.
+    ``section`` is the subheading's section for body and subheading paragraphs (``"مطلع الخبر · opening"`` before the
+    first subheading) and "" for the headline, meta lines and page furniture.
     """
     paragraphs = art.paragraphs
     words = art.tokens[art.tokens["kind"] == "word"].groupby("paragraph_id").size()

@@ -460,7 +460,7 @@ def _index_html(
         meta = [f"Published {_date(a.published_at)}" if a.published_at else "No publication date found"]
         if a.counts is not None:
             c = a.counts
-            meta += [_plural(c.paragraphs, "paragraph"), _plural(c.sentences, "sentence"),
+            meta += [_plural(c.paragraphs, "body paragraph"), _plural(c.sentences, "sentence"),
                      _plural(c.entities, "entity", "entities"), _plural(c.figures, "figure"),
                      _plural(c.quotes, "quote")]
         rows = []
