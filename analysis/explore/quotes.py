@@ -42,7 +42,7 @@ __all__ = [
 ]
 
 UNRESOLVED = ("(غير محدد)", "(unresolved)")
-from analysis.explore.sections import OPENING  # noqa: E402  (one name for the opening section on every page)
+
 _SPAN_RE = re.compile(r"(\d+)-(\d+)")
 
 STATEMENT_COLUMNS = ["quote_id", "speaker_entity_id", "speaker_ar", "speaker_en", "speaker_how", "cue", "cue_lemma",

@@ -216,7 +216,8 @@ def key_terms(art, *, by: str = "theme", top: int = 8, translation: pd.DataFrame
 
     Columns: ``group`` (theme code or section id), ``group_label`` (bilingual), ``rank``, ``stem``, ``form`` (the
     most frequent way it is written, first-written on ties), ``gloss`` (English from the theme lexicon, else the
-    name of the entity the word belongs to, else the reviewed glossary (:mod:`analysis.lexicon.glossary`), else ''), ``count`` (in the group), ``in_article``, ``specificity``
+    name of the entity the word belongs to, else the reviewed glossary (:mod:`analysis.lexicon.glossary`),
+    else ''), ``count`` (in the group), ``in_article``, ``specificity``
     (count / in_article: 1.0 = the word occurs only there), ``keyness`` (count x specificity: frequent *and*
     particular to the group, so that a word found everywhere, such as the country's name, does not top every
     list).  Stopwords, numbers and punctuation are left out.  Ranked by keyness, then count, then first

@@ -39,8 +39,8 @@ from pathlib import Path
 from typing import NamedTuple
 
 from analysis.explore.notebook import SeedNotFound, project_root, resolve_article
-from analysis.report.font import embedded_font_css
 from analysis.explore.notebook import default_article as _seed_article
+from analysis.report.font import embedded_font_css
 
 __all__ = [
     "KERNEL_NAME",
