@@ -13,7 +13,7 @@ import re
 
 from analysis.lexicon import load_csv
 
-__all__ = ["SOURCES", "gloss", "gloss_phrase", "glossary"]
+__all__ = ["SOURCES", "gloss", "gloss_phrase", "glossary", "news_glossary"]
 
 # (file, Arabic column, English column) in order of trust: the first file to gloss a word wins.
 SOURCES: tuple[tuple[str, str, str], ...] = (
@@ -43,15 +43,20 @@ def _norm(word: str) -> str:
     return normalize(word).strip()
 
 
+def news_glossary() -> tuple[dict[str, str], ...]:
+    """The rows of ``news_glossary.csv`` (word, gloss_en), checked: both filled, no word twice."""
+    return load_csv("news_glossary.csv", required=("word", "gloss_en"), key=("word",))
+
+
 @functools.cache
 def glossary() -> dict[str, str]:
     """Normalised Arabic word or phrase -> English gloss, merged over :data:`SOURCES` (first source wins)."""
     out: dict[str, str] = {}
     for name, ar_col, en_col in SOURCES:
-        try:
+        if name == "news_glossary.csv":
+            rows = news_glossary()
+        else:  # the other files are declared (and checked) by their own readers; here only the two columns
             rows = load_csv(name, required=(ar_col,), optional=(en_col,))
-        except FileNotFoundError:
-            continue
         for row in rows:
             en = row[en_col].strip()
             if en:
