@@ -53,6 +53,7 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--notebooks", type=Path, default=None, metavar="DIR",
                    help="run the notebooks in DIR instead of the project's notebooks/")
     r.add_argument("--quiet", action="store_true", help="no progress lines on stderr")
+    r.add_argument("--open", action="store_true", help="open the index page in the web browser when done")
     r.set_defaults(func=_cmd_report)
     return parser
 
@@ -137,11 +138,16 @@ def _cmd_report(args: argparse.Namespace) -> int:
 def run_report_command(args: argparse.Namespace) -> int:
     """Run ``report`` from parsed arguments (``articles``, ``out``, ``jobs``; optional ``quiet``, ``notebooks``).
 
-    Prints ``error: <reason>`` and returns 1 when a notebook fails, 2 for ``--jobs`` below 1; unreadable
-    articles raise ``analysis.ArticleError``, which :func:`main` reports as ``error: <file>: <reason>``.
+    Prints ``error: <reason>`` and returns 1 when a notebook fails, 2 for ``--jobs`` below 1 or an ``--out`` that
+    is not a folder; unreadable articles raise ``analysis.ArticleError``, which :func:`main` reports as
+    ``error: <file>: <reason>``.  Ends with the index path on stdout and, unless quiet, its ``file://`` URL on
+    stderr; ``--open`` opens it in the browser.
     """
     if args.jobs is not None and args.jobs < 1:
         print("error: --jobs must be at least 1", file=sys.stderr)
+        return 2
+    if Path(args.out).exists() and not Path(args.out).is_dir():
+        print(f"error: {args.out}: --out is a file, not a folder", file=sys.stderr)
         return 2
     # heavy imports (nbconvert, papermill) only when a report is asked for
     from analysis.report.build import ReportError, build_report
@@ -154,6 +160,14 @@ def run_report_command(args: argparse.Namespace) -> int:
         print(f"error: {err}", file=sys.stderr)
         return 1
     print(result.index)
+    url = result.index.resolve().as_uri()
+    if not getattr(args, "quiet", False):
+        print(f"report: open {url}", file=sys.stderr)
+    if getattr(args, "open", False):
+        import webbrowser
+
+        if not webbrowser.open(url):
+            print(f"report: no web browser found; open {url} yourself", file=sys.stderr)
     return 0
 
 
