@@ -139,5 +139,5 @@ def summary_html(art, *, headline_en: str = "", top: int = 5) -> str:
     lines.append(f"<b>Main themes</b>: {_list(s.themes, len(s.themes), 'theme')}.")
     lines.append(f"<b>Dates</b>: {_list(s.dates, len(s.dates), 'date expression')}.")
     items = "".join(f"<li>{line}</li>" for line in lines)
-    return (f'<div class="english-summary" lang="en"><p><b>In English</b> — generated from the tables below, '
+    return (f'<div class="english-summary" lang="en"><p><b>In English</b> — generated from the article\'s tables, '
             f"not a translation; names and numbers are the parser's readings.</p><ul>{items}</ul></div>")

@@ -109,6 +109,7 @@ class _Article:
     published_at: str
     headline_en: str = ""  # the stored English translation of the headline, if any
     counts: _Counts | None = None
+    summary_html: str = ""  # analysis.explore.summary.summary_html: the English reading path, generated
 
 
 @dataclass(frozen=True)
@@ -159,6 +160,7 @@ def _load_articles(paths: list[Path]) -> list[_Article]:
             headline=_text(row["headline"]),
             published_at=_text(row["published_at"]),
             headline_en=_english_headline(art),
+            summary_html=_summary(art),
             counts=_Counts(
                 paragraphs=int((art.paragraphs["kind"] == "body").sum()),
                 sentences=len(art.sentences),
@@ -173,6 +175,12 @@ def _load_articles(paths: list[Path]) -> list[_Article]:
             raise ReportError(f"two articles share the id {a.article_id}: {seen[a.article_id]} and {a.path}")
         seen[a.article_id] = a.path
     return articles
+
+
+def _summary(art) -> str:
+    from analysis.explore.summary import summary_html
+
+    return summary_html(art)
 
 
 def _english_headline(art) -> str:
@@ -474,13 +482,15 @@ def _index_html(
             "article_id": a.article_id,
             "headline": a.headline,
             "headline_en": a.headline_en,
+            "summary": Markup(a.summary_html),  # built from escaped pieces (analysis.explore.summary)
             "meta": meta,
             "source": a.path.name if a.path.stem == a.article_id else f"{a.article_id} · {a.path.name}",
             "rows": rows,
         })
     lead = (f"{_plural(len(articles), 'article')}, each read by {_plural(len(infos), 'notebook')}. "
             "Every notebook comes as a reader's page (no code) and as a page with the code.")
-    return _index_template().render(lead=lead, notebooks=notebook_rows, articles=sections)
+    return _index_template().render(lead=lead, notebooks=notebook_rows, articles=sections,
+                                    font_css=Markup(embedded_font_css()))
 
 
 # --------------------------------------------------------------------------- build
