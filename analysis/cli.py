@@ -88,6 +88,7 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--notebooks", type=Path, default=None, metavar="DIR",
                    help="run the notebooks in DIR instead of the project's notebooks/")
     r.add_argument("--quiet", action="store_true", help="no progress lines on stderr")
+    r.add_argument("--open", action="store_true", help="open the index page in the web browser when done")
     r.add_argument("--corpus", type=Path, default=None, metavar="DIR",
                    help="render the corpus notebooks on the corpus dataset DIR (from `corpus`) instead of the "
                         "article notebooks; --out defaults to reports/corpus")
@@ -201,40 +202,47 @@ def _cmd_report(args: argparse.Namespace) -> int:
 def run_report_command(args: argparse.Namespace) -> int:
     """Run ``report`` from parsed arguments (``articles``, ``out``, ``jobs``; optional ``quiet``, ``notebooks``).
 
-    Prints ``error: <reason>`` and returns 1 when a notebook fails, 2 for ``--jobs`` below 1; unreadable
-    articles raise ``analysis.ArticleError``, which :func:`main` reports as ``error: <file>: <reason>``.
+    Prints ``error: <reason>`` and returns 1 when a notebook fails, 2 for ``--jobs`` below 1 or an ``--out`` that
+    is not a folder; unreadable articles raise ``analysis.ArticleError``, which :func:`main` reports as
+    ``error: <file>: <reason>``.  Ends with the index path on stdout and, unless quiet, its ``file://`` URL on
+    stderr; ``--open`` opens it in the browser.
     """
     if args.jobs is not None and args.jobs < 1:
         print("error: --jobs must be at least 1", file=sys.stderr)
         return 2
     corpus = getattr(args, "corpus", None)
-    out = args.out if args.out is not None else Path("reports/corpus" if corpus is not None else "reports")
-    if corpus is not None:
-        if args.articles:
-            print("error: give either ARTICLE files or --corpus DIR, not both", file=sys.stderr)
-            return 2
-        from analysis.report.build import ReportError
-        from analysis.report.corpus import build_corpus_report
-
-        try:
-            result = build_corpus_report(corpus, out, progress=not getattr(args, "quiet", False),
-                                         notebooks_dir=getattr(args, "notebooks", None))
-        except ReportError as err:
-            print(f"error: {err}", file=sys.stderr)
-            return 1
-        print(result.index)
-        return 0
+    out = Path(args.out) if args.out is not None else Path("reports/corpus" if corpus is not None else "reports")
+    if out.exists() and not out.is_dir():
+        print(f"error: {out}: --out is a file, not a folder", file=sys.stderr)
+        return 2
+    if corpus is not None and args.articles:
+        print("error: give either ARTICLE files or --corpus DIR, not both", file=sys.stderr)
+        return 2
     # heavy imports (nbconvert, papermill) only when a report is asked for
     from analysis.report.build import ReportError, build_report
 
     try:
-        result = build_report(list(args.articles) or None, out, jobs=args.jobs,
-                              progress=not getattr(args, "quiet", False),
-                              notebooks_dir=getattr(args, "notebooks", None))
+        if corpus is not None:
+            from analysis.report.corpus import build_corpus_report
+
+            result = build_corpus_report(corpus, out, progress=not getattr(args, "quiet", False),
+                                         notebooks_dir=getattr(args, "notebooks", None))
+        else:
+            result = build_report(list(args.articles) or None, out, jobs=args.jobs,
+                                  progress=not getattr(args, "quiet", False),
+                                  notebooks_dir=getattr(args, "notebooks", None))
     except ReportError as err:
         print(f"error: {err}", file=sys.stderr)
         return 1
     print(result.index)
+    url = result.index.resolve().as_uri()
+    if not getattr(args, "quiet", False):
+        print(f"report: open {url}", file=sys.stderr)
+    if getattr(args, "open", False):
+        import webbrowser
+
+        if not webbrowser.open(url):
+            print(f"report: no web browser found; open {url} yourself", file=sys.stderr)
     return 0
 
 

@@ -30,26 +30,32 @@
 # - *reading time* assumes **138 words per minute** for silent reading of Arabic by adults, the
 #   Arabic figure of the IReST standardised texts (Trauzettel-Klosinski & Dietz 2012, 138 ± 20 wpm;
 #   English in the same study: 228). It is a rough guide, shown with the ±20 wpm range;
-# - the English beside the Arabic is a translation made by hand for the seed article and stored as
-#   data (`analysis/data/translations/`), checked against the paragraph ids; other articles have an
-#   empty English column.
+# - the *English summary* at the top is generated from the tables (`analysis.explore.summary`): who is
+#   named and quoted, the main figures, themes and dates, with what is missing said in so many words;
+# - *dates* come from the `dates` table: each expression with its English gloss, the date it resolves to
+#   (weekdays and "today" are anchored on the page's publication date) and the sentence it stands in;
+# - the English beside the Arabic, paragraph by paragraph, is a translation made by hand and stored as
+#   data (`analysis/data/translations/`), checked against the paragraph ids; it is shown only for articles
+#   that have one (today: the seed).
 #
 # Arabic in charts is drawn in logical order by matplotlib's own text shaping (see
 # `analysis.explore.display`); tables show Arabic right to left and escape any markup in the text.
 
 # %% tags=["parameters"]
-article_path = "../seeds/000_15d6e93d3754c312.txt"  # the seed; the report injects an absolute path
+article_path = "../seeds/000_15d6e93d3754c312.txt"  # the seed; the report injects the article's file name
 
 # %%
-import matplotlib.pyplot as plt
 from IPython.display import HTML
 from IPython.display import display as show
 
 from analysis.explore import article as A
+from analysis.explore import dates as D
 from analysis.explore import display, open_article
+from analysis.explore.summary import summary_html
 
 art = open_article(article_path)
 show(HTML(display.rtl_heading(art.headline)))
+show(HTML(summary_html(art, headline_en=A.english_headline(art))))
 
 # %% [markdown]
 # ## Metadata
@@ -71,7 +77,7 @@ display.rtl_table(structure, arabic_columns=["section", "text"], caption="Paragr
 
 # %%
 A.plot_paragraph_lengths(structure)
-plt.show()
+display.show()
 
 # %% [markdown]
 # ## Sections and reading time
@@ -88,12 +94,32 @@ display.rtl_table(
 show(HTML(A.reading_time_html(sections)))
 
 # %% [markdown]
+# ## When: the dates in the text
+# Every date expression with its English gloss and the date it resolves to, on a timeline, then the
+# sentence each comes from.
+
+# %%
+dates = D.dates_table(art)
+if dates.empty:
+    show(HTML("<p>No date expression found in this article.</p>"))
+else:
+    fig = D.plot_timeline(D.timeline_points(dates))
+    if fig is None:
+        show(HTML("<p>No date in this article could be resolved to a calendar date; the expressions are listed.</p>"))
+    else:
+        display.show(fig)
+    show(display.rtl_table(dates, arabic_columns=["text", "sentence"], caption="Date expressions"))
+
+# %% [markdown]
 # ## The text beside an English translation
-# Paragraph by paragraph, in page order. The English is a hand translation kept as data and
-# aligned by paragraph id; it is shown only when every stored paragraph still lines up with the
-# parsed text. For articles without a stored translation the English column is empty.
+# Paragraph by paragraph, in page order, where a hand translation is stored for the article (kept as
+# data and aligned by paragraph id; shown only when every stored paragraph still lines up with the
+# parsed text).
 
 # %%
 side_by_side = A.side_by_side(art)
-show(HTML(A.translation_note_html(side_by_side)))
-display.rtl_table(side_by_side, arabic_columns=["text"], caption="Arabic text and English translation")
+if A.has_translation(side_by_side):
+    show(display.rtl_table(side_by_side, arabic_columns=["text"], caption="Arabic text and English translation"))
+else:
+    show(HTML("<p>No English translation is stored for this article: the English summary at the top is the "
+              "reading path for this article.</p>"))

@@ -35,10 +35,9 @@
 # Arabic in charts goes through `analysis.explore.display`; tables show Arabic right to left with markup escaped.
 
 # %% tags=["parameters"]
-article_path = "../seeds/000_15d6e93d3754c312.txt"  # the seed; the report injects an absolute path
+article_path = "../seeds/000_15d6e93d3754c312.txt"  # the seed; the report injects the article's file name
 
 # %%
-import matplotlib.pyplot as plt
 from IPython.display import HTML
 from IPython.display import display as show
 
@@ -61,7 +60,7 @@ if not speakers.empty:
                            caption="Speakers (sections: 0 = opening news section)"))
     Q.mode_bars(speakers, speakers["speaker_ar"], speakers["speaker_en"], row_height=0.55, legend_space=0.12,
                 title=display.bilingual("التصريحات حسب المتحدث", "Statements per speaker"))
-    plt.show()
+    display.show()
 
 # %% [markdown]
 # ## Cue verbs
@@ -74,7 +73,7 @@ if not cues.empty:
     show(display.rtl_table(cues, arabic_columns=["cue_lemma", "forms"], caption="Cue verbs"))
     Q.mode_bars(cues, cues["cue_lemma"], cues["gloss_en"], row_height=0.45, legend_space=0.08,
                 title=display.bilingual("أفعال القول", "Reporting verbs"))
-    plt.show()
+    display.show()
 
 # %% [markdown]
 # ## The statements
@@ -107,7 +106,7 @@ elif themes.empty:
     show(HTML("<p>No theme of the lexicon is evidenced inside the quoted content.</p>"))
 else:
     Q.plot_speaker_themes(themes)
-    plt.show()
+    display.show()
 
 # %%
 stems = Q.speaker_stems(art, top=8)
@@ -126,4 +125,4 @@ summary = Q.section_summary(art)
 show(display.rtl_table(summary, arabic_columns=["section_ar", "speakers_ar"], caption="Sections: who speaks where",
                        precision=3))
 Q.plot_paragraph_voices(art)
-plt.show()
+display.show()

@@ -38,13 +38,12 @@
 # Arabic in charts goes through `analysis.explore.display`; tables show Arabic right to left with markup escaped.
 
 # %% tags=["parameters"]
-article_path = "../seeds/000_15d6e93d3754c312.txt"  # the seed; the report injects an absolute path
+article_path = "../seeds/000_15d6e93d3754c312.txt"  # the seed; the report injects the article's file name
 kwic_term = ""  # a word for the keyword-in-context section; empty: the most frequent theme evidence word
 
 # %%
 import html
 
-import matplotlib.pyplot as plt
 from IPython.display import HTML
 from IPython.display import display as show
 
@@ -89,12 +88,12 @@ fig = T.plot_theme_heatmap(art, matrix, translation=translation)
 if fig is None:
     show(HTML("<p>No themes to draw.</p>"))
 else:
-    plt.show()
+    display.show()
 
 # %% [markdown]
 # ## How the themes flow
 # The same themes sentence by sentence, in reading order (1 = the headline); the shaded band is the opening news
-# section, the white band what comes after the subheading (background, in the seed). A bigger dot is a higher score.
+# section, the white bands the sections under each subheading. A bigger dot is a higher score.
 
 # %%
 flow = T.theme_flow(art)
@@ -102,7 +101,7 @@ fig = T.plot_theme_flow(art, flow, translation=translation)
 if fig is None:
     show(HTML("<p>No themes to draw.</p>"))
 else:
-    plt.show()
+    display.show()
 
 # %% [markdown]
 # ## News section vs the rest
@@ -121,12 +120,13 @@ else:
 
 # %% [markdown]
 # ## Key terms per section and per theme
-# The most characteristic words (stems) of each section, with their counts, and then of the sentences carrying
+# The most characteristic words of each section (grouped by stem, shown as written, with an English gloss from
+# the reviewed glossaries where one is known), with their counts, and then of the sentences carrying
 # each theme (one row per theme, column 1 = most characteristic; English where the lexicon has a gloss).
 
 # %%
 by = T.key_terms(art, by="section", top=8, translation=translation)
-show(display.rtl_table(by.drop(columns=["group"]), arabic_columns=["group_label", "stem", "form"], precision=2,
+show(display.rtl_table(by.drop(columns=["group", "stem"]), arabic_columns=["group_label", "form"], precision=2,
                        caption="Key terms per section"))
 by_theme = T.key_terms(art, by="theme", top=5)
 if not by_theme.empty:

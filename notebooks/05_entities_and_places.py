@@ -35,13 +35,12 @@
 # Arabic in charts goes through `analysis.explore.display`; tables show Arabic right to left with markup escaped.
 
 # %% tags=["parameters"]
-article_path = "../seeds/000_15d6e93d3754c312.txt"  # the seed; the report injects an absolute path
+article_path = "../seeds/000_15d6e93d3754c312.txt"  # the seed; the report injects the article's file name
 pick = None  # an entity to unfold below: its English or Arabic name (e.g. "Italy" or "إيطاليا"), or its id
 
 # %%
 import html
 
-import matplotlib.pyplot as plt
 from IPython.display import HTML
 from IPython.display import display as show
 
@@ -70,7 +69,7 @@ display.rtl_table(E.typed_table(table), arabic_columns=["name_ar"], caption="Ent
 if E.plot_mentions(table, top=25) is None:
     show(HTML("<p><b>No entities found in this article.</b></p>"))
 else:
-    plt.show()
+    display.show()
 
 # %% [markdown]
 # ## Who appears with whom
@@ -89,11 +88,11 @@ else:
 
 # %%
 if E.plot_cooccurrence_matrix(art, E.cooccurrence_matrix(art, top=15)) is not None:
-    plt.show()
+    display.show()
 
 # %%
 if E.network_figure(art, top=15) is not None:
-    plt.show()
+    display.show()
 
 # %% [markdown]
 # ## Places
@@ -112,7 +111,7 @@ if located.empty:
     show(HTML("<p><b>No place with known coordinates in this article.</b></p>"))
 else:
     P.map_figure(located)
-    plt.show()
+    display.show()
 
 # %% [markdown]
 # ## Pick an entity: its sentences

@@ -36,11 +36,10 @@
 # Arabic right to left with markup escaped.
 
 # %% tags=["parameters"]
-corpus_path = "../data/corpus/saudinewsnet"  # `make corpus` builds it; the report injects an absolute path
+corpus_path = "../data/corpus/saudinewsnet"  # `make corpus` builds it; the report runs beside the dataset
 entity = ""  # an entity for the last section (key, English or Arabic name); empty: the person named most
 
 # %%
-import matplotlib.pyplot as plt
 from IPython.display import HTML
 from IPython.display import display as show
 
@@ -58,7 +57,7 @@ display.rtl_table(C.overview(corpus), caption=f"Corpus: {corpus.path.name}")
 show(display.rtl_table(C.articles_per_outlet(corpus), caption="Articles per outlet", precision=3))
 per_day = C.articles_per_day(corpus)
 C.plot_articles_per_day(per_day)
-plt.show()
+display.show()
 
 # %% [markdown]
 # ## Most-quoted speakers
@@ -73,7 +72,7 @@ display.rtl_table(speakers.drop(columns=["ekey"]), arabic_columns=["name_ar", "v
 top5 = list(speakers["ekey"][:5])
 C.plot_timeline(corpus, C.entity_timeline(corpus, top5, freq="D"), title="Articles quoting the top speakers, by day",
                 ylabel="articles naming them")
-plt.show()
+display.show()
 
 # %% [markdown]
 # ## Most-named entities
@@ -89,7 +88,7 @@ for type_, title in (("PERSON", "People"), ("ORG", "Organisations"), ("GPE", "Co
 # %%
 people = list(C.top_entities(corpus, type="PERSON", top=6)["ekey"])
 C.plot_timeline(corpus, C.entity_timeline(corpus, people, freq="D"), title="The most-named people, by day")
-plt.show()
+display.show()
 
 # %% [markdown]
 # ## Figures by category
@@ -111,12 +110,12 @@ for category in by_category["category"][:2]:
 # %%
 by_outlet = C.themes_by_outlet(corpus, top=12)
 C.plot_themes_by_outlet(by_outlet)
-plt.show()
+display.show()
 
 # %%
 by_week = C.themes_by_week(corpus, top=8)
 C.plot_themes_by_week(by_week)
-plt.show()
+display.show()
 display.rtl_table(by_week.reset_index(), caption="Share of the week's articles carrying each theme", precision=3)
 
 # %% [markdown]
@@ -133,4 +132,4 @@ else:
     show(HTML(C.entity_view_html(profile)))
     C.plot_timeline(corpus, C.entity_timeline(corpus, [ekey], freq="D"),
                     title="Articles naming it, by day")
-    plt.show()
+    display.show()

@@ -43,7 +43,7 @@ class TestStatements:
 
     def test_all_seed_quotes_are_in_the_news_section(self, statements):
         assert set(statements["section_id"]) == {0}
-        assert set(statements["section_en"]) == {"news (opening section)"}
+        assert set(statements["section_en"]) == {"opening"}
         assert set(statements["paragraph_id"]) == {6, 7, 8, 9, 10, 11}
 
     def test_cue_gloss_beside_the_cue(self, statements):
@@ -163,7 +163,7 @@ class TestNotebookTablesAndCharts:
         first = t.iloc[0]
         assert (first["speaker"], first["cue"], first["mode"], first["paragraph_id"]) == (
             f"مصطفى الكاظمي · {KADHIMI}", "اعتبر", "indirect", 6)
-        assert first["section"] == "مطلع الخبر · news (opening section)" + display.LRM
+        assert first["section"] == "مطلع الخبر · opening"
 
     def test_key_words(self, seed_article):
         k = Q.key_words(Q.speaker_stems(seed_article, top=8))
@@ -195,7 +195,7 @@ class TestNotebookTablesAndCharts:
         fig = Q.plot_paragraph_voices(seed_article)
         ax = fig.axes[0]
         assert len(ax.get_yticklabels()) == 14 and len(ax.patches) == 3 * 14
-        assert [t.get_text() for t in ax.texts] == ["مطلع الخبر · news (opening section)" + display.LRM,
+        assert [t.get_text() for t in ax.texts] == ["مطلع الخبر · opening",
                                                    "في مقدمة داعمي العراق · At the forefront of Iraq's supporters"]
         assert len(ax.lines) == 1  # one dashed line: where the second section starts
         assert ax.get_xlim() == (0, 1)

@@ -22,6 +22,7 @@ DECLARED = {
                           key=("key",)),                                                              # lexicon.gazetteer
     "months.csv": dict(required=("name_ar", "month", "calendar", "name_en"), key=("name_ar",)),      # text.pagedate
     "name_particles.csv": dict(required=("ar", "en", "kind", "gloss"), key=("ar", "kind")),         # names.romanize
+    "news_glossary.csv": dict(required=("word", "gloss_en"), key=("word",)),                        # lexicon.glossary
     "ner_lists.csv": dict(required=("word", "list", "gloss_en"), key=("word", "list")),             # ner.names
     "ner_triggers.csv": dict(required=("word", "category", "gloss_en"), key=("word", "category")),  # ner.features
     "number_words.csv": dict(required=("word", "kind", "gloss"), optional=("value",), key=("word",)),  # numerals
@@ -83,7 +84,7 @@ class TestShipped:
     def test_readers_use_that_declaration(self, name, monkeypatch):
         """The reader's declaration is the one above: a copy missing a required column fails in the reader."""
         from analysis.extract import dates, figures, themes
-        from analysis.lexicon import gazetteer
+        from analysis.lexicon import gazetteer, glossary
         from analysis.names import spelling as romanize_module
         from analysis.ner import features, names
         from analysis.text import layout, numerals, pagedate, stopwords
@@ -96,6 +97,7 @@ class TestShipped:
             "stopwords_ar.csv": stopwords.stopwords, "themes.csv": themes._rows, "titles.csv": gazetteer.titles,
             "units.csv": figures.unit_lexicon, "weekdays.csv": dates.date_words,
             "name_particles.csv": romanize_module._particles,
+            "news_glossary.csv": glossary.news_glossary,
         }
         reader = readers[name]
         column = DECLARED[name]["required"][-1]

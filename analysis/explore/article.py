@@ -18,6 +18,8 @@ __all__ = [
     "STRUCTURE_COLUMNS",
     "WORDS_PER_MINUTE",
     "WPM_SPREAD",
+    "english_headline",
+    "has_translation",
     "kind_counts",
     "metadata",
     "plot_paragraph_lengths",
@@ -30,7 +32,7 @@ __all__ = [
 
 WORDS_PER_MINUTE = 138  # IReST, Arabic silent reading (Trauzettel-Klosinski & Dietz 2012)
 WPM_SPREAD = 20  # its ± range: 118-158 wpm
-OPENING = "opening"  # the section of body paragraphs before the first subheading
+from analysis.explore.sections import OPENING_LABEL as OPENING  # noqa: E402  (the same name on every page)
 
 METADATA_FIELDS = [
     ("article_id", "article id"),
@@ -68,8 +70,8 @@ def metadata(art) -> pd.DataFrame:
 def structure(art) -> pd.DataFrame:
     """One row per paragraph in page order: kind, section, sentences and words (tokens of kind ``word``), text.
 
-    ``section`` is the subheading's section for body and subheading paragraphs (``"opening"`` before the first
-    subheading) and "" for the headline, meta lines and page furniture.
+    ``section`` is the subheading's section for body and subheading paragraphs (``"مطلع الخبر · opening"`` before the
+    first subheading) and "" for the headline, meta lines and page furniture.
     """
     paragraphs = art.paragraphs
     words = art.tokens[art.tokens["kind"] == "word"].groupby("paragraph_id").size()
@@ -182,3 +184,22 @@ def translation_note_html(table: pd.DataFrame) -> str:
     return ("<p>English translation: "
             + ("stored for this article." if has_english else "<b>none stored for this article</b> (column left empty).")
             + "</p>")
+
+
+def english_headline(art) -> str:
+    """The stored English of the headline paragraph ("" without a translation that lines up)."""
+    import warnings
+
+    from analysis.lexicon.translations import TranslationMismatch, translation_for
+
+    with warnings.catch_warnings():  # a misaligned translation is not shown; notebook 01 says why
+        warnings.simplefilter("ignore", TranslationMismatch)
+        table = translation_for(art.paragraphs, art.article_id)
+    is_headline = (art.paragraphs["kind"] == "headline").to_numpy()
+    english = [str(e).strip() for e in table["en"][is_headline] if str(e).strip()]
+    return english[0] if english else ""
+
+
+def has_translation(table: pd.DataFrame) -> bool:
+    """Does :func:`side_by_side`'s table hold any stored English?"""
+    return bool((table["en"] != "").any())

@@ -28,6 +28,8 @@ __all__ = [
     "ar",
     "arabic_font_path",
     "bilingual",
+    "describe_figure",
+    "english_part",
     "has_arabic",
     "label",
     "rtl_heading",
@@ -36,6 +38,7 @@ __all__ = [
     "set_theme",
     "set_ticks",
     "shapes_arabic",
+    "show",
     "use_arabic_font",
 ]
 
@@ -284,3 +287,88 @@ def rtl_table(
     if caption is not None:
         styler = styler.set_caption(html.escape(str(caption)))
     return styler
+
+
+# --------------------------------------------------------------------------- charts with a description
+
+_ENGLISH_PART_RE = re.compile(r"[A-Za-z][^\u0600-\u06ff]*")
+
+
+def english_part(label: object) -> str:
+    """The English of a chart label: the half after :data:`BILINGUAL_SEPARATOR`, or the label when it holds no
+    Arabic; "" for an Arabic-only label.  ``english_part("إيطاليا · Italy") -> "Italy"``."""
+    s = _BIDI_MARKS_RE.sub("", "" if label is None else str(label)).strip()
+    if not has_arabic(s):
+        return s
+    halves = [h.strip() for h in s.split(BILINGUAL_SEPARATOR.strip()) if h.strip() and not has_arabic(h)]
+    if halves:
+        return "; ".join(halves)
+    found = _ENGLISH_PART_RE.search(s)
+    return found.group(0).strip(" ·(),;") if found else ""
+
+
+def _chart_kind(ax) -> str:
+    from matplotlib.collections import PathCollection, QuadMesh
+
+    if any(isinstance(c, QuadMesh) for c in ax.collections) or ax.images:
+        return "heatmap"
+    if ax.patches:
+        return "bar chart"
+    if any(isinstance(c, PathCollection) for c in ax.collections):
+        return "scatter plot"
+    if ax.lines:
+        return "line chart"
+    return "chart"
+
+
+def _tick_names(ax, axis: str, limit: int = 6) -> tuple[int, list[str]]:
+    labels = ax.get_yticklabels() if axis == "y" else ax.get_xticklabels()
+    names = [english_part(t.get_text()) for t in labels]
+    names = [n for n in names if n and not re.fullmatch(r"[-−\d.,%\s]+", n)]  # categories, not numbers
+    return len(names), names[:limit]
+
+
+def describe_figure(fig) -> str:
+    """An English description of a matplotlib figure for its alt text: per panel its kind, title, axes and the
+    first category labels, e.g. ``bar chart "Paragraph length": x: words; y: paragraph (20 categories: ...)``."""
+    parts = []
+    for ax in fig.axes:
+        if not ax.get_visible() or ax.get_label() == "<colorbar>":
+            continue
+        title = english_part(ax.get_title())
+        bits = [_chart_kind(ax) + (f' "{title}"' if title else "")]
+        for axis, text in (("x", ax.get_xlabel()), ("y", ax.get_ylabel())):
+            name = english_part(text)
+            n, cats = _tick_names(ax, axis)
+            if name or cats:
+                desc = f"{axis}: {name or 'categories'}"
+                if cats:
+                    more = "" if n <= len(cats) else ", ..."
+                    desc += f" ({n} categor{'y' if n == 1 else 'ies'}: {', '.join(cats)}{more})"
+                bits.append(desc)
+        parts.append(bits[0] + (": " + "; ".join(bits[1:]) if bits[1:] else ""))
+    suptitle = english_part(fig._suptitle.get_text()) if getattr(fig, "_suptitle", None) is not None else ""
+    head = f'{suptitle}. ' if suptitle else ""
+    if not parts:
+        return head + "Empty chart."
+    if len(parts) == 1:
+        return head + parts[0][0].upper() + parts[0][1:] + "."
+    return head + f"{len(parts)} panels: " + " | ".join(parts) + "."
+
+
+def show(fig=None, *, alt: str | None = None, dpi: int = 100) -> None:
+    """Show a matplotlib figure in the notebook as a PNG that carries an English description (alt text) and close
+    it.  *fig* defaults to the current figure; *alt* to :func:`describe_figure` (returns nothing, so a cell ending
+    in ``display.show()`` prints nothing else)."""
+    import io
+
+    import matplotlib.pyplot as plt
+    from IPython.display import Image
+    from IPython.display import display as _display
+
+    fig = plt.gcf() if fig is None else fig
+    description = alt if alt is not None else describe_figure(fig)
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=dpi, bbox_inches="tight", metadata={"Software": None})
+    plt.close(fig)
+    _display(Image(data=buffer.getvalue(), format="png", alt=description))

@@ -284,7 +284,7 @@ def context_html(art, table: pd.DataFrame | None = None, *, translation: pd.Data
             f'<div class="fig-ctx"><h4>{heading}</h4>'
             f'<p dir="rtl" lang="ar" style="text-align:right">{highlight(sent["text"], spans, base_offset=int(sent["start"]))}</p>'
             f"<details><summary>paragraph ¶{row.paragraph_id}"
-            + (f' · section <span dir="rtl" lang="ar">{e(section)}</span>' if section else " · opening (news) section")
+            + (f' · section <span dir="rtl" lang="ar">{e(section)}</span>' if section else " · opening section")
             + "</summary>"
             f'<p dir="rtl" lang="ar" style="text-align:right">{highlight(para["text"], spans, base_offset=int(para["start"]))}</p>'
             + (f'<p class="en">{e(en)}</p>' if en else "")

@@ -1,7 +1,8 @@
 """The first cell of every notebook: find the article, parse it, set the plotting theme.
 
-A notebook's ``article_path`` parameter is the seed when run by hand (a path relative to ``notebooks/``) and an
-absolute path when the report injects it; :func:`resolve_article` accepts both, and :func:`open_article` is the one
+A notebook's ``article_path`` parameter is the seed when run by hand (a path relative to ``notebooks/``) and the
+article's file name when the report injects it (the report runs the kernel in the article's folder, so no page shows
+a path of the machine that built it); :func:`resolve_article` accepts both and absolute paths, and :func:`open_article` is the one
 call a notebook's set-up cell makes.
 """
 from __future__ import annotations

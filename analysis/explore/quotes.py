@@ -42,7 +42,7 @@ __all__ = [
 ]
 
 UNRESOLVED = ("(غير محدد)", "(unresolved)")
-OPENING = ("مطلع الخبر", "news (opening section)")
+
 _SPAN_RE = re.compile(r"(\d+)-(\d+)")
 
 STATEMENT_COLUMNS = ["quote_id", "speaker_entity_id", "speaker_ar", "speaker_en", "speaker_how", "cue", "cue_lemma",
@@ -55,25 +55,10 @@ def _str(value: object) -> str:
 
 
 def section_labels(art) -> dict[int, tuple[str, str]]:
-    """``section_id -> (Arabic label, English label)``: the opening section, then each subheading.
+    """``section_id -> (Arabic label, English label)``: :func:`analysis.explore.sections.section_labels`."""
+    from analysis.explore.sections import section_labels as labels
 
-    The English label is the stored hand translation of the subheading where there is one (the seed), else
-    ``section N (under a subheading)``.
-    """
-    from analysis.lexicon.translations import translation_for
-
-    paras = art.paragraphs
-    labels = {0: OPENING}
-    english = dict(zip(paras["paragraph_id"], translation_for(paras)["en"]))
-    subs = paras[paras["kind"] == "subheading"]
-    for _, row in subs.iterrows():
-        sid = int(row["section_id"])
-        if sid not in labels:
-            en = english.get(row["paragraph_id"]) or f"section {sid} (under a subheading)"
-            labels[sid] = (str(row["text"]), en)
-    for sid in sorted(set(int(s) for s in paras["section_id"].dropna())):
-        labels.setdefault(sid, (f"القسم {sid}", f"section {sid}"))
-    return labels
+    return labels(art)
 
 
 def statements(art) -> pd.DataFrame:

@@ -41,7 +41,7 @@ __all__ = [
     "theme_sentences_html",
 ]
 
-OPENING_LABEL = ("الخبر", "opening (news)")  # section 0: everything before the first subheading
+from analysis.explore.sections import OPENING as OPENING_LABEL  # noqa: E402  (section 0, before any subheading)
 
 
 class Section(NamedTuple):
@@ -60,19 +60,13 @@ def theme_label(label_ar: str, label_en: str) -> str:
 
 
 def sections(art, *, translation: pd.DataFrame | None = None) -> list[Section]:
-    """The article's sections in order: section 0 is the opening news section (before any subheading); each
-    later one is named by its subheading, in English from *translation* (``translation_for``) when stored,
-    else ``"section N"``."""
-    english = {} if translation is None else dict(zip(translation["paragraph_id"], translation["en"]))
-    paras = art.paragraphs
-    out = [Section(0, *OPENING_LABEL)] if (art.sentences["section_id"] == 0).any() else []
-    for sid in sorted(set(paras["section_id"]) - {0}):
-        heads = paras[(paras["section_id"] == sid) & (paras["kind"] == "subheading")]
-        head = heads.iloc[0] if len(heads) else None
-        ar = "" if head is None else str(head["text"])
-        en = "" if head is None else str(english.get(int(head["paragraph_id"]), "") or "")
-        out.append(Section(int(sid), ar, en or f"section {sid}"))
-    return out
+    """The article's sections in order (:func:`analysis.explore.sections.section_labels`): section 0 is the opening
+    (before any subheading), present when it holds sentences; each later one is named by its subheading."""
+    from analysis.explore.sections import section_labels
+
+    labels = section_labels(art, translation=translation)
+    has_opening = bool((art.sentences["section_id"] == 0).any())
+    return [Section(sid, *labels[sid]) for sid in sorted(labels) if sid != 0 or has_opening]
 
 
 def text_paragraphs(art) -> list[int]:
@@ -191,6 +185,8 @@ def _content_tokens(art) -> pd.DataFrame:
 
 
 def _rank_terms(group_tokens: pd.DataFrame, totals: pd.Series, top: int) -> pd.DataFrame:
+    from analysis.lexicon.glossary import gloss
+
     rows = []
     for st, g in group_tokens.groupby("stem", sort=False):
         forms = g["text"].value_counts(sort=False)
@@ -199,7 +195,7 @@ def _rank_terms(group_tokens: pd.DataFrame, totals: pd.Series, top: int) -> pd.D
         rows.append({
             "stem": st,
             "form": form,
-            "gloss": gloss_for_stem(st) or entity,
+            "gloss": gloss_for_stem(st) or entity or gloss(form),
             "count": len(g),
             "in_article": int(totals.get(st, len(g))),
             "first_start": int(g["start"].min()),
@@ -220,7 +216,8 @@ def key_terms(art, *, by: str = "theme", top: int = 8, translation: pd.DataFrame
 
     Columns: ``group`` (theme code or section id), ``group_label`` (bilingual), ``rank``, ``stem``, ``form`` (the
     most frequent way it is written, first-written on ties), ``gloss`` (English from the theme lexicon, else the
-    name of the entity the word belongs to, else ''), ``count`` (in the group), ``in_article``, ``specificity``
+    name of the entity the word belongs to, else the reviewed glossary (:mod:`analysis.lexicon.glossary`),
+    else ''), ``count`` (in the group), ``in_article``, ``specificity``
     (count / in_article: 1.0 = the word occurs only there), ``keyness`` (count x specificity: frequent *and*
     particular to the group, so that a word found everywhere, such as the country's name, does not top every
     list).  Stopwords, numbers and punctuation are left out.  Ranked by keyness, then count, then first

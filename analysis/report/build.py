@@ -40,6 +40,7 @@ from typing import NamedTuple
 
 from analysis.explore.notebook import SeedNotFound, project_root, resolve_article
 from analysis.explore.notebook import default_article as _seed_article
+from analysis.report.font import embedded_font_css
 
 __all__ = [
     "KERNEL_NAME",
@@ -87,7 +88,7 @@ class ReportResult:
 class NotebookInfo(NamedTuple):
     """What a notebook is, for the index: ``# NN · Title`` and its ``**Question.**`` line."""
 
-    stem: str  # "02_coalition_contributions"
+    stem: str  # "02_figures"
     number: str  # "02" ("" when the heading has none)
     title: str  # "Who contributes what, and how much" (the stem when there is no heading)
     question: str  # the question as one line of markdown text ("" when there is none)
@@ -109,12 +110,15 @@ class _Article:
     published_at: str
     headline_en: str = ""  # the stored English translation of the headline, if any
     counts: _Counts | None = None
+    summary_html: str = ""  # analysis.explore.summary.summary_html: the English reading path, generated
 
 
 @dataclass(frozen=True)
 class _Job:
     article: _Article
     notebook: Path
+    prev: NotebookInfo | None = None  # the notebooks before and after this one in the report, for the page links
+    next: NotebookInfo | None = None
 
 
 # --------------------------------------------------------------------------- locating things
@@ -175,6 +179,7 @@ def _load_articles(paths: list[Path]) -> list[_Article]:
             headline=_text(row["headline"]),
             published_at=_text(row["published_at"]),
             headline_en=_english_headline(art),
+            summary_html=_summary(art),
             counts=_Counts(
                 paragraphs=int((art.paragraphs["kind"] == "body").sum()),
                 sentences=len(art.sentences),
@@ -191,18 +196,16 @@ def _load_articles(paths: list[Path]) -> list[_Article]:
     return articles
 
 
+def _summary(art) -> str:
+    from analysis.explore.summary import summary_html
+
+    return summary_html(art)
+
+
 def _english_headline(art) -> str:
-    """The stored English of the headline paragraph ("" without a translation that lines up)."""
-    import warnings
+    from analysis.explore.article import english_headline
 
-    from analysis.lexicon.translations import TranslationMismatch, translation_for
-
-    with warnings.catch_warnings():  # a misaligned translation is not shown; the notebooks say why
-        warnings.simplefilter("ignore", TranslationMismatch)
-        table = translation_for(art.paragraphs, art.article_id)
-    is_headline = (art.paragraphs["kind"] == "headline").to_numpy()
-    english = [str(e).strip() for e in table["en"][is_headline] if str(e).strip()]
-    return english[0] if english else ""
+    return english_headline(art)
 
 
 _HEADING_RE = re.compile(r"^#[ \t]+(?:(?P<number>\d+)[ \t]*[·.:\-–—][ \t]*)?(?P<title>\S.*?)[ \t]*$", re.M)
@@ -364,10 +367,12 @@ def _run_job(job: _Job, stage: Path, kernels_dir: Path, socket_dir: Path) -> Not
     log = socket_dir / f"{art.article_id}-{stem}.log"
     km = _kernel_manager(kernels_dir, socket_dir, log)
     try:
+        # the kernel runs in the article's folder and gets its file name: no page shows a path of the build machine
         executed = papermill.execute_notebook(
             nb,
             None,
-            parameters={"article_path": str(art.path)},
+            parameters={"article_path": art.path.name},
+            cwd=str(art.path.parent),
             kernel_name=KERNEL_NAME,
             language="python",
             km=km,
@@ -395,11 +400,20 @@ def _run_job(job: _Job, stage: Path, kernels_dir: Path, socket_dir: Path) -> Not
     executed.metadata["title"] = f"{stem} · {art.headline}" if art.headline else stem
     nbformat.write(executed, out / f"{stem}.ipynb")
     full, reader = _exporters()
-    resources = {"metadata": {"name": stem}, "report": {"index": "../index.html"}}
-    body, _ = full.from_notebook_node(executed, resources=dict(resources))
-    (out / f"{stem}.html").write_text(body, encoding="utf-8")
-    body, _ = reader.from_notebook_node(executed, resources=dict(resources))
-    (out / f"{stem}.reader.html").write_text(body, encoding="utf-8")
+    for exporter, name, other, here, there in (
+        (full, f"{stem}.html", f"{stem}.reader.html", "with code", "reader's page (no code)"),
+        (reader, f"{stem}.reader.html", f"{stem}.html", "reader's page", "same page with code"),
+    ):
+        kind = ".reader.html" if name.endswith(".reader.html") else ".html"
+        resources = {"metadata": {"name": stem}, "report": {
+            "index": "../index.html",
+            "font_css": embedded_font_css(),
+            "prev": {"href": page_href(job.prev.stem + kind), "title": job.prev.title} if job.prev else None,
+            "next": {"href": page_href(job.next.stem + kind), "title": job.next.title} if job.next else None,
+            "switch": {"here": here, "href": page_href(other), "text": there},
+        }}
+        body, _ = exporter.from_notebook_node(executed, resources=resources)
+        (out / name).write_text(body, encoding="utf-8")
     return NotebookPage(
         article_id=art.article_id,
         notebook=stem,
@@ -473,7 +487,7 @@ def _index_html(
         meta = [f"Published {_date(a.published_at)}" if a.published_at else "No publication date found"]
         if a.counts is not None:
             c = a.counts
-            meta += [_plural(c.paragraphs, "paragraph"), _plural(c.sentences, "sentence"),
+            meta += [_plural(c.paragraphs, "body paragraph"), _plural(c.sentences, "sentence"),
                      _plural(c.entities, "entity", "entities"), _plural(c.figures, "figure"),
                      _plural(c.quotes, "quote")]
         rows = []
@@ -487,13 +501,15 @@ def _index_html(
             "article_id": a.article_id,
             "headline": a.headline,
             "headline_en": a.headline_en,
+            "summary": Markup(a.summary_html),  # built from escaped pieces (analysis.explore.summary)
             "meta": meta,
             "source": a.path.name if a.path.stem == a.article_id else f"{a.article_id} · {a.path.name}",
             "rows": rows,
         })
     lead = (f"{_plural(len(articles), 'article')}, each read by {_plural(len(infos), 'notebook')}. "
             "Every notebook comes as a reader's page (no code) and as a page with the code.")
-    return _index_template().render(lead=lead, notebooks=notebook_rows, articles=sections)
+    return _index_template().render(lead=lead, notebooks=notebook_rows, articles=sections,
+                                    font_css=Markup(embedded_font_css()))
 
 
 # --------------------------------------------------------------------------- build
@@ -575,7 +591,9 @@ def build_report(
         raise ReportError(f"{err.filename}: {err.strerror}") from None
     notebooks = find_notebooks(notebooks_dir)
     loaded = _load_articles([Path(p) for p in articles] if articles else [default_article()])
-    todo = [_Job(a, nb) for a in loaded for nb in notebooks]
+    infos = [notebook_info(nb) for nb in notebooks]
+    todo = [_Job(a, nb, infos[i - 1] if i else None, infos[i + 1] if i + 1 < len(infos) else None)
+            for a in loaded for i, nb in enumerate(notebooks)]
     workers = max(1, min(jobs or os.cpu_count() or 1, len(todo)))
     lock = threading.Lock()
 
@@ -614,7 +632,6 @@ def build_report(
                 for fut in pending:
                     fut.cancel()
                 raise
-        infos = [notebook_info(nb) for nb in notebooks]
         (stage / "index.html").write_text(_index_html(loaded, infos, pages), encoding="utf-8")
         _move_into_place(stage, out_dir, [a.article_id for a in loaded])
     finally:

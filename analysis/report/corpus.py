@@ -37,6 +37,7 @@ from analysis.report.build import (
     notebook_info,
     page_href,
 )
+from analysis.report.font import embedded_font_css
 
 __all__ = ["build_corpus_report"]
 
@@ -90,7 +91,9 @@ def _run(notebook: Path, corpus_dir: Path, stage: Path, kernels_dir: Path, socke
     km = _kernel_manager(kernels_dir, socket_dir, log)
     try:
         executed = papermill.execute_notebook(
-            nb, None, parameters={"corpus_path": str(corpus_dir)}, kernel_name=KERNEL_NAME, language="python",
+            # the kernel runs beside the dataset and gets its folder name: no page shows a path of the build machine
+            nb, None, parameters={"corpus_path": corpus_dir.name}, cwd=str(corpus_dir.parent),
+            kernel_name=KERNEL_NAME, language="python",
             km=km, progress_bar=False, log_output=False, request_save_on_cell_execute=False,
             execution_timeout=CELL_TIMEOUT_S)
     except PapermillExecutionError as err:
@@ -108,11 +111,15 @@ def _run(notebook: Path, corpus_dir: Path, stage: Path, kernels_dir: Path, socke
     executed.metadata["title"] = f"{stem} · {corpus_dir.name}"
     nbformat.write(executed, stage / f"{stem}.ipynb")
     full, reader = _exporters()
-    resources = {"metadata": {"name": stem}, "report": {"index": "index.html"}}
-    body, _ = full.from_notebook_node(executed, resources=dict(resources))
-    (stage / f"{stem}.html").write_text(body, encoding="utf-8")
-    body, _ = reader.from_notebook_node(executed, resources=dict(resources))
-    (stage / f"{stem}.reader.html").write_text(body, encoding="utf-8")
+    for exporter, name, other, here, there in (
+        (full, f"{stem}.html", f"{stem}.reader.html", "with code", "reader's page (no code)"),
+        (reader, f"{stem}.reader.html", f"{stem}.html", "reader's page", "same page with code"),
+    ):
+        resources = {"metadata": {"name": stem}, "report": {
+            "index": "index.html", "font_css": embedded_font_css(), "prev": None, "next": None,
+            "switch": {"here": here, "href": page_href(other), "text": there}}}
+        body, _ = exporter.from_notebook_node(executed, resources=resources)
+        (stage / name).write_text(body, encoding="utf-8")
     return NotebookPage("corpus", stem, stage / f"{stem}.html", stage / f"{stem}.reader.html",
                         stage / f"{stem}.ipynb", time.perf_counter() - started)
 

@@ -14,11 +14,9 @@
 # ---
 
 # %% [markdown]
-# # 02 · Who contributes what, and how much
+# # 02 · Figures: what, how much, whose
 #
-# **Question.** What does the article say each party contributes, and how much?
-#
-# In the seed article: Italy's share of the coalition, about 1,497 soldiers, 390 land vehicles and 17 aircraft.
+# **Question.** What amounts does the article give, of what, and whose are they?
 #
 # **Method.** The `figures` table of `analysis.parse_article`:
 #
@@ -29,24 +27,24 @@
 # - a figure is *approximate* when a qualifier such as حوالي، نحو، قرابة، أكثر من stands before it (kept in
 #   the `qualifier` column) or تقريبا after it;
 # - the *subject* is the party the figure belongs to: the person, organisation or place named at the start of
-#   the sentence, before the figure (in the seed, the sentence opening with وشاركت إيطاليا gives Italy).
-#   Empty when the text does not say whose figure it is;
+#   the sentence, before the figure (a sentence opening with وشاركت إيطاليا, "Italy took part with", gives
+#   Italy). Empty when the text does not say whose figure it is; the "whose" table appears only when the
+#   article attributes figures to someone;
 # - figures are shown in their sentence (figure in yellow, the subject's mentions in blue), with the whole
-#   paragraph and, for the seed, its stored English translation.
+#   paragraph and, where one is stored, its English translation.
 #
-# **Why no single bar chart.** Soldiers, vehicles and aircraft are different units: bars on one axis would
-# compare 1,497 soldiers with 17 aircraft as if they were the same kind of thing, and the large number would
-# flatten the small ones. So each *unit* gets its own panel with its own axis and its unit in the axis label
+# **Why no single bar chart.** Soldiers, vehicles and aircraft (or dollars, days and percent) are different
+# units: bars on one axis would compare 1,497 soldiers with 17 aircraft as if they were the same kind of thing,
+# and the large number would flatten the small ones. So each *unit* gets its own panel with its own axis and its unit in the axis label
 # (small multiples). Only counts of figures, which share one unit ("figures mentioned"), share an axis.
 #
 # Arabic in charts goes through `analysis.explore.display` (logical order, shaped by matplotlib itself); tables show
 # Arabic right to left with any markup in the text escaped.
 
 # %% tags=["parameters"]
-article_path = "../seeds/000_15d6e93d3754c312.txt"  # the seed; the report injects an absolute path
+article_path = "../seeds/000_15d6e93d3754c312.txt"  # the seed; the report injects the article's file name
 
 # %%
-import matplotlib.pyplot as plt
 from IPython.display import HTML
 from IPython.display import display as show
 
@@ -69,17 +67,17 @@ else:
     ))
 
 # %% [markdown]
-# ## Who contributes what
-# One row per party the text attributes figures to; figures whose owner the text does not name come last,
-# with empty subject cells.
+# ## Whose figures
+# One row per party the text attributes figures to (a contribution, a budget, a toll); figures whose owner the
+# text does not name come last, with empty subject cells. Shown only when the article names an owner.
 
 # %%
 contributions = F.by_subject(table)
-if contributions.empty:
-    show(HTML("<p>No figures, so no contributions to list.</p>"))
+if table.empty or not ((table["subject_en"] != "").any() or (table["subject_ar"] != "").any()):
+    show(HTML("<p>The article attributes none of its figures to a named party.</p>"))
 else:
     show(display.rtl_table(contributions, arabic_columns=["subject_ar", "figures_ar"],
-                           caption="What each party contributes, as the article states it"))
+                           caption="Figures by the party they belong to, as the article states it"))
 
 # %% [markdown]
 # ## The figures
@@ -104,7 +102,7 @@ fig = F.plot_unit_panels(F.unit_panels(table))
 if fig is None:
     show(HTML("<p>No figures to draw.</p>"))
 else:
-    plt.show()
+    display.show()
 
 # %% [markdown]
 # ## Figures by category, exact vs approximate
@@ -117,7 +115,7 @@ if counts.empty:
 else:
     show(display.rtl_table(counts, arabic_columns=["category_ar"], caption="Figures per category"))
     F.plot_categories(counts)
-    plt.show()
+    display.show()
 
 # %% [markdown]
 # ## Each figure in its context
