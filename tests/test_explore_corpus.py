@@ -145,6 +145,7 @@ def test_report_corpus_builds_an_offline_page(dataset, tmp_path, capsys):
         assert not re.search(r"<script[^>]+src=", text), page
         assert not re.search(r"""(?:src|href)=["']?(?:https?:)?//""", text), page
         assert not re.search(r"@import\s+url\(\s*['\"]?(?:https?:)?//", text), page
+        assert str(dataset.parent) not in text and str(tmp_path) not in text, page  # no path of the build machine
     reader = (out / "06_corpus_overview.reader.html").read_text(encoding="utf-8")
     assert reader.count("data:image/png;base64,") >= 5
     assert "Yemen" in reader and "اليمن" in reader
