@@ -110,12 +110,15 @@ class Corpus:
 
     @functools.cached_property
     def names(self) -> pd.DataFrame:
-        """One row per entity key: its type and its most frequent Arabic and English names."""
+        """One row per entity key: its type and its most frequent Arabic and English names (ties: first in
+        Arabic alphabetical order, so the choice does not depend on row order)."""
         e = self.entities
-        first = lambda s: s.mode().iat[0] if s.notna().any() else None  # noqa: E731
-        grouped = e.groupby("ekey", sort=False)
-        return pd.DataFrame({"type": grouped["type"].agg(first), "name_ar": grouped["name_ar"].agg(first),
-                             "name_en": grouped["name_en"].agg(first)})
+        out = pd.DataFrame(index=pd.Index(e["ekey"].unique(), name="ekey"))
+        for col in ("type", "name_ar", "name_en"):
+            counts = e.dropna(subset=[col]).groupby(["ekey", col], sort=False).size().reset_index(name="n")
+            top = counts.sort_values(["ekey", "n", col], ascending=[True, False, True]).drop_duplicates("ekey")
+            out[col] = top.set_index("ekey")[col].reindex(out.index)
+        return out
 
 
 def open_corpus(corpus_path: str | Path, *, style: str = "whitegrid", context: str = "notebook") -> Corpus:
@@ -242,7 +245,7 @@ def top_speakers(c: Corpus, *, top: int = 20) -> pd.DataFrame:
     verb = q.groupby(["ekey", "cue_lemma", "cue_gloss"]).size().reset_index(name="n")
     verb = verb.sort_values(["ekey", "n", "cue_lemma"], ascending=[True, False, True]).drop_duplicates("ekey")
     verb = verb.set_index("ekey")
-    out = pd.DataFrame({"quotes": g.size(), "direct": g["mode"].apply(lambda m: int((m == "direct").sum())),
+    out = pd.DataFrame({"quotes": g.size(), "direct": (q["mode"] == "direct").groupby(q["ekey"]).sum(),
                         "articles": g["article_id"].nunique(), "outlets": g["outlet"].nunique()})
     out["verb_ar"] = verb["cue_lemma"].reindex(out.index)
     out["verb_en"] = verb["cue_gloss"].reindex(out.index)
@@ -316,8 +319,11 @@ def top_figures(c: Corpus, category: str, *, top: int = 10) -> pd.DataFrame:
 
 
 def _article_themes(c: Corpus) -> pd.DataFrame:
-    t = c.table("themes", ["article_id", "theme", "label_en", "label_ar"]).drop_duplicates(["article_id", "theme"])
-    return t.merge(c.articles[["article_id", "outlet", "week"]], on="article_id", how="left")
+    key = ("_article_themes", None)
+    if key not in c._cache:
+        t = c.table("themes", ["article_id", "theme", "label_en", "label_ar"]).drop_duplicates(["article_id", "theme"])
+        c._cache[key] = t.merge(c.articles[["article_id", "outlet", "week"]], on="article_id", how="left")
+    return c._cache[key]
 
 
 def _theme_labels(t: pd.DataFrame) -> dict[str, str]:
@@ -330,16 +336,17 @@ def _theme_labels(t: pd.DataFrame) -> dict[str, str]:
 def themes_by_outlet(c: Corpus, *, top: int = 12, outlets: int = 10) -> pd.DataFrame:
     """Share of each outlet's articles carrying each theme (the ``top`` themes of the corpus as rows, labelled
     Arabic · English; the ``outlets`` biggest outlets as columns)."""
-    t = _article_themes(c)
-    if t.empty:
+    every = _article_themes(c)
+    if every.empty:
         return pd.DataFrame()
-    themes = t["theme"].value_counts().index[:top]
+    themes = every["theme"].value_counts().index[:top]
     sizes = c.articles["outlet"].value_counts()
     cols = list(sizes.index[:outlets])
-    t = t[t["theme"].isin(themes) & t["outlet"].isin(cols)]
+    t = every[every["theme"].isin(themes) & every["outlet"].isin(cols)]
     share = pd.crosstab(t["theme"], t["outlet"]).reindex(index=themes, columns=cols).fillna(0)
     share = (share / sizes[cols]).round(3)
-    share.index = [_theme_labels(_article_themes(c)).get(k, k) for k in share.index]
+    labels = _theme_labels(every)
+    share.index = [labels.get(k, k) for k in share.index]
     share.index.name = "theme"
     return share
 
