@@ -88,7 +88,7 @@ def _rows(name: str, rows: list[tuple]):
     import pyarrow as pa
 
     target = arrow_schema(name)
-    columns = list(zip(*rows)) if rows else [[] for _ in target]
+    columns: list[tuple] = list(zip(*rows)) if rows else [() for _ in target]
     return pa.Table.from_arrays([pa.array(list(c), type=f.type) for c, f in zip(columns, target)], schema=target)
 
 
