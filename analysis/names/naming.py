@@ -3,7 +3,9 @@
 * ``gazetteer`` -- a reviewed entry of ``analysis/data/gazetteer.csv``, or (places: ``GPE``/``LOC``) a place of the
   built place table (:mod:`analysis.names.places`: GeoNames + CLDR), chosen among namesakes by the article
   (``geo_reason``), with coordinates, country and population;
-* ``lexicon`` -- every word a listed name or particle (:func:`analysis.names.spelling.spell`, no model);
+* ``lexicon`` -- every word a listed name or particle (:func:`analysis.names.spelling.spell`, no model), or for
+  an organisation/facility named by a head noun every word translated from ``analysis/data/name_words.csv`` or a
+  place (:func:`compose`: ``مطار عدن الدولي`` -> Aden International Airport);
 * ``romanized`` -- the letter model spelt at least one word (the least sure: a plausible spelling, not a
   looked-up one).
 
@@ -13,15 +15,111 @@ entities there are).
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from functools import cache
 
-from analysis.lexicon.gazetteer import GazetteerEntry
-from analysis.names.places import PlaceQuery, resolve
+from analysis.lexicon import load_csv
+from analysis.lexicon.gazetteer import GazetteerEntry, name_tokens
+from analysis.names.places import PlaceQuery, candidates, resolve
 from analysis.names.spelling import spell
 
-__all__ = ["name_entities", "PLACE_TYPES", "NAME_SOURCES"]
+__all__ = ["name_entities", "compose", "PLACE_TYPES", "NAME_SOURCES", "COMPOSED_TYPES"]
 
 PLACE_TYPES = frozenset({"GPE", "LOC"})
+COMPOSED_TYPES = frozenset({"ORG", "FAC", "MISC"})  # named by a head noun: وزارة ...، مطار ...
 NAME_SOURCES = ("gazetteer", "lexicon", "romanized")
+_ARTICLE = "ال"
+_NISBA_ENDINGS = ("ية", "يه", "ي")
+
+
+@cache
+def _words() -> dict[str, dict[tuple[str, ...], str]]:
+    """``name_words.csv`` by kind (``head``, ``adjective``, ``word``): normalised tokens -> English."""
+    out: dict[str, dict[tuple[str, ...], str]] = {}
+    for r in load_csv("name_words.csv", required=("ar", "en", "kind", "gloss"), key=("ar", "kind")):
+        out.setdefault(r["kind"], {})[name_tokens(r["ar"])] = r["en"]
+    return out
+
+
+def _bare(tok: str) -> str:
+    return tok[2:] if tok.startswith(_ARTICLE) and len(tok) > 3 else tok
+
+
+def _place(tok: str) -> str | None:
+    """The English name of the biggest place a single word names (عدن -> Aden), else None."""
+    c = candidates(tok)
+    return c[0].name_en if c else None
+
+
+@cache
+def _reviewed_countries() -> dict[str, str]:
+    """Normalised one-word spellings of the reviewed GPEs (أمريكا, أميركا) -> English name."""
+    from analysis.lexicon.gazetteer import gazetteer
+
+    return {toks[0]: e.name_en for e in gazetteer() if e.type == "GPE"
+            for toks in (name_tokens(v) for v in e.variants) if len(toks) == 1}
+
+
+def _nisba(tok: str) -> str | None:
+    """The country a place adjective refers to (الروسية -> Russia, الأميركية -> United States), else None."""
+    bare = _bare(tok)
+    reviewed = _reviewed_countries()
+    for end in _NISBA_ENDINGS:
+        if bare.endswith(end) and len(bare) - len(end) >= 2:
+            stem = bare[:-len(end)]
+            for form in (_ARTICLE + stem, stem, stem + "ا", stem + "يا", _ARTICLE + stem + "يه"):
+                if form in reviewed:
+                    return reviewed[form]
+                c = [p for p in candidates(form) if p.kind == "country"]
+                if c:
+                    return c[0].name_en
+    return None
+
+
+def compose(name_ar: str) -> tuple[str, str] | None:
+    """``(english, source)`` for a name that starts with a head noun of ``name_words.csv`` (``وزارة``, ``مطار``,
+    ``البنك``), else None.  The words after the head are translated (``word``, ``adjective``: two-word entries
+    first), or a place's English name, or a place adjective (``(Russia)``), or romanized; trailing adjectives go
+    before the head, a proper name before them, translated words after it with ``of``:
+    ``غرفة الملاحة الدولية`` -> International Chamber of Shipping, ``بنك أبوظبي الوطني`` -> Abu Dhabi National
+    Bank.  ``source``: ``lexicon`` when no word was romanized, else ``romanized``."""
+    words = _words()
+    toks = [t for t in name_tokens(name_ar) if any("\u0621" <= c <= "\u064a" for c in t)]
+    if not toks or (_bare(toks[0]),) not in words.get("head", {}):
+        return None
+    head = words["head"][(_bare(toks[0]),)]
+    items: list[tuple[str, str]] = []  # (kind, english): word / adjective / place / nisba / name
+    i, romanized = 1, False
+    while i < len(toks):
+        two = tuple(toks[i:i + 2])
+        if len(two) == 2 and (two in words.get("word", {}) or two in words.get("adjective", {})):
+            items.append(("word", words.get("word", {}).get(two) or words["adjective"][two]))
+            i += 2
+            continue
+        one = (toks[i],)
+        after_head = not items
+        if one in words.get("word", {}) and (after_head or one not in words.get("adjective", {})):
+            items.append(("word", words["word"][one]))
+        elif one in words.get("adjective", {}):
+            items.append(("adjective", words["adjective"][one]))
+        elif (place := _place(toks[i])) is not None:
+            items.append(("place", place))
+        elif (country := _nisba(toks[i])) is not None:
+            items.append(("nisba", country))
+        else:
+            items.append(("name", spell(toks[i])[0]))
+            romanized = romanized or spell(toks[i])[1] == "romanized"
+        i += 1
+    tail: list[tuple[str, str]] = []
+    while items and items[-1][0] in ("adjective", "nisba"):
+        tail.insert(0, items.pop())
+    adjs = [en for k, en in tail if k == "adjective"]
+    nisbas = [en for k, en in tail if k == "nisba"]
+    if items and all(k in ("place", "name") for k, _ in items):
+        parts = [en for _, en in items] + adjs + [head]
+    else:
+        parts = adjs + [head] + (["of", *(en for _, en in items)] if items else [])
+    out = " ".join(parts) + (f" ({', '.join(nisbas)})" if nisbas else "")
+    return out, "romanized" if romanized else "lexicon"
 
 
 def name_entities(rows: Sequence[dict], forms: Mapping[int, Sequence[str]],
@@ -45,8 +143,12 @@ def name_entities(rows: Sequence[dict], forms: Mapping[int, Sequence[str]],
             r.update(name_en=p.name_en, name_en_source="gazetteer", lat=p.lat, lon=p.lon, country=p.country,
                      population=p.population, geo_reason=choice.reason)
             if entry is not None and p.kind != "reviewed":
-                r["key"] = None  # the article named another place than the reviewed one (عمان: Amman, not Oman)
+                # the article names another place than the reviewed one (عمان: Amman, not Oman): not its key,
+                # and the name as written rather than the entry's canonical سلطنة عمان
+                r["key"] = None
+                r["name_ar"] = max(forms.get(r["entity_id"], [r["name_ar"]]), key=len)
         elif entry is not None:
             r.update(name_en=entry.name_en, name_en_source="gazetteer")
         else:
-            r["name_en"], r["name_en_source"] = spell(r["name_ar"])
+            made = compose(r["name_ar"]) if r["type"] in COMPOSED_TYPES else None
+            r["name_en"], r["name_en_source"] = made or spell(r["name_ar"])

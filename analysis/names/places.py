@@ -9,8 +9,8 @@ spellings have in the table (and takes the country and population of the table r
 scores ``log10(population)`` (a reviewed entry without a population counts as a big place, 10 million), plus
 
 * ``OVERRIDE`` for the reviewed entry (a margin, not a veto),
-* ``CONTEXT`` when the candidate's country is the country of another place the article names (a country named,
-  or a place with only one candidate or a reviewed entry),
+* ``CONTEXT`` when the candidate's country is the country of another place the article names (a place with only
+  one candidate, or a reviewed entry: ``لبنان`` vouches for Lebanon),
 * ``OUTLET`` when the candidate's country is the outlet's country (a hint the caller gives: ``country=``).
 
 Reasons: ``reviewed`` (a reviewed entry with no namesake), ``only-candidate``, ``override`` (the reviewed entry
@@ -20,6 +20,7 @@ otherwise), ``article-context`` and ``outlet-country`` (the choice the prior alo
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -129,7 +130,7 @@ def _options(q: PlaceQuery) -> list[Place]:
     if q.entry is None:
         return list(min(per_form, key=len)) if per_form else []
     e = q.entry
-    same = [p for c in per_form for p in c if _same(e, p)]
+    same = [p for f in (*q.forms, *e.variants) for p in candidates(f) if _same(e, p)]
     twin = max(same, key=lambda p: p.population or 0) if same else None
     reviewed = Place(e.name_en, "reviewed", twin.country if twin else None, e.lat, e.lon,
                      twin.population if twin else None, f"gazetteer:{e.key}")
@@ -161,16 +162,18 @@ def resolve(queries: Sequence[PlaceQuery], *, country: str | None = None) -> lis
     """One choice per query (None where the table and the gazetteer know no such place); ``country``: the
     outlet's country (ISO alpha-2), when known."""
     opts = [_options(q) for q in queries]
-    settled = {o[0].country for o in opts if len(o) == 1 and o[0].country}
+    # the country each entity vouches for: its only candidate's, or its reviewed entry's
+    vouch = [o[0].country if o and (len(o) == 1 or o[0].kind == "reviewed") else None for o in opts]
+    named = Counter(c for c in vouch if c)
     out: list[PlaceChoice | None] = []
-    for o in opts:
+    for o, own in zip(opts, vouch):
         if not o:
             out.append(None)
             continue
         if len(o) == 1:
             out.append(PlaceChoice(o[0], "reviewed" if o[0].kind == "reviewed" else "only-candidate", 1))
             continue
-        ctx = {p.country for p in o if p.country in settled}
+        ctx = {p.country for p in o if p.country and named[p.country] - (p.country == own) > 0}
         win = _best(o, ctx, country)
         if win == _best(o, set(), None):
             reason = "override" if win.kind == "reviewed" else "population-prior"

@@ -16,6 +16,7 @@ word.  A token with no Arabic letters is returned as written.
 """
 from __future__ import annotations
 
+import heapq
 import math
 import re
 from functools import cache, lru_cache
@@ -32,7 +33,7 @@ _ARABIC_RE = re.compile("[\u0621-\u064A]")
 _WORD_RE = re.compile(r"\S+")
 BOS = "<s>"
 EOS = "</s>"
-BEAM = 8
+BEAM = 4  # as good as 8 or 12 on the held-out sets (mean exact .267 for each), and faster
 PRUNE = 3.0  # log10: a hypothesis this far below the best is dropped
 UNSEEN = -7.0  # log10 probability of a unit the model never saw
 
@@ -62,24 +63,44 @@ class RomanizeModel:
         self._options = {ch: tuple((c, code[f"{ch}|{c}"]) for c in cs) for ch, cs in chunks.items()}
         self._bos, self._eos = code[BOS], code[EOS]
         self.n_ngrams = len(logp)
+        self._memo: dict[str, float] = {}
+        self._steps_memo: dict[str, tuple[tuple[str, str, float], ...]] = {}
 
     def _score(self, ctx: str, unit: str) -> float:
-        """log10 P(unit | ctx) with back-off to shorter contexts (ctx: coded units, at most order-1)."""
+        """log10 P(unit | ctx) with back-off to shorter contexts (ctx: coded units, at most order-1), memoised."""
+        key = ctx + unit
+        hit = self._memo.get(key)
+        if hit is not None:
+            return hit
         bo = 0.0
         logp, backoff = self._logp, self._backoff
         while True:
             p = logp.get(ctx + unit)
             if p is not None:
-                return bo + p
+                bo += p
+                break
             if not ctx:
-                return bo + UNSEEN
+                bo += UNSEEN
+                break
             bo += backoff.get(ctx, 0.0)
             ctx = ctx[1:]
+        self._memo[key] = bo
+        return bo
 
     def score(self, context: tuple[str, ...], unit: str) -> float:
         """log10 P(unit | context) for units written out (``("<s>", "م|m")``, ``"ا|a"``)."""
         code = self._code
         return self._score("".join(code.get(u, "") for u in context), code.get(unit, "\uffff"))
+
+    def _steps(self, hist: str, ch: str, keep: int) -> tuple[tuple[str, str, float], ...]:
+        """Every way to spell letter ``ch`` after context ``hist``: (chunk, next context, log10 score),
+        memoised per (context, letter) -- contexts repeat across names, so decoding soon only looks these up."""
+        key = hist + ch
+        hit = self._steps_memo.get(key)
+        if hit is None:
+            hit = self._steps_memo[key] = tuple((chunk, (hist + unit)[-keep:], self._score(hist, unit))
+                                                for chunk, unit in self._options[ch])
+        return hit
 
     def nbest(self, letters: str, n: int = BEAM) -> list[tuple[float, str]]:
         """Up to ``n`` spellings of a normalised Arabic token with their log10 scores, best first; hypotheses
@@ -87,24 +108,23 @@ class RomanizeModel:
         keep = self.order - 1
         beams: dict[str, tuple[float, str]] = {self._bos: (0.0, "")}  # context -> (score, spelling)
         for ch in letters:
-            options = self._options.get(ch)
-            if not options:
+            if ch not in self._options:
                 continue  # a letter the model never saw: dropped
             grown: dict[tuple[str, str], float] = {}
             for hist, (s, out) in beams.items():
-                for chunk, unit in options:
-                    new = s + self._score(hist, unit)
-                    key = ((hist + unit)[-keep:], out + chunk)
+                for chunk, nxt, sc in self._steps(hist, ch, keep):
+                    key = (nxt, out + chunk)
+                    new = s + sc
                     if new > grown.get(key, -math.inf):
                         grown[key] = new
-            ranked = sorted(grown.items(), key=lambda kv: (-kv[1], kv[0][1], kv[0][0]))
-            best = ranked[0][1] if ranked else 0.0
+            ranked = heapq.nsmallest(3 * BEAM, [(-sc, out, hist) for (hist, out), sc in grown.items()])
+            best = -ranked[0][0] if ranked else 0.0
             beams = {}
-            for (hist, out), s in ranked:
-                if s < best - PRUNE or len(beams) >= BEAM:
+            for neg, out, hist in ranked:
+                if -neg < best - PRUNE or len(beams) >= BEAM:
                     break
                 if hist not in beams:  # ranked best first: each context keeps its best spelling
-                    beams[hist] = (s, out)
+                    beams[hist] = (-neg, out)
         final = [(s + self._score(hist, self._eos), out) for hist, (s, out) in beams.items()]
         if not final:
             return []
@@ -175,19 +195,27 @@ def reviewed_name_words() -> dict[str, str]:
     from analysis.lexicon.gazetteer import gazetteer  # the gazetteer imports the text layer: loaded on first use
 
     particles = _particles()
-    skip = set(particles.get("joins_next", {})) | set(particles.get("word", {}))
+    joins, skip = particles.get("joins_next", {}), set(particles.get("word", {}))
     out: dict[str, str] = {}
     for e in gazetteer():
         if e.type != "PERSON":
             continue
-        ar, en = [normalize_name(w) for w in e.name_ar.split()], e.name_en.split()
+        ar: list[str] = []
+        for w in (normalize_name(x) for x in e.name_ar.split()):
+            if ar and ar[-1] in joins:  # عبد + name is one English word (Abdul-Mahdi, Abdullah)
+                ar[-1] = f"{ar[-1]} {w}"
+            else:
+                ar.append(w)
+        en = e.name_en.split()
         if len(ar) != len(en):
             continue
         for a, w in zip(ar, en):
-            if a in skip or not _ARABIC_RE.search(a) or not w.replace("-", "").replace("'", "").isalpha():
+            if a in skip or " " in a or not _ARABIC_RE.search(a) or not w.replace("-", "").replace("'", "").isalpha():
                 continue
             if a.startswith("ال") and w.lower().startswith("al-") and len(a) > 3:
                 a, w = a[2:], w[3:]
+            elif a.startswith("ال"):
+                continue  # an article the English does not write: not a word-for-word pair
             out.setdefault(a, w)
     return out
 
@@ -243,6 +271,10 @@ def spell(arabic: str, *, use_lexicon: bool = True) -> tuple[str, str]:
     i = 0
     while i < len(words):
         w = words[i]
+        if i + 1 < len(words) and f"{w} {words[i + 1]}" in word:  # a two-word particle: عبد الله
+            out.append(_title(word[f"{w} {words[i + 1]}"]))
+            i += 2
+            continue
         if w in joins and i + 1 < len(words):
             nxt = words[i + 1]
             for art in article:
@@ -257,12 +289,10 @@ def spell(arabic: str, *, use_lexicon: bool = True) -> tuple[str, str]:
             out.append(w)
         elif w in word:
             out.append(word[w] if out else _title(word[w]))
-        elif use_lexicon and w in _lexicon():
-            out.append(_title(_lexicon()[w]))
         else:
             for art, en in article.items():
-                if w.startswith(art) and len(w) > len(art) + 1:
-                    rest = _title(_token(w[len(art):], use_lexicon, used))
+                if w.startswith(art) and len(w) > len(art) + 1:  # al- + the name (the sources' spellings of
+                    rest = _title(_token(w[len(art):], use_lexicon, used))  # البغدادي often drop the article)
                     out.append(f"{en}{rest}" if out else _title(en) + rest)
                     break
             else:
