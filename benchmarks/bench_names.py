@@ -39,7 +39,7 @@ def _fold(s: str) -> str:
 
 def _summary(label: str, arts: list) -> None:
     n = sum(len(a.entities) for a in arts)
-    named = sum(int(a.entities["name_en"].map(lambda s: isinstance(s, str) and bool(s.strip())).sum()) for a in arts)
+    named = sum(1 for a in arts for s in a.entities["name_en"] if isinstance(s, str) and s.strip())
     src: Counter = Counter()
     why: Counter = Counter()
     per_type: Counter = Counter()

@@ -9,7 +9,7 @@ import pytest
 
 from analysis import parse_article
 from analysis.lexicon.gazetteer import gazetteer
-from analysis.names.places import PlaceQuery, candidates, place_table, resolve
+from analysis.names.places import PlaceQuery, candidates, nisba_countries, place_table, resolve
 
 _GAZ = {e.key: e for e in gazetteer()}
 
@@ -30,6 +30,9 @@ def _places(text: str, **kw) -> list[list]:
     ("وصل الوزير إلى عمان أمس.", [["سلطنة عمان", "Oman", "OM", "override"]]),
     ("وصل الملك إلى عمان عائدا من جولة خارج الأردن.",
      [["عمان", "Amman", "JO", "article-context"], ["الأردن", "Jordan", "JO", "reviewed"]]),
+    # a place adjective is context too: المنتخب العماني vouches for Oman against the Jordan named beside it
+    ("تعاطف مع المنتخب العماني الذي يلعب مع الأردن. وصل الفريق إلى عمان.",
+     [["الأردن", "Jordan", "JO", "reviewed"], ["سلطنة عمان", "Oman", "OM", "override"]]),
     # a spelling only the reviewed entry has: reviewed, with the country of its GeoNames twin
     ("زار الوزير سلطنة عمان أمس.", [["سلطنة عمان", "Oman", "OM", "reviewed"]]),
 ])
@@ -99,3 +102,13 @@ def test_place_table_rebuilds_identically(tmp_path):
     write(build(), out, min_population=1000)
     shipped = resources.files("analysis").joinpath("models", "places.tsv").read_text(encoding="utf-8")
     assert out.read_text(encoding="utf-8") == shipped
+
+
+@pytest.mark.parametrize("norms, expected", [
+    (["المنتخب", "العماني"], {"OM": 1}),
+    (["القوات", "العراقيه", "والسوريه"], {"IQ": 1}),      # a conjunction in front is not read
+    (["الرئيس", "السوري", "بشار"], {"SY": 1}),
+    (["العالمي", "الكبير"], {}),
+])
+def test_nisba_countries(norms, expected):
+    assert dict(nisba_countries(norms)) == expected

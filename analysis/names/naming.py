@@ -19,7 +19,7 @@ from functools import cache
 
 from analysis.lexicon import load_csv
 from analysis.lexicon.gazetteer import GazetteerEntry, name_tokens
-from analysis.names.places import PlaceQuery, candidates, resolve
+from analysis.names.places import PlaceQuery, candidates, nisba_countries, resolve
 from analysis.names.spelling import spell
 
 __all__ = ["name_entities", "compose", "PLACE_TYPES", "NAME_SOURCES", "COMPOSED_TYPES"]
@@ -123,17 +123,20 @@ def compose(name_ar: str) -> tuple[str, str] | None:
 
 
 def name_entities(rows: Sequence[dict], forms: Mapping[int, Sequence[str]],
-                  entries: Mapping[int, GazetteerEntry | None], *, country: str | None = None) -> None:
+                  entries: Mapping[int, GazetteerEntry | None], *, country: str | None = None,
+                  norms: Sequence[str] = ()) -> None:
     """Fill ``name_en``, ``name_en_source``, ``lat``, ``lon``, ``country``, ``population``, ``geo_reason`` (and
     ``key`` where the article chose another place than the reviewed entry) of each entity row in place.
 
     ``forms``: entity_id -> the Arabic spellings of its mentions (as written); ``entries``: entity_id -> its
-    reviewed gazetteer entry or None; ``country``: the outlet's country (ISO 3166 alpha-2) when known.
+    reviewed gazetteer entry or None; ``country``: the outlet's country (ISO 3166 alpha-2) when known;
+    ``norms``: the article's normalised tokens (its place adjectives are context for places with namesakes).
     """
     places = [r for r in rows if r["type"] in PLACE_TYPES]
     queries = [PlaceQuery(tuple(dict.fromkeys(forms.get(r["entity_id"], ()))) or (r["name_ar"],),
                           entries.get(r["entity_id"])) for r in places]
-    chosen = dict(zip((r["entity_id"] for r in places), resolve(queries, country=country)))
+    adjectives = nisba_countries(norms) if places else None
+    chosen = dict(zip((r["entity_id"] for r in places), resolve(queries, country=country, adjectives=adjectives)))
     for r in rows:
         entry = entries.get(r["entity_id"])
         choice = chosen.get(r["entity_id"])

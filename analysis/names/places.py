@@ -10,7 +10,8 @@ scores ``log10(population)`` (a reviewed entry without a population counts as a 
 
 * ``OVERRIDE`` for the reviewed entry (a margin, not a veto),
 * ``CONTEXT`` when the candidate's country is the country of another place the article names (a place with only
-  one candidate, or a reviewed entry: ``لبنان`` vouches for Lebanon),
+  one candidate, or a reviewed entry: ``لبنان`` vouches for Lebanon) or of a place adjective it writes
+  (``المنتخب العماني``: Oman),
 * ``OUTLET`` when the candidate's country is the outlet's country (a hint the caller gives: ``country=``).
 
 Reasons: ``reviewed`` (a reviewed entry with no namesake), ``only-candidate``, ``override`` (the reviewed entry
@@ -158,13 +159,38 @@ def _best(options: list[Place], ctx: set[str | None], outlet: str | None) -> Pla
     return max(options, key=lambda p: (total(p), -options.index(p)))
 
 
-def resolve(queries: Sequence[PlaceQuery], *, country: str | None = None) -> list[PlaceChoice | None]:
+_NISBA_ENDINGS = ("ية", "يه", "ي")
+
+
+def nisba_countries(norms: Sequence[str]) -> Counter:
+    """Countries the article's place adjectives name (``المنتخب العماني``: OM), from normalised tokens: a word
+    with the article ending in ي/ية whose stem is a country's name in the table (عمان, العراق, سوريا ...)."""
+    table = place_table()
+    out: Counter = Counter()
+    for norm in norms:
+        if not norm.startswith(_ARTICLE) or len(norm) < 5:
+            continue
+        bare = norm[2:]
+        for end in _NISBA_ENDINGS:
+            if bare.endswith(end) and len(bare) - len(end) >= 2:
+                stem = bare[:-len(end)]
+                found = [p.country for form in (stem, _ARTICLE + stem, stem + "ا", stem + "يا", stem + "يه")
+                         for p in table.get(form, ()) if p.kind == "country"]
+                if found:
+                    out[found[0]] += 1
+                    break
+    return out
+
+
+def resolve(queries: Sequence[PlaceQuery], *, country: str | None = None,
+            adjectives: Counter | None = None) -> list[PlaceChoice | None]:
     """One choice per query (None where the table and the gazetteer know no such place); ``country``: the
-    outlet's country (ISO alpha-2), when known."""
+    outlet's country (ISO alpha-2), when known; ``adjectives``: countries the article's place adjectives name
+    (:func:`nisba_countries`), which vouch like the places named."""
     opts = [_options(q) for q in queries]
     # the country each entity vouches for: its only candidate's, or its reviewed entry's
     vouch = [o[0].country if o and (len(o) == 1 or o[0].kind == "reviewed") else None for o in opts]
-    named = Counter(c for c in vouch if c)
+    named = Counter(c for c in vouch if c) + (adjectives or Counter())
     out: list[PlaceChoice | None] = []
     for o, own in zip(opts, vouch):
         if not o:

@@ -55,7 +55,7 @@ def build_tables(base, toks: Tokens, found: list[Mention]) -> tuple[pd.DataFrame
     }, article_id=aid)
     rows = [ent_rows[k] for k in sorted(ent_rows)]
     entries = {ids[m.key]: m.entry for m in reversed(found)}  # the first mention's entry, as name_ar above
-    name_entities(rows, forms, entries, country=getattr(base, "country", None))
+    name_entities(rows, forms, entries, country=getattr(base, "country", None), norms=toks.norm)
     entities = schema.frame("entities", {c: [r[c] for r in rows] for c in schema.TABLES["entities"].names[1:]},
                             article_id=aid)
     return entities, mentions
