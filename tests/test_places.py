@@ -66,10 +66,15 @@ def test_context_is_other_places_not_the_place_itself():
     assert resolve([tl, PlaceQuery(("لبنان",), _GAZ["lebanon"])])[0].place.country == "LB"
 
 
-def test_outlet_country_from_parse_article():
-    got = parse_article("وصل الرئيس إلى طرابلس أمس.", country="lb").entities.iloc[0]
-    # the reviewed Libyan entry still beats an outlet hint on its own (the override margin) ...
-    assert (got["country"], got["geo_reason"]) == ("LY", "override")
+@pytest.mark.parametrize("text, country, expected", [
+    ("وصل الرئيس إلى طرابلس أمس.", "lb", ("LB", "outlet-country")),     # a Lebanese outlet's Tripoli
+    ("وصل الرئيس إلى طرابلس أمس.", "eg", ("LY", "override")),           # no namesake in Egypt
+    ("وصل الرئيس إلى طرابلس أمس قادما من ليبيا.", "lb", ("LY", "article-context")),  # the article beats the outlet
+    ("وصل الوزير إلى عمان أمس.", "jo", ("JO", "outlet-country")),       # a Jordanian outlet's Amman
+])
+def test_outlet_country_from_parse_article(text, country, expected):
+    got = parse_article(text, country=country).entities.iloc[0]
+    assert (got["country"], got["geo_reason"]) == expected
 
 
 @pytest.mark.parametrize("name, n_min, countries", [
@@ -112,3 +117,15 @@ def test_place_table_rebuilds_identically(tmp_path):
 ])
 def test_nisba_countries(norms, expected):
     assert dict(nisba_countries(norms)) == expected
+
+
+def test_cli_country_hint(tmp_path):
+    from analysis.cli import main
+
+    src = tmp_path / "a.txt"
+    src.write_text("طرابلس\n\nوصل الرئيس إلى طرابلس أمس.\n", encoding="utf-8")
+    assert main(["parse", str(src), "--out", str(tmp_path / "out"), "--country", "lb"]) == 0
+    ents = pd.read_csv(tmp_path / "out" / "a" / "entities.csv", dtype=str, keep_default_na=False)
+    assert ents[["name_en", "country", "geo_reason"]].values.tolist() == [["Tripoli", "LB", "outlet-country"]]
+    with pytest.raises(SystemExit):
+        main(["parse", str(src), "--out", str(tmp_path / "out2"), "--country", "Lebanon"])

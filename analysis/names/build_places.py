@@ -13,7 +13,8 @@ Sources (both reviewed data kept in libraries; they are needed only to *build* t
 One row per (Arabic spelling, place): the spelling in matching form (tokens normalised by
 :func:`analysis.lexicon.gazetteer.name_tokens`, joined by a space), ``name_en``, ``kind`` (``country`` or
 ``city``), ``country``, ``lat``, ``lon``, ``population``, ``place_id`` (``geonames:<id>``).  Arabic alternate names
-written with Persian or Urdu letters (پ چ ژ گ ک ی ...) are skipped.  Sorted, so the same libraries give the same
+written with Persian or Urdu letters (پ چ ژ گ ک ی ...) are skipped; English names lose their accents and
+ayn/hamza marks (:func:`english`).  Sorted, so the same libraries give the same
 file.  The reviewed entries of ``analysis/data/gazetteer.csv`` are not copied here: they stay the overrides
 (:mod:`analysis.names.places`).
 """
@@ -22,12 +23,23 @@ from __future__ import annotations
 import argparse
 import re
 import sys
+import unicodedata
 from pathlib import Path
 
 from analysis.lexicon.gazetteer import name_tokens
 
 _ARABIC_NAME_RE = re.compile(r"^[\u0621-\u063A\u0641-\u064A\u064B-\u0652 \-'()]+$")
 HEADER = ("ar", "name_en", "kind", "country", "lat", "lon", "population", "place_id")
+
+
+_MARKS_RE = re.compile("[\u02bb\u02bc\u02be\u02bf\u2018\u2019`]")  # ʿ ʾ ‘ ’ of the GeoNames transliterations
+
+
+def english(name: str) -> str:
+    """A GeoNames name as English news writes it: accents and ayn/hamza marks dropped (Zinjibār -> Zinjibar,
+    ‘Ommān -> Omman)."""
+    folded = unicodedata.normalize("NFKD", _MARKS_RE.sub("", name))
+    return unicodedata.normalize("NFC", "".join(c for c in folded if not unicodedata.combining(c))).strip()
 
 
 def _key(name: str) -> str:
@@ -55,7 +67,7 @@ def build(*, min_population: int = 1000) -> list[tuple[str, ...]]:
             key = _key(alt)
             if len(key.replace(" ", "")) < 2:
                 continue
-            rows.add((key, c["name"], "city", cc, f"{c['latitude']:.4f}", f"{c['longitude']:.4f}",
+            rows.add((key, english(c["name"]), "city", cc, f"{c['latitude']:.4f}", f"{c['longitude']:.4f}",
                       str(int(c["population"])), f"geonames:{c['geonameid']}"))
     ar = Locale("ar").territories
     for cc, country in countries.items():
@@ -63,7 +75,7 @@ def build(*, min_population: int = 1000) -> list[tuple[str, ...]]:
         if not name_ar:
             continue
         lat, lon = (f"{capitals[cc][0]:.4f}", f"{capitals[cc][1]:.4f}") if cc in capitals else ("", "")
-        rows.add((_key(name_ar), country["name"], "country", cc, lat, lon, str(int(country["population"])),
+        rows.add((_key(name_ar), english(country["name"]), "country", cc, lat, lon, str(int(country["population"])),
                   f"geonames:{country['geonameid']}"))
     return sorted(rows)
 

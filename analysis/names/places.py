@@ -33,8 +33,8 @@ __all__ = ["Place", "PlaceChoice", "PlaceQuery", "candidates", "place_table", "r
            "OUTLET"]
 
 OVERRIDE = 0.5
-CONTEXT = 1.5
-OUTLET = 1.0
+CONTEXT = 2.0
+OUTLET = 1.5
 _REVIEWED_POPULATION = 10_000_000
 _SAME_PLACE_KM = 150.0
 _ARTICLE = "ال"
@@ -201,11 +201,11 @@ def resolve(queries: Sequence[PlaceQuery], *, country: str | None = None,
             continue
         ctx = {p.country for p in o if p.country and named[p.country] - (p.country == own) > 0}
         win = _best(o, ctx, country)
-        if win == _best(o, set(), None):
-            reason = "override" if win.kind == "reviewed" else "population-prior"
-        elif win == _best(o, set(), country):
+        if win != _best(o, set(), country):
+            reason = "article-context"  # the places named decided (against the outlet hint or the prior)
+        elif win != _best(o, set(), None):
             reason = "outlet-country"
         else:
-            reason = "article-context"
+            reason = "override" if win.kind == "reviewed" else "population-prior"
         out.append(PlaceChoice(win, reason, len(o)))
     return out
