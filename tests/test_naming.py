@@ -6,7 +6,7 @@ import pytest
 
 from analysis import parse_article
 from analysis.evaluate import predicted_keys
-from analysis.names.naming import NAME_SOURCES
+from analysis.names.naming import NAME_SOURCES, compose
 from analysis.names.spelling import spell
 
 
@@ -68,3 +68,17 @@ def test_keys_use_gazetteer_names_only():
     from analysis.evaluate import _speaker_keys
 
     assert _speaker_keys(quotes, ents) == ["ar:" + "جواو كرافينيو"]
+
+
+@pytest.mark.parametrize("arabic, expected", [
+    ("البنك المركزي", ("Central Bank", "lexicon")),                                # head with the article + adjective
+    ("وزارة المالية", ("Ministry of Finance", "lexicon")),                        # a word right after the head
+    ("غرفة الملاحة الدولية", ("International Chamber of Shipping", "lexicon")),
+    ("مطار عدن الدولي", ("Aden International Airport", "lexicon")),               # a place before the head
+    ("البنك الاسلامي للتنمية", ("Islamic Development Bank", "lexicon")),          # ل + word: before the head
+    ("وزارة الخارجية الأمريكية", ("Ministry of Foreign Affairs (United States)", "lexicon")),  # place adjective
+    ("معهد سيجنيت", ("Signet Institute", "romanized")),                           # an unknown name: spelt
+    ("مصطفى الكاظمي", None),                                                       # no head noun: not composed
+])
+def test_compose(arabic, expected):
+    assert compose(arabic) == expected

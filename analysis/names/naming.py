@@ -75,49 +75,74 @@ def _nisba(tok: str) -> str | None:
     return None
 
 
+def _gloss(toks: Sequence[str], i: int, kind: str) -> tuple[str, int] | None:
+    """The ``kind`` entry of ``name_words.csv`` at token i (two-word entries first): (English, tokens used)."""
+    table = _words().get(kind, {})
+    for n in (2, 1):
+        key = tuple(toks[i:i + n])
+        if len(key) == n and key in table:
+            return table[key], n
+    return None
+
+
+def _for_form(tok: str) -> str | None:
+    """``للتنمية`` -> ``التنمية``, ``لكرة`` -> ``كرة``: the word after the preposition ل (for), else None."""
+    if tok.startswith("لل") and len(tok) > 4:
+        return _ARTICLE + tok[2:]
+    if tok.startswith("ل") and len(tok) > 3:
+        return tok[1:]
+    return None
+
+
 def compose(name_ar: str) -> tuple[str, str] | None:
     """``(english, source)`` for a name that starts with a head noun of ``name_words.csv`` (``وزارة``, ``مطار``,
     ``البنك``), else None.  The words after the head are translated (``word``, ``adjective``: two-word entries
-    first), or a place's English name, or a place adjective (``(Russia)``), or romanized; trailing adjectives go
-    before the head, a proper name before them, translated words after it with ``of``:
-    ``غرفة الملاحة الدولية`` -> International Chamber of Shipping, ``بنك أبوظبي الوطني`` -> Abu Dhabi National
-    Bank.  ``source``: ``lexicon`` when no word was romanized, else ``romanized``."""
+    first; a word after ل ``for`` goes before the head), or a place's English name, or a place adjective
+    (``(Russia)``), or romanized.  Order: proper names, adjectives, ``for`` words, the head, ``of`` + the other
+    words: ``غرفة الملاحة الدولية`` -> International Chamber of Shipping, ``البنك الإسلامي للتنمية`` -> Islamic
+    Development Bank, ``بنك أبوظبي الوطني`` -> Abu Dhabi National Bank.  ``source``: ``lexicon`` when no word
+    was romanized, else ``romanized``."""
     words = _words()
     toks = [t for t in name_tokens(name_ar) if any("\u0621" <= c <= "\u064a" for c in t)]
     if not toks or (_bare(toks[0]),) not in words.get("head", {}):
         return None
     head = words["head"][(_bare(toks[0]),)]
-    items: list[tuple[str, str]] = []  # (kind, english): word / adjective / place / nisba / name
+    names: list[str] = []
+    adjs: list[str] = []
+    fors: list[str] = []
+    ofs: list[str] = []
+    nisbas: list[str] = []
     i, romanized = 1, False
     while i < len(toks):
-        two = tuple(toks[i:i + 2])
-        if len(two) == 2 and (two in words.get("word", {}) or two in words.get("adjective", {})):
-            items.append(("word", words.get("word", {}).get(two) or words["adjective"][two]))
-            i += 2
+        right_after_head = i == 1
+        word = _gloss(toks, i, "word")
+        adj = _gloss(toks, i, "adjective")
+        if word and (right_after_head or not adj):
+            ofs.append(word[0])
+            i += word[1]
             continue
-        one = (toks[i],)
-        after_head = not items
-        if one in words.get("word", {}) and (after_head or one not in words.get("adjective", {})):
-            items.append(("word", words["word"][one]))
-        elif one in words.get("adjective", {}):
-            items.append(("adjective", words["adjective"][one]))
-        elif (place := _place(toks[i])) is not None:
-            items.append(("place", place))
+        if adj:
+            adjs.append(adj[0])
+            i += adj[1]
+            continue
+        bare = _for_form(toks[i])
+        after = _gloss([bare, *toks[i + 1:]], 0, "word") if bare else None
+        if after:
+            fors.append(after[0])
+            i += after[1]
+            continue
+        if (place := _place(toks[i])) is not None:
+            names.append(place)
         elif (country := _nisba(toks[i])) is not None:
-            items.append(("nisba", country))
+            nisbas.append(country)
         else:
-            items.append(("name", spell(toks[i])[0]))
-            romanized = romanized or spell(toks[i])[1] == "romanized"
+            en, src = spell(toks[i])
+            names.append(en)
+            romanized = romanized or src == "romanized"
         i += 1
-    tail: list[tuple[str, str]] = []
-    while items and items[-1][0] in ("adjective", "nisba"):
-        tail.insert(0, items.pop())
-    adjs = [en for k, en in tail if k == "adjective"]
-    nisbas = [en for k, en in tail if k == "nisba"]
-    if items and all(k in ("place", "name") for k, _ in items):
-        parts = [en for _, en in items] + adjs + [head]
-    else:
-        parts = adjs + [head] + (["of", *(en for _, en in items)] if items else [])
+    if names and ofs:  # a name among translated words: keep it in the "of" part, in order (rare)
+        ofs, names = ofs + names, []
+    parts = names + adjs + fors + [head] + (["of", *ofs] if ofs else [])
     out = " ".join(parts) + (f" ({', '.join(nisbas)})" if nisbas else "")
     return out, "romanized" if romanized else "lexicon"
 
