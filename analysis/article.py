@@ -166,7 +166,7 @@ class Article:
 
 
 def parse_article(path_or_text: str | Path, *, name: str | None = None, ner: bool = True,
-                  max_bytes: int = DEFAULT_MAX_BYTES) -> Article:
+                  max_bytes: int = DEFAULT_MAX_BYTES, country: str | None = None) -> Article:
     """Parse an article (a file path or the text itself) into an :class:`Article`.
 
     ``ner``: use the NER model for entity names the gazetteer and patterns do not find (when the model can be
@@ -174,6 +174,9 @@ def parse_article(path_or_text: str | Path, *, name: str | None = None, ner: boo
 
     Raises :class:`~analysis.text.reader.ArticleError` (``"<file>: <reason>"``) for input that is not an Arabic text
     or is larger than ``max_bytes`` (default 5 MB; parsing needs about 150x the input in memory).
+
+    ``country``: the outlet's country (ISO 3166 alpha-2, ``"LB"``) when you know it: a hint for places with
+    namesakes (``طرابلس``), shown as ``geo_reason = outlet-country`` where it decided.
     """
     source = read_source(path_or_text, name=name, max_bytes=max_bytes)
     layout = read_layout(source.text)
@@ -182,7 +185,8 @@ def parse_article(path_or_text: str | Path, *, name: str | None = None, ner: boo
     if not (paragraphs["kind"] == "body").any() and layout.headline is None:
         raise ArticleError(source.name, "no headline or body text found")
     sentences, tokens = _sentences_and_tokens(source.text, layout, article_id)
-    base = BaseTables(source.text, article_id, layout.published_at, paragraphs, sentences, tokens)
+    base = BaseTables(source.text, article_id, layout.published_at, paragraphs, sentences, tokens,
+                      country=country.upper() if country else None)
     extracted = extract_all(base, ner=ner)
     article = schema.frame("article", {
         "source": [source.file_name],

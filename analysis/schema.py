@@ -149,12 +149,23 @@ _TABLES = (
        _c("entity_id", "int64", "1, 2, ... in order of first mention.", consumers=("quotes",)),
        _c("type", "str", "``PERSON``, ``ORG``, ``GPE``, ``LOC``, ``FAC`` or ``MISC``."),
        _c("name_ar", "str", "Canonical Arabic name (the gazetteer's, else the longest form written)."),
-       _c("name_en", "str", "English name from the gazetteer, null when unknown.", null=True, consumers=("quotes",)),
+       _c("name_en", "str", "English name: the gazetteer's, else the name lexicon's, else romanized (never null).",
+          consumers=("quotes",)),
+       _c("name_en_source", "str", "Where ``name_en`` comes from: ``gazetteer`` (reviewed entry or GeoNames/CLDR "
+          "place), ``lexicon`` (every word a listed name) or ``romanized`` (the letter model spelt a word).",
+          consumers=("quotes",)),
        _c("n_mentions", "int64", "Rows of the mentions table for this entity."),
-       _c("key", "str", "Gazetteer key, null for entities not in the gazetteer.", null=True),
+       _c("key", "str", "Reviewed gazetteer key, null for entities not in it (or a place the article showed to be "
+          "another namesake).", null=True),
        _c("source", "str", "How the first mention was found (``gazetteer``, ``pattern``, ``ner``)."),
        _c("lat", "float64", "Latitude from the gazetteer, null when unknown.", null=True),
        _c("lon", "float64", "Longitude from the gazetteer, null when unknown.", null=True),
+       _c("country", "str", "Places: ISO 3166 alpha-2 code of the country the place is in (or is), null when "
+          "unknown.", null=True),
+       _c("population", "Int64", "Places: population (GeoNames), null when unknown.", null=True),
+       _c("geo_reason", "str", "Places: why this place among its namesakes: ``reviewed``, ``only-candidate``, "
+          "``override``, ``population-prior``, ``article-context``, ``outlet-country``; null for other entities.",
+          null=True),
        _c("first_start", "int64", "Offset of the first mention."),
        _c("title", "str", "A title written before a mention (``وزير الخارجية``), null when none.", null=True)),
     _t("mentions", "entity mention in the text", "entities",
@@ -379,7 +390,8 @@ class BaseTables:
 
     ``text``: the source as read (offsets point into it); ``article_id``: the article's id (filled into every
     table); ``published_at``: the page's ISO publication date-time or None (dates resolve relative expressions
-    against it); ``paragraphs``, ``sentences``, ``tokens``: the tables declared in :data:`TABLES`.
+    against it); ``paragraphs``, ``sentences``, ``tokens``: the tables declared in :data:`TABLES`; ``country``:
+    the outlet's country (ISO 3166 alpha-2) when the caller knows it (a hint for places with namesakes).
     """
 
     text: str
@@ -388,6 +400,7 @@ class BaseTables:
     paragraphs: pd.DataFrame
     sentences: pd.DataFrame
     tokens: pd.DataFrame
+    country: str | None = None
 
 
 def main(argv: Sequence[str] | None = None) -> int:

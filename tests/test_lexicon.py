@@ -23,6 +23,7 @@ DECLARED = {
     "months.csv": dict(required=("name_ar", "month", "calendar", "name_en"), key=("name_ar",)),      # text.pagedate
     "name_particles.csv": dict(required=("ar", "en", "kind", "gloss"), key=("ar", "kind")),         # names.romanize
     "news_glossary.csv": dict(required=("word", "gloss_en"), key=("word",)),                        # lexicon.glossary
+    "name_words.csv": dict(required=("ar", "en", "kind", "gloss"), key=("ar", "kind")),             # names.naming
     "ner_lists.csv": dict(required=("word", "list", "gloss_en"), key=("word", "list")),             # ner.names
     "ner_triggers.csv": dict(required=("word", "category", "gloss_en"), key=("word", "category")),  # ner.features
     "number_words.csv": dict(required=("word", "kind", "gloss"), optional=("value",), key=("word",)),  # numerals
@@ -85,6 +86,7 @@ class TestShipped:
         """The reader's declaration is the one above: a copy missing a required column fails in the reader."""
         from analysis.extract import dates, figures, themes
         from analysis.lexicon import gazetteer, glossary
+        from analysis.names import naming
         from analysis.names import spelling as romanize_module
         from analysis.ner import features, names
         from analysis.text import layout, numerals, pagedate, stopwords
@@ -96,7 +98,7 @@ class TestShipped:
             "ner_triggers.csv": features.triggers, "number_words.csv": numerals._rows,
             "stopwords_ar.csv": stopwords.stopwords, "themes.csv": themes._rows, "titles.csv": gazetteer.titles,
             "units.csv": figures.unit_lexicon, "weekdays.csv": dates.date_words,
-            "name_particles.csv": romanize_module._particles,
+            "name_particles.csv": romanize_module._particles, "name_words.csv": naming._words,
             "news_glossary.csv": glossary.news_glossary,
         }
         reader = readers[name]
