@@ -129,6 +129,23 @@ def _first_words() -> frozenset[str]:
     return frozenset(k[0] for k in date_words())
 
 
+@lru_cache(maxsize=16384)
+def _starts_date_word(norm: str) -> bool:
+    firsts = _first_words()
+    return any(f in firsts for f in _forms(norm, article_prefix=True))
+
+
+@lru_cache(maxsize=16384)
+def _starts_month(norm: str) -> bool:
+    firsts = _month_firsts()
+    return any(f in firsts for f in strip_clitics(norm))
+
+
+@cache
+def _month_firsts() -> frozenset[str]:
+    return frozenset(k[0] for k in _month_lookup())
+
+
 @lru_cache(maxsize=8192)
 def _forms(norm: str, *, article_prefix: bool = False) -> tuple[str, ...]:
     out = strip_clitics(norm)
@@ -139,12 +156,9 @@ def _forms(norm: str, *, article_prefix: bool = False) -> tuple[str, ...]:
 
 def _word_at(toks: list[Tok], i: int, kinds: tuple[str, ...]) -> tuple[DateWord, int] | None:
     """Longest date word of one of ``kinds`` at token ``i``: (entry, number of tokens)."""
-    if toks[i].kind != "word":
-        return None
-    firsts = _first_words()
-    forms = _forms(toks[i].norm, article_prefix=True)
-    if not any(f in firsts for f in forms):
+    if toks[i].kind != "word" or not _starts_date_word(toks[i].norm):
         return None  # fast path: most tokens start no date word
+    forms = _forms(toks[i].norm, article_prefix=True)
     lex = date_words()
     for n in range(min(_max_len(), len(toks) - i), 0, -1):
         if any(t.kind != "word" for t in toks[i:i + n]):
@@ -166,6 +180,8 @@ class _Month(NamedTuple):
 
 def _month_at(toks: list[Tok], i: int) -> _Month | None:
     """Month name (either calendar) at token ``i``."""
+    if toks[i].kind != "word" or not _starts_month(toks[i].norm):
+        return None
     lookup = _month_lookup()
     for n in (2, 1):
         if i + n > len(toks) or any(t.kind != "word" for t in toks[i:i + n]):
