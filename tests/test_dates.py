@@ -200,6 +200,8 @@ class TestSpansAndGuards:
         ("اجتمع المدرب مساء الأمس مع اللاعبين.", [("الأمس", "relative", "2015-07-25")]),
         ("تصدت الحكومة لأحداث الأمس القريب بنجاح.", [("الأمس القريب", "relative", None)]),  # no fixed day
         ("لن نستعيدها في الغد مهما حاولنا.", [("الغد", "relative", "2015-07-27")]),
+        ("فقد قلت منذ يومين إن الفوز بشرى.", [("منذ يومين", "relative", "2015-07-24")]),
+        ("تجري محادثات سلام منذ عامين ونصف العام.", []),   # a duration, not two years ago
     ])
     def test_spans(self, body, expected):
         assert dates_of(body) == expected

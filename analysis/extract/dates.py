@@ -11,7 +11,8 @@ Kinds and how they are resolved against ``base.published_at`` (the publication d
 
 * ``weekday`` (``الاثنين``، ``يوم الأحد``، ``الأربعاء الماضي``): the most recent such weekday on or before ``P``;
   with ``الماضي`` strictly before ``P``; with ``المقبل``/``القادم`` strictly after it.  -> ``YYYY-MM-DD``
-* ``relative`` (``أمس``، ``اليوم``، ``غدا``، ``الأسبوع الماضي``، ``الشهر المقبل``، ``العام الماضي``): ``P`` plus the offset
+* ``relative`` (``أمس``، ``اليوم``، ``غدا``، ``الأسبوع الماضي``، ``الشهر المقبل``، ``العام الماضي``، ``منذ يومين`` but not
+  ``منذ عامين ونصف``): ``P`` plus the offset
   in days (``YYYY-MM-DD``), ISO weeks (``YYYY-Www``), months (``YYYY-MM``) or years (``YYYY``).  A weekday right
   after a day-relative word (``اليوم الأحد``، ``أمس الخميس``) joins its span; the relative word resolves it.
   ``السابق``/``السابقة`` (previous) read like ``الماضي`` (``العام السابق`` = last year, ``الخميس السابق``).  A bare
@@ -410,7 +411,8 @@ def _sentence_dates(sid: int, toks: list[Tok], published: dt.date | None) -> lis
         # --- relative expressions: "أمس", "العام المقبل 2013" (a written year fixes it)
         if found is None:
             r = _word_at(toks, i, ("relative",))
-            if r is not None and not _quoted(toks, i, i + r[1]) and not _ordinal_after(toks, i + r[1]):
+            if (r is not None and not _quoted(toks, i, i + r[1]) and not _ordinal_after(toks, i + r[1])
+                    and not _half_after(toks, i + r[1])):
                 w, used = r
                 end_i = i + used
                 gloss = w.gloss
@@ -473,6 +475,11 @@ def _quoted(toks: list[Tok], i: int, j: int) -> bool:
     if not (j < len(toks) and toks[j].text in "»\"”"):
         return False
     return any(toks[k].text in "«\"“" for k in range(max(0, i - 3), i))
+
+
+def _half_after(toks: list[Tok], j: int) -> bool:
+    """``منذ عامين ونصف العام`` (for two and a half years): a duration, not two years ago."""
+    return j < len(toks) and toks[j].norm in ("ونصف", "ونيف")
 
 
 def _ordinal_after(toks: list[Tok], j: int) -> bool:
