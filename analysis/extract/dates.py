@@ -31,7 +31,9 @@ Kinds and how they are resolved against ``base.published_at`` (the publication d
   Hijri year of ``P``.  ``hijri_month`` (``رمضان``، ``شهر رمضان``، the epithets ``الشهر الكريم``/``الشهر الفضيل``) is
   unresolved unless a Hijri year is written (then an ISO interval ``start/end`` of Gregorian days); a bare Hijri
   year (``1433هـ``) stays unresolved; ``holiday`` (``عيد الفطر``، ``عيد الأضحى``) is unresolved.
-* ``period``: a range of days in one month (``من 12- 23 شوال``): one row, an ISO interval when the year is known.
+* ``period``: a range of days in one month (``من 12- 23 شوال``): one row, an ISO interval when the year is known;
+  a decade (``الثمانينات``): the interval of its years (``1980/1989``; 1930s-1990s, the decades the words name in
+  today's news).  ``يوم 17 الحالي``: the ``date`` ``17 الحالي``, a day of ``P``'s month.
 * ``year`` (``عام 2016``، ``في 2015``، ``للعام 2012``): a four-digit number 1900-2100 that does not count a noun ->
   ``YYYY``; a range or list of years in one token (``2009-2010``، ``2013/2012``) gives one row per year.
 * ``numeric`` (``28-09-2020``، ``2020/09/28``، ``1/9/2010م``) via :func:`analysis.text.pagedate.find_page_date`.
@@ -338,6 +340,7 @@ def _day_at(toks: list[Tok], i: int) -> tuple[int, int] | None:
 
 
 _RANGE_DASHES = ("-", "–", "—")
+_THIS_MONTH = ("الحالي", "الجاري")  # "17 الحالي": the 17th of this month
 _YEAR_RANGE = re.compile(r"(?<!\d)(\d{4})(?:\s*[-/–]\s*(\d{4}))+(?!\d)")
 
 
@@ -389,6 +392,15 @@ def _sentence_dates(sid: int, toks: list[Tok], published: dt.date | None) -> lis
             m = _month_at(toks, k) if k < n else None
             if m is not None:
                 found, end_i = _finish_month(sid, toks, i, k + m.n, m, day, published, day2=day2)
+            elif day2 is None and t.kind == "number" and j < n and toks[j].norm in _THIS_MONTH:
+                # "يوم 17 الحالي": a day of the current month
+                resolved = None
+                if published is not None:
+                    try:
+                        resolved = published.replace(day=day).isoformat()
+                    except ValueError:
+                        resolved = None
+                found, end_i = _Date(sid, t.start, toks[j].end, "date", resolved, "day", f"{day} of this month"), j + 1
         # --- month (+ year): "شهر يوليو 2015", "مايو (أيار) الماضي", "شهر رمضان"
         if found is None:
             k = i + 1 if _word_at(toks, i, ("month_word",)) else i
@@ -400,6 +412,14 @@ def _sentence_dates(sid: int, toks: list[Tok], published: dt.date | None) -> lis
                              or _modifier_at(toks, after) is not None or (i > 0 and toks[i - 1].text in "(/"))
                 if supported or not m.ambiguous:
                     found, end_i = _finish_month(sid, toks, i, after, m, None, published)
+        # --- decades: "الثمانينات" (the 1980s) -> an ISO interval of years
+        if found is None:
+            h = _word_at(toks, i, ("decade",))
+            if h is not None:
+                w, used = h
+                end_i = i + used
+                found = _Date(sid, t.start, toks[end_i - 1].end, "period", f"{w.value:04d}/{w.value + 9:04d}", "year",
+                              w.gloss)
         # --- epithets of Ramadan ("الشهر الكريم") and religious holidays ("عيد الفطر"): Hijri, unresolved
         if found is None:
             h = _word_at(toks, i, ("hijri_month", "holiday"))
