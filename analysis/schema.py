@@ -232,7 +232,7 @@ _TABLES = (
        _c("sentence_id", "int64", "The sentence the date is in."),
        *_span("date expression"),
        _c("kind", "str", "``weekday``, ``relative``, ``date``, ``month``, ``hijri_month``, ``year``, ``numeric``, "
-          "``period`` (a range of days in one month) or ``holiday`` (عيد الفطر)."),
+          "``period`` (a range of days in one month, a decade) or ``holiday`` (عيد الفطر)."),
        _c("resolved", "str", "ISO date, week, month or year (Gregorian, also for Hijri dates); an ISO interval "
           "``start/end`` for a period or a Hijri month with a written year; null when it needs a publication date "
           "the article lacks, is impossible, or has no fixed day (a holiday, a bare Hijri year).", null=True),
