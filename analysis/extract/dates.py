@@ -64,9 +64,9 @@ from analysis.text.numerals import number_word, strip_clitics
 from analysis.text.pagedate import (
     ambiguous_months,
     find_page_date,
+    gregorian_month_names,
     hijri_month_names,
     hijri_to_gregorian,
-    month_names,
     month_rows,
 )
 
@@ -113,7 +113,7 @@ def _max_len() -> int:
 @cache
 def _month_lookup() -> dict[tuple[str, ...], tuple[int, str]]:
     """Normalised month-name words -> (month, calendar ``gregorian``/``hijri``)."""
-    out = {tuple(k.split()): (v, "gregorian") for k, v in month_names().items()}
+    out = {tuple(k.split()): (v, "gregorian") for k, v in gregorian_month_names().items()}
     out.update({tuple(k.split()): (v, "hijri") for k, v in hijri_month_names().items()})
     return out
 

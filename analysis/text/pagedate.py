@@ -17,8 +17,8 @@ from typing import NamedTuple
 from analysis.lexicon import load_csv
 from analysis.text.normalize import normalize
 
-__all__ = ["PageDate", "ambiguous_months", "find_page_date", "hijri_month_names", "hijri_to_gregorian", "month_names",
-           "month_rows"]
+__all__ = ["PageDate", "ambiguous_months", "find_page_date", "gregorian_month_names", "hijri_month_names",
+           "hijri_to_gregorian", "month_names", "month_rows"]
 
 
 class PageDate(NamedTuple):
@@ -39,6 +39,13 @@ def month_rows() -> tuple[dict[str, str], ...]:
 
 @cache
 def month_names() -> dict[str, int]:
+    """Normalised month name of either calendar -> month number (what a month name is; which calendar:
+    :func:`gregorian_month_names`, :func:`hijri_month_names`)."""
+    return {**gregorian_month_names(), **hijri_month_names()}
+
+
+@cache
+def gregorian_month_names() -> dict[str, int]:
     """Normalised Gregorian month name (any naming system) -> month number."""
     return {normalize(r["name_ar"]): int(r["month"]) for r in month_rows() if r["calendar"] != "hijri"}
 
@@ -78,7 +85,7 @@ _NUMERIC_YMD = re.compile(rf"(?<!{_D})(?P<y>{_D}{{4}})\s*[-/.]\s*(?P<m>{_D}{{1,2
 @cache
 def _named_re() -> re.Pattern[str]:
     # Match month names on raw text: build alternatives that accept any alef/hamza/yeh spelling.
-    alts = sorted(month_names(), key=len, reverse=True)
+    alts = sorted(gregorian_month_names(), key=len, reverse=True)
     fold = {"ا": "[اأإآ]", "ي": "[يى]", "ه": "[هة]"}
     pats = ["".join(fold.get(c, re.escape(c)) for c in name).replace(r"\ ", r"\s+") for name in alts]
     return re.compile(
@@ -140,7 +147,7 @@ def find_page_date(text: str, start: int = 0, end: int | None = None) -> PageDat
                                      int(normalize(g["d"])))
             iso = day.isoformat() if day else None
         else:
-            month = month_names()[_fold_name(g["mname"])] if g.get("mname") else g["m"]
+            month = gregorian_month_names()[_fold_name(g["mname"])] if g.get("mname") else g["m"]
             iso = _build(g["d"], month, g["y"], g.get("hh"), g.get("mi"), g.get("ampm"))
         if iso:
             best = (m, iso)
