@@ -41,7 +41,7 @@ def month_rows() -> tuple[dict[str, str], ...]:
 def month_names() -> dict[str, int]:
     """Normalised month name of either calendar -> month number (what a month name is; which calendar:
     :func:`gregorian_month_names`, :func:`hijri_month_names`)."""
-    return {**gregorian_month_names(), **hijri_month_names()}
+    return {normalize(r["name_ar"]): int(r["month"]) for r in month_rows()}
 
 
 @cache
