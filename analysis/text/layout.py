@@ -31,6 +31,7 @@ _VIEWS_WORD_RE = re.compile(r"مشاهد|قراء|زيار|views?", re.IGNORECAS
 _SENTENCE_END_RE = re.compile(r"[.!?\u061F\u06D4\u2026:\"\u00BB\u201D]\s*$")
 _BYLINE_SEP_RE = re.compile(r"\s[\u2013\u2014\-\u0640]\s|^[\u0621-\u064A ]{2,25}:\s")
 _WORD_RE = re.compile(r"\S+")
+_DATELINE_REACH = 120  # a dateline's date starts within the line's first words: search no further than this
 _CLOCK_RE = re.compile(rf"(?<![{_DIGITS}])[{_DIGITS}]{{1,2}}:[{_DIGITS}]{{2}}(?::[{_DIGITS}]{{2}})?(?![{_DIGITS}])")
 
 
@@ -122,7 +123,7 @@ def _is_date_line(line: str) -> str | None:
 def _dateline_date(line: str) -> str | None:
     """The date of a news-agency dateline opening the body (``قلقيلية 17-7-2012 وفا-``, ``عنيزة 26 شوال 1436 هـ
     الموافق 11 أغسطس 2015 م واس``): a date after at most three words that name a place (no stopwords)."""
-    found = find_page_date(line)
+    found = find_page_date(line, 0, min(len(line), _DATELINE_REACH))
     if not found:
         return None
     before = [normalize(w).strip(",،:-–") for w in _WORD_RE.findall(line[: found.start])]

@@ -78,29 +78,29 @@ def hijri_to_gregorian(year: int, month: int, day: int) -> dt.date | None:
 _D = r"[0-9\u0660-\u0669\u06F0-\u06F9]"
 _TIME = (rf"(?:\s*[,،\-–|]?\s*(?:الساعة\s*)?(?P<hh>{_D}{{1,2}}):(?P<mi>{_D}{{2}})(?::{_D}{{2}})?"
          rf"\s*(?P<ampm>[صم](?![\u0621-\u064A])|[AaPp]\.?[Mm]\.?)?)?")
+_ANY_DIGIT = re.compile(_D)
 _NUMERIC_DMY = re.compile(rf"(?<!{_D})(?P<d>{_D}{{1,2}})\s*[-/.]\s*(?P<m>{_D}{{1,2}})\s*[-/.]\s*(?P<y>{_D}{{4}})(?!{_D}){_TIME}")
 _NUMERIC_YMD = re.compile(rf"(?<!{_D})(?P<y>{_D}{{4}})\s*[-/.]\s*(?P<m>{_D}{{1,2}})\s*[-/.]\s*(?P<d>{_D}{{1,2}})(?!{_D}){_TIME}")
 
 
+def _name_alternatives(names: dict[str, int]) -> str:
+    # Match month names on raw text: alternatives that accept any alef/hamza/yeh spelling, longest first.
+    fold = {"ا": "[اأإآ]", "ي": "[يى]", "ه": "[هة]"}
+    alts = sorted(names, key=len, reverse=True)
+    return "|".join("".join(fold.get(c, re.escape(c)) for c in name).replace(r"\ ", r"\s+") for name in alts)
+
+
 @cache
 def _named_re() -> re.Pattern[str]:
-    # Match month names on raw text: build alternatives that accept any alef/hamza/yeh spelling.
-    alts = sorted(gregorian_month_names(), key=len, reverse=True)
-    fold = {"ا": "[اأإآ]", "ي": "[يى]", "ه": "[هة]"}
-    pats = ["".join(fold.get(c, re.escape(c)) for c in name).replace(r"\ ", r"\s+") for name in alts]
+    """A day + month name + year in either calendar (one scan): ``28 سبتمبر 2020`` (group ``mname``, maybe with
+    a bracketed alternative name and a time) or ``25 شوال 1436 هـ`` (group ``hname``, the era mark optional)."""
     return re.compile(
-        rf"(?<!{_D})(?P<d>{_D}{{1,2}})\s+(?P<mname>{'|'.join(pats)})(?:\s*\(\s*[\u0621-\u064A ]+\s*\))?[\s,،]+(?P<y>{_D}{{4}})(?!{_D}){_TIME}"
+        rf"(?<!{_D})(?P<d>{_D}{{1,2}})\s+(?:"
+        rf"(?P<mname>{_name_alternatives(gregorian_month_names())})(?:\s*\(\s*[\u0621-\u064A ]+\s*\))?[\s,،]+"
+        rf"(?P<y>{_D}{{4}})(?!{_D}){_TIME}"
+        rf"|(?P<hname>{_name_alternatives(hijri_month_names())})[\s,،]+(?P<hy>{_D}{{4}})(?!{_D})"
+        rf"(?:\s*هـ|\s*ه(?![\u0621-\u064A]))?)"
     )
-
-
-@cache
-def _hijri_re() -> re.Pattern[str]:
-    """``25 شوال 1436 هـ`` / ``1436هـ``: a Hijri day, month and year (the era mark optional)."""
-    alts = sorted(hijri_month_names(), key=len, reverse=True)
-    fold = {"ا": "[اأإآ]", "ي": "[يى]", "ه": "[هة]"}
-    pats = ["".join(fold.get(c, re.escape(c)) for c in name).replace(r"\ ", r"\s+") for name in alts]
-    return re.compile(rf"(?<!{_D})(?P<d>{_D}{{1,2}})\s+(?P<hname>{'|'.join(pats)})[\s,،]+(?P<y>{_D}{{4}})(?!{_D})"
-                      rf"(?:\s*هـ|\s*ه(?![\u0621-\u064A]))?")
 
 
 def _build(d: str, m: str | int, y: str, hh: str | None, mi: str | None, ampm: str | None) -> str | None:
@@ -136,14 +136,16 @@ def find_page_date(text: str, start: int = 0, end: int | None = None) -> PageDat
     '2015-08-10'
     """
     stop = len(text) if end is None else end
+    if not _ANY_DIGIT.search(text, start, stop):
+        return None  # fast path: no digit, no date
     best = None
-    for rx in (_NUMERIC_DMY, _NUMERIC_YMD, _named_re(), _hijri_re()):
+    for rx in (_NUMERIC_DMY, _NUMERIC_YMD, _named_re()):
         m = rx.search(text, start, stop)
         if not m or (best and m.start() >= best[0].start()):
             continue
         g = m.groupdict()
         if g.get("hname"):
-            day = hijri_to_gregorian(int(normalize(g["y"])), hijri_month_names()[_fold_name(g["hname"])],
+            day = hijri_to_gregorian(int(normalize(g["hy"])), hijri_month_names()[_fold_name(g["hname"])],
                                      int(normalize(g["d"])))
             iso = day.isoformat() if day else None
         else:
