@@ -110,18 +110,24 @@ def _stems_of(word: str, token_stem: str) -> tuple[str, ...]:
 def _sentence_themes(stems: list[tuple[str, ...]], spans: list[tuple[int, int]], text: str) -> list[tuple]:
     lex = theme_lexicon()
     by_theme: dict[str, list[_Match]] = {}
+    n_words = len(stems)
     for i, cands in enumerate(stems):
-        seen: set[Trigger] = set()
+        seen: set[int] | None = None  # only a token with two candidate stems can reach one trigger twice
         for s in cands:
             for trig in lex.get(s, ()):
                 n = len(trig.stems)
-                if trig in seen or i + n > len(stems):
+                if i + n > n_words or (n > 1 and not all(trig.stems[k] in stems[i + k] for k in range(1, n))):
                     continue
-                if all(trig.stems[k] in stems[i + k] for k in range(n)):
-                    seen.add(trig)
-                    by_theme.setdefault(trig.theme, []).append(_Match(trig, i, i + n))
+                if len(cands) > 1:
+                    seen = seen if seen is not None else set()
+                    if id(trig) in seen:
+                        continue
+                    seen.add(id(trig))
+                by_theme.setdefault(trig.theme, []).append(_Match(trig, i, i + n))
     out = []
     for theme, matches in by_theme.items():
+        if len(matches) == 1 and matches[0].trigger.weight < THRESHOLD:
+            continue  # fast path: one weak cue alone (the usual case) cannot reach the threshold
         claimed: set[int] = set()
         kept: list[_Match] = []
         for m in sorted(matches, key=lambda m: (-(m.j - m.i), m.i)):
