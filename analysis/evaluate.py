@@ -266,11 +266,8 @@ def wrong_speakers(article, gold_dir: str | Path) -> tuple[int, int]:
 
 
 def top_theme(article) -> str | None:
-    """The theme with the highest summed score over the article's sentences (ties: the one seen first)."""
-    th = article.themes
-    if th.empty:
-        return None
-    totals: dict[str, float] = {}
-    for theme, s in zip(th["theme"], th["score"]):
-        totals[theme] = totals.get(theme, 0.0) + float(s)
-    return max(totals, key=lambda t: totals[t])  # max keeps the first of equal totals, in table order
+    """The article's main theme: rank 1 of :func:`analysis.extract.themes.rank_themes` (sentence scores weighted
+    by position, the headline and lead more than later sentences; ties: the one seen first)."""
+    from analysis.extract.themes import rank_themes
+    ranked = rank_themes(article.themes, article.sentences)
+    return None if ranked.empty else str(ranked["theme"].iloc[0])

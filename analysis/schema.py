@@ -237,15 +237,19 @@ _TABLES = (
        _c("n_triggers", "int64", "Distinct triggers found."),
        _c("evidence_spans", "str", "Offsets of the evidence, ``start-end;start-end``.")),
     _t("dates", "date expression in the text", "dates",
-       "Weekdays, relative dates, month names, day-month dates, years and numeric dates, resolved where possible.",
+       "Weekdays, relative dates, month names (Gregorian and Hijri), day-month dates, years, numeric dates, day "
+       "ranges and religious holidays, resolved where possible (Hijri dates converted to the Gregorian day).",
        _c("date_id", "int64", "1, 2, ... in text order."),
        _c("sentence_id", "int64", "The sentence the date is in."),
        *_span("date expression"),
-       _c("kind", "str", "``weekday``, ``relative``, ``date``, ``month``, ``year`` or ``numeric``."),
-       _c("resolved", "str", "ISO date, week, month or year; null when it needs a publication date the article "
-          "lacks, or is impossible.", null=True),
+       _c("kind", "str", "``weekday``, ``relative``, ``date``, ``month``, ``hijri_month``, ``year``, ``numeric``, "
+          "``period`` (a range of days in one month, a decade) or ``holiday`` (عيد الفطر)."),
+       _c("resolved", "str", "ISO date, week, month or year (Gregorian, also for Hijri dates); an ISO interval "
+          "``start/end`` for a period or a Hijri month with a written year; null when it needs a publication date "
+          "the article lacks, is impossible, or has no fixed day (a holiday, a bare Hijri year).", null=True),
        _c("granularity", "str", "``day``, ``week``, ``month`` or ``year``."),
-       _c("gloss", "str", "English reading (``Monday``, ``yesterday``, ``28 September``).")),
+       _c("gloss", "str", "English reading (``Monday``, ``yesterday``, ``28 September``)."),
+       _c("calendar", "str", "``gregorian`` or ``hijri``: the calendar the expression is written in.")),
 )
 
 TABLES: dict[str, Table] = {t.name: t for t in _TABLES}

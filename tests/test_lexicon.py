@@ -20,7 +20,9 @@ DECLARED = {
                           key=("form",)),                                                             # lexicon.gazetteer
     "gazetteer.csv": dict(required=("key", "type", "name_en", "name_ar"), optional=("short_ar", "lat", "lon"),
                           key=("key",)),                                                              # lexicon.gazetteer
-    "months.csv": dict(required=("name_ar", "month", "calendar", "name_en"), key=("name_ar",)),      # text.pagedate
+    "months.csv": dict(required=("name_ar", "month", "calendar", "name_en"), optional=("ambiguous",),
+                       key=("name_ar",)),                                                             # text.pagedate
+    "dateline_words.csv": dict(required=("word", "gloss"), key=("word",)),                           # text.layout
     "name_particles.csv": dict(required=("ar", "en", "kind", "gloss"), key=("ar", "kind")),         # names.romanize
     "news_glossary.csv": dict(required=("word", "gloss_en"), key=("word",)),                        # lexicon.glossary
     "name_words.csv": dict(required=("ar", "en", "kind", "gloss"), key=("ar", "kind")),             # names.naming
@@ -93,6 +95,7 @@ class TestShipped:
 
         readers = {
             "boilerplate_ar.csv": layout._boilerplate_phrases, "cue_verbs.csv": gazetteer.cue_verbs,
+            "dateline_words.csv": layout._dateline_words,
             "gazetteer.csv": gazetteer.gazetteer, "months.csv": pagedate.month_names,
             "ner_lists.csv": lambda: names.build_names(None, names.default_sources()[1]),
             "ner_triggers.csv": features.triggers, "number_words.csv": numerals._rows,

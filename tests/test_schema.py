@@ -77,7 +77,7 @@ class TestDeclaration:
 
 def _dates_frame(**overrides) -> pd.DataFrame:
     cols = {"date_id": [1], "sentence_id": [1], "text": ["أمس"], "start": [0], "end": [3], "kind": ["relative"],
-            "resolved": [None], "granularity": ["day"], "gloss": ["yesterday"]}
+            "resolved": [None], "granularity": ["day"], "gloss": ["yesterday"], "calendar": ["gregorian"]}
     cols.update(overrides)
     return frame("dates", cols, article_id="a")
 
@@ -155,7 +155,7 @@ class TestFrame:
         validate("themes", df)
 
     def test_missing_and_undeclared_columns(self):
-        with pytest.raises(SchemaError, match="dates: missing column.*gloss"):
+        with pytest.raises(SchemaError, match="dates: missing column.*calendar"):
             frame("dates", {c: [] for c in TABLES["dates"].names[1:-1]}, article_id="a")
         with pytest.raises(SchemaError, match="dates: undeclared column.*bogus"):
             frame("dates", {**{c: [] for c in TABLES["dates"].names[1:]}, "bogus": []}, article_id="a")
