@@ -36,6 +36,7 @@ One pass over each sentence's tokens:
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from functools import cache
 from typing import NamedTuple
 
@@ -47,14 +48,8 @@ from analysis.lexicon import load_csv
 from analysis.schema import BaseTables
 from analysis.text.clitics import strip_article
 from analysis.text.normalize import normalize
-from analysis.text.numerals import (
-    compose,
-    number_word,
-    parse_numeral,
-    qualifiers,
-    reversed_decimal,
-    strip_clitics,
-)
+from analysis.text.numbers import NumberMention, find_numbers
+from analysis.text.numerals import compose, number_word, qualifiers, strip_clitics
 from analysis.text.pagedate import month_names
 
 __all__ = ["Unit", "FIGURE_COLUMNS", "extract_figures", "unit_lexicon"]
@@ -66,13 +61,17 @@ class Unit(NamedTuple):
     term_ar: str
     unit_en: str
     category: str
-    role: str  # noun, percent, exclude, cue
+    role: str  # noun, percent, exclude, cue, dual, not_unit
     gloss: str
+    multiplier: float = 1.0  # a unit carrying a scale: Tunisian ``م د`` = million dinars
 
 
 class _Figure(NamedTuple):
     sentence_id: int
-    value: float
+    value: float | None
+    value_high: float | None
+    kind: str
+    vague: bool
     unit_ar: str | None
     unit_en: str | None
     category: str
@@ -89,10 +88,11 @@ class _Figure(NamedTuple):
 @cache
 def unit_lexicon() -> dict[tuple[str, ...], Unit]:
     """Normalised word tuple -> :class:`Unit` (nouns, percent markers, exclusions and category cues)."""
-    rows = load_csv("units.csv", required=("term_ar", "role", "gloss"), optional=("unit_en", "category"),
-                    key=("term_ar",))
+    rows = load_csv("units.csv", required=("term_ar", "role", "gloss"),
+                    optional=("unit_en", "category", "multiplier"), key=("term_ar",))
     return {tuple(normalize(r["term_ar"]).split()): Unit(r["term_ar"], r["unit_en"], r["category"], r["role"],
-                                                          r["gloss"]) for r in rows}
+                                                          r["gloss"], float(r["multiplier"] or 1))
+            for r in rows}
 
 
 @cache
@@ -158,27 +158,47 @@ def _dual(tok: Tok) -> Unit | None:
     return None
 
 
-def _unknown_noun(tok: Tok) -> Unit | None:
-    """A noun the lexicon lacks right after a digit amount, kept as written with category ``count``.
+def _unknown_noun(tok: Tok, *, value: float | None = None, digits: bool = True) -> Unit | None:
+    """A noun the lexicon lacks right after an amount, kept as written with category ``count`` (or ``people``).
 
-    Only forms that look like a counted noun: the accusative tanween of 11-99 (``41 ميثاقاً``) on a word not
-    ending in ``يا`` (adverbs: ``سنوياً``), or a feminine singular / plural ending (``ـة``، ``ـات``); indefinite, with no
-    letter in front that may be a clitic (a noun counted by a digit takes none; this loses ``وثيقة``، ``بلدة``);
-    not in the lexicon (``not_unit``: ``مقارنة``، ``أيضا``، ``هجرية``).
+    Only forms that look like a counted noun, indefinite, with no letter in front that may be a clitic (a noun
+    counted by an amount takes none; this loses ``وثيقة``، ``بلدة``), not in the lexicon (``not_unit``: ``مقارنة``،
+    ``أيضا``، ``سنويا``):
+
+    * the accusative of 11-99 and above: tanween (``41 ميثاقاً``) or a bare final alif after a digit amount of 11
+      or more (``30 شابا``، ``350 مشاركا``), not ``يا`` adverbs unless the amount is at least 11 (``17 جمهوريا``);
+    * the genitive plural of 3-10: ``ـات`` (``ثلاث مباريات``), ``ـين``/``ـون`` (``3 فنانين``), the ``أفعال`` pattern
+      (``7 ألقاب``، ``ثمانية أقسام``); a feminine singular ``ـة`` after digits (``90 لوحة``).
+
+    A nisba (``-ي``: ``جمهوريا``، ``عراقيين``) or a participle in م- (``مشاركين``، ``متمردا``) counts people.
     """
     if tok.kind != "word" or len(tok.norm) < 3:
         return None
     forms = strip_clitics(tok.norm)
-    if len(forms) > 1 or tok.norm.startswith("ال"):
+    if len(forms) > 1 and not tok.text.startswith("أ"):
         return None  # و/ف/ب/ل/ك in front (ولمدة، بنسبة، للهجرة، ومات): not a noun counted by the amount
+    if tok.norm.startswith("ال") and not _broken_plural(tok.norm):
+        return None
+    if number_word(tok.norm) is not None:
+        return None
     lex = unit_lexicon()
     if any(lex.get((f,)) is not None for f in forms):
         return None
+    norm = tok.norm
     bare = tok.text.rstrip(_TANWEEN_FATH + "\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0640")
-    tanween = _TANWEEN_FATH in tok.text[-3:] and not tok.norm.endswith("يا")
-    if tanween or bare.endswith("ة") or tok.norm.endswith("ات"):
-        return Unit(tok.text, "", "count", "noun", "")
-    return None
+    big = value is not None and value >= 11
+    accusative = (_TANWEEN_FATH in tok.text[-3:]
+                  or (digits and big and bare.endswith("ا") and not norm.endswith(("ها", "نا", "هما")))) \
+        and (not norm.endswith("يا") or big)
+    plural = norm.endswith("ات") or (len(norm) >= 5 and norm.endswith(("ين", "ون"))) \
+        or (tok.text.startswith("أ") and _broken_plural(norm))
+    feminine = digits and bare.endswith(("ة", "ه"))
+    if not (accusative or plural or feminine):
+        return None
+    stem = norm.rstrip("ا")
+    human = stem.endswith(("ي", "يين", "يون")) and len(stem) > 3 \
+        or (norm.startswith("م") and len(norm) >= 5 and (norm.endswith(("ين", "ون")) or accusative))
+    return Unit(tok.text, "", "people" if human else "count", "noun", "")
 
 
 def _vague_noun(tok: Tok) -> Unit | None:
@@ -227,157 +247,252 @@ def _qualifier_after(toks: list[Tok], i: int) -> tuple[str, int] | None:
     return None
 
 
-def _amount(toks: list[Tok], i: int) -> tuple[float, int, str, bool, bool] | None:
-    """An amount starting at token ``i``: (value, index after it, kind, percent sign attached, vague)."""
-    t = toks[i]
-    if t.kind == "number":
-        if any(c in t.text for c in "-/:"):
-            return None
-        j = i + 1
-        if (j + 1 < len(toks) and toks[j].text == "ر" and toks[j].start == t.end
-                and toks[j + 1].kind == "number" and toks[j + 1].start == toks[j].end):
-            value = reversed_decimal(t.text, toks[j + 1].text)
-            j += 2
-        else:
-            value = parse_numeral(t.text)
-        if value is None:
-            return None
-        percent = normalize(toks[j - 1].text).endswith("%")
-        words = []
-        while j < len(toks) and toks[j].kind == "word":
-            nw = number_word(toks[j].norm)
-            if nw is None or nw[1] or nw[0].kind not in ("scale", "scale_plural", "scale_dual"):
-                break
-            words.append(nw[0])
-            j += 1
-        return (compose(words, base=value) if words else value), j, "digits", percent, False
-    if t.kind != "word":
+class _Amount(NamedTuple):
+    """An amount at token ``i`` (from :func:`analysis.text.numbers.find_numbers`) mapped onto the tokens."""
+
+    value: float | None
+    high: float | None
+    j: int  # index of the first token after the amount
+    kind: str  # find_numbers kind (cardinal, decimal, percent, fraction, range) or "dual"
+    digits: bool  # written with digits
+    vague: bool
+
+
+def _amounts_by_token(toks: list[Tok], numbers: list[NumberMention]) -> dict[int, _Amount | None]:
+    """Token index of each number's first token -> its amount (``None`` for an ordinal: not an amount)."""
+    out: dict[int, _Amount | None] = {}
+    if not toks or not numbers:
+        return out
+    starts = [t.start for t in toks]
+    for m in numbers:
+        i = bisect_right(starts, m.start) - 1
+        if i < 0 or m.start >= toks[i].end:
+            continue
+        j = bisect_left(starts, m.end, lo=i + 1)
+        if m.kind == "ordinal":
+            out[i] = None
+            continue
+        if toks[i].kind == "number" and any(c in toks[i].text for c in "-/:") and m.kind != "range":
+            continue
+        digits = normalize(m.text[:1]).isdigit()
+        out[i] = _Amount(m.value, m.value_high, j, m.kind, digits, m.vague)
+    return out
+
+
+_GLUED = {"ب", "ل", "ك", "ال", "لل", "بال", "وب", "ول", "وال"}
+_OPEN_CLOSE = {"(": ")", "«": "»", "[": "]", "\"": "\"", "“": "”"}
+_NUMBER_NOUN_ONE = {"واحد", "واحده"}
+
+
+def _glued_clitic(toks: list[Tok], i: int) -> int:
+    """``بـ12``، ``الـ10``: a clitic token glued to the digits is inside the span (returns the span's first token)."""
+    if i > 0 and toks[i - 1].end == toks[i].start and toks[i - 1].kind == "word" and toks[i - 1].norm in _GLUED:
+        return i - 1
+    return i
+
+
+def _bracketed(toks: list[Tok], i: int, j: int) -> int | None:
+    """``(15) نادياً``، ``«200»مليون``: the index after the closing mark when the amount is bracketed alone."""
+    if i == 0 or j >= len(toks):
         return None
-    nw = number_word(t.norm)
-    if nw is None:
-        return None
-    entry = nw[0]
-    if entry.kind == "teen_unit":
-        nxt = number_word(toks[i + 1].norm) if i + 1 < len(toks) and toks[i + 1].kind == "word" else None
-        if nxt is None or nxt[0].kind != "ten" or nxt[1]:
-            return None
-    if entry.word == "عشر" and i > 0 and toks[i - 1].norm.startswith("ال"):
-        return None  # ordinal: الخامس عشر
-    words = [entry]
-    j = i + 1
+    close = _OPEN_CLOSE.get(toks[i - 1].text)
+    if close is not None and toks[j].text == close:
+        return j + 1
+    return None
+
+
+def _scale_after(toks: list[Tok], j: int) -> tuple[float, int]:
+    """Scale words at token ``j`` (``«200»مليون``): (multiplier, index after them)."""
+    words = []
     while j < len(toks) and toks[j].kind == "word":
-        nw2 = number_word(toks[j].norm)
-        if nw2 is None or nw2[1] not in ("", "و"):
+        nw = number_word(toks[j].norm)
+        if nw is None or nw[1] or nw[0].kind not in ("scale", "scale_plural", "scale_dual"):
             break
-        if nw2[0].kind in ("vague",) or (nw2[0].kind in ("unit", "teen_unit") and not nw2[1]):
-            break
-        words.append(nw2[0])
+        words.append(nw[0])
         j += 1
-    vague = words[0].kind in ("vague", "scale_plural")
-    return compose(words), j, "words", False, vague
+    return (compose(words, base=1.0) if words else 1.0), j
 
 
-def _sentence_figures(sid: int, toks: list[Tok]) -> list[_Figure]:
-    out: list[_Figure] = []
-    i = 0
-    n = len(toks)
-    while i < n:
-        t = toks[i]
-        amt = None
-        adjectival = None
-        if t.kind == "word" and t.norm.startswith("ال") and i > 0:
-            # الأعوام الأربعة: a number word with the article, after the noun it counts
-            nw = number_word(t.norm[2:])
-            prev = _lookup(toks, i - 1, ("noun",))
-            if nw and not nw[1] and nw[0].kind in ("unit", "ten", "tens") and prev and prev[1] == 1:
-                amt = (nw[0].value, i + 1, "words", False, False)
-                adjectival = (prev[0], i - 1)
-        if amt is None:
-            amt = _amount(toks, i)
-        dual = None
-        if amt is None and t.kind == "word":
-            dual = _dual(t)
-            if dual is not None:
-                amt = (2.0, i + 1, "dual", False, False)
-        if amt is None:
-            i += 1
-            continue
-        value, j, akind, percent, vague = amt
-        if akind == "digits" and adjectival is None and i >= 2 and toks[i - 1].norm in ("ال", "ال") \
-                and toks[i - 1].end == t.start:
-            prev = _lookup(toks, i - 2, ("noun",))
-            if prev and prev[1] == 1:
-                adjectival = (prev[0], i - 2)  # الأشهر الـ15
-        unit: Unit | None = None
-        k = j  # index after the span
-        if adjectival is not None:
-            unit = adjectival[0]
-        elif dual is not None:
-            unit = dual
-        elif percent:
-            unit = Unit("%", "percent", "percent", "percent", "percent sign")
-        else:
-            hit = _lookup(toks, j, ("noun", "percent", "exclude")) if j < n else None
-            if hit is None and j + 1 < n and toks[j].kind == "punct" and toks[j].text in "%٪":
-                hit = _lookup(toks, j, ("percent",))
-            if hit is not None:
-                unit, used = hit
-                k = j + used
-            elif j + 1 < n and toks[j].norm == "من" and toks[j + 1].kind == "word":
-                hit = _lookup(toks, j + 1, ("noun",))
-                if hit is not None:
-                    unit, used = hit
-                    k = j + 1 + used
-                elif akind == "words" and value == 1:
-                    i = j + 1
-                    continue  # واحدة من أوائل: "one of", not a count
-                else:
-                    w = toks[j + 1]
-                    unit = Unit(w.text, "", "count", "noun", "")
-                    k = j + 2
-        if unit is not None and unit.role == "exclude":
-            i = k
-            continue
-        prev_norm = toks[i - 1].norm if i > 0 else ""
-        next_tok = toks[j] if j < n else None
-        if unit is None and vague and j < n:
-            unit = _vague_noun(toks[j])
-            if unit is not None:
-                k = j + 1
+def _adjectival(toks: list[Tok], i: int, amounts: dict[int, _Amount | None]) -> tuple[_Amount, Unit, int] | None:
+    """A number after the noun it counts: ``الأعوام الأربعة``، ``الخيام الخمس``، ``الأشهر الـ15``.
+
+    Returns (amount, unit, first token).  The noun is a lexicon noun, or a definite plural the lexicon lacks
+    (category ``count``); ``يوم الاثنين`` is a weekday, not two days.
+    """
+    t = toks[i]
+    if i == 0:
+        return None
+    if t.kind == "word" and t.norm.startswith("ال"):
+        nw = number_word(t.norm[2:])
+        if not nw or nw[1] or nw[0].kind not in ("unit", "ten", "tens") or t.norm in ("الاثنين", "الاثنان"):
+            return None
+        if i + 1 < len(toks) and toks[i + 1].norm == "و":
+            return None
+        unit = _noun_before(toks, i - 1)
         if unit is None:
-            if akind == "words":
-                i = j
+            return None
+        return _Amount(nw[0].value, None, i + 1, "cardinal", False, False), unit, i - 1
+    a = amounts.get(i)
+    if a is not None and a.digits and i >= 2 and toks[i - 1].norm == "ال" and toks[i - 1].end == t.start:
+        prev = _lookup(toks, i - 2, ("noun",))
+        if prev and prev[1] == 1:
+            return a, prev[0], i - 2
+    return None
+
+
+def _noun_before(toks: list[Tok], i: int) -> Unit | None:
+    prev = _lookup(toks, i, ("noun",))
+    if prev is not None:
+        return prev[0] if prev[1] == 1 else None
+    t = toks[i]
+    if t.kind != "word" or not t.norm.startswith("ال") or len(t.norm) < 5 or number_word(t.norm) is not None:
+        return None
+    if _lookup(toks, i, ("not_unit", "exclude", "cue")) is not None or t.norm in _YEAR_WORDS:
+        return None
+    bare = t.norm[2:]
+    if bare.endswith("ات") or _broken_plural(bare):
+        return Unit(t.text, "", "count", "noun", "")
+    return None
+
+
+def _broken_plural(norm: str) -> bool:
+    """The أفعال / أفعلة / فعول patterns (``القاب``، ``اقسام``، ``خيام`` is missed): a plural a count takes."""
+    return len(norm) == 5 and norm[0] == "ا" and norm[3] == "ا"
+
+
+def _counted_noun(toks: list[Tok], a: _Amount, j: int, skip: frozenset[int]) -> tuple[Unit | None, int, bool]:
+    """The noun an amount counts, from token ``j``: (unit or None, index after the span, drop the amount)."""
+    n = len(toks)
+    if a.kind == "percent":
+        return Unit("%", "percent", "percent", "percent", "percent sign"), j, False
+    hit = _lookup(toks, j, ("noun", "percent", "exclude")) if j < n else None
+    if hit is None and j + 1 < n and toks[j].kind == "punct" and toks[j].text in "%٪":
+        hit = _lookup(toks, j, ("percent",))
+    if hit is not None:
+        return hit[0], j + hit[1], hit[0].role == "exclude"
+    if j + 1 < n and toks[j].norm == "من" and toks[j + 1].kind == "word":
+        hit = _lookup(toks, j + 1, ("noun",))
+        if hit is not None:
+            return hit[0], j + 1 + hit[1], False
+        if not a.digits and a.value == 1:
+            return None, j + 1, True  # واحدة من أوائل: "one of", not a count
+        if a.vague:
+            unit = _vague_noun(toks[j + 1])
+            return unit, j + 2, False
+        w = toks[j + 1]
+        if w.norm in ("بين", "اصل", "اجمالي", "مجموع"):
+            return None, j, False
+        return Unit(w.text, "", "count", "noun", ""), j + 2, False
+    if a.vague and j < n:
+        unit = _vague_noun(toks[j])
+        if unit is not None:
+            return unit, j + 1, False
+    year_like = a.digits and a.value is not None and 1000 <= a.value <= 2100 and a.value.is_integer()
+    if j < n and j not in skip and toks[j].start > toks[j - 1].end and not year_like:
+        unit = _unknown_noun(toks[j], value=a.value, digits=a.digits)
+        if unit is not None:
+            return unit, j + 1, False
+    return None, j, False
+
+
+def _is_date_part(toks: list[Tok], i: int, j: int, value: float | None) -> bool:
+    """A unitless number that belongs to a date, a time or a name (the dates extractor's, or nobody's)."""
+    t = toks[i]
+    n = len(toks)
+    prev_norm = toks[i - 1].norm if i > 0 else ""
+    next_tok = toks[j] if j < n else None
+    is_year = value is not None and value.is_integer() and 1000 <= value <= 2100 and len(normalize(t.text)) == 4
+    return bool(is_year or prev_norm in _YEAR_WORDS or prev_norm in ("الساعه", "ساعه")
+                or _is_month(prev_norm) or (next_tok is not None and _is_month(next_tok.norm))
+                or (next_tok is not None and next_tok.norm == "من" and j + 1 < n and _is_month(toks[j + 1].norm))
+                or (next_tok is not None and next_tok.text[:1] in _CLOSING and next_tok.start == toks[j - 1].end)
+                or (i > 0 and toks[i - 1].kind == "latin"))
+
+
+def _one_after_noun(toks: list[Tok], i: int) -> tuple[_Amount, Unit, int] | None:
+    """``متر واحد``، ``مبنى واحد``، ``منطقة واحدة``: a lexicon noun then واحد/واحدة is 1 of it."""
+    if i + 1 >= len(toks) or toks[i + 1].norm not in _NUMBER_NOUN_ONE or toks[i].norm.startswith("ال"):
+        return None
+    hit = _lookup(toks, i, ("noun",))
+    if hit is None or hit[1] != 1:
+        return None
+    return _Amount(1.0, None, i + 2, "cardinal", False, False), hit[0], i
+
+
+def _approximation(toks: list[Tok], i0: int, k: int, vague: bool, first: Tok) -> tuple[str | None, bool]:
+    qual = _qualifier_before(toks, i0)
+    qualifier, approximate = None, vague
+    if qual is not None:
+        qualifier, approximate = qual[0], True
+    after = _qualifier_after(toks, k)
+    if after is not None:
+        qualifier, approximate = after[0], True
+    if vague and qualifier is None:
+        qualifier = first.text
+    return qualifier, approximate
+
+
+def _sentence_figures(sid: int, toks: list[Tok], numbers: list[NumberMention],
+                      skip: frozenset[int] = frozenset()) -> list[_Figure]:
+    """The figures of one sentence: find each amount, its counted noun, drop dates, then the qualifier."""
+    out: list[_Figure] = []
+    amounts = _amounts_by_token(toks, numbers)
+    i, n = 0, len(toks)
+    while i < n:
+        adj = _adjectival(toks, i, amounts) or _one_after_noun(toks, i)
+        if adj is not None:
+            a, unit, i0 = adj
+            k = a.j
+        else:
+            if i in amounts and amounts[i] is None:
+                i += 1  # an ordinal
                 continue
-            is_year = value.is_integer() and 1900 <= value <= 2100 and len(normalize(t.text)) == 4
-            if (is_year or prev_norm in _YEAR_WORDS or prev_norm in ("الساعه", "ساعه")
-                    or _is_month(prev_norm) or (next_tok is not None and _is_month(next_tok.norm))
-                    or (next_tok is not None and next_tok.norm == "من" and j + 1 < n and _is_month(toks[j + 1].norm))
-                    or (next_tok is not None and next_tok.text[:1] in _CLOSING and next_tok.start == toks[j - 1].end)
-                    or (i > 0 and toks[i - 1].kind == "latin")):
-                i = j
+            a = amounts.get(i)
+            if a is None and toks[i].kind == "word" and i not in skip:
+                du = _dual(toks[i])
+                if du is not None:
+                    a = _Amount(2.0, None, i + 1, "dual", False, False)
+            if a is None:
+                i += 1
                 continue
-            unit = _unknown_noun(next_tok) if next_tok is not None and next_tok.start > toks[j - 1].end else None
-            if unit is not None:
-                k = j + 1
-        elif unit.category == "duration" and prev_norm in _YEAR_WORDS and value >= 1900:
-            i = k
-            continue
-        i0 = adjectival[1] if adjectival is not None else i
-        qual = _qualifier_before(toks, i0)
-        qualifier, approximate = None, vague
-        if qual is not None:
-            qualifier, approximate = qual[0], True
-        after = _qualifier_after(toks, k)
-        if after is not None:
-            qualifier, approximate = after[0], True
-        if vague and qualifier is None:
-            qualifier = toks[i].text
+            i0 = _glued_clitic(toks, i) if a.digits else i
+            j = a.j
+            if a.kind == "dual":
+                unit, k = du, j
+            else:
+                after = _bracketed(toks, i, j) if a.digits else None
+                if after is not None:
+                    mult, after = _scale_after(toks, after)
+                    unit, k, drop = _counted_noun(toks, a, after, skip)
+                    if unit is not None and not drop:
+                        a = a._replace(value=None if a.value is None else a.value * mult,
+                                       high=None if a.high is None else a.high * mult)
+                        i0 = i - 1
+                    else:
+                        unit, k, drop = None, j, False
+                else:
+                    unit, k, drop = _counted_noun(toks, a, j, skip)
+                if drop:
+                    i = max(k, j)
+                    continue
+                if unit is None:
+                    # a bare number: a date part, or no counted noun at all; kept only with a scale (100 مليار)
+                    if not a.digits or _is_date_part(toks, i, j, a.value) or j - i < 2:
+                        i = j
+                        continue
+                elif unit.category == "duration" and i > 0 and toks[i - 1].norm in _YEAR_WORDS \
+                        and (a.value or 0) >= 1000:
+                    i = k
+                    continue
+        if unit is not None and unit.multiplier != 1.0 and a.value is not None:
+            a = a._replace(value=a.value * unit.multiplier)
+        qualifier, approximate = _approximation(toks, i0, k, a.vague, toks[i])
         start, end = toks[i0].start, toks[k - 1].end
-        out.append(_Figure(sid, float(value), unit.term_ar if unit else None, (unit.unit_en or None) if unit else None,
-                           unit.category if unit else "number", approximate, qualifier,
-                           " ".join(x.text for x in toks[i:j]) if adjectival is None else toks[i].text,
-                           start, end, i0, k, None))
-        i = max(k, j)
+        value_text = " ".join(x.text for x in toks[i:a.j]) if adj is None else toks[i].text
+        out.append(_Figure(sid, a.value, a.high, a.kind, a.vague, unit.term_ar if unit else None,
+                           (unit.unit_en or None) if unit else None, unit.category if unit else "number",
+                           approximate, qualifier, value_text, start, end, i0, k, None))
+        i = max(k, a.j, i + 1)
     return _share_units(toks, _apply_cues(toks, out))
 
 
@@ -437,6 +552,32 @@ def _subject(mentions: pd.DataFrame, sent_tok_starts: dict[int, list[int]], f: _
     return first["entity_id"] if position < 3 else None
 
 
+def _mention_tokens(mentions: pd.DataFrame | None, by_sentence: dict[int, list[Tok]]) -> dict[int, frozenset[int]]:
+    """Per sentence, the token indices inside a named mention (``بوتين`` is no dual, a name no counted noun)."""
+    out: dict[int, frozenset[int]] = {}
+    if mentions is None or mentions.empty or "sentence_id" not in mentions:
+        return out
+    for sid, g in mentions.groupby("sentence_id"):
+        toks = by_sentence.get(int(sid), [])
+        spans = list(zip(g["start"], g["end"]))
+        out[int(sid)] = frozenset(k for k, t in enumerate(toks) if any(s <= t.start < e for s, e in spans))
+    return out
+
+
+def _same_as(figs: list[_Figure]) -> list[int | None]:
+    """A figure repeating an earlier one (same value, unit and category; headline then body) links to it."""
+    first: dict[tuple, int] = {}
+    out: list[int | None] = []
+    for n, f in enumerate(figs, start=1):
+        if f.value is None:
+            out.append(None)
+            continue
+        key = (f.value, f.value_high, f.category, normalize(f.unit_ar or ""))
+        out.append(first.get(key))
+        first.setdefault(key, n)
+    return out
+
+
 def extract_figures(base: BaseTables, mentions: pd.DataFrame | None = None, entities: pd.DataFrame | None = None) -> pd.DataFrame:
     """The figures table of one article (columns :data:`FIGURE_COLUMNS`), sorted by position.
 
@@ -444,22 +585,32 @@ def extract_figures(base: BaseTables, mentions: pd.DataFrame | None = None, enti
     """
     by_sentence = tokens_by_sentence(base)
     word_starts = {sid: [t.start for t in toks if t.kind == "word"] for sid, toks in by_sentence.items()}
+    skip = _mention_tokens(mentions, by_sentence)
+    text = base.text
     figs: list[_Figure] = []
     for sid in sorted(by_sentence):
-        figs.extend(_sentence_figures(sid, by_sentence[sid]))
+        toks = by_sentence[sid]
+        numbers = find_numbers(text[toks[0].start:toks[-1].end])
+        shift = toks[0].start
+        numbers = [m.__class__(m.text, m.start + shift, m.end + shift, m.value, m.kind, m.value_high, m.vague)
+                   for m in numbers]
+        figs.extend(_sentence_figures(sid, toks, numbers, skip.get(sid, frozenset())))
     figs.sort(key=lambda f: (f.start, f.end))
-    text = base.text
     subj = [_subject(mentions, word_starts, f) for f in figs]
     return schema.frame("figures", {
         "figure_id": range(1, len(figs) + 1),
         "sentence_id": [f.sentence_id for f in figs],
         "value": [f.value for f in figs],
+        "value_high": [f.value_high for f in figs],
+        "kind": [f.kind for f in figs],
+        "vague": [f.vague for f in figs],
         "unit_ar": [f.unit_ar for f in figs],
         "unit_en": [f.unit_en for f in figs],
         "category": [f.category for f in figs],
         "approximate": [f.approximate for f in figs],
         "qualifier": [f.qualifier for f in figs],
         "subject_entity_id": subj,
+        "same_as_figure_id": _same_as(figs),
         "value_text": [f.value_text for f in figs],
         "text": [text[f.start:f.end] for f in figs],
         "start": [f.start for f in figs],
