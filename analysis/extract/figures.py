@@ -175,8 +175,8 @@ def _unknown_noun(tok: Tok, *, value: float | None = None, digits: bool = True) 
     if tok.kind != "word" or len(tok.norm) < 3:
         return None
     forms = strip_clitics(tok.norm)
-    if len(forms) > 1 and not tok.text.startswith("أ"):
-        return None  # و/ف/ب/ل/ك in front (ولمدة، بنسبة، للهجرة، ومات): not a noun counted by the amount
+    if _clitic_in_front(tok.norm):
+        return None  # و/لل in front, or ب/ل/ك/ف before a known word (ولمدة، بنسبة، للهجرة، ومات)
     if tok.norm.startswith("ال") and not _broken_plural(tok.norm):
         return None
     if number_word(tok.norm) is not None:
@@ -190,15 +190,27 @@ def _unknown_noun(tok: Tok, *, value: float | None = None, digits: bool = True) 
     accusative = (_TANWEEN_FATH in tok.text[-3:]
                   or (digits and big and bare.endswith("ا") and not norm.endswith(("ها", "نا", "هما")))) \
         and (not norm.endswith("يا") or big)
-    plural = norm.endswith("ات") or (len(norm) >= 5 and norm.endswith(("ين", "ون"))) \
-        or (tok.text.startswith("أ") and _broken_plural(norm))
+    plural = norm.endswith("ات") or (len(norm) >= 5 and norm.endswith(("ين", "ون"))) or _broken_plural(norm)
     feminine = digits and bare.endswith(("ة", "ه"))
     if not (accusative or plural or feminine):
         return None
-    stem = norm.rstrip("ا")
-    human = stem.endswith(("ي", "يين", "يون")) and len(stem) > 3 \
-        or (norm.startswith("م") and len(norm) >= 5 and (norm.endswith(("ين", "ون")) or accusative))
+    human = _human(norm) or (norm.startswith("م") and len(norm) >= 5 and accusative)
     return Unit(tok.text, "", "people" if human else "count", "noun", "")
+
+
+def _clitic_in_front(norm: str) -> bool:
+    """Whether a word after an amount starts with a clitic, so is not the noun the amount counts.
+
+    و and لل always are (``ولمدة``، ``للهجرة``); ب/ل/ك/ف are when what follows is a known word (``بنسبة``)
+    — otherwise the letter is the word's own (``فترتين``، ``لوحة``، ``بريطانيات``).
+    """
+    if norm.startswith(("و", "لل")):
+        return True
+    if norm[:1] not in "بلكف":
+        return False
+    rest = norm[1:]
+    lex = unit_lexicon()
+    return len(rest) < 3 or (rest,) in lex or number_word(rest) is not None or rest.startswith("ال")
 
 
 def _vague_noun(tok: Tok) -> Unit | None:
@@ -208,7 +220,10 @@ def _vague_noun(tok: Tok) -> Unit | None:
     forms = strip_clitics(tok.norm)
     if not any(f.startswith("ال") and len(f) > 4 for f in forms):
         return None
-    category = "people" if tok.norm.endswith(("يين", "يون")) else "count"
+    hit = _lookup([tok], 0, ("noun",))
+    if hit is not None:
+        return hit[0]._replace(term_ar=tok.text)
+    category = "people" if _human(tok.norm) else "count"
     return Unit(tok.text, "", category, "noun", "")
 
 
@@ -256,6 +271,7 @@ class _Amount(NamedTuple):
     kind: str  # find_numbers kind (cardinal, decimal, percent, fraction, range) or "dual"
     digits: bool  # written with digits
     vague: bool
+    scaled: bool = False  # a scale word is part of it (100 مليار)
 
 
 def _amounts_by_token(toks: list[Tok], numbers: list[NumberMention]) -> dict[int, _Amount | None]:
@@ -275,7 +291,9 @@ def _amounts_by_token(toks: list[Tok], numbers: list[NumberMention]) -> dict[int
         if toks[i].kind == "number" and any(c in toks[i].text for c in "-/:") and m.kind != "range":
             continue
         digits = normalize(m.text[:1]).isdigit()
-        out[i] = _Amount(m.value, m.value_high, j, m.kind, digits, m.vague)
+        scaled = any(nw is not None and nw[0].kind in ("scale", "scale_plural", "scale_dual")
+                     for nw in (number_word(t.norm) for t in toks[i:j] if t.kind == "word"))
+        out[i] = _Amount(m.value, m.value_high, j, m.kind, digits, m.vague, scaled)
     return out
 
 
@@ -324,7 +342,10 @@ def _adjectival(toks: list[Tok], i: int, amounts: dict[int, _Amount | None]) -> 
         return None
     if t.kind == "word" and t.norm.startswith("ال"):
         nw = number_word(t.norm[2:])
-        if not nw or nw[1] or nw[0].kind not in ("unit", "ten", "tens") or t.norm in ("الاثنين", "الاثنان"):
+        # units and ten only: الأعوام الأربعة; القرن العشرين، الدورة العشرين are ordinals, الساعة الواحدة a time,
+        # يوم الاثنين a weekday
+        if not nw or nw[1] or nw[0].kind not in ("unit", "ten") or nw[0].value < 2 \
+                or t.norm in ("الاثنين", "الاثنان") or toks[i - 1].norm in ("الساعه", "ساعه"):
             return None
         if i + 1 < len(toks) and toks[i + 1].norm == "و":
             return None
@@ -380,15 +401,16 @@ def _counted_noun(toks: list[Tok], a: _Amount, j: int, skip: frozenset[int]) -> 
             unit = _vague_noun(toks[j + 1])
             return unit, j + 2, False
         w = toks[j + 1]
-        if w.norm in ("بين", "اصل", "اجمالي", "مجموع"):
-            return None, j, False
-        return Unit(w.text, "", "count", "noun", ""), j + 2, False
+        if not _plural_looking(w.norm):
+            return None, j, False  # 31 من النظام: an article of a law; من بين، من أصل
+        return Unit(w.text, "", "people" if _human(w.norm) else "count", "noun", ""), j + 2, False
     if a.vague and j < n:
         unit = _vague_noun(toks[j])
         if unit is not None:
             return unit, j + 1, False
     year_like = a.digits and a.value is not None and 1000 <= a.value <= 2100 and a.value.is_integer()
-    if j < n and j not in skip and toks[j].start > toks[j - 1].end and not year_like:
+    if j < n and j not in skip and toks[j].start > toks[j - 1].end and not year_like \
+            and (a.digits or (a.value or 0) > 2):  # واحد/اثنان never precede the noun they count
         unit = _unknown_noun(toks[j], value=a.value, digits=a.digits)
         if unit is not None:
             return unit, j + 1, False
@@ -417,6 +439,64 @@ def _one_after_noun(toks: list[Tok], i: int) -> tuple[_Amount, Unit, int] | None
     if hit is None or hit[1] != 1:
         return None
     return _Amount(1.0, None, i + 2, "cardinal", False, False), hit[0], i
+
+
+def _plural_looking(norm: str) -> bool:
+    """A plural a partitive من takes (``200 من الحوثيين``، ``من المتظاهرين``، ``من فرص``), not a singular."""
+    bare = norm[2:] if norm.startswith("ال") else norm
+    return bare.endswith(("ات", "ين", "ون")) and len(bare) >= 5 or _broken_plural(bare)
+
+
+def _human(norm: str) -> bool:
+    """A nisba plural (``العراقيين``) or a participle in م- (``المتظاهرين``، ``مشاركا``): people."""
+    bare = (norm[2:] if norm.startswith("ال") else norm).rstrip("ا")
+    if bare.endswith(("يين", "يون")) or (bare.endswith("ي") and len(bare) > 3):
+        return True
+    return bare.startswith("م") and len(bare) >= 5 and bare.endswith(("ين", "ون"))
+
+
+def _latin_unit_before(toks: list[Tok], i: int) -> Unit | None:
+    """``Gbps 1``: a Latin unit written before the digits (right-to-left display of ``1 Gbps``)."""
+    if i == 0 or toks[i - 1].kind != "latin":
+        return None
+    hit = _lookup(toks, i - 1, ("noun",))
+    return hit[0] if hit is not None and hit[1] == 1 else None
+
+
+def _market_sentence(toks: list[Tok]) -> bool:
+    """A sentence about a market index or interest (``نقطة`` is an index point there, a score point elsewhere)."""
+    for k, t in enumerate(toks):
+        if t.kind == "word":
+            hit = _lookup(toks, k, ("index_cue", "noun"))
+            if hit is not None and (hit[0].role == "index_cue" or hit[0].category == "shares"):
+                return True
+    return False
+
+
+def _and_a_half(toks: list[Tok], k: int, unit: Unit | None) -> int | None:
+    """``عامين ونصف العام``، ``ساعة ونصف``: ونصف after a duration adds a half (the repeated noun is inside)."""
+    if unit is None or unit.category != "duration" or k >= len(toks) or toks[k].norm != "ونصف":
+        return None
+    if k + 1 < len(toks) and toks[k + 1].norm.startswith("ال") and _lookup(toks, k + 1, ("noun",)) is not None:
+        return k + 2
+    return k + 1
+
+
+def _unknown_dual(tok: Tok) -> Unit | None:
+    """An indefinite feminine dual the lexicon lacks (``فترتين``، ``ديانتان``، ``مرتين``): 2, category ``count``.
+
+    Only ``-تين``/``-تان`` on a stem of three letters or more with no article and no clitic in front; names
+    (``بوتين``) are mentions and skipped by the caller.
+    """
+    if tok.kind != "word" or _clitic_in_front(tok.norm) or tok.norm.startswith("ال"):
+        return None
+    if not tok.norm.endswith(("تين", "تان")) or len(tok.norm) < 5 or number_word(tok.norm) is not None:
+        return None
+    if tok.norm[:-3].endswith("ي"):
+        return None  # دوليتين، الرئيسيتين: nisba adjectives agreeing with a dual
+    if any(_lookup([tok], 0, (r,)) is not None for r in ("not_unit", "exclude", "cue", "noun", "dual")):
+        return None
+    return Unit(tok.text, "", "count", "noun", "")
 
 
 def _approximation(toks: list[Tok], i0: int, k: int, vague: bool, first: Tok) -> tuple[str | None, bool]:
@@ -449,7 +529,8 @@ def _sentence_figures(sid: int, toks: list[Tok], numbers: list[NumberMention],
                 continue
             a = amounts.get(i)
             if a is None and toks[i].kind == "word" and i not in skip:
-                du = _dual(toks[i])
+                # an unknown dual right after a figure agrees with it (عبوتين ناسفتين): an adjective
+                du = _dual(toks[i]) or (_unknown_dual(toks[i]) if not out or out[-1].i1 != i else None)
                 if du is not None:
                     a = _Amount(2.0, None, i + 1, "dual", False, False)
             if a is None:
@@ -471,13 +552,20 @@ def _sentence_figures(sid: int, toks: list[Tok], numbers: list[NumberMention],
                     else:
                         unit, k, drop = None, j, False
                 else:
-                    unit, k, drop = _counted_noun(toks, a, j, skip)
+                    latin = _latin_unit_before(toks, i) if a.digits else None
+                    if latin is not None:  # Gbps 1
+                        unit, k, drop, i0 = latin, j, False, i - 1
+                    else:
+                        unit, k, drop = _counted_noun(toks, a, j, skip)
                 if drop:
                     i = max(k, j)
                     continue
                 if unit is None:
                     # a bare number: a date part, or no counted noun at all; kept only with a scale (100 مليار)
-                    if not a.digits or _is_date_part(toks, i, j, a.value) or j - i < 2:
+                    if not a.digits or _is_date_part(toks, i, j, a.value) or not a.scaled:
+                        i = j
+                        continue
+                    elif a.kind == "range" and j < n and _is_month(toks[j].norm):
                         i = j
                         continue
                 elif unit.category == "duration" and i > 0 and toks[i - 1].norm in _YEAR_WORDS \
@@ -486,6 +574,11 @@ def _sentence_figures(sid: int, toks: list[Tok], numbers: list[NumberMention],
                     continue
         if unit is not None and unit.multiplier != 1.0 and a.value is not None:
             a = a._replace(value=a.value * unit.multiplier)
+        if unit is not None and unit.category == "index_points" and not _market_sentence(toks):
+            unit = unit._replace(category="count")  # 6 نقاط in a league table: points, not index points
+        half = _and_a_half(toks, k, unit)
+        if half is not None and a.value is not None:
+            a, k = a._replace(value=a.value + 0.5), half
         qualifier, approximate = _approximation(toks, i0, k, a.vague, toks[i])
         start, end = toks[i0].start, toks[k - 1].end
         value_text = " ".join(x.text for x in toks[i:a.j]) if adj is None else toks[i].text

@@ -234,7 +234,8 @@ def _percent_after(sc: _Scanner, pos: int) -> int | None:
     if w is None:
         return None
     for words in _PERCENT_WORDS:
-        end, ok, cur = pos, True, w
+        end, ok = pos, True
+        cur: _Word | None = w
         for k, target in enumerate(words):
             if k:
                 cur = sc.word_at(end)
@@ -256,12 +257,17 @@ def _amount_at(sc: _Scanner, pos: int) -> tuple[float, int, str, bool] | None:
         if rev is not None and rev.end() > m.end() and not _DIGITS_RE.match(text, rev.end()):
             value = reversed_decimal(rev.group(1), rev.group(2))
             if value is not None:
+                scales, end = _scales_after(sc, rev.end())
+                if scales:
+                    return compose(scales, base=value), end, "cardinal", False
                 return value, rev.end(), "decimal", False
         scales, end = _scales_after(sc, m.end())
         got = _digits_value(m.group(), scaled=bool(scales))
         if got is None:
             return None
         value, decimal = got
+        if scales and value >= 1e6 and not decimal:
+            return value, end, "cardinal", False  # 134.230.000 مليون: the grouping already says millions
         if scales:
             value = compose(scales, base=value)
             while True:
@@ -315,8 +321,20 @@ def _definite_vague(norm: str) -> bool:
     return False
 
 
-def _range_after(sc: _Scanner, end: int, *, between: bool) -> tuple[float, int] | None:
-    """The upper amount of a range after the lower one: ``-15``، ``إلى 15``، (after بين) ``و15``."""
+def _shared_scale(sc: _Scanner, pos: int) -> float:
+    """The scale of a range's upper amount at ``pos`` (``من 3 إلى 4 ملايين``: the lower bound is 3 million too)."""
+    m = _DIGITS_RE.match(sc.text, pos)
+    if m is None:
+        return 1.0
+    scales, _ = _scales_after(sc, m.end())
+    return compose(scales, base=1.0) if scales else 1.0
+
+
+def _range_after(sc: _Scanner, end: int, *, between: bool) -> tuple[float, int, float] | None:
+    """The upper amount of a range after the lower one: ``-15``، ``إلى 15``، (after بين) ``و15``.
+
+    Returns (upper value, end, the upper amount's scale).
+    """
     text = sc.text
     d = _DASH_RE.match(text, end)
     if d is not None and d.end() > end:
@@ -324,7 +342,7 @@ def _range_after(sc: _Scanner, end: int, *, between: bool) -> tuple[float, int] 
         if nxt is not None:
             got = _amount_at(sc, d.end())
             if got is not None and not got[3]:
-                return got[0], got[1]
+                return got[0], got[1], _shared_scale(sc, d.end())
         return None
     w = sc.word_at(end)
     if w is None:
@@ -339,7 +357,20 @@ def _range_after(sc: _Scanner, end: int, *, between: bool) -> tuple[float, int] 
     got = _amount_at(sc, p)
     if got is None or got[3]:
         return None
-    return got[0], got[1]
+    return got[0], got[1], _shared_scale(sc, p)
+
+
+def _after_conjunction(text: str, start: int) -> int:
+    """``وخمسة``، ``والملايين``، ``والحادي``: a conjunction و/ف glued to a number word is not part of the number."""
+    if text[start] not in "وف":
+        return start
+    m = _WORD_RE.match(text, start + 1)
+    if m is None:
+        return start
+    rest = normalize(m.group())
+    known = rest in number_words() or _definite_vague(rest) or _ordinal(rest) is not None \
+        or (rest[:1] in "بلك" and rest[1:] in number_words())
+    return start + 1 if known else start
 
 
 def find_numbers(text: str, *, ordinals: bool = True, ranges: bool = True) -> list[NumberMention]:
@@ -376,6 +407,7 @@ def find_numbers(text: str, *, ordinals: bool = True, ranges: bool = True) -> li
                     nh = _lex(nxt.norm)
                     if nh is not None and nh[0].kind == "ten" and not nh[1] and value < 10:
                         value, end = value + 10, nxt.end  # الحادي عشر، الثالثة عشرة
+                start = _after_conjunction(text, start)
                 out.append(NumberMention(text[start:end], start, end, value, "ordinal"))
                 pos, prev_norm = end, ""
                 continue
@@ -393,9 +425,17 @@ def find_numbers(text: str, *, ordinals: bool = True, ranges: bool = True) -> li
                 pos = m.end()
                 continue
         value, end, kind, vague = got
+        if m is m_w:
+            start = _after_conjunction(text, start)
         high = None
         if ranges and not vague:
             rng = _range_after(sc, end, between=prev_norm in ("بين", "وبين"))
+            low = _DIGITS_RE.match(text, start)
+            if rng is not None:
+                if rng[2] != 1.0 and low is not None and low.end() == end and value * rng[2] <= rng[0]:
+                    value *= rng[2]  # من 3 إلى 4 ملايين: the scale is shared
+                if max(value, rng[0]) > 1000 * max(min(value, rng[0]), 1e-9):
+                    rng = None  # 2012 إلى 3.8 مليارات: not two bounds of one amount
             if rng is not None:
                 high, end, kind = rng[0], rng[1], "range"
                 if high < value:
