@@ -512,79 +512,106 @@ def _approximation(toks: list[Tok], i0: int, k: int, vague: bool, first: Tok) ->
     return qualifier, approximate
 
 
+class _Found(NamedTuple):
+    """One amount placed on the tokens: its value, unit and span (tokens ``i0`` .. ``k``)."""
+
+    amount: _Amount
+    unit: Unit | None
+    i0: int
+    k: int
+
+
+def _amount_or_dual(toks: list[Tok], i: int, amounts: dict[int, _Amount | None], skip: frozenset[int],
+                    after_figure: bool) -> tuple[_Amount, Unit | None] | None:
+    """The amount written at token ``i`` (find_numbers), or an indefinite dual (``شهرين``، ``فترتين``)."""
+    a = amounts.get(i)
+    if a is not None or i in amounts:
+        return (a, None) if a is not None else None  # None: an ordinal
+    if toks[i].kind != "word" or i in skip:
+        return None
+    # an unknown dual right after a figure agrees with it (عبوتين ناسفتين): an adjective
+    du = _dual(toks[i]) or (_unknown_dual(toks[i]) if not after_figure else None)
+    return (_Amount(2.0, None, i + 1, "dual", False, False), du) if du is not None else None
+
+
+def _place_noun(toks: list[Tok], i: int, a: _Amount, skip: frozenset[int]) -> tuple[_Found | None, int]:
+    """Step 2: the counted noun of the amount at ``i``: (the figure or None, the index to continue from)."""
+    i0 = _glued_clitic(toks, i) if a.digits else i
+    j = a.j
+    after = _bracketed(toks, i, j) if a.digits else None
+    unit: Unit | None
+    if after is not None:  # (15) نادياً، «200»مليون سنة
+        mult, after = _scale_after(toks, after)
+        unit, k, drop = _counted_noun(toks, a, after, skip)
+        if unit is not None and not drop:
+            a = a._replace(value=None if a.value is None else a.value * mult,
+                           high=None if a.high is None else a.high * mult)
+            i0 = i - 1
+        else:
+            unit, k, drop = None, j, False
+    else:
+        latin = _latin_unit_before(toks, i) if a.digits else None
+        if latin is not None:  # Gbps 1
+            unit, k, drop, i0 = latin, j, False, i - 1
+        else:
+            unit, k, drop = _counted_noun(toks, a, j, skip)
+    if drop:
+        return None, max(k, j)
+    if unit is None:
+        # a bare number: a date part, or no counted noun at all; kept only with a scale (100 مليار)
+        if not a.digits or _is_date_part(toks, i, j, a.value) or not a.scaled \
+                or (a.kind == "range" and j < len(toks) and _is_month(toks[j].norm)):
+            return None, j
+    elif unit.category == "duration" and i > 0 and toks[i - 1].norm in _YEAR_WORDS and (a.value or 0) >= 1000:
+        return None, k  # عام 2010 سنة ...: a year
+    return _Found(a, unit, i0, k), k
+
+
+def _adjust(toks: list[Tok], f: _Found) -> _Found:
+    """Step 3: the unit's own scale (``م د``), league points vs index points, ``ونصف`` after a duration."""
+    a, unit, k = f.amount, f.unit, f.k
+    if unit is not None and unit.multiplier != 1.0 and a.value is not None:
+        a = a._replace(value=a.value * unit.multiplier)
+    if unit is not None and unit.category == "index_points" and not _market_sentence(toks):
+        unit = unit._replace(category="count")  # 6 نقاط in a league table: points, not index points
+    half = _and_a_half(toks, k, unit)
+    if half is not None and a.value is not None:
+        a, k = a._replace(value=a.value + 0.5), half
+    return _Found(a, unit, f.i0, k)
+
+
 def _sentence_figures(sid: int, toks: list[Tok], numbers: list[NumberMention],
                       skip: frozenset[int] = frozenset()) -> list[_Figure]:
-    """The figures of one sentence: find each amount, its counted noun, drop dates, then the qualifier."""
+    """The figures of one sentence, in four named steps: (1) the amount — written after its noun
+    (:func:`_adjectival`, :func:`_one_after_noun`), by find_numbers, or a dual; (2) its counted noun and what is
+    no figure (:func:`_place_noun`); (3) unit scale, points, halves (:func:`_adjust`); (4) the qualifier
+    (:func:`_approximation`); then category cues and shared units over the sentence."""
     out: list[_Figure] = []
     amounts = _amounts_by_token(toks, numbers)
     i, n = 0, len(toks)
     while i < n:
         adj = _adjectival(toks, i, amounts) or _one_after_noun(toks, i)
         if adj is not None:
-            a, unit, i0 = adj
-            k = a.j
+            found: _Found | None = _Found(adj[0], adj[1], adj[2], adj[0].j)
         else:
-            if i in amounts and amounts[i] is None:
-                i += 1  # an ordinal
-                continue
-            a = amounts.get(i)
-            if a is None and toks[i].kind == "word" and i not in skip:
-                # an unknown dual right after a figure agrees with it (عبوتين ناسفتين): an adjective
-                du = _dual(toks[i]) or (_unknown_dual(toks[i]) if not out or out[-1].i1 != i else None)
-                if du is not None:
-                    a = _Amount(2.0, None, i + 1, "dual", False, False)
-            if a is None:
+            got = _amount_or_dual(toks, i, amounts, skip, bool(out) and out[-1].i1 == i)
+            if got is None:
                 i += 1
                 continue
-            i0 = _glued_clitic(toks, i) if a.digits else i
-            j = a.j
-            if a.kind == "dual":
-                unit, k = du, j
+            if got[0].kind == "dual":
+                found = _Found(got[0], got[1], i, got[0].j)
             else:
-                after = _bracketed(toks, i, j) if a.digits else None
-                if after is not None:
-                    mult, after = _scale_after(toks, after)
-                    unit, k, drop = _counted_noun(toks, a, after, skip)
-                    if unit is not None and not drop:
-                        a = a._replace(value=None if a.value is None else a.value * mult,
-                                       high=None if a.high is None else a.high * mult)
-                        i0 = i - 1
-                    else:
-                        unit, k, drop = None, j, False
-                else:
-                    latin = _latin_unit_before(toks, i) if a.digits else None
-                    if latin is not None:  # Gbps 1
-                        unit, k, drop, i0 = latin, j, False, i - 1
-                    else:
-                        unit, k, drop = _counted_noun(toks, a, j, skip)
-                if drop:
-                    i = max(k, j)
+                found, nxt = _place_noun(toks, i, got[0], skip)
+                if found is None:
+                    i = max(nxt, i + 1)
                     continue
-                if unit is None:
-                    # a bare number: a date part, or no counted noun at all; kept only with a scale (100 مليار)
-                    if not a.digits or _is_date_part(toks, i, j, a.value) or not a.scaled:
-                        i = j
-                        continue
-                    elif a.kind == "range" and j < n and _is_month(toks[j].norm):
-                        i = j
-                        continue
-                elif unit.category == "duration" and i > 0 and toks[i - 1].norm in _YEAR_WORDS \
-                        and (a.value or 0) >= 1000:
-                    i = k
-                    continue
-        if unit is not None and unit.multiplier != 1.0 and a.value is not None:
-            a = a._replace(value=a.value * unit.multiplier)
-        if unit is not None and unit.category == "index_points" and not _market_sentence(toks):
-            unit = unit._replace(category="count")  # 6 نقاط in a league table: points, not index points
-        half = _and_a_half(toks, k, unit)
-        if half is not None and a.value is not None:
-            a, k = a._replace(value=a.value + 0.5), half
+        assert found is not None
+        a, unit, i0, k = _adjust(toks, found)
         qualifier, approximate = _approximation(toks, i0, k, a.vague, toks[i])
-        start, end = toks[i0].start, toks[k - 1].end
         value_text = " ".join(x.text for x in toks[i:a.j]) if adj is None else toks[i].text
         out.append(_Figure(sid, a.value, a.high, a.kind, a.vague, unit.term_ar if unit else None,
                            (unit.unit_en or None) if unit else None, unit.category if unit else "number",
-                           approximate, qualifier, value_text, start, end, i0, k, None))
+                           approximate, qualifier, value_text, toks[i0].start, toks[k - 1].end, i0, k, None))
         i = max(k, a.j, i + 1)
     return _share_units(toks, _apply_cues(toks, out))
 
