@@ -1,38 +1,37 @@
 """Figures: every counted amount in the text ("1,497 جندياً", "3 ملايين دولار", "خمسة أيام", "2.38%").
 
-One pass over each sentence's tokens:
+One pass over each sentence's tokens, on the numbers :func:`analysis.text.numbers.find_numbers` finds in it:
 
-1. **Amount**: a digit token (``1,497``, ``١٬٤٩٧``, ``2.38%``, the fraction-first ``2ر0`` style, see
-   :mod:`analysis.text.numerals`) optionally followed by scale words (``مليون``، ``مليارات``، ``ألف``), or a run of number
-   words (``ألف وأربعمائة``، ``خمسة``، ``عشرات``، ``مليار``).  A number word with the article after a plural noun
-   (``الأعوام الأربعة``، ``الأشهر الـ15``) counts that noun.
-2. **Counted noun**: the unit lexicon ``analysis/data/units.csv`` (Arabic form, English unit, category) matched on
-   the normalised token with clitics stripped, right after the amount; percent markers (``%``، ``في المائة``);
-   or ``N من <noun>`` (``11 من عناصر``), where a noun missing from the lexicon is kept as written with
-   category ``count``.  A unitless amount joined by و/إلى/أو to an amount with a unit shares its unit
-   (``3 إلى 4 بالمائة``، ``1.2 مليون و1.3 مليون برميل``).  A noun the lexicon lacks right after a digit is kept
-   as written with category ``count`` when it looks counted (``41 ميثاقاً``-style tanween, ``ـة``، ``ـات``; see
-   :func:`_unknown_noun`); a vague plural before a definite noun counts it (``لملايين المصريين``: a nisba plural
-   is ``people``).  Digit amounts with no noun at all are kept with category ``number``; number words with no
-   noun are dropped (``تسع`` is also a verb).
-   **Duals**: an indefinite dual of a lexicon noun (``شريطين``، ``لسفينتين``، ``شهرين``، ``عبوتين``) is 2 of the
-   singular's unit; a masculine human noun's ``-ين`` is left to the sound plural (``مدنيين``) unless listed with
-   role ``dual`` (``شخصين``); definite duals (``باللغتين``) and ``not_unit`` words (``ميلان``، ``طالبان``) are not.
-3. **Not figures**: dates and times (tokens with ``-``, ``/`` or ``:``, numbers next to a month name, after
-   ``الساعة``), years (four-digit 1900-2100 with no counted noun, or after ``عام``/``سنة``), names such as
-   ``«ستاندرد أند بورز 500»`` (a unitless number right before a closing quote), page view counts
-   (``مشاهدة``) and ordinals (not in the lexicon).
-4. **approximate**: a qualifier from ``number_words.csv`` right before the amount (حوالي، نحو، قرابة، أكثر من،
-   ما يقارب ...; attached ب allowed: ``بحوالي``) or right after the noun (تقريبا، على الأقل); vague plurals
-   (عشرات، ملايين الـ...) are approximate lower bounds.  The qualifier is in ``qualifier``, outside the span.
-5. **category** from the noun; people/personnel/count amounts next to a casualty or detention cue
-   (``مقتل``، ``إصابة``، ``قتلوا``، ``القبض``) become ``casualties``/``detained``, and a coordinated amount
-   (``مقتل 11 ... و10 مدنيين``) inherits its neighbour's cue.
+1. **Amount**: a number of find_numbers (digits in both scripts with the stated separator rule, ``0،65``, ``2ر0``,
+   marks inside, scale words and compound amounts ``166 مليونا و525 ألف``, number words, fractions ``نصف قرن``,
+   percentages, ranges ``بين 5 و15`` as one figure with ``value_high``); ordinals are not amounts.  A number
+   word with the article after the noun it counts (``الأعوام الأربعة``، ``الخيام الخمس``، ``الأشهر الـ15``), a
+   lexicon noun + ``واحد`` (``مبنى واحد``) and an indefinite dual (``شهرين``، ``فترتين``) are amounts too.  Vague
+   numeral plurals (``عشرات``، ``ملايين``، ``المئات من``) have ``value`` null and ``vague`` true.
+2. **Counted noun**: the unit lexicon ``analysis/data/units.csv`` (Arabic form, English unit, category, an optional
+   ``multiplier`` for ``م د`` = million dinars) matched on the normalised token with clitics stripped, right after
+   the amount (also after a closing bracket: ``(15) نادياً``, the opening bracket then inside the span; or a Latin
+   unit written before the digits: ``Gbps 1``); percent markers; ``N من <plural>``.  A noun the lexicon lacks is
+   kept as written when it looks counted (:func:`_unknown_noun`: accusative ``30 شابا``، plurals ``ثلاث مباريات``،
+   ``7 ألقاب``، feminine ``90 لوحة``); a nisba or م- participle (``17 جمهوريا``، ``المتظاهرين``) counts
+   ``people``, else ``count``.  Names (mentions) are never counted nouns or duals (``بوتين``).  A unitless amount
+   joined by و/إلى/أو to an amount with a unit shares it.  Digit amounts with no noun are kept (category
+   ``number``) only with a scale word (``100 مليار``); bare numbers (scores, ranks, list numbers) are not figures.
+3. **Not figures**: dates and times (``28-09-2020``, numbers next to a month name, after ``الساعة``), years
+   (four-digit 1000-2100: Hijri years too, never given a guessed noun), names such as ``«ستاندرد أند بورز 500»``,
+   page view counts (``مشاهدة``) and ordinals.  The dates extractor owns years and day numbers.
+4. **approximate**: a qualifier from ``number_words.csv`` right before the amount (حوالي، نحو، قرابة، أكثر من ...)
+   or right after the noun (تقريبا، على الأقل); vague plurals are approximate.  The qualifier is outside the span.
+5. **category** from the noun; people/personnel/count amounts next to a casualty or detention cue become
+   ``casualties``/``detained`` (also a coordinated amount); ``نقطة``/``نقاط`` are index points only in a sentence
+   with a market word (``مؤشر``، ``بورصة``، ``أسهم``), else ``count`` (league points).
 6. **subject_entity_id**: whose figure, from the other stage's mentions: the first PERSON/ORG/GPE mention of the
-   sentence when it sits in the first three word tokens (verb-subject or subject-verb order) and precedes the
-   figure (``وشاركت ايطاليا ... بحوالي 1,497 جندياً`` -> Italy).  Null otherwise.
+   sentence when it sits in the first three word tokens and precedes the figure (``وشاركت ايطاليا ... بحوالي
+   1,497 جندياً`` -> Italy); null otherwise.  **same_as_figure_id**: a later figure with the same value, unit and
+   category (a headline figure repeated in the body) links to the first.
 
-``text``/``start``/``end`` cover the amount and its counted noun (``1,497 جندياً``، ``في المائة`` included).
+``text``/``start``/``end`` cover the amount and its counted noun, token-granular (an attached clitic stays inside:
+``بـ12 لاعباً``، ``لخمسة``); ``kind`` is find_numbers' kind (or ``dual``).
 """
 from __future__ import annotations
 
