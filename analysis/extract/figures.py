@@ -191,7 +191,9 @@ def _unknown_noun(tok: Tok, *, value: float | None = None, digits: bool = True) 
         and (not norm.endswith("يا") or big)
     plural = norm.endswith("ات") or (len(norm) >= 5 and norm.endswith(("ين", "ون"))) or _broken_plural(norm)
     feminine = digits and bare.endswith(("ة", "ه"))
-    if not (accusative or plural or feminine):
+    # after a hundred or a thousand in words the noun is a genitive singular of any shape (مائتي فرمان)
+    hundreds = not digits and value is not None and value >= 100 and value % 100 == 0 and len(norm) >= 4
+    if not (accusative or plural or feminine or hundreds):
         return None
     human = _human(norm) or (norm.startswith("م") and len(norm) >= 5 and accusative)
     return Unit(tok.text, "", "people" if human else "count", "noun", "")
