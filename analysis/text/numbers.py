@@ -61,7 +61,7 @@ _SEP = ".,\u060c\u066b\u066c"
 _DIGITS_RE = re.compile(rf"[{_DIGIT}]+(?:[{_MARK}]*[{_SEP}][{_MARK}]*[{_DIGIT}]+)*")
 _REVERSED_RE = re.compile(rf"([{_DIGIT}]+)ر([{_DIGIT}]+)")
 _WORD_RE = re.compile(r"[\u0621-\u063a\u0641-\u065f\u0670\u0640]+")
-_GAP_RE = re.compile(rf"[\s{_MARK}]*")
+_GAP_RE = re.compile(r"[\s\u200e\u200f\u061c]*")  # between words: spaces and directional marks
 _PERCENT_SIGN_RE = re.compile(rf"[\s{_MARK}]?[%\u066a]")
 _DASH_RE = re.compile(rf"[\s{_MARK}]*[-\u2010-\u2015][\s{_MARK}]*")
 # dates and clock times (28-09-2020, 2020/9/28, 22:26, 6/23) are not numbers here: the dates extractor's
@@ -396,7 +396,9 @@ def find_numbers(text: str, *, ordinals: bool = True, ranges: bool = True) -> li
         start = m.start()
         if m is m_w:
             w = sc.word_at(start)
-            assert w is not None
+            if w is None or w.start != start:
+                pos = m.end()
+                continue
             # a word glued to digits (بـ12، الـ15، و10): the digits start inside the span of the word match
             o = _ordinal(w.norm) if ordinals else None
             if o is not None:
