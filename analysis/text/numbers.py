@@ -86,7 +86,7 @@ def _digits_value(raw: str, *, scaled: bool) -> tuple[float, bool] | None:
         dec = seps[-1]
         grp = "," if dec == "." else "."
         whole, _, frac = s.replace(grp, "").rpartition(dec)
-        return float(f"{whole}.{frac}"), True
+        return float(f"{whole.replace(dec, '')}.{frac}"), True  # 1,234,567.5
     sep = seps[0]
     parts = s.split(sep)
     if len(seps) > 1:
