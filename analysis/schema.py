@@ -193,7 +193,12 @@ _TABLES = (
        "Amounts with their counted noun, category and, where the text says, whose figure it is.",
        _c("figure_id", "int64", "1, 2, ... in text order."),
        _c("sentence_id", "int64", "The sentence the figure is in."),
-       _c("value", "float64", "The amount as a number (``3 ملايين`` is 3000000.0)."),
+       _c("value", "float64", "The amount as a number (``3 ملايين`` is 3000000.0; a range's lower bound); null for a "
+          "vague amount (``ملايين``، ``عشرات``).", null=True),
+       _c("value_high", "float64", "A range's upper bound (``بين 5 و15 يوما``: 15.0), null otherwise.", null=True),
+       _c("kind", "str", "How the amount is written (``analysis.find_numbers`` kinds): ``cardinal``, ``decimal``, "
+          "``percent``, ``fraction``, ``range``, or ``dual`` (``شهرين``)."),
+       _c("vague", "bool", "A numeral plural without a number (``عشرات``، ``ملايين``, ``المئات من``): value null."),
        _c("unit_ar", "str", "The counted noun as in the unit lexicon or as written, null for a bare number.",
           null=True),
        _c("unit_en", "str", "English unit (``soldier``, ``percent``), null when unknown.", null=True),
@@ -202,6 +207,8 @@ _TABLES = (
        _c("qualifier", "str", "The qualifier as written, outside the span; null when none.", null=True),
        _c("subject_entity_id", "object", "Whose figure (entities.entity_id, a NumPy int), null when the text "
           "does not say.", null=True),
+       _c("same_as_figure_id", "Int64", "The first figure of the article with the same value, unit and category "
+          "(a headline figure repeated in the body is one fact), null for the first.", null=True),
        _c("value_text", "str", "The amount's words as written, without the noun."),
        *_span("figure (amount and counted noun)")),
     _t("quotes", "statement attributed to someone", "quotes",

@@ -137,7 +137,9 @@ class TestValidate:
 
 class TestFrame:
     def test_declared_order_and_dtypes(self):
-        cols = {"figure_id": range(1, 3), "sentence_id": [1, 2], "value": [1.0, 2.5], "unit_ar": ["جندي", None],
+        cols = {"figure_id": range(1, 3), "sentence_id": [1, 2], "value": [1.0, 2.5], "value_high": [None, None],
+                "kind": ["cardinal", "decimal"], "vague": [False, False], "same_as_figure_id": [None, 1],
+                "unit_ar": ["جندي", None],
                 "unit_en": [None, None], "category": ["personnel", "number"], "approximate": [True, False],
                 "qualifier": [None, "نحو"], "subject_entity_id": [None, None], "value_text": ["1", "2.5"],
                 "text": ["1 جندي", "2.5"], "start": [0, 9], "end": [6, 12]}
