@@ -37,11 +37,12 @@ def _span(ctx, span):
 class TestPassList:
     def test_order_and_names(self):
         assert [p.name for p in Q.PASSES] == ["quotation_marks", "cues", "attribution"]
-        assert [n for n, _ in S.SPEAKER_STEPS] == ["inherited", "end_of_sentence", "named", "title",
+        assert [n for n, _ in S.SPEAKER_STEPS] == ["byline", "not_own_clause", "author", "inherited",
+                                                   "end_of_sentence", "reported_source", "named", "title",
                                                    "subject_before_verb", "implicit", "second_verb", "strict",
                                                    "nominal"]
-        assert [n for n, _ in C.CONTENT_STEPS] == ["preposition_object", "direct_quotation", "colon",
-                                                   "complementiser", "object"]
+        assert [n for n, _ in C.CONTENT_STEPS] == ["preceding_quotation", "preposition_object", "direct_quotation",
+                                                   "colon", "complementiser", "object"]
 
     def test_runner_runs_the_passes_in_order(self):
         ctx = _ctx("قال باراك أوباما إن الاتفاق جيد.", upto="attribution")
@@ -186,7 +187,8 @@ class TestContentSteps:
          ("direct", "إن الاتفاق جيد للجميع في المنطقة.\nوسيستمر العمل به طويلا", "direct:continued_paragraph")),
         ('قال باراك أوباما في مقابلة: "إن الاتفاق جيد للجميع في المنطقة".', "direct_quotation",
          ("direct", "إن الاتفاق جيد للجميع في المنطقة", "direct:quotation_marks")),  # the colon gives way
-        ("قال باراك أوباما: الاتفاق جيد للجميع.", "colon", ("indirect", "الاتفاق جيد للجميع", "indirect:colon")),
+        ("قال باراك أوباما: الاتفاق جيد للجميع.", "colon", ("direct", "الاتفاق جيد للجميع", "direct:colon")),
+        ("قال باراك أوباما: إن الاتفاق جيد للجميع.", "colon", ("indirect", "الاتفاق جيد للجميع", "indirect:colon")),
         ("قال باراك أوباما: .", "colon", REJECT),  # a marker without content: not a quote
         ("قال باراك أوباما إن الاتفاق جيد للجميع.", "complementiser",
          ("indirect", "الاتفاق جيد للجميع", "indirect:complementiser")),
@@ -260,4 +262,5 @@ class TestWordLists:
         from analysis.lexicon import load_csv
         rows = load_csv("quote_words.csv", required=("word", "list", "gloss_en"), key=("word", "list"))
         assert {r["list"] for r in rows} == {"complementiser", "preposition", "circumstance", "tail", "contrast",
-                                             "contrast_lead", "new_clause", "org_noun", "noun_marker"}
+                                             "contrast_lead", "new_clause", "org_noun", "noun_marker",
+                                             "addressee_cue", "auxiliary", "relative", "quoting", "source_noun"}

@@ -66,6 +66,7 @@ from analysis.extract.quotes.context import (
     QuoteContext,
     Speaker,
     context,
+    status_of,
     words,
 )
 from analysis.extract.quotes.speaker import SPEAKER_STEPS
@@ -147,7 +148,7 @@ def attribute(ctx: QuoteContext) -> None:
         i = cue.index
         ctx.quotes.append(Quote(v.paragraph[i], v.sentence[i], speaker.entity, speaker.span, speaker.how, cue.verb,
                                 (v.start[i] + cue.offset, v.end[i]), content.mode, content.start, content.end,
-                                content.rule, speaker.rule))
+                                content.rule, speaker.rule, status_of(speaker)))
         resume = resume_after(cue, speaker, content)
 
 
@@ -191,6 +192,6 @@ def _table(base, quotes: list[Quote], entities: pd.DataFrame) -> pd.DataFrame:
                      ("cue", text[q.cue_span[0]:q.cue_span[1]]), ("cue_lemma", q.cue.lemma),
                      ("cue_gloss", q.cue.gloss_en), ("cue_start", q.cue_span[0]), ("cue_end", q.cue_span[1]),
                      ("mode", q.mode), ("content", text[q.start:q.end]), ("start", q.start), ("end", q.end),
-                     ("rule", q.rule), ("speaker_rule", q.speaker_rule)):
+                     ("rule", q.rule), ("speaker_rule", q.speaker_rule), ("speaker_status", q.status)):
             col[c].append(v)
     return schema.frame("quotes", col, article_id=base.article_id)

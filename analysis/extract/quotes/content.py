@@ -29,25 +29,51 @@ from analysis.extract.quotes.context import (
     tails,
     words,
 )
-from analysis.lexicon.gazetteer import clause_breaks
+from analysis.lexicon.gazetteer import clause_breaks, titles
+from analysis.text.normalize import normalize
+from analysis.text.quotation import QUOTE_MARKS
 
-__all__ = ["CONTENT_STEPS", "Marker", "first_marker", "preposition_object", "direct_quotation", "colon",
+__all__ = ["CONTENT_STEPS", "Marker", "first_marker", "quoted_name", "preceding_quotation", "preposition_object",
+           "direct_quotation", "colon",
            "complementiser", "object_phrase", "direct", "after_colon", "after_complementiser", "indirect",
            "clause_end"]
 
 _SCAN = 30
+_ADDRESSEE = 3  # words between a cue and its preposition that are its addressee (داعيا المستهلك إلى)
 _COMMAS = ("،", ",")
 _SENTENCE_END = (".", "!", "?", "؟")
 
 
+def _object_preps(cue: Cue) -> frozenset[str]:
+    """The prepositions after which a noun is the cue's content: its own (``prep`` of cue_verbs.csv: أعرب عن،
+    أشار إلى), else any preposition for a cue that takes an object."""
+    if cue.verb.preps:
+        return cue.verb.preps
+    return words("preposition") if cue.verb.object_ok else frozenset()
+
+
+def _noun_start(ctx: QuoteContext, k: int) -> bool:
+    v = ctx.v
+    return k < len(v) and v.kind[k] == "word" and not is_comp(v.norm[k]) and k not in ctx.quote_end
+
+
 def preposition_object(ctx: QuoteContext, cue: Cue, j: int):
-    """A cue that takes an object followed by a preposition and a word (أعرب عن الأمل): the phrase from the word."""
+    """The cue's own preposition and a word (أعرب عن الأمل، أشار إلى مقتل): the phrase from the word; after a cue
+    that takes an addressee (quote_words.csv ``addressee_cue``: دعا، طالب) the addressee between it and its
+    preposition (داعيا المستهلك إلى ضرورة) is passed over."""
     v = ctx.v
     n = len(v)
-    if j + 1 < n and v.norm[j] in words("preposition") and v.sentence[j + 1] == v.sentence[j] \
-            and not is_comp(v.norm[j + 1]) and j + 1 not in ctx.quote_end and v.kind[j + 1] == "word" \
-            and cue.verb.object_ok:
-        return indirect(ctx, j + 1, "indirect:preposition_object") or REJECT
+    preps = _object_preps(cue)
+    if not preps or j + 1 >= n:
+        return None
+    k = j
+    if v.norm[j] not in preps and normalize(cue.verb.lemma) in words("addressee_cue"):
+        k = next((x for x in range(j + 1, min(j + _ADDRESSEE + 1, n - 1)) if v.norm[x] in preps), None)
+        if k is None or any(v.sentence[x] != v.sentence[j] or v.kind[x] != "word" or is_comp(v.norm[x])
+                            or ctx.cue_at(x) is not None or x in ctx.quote_end for x in range(j, k)):
+            return None
+    if v.norm[k] in preps and v.sentence[k + 1] == v.sentence[k] and _noun_start(ctx, k + 1):
+        return indirect(ctx, k + 1, "indirect:preposition_object") or REJECT
     return None
 
 
@@ -70,9 +96,10 @@ def first_marker(ctx: QuoteContext, j: int) -> Marker | None:
     while k < n and v.sentence[k] == sent and k - j < _SCAN:
         if k in ctx.quote_end:
             close = ctx.quote_end[k]
-            if sum(1 for x in range(k + 1, close) if v.kind[x] == "word") >= MIN_DIRECT_WORDS:
+            if sum(1 for x in range(k + 1, close) if v.kind[x] == "word") >= MIN_DIRECT_WORDS \
+                    and not quoted_name(ctx, k, close):
                 return Marker("quotation", k)
-            k = close + 1  # a short quoted name: look on
+            k = close + 1  # a short quoted name or a quoted person's name: look on
             continue
         norm = v.norm[k]
         if v.text[k] == ":":
@@ -91,6 +118,42 @@ def first_marker(ctx: QuoteContext, j: int) -> Marker | None:
             break
         k += 1
     return None
+
+
+def quoted_name(ctx: QuoteContext, k: int, close: int) -> bool:
+    """The quotation k..close holds only a name: mentions and person titles (``"الدكتور عبدالكريم بن عبدالله
+    العبدالكريم"``), at least one mention."""
+    v = ctx.v
+    person_titles = titles().get("person_title", frozenset())
+    x, seen = k + 1, False
+    while x < close:
+        m = v.mention_at[x]
+        if m is not None:
+            x, seen = int(m["token_end"]), True
+            continue
+        if v.kind[x] == "word" and v.norm[x] not in person_titles:
+            return False
+        x += 1
+    return seen and x == close
+
+
+def preceding_quotation(ctx: QuoteContext, cue: Cue, j: int):
+    """A cue right after a closing quotation mark (``«...»، قال الوزير``) with no content after it: the quotation
+    before it (``direct:before_cue``), unless an earlier quote already holds it."""
+    v = ctx.v
+    i = cue.index
+    if first_marker(ctx, j) is not None:
+        return None
+    b = i - 1
+    if b >= 0 and v.text[b] in _COMMAS:
+        b -= 1
+    opening = next((o for o, c in ctx.quote_end.items() if c == b), None)
+    if opening is None or sum(1 for x in range(opening + 1, b) if v.kind[x] == "word") < MIN_DIRECT_WORDS:
+        return None
+    c = direct(ctx, opening)
+    if any(q.start == c.start and q.end == c.end for q in ctx.quotes):
+        return None
+    return Content("direct", c.start, c.end, j, "direct:before_cue")
 
 
 def direct_quotation(ctx: QuoteContext, cue: Cue, j: int):
@@ -117,7 +180,8 @@ def object_phrase(ctx: QuoteContext, cue: Cue, j: int):
     last mention) and a preposition."""
     v = ctx.v
     n = len(v)
-    if not cue.verb.object_ok or j >= n:
+    preps = _object_preps(cue)
+    if not (cue.verb.object_ok or preps) or j >= n:
         return None
     s = j
     if v.norm[s] in words("circumstance"):
@@ -130,12 +194,15 @@ def object_phrase(ctx: QuoteContext, cue: Cue, j: int):
         if last is None:
             return None
         s = last
-    if s < n and v.norm[s] in words("preposition"):
+    if s < n and v.norm[s] in preps:
         s += 1
+    elif not cue.verb.object_ok:
+        return None  # أكد أهمية، نفى التهمة: a bare noun after these is no quote
     return indirect(ctx, s, "indirect:object")
 
 
 CONTENT_STEPS: tuple[tuple[str, Callable], ...] = (
+    ("preceding_quotation", preceding_quotation),
     ("preposition_object", preposition_object),
     ("direct_quotation", direct_quotation),
     ("colon", colon),
@@ -158,11 +225,17 @@ def direct(ctx: QuoteContext, k: int) -> Content:
 
 
 def after_colon(ctx: QuoteContext, k: int) -> Content | None:
-    """The clause after the colon at token k (a complementiser right after it is skipped)."""
+    """The clause after the colon at token k: reported (``indirect:colon``) after a complementiser (``قال: إن
+    ...``, skipped), else the speaker's words without quotation marks (``direct:colon``: ``قال: نتائجنا ...``)."""
     s = k + 1
-    if s < len(ctx.v) and ctx.v.norm[s] in words("complementiser"):
-        s += 1
-    return indirect(ctx, s, "indirect:colon")
+    if s < len(ctx.v) and is_comp(ctx.v.norm[s]):
+        if ctx.v.norm[s] in words("complementiser"):
+            s += 1
+        return indirect(ctx, s, "indirect:colon")
+    while s < len(ctx.v) and ctx.v.text[s] in QUOTE_MARKS and s not in ctx.quote_end:
+        s += 1  # an opening mark never closed (قوله: «ينبغي ...): the words after it
+    c = indirect(ctx, s, "direct:colon")
+    return c._replace(mode="direct") if c is not None else None
 
 
 def after_complementiser(ctx: QuoteContext, k: int) -> Content | None:
@@ -208,8 +281,8 @@ def clause_end(ctx: QuoteContext, j: int) -> int:
                     if k - 1 > j and v.norm[k - 1] in words("contrast_lead"):
                         k -= 1
                 break
-            if _is_tail(ctx, k):
-                break
+            if _is_tail(ctx, k) and any(v.kind[x] == "word" and not is_comp(v.norm[x]) for x in range(j, k)):
+                break  # (an attribution right after the complementiser, أنه وفق الخطة, is part of the content)
             if v.text[k - 1] in _COMMAS and (strip_conj(v.norm[k]) in breaks or v.norm[k] in new_clause):
                 break  # ، معلنة عن ... / ، أما بخصوص ...: a new clause
         k += 1

@@ -21,8 +21,8 @@ from analysis.lexicon.gazetteer import CueVerb, cue_verbs
 from analysis.text.clitics import strip_conjunction
 from analysis.text.normalize import normalize
 
-__all__ = ["QuoteContext", "Cue", "Speaker", "Content", "Quote", "REJECT", "MIN_DIRECT_WORDS", "words", "tails",
-           "context", "is_comp", "strip_conj", "sentence_start"]
+__all__ = ["QuoteContext", "Cue", "Speaker", "Content", "Quote", "REJECT", "MIN_DIRECT_WORDS", "SPEAKER_STATUSES",
+           "status_of", "words", "tails", "context", "is_comp", "strip_conj", "sentence_start"]
 
 MIN_DIRECT_WORDS = 4  # a direct quotation has four words or more; a shorter quoted phrase is a name (تقرير "المركز")
 
@@ -47,15 +47,36 @@ class Cue(NamedTuple):
     offset: int
 
 
+SPEAKER_STATUSES = ("resolved", "carried", "source-not-entity", "author", "unattributed")
+"""``speaker_status`` of a quote: ``resolved`` (the cue's own clause names the speaker entity), ``carried`` (the
+speaker entity of an earlier quote or sentence: a cue without a subject, a participle), ``source-not-entity``
+(the speaker is named but is no entity: ``مصادر``, ``التقرير``, ``أحد المغردين``, a title nobody was introduced
+with), ``author`` (the writer's own speech: ``قلت``، ``أقول``), ``unattributed`` (no speaker could be resolved:
+never a guessed entity)."""
+
+
 class Speaker(NamedTuple):
     """A speaker step's answer: entity (or None), speaker span (chars, or None), ``speaker_how``, the token after
-    the subject (where the content search starts) and the step (``speaker_rule``)."""
+    the subject (where the content search starts), the step (``speaker_rule``) and the ``speaker_status``
+    (:data:`SPEAKER_STATUSES`; None: derived from the entity and the span by :func:`status_of`)."""
 
     entity: int | None
     span: tuple[int, int] | None
     how: str
     next: int
     rule: str
+    status: str | None = None
+
+
+def status_of(sp: Speaker) -> str:
+    """The ``speaker_status`` of a speaker step's answer (its own, else: an entity from the cue's clause is
+    ``resolved``, one carried by ``implicit``/``inherited`` is ``carried``, a span without an entity is
+    ``source-not-entity``, nothing is ``unattributed``)."""
+    if sp.status is not None:
+        return sp.status
+    if sp.entity is not None:
+        return "carried" if sp.how in ("implicit", "inherited") else "resolved"
+    return "source-not-entity" if sp.span is not None else "unattributed"
 
 
 class Content(NamedTuple):
@@ -82,6 +103,7 @@ class Quote:
     end: int
     rule: str
     speaker_rule: str
+    status: str = "unattributed"
 
 
 @dataclass

@@ -10,24 +10,69 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from analysis.extract.quotes.content import first_marker, quoted_name
 from analysis.extract.quotes.context import (
     MIN_DIRECT_WORDS,
     REJECT,
     Cue,
+    Quote,
     QuoteContext,
     Speaker,
     is_comp,
     sentence_start,
     strip_conj,
+    tails,
     words,
 )
 from analysis.extract.titlechain import skip_title_chain
 from analysis.lexicon.gazetteer import CueVerb, titles
 from analysis.text.normalize import normalize
+from analysis.text.quotation import QUOTE_MARKS
 
-__all__ = ["SPEAKER_STEPS", "inherited", "end_of_sentence", "named", "title", "subject_before_verb", "implicit",
-           "second_verb", "strict", "nominal"]
+__all__ = ["SPEAKER_STEPS", "byline", "not_own_clause", "author", "inherited", "end_of_sentence",
+           "reported_source", "named", "title", "subject_before_verb", "implicit", "second_verb", "strict", "nominal"]
 
+_COMMAS = ("،", ",")
+_SPEAKER_TYPES = ("PERSON", "ORG", "GPE", "MISC")
+_APPOSITION = 8  # tokens from the end of a title phrase to the person it names (، د. محمد العامر)
+_AUTHOR_REACH = 12  # tokens from a first-person cue (قلت، أقول) to its content marker
+
+
+def byline(ctx: QuoteContext, cue: Cue):
+    """``كتب`` opening a paragraph and followed within five tokens by ``:`` or a dash (``كتب - حسن عبدالنبي:``,
+    ``كتب صادق الشايع:``) is the byline, not a quote."""
+    v, i = ctx.v, cue.index
+    if normalize(cue.verb.lemma) != "كتب" or (i > 0 and v.paragraph[i - 1] == v.paragraph[i]):
+        return None
+    for k in range(i + 1, min(i + 6, len(v))):
+        if v.paragraph[k] != v.paragraph[i]:
+            break
+        if v.text[k] in (":", "-", "ـ", "–", "—"):
+            return REJECT
+    return None
+
+
+def not_own_clause(ctx: QuoteContext, cue: Cue):
+    """A cue after a relative pronoun (``الأمر الذي أشارت إليه``) or forming an attribution tail (``كما نقلت``)
+    reports nothing of its own."""
+    v, i = ctx.v, cue.index
+    if i == 0 or v.sentence[i - 1] != v.sentence[i]:
+        return None
+    if v.norm[i - 1] in words("relative") or (v.norm[i - 1], strip_conj(v.norm[i])) in tails():
+        return REJECT
+    return None
+
+
+def author(ctx: QuoteContext, cue: Cue):
+    """The writer's own speech (``وقلت فيه "..."``, ``أقول لسعادة اللواء ... إن``): no speaker entity, status
+    ``author``; the content marker must follow within ``_AUTHOR_REACH`` tokens (``قلت`` is also قلّت
+    "decreased")."""
+    if not cue.verb.first_person:
+        return None
+    m = first_marker(ctx, cue.index + 1)
+    if m is None or m.index - cue.index > _AUTHOR_REACH:
+        return REJECT
+    return Speaker(None, None, "author", cue.index + 1, "author", "author")
 
 
 def inherited(ctx: QuoteContext, cue: Cue) -> Speaker | None:
@@ -40,7 +85,7 @@ def inherited(ctx: QuoteContext, cue: Cue) -> Speaker | None:
     j = i + 1
     same = [q for q in ctx.quotes if q.sentence_id == v.sentence[i]]
     if same:
-        return Speaker(same[-1].speaker, None, "inherited", j, "inherited")
+        return Speaker(same[-1].speaker, None, "inherited", j, "inherited", carried_status(same[-1]))
     for m in v.mentions:
         if m["sentence_id"] == v.sentence[i] and m["start"] < v.start[i] and m["type"] in ("PERSON", "ORG"):
             return Speaker(int(m["entity_id"]), None, "inherited", j, "inherited")
@@ -61,10 +106,45 @@ def named(ctx: QuoteContext, cue: Cue) -> Speaker | None:
     """A mention right after the cue (قال باراك أوباما)."""
     v, j = ctx.v, cue.index + 1
     m = v.mention_at[j]
-    if m is not None and m["start"] <= v.end[j] and m["type"] in ("PERSON", "ORG", "GPE", "MISC"):
+    if m is not None and m["start"] <= v.end[j] and m["type"] in _SPEAKER_TYPES and not addressed(ctx, m):
         end_tok = int(m["token_end"])
         return Speaker(int(m["entity_id"]), (v.start[j], v.end[end_tok - 1]), "named", end_tok, "named")
     return None
+
+
+def reported_source(ctx: QuoteContext, cue: Cue):
+    """``نقل`` (``ونقل بيان لوزارة الطاقة عن نوفاك قوله: «...»``, ``ونقلت الصحيفة عن مصدر ... قوله: إن``): the
+    one quoted after ``عن`` is the speaker (a source noun such as ``مصدر`` is no entity); the content follows
+    ``قوله``."""
+    if normalize(cue.verb.lemma) != "نقل":
+        return None
+    v, i = ctx.v, cue.index
+    n = len(v)
+    an = None
+    for x in range(i + 1, min(i + 9, n)):
+        if v.sentence[x] != v.sentence[i] or is_comp(v.norm[x]) or v.text[x] == ":" or ctx.cue_at(x) is not None:
+            break
+        if v.norm[x] == "عن":
+            an = x
+            break
+    if an is None:
+        return REJECT
+    s = e = an + 1
+    ent = None
+    while e < n and e - s < 8 and v.sentence[e] == v.sentence[i] and v.kind[e] == "word" \
+            and v.norm[e] not in words("quoting") and not is_comp(v.norm[e]) and ctx.cue_at(e) is None:
+        m = v.mention_at[e]
+        if m is not None:
+            if e == s and m["type"] in _SPEAKER_TYPES:
+                ent = int(m["entity_id"])
+            e = int(m["token_end"])
+            continue
+        e += 1
+    if e == s:
+        return REJECT
+    nxt = e + 1 if e < n and v.norm[e] in words("quoting") else e
+    how = "named" if ent is not None else "nominal"
+    return Speaker(ent, (v.start[s], v.end[e - 1]), how, nxt, "reported_source")
 
 
 def title(ctx: QuoteContext, cue: Cue) -> Speaker | None:
@@ -76,18 +156,32 @@ def title(ctx: QuoteContext, cue: Cue) -> Speaker | None:
     if k == j:
         return None
     m = v.mention_at[k] if k < len(v) else None
+    if m is None or m["type"] != "PERSON":
+        m = apposed_person(ctx, k)
     if m is not None and m["type"] == "PERSON":
         end_tok = int(m["token_end"])
-        return Speaker(int(m["entity_id"]), (v.start[j], v.end[end_tok - 1]), "named", end_tok, "title_chain")
-    return Speaker(title_referent(ctx, j, k, v.start[i]), (v.start[j], v.end[k - 1]), "title", k, "title")
+        nxt = end_tok + 1 if end_tok < len(v) and end_tok - 1 >= 0 and ctx.in_quote[end_tok - 1] \
+            and v.text[end_tok] in QUOTE_MARKS else end_tok
+        return Speaker(int(m["entity_id"]), (v.start[j], v.end[end_tok - 1]), "named", nxt, "title_chain")
+    ref = title_referent(ctx, j, k, v.start[i])
+    if ref is None:
+        ref = titled_speaker(ctx, j, k)
+    return Speaker(ref, (v.start[j], v.end[k - 1]), "title", k, "title",
+                   "resolved" if ref is not None else "unattributed")
 
 
 def subject_before_verb(ctx: QuoteContext, cue: Cue) -> Speaker | None:
     """The person or organisation opening the sentence before ``، <cue>`` (``<name>، <title>، قال``)."""
     pre = preverbal_subject(ctx, cue.index)
-    if pre is None:
+    if pre is not None:
+        return Speaker(int(pre["entity_id"]), (int(pre["start"]), int(pre["end"])), "named", cue.index + 1,
+                       "subject_before_verb")
+    aux = auxiliary_subject(ctx, cue.index)
+    if aux is None:
         return None
-    return Speaker(int(pre["entity_id"]), (int(pre["start"]), int(pre["end"])), "named", cue.index + 1,
+    ent, s, e = aux
+    v = ctx.v
+    return Speaker(ent, (v.start[s], v.end[e - 1]), "named" if ent is not None else "nominal", cue.index + 1,
                    "subject_before_verb")
 
 
@@ -96,8 +190,14 @@ def implicit(ctx: QuoteContext, cue: Cue) -> Speaker | None:
     (:func:`implicit_speaker`)."""
     v, j = ctx.v, cue.index + 1
     norm = v.norm[j]
-    if is_comp(norm) or norm in words("preposition") or v.kind[j] != "word" or norm in words("circumstance"):
-        return Speaker(implicit_speaker(ctx, cue.index, cue.verb), None, "implicit", j, "implicit")
+    if cue.verb.strict and not (is_comp(norm) or norm in words("preposition") or v.text[j] == ":"):
+        return None  # an ambiguous form (بين، عبر) without أن or its preposition: see step strict
+    if is_comp(norm) or norm in words("preposition") or v.kind[j] != "word" or norm in words("circumstance") \
+            or addressee_at(ctx, j):
+        if cue.verb.present and not recent_quote(ctx, cue.index):
+            return REJECT  # يتوقع أن، تؤكد أنها with no speaker in sight: impersonal narration
+        ent, status = implicit_speaker(ctx, cue.index, cue.verb)
+        return Speaker(ent, None, "implicit", j, "implicit", status)
     return None
 
 
@@ -108,7 +208,7 @@ def second_verb(ctx: QuoteContext, cue: Cue) -> Speaker | None:
     j = i + 1
     q = ctx.quotes
     if v.norm[i][0] in "وف" and q and q[-1].sentence_id == v.sentence[i] and not subject_then_comp(ctx, j):
-        return Speaker(q[-1].speaker, None, "implicit", j, "second_verb")
+        return Speaker(q[-1].speaker, None, "implicit", j, "second_verb", carried_status(q[-1]))
     return None
 
 
@@ -128,10 +228,11 @@ def nominal(ctx: QuoteContext, cue: Cue):
     k = j
     ent = None
     while k < n and k - j < 4 and v.sentence[k] == v.sentence[j] and v.kind[k] == "word" and not is_comp(v.norm[k]) \
-            and v.norm[k] not in preps and v.norm[k] not in circ and ctx.cue_at(k) is None:
+            and v.norm[k] not in preps and v.norm[k] not in circ and ctx.cue_at(k) is None \
+            and (strip_conj(v.norm[k]),) not in tails():
         m = v.mention_at[k]
         if m is not None:
-            ent = int(m["entity_id"]) if ent is None else ent
+            ent = int(m["entity_id"]) if ent is None and not addressed(ctx, m) else ent
             k = int(m["token_end"])
             continue
         k += 1
@@ -152,12 +253,18 @@ def nominal(ctx: QuoteContext, cue: Cue):
         ent, k = int(m["entity_id"]), int(m["token_end"])
     elif ent is None and strip_conj(v.norm[j]) in words("org_noun"):
         ent = head_referent(ctx, j, v.start[i])  # وتضيف الشركة الاستشارية: the company named before
+    if strip_conj(v.norm[j]) in words("source_noun"):
+        ent = None  # مصادر في اللجنة، مسؤول في الوزارة، أحد المغردين: a source, not the body it is close to
     return Speaker(ent, (v.start[j], v.end[k - 1]), "nominal", k, "nominal")
 
 
 SPEAKER_STEPS: tuple[tuple[str, Callable], ...] = (
+    ("byline", byline),
+    ("not_own_clause", not_own_clause),
+    ("author", author),
     ("inherited", inherited),
     ("end_of_sentence", end_of_sentence),
+    ("reported_source", reported_source),
     ("named", named),
     ("title", title),
     ("subject_before_verb", subject_before_verb),
@@ -213,6 +320,28 @@ def preverbal_subject(ctx: QuoteContext, i: int) -> dict | None:
     return m
 
 
+def auxiliary_subject(ctx: QuoteContext, i: int) -> tuple[int | None, int, int] | None:
+    """The subject between a sentence-opening ``كان`` and the cue (``وكان محمد مرسي قال``, ``وكانت تقارير
+    إعلامية قد أفادت``): (its entity or None, first token, end token), ``قد`` left out; None if the sentence
+    does not open so.  A source noun (``مصادر``) gives no entity."""
+    v = ctx.v
+    first = sentence_start(v, i)
+    if first >= i - 1 or strip_conj(v.norm[first]) not in words("auxiliary") or v.norm[first] == "قد":
+        return None
+    s, e = first + 1, i
+    if v.norm[e - 1] == "قد":
+        e -= 1
+    if e <= s or e - s > 6 or any(v.kind[x] != "word" or is_comp(v.norm[x]) or ctx.cue_at(x) is not None
+                                  for x in range(s, e)):
+        return None
+    ent = None
+    m = v.mention_at[s]
+    if m is not None and int(m["token_start"]) == s and m["type"] in ("PERSON", "ORG", "GPE") \
+            and strip_conj(v.norm[s]) not in words("source_noun"):
+        ent = int(m["entity_id"])
+    return ent, s, e
+
+
 def subject_then_comp(ctx: QuoteContext, j: int) -> bool:
     """A short noun phrase from token j followed by أن/إن (وذكر البيان أن ...): an explicit subject."""
     v = ctx.v
@@ -241,10 +370,10 @@ def head_referent(ctx: QuoteContext, j: int, before: int) -> int | None:
     return same_head if same_head is not None else latest
 
 
-def implicit_speaker(ctx: QuoteContext, i: int, cue: CueVerb) -> int | None:
-    """Speaker of a cue without a subject (وشدد على أن, وقال "..."): a person who opened a sentence since the
-    previous quote (this or the previous paragraph), else the previous speaker, else the first person of the
-    paragraph; a plural verb (وأشاروا) never stands for one person."""
+def implicit_speaker(ctx: QuoteContext, i: int, cue: CueVerb) -> tuple[int | None, str]:
+    """Speaker and ``speaker_status`` of a cue without a subject (وشدد على أن, وقال "..."): a person who opened a
+    sentence since the previous quote (this or the previous paragraph), else the previous speaker, else the first
+    person of the paragraph; a dual or plural verb (شددا، وأشاروا) never stands for one person (``unattributed``)."""
     v = ctx.v
     para = v.paragraph[i]
     last = ctx.quotes[-1] if ctx.quotes else None
@@ -257,18 +386,94 @@ def implicit_speaker(ctx: QuoteContext, i: int, cue: CueVerb) -> int | None:
         if m["type"] == "PERSON" and m["start"] >= since and v.paragraph[t0] >= para - 1 and not ctx.in_quote[t0] \
                 and sentence_start(v, t0) == t0:
             newer = int(m["entity_id"])
+    status = "carried"
     if newer is not None:
         speaker = newer
     elif last and last.paragraph_id >= para - 2:
         speaker = last.speaker  # the previous speaker, even an unnamed one (وقال المسؤولون ... وأشاروا)
+        status = carried_status(last)
     else:
         speaker = next((int(m["entity_id"]) for m in v.mentions if m["start"] < v.start[i] and m["type"] == "PERSON"
                         and v.paragraph[int(m["token_start"])] == para), None)
-    if speaker is not None and _plural(cue) and v.entity_type.get(speaker) == "PERSON":
-        return None
-    return speaker
+    if speaker is not None and cue.number != "sg" and v.entity_type.get(speaker) == "PERSON":
+        return None, "unattributed"
+    return speaker, status if speaker is not None or status != "carried" else "unattributed"
 
 
-def _plural(cue: CueVerb) -> bool:
-    form = normalize(cue.form)
-    return form.endswith("وا") or form.endswith("ون")
+def carried_status(q: Quote) -> str:
+    """Status of a speaker carried from quote ``q``: ``carried`` for an entity, else ``q``'s own (a source that
+    is no entity stays one)."""
+    return "carried" if q.speaker is not None else q.status
+
+
+def recent_quote(ctx: QuoteContext, i: int) -> bool:
+    """A quote before token i in its paragraph or the previous one."""
+    return bool(ctx.quotes) and ctx.quotes[-1].paragraph_id >= ctx.v.paragraph[i] - 1
+
+
+def addressed(ctx: QuoteContext, m) -> bool:
+    """Mention ``m`` is an addressee or object: fused to ل/ب (``لأوباما``, ``بجون كيري``) or after a standalone
+    preposition (``مع جون كيري``, ``إلى``, ``لـ``)."""
+    v = ctx.v
+    t0 = int(m["token_start"])
+    prefix = strip_conj(normalize(ctx.text[v.start[t0]:int(m["start"])]))
+    if prefix[:1] in ("ل", "ب", "ك"):
+        return True
+    return t0 > 0 and v.sentence[t0 - 1] == v.sentence[t0] and (v.norm[t0 - 1] in words("preposition")
+                                                              or v.text[t0 - 1] in ("ل", "لـ", "مع"))
+
+
+def addressee_at(ctx: QuoteContext, j: int) -> bool:
+    """Token j opens an addressee (``لـ«الشرق الأوسط»``, ``لسعادة اللواء``, ``لنا``): a ل-prefixed word."""
+    v = ctx.v
+    t = v.text[j]
+    return v.kind[j] == "word" and (t in ("ل", "لـ") or (t.startswith("ل") and v.mention_at[j] is not None
+                                                          and addressed(ctx, v.mention_at[j]))
+                                    or v.norm[j] in ("لنا", "له", "لها", "لهم"))
+
+
+def apposed_person(ctx: QuoteContext, k: int):
+    """The person a title phrase names when the chain stopped short of it: after a comma (``مدير عام الهيئة،
+    محمد بوبشيت``), an honorific (``د. محمد العامر``), a place (``بمنطقة حائل الدكتور ...``) or in quotation
+    marks (``"الدكتور عبدالكريم ..."``); within ``_APPOSITION`` tokens, before the content marker, not an
+    addressee (``مع``، ``لـ``)."""
+    v = ctx.v
+    n = len(v)
+    x = k
+    sid = v.sentence[k - 1] if k > 0 else None
+    while x < n and x - k < _APPOSITION and v.sentence[x] == sid:
+        m = v.mention_at[x]
+        if m is not None:
+            if m["type"] == "PERSON" and not addressed(ctx, m):
+                return m
+            x = int(m["token_end"])
+            continue
+        if x in ctx.quote_end:
+            if not quoted_name(ctx, x, ctx.quote_end[x]):
+                return None
+            x += 1
+            continue
+        t, w = v.text[x], v.norm[x]
+        if t in QUOTE_MARKS or t in _COMMAS or t == ".":
+            x += 1
+            continue
+        if v.kind[x] != "word" or is_comp(w) or ctx.cue_at(x) is not None or w in ("مع", "الي", "لـ", "ل"):
+            return None
+        x += 1
+    return None
+
+
+def titled_speaker(ctx: QuoteContext, j: int, k: int) -> int | None:
+    """The speaker entity of the latest quote whose speaker phrase began with the title written at tokens j..k
+    (``قال مدير عام الهيئة، محمد بوبشيت`` ... ``وقال مدير عام الهيئة``; ``محافظ قلقيلية <name>`` ... ``المحافظ``)."""
+    v = ctx.v
+    head = v.norm[j][2:] if v.norm[j].startswith("ال") else v.norm[j]
+    title_words = {w for w in v.norm[j + 1:k] if w.startswith("ال")}
+    for q in reversed(ctx.quotes):
+        if q.speaker is None or q.speaker_span is None or q.status != "resolved":
+            continue
+        said = [normalize(w) for w in ctx.text[q.speaker_span[0]:q.speaker_span[1]].split()]
+        first = said[0][2:] if said and said[0].startswith("ال") else (said[0] if said else "")
+        if first == head and title_words <= set(said) and v.entity_type.get(q.speaker) == "PERSON":
+            return q.speaker
+    return None
