@@ -263,4 +263,5 @@ class TestWordLists:
         rows = load_csv("quote_words.csv", required=("word", "list", "gloss_en"), key=("word", "list"))
         assert {r["list"] for r in rows} == {"complementiser", "preposition", "circumstance", "tail", "contrast",
                                              "contrast_lead", "new_clause", "org_noun", "noun_marker",
-                                             "addressee_cue", "auxiliary", "relative", "quoting", "source_noun"}
+                                             "addressee_cue", "auxiliary", "relative", "quoting", "source_noun",
+                                             "clause_particle", "partitive", "circumstantial", "tail_source"}

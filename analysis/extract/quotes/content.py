@@ -68,12 +68,16 @@ def preposition_object(ctx: QuoteContext, cue: Cue, j: int):
         return None
     k = j
     if v.norm[j] not in preps and normalize(cue.verb.lemma) in words("addressee_cue"):
-        k = next((x for x in range(j + 1, min(j + _ADDRESSEE + 1, n - 1)) if v.norm[x] in preps), None)
-        if k is None or any(v.sentence[x] != v.sentence[j] or v.kind[x] != "word" or is_comp(v.norm[x])
-                            or ctx.cue_at(x) is not None or x in ctx.quote_end for x in range(j, k)):
-            return None
+        k = next((x for x in range(j + 1, min(j + _ADDRESSEE + 1, n - 1)) if v.norm[x] in preps), j)
+        if any(v.sentence[x] != v.sentence[j] or v.kind[x] != "word" or is_comp(v.norm[x])
+               or ctx.cue_at(x) is not None or x in ctx.quote_end for x in range(j, k)):
+            k = j
     if v.norm[k] in preps and v.sentence[k + 1] == v.sentence[k] and _noun_start(ctx, k + 1):
         return indirect(ctx, k + 1, "indirect:preposition_object") or REJECT
+    if k == j and "ب" in cue.verb.preps and v.kind[j] == "word" and v.norm[j].startswith("ب") and len(v.norm[j]) > 3 \
+            and not is_comp(v.norm[j]):
+        c = indirect(ctx, j, "indirect:preposition_object")  # مطالبين بإلغاء: the content starts after the fused ب
+        return c._replace(start=c.start + 1) if c is not None else REJECT
     return None
 
 
@@ -197,7 +201,9 @@ def object_phrase(ctx: QuoteContext, cue: Cue, j: int):
     if s < n and v.norm[s] in preps:
         s += 1
     elif not cue.verb.object_ok:
-        return None  # أكد أهمية، نفى التهمة: a bare noun after these is no quote
+        return None  # نفى التهمة، نوه بالتعاون: a bare noun after these is no quote
+    if s >= n or (v.kind[s] != "word" and s not in ctx.quote_end):
+        return None  # كما أشار التقرير، إذ ...: nothing reported after the cue
     return indirect(ctx, s, "indirect:object")
 
 
@@ -256,10 +262,33 @@ def indirect(ctx: QuoteContext, s: int, rule: str) -> Content | None:
 
 
 def _is_tail(ctx: QuoteContext, i: int) -> bool:
+    """An attribution tail at token i (كما نقل، جاء ذلك; حسب/بحسب/وفق only before a source: ``بحسب ما أفاد``,
+    ``حسب قوله``, ``وفق مصادر``, a named outlet; ``وفق الخطة``، ``حسب تصنيف مجلة ...`` are the speaker's own
+    words)."""
     v = ctx.v
     n1 = strip_conj(v.norm[i])
-    n2 = v.norm[i + 1] if i + 1 < len(v) and v.sentence[i + 1] == v.sentence[i] else ""
-    return (n1,) in tails() or (n1, n2) in tails()
+    nxt = i + 1 if i + 1 < len(v) and v.sentence[i + 1] == v.sentence[i] else None
+    n2 = v.norm[nxt] if nxt is not None else ""
+    if (n1, n2) in tails():
+        return True
+    if (n1,) not in tails():
+        return False
+    if n1 not in words("circumstance") and n1 not in ("وفق", "وفقا"):
+        return True  # نقلا
+    if nxt is None:
+        return False
+    m = v.mention_at[nxt]
+    return strip_conj(n2) in words("tail_source") or (m is not None and int(m["token_start"]) == nxt
+                                                       and m["type"] in ("PERSON", "ORG"))
+
+
+def _strict_cue_here(ctx: QuoteContext, k: int) -> bool:
+    """An ambiguous cue form (بين، تابع) at token k is a cue: a complementiser or a named subject follows."""
+    v = ctx.v
+    if k + 1 >= len(v) or v.sentence[k + 1] != v.sentence[k]:
+        return False
+    m = v.mention_at[k + 1]
+    return is_comp(v.norm[k + 1]) or (m is not None and m["type"] in ("PERSON", "ORG"))
 
 
 def clause_end(ctx: QuoteContext, j: int) -> int:
@@ -272,8 +301,16 @@ def clause_end(ctx: QuoteContext, j: int) -> int:
     breaks = clause_breaks()
     contrast, new_clause = words("contrast"), words("new_clause")
     while k < n and v.sentence[k] == v.sentence[j]:
+        if k > j and not ctx.in_quote[k] and v.text[k] == "." and k + 1 < n and v.start[k + 1] == v.end[k] \
+                and v.kind[k + 1] == "word" and v.kind[k - 1] == "word" and len(v.text[k - 1]) > 1:
+            break  # a full stop glued to the next sentence (تطور.وتمت): the sentence ends here
         if k > j and not ctx.in_quote[k]:
             cue = ctx.cue_at(k)
+            if cue is not None and cue[0].strict and not _strict_cue_here(ctx, k):
+                cue = None  # وبين الصناعيين: the preposition "between", not a cue
+            if cue is not None and v.norm[k - 1] in words("clause_particle") and k - 1 > j:
+                k -= 1  # فقد قلت ...: the particle opens the new clause
+                break
             if cue is not None and (cue[0].kind == "participle" or cue[1] == 1 or v.text[k - 1] in _COMMAS
                                     or strip_conj(v.norm[k - 1]) in contrast):
                 if strip_conj(v.norm[k - 1]) in contrast:

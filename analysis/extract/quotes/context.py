@@ -130,6 +130,8 @@ class QuoteContext:
         bare = strip_conjunction(norm)
         if bare != norm and bare in cues:
             return cues[bare], 1
+        if norm[:1] == "ل" and norm[1:] in cues and cues[norm[1:]].present:
+            return cues[norm[1:]], 1  # لتؤكد تقارير: the subjunctive after ل
         return None
 
 

@@ -53,13 +53,27 @@ def byline(ctx: QuoteContext, cue: Cue):
 
 
 def not_own_clause(ctx: QuoteContext, cue: Cue):
-    """A cue after a relative pronoun (``الأمر الذي أشارت إليه``) or forming an attribution tail (``كما نقلت``)
-    reports nothing of its own."""
+    """A cue that is not a clause of its own: after a relative pronoun used as object (``الأمر الذي أشارت
+    إليه``: REJECT) or as subject (``الأبحاث التي كشفت عن``: the entity named right before it, else
+    ``unattributed``), forming an attribution tail (``كما نقلت``: REJECT), after a partitive ``منهم من قال``
+    (some of them: ``source-not-entity``)."""
     v, i = ctx.v, cue.index
     if i == 0 or v.sentence[i - 1] != v.sentence[i]:
         return None
-    if v.norm[i - 1] in words("relative") or (v.norm[i - 1], strip_conj(v.norm[i])) in tails():
+    prev = strip_conj(v.norm[i - 1])
+    if (v.norm[i - 1], strip_conj(v.norm[i])) in tails():
         return REJECT
+    if prev in words("relative"):
+        nxt = v.norm[i + 1] if i + 1 < len(v) else ""
+        if nxt[:3] in ("الي", "عن", "به", "له") and nxt[-1:] in ("ه", "ا") or nxt in ("عنه", "عنها", "به", "بها"):
+            return REJECT
+        m = v.mention_at[i - 2] if i >= 2 else None
+        ent = int(m["entity_id"]) if m is not None and m["type"] in _SPEAKER_TYPES and int(m["token_end"]) == i - 1 \
+            else None
+        return Speaker(ent, None, "named" if ent is not None else "nominal", i + 1, "relative",
+                       "resolved" if ent is not None else "unattributed")
+    if v.norm[i - 1] == "من" and i >= 2 and strip_conj(v.norm[i - 2]) in words("partitive"):
+        return Speaker(None, (v.start[i - 2], v.end[i - 1]), "nominal", i + 1, "partitive", "source-not-entity")
     return None
 
 
@@ -93,7 +107,12 @@ def inherited(ctx: QuoteContext, cue: Cue) -> Speaker | None:
     if first + 1 < i and ctx.cue_at(first) is None and strip_conj(v.norm[first + 1]) in words("org_noun"):
         # وأرجعت الشركة نتائجها ...، مشيرة إلى أن: the sentence's subject is "the company"
         return Speaker(head_referent(ctx, first + 1, v.start[i]), None, "inherited", j, "inherited")
-    return Speaker(None, None, "inherited", j, "inherited")
+    if first < i and ctx.cue_at(first) is not None and all(v.kind[x] == "word" and v.mention_at[x] is None
+                                                           for x in range(first, i)):
+        # وأردف قائلا: "...", وتابع قائلا: a verb without a subject: the speaker in context
+        ent, status = implicit_speaker(ctx, i, cue.verb)
+        return Speaker(ent, None, "inherited", j, "inherited", status)
+    return Speaker(None, None, "inherited", j, "inherited", "unattributed")
 
 
 def end_of_sentence(ctx: QuoteContext, cue: Cue):
@@ -106,9 +125,19 @@ def named(ctx: QuoteContext, cue: Cue) -> Speaker | None:
     """A mention right after the cue (قال باراك أوباما)."""
     v, j = ctx.v, cue.index + 1
     m = v.mention_at[j]
+    if m is None and j in ctx.quote_end and quoted_name(ctx, j, ctx.quote_end[j]):
+        m = v.mention_at[j + 1]  # ذكر "العبدالكريم" أن، وأوضح «فيفا» بأن: a quoted name
+        if m is not None and m["type"] in _SPEAKER_TYPES:
+            close = ctx.quote_end[j]
+            return Speaker(int(m["entity_id"]), (int(m["start"]), int(m["end"])), "named", close + 1, "named")
     if m is not None and m["start"] <= v.end[j] and m["type"] in _SPEAKER_TYPES and not addressed(ctx, m):
         end_tok = int(m["token_end"])
         return Speaker(int(m["entity_id"]), (v.start[j], v.end[end_tok - 1]), "named", end_tok, "named")
+    i = cue.index
+    if i >= 2 and v.norm[i - 1] in words("circumstantial") and v.sentence[i - 2] == v.sentence[i]:
+        m = v.mention_at[i - 2]  # كنعان مكية وهو يقول: "...": the one named before وهو
+        if m is not None and m["type"] in ("PERSON", "ORG") and int(m["token_end"]) == i - 1:
+            return Speaker(int(m["entity_id"]), (int(m["start"]), int(m["end"])), "named", j, "named")
     return None
 
 
@@ -158,7 +187,7 @@ def title(ctx: QuoteContext, cue: Cue) -> Speaker | None:
     m = v.mention_at[k] if k < len(v) else None
     if m is None or m["type"] != "PERSON":
         m = apposed_person(ctx, k)
-    if m is not None and m["type"] == "PERSON":
+    if m is not None:
         end_tok = int(m["token_end"])
         nxt = end_tok + 1 if end_tok < len(v) and end_tok - 1 >= 0 and ctx.in_quote[end_tok - 1] \
             and v.text[end_tok] in QUOTE_MARKS else end_tok
@@ -194,8 +223,8 @@ def implicit(ctx: QuoteContext, cue: Cue) -> Speaker | None:
         return None  # an ambiguous form (بين، عبر) without أن or its preposition: see step strict
     if is_comp(norm) or norm in words("preposition") or v.kind[j] != "word" or norm in words("circumstance") \
             or addressee_at(ctx, j):
-        if cue.verb.present and not recent_quote(ctx, cue.index):
-            return REJECT  # يتوقع أن، تؤكد أنها with no speaker in sight: impersonal narration
+        if cue.verb.present and (not recent_quote(ctx, cue.index) or inside_last(ctx, cue.index)):
+            return REJECT  # يتوقع أن، تؤكد أنها with no speaker in sight, or a clause of the content reported
         ent, status = implicit_speaker(ctx, cue.index, cue.verb)
         return Speaker(ent, None, "implicit", j, "implicit", status)
     return None
@@ -247,6 +276,7 @@ def nominal(ctx: QuoteContext, cue: Cue):
             k += 1
     if k == j:
         return REJECT
+    k = skip_attribution(ctx, k)
     if ent is None and k + 1 < n and v.text[k] in ("،", ",") and v.mention_at[k + 1] is not None \
             and v.mention_at[k + 1]["type"] in ("PERSON", "ORG"):
         m = v.mention_at[k + 1]  # الشركة الاستشارية، كابيتال إيكونوميكس، ...: the name in apposition
@@ -406,6 +436,12 @@ def carried_status(q: Quote) -> str:
     return "carried" if q.speaker is not None else q.status
 
 
+def inside_last(ctx: QuoteContext, i: int) -> bool:
+    """Token i lies inside the content of the previous quote (``إن النتائج ... تشير إلى``)."""
+    q = ctx.quotes[-1] if ctx.quotes else None
+    return q is not None and q.start <= ctx.v.start[i] < q.end
+
+
 def recent_quote(ctx: QuoteContext, i: int) -> bool:
     """A quote before token i in its paragraph or the previous one."""
     return bool(ctx.quotes) and ctx.quotes[-1].paragraph_id >= ctx.v.paragraph[i] - 1
@@ -444,8 +480,9 @@ def apposed_person(ctx: QuoteContext, k: int):
     while x < n and x - k < _APPOSITION and v.sentence[x] == sid:
         m = v.mention_at[x]
         if m is not None:
-            if m["type"] == "PERSON" and not addressed(ctx, m):
-                return m
+            after_comma = x > 0 and (v.text[x - 1] in _COMMAS or v.norm[x - 1] in titles().get("person_title", ()))
+            if (m["type"] == "PERSON" or (after_comma and m["type"] in ("ORG", "MISC"))) and not addressed(ctx, m):
+                return m  # مدير عام الهيئة، محمد بوبشيت (whatever type the name was given)
             x = int(m["token_end"])
             continue
         if x in ctx.quote_end:
@@ -461,6 +498,21 @@ def apposed_person(ctx: QuoteContext, k: int):
             return None
         x += 1
     return None
+
+
+def skip_attribution(ctx: QuoteContext, k: int) -> int:
+    """After a speaker phrase, a parenthetical attribution (``ودعا المصدر، بحسب الصحيفة، الإدارة ...``): the
+    token after its closing comma; else k.  Its source is never the speaker."""
+    v = ctx.v
+    n = len(v)
+    if k + 2 >= n or v.text[k] not in _COMMAS or (strip_conj(v.norm[k + 1]),) not in tails():
+        return k
+    for x in range(k + 2, min(k + 10, n)):
+        if v.sentence[x] != v.sentence[k]:
+            break
+        if v.text[x] in _COMMAS:
+            return x + 1
+    return k
 
 
 def titled_speaker(ctx: QuoteContext, j: int, k: int) -> int | None:
