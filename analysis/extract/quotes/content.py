@@ -202,8 +202,8 @@ def object_phrase(ctx: QuoteContext, cue: Cue, j: int):
         s += 1
     elif not cue.verb.object_ok:
         return None  # نفى التهمة، نوه بالتعاون: a bare noun after these is no quote
-    if s >= n or (v.kind[s] != "word" and s not in ctx.quote_end):
-        return None  # كما أشار التقرير، إذ ...: nothing reported after the cue
+    if s >= n or (v.kind[s] != "word" and s not in ctx.quote_end) or strip_conj(v.norm[s]) != v.norm[s]:
+        return None  # كما أشار التقرير، إذ ...; معبرا ومجسدا: nothing reported after the cue
     return indirect(ctx, s, "indirect:object")
 
 
@@ -306,11 +306,11 @@ def clause_end(ctx: QuoteContext, j: int) -> int:
             break  # a full stop glued to the next sentence (تطور.وتمت): the sentence ends here
         if k > j and not ctx.in_quote[k]:
             cue = ctx.cue_at(k)
-            if cue is not None and cue[0].strict and not _strict_cue_here(ctx, k):
-                cue = None  # وبين الصناعيين: the preposition "between", not a cue
             if cue is not None and v.norm[k - 1] in words("clause_particle") and k - 1 > j:
                 k -= 1  # فقد قلت ...: the particle opens the new clause
                 break
+            if cue is not None and cue[0].strict and not _strict_cue_here(ctx, k):
+                cue = None  # وبين الصناعيين: the preposition "between", not a cue
             if cue is not None and (cue[0].kind == "participle" or cue[1] == 1 or v.text[k - 1] in _COMMAS
                                     or strip_conj(v.norm[k - 1]) in contrast):
                 if strip_conj(v.norm[k - 1]) in contrast:

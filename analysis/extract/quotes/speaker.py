@@ -8,6 +8,7 @@ step's case: the next step is asked).  :data:`SPEAKER_STEPS` is their order.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from analysis.extract.quotes.content import first_marker, quoted_name
@@ -33,6 +34,7 @@ __all__ = ["SPEAKER_STEPS", "byline", "not_own_clause", "author", "inherited", "
            "reported_source", "named", "title", "subject_before_verb", "implicit", "second_verb", "strict", "nominal"]
 
 _COMMAS = ("،", ",")
+_WORD_RE = re.compile(r"\w+")
 _SPEAKER_TYPES = ("PERSON", "ORG", "GPE", "MISC")
 _APPOSITION = 8  # tokens from the end of a title phrase to the person it names (، د. محمد العامر)
 _AUTHOR_REACH = 12  # tokens from a first-person cue (قلت، أقول) to its content marker
@@ -58,6 +60,8 @@ def not_own_clause(ctx: QuoteContext, cue: Cue):
     ``unattributed``), forming an attribution tail (``كما نقلت``: REJECT), after a partitive ``منهم من قال``
     (some of them: ``source-not-entity``)."""
     v, i = ctx.v, cue.index
+    if inside_last(ctx, i):
+        return REJECT  # the previous content did not end at this cue (clause_end): it is part of that content
     if i == 0 or v.sentence[i - 1] != v.sentence[i]:
         return None
     prev = strip_conj(v.norm[i - 1])
@@ -201,7 +205,7 @@ def title(ctx: QuoteContext, cue: Cue) -> Speaker | None:
 
 def subject_before_verb(ctx: QuoteContext, cue: Cue) -> Speaker | None:
     """The person or organisation opening the sentence before ``، <cue>`` (``<name>، <title>، قال``)."""
-    pre = preverbal_subject(ctx, cue.index)
+    pre = preverbal_subject(ctx, cue.index) or adjacent_subject(ctx, cue)
     if pre is not None:
         return Speaker(int(pre["entity_id"]), (int(pre["start"]), int(pre["end"])), "named", cue.index + 1,
                        "subject_before_verb")
@@ -242,8 +246,9 @@ def second_verb(ctx: QuoteContext, cue: Cue) -> Speaker | None:
 
 
 def strict(ctx: QuoteContext, cue: Cue):
-    """An ambiguous form (بين, تابع) that reached this step has no named subject: not a cue."""
-    return REJECT if cue.verb.strict else None
+    """An ambiguous form (بين, تابع) that reached this step has no named subject: not a cue, unless a short
+    subject and أن follow (``لتؤكد تقارير إعلامية أن``: the nominal step takes it)."""
+    return REJECT if cue.verb.strict and not subject_then_comp(ctx, cue.index + 1) else None
 
 
 def nominal(ctx: QuoteContext, cue: Cue):
@@ -346,6 +351,19 @@ def preverbal_subject(ctx: QuoteContext, i: int) -> dict | None:
     if m is None or m["type"] not in ("PERSON", "ORG") or int(m["token_start"]) != first:
         return None
     if any(ctx.cue_at(k) is not None or is_comp(v.norm[k]) for k in range(int(m["token_end"]), i)):
+        return None
+    return m
+
+
+def adjacent_subject(ctx: QuoteContext, cue: Cue) -> dict | None:
+    """A person or organisation named right before a cue without و/ف (``البنك الدولي يعلن أنه``, ``الرئيس أوباما
+    قال إن``): subject-verb order; not an addressee, not inside quotation marks."""
+    v, i = ctx.v, cue.index
+    if cue.offset != 0 or i == 0 or v.sentence[i - 1] != v.sentence[i]:
+        return None
+    m = v.mention_at[i - 1]
+    if m is None or m["type"] not in ("PERSON", "ORG") or int(m["token_end"]) != i or addressed(ctx, m) \
+            or ctx.in_quote[int(m["token_start"])]:
         return None
     return m
 
@@ -494,9 +512,13 @@ def apposed_person(ctx: QuoteContext, k: int):
         if t in QUOTE_MARKS or t in _COMMAS or t == ".":
             x += 1
             continue
-        if v.kind[x] != "word" or is_comp(w) or ctx.cue_at(x) is not None or w in ("مع", "الي", "لـ", "ل"):
+        if v.kind[x] != "word" or is_comp(w) or ctx.cue_at(x) is not None or w in words("circumstance"):
             return None
-        x += 1
+        if w.startswith("ال") or w[:1] in ("ب", "ل") or w in titles().get("person_title", ()) or w == "علي" \
+                or len(w) == 1:
+            x += 1  # الشباب، بمنطقة، لشؤون، الدكتور، على (المشرف على الفعالية)، د (د.)
+            continue
+        return None
     return None
 
 
@@ -524,7 +546,7 @@ def titled_speaker(ctx: QuoteContext, j: int, k: int) -> int | None:
     for q in reversed(ctx.quotes):
         if q.speaker is None or q.speaker_span is None or q.status != "resolved":
             continue
-        said = [normalize(w) for w in ctx.text[q.speaker_span[0]:q.speaker_span[1]].split()]
+        said = [normalize(w) for w in _WORD_RE.findall(ctx.text[q.speaker_span[0]:q.speaker_span[1]])]
         first = said[0][2:] if said and said[0].startswith("ال") else (said[0] if said else "")
         if first == head and title_words <= set(said) and v.entity_type.get(q.speaker) == "PERSON":
             return q.speaker
