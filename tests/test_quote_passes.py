@@ -238,18 +238,22 @@ class TestContentSteps:
 
 
 class TestOverlapPolicy:
-    def test_direct_is_exclusive_indirect_is_not(self):
+    def test_quotes_are_exclusive(self):
         cue = Q.Cue(3, None, 0)
         sp = Q.Speaker(None, None, "named", 5, "named")
+        assert Q.OVERLAP_POLICY == "exclusive"
         assert Q.resume_after(cue, sp, Q.Content("direct", 0, 0, 20, "direct:quotation_marks")) == 20
-        assert Q.resume_after(cue, sp, Q.Content("indirect", 0, 0, 20, "indirect:complementiser")) == 5
-        assert Q.resume_after(cue, Q.Speaker(None, None, "implicit", 3, "implicit"),
-                              Q.Content("indirect", 0, 0, 20, "indirect:complementiser")) == 4
+        assert Q.resume_after(cue, sp, Q.Content("indirect", 0, 0, 20, "indirect:complementiser")) == 20
+        assert Q.resume_after(cue, sp, Q.Content("indirect", 0, 0, 3, "indirect:complementiser")) == 4
 
-    def test_a_quote_inside_indirect_content(self):
+    def test_reported_speech_inside_indirect_content_is_part_of_it(self):
         ctx = _ctx("قال باراك أوباما إن جون كيري قال إن الاتفاق جيد.", upto="attribution")
-        (a, b) = ctx.quotes
-        assert a.start < b.start and b.end <= a.end  # the second lies inside the first
+        (a,) = ctx.quotes
+        assert ctx.text[a.start:a.end] == "جون كيري قال إن الاتفاق جيد"
+
+    def test_a_new_clause_ends_the_content_and_starts_a_quote(self):
+        ctx = _ctx("قال باراك أوباما إن الاتفاق جيد، وقال جون كيري إن إيران ملتزمة.", upto="attribution")
+        assert [ctx.text[q.start:q.end] for q in ctx.quotes] == ["الاتفاق جيد", "إيران ملتزمة"]
 
 
 class TestWordLists:

@@ -109,17 +109,18 @@ def find_cues(ctx: QuoteContext) -> None:
         ctx.cues.append(Cue(i, verb, off))
 
 
-OVERLAP_POLICY = "direct-exclusive"
-"""The one rule for quotes that overlap (:func:`resume_after`): a direct quotation is exclusive (no cue before its
-closing mark starts another quote; cues inside quotation marks are never cues anyway), indirect content is not
-(the next cue tried is the first after the speaker phrase, so a cue inside an indirect content starts a quote of
-its own; :func:`content.clause_end` ends the first content there when the cue opens a new clause, otherwise the
-second quote lies inside the first)."""
+OVERLAP_POLICY = "exclusive"
+"""The one rule for quotes that overlap (:func:`resume_after`): no two quotes overlap.  The next cue tried is the
+first after the quote's content: cues inside quotation marks are never cues anyway, and an indirect content ends
+where a new reporting clause starts (:func:`content.clause_end`: a participle, a و/ف cue, a cue after a comma,
+``في حين``، ``قد``); a cue it runs over is reported speech inside the reported speech (``قال أوباما إن كيري قال
+إن ...``), part of that content, not a quote of its own (was ``direct-exclusive``: such a cue started a second
+quote inside the first, which no gold annotates)."""
 
 
 def resume_after(cue: Cue, speaker: Speaker, content: Content) -> int:
     """Token index from which the next cue is tried after the quote at ``cue`` (policy :data:`OVERLAP_POLICY`)."""
-    return max(cue.index + 1, content.next if content.mode == "direct" else speaker.next)
+    return max(cue.index + 1, content.next)
 
 
 def first_answer(steps: tuple[tuple[str, Callable], ...], *args) -> Speaker | Content | None:

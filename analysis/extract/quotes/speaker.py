@@ -60,8 +60,6 @@ def not_own_clause(ctx: QuoteContext, cue: Cue):
     ``unattributed``), forming an attribution tail (``كما نقلت``: REJECT), after a partitive ``منهم من قال``
     (some of them: ``source-not-entity``)."""
     v, i = ctx.v, cue.index
-    if inside_last(ctx, i):
-        return REJECT  # the previous content did not end at this cue (clause_end): it is part of that content
     if i == 0 or v.sentence[i - 1] != v.sentence[i]:
         return None
     prev = strip_conj(v.norm[i - 1])
@@ -227,8 +225,8 @@ def implicit(ctx: QuoteContext, cue: Cue) -> Speaker | None:
         return None  # an ambiguous form (بين، عبر) without أن or its preposition: see step strict
     if is_comp(norm) or norm in words("preposition") or v.kind[j] != "word" or norm in words("circumstance") \
             or addressee_at(ctx, j):
-        if cue.verb.present and (not recent_quote(ctx, cue.index) or inside_last(ctx, cue.index)):
-            return REJECT  # يتوقع أن، تؤكد أنها with no speaker in sight, or a clause of the content reported
+        if cue.verb.present and not recent_quote(ctx, cue.index):
+            return REJECT  # يتوقع أن، تؤكد أنها with no speaker in sight: impersonal narration
         ent, status = implicit_speaker(ctx, cue.index, cue.verb)
         return Speaker(ent, None, "implicit", j, "implicit", status)
     return None
@@ -452,12 +450,6 @@ def carried_status(q: Quote) -> str:
     """Status of a speaker carried from quote ``q``: ``carried`` for an entity, else ``q``'s own (a source that
     is no entity stays one)."""
     return "carried" if q.speaker is not None else q.status
-
-
-def inside_last(ctx: QuoteContext, i: int) -> bool:
-    """Token i lies inside the content of the previous quote (``إن النتائج ... تشير إلى``)."""
-    q = ctx.quotes[-1] if ctx.quotes else None
-    return q is not None and q.start <= ctx.v.start[i] < q.end
 
 
 def recent_quote(ctx: QuoteContext, i: int) -> bool:
