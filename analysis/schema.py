@@ -202,7 +202,8 @@ _TABLES = (
        _c("speaker_text", "str", "The speaker as written, null when not found.", null=True),
        _c("speaker_start", "Int64", "Offset of the speaker's text, null when not found.", null=True),
        _c("speaker_end", "Int64", "Offset one past the speaker's text, null when not found.", null=True),
-       _c("speaker_how", "str", "How the speaker was found (``named``, ``title``, ``nominal``, ``implicit``, ``inherited``)."),
+       _c("speaker_how", "str", "How the speaker was found (``named``, ``title``, ``nominal``, ``implicit``, ``inherited``, "
+          "``author``)."),
        _c("speaker_name_en", "str", "The speaker entity's English name, null when unknown.", null=True),
        _c("cue", "str", "The reporting verb as written (``وقال``)."),
        _c("cue_lemma", "str", "Its lemma from ``cue_verbs.csv``."),

@@ -4,50 +4,62 @@ A quote starts at a reporting **cue** (``analysis/data/cue_verbs.csv``: past-ten
 شدد، أعرب، اعتبر ... and participles such as مؤكدا، معتبرا، معربا) outside quotation marks.  Present-tense
 impersonal narration (``يشار الى ان``, ``يذكر ان``) is the outlet speaking and is never a cue.
 
-**Speaker** (``speaker_how``):
+**Speaker** (``speaker_how``; ``speaker_status`` says whether it is known, :data:`context.SPEAKER_STATUSES`):
 
-* ``named``: a mention follows the cue, possibly after a title (``قال رئيس الوزراء العراقي مصطفى الكاظمي``);
+* ``named``: a mention follows the cue, possibly after a title (``قال رئيس الوزراء العراقي مصطفى الكاظمي``), a
+  comma, an honorific or a place (``مدير عام الهيئة، محمد بوبشيت``، ``مدير التعليم بمنطقة حائل الدكتور ...``), or
+  in quotation marks (``ذكر "العبدالكريم" أن``); or comes before it (``<name>، <title>، قال``, ``البنك الدولي
+  يعلن أن``, ``وكان <name> قد قال``, ``<name> وهو يقول``); ``نقل ... عن X قوله`` has X speak;
 * ``title``: a title without a name (``واكد الوزير الايطالي``) stands for the latest person introduced with that
-  title (the mention's ``title`` column: ``وزير الدفاع الايطالي``);
-* ``implicit``: no subject after the verb (``وشدد على ان``): the speaker of the previous quote of this or the
-  previous paragraph, else the first person named earlier in the paragraph;
-* ``inherited``: a participle (``مؤكدا أن``) continues the speaker of its sentence;
+  title (the mention's ``title`` column: ``وزير الدفاع الايطالي``, or an earlier quote's speaker phrase);
+* ``implicit``: no subject after the verb (``وشدد على ان``, ``وقال لـ ... إن``): the speaker of the previous quote
+  of this or the previous paragraph, else the first person named earlier in the paragraph; a present-tense cue
+  with no quote in sight (``يتوقع أن``) is impersonal narration, not a quote;
+* ``inherited``: a participle (``مؤكدا أن``) continues the speaker of its sentence (``وأردف قائلا``: the speaker
+  in context);
 * ``nominal``: a subject that is not an entity (``وقال التقرير``, ``قالت داعشية منشقة``); if the phrase contains a
   mention (``تحليل لصحيفة فاينانشيال تايمز``) or is followed by one in apposition (``الشركة الاستشارية، <name>``)
   that entity is the speaker; a definite organisation noun (``الشركة``, ``التنظيم``) stands for the organisation
-  named before it.
-* A subject before the verb (``<name>، <title>، قال ...``) is ``named``; a title chain (``نائب رئيس مجلس إدارة
-  "سابك" الرئيس التنفيذي <name>``) ends at the person; ``implicit`` prefers a person who opened a sentence since
-  the previous quote, and a plural verb (``وأشاروا``) never stands for one person.
+  named before it; a source noun (``مصادر``, ``مسؤول``, ``أحد``) is never an entity;
+* ``author``: the writer's own speech (``قلت``، ``أقول``), no entity.
+* A title chain (``نائب رئيس مجلس إدارة "سابك" الرئيس التنفيذي <name>``) ends at the person; ``implicit``
+  prefers a person who opened a sentence since the previous quote; a dual or plural verb (``شددا``, ``وأشاروا``)
+  never stands for one person; an addressee (``قال لأوباما``) is never the speaker.
 
 **Content** (``start``/``end``, ``mode``): ``direct`` is the text between quotation marks (« », “ ”, " ") that
-follow the cue and its subject, of four words or more (a shorter quoted phrase is a name, ``تقرير "المركز"``);
-``indirect`` is the clause after the complementiser (``أن``/``إن``/``بأن``; a fused pronoun ``إنها`` stays in
-the content), after a colon, or, for cues that take an object (``اعتبر``، ``أعرب عن``، ``شدد على``), the phrase
-after the cue, its preposition and any circumstantial phrase (``خلال اجتماعه ... مع <name>``).  Indirect content
-ends at the sentence end, at the next cue (a participle, or a verb with و/ف, after a comma or after ``في حين``/
-``بينما``), at ``، أما``, at a boundary participle (``، معلنة عن``: cue_verbs.csv kind ``boundary``) or at an
-attribution tail (``كما نقل``، ``بحسب``، ``جاء ذلك``); closing punctuation is not part of it.  A quotation left
-open at the end of a paragraph runs into the next one when that paragraph's first mark can only close it.  Cues
-include present-tense forms (``يقول``، ``تضيف``، ``يتوقع``); a cue form after a preposition (``من كشف``) is a
-verbal noun, not a cue.
+follow the cue and its subject, of four words or more (a shorter quoted phrase, or one holding only a name, is a
+name: ``تقرير "المركز"``), the quotation right before a post-posed cue (``«...»، قال الوزير``), or the words after
+a colon without a complementiser (``قال: نتائجنا ...``); ``indirect`` is the clause after the complementiser
+(``أن``/``إن``/``بأن``; a fused pronoun ``إنها`` stays in the content), after ``: إن``, or, for cues that take an
+object, the phrase after the cue's own preposition (``prep`` of cue_verbs.csv: ``أعرب عن``، ``شدد على``; an
+addressee before it is passed over: ``داعيا المستهلك إلى``) or after the cue and any circumstantial phrase
+(``اعتبر``، ``خلال اجتماعه ... مع <name>``).  Indirect content ends at the sentence end (also a full stop glued to
+the next word), at the next cue (a participle, or a verb with و/ف, after a comma, after ``في حين``/``بينما`` or
+``قد``/``فقد``), at ``، أما``, at a boundary participle (``، معلنة عن``: cue_verbs.csv kind ``boundary``) or at
+an attribution tail (``كما نقل``، ``جاء ذلك``; ``بحسب``/``وفق`` only before a source); closing punctuation is not
+part of it.  A quotation left open at the end of a paragraph runs into the next one when that paragraph's first
+mark can only close it.  Cues include present-tense forms (``يقول``، ``تضيف``، ``يتوقع``); a cue form after a
+preposition (``من كشف``) is a verbal noun, not a cue; a byline (``كتب - <name>:``), a cue after a relative
+pronoun used as object (``الذي أشارت إليه``) or forming a tail (``كما نقلت``) reports nothing.
 
 **How it runs** (:data:`PASSES`, run in order by :func:`run` over one :class:`QuoteContext`):
 
 1. ``quotation_marks``: pair the article's quotation marks (:mod:`analysis.text.quotation`, policy ``GREEDY``);
    tokens inside a quotation are never cues;
 2. ``cues``: every cue of a body paragraph, in text order (a cue form after a preposition is a verbal noun);
-3. ``attribution``: for each cue in order, the speaker steps (:data:`speaker.SPEAKER_STEPS`: inherited,
-   end_of_sentence, named, title, subject_before_verb, implicit, second_verb, strict, nominal) then the
-   content steps (:data:`content.CONTENT_STEPS`: preposition_object, direct_quotation, colon, complementiser,
-   object); the first step that answers decides, a ``REJECT`` or no answer drops the cue; the next cue tried
-   follows :func:`resume_after`, the one overlap policy.
+3. ``attribution``: for each cue in order, the speaker steps (:data:`speaker.SPEAKER_STEPS`: byline,
+   not_own_clause, author, inherited, end_of_sentence, reported_source, named, title, subject_before_verb,
+   implicit, second_verb, strict, nominal) then the content steps (:data:`content.CONTENT_STEPS`:
+   preceding_quotation, preposition_object, direct_quotation, colon, complementiser, object); the first step that
+   answers decides, a ``REJECT`` or no answer drops the cue; the next cue tried follows :func:`resume_after`, the
+   one overlap policy (``exclusive``).
 
 Each quote records the content rule (``rule``: ``direct:quotation_marks``, ``direct:continued_paragraph``,
-``indirect:complementiser``, ``indirect:colon``, ``indirect:preposition_object``, ``indirect:object``) and the
-speaker step that resolved the speaker (``speaker_rule``: ``named``, ``title_chain``, ``subject_before_verb``,
-``title``, ``implicit``, ``second_verb``, ``inherited``, ``nominal``; ``speaker_how`` is its coarser class, kept
-as it was).  Word lists: ``analysis/data/quote_words.csv``.
+``direct:colon``, ``direct:before_cue``, ``indirect:complementiser``, ``indirect:colon``,
+``indirect:preposition_object``, ``indirect:object``), the speaker step that resolved the speaker
+(``speaker_rule``: ``named``, ``title_chain``, ``subject_before_verb``, ``title``, ``implicit``, ``second_verb``,
+``inherited``, ``nominal``, ``reported_source``, ``relative``, ``partitive``, ``author``; ``speaker_how`` is its
+coarser class) and ``speaker_status``.  Word lists: ``analysis/data/quote_words.csv``.
 """
 from __future__ import annotations
 

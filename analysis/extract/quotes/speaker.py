@@ -2,9 +2,17 @@
 :class:`~analysis.extract.quotes.context.Speaker`, ``REJECT`` (the cue is not a quote) or ``None`` (not this
 step's case: the next step is asked).  :data:`SPEAKER_STEPS` is their order.
 
-``speaker_rule`` is the name of the step that answered; ``speaker_how`` its coarser class: ``named`` (steps
-``named``, ``title_chain``, ``subject_before_verb``), ``title``, ``implicit`` (``implicit``, ``second_verb``),
-``inherited``, ``nominal``.
+``speaker_rule`` is the name of the step that answered (``title_chain`` for a title that leads to its person,
+``reported_source``, ``relative``, ``partitive``, ``author`` for the steps' special cases); ``speaker_how`` its
+coarser class: ``named`` (a mention), ``title``, ``implicit`` (``implicit``, ``second_verb``), ``inherited``,
+``nominal`` (a phrase that is no mention), ``author``.  ``speaker_status`` (:data:`SPEAKER_STATUSES`) says whether
+the speaker is known: an entity is given only when the cue's clause names it (``resolved``) or it is carried from
+an earlier quote or sentence (``carried``); a source that is no entity (``مصادر``، ``أحد المغردين``) is
+``source-not-entity``, the writer ``author``, anything else ``unattributed`` -- never a guessed entity.
+
+Never the speaker: an addressee or object (``قال لأوباما``، ``مع جون كيري``، ``دعا الحكومة إلى``: see
+:func:`addressed`), the outlet of an attribution (``، بحسب الصحيفة،``، ``نقلا عن``), the body a source noun is
+close to (``مصادر في الأمم المتحدة``); a dual or plural verb (``شددا``، ``أكدوا``) never stands for one person.
 """
 from __future__ import annotations
 
