@@ -321,14 +321,15 @@ SPEAKER_STEPS: tuple[tuple[str, Callable], ...] = (
 def skip_title(ctx: QuoteContext, j: int) -> int:
     """Skip a title phrase (رئيس الوزراء العراقي, الوزير الايطالي, a chain such as نائب رئيس مجلس إدارة "سابك"
     الرئيس التنفيذي المكلف) from token j; returns the next index (a person mention ends the skip).  The walk is
-    the entity layer's (:func:`analysis.extract.titlechain.skip_title_chain`), stopped at a complementiser or a
-    cue and at most 12 tokens from the title."""
+    the entity layer's (:func:`analysis.extract.titlechain.skip_title_chain`), stopped at a complementiser, a cue
+    or a circumstance word (``أثناء``، ``خلال``; not ``في``) and at most 12 tokens from the title."""
     v = ctx.v
     if j >= len(v) or v.norm[j] not in titles().get("person_title", frozenset()):
         return j
     return skip_title_chain(v.text, v.norm, v.kind, v.sentence, j + 1, v.mention_at,
                             is_person=lambda m: m["type"] == "PERSON", mention_end=lambda m: int(m["token_end"]),
-                            stop=lambda k, w: is_comp(w) or ctx.cue_at(k) is not None, until=j + 12)[0]
+                            stop=lambda k, w: is_comp(w) or ctx.cue_at(k) is not None
+                            or (w in words("circumstance") and w != "في"), until=j + 12)[0]
 
 
 def title_referent(ctx: QuoteContext, j: int, k: int, before: int) -> int | None:
@@ -548,6 +549,7 @@ def titled_speaker(ctx: QuoteContext, j: int, k: int) -> int | None:
             continue
         said = [normalize(w) for w in _WORD_RE.findall(ctx.text[q.speaker_span[0]:q.speaker_span[1]])]
         first = said[0][2:] if said and said[0].startswith("ال") else (said[0] if said else "")
-        if first == head and title_words <= set(said) and v.entity_type.get(q.speaker) == "PERSON":
+        if first == head and title_words <= set(said) and (q.speaker_rule == "title_chain"
+                                                           or v.entity_type.get(q.speaker) == "PERSON"):
             return q.speaker
     return None
