@@ -41,8 +41,8 @@ class TestPassList:
                                                    "end_of_sentence", "reported_source", "named", "title",
                                                    "subject_before_verb", "implicit", "second_verb", "strict",
                                                    "nominal"]
-        assert [n for n, _ in C.CONTENT_STEPS] == ["preceding_quotation", "preposition_object", "direct_quotation",
-                                                   "colon", "complementiser", "object"]
+        assert [n for n, _ in C.CONTENT_STEPS] == ["preceding_quotation", "bare_clause", "preposition_object",
+                                                   "direct_quotation", "colon", "complementiser", "object"]
 
     def test_runner_runs_the_passes_in_order(self):
         ctx = _ctx("قال باراك أوباما إن الاتفاق جيد.", upto="attribution")
@@ -268,4 +268,5 @@ class TestWordLists:
         assert {r["list"] for r in rows} == {"complementiser", "preposition", "circumstance", "tail", "contrast",
                                              "contrast_lead", "new_clause", "org_noun", "noun_marker",
                                              "addressee_cue", "auxiliary", "relative", "quoting", "source_noun",
-                                             "clause_particle", "partitive", "circumstantial", "tail_source"}
+                                             "clause_particle", "partitive", "circumstantial", "tail_source",
+                                             "adverbial", "clause_opener"}

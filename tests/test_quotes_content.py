@@ -32,6 +32,21 @@ class TestContent:
          [("indirect", "الاتفاق جيد", "indirect:complementiser")]),
         ("وقال جون كيري إن الصندوق الأول حسب تصنيف مجلة فوربس.",
          [("indirect", "الصندوق الأول حسب تصنيف مجلة فوربس", "indirect:complementiser")]),
+        # a sentence adverb between the cue and its content is passed over
+        ("وقال جون كيري، مبينا في الوقت ذاته ضرورة الحوار.", [("indirect", "ضرورة الحوار", "indirect:object")]),
+        ("وقال جون كيري، مشيرا في الوقت ذاته إلى ضرورة الحوار.",
+         [("indirect", "ضرورة الحوار", "indirect:preposition_object")]),
+        # an unresolved subject runs on to ``، <preposition>``
+        ("وعبر وزير الزراعة زيد عمرو، عن أمله في نجاح الموسم.",
+         [("indirect", "أمله في نجاح الموسم", "indirect:preposition_object")]),
+        # a clause right after the cue, without أن: reported; opened by نحن the speaker's own words
+        ("قال جون كيري إن الاتفاق جيد.\nوأضاف لا يوجد بديل عنه.",
+         [("indirect", "الاتفاق جيد", "indirect:complementiser"), ("indirect", "لا يوجد بديل عنه", "indirect:bare_clause")]),
+        ("قال جون كيري إن الاتفاق جيد.\nوأضاف نحن ننتظر التنفيذ.",
+         [("indirect", "الاتفاق جيد", "indirect:complementiser"), ("direct", "نحن ننتظر التنفيذ", "direct:bare_clause")]),
+        # a spaced dash opens the writer's aside
+        ("وقال جون كيري إن الدعم كبير من الحكومة – أيدها الله.",
+         [("indirect", "الدعم كبير من الحكومة", "indirect:complementiser")]),
         # a full stop glued to the next sentence ends the content
         ("وقال جون كيري إن الاتفاق جيد.وتمت إجازة المقترح لاحقا.",
          [("indirect", "الاتفاق جيد", "indirect:complementiser")]),
@@ -60,6 +75,8 @@ class TestNotQuotes:
         "ويتوقع أن يرتفع سعر النفط خلال العام المقبل.",  # impersonal present tense, no speaker in sight
         "كما يتوقع تعبئة موارد هامة في شكل قروض.",
         "وينطلق بعدها معبرا ومجسدا الدور الأهم.",  # a participle with nothing reported
+        "وفق مقولة مؤكدة، تفيد أن العمل الهادئ ينجح.",  # a participle before a comma is an adjective
+        "ووقع الاتفاق النووي بين إيران والدول الغربية.",  # بين after a word, without أن: "between"
         "وانخفضت الجرائم بصورة كبيرة كما أشار التقرير، إذ بلغت نسبة الانخفاض النصف.",
     ])
     def test_no_quote(self, body):

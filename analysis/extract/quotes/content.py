@@ -25,6 +25,7 @@ from analysis.extract.quotes.context import (
     Cue,
     QuoteContext,
     is_comp,
+    phrase_end,
     strip_conj,
     tails,
     words,
@@ -33,13 +34,15 @@ from analysis.lexicon.gazetteer import clause_breaks, titles
 from analysis.text.normalize import normalize
 from analysis.text.quotation import QUOTE_MARKS
 
-__all__ = ["CONTENT_STEPS", "Marker", "first_marker", "quoted_name", "preceding_quotation", "preposition_object",
+__all__ = ["CONTENT_STEPS", "Marker", "first_marker", "quoted_name", "preceding_quotation", "bare_clause",
+           "preposition_object",
            "direct_quotation", "colon",
            "complementiser", "object_phrase", "direct", "after_colon", "after_complementiser", "indirect",
            "clause_end"]
 
 _SCAN = 30
 _ADDRESSEE = 3  # words between a cue and its preposition that are its addressee (داعيا المستهلك إلى)
+_SUBJECT_RUN = 6  # tokens of an unresolved subject before ``، <preposition>`` (عبر محافظ قلقيلية <name>، عن)
 _COMMAS = ("،", ",")
 _SENTENCE_END = (".", "!", "?", "؟")
 
@@ -66,12 +69,23 @@ def preposition_object(ctx: QuoteContext, cue: Cue, j: int):
     preps = _object_preps(cue)
     if not preps or j + 1 >= n:
         return None
+    j = phrase_end(v, j, "adverbial")  # مبينا في الوقت ذاته إجراءات ...
+    if j + 1 >= n:
+        return None
     k = j
     if v.norm[j] not in preps and normalize(cue.verb.lemma) in words("addressee_cue"):
         k = next((x for x in range(j + 1, min(j + _ADDRESSEE + 1, n - 1)) if v.norm[x] in preps), j)
         if any(v.sentence[x] != v.sentence[j] or v.kind[x] != "word" or is_comp(v.norm[x])
                or ctx.cue_at(x) is not None or x in ctx.quote_end for x in range(j, k)):
             k = j
+    if k == j and v.norm[j] not in preps and cue.verb.preps:
+        # عبر محافظ قلقيلية ربيح الخندقجي، عن أهمية: the subject runs on to a comma before the cue's preposition
+        x = next((x for x in range(j + 1, min(j + _SUBJECT_RUN + 1, n - 1)) if v.norm[x] in preps
+                  and v.text[x - 1] in _COMMAS), None)
+        if x is not None and not any(v.sentence[y] != v.sentence[j] or is_comp(v.norm[y]) or y in ctx.quote_end
+                                     or ctx.cue_at(y) is not None or (v.kind[y] != "word" and v.text[y] not in _COMMAS)
+                                     for y in range(j, x)):
+            k = x
     if v.norm[k] in preps and v.sentence[k + 1] == v.sentence[k] and _noun_start(ctx, k + 1):
         return indirect(ctx, k + 1, "indirect:preposition_object") or REJECT
     if k == j and "ب" in cue.verb.preps and v.kind[j] == "word" and v.norm[j].startswith("ب") and len(v.norm[j]) > 3 \
@@ -160,6 +174,18 @@ def preceding_quotation(ctx: QuoteContext, cue: Cue, j: int):
     return Content("direct", c.start, c.end, j, "direct:before_cue")
 
 
+def bare_clause(ctx: QuoteContext, cue: Cue, j: int):
+    """A clause right after the cue, without أن or a colon (``وأضاف لا يوجد ...``، ``وأضاف لن نسمح ...``): reported
+    from there (``indirect:bare_clause``); opened by ``نحن``/``أنا`` the speaker's own words (``direct:bare_clause``)."""
+    v = ctx.v
+    if j >= len(v) or v.norm[j] not in words("clause_opener") or j != cue.index + 1:
+        return None
+    c = indirect(ctx, j, "indirect:bare_clause")
+    if c is None:
+        return REJECT
+    return c._replace(mode="direct", rule="direct:bare_clause") if v.norm[j] in ("نحن", "انا") else c
+
+
 def direct_quotation(ctx: QuoteContext, cue: Cue, j: int):
     """The first marker is a quotation: its words (:func:`direct`)."""
     m = first_marker(ctx, j)
@@ -187,7 +213,9 @@ def object_phrase(ctx: QuoteContext, cue: Cue, j: int):
     preps = _object_preps(cue)
     if not (cue.verb.object_ok or preps) or j >= n:
         return None
-    s = j
+    s = phrase_end(v, j, "adverbial")
+    if s >= n:
+        return None
     if v.norm[s] in words("circumstance"):
         end = clause_end(ctx, s)
         last = None
@@ -209,6 +237,7 @@ def object_phrase(ctx: QuoteContext, cue: Cue, j: int):
 
 CONTENT_STEPS: tuple[tuple[str, Callable], ...] = (
     ("preceding_quotation", preceding_quotation),
+    ("bare_clause", bare_clause),
     ("preposition_object", preposition_object),
     ("direct_quotation", direct_quotation),
     ("colon", colon),
@@ -304,6 +333,9 @@ def clause_end(ctx: QuoteContext, j: int) -> int:
         if k > j and not ctx.in_quote[k] and v.text[k] == "." and k + 1 < n and v.start[k + 1] == v.end[k] \
                 and v.kind[k + 1] == "word" and v.kind[k - 1] == "word" and len(v.text[k - 1]) > 1:
             break  # a full stop glued to the next sentence (تطور.وتمت): the sentence ends here
+        if k > j and not ctx.in_quote[k] and v.text[k] in ("\u2013", "\u2014") and v.start[k] > v.end[k - 1] \
+                and k + 1 < n and v.start[k + 1] > v.end[k]:
+            break  # a spaced dash opens an aside (الحكومة الرشيدة – أيدها الله): the writer's, not the speaker's
         if k > j and not ctx.in_quote[k]:
             cue = ctx.cue_at(k)
             if cue is not None and v.norm[k - 1] in words("clause_particle") and k - 1 > j:

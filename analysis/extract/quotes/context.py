@@ -22,11 +22,11 @@ from analysis.text.clitics import strip_conjunction
 from analysis.text.normalize import normalize
 
 __all__ = ["QuoteContext", "Cue", "Speaker", "Content", "Quote", "REJECT", "MIN_DIRECT_WORDS", "SPEAKER_STATUSES",
-           "status_of", "words", "tails", "context", "is_comp", "strip_conj", "sentence_start"]
+           "status_of", "words", "tails", "phrase_end", "context", "is_comp", "strip_conj", "sentence_start"]
 
 MIN_DIRECT_WORDS = 4  # a direct quotation has four words or more; a shorter quoted phrase is a name (تقرير "المركز")
 
-_FUSED_COMP_RE = re.compile(r"^(?:ب)?[ا](?:نه|نها|نهم|نهما|نهن|ننا|ني)$")  # إنها, بأنه
+_FUSED_COMP_RE = re.compile(r"^(?:ب)?[ا](?:نه|نها|نهم|نهما|نهن|ننا|ني|نك|نكم|نكما|نكن)$")  # إنها, بأنه, إنك
 
 
 class _Reject:
@@ -163,6 +163,16 @@ def words(name: str) -> frozenset[str]:
 def tails() -> frozenset[tuple[str, ...]]:
     """Attribution tails (``كما نقل``, ``بحسب``, ``جاء ذلك``) as tuples of normalised words."""
     return _lists()["tail"]
+
+
+def phrase_end(v: TokenView, k: int, name: str) -> int:
+    """The token after a phrase of list ``name`` of ``quote_words.csv`` starting at token k (``في الوقت ذاته``,
+    in one sentence), else k."""
+    for entry in sorted(_lists()[name], key=len, reverse=True):
+        e = k + len(entry)
+        if e <= len(v) and all(v.norm[k + x] == w and v.sentence[k + x] == v.sentence[k] for x, w in enumerate(entry)):
+            return e
+    return k
 
 
 def is_comp(norm: str) -> bool:

@@ -73,6 +73,12 @@ def not_own_clause(ctx: QuoteContext, cue: Cue):
     prev = strip_conj(v.norm[i - 1])
     if (v.norm[i - 1], strip_conj(v.norm[i])) in tails():
         return REJECT
+    if cue.verb.kind == "participle" and i + 1 < len(v) and v.text[i + 1] in _COMMAS:
+        return REJECT  # وفق مقولة مؤكدة، تفيد: a participle with nothing after it is an adjective
+    if cue.verb.strict and cue.offset == 0 and v.kind[i - 1] == "word" and ctx.cue_at(i - 1) is None \
+            and prev not in words("clause_particle") and prev not in words("auxiliary") \
+            and not (i + 1 < len(v) and is_comp(v.norm[i + 1])):
+        return REJECT  # الاتفاق بين إيران ...: an ambiguous form after a word, without أن, is not a verb
     if prev in words("relative"):
         nxt = v.norm[i + 1] if i + 1 < len(v) else ""
         if nxt[:3] in ("الي", "عن", "به", "له") and nxt[-1:] in ("ه", "ا") or nxt in ("عنه", "عنها", "به", "بها"):
@@ -232,7 +238,7 @@ def implicit(ctx: QuoteContext, cue: Cue) -> Speaker | None:
     if cue.verb.strict and not (is_comp(norm) or norm in words("preposition") or v.text[j] == ":"):
         return None  # an ambiguous form (بين، عبر) without أن or its preposition: see step strict
     if is_comp(norm) or norm in words("preposition") or v.kind[j] != "word" or norm in words("circumstance") \
-            or addressee_at(ctx, j):
+            or addressee_at(ctx, j) or norm in words("clause_opener"):
         if cue.verb.present and not recent_quote(ctx, cue.index):
             return REJECT  # يتوقع أن، تؤكد أنها with no speaker in sight: impersonal narration
         ent, status = implicit_speaker(ctx, cue.index, cue.verb)
