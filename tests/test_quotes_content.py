@@ -63,6 +63,18 @@ class TestContent:
         q = _quotes('وذكر الأمين العام المساعد لشؤون الشباب المشرف على الفعالية "الدكتور جون كيري" أن الاتفاق جيد.')
         assert q[["mode", "content", "speaker_name_en"]].values.tolist() == [["indirect", "الاتفاق جيد", "John Kerry"]]
 
+    def test_denied_speech_is_no_quote(self):
+        q = _quotes("وأقول إن الولاية في حاجة للتنمية، لا أقول إنك فشلت في المرة السابقة.")
+        assert q["content"].tolist() == ["الولاية في حاجة للتنمية"]
+
+    def test_participle_agreeing_with_the_noun_does_not_end_the_content(self):
+        q = _quotes("قال جون كيري إنه ينتظر أن تكون النتيجة معبرة عن الإرادة الشعبية.")
+        assert q["content"].tolist() == ["إنه ينتظر أن تكون النتيجة معبرة عن الإرادة الشعبية"]
+
+    def test_first_person_bare_clause_is_direct(self):
+        q = _quotes("قال جون كيري إن الاتفاق جيد.\nوأضاف لن نسمح بأن يفشل الاتفاق.")
+        assert q[["mode", "content"]].values.tolist()[1] == ["direct", "لن نسمح بأن يفشل الاتفاق"]
+
     def test_between_is_not_a_cue_inside_content(self):
         q = _quotes("وقال جون كيري إن التعاون دائم ما بينها وبين الوزارات ذات العلاقة.")
         assert q["content"].tolist() == ["التعاون دائم ما بينها وبين الوزارات ذات العلاقة"]

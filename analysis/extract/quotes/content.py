@@ -24,6 +24,7 @@ from analysis.extract.quotes.context import (
     Content,
     Cue,
     QuoteContext,
+    describes_noun,
     is_comp,
     phrase_end,
     strip_conj,
@@ -176,14 +177,17 @@ def preceding_quotation(ctx: QuoteContext, cue: Cue, j: int):
 
 def bare_clause(ctx: QuoteContext, cue: Cue, j: int):
     """A clause right after the cue, without أن or a colon (``وأضاف لا يوجد ...``، ``وأضاف لن نسمح ...``): reported
-    from there (``indirect:bare_clause``); opened by ``نحن``/``أنا`` the speaker's own words (``direct:bare_clause``)."""
+    from there (``indirect:bare_clause``); in the first person (``نحن``، ``أنا``، ``لن نسمح``: the imperfect prefix
+    ن after a negation) the speaker's own words (``direct:bare_clause``)."""
     v = ctx.v
     if j >= len(v) or v.norm[j] not in words("clause_opener") or j != cue.index + 1:
         return None
     c = indirect(ctx, j, "indirect:bare_clause")
     if c is None:
         return REJECT
-    return c._replace(mode="direct", rule="direct:bare_clause") if v.norm[j] in ("نحن", "انا") else c
+    first_person = v.norm[j] in ("نحن", "انا") or (j + 1 < len(v) and v.norm[j] in words("negation")
+                                                   and v.norm[j + 1].startswith("ن") and len(v.norm[j + 1]) > 3)
+    return c._replace(mode="direct", rule="direct:bare_clause") if first_person else c
 
 
 def direct_quotation(ctx: QuoteContext, cue: Cue, j: int):
@@ -338,11 +342,12 @@ def clause_end(ctx: QuoteContext, j: int) -> int:
             break  # a spaced dash opens an aside (الحكومة الرشيدة – أيدها الله): the writer's, not the speaker's
         if k > j and not ctx.in_quote[k]:
             cue = ctx.cue_at(k)
-            if cue is not None and v.norm[k - 1] in words("clause_particle") and k - 1 > j:
-                k -= 1  # فقد قلت ...: the particle opens the new clause
+            if cue is not None and (v.norm[k - 1] in words("clause_particle") or v.norm[k - 1] in words("negation")) \
+                    and k - 1 > j:
+                k -= 1  # فقد قلت ...، لا أقول ...: the particle opens the new clause
                 break
-            if cue is not None and cue[0].strict and not _strict_cue_here(ctx, k):
-                cue = None  # وبين الصناعيين: the preposition "between", not a cue
+            if cue is not None and ((cue[0].strict and not _strict_cue_here(ctx, k)) or describes_noun(ctx, k)):
+                cue = None  # وبين الصناعيين: the preposition "between"; النتيجة معبرة: an adjective
             if cue is not None and (cue[0].kind == "participle" or cue[1] == 1 or v.text[k - 1] in _COMMAS
                                     or strip_conj(v.norm[k - 1]) in contrast):
                 if strip_conj(v.norm[k - 1]) in contrast:

@@ -22,7 +22,7 @@ from analysis.text.clitics import strip_conjunction
 from analysis.text.normalize import normalize
 
 __all__ = ["QuoteContext", "Cue", "Speaker", "Content", "Quote", "REJECT", "MIN_DIRECT_WORDS", "SPEAKER_STATUSES",
-           "status_of", "words", "tails", "phrase_end", "context", "is_comp", "strip_conj", "sentence_start"]
+           "status_of", "words", "tails", "phrase_end", "describes_noun", "context", "is_comp", "strip_conj", "sentence_start"]
 
 MIN_DIRECT_WORDS = 4  # a direct quotation has four words or more; a shorter quoted phrase is a name (تقرير "المركز")
 
@@ -173,6 +173,19 @@ def phrase_end(v: TokenView, k: int, name: str) -> int:
         if e <= len(v) and all(v.norm[k + x] == w and v.sentence[k + x] == v.sentence[k] for x, w in enumerate(entry)):
             return e
     return k
+
+
+def describes_noun(ctx: QuoteContext, i: int) -> bool:
+    """The participle cue at token i describes the noun before it rather than reporting (``وفق مقولة مؤكدة،
+    تفيد``: nothing follows but a comma; ``أن تكون النتيجة معبرة عن``: feminine, agreeing with the noun before)."""
+    v = ctx.v
+    found = ctx.cue_at(i)
+    if found is None or found[0].kind != "participle" or found[1] != 0 or i == 0:
+        return False
+    if i + 1 < len(v) and v.text[i + 1] in ("،", ","):
+        return True
+    return v.norm[i].endswith("ه") and v.kind[i - 1] == "word" and v.sentence[i - 1] == v.sentence[i] \
+        and v.norm[i - 1].endswith("ه") and ctx.cue_at(i - 1) is None
 
 
 def is_comp(norm: str) -> bool:

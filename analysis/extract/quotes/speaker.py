@@ -27,6 +27,7 @@ from analysis.extract.quotes.context import (
     Quote,
     QuoteContext,
     Speaker,
+    describes_noun,
     is_comp,
     sentence_start,
     strip_conj,
@@ -66,15 +67,18 @@ def not_own_clause(ctx: QuoteContext, cue: Cue):
     """A cue that is not a clause of its own: after a relative pronoun used as object (``الأمر الذي أشارت
     إليه``: REJECT) or as subject (``الأبحاث التي كشفت عن``: the entity named right before it, else
     ``unattributed``), forming an attribution tail (``كما نقلت``: REJECT), after a partitive ``منهم من قال``
-    (some of them: ``source-not-entity``)."""
+    (some of them: ``source-not-entity``), after a negation (``لا أقول إن``: REJECT), and a participle that
+    describes the noun before it (``مقولة مؤكدة، ...``، ``النتيجة معبرة عن``: REJECT)."""
     v, i = ctx.v, cue.index
     if i == 0 or v.sentence[i - 1] != v.sentence[i]:
         return None
     prev = strip_conj(v.norm[i - 1])
     if (v.norm[i - 1], strip_conj(v.norm[i])) in tails():
         return REJECT
-    if cue.verb.kind == "participle" and i + 1 < len(v) and v.text[i + 1] in _COMMAS:
-        return REJECT  # وفق مقولة مؤكدة، تفيد: a participle with nothing after it is an adjective
+    if describes_noun(ctx, i):
+        return REJECT  # وفق مقولة مؤكدة، تفيد; النتيجة معبرة عن: an adjective, not a report
+    if v.norm[i - 1] in words("negation"):
+        return REJECT  # لا أقول إن، لم يقل: denied speech
     if cue.verb.strict and cue.offset == 0 and v.kind[i - 1] == "word" and ctx.cue_at(i - 1) is None \
             and prev not in words("clause_particle") and prev not in words("auxiliary") \
             and not (i + 1 < len(v) and is_comp(v.norm[i + 1])):
