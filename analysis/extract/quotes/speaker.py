@@ -38,6 +38,7 @@ from analysis.extract.titlechain import skip_title_chain
 from analysis.lexicon.gazetteer import CueVerb, titles
 from analysis.text.normalize import normalize
 from analysis.text.quotation import QUOTE_MARKS
+from analysis.text.stopwords import is_stopword
 
 __all__ = ["SPEAKER_STEPS", "byline", "not_own_clause", "author", "inherited", "end_of_sentence",
            "reported_source", "named", "title", "subject_before_verb", "implicit", "second_verb", "strict", "nominal"]
@@ -80,9 +81,9 @@ def not_own_clause(ctx: QuoteContext, cue: Cue):
     if v.norm[i - 1] in words("negation"):
         return REJECT  # لا أقول إن، لم يقل: denied speech
     if cue.verb.strict and cue.offset == 0 and v.kind[i - 1] == "word" and ctx.cue_at(i - 1) is None \
-            and prev not in words("clause_particle") and prev not in words("auxiliary") \
+            and prev not in words("clause_particle") and prev not in words("auxiliary") and not is_stopword(prev) \
             and not (i + 1 < len(v) and is_comp(v.norm[i + 1])):
-        return REJECT  # الاتفاق بين إيران ...: an ambiguous form after a word, without أن, is not a verb
+        return REJECT  # الاتفاق بين إيران ...: an ambiguous form after a content word, without أن, is no verb
     if prev in words("relative"):
         nxt = v.norm[i + 1] if i + 1 < len(v) else ""
         if nxt[:3] in ("الي", "عن", "به", "له") and nxt[-1:] in ("ه", "ا") or nxt in ("عنه", "عنها", "به", "بها"):
@@ -263,8 +264,15 @@ def second_verb(ctx: QuoteContext, cue: Cue) -> Speaker | None:
 
 def strict(ctx: QuoteContext, cue: Cue):
     """An ambiguous form (بين, تابع) that reached this step has no named subject: not a cue, unless a short
-    subject and أن follow (``لتؤكد تقارير إعلامية أن``: the nominal step takes it)."""
-    return REJECT if cue.verb.strict and not subject_then_comp(ctx, cue.index + 1) else None
+    subject and أن follow (``لتؤكد تقارير إعلامية أن``، ``توقع محللون، تحدثت إليهم الصحيفة، أن``: the nominal
+    step takes it)."""
+    if not cue.verb.strict or subject_then_comp(ctx, cue.index + 1):
+        return None
+    m = first_marker(ctx, cue.index + 1)
+    if m is not None and m.kind == "complementiser" and m.index - cue.index <= 10 \
+            and any(ctx.v.text[x] in _COMMAS for x in range(cue.index + 1, m.index)):
+        return None  # كما توقع محللون، تحدثت إليهم الصحيفة، أن: a subject with a parenthetical, then أن
+    return REJECT
 
 
 def nominal(ctx: QuoteContext, cue: Cue):
