@@ -127,6 +127,11 @@ class TestAddresseeIsNeverTheSpeaker:
     def test_addressee(self, body, expected):
         assert _speakers(body) == expected
 
+    def test_addressee_fused_to_the_verb(self):
+        q = _quotes("قال جون كيري إن الاتفاق جيد.\nوطالبهم بضرورة الالتزام به.")
+        assert q[["content", "speaker_name_en", "speaker_status"]].values.tolist()[1] == [
+            "ضرورة الالتزام به", "John Kerry", "carried"]
+
     def test_addressee_is_skipped_before_the_preposition(self):
         q = _quotes("ودعا جون كيري الحكومة إلى الحوار مع المعارضة.")
         assert q["content"].tolist() == ["الحوار مع المعارضة"]
@@ -155,6 +160,11 @@ class TestAuthorAndStatus:
     ])
     def test_author(self, body, expected):
         assert _speakers(body) == expected
+
+    def test_abbreviated_honorific_before_an_unknown_name(self):
+        q = _quotes("وفي كتابه يشير د. زيد عمرو إلى أن الاتفاق جيد.")
+        assert q[["content", "speaker_text", "speaker_status"]].values.tolist() == [
+            ["الاتفاق جيد", "د. زيد عمرو", "source-not-entity"]]
 
     def test_decreased_is_not_i_said(self):
         assert _quotes("قلت الصادرات بنسبة كبيرة خلال العام الماضي بسبب الأزمة.").empty

@@ -9,7 +9,7 @@ gloss_en``; words normalised on load, a multi-word entry is space-separated).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import NamedTuple
 
@@ -26,6 +26,7 @@ __all__ = ["QuoteContext", "Cue", "Speaker", "Content", "Quote", "REJECT", "MIN_
 
 MIN_DIRECT_WORDS = 4  # a direct quotation has four words or more; a shorter quoted phrase is a name (تقرير "المركز")
 
+_OBJECT_SUFFIX_RE = re.compile(r"^(\w{3,}?)(?:هم|هما|ها|ه|كم|نا)$")  # طالبهم، دعاهم: a verb + its addressee
 _FUSED_COMP_RE = re.compile(r"^(?:ب)?[ا](?:نه|نها|نهم|نهما|نهن|ننا|ني|نك|نكم|نكما|نكن)$")  # إنها, بأنه, إنك
 
 
@@ -132,6 +133,10 @@ class QuoteContext:
             return cues[bare], 1
         if norm[:1] == "ل" and norm[1:] in cues and cues[norm[1:]].present:
             return cues[norm[1:]], 1  # لتؤكد تقارير: the subjunctive after ل
+        m = _OBJECT_SUFFIX_RE.match(bare)
+        if m and m.group(1) in cues and normalize(cues[m.group(1)].lemma) in words("addressee_cue"):
+            # وطالبهم بضرورة، ودعاهم إلى: the addressee fused to the verb, which it makes unambiguous
+            return replace(cues[m.group(1)], strict=False), 1 if bare != norm else 0
         return None
 
 

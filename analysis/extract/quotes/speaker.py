@@ -80,7 +80,8 @@ def not_own_clause(ctx: QuoteContext, cue: Cue):
         return REJECT  # وفق مقولة مؤكدة، تفيد; النتيجة معبرة عن: an adjective, not a report
     if v.norm[i - 1] in words("negation"):
         return REJECT  # لا أقول إن، لم يقل: denied speech
-    if cue.verb.strict and cue.offset == 0 and v.kind[i - 1] == "word" and ctx.cue_at(i - 1) is None \
+    if cue.verb.strict and not cue.verb.present and cue.offset == 0 and v.kind[i - 1] == "word" \
+            and ctx.cue_at(i - 1) is None \
             and prev not in words("clause_particle") and prev not in words("auxiliary") and not is_stopword(prev) \
             and not (i + 1 < len(v) and is_comp(v.norm[i + 1])):
         return REJECT  # الاتفاق بين إيران ...: an ambiguous form after a content word, without أن, is no verb
@@ -243,7 +244,8 @@ def implicit(ctx: QuoteContext, cue: Cue) -> Speaker | None:
     if cue.verb.strict and not (is_comp(norm) or norm in words("preposition") or v.text[j] == ":"):
         return None  # an ambiguous form (بين، عبر) without أن or its preposition: see step strict
     if is_comp(norm) or norm in words("preposition") or v.kind[j] != "word" or norm in words("circumstance") \
-            or addressee_at(ctx, j) or norm in words("clause_opener"):
+            or addressee_at(ctx, j) or norm in words("clause_opener") \
+            or ("ب" in cue.verb.preps and norm.startswith("ب") and len(norm) > 3):  # وطالبهم بضرورة
         if cue.verb.present and not recent_quote(ctx, cue.index):
             return REJECT  # يتوقع أن، تؤكد أنها with no speaker in sight: impersonal narration
         ent, status = implicit_speaker(ctx, cue.index, cue.verb)
@@ -285,7 +287,8 @@ def nominal(ctx: QuoteContext, cue: Cue):
     preps, circ = words("preposition"), words("circumstance")
     k = j
     ent = None
-    while k < n and k - j < 4 and v.sentence[k] == v.sentence[j] and v.kind[k] == "word" and not is_comp(v.norm[k]) \
+    while k < n and k - j < 4 and v.sentence[k] == v.sentence[j] and not is_comp(v.norm[k]) \
+            and (v.kind[k] == "word" or (v.text[k] == "." and len(v.norm[k - 1]) == 1 and k > j)) \
             and v.norm[k] not in preps and v.norm[k] not in circ and ctx.cue_at(k) is None \
             and (strip_conj(v.norm[k]),) not in tails():
         m = v.mention_at[k]
@@ -418,7 +421,9 @@ def auxiliary_subject(ctx: QuoteContext, i: int) -> tuple[int | None, int, int] 
 def subject_then_comp(ctx: QuoteContext, j: int) -> bool:
     """A short noun phrase from token j followed by أن/إن (وذكر البيان أن ...): an explicit subject."""
     v = ctx.v
-    for k in range(j, min(j + 4, len(v))):
+    for k in range(j, min(j + 6, len(v))):
+        if k > j and v.text[k] == "." and len(v.norm[k - 1]) == 1:
+            continue  # د. ميلاد حنا: an abbreviated honorific
         if v.sentence[k] != v.sentence[j] or v.kind[k] != "word" or ctx.cue_at(k) is not None:
             return False
         if k > j and is_comp(v.norm[k]):
