@@ -104,6 +104,16 @@ class TestReportedFromSource:
         assert _quotes("الاتفاق جيد للجميع كما نقلت وكالة رويترز.").empty
 
 
+class TestVerbalNounCue:
+    def test_verbal_noun_with_its_subject(self):
+        q = _quotes("والتقى جون كيري باراك أوباما، وسط تأكيد نظيره سيرغي لافروف أن الاتفاق جيد.")
+        assert q[["cue", "content", "speaker_name_en", "speaker_status"]].values.tolist() == [
+            ["تأكيد", "الاتفاق جيد", "Sergey Lavrov", "resolved"]]
+
+    def test_verbal_noun_after_a_preposition_is_no_cue(self):
+        assert _quotes("وجاء ذلك بعد تأكيد الوزارة أن الاتفاق جيد.").empty
+
+
 class TestNumber:
     """A dual or plural verb never stands for one person."""
 
