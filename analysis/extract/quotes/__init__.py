@@ -38,8 +38,10 @@ the next word), at the next cue (a participle, or a verb with و/ف, after a com
 ``قد``/``فقد``), at ``، أما``, at a boundary participle (``، معلنة عن``: cue_verbs.csv kind ``boundary``) or at
 an attribution tail (``كما نقل``، ``جاء ذلك``; ``بحسب``/``وفق`` only before a source); closing punctuation is not
 part of it.  A quotation left open at the end of a paragraph runs into the next one when that paragraph's first
-mark can only close it.  Cues include present-tense forms (``يقول``، ``تضيف``، ``يتوقع``); a cue form after a
-preposition (``من كشف``) is a verbal noun, not a cue; a byline (``كتب - <name>:``), a cue after a relative
+mark can only close it.  Cues include present-tense forms (``يقول``، ``تضيف``، ``يتوقع``; also after ل:
+``لتؤكد``), dual forms (``شددا``), a verb with its addressee fused (``وطالبهم بضرورة``) and verbal nouns with a
+subject (``وتأكيد نظيره <name> أن``); a cue form after a preposition (``من كشف``) is a verbal noun, not a cue,
+and so is denied speech (``لا أقول إن``); a byline (``كتب - <name>:``), a cue after a relative
 pronoun used as object (``الذي أشارت إليه``) or forming a tail (``كما نقلت``) reports nothing.
 
 **How it runs** (:data:`PASSES`, run in order by :func:`run` over one :class:`QuoteContext`):
