@@ -124,20 +124,33 @@ class QuoteContext:
         """(cue, offset of the verb inside the token) if token i is a reporting cue outside quotation marks."""
         if self.v.kind[i] != "word" or self.in_quote[i]:
             return None
-        cues = self.cue_forms
-        norm = self.v.norm[i]
-        if norm in cues:
-            return cues[norm], 0
-        bare = strip_conjunction(norm)
-        if bare != norm and bare in cues:
-            return cues[bare], 1
-        if norm[:1] == "ل" and norm[1:] in cues and cues[norm[1:]].present:
-            return cues[norm[1:]], 1  # لتؤكد تقارير: the subjunctive after ل
+        return _form_cue(self.v.norm[i], self.cue_forms)
+
+
+def _form_cue(norm: str, cues: dict[str, CueVerb]) -> tuple[CueVerb, int] | None:
+    """The cue a normalised token is (memoised per token form: the steps ask the same tokens many times)."""
+    memo = _FORM_MEMO.setdefault(id(cues), ({}, cues))[0]
+    if norm in memo:
+        return memo[norm]
+    out = None
+    bare = strip_conjunction(norm)
+    if norm in cues:
+        out = cues[norm], 0
+    elif bare != norm and bare in cues:
+        out = cues[bare], 1
+    elif norm[:1] == "ل" and norm[1:] in cues and cues[norm[1:]].present:
+        out = cues[norm[1:]], 1  # لتؤكد تقارير: the subjunctive after ل
+    else:
         m = _OBJECT_SUFFIX_RE.match(bare)
         if m and m.group(1) in cues and normalize(cues[m.group(1)].lemma) in words("addressee_cue"):
             # وطالبهم بضرورة، ودعاهم إلى: the addressee fused to the verb, which it makes unambiguous
-            return replace(cues[m.group(1)], strict=False), 1 if bare != norm else 0
-        return None
+            out = replace(cues[m.group(1)], strict=False), 1 if bare != norm else 0
+    memo[norm] = out
+    return out
+
+
+_FORM_MEMO: dict[int, tuple[dict[str, tuple[CueVerb, int] | None], dict[str, CueVerb]]] = {}
+"""id(cue form table) -> (token form -> cue, the table itself, kept alive so its id is not reused)."""
 
 
 def context(base, mentions: pd.DataFrame) -> QuoteContext:
@@ -170,10 +183,19 @@ def tails() -> frozenset[tuple[str, ...]]:
     return _lists()["tail"]
 
 
+@cache
+def _phrases(name: str) -> tuple[tuple[str, ...], ...]:
+    return tuple(sorted(_lists()[name], key=lambda e: (-len(e), e)))
+
+
 def phrase_end(v: TokenView, k: int, name: str) -> int:
     """The token after a phrase of list ``name`` of ``quote_words.csv`` starting at token k (``في الوقت ذاته``,
-    in one sentence), else k."""
-    for entry in sorted(_lists()[name], key=len, reverse=True):
+    in one sentence; the longest first), else k."""
+    if k >= len(v):
+        return k
+    for entry in _phrases(name):
+        if entry[0] != v.norm[k]:
+            continue
         e = k + len(entry)
         if e <= len(v) and all(v.norm[k + x] == w and v.sentence[k + x] == v.sentence[k] for x, w in enumerate(entry)):
             return e
