@@ -220,7 +220,8 @@ _TABLES = (
        _c("speaker_text", "str", "The speaker as written, null when not found.", null=True),
        _c("speaker_start", "Int64", "Offset of the speaker's text, null when not found.", null=True),
        _c("speaker_end", "Int64", "Offset one past the speaker's text, null when not found.", null=True),
-       _c("speaker_how", "str", "How the speaker was found (``named``, ``title``, ``nominal``, ``implicit``, ``inherited``)."),
+       _c("speaker_how", "str", "How the speaker was found (``named``, ``title``, ``nominal``, ``implicit``, ``inherited``, "
+          "``author``)."),
        _c("speaker_name_en", "str", "The speaker entity's English name, null when unknown.", null=True),
        _c("cue", "str", "The reporting verb as written (``وقال``)."),
        _c("cue_lemma", "str", "Its lemma from ``cue_verbs.csv``."),
@@ -232,7 +233,11 @@ _TABLES = (
        _c("start", "int64", "Offset of the content's first character."),
        _c("end", "int64", "Offset one past the content's last character."),
        _c("rule", "str", "The content rule that found the quote."),
-       _c("speaker_rule", "str", "The speaker step that found the speaker (``speaker_how`` is its class).")),
+       _c("speaker_rule", "str", "The speaker step that found the speaker (``speaker_how`` is its class)."),
+       _c("speaker_status", "str", "Whether the speaker is known: ``resolved`` (named in the cue's clause), "
+          "``carried`` (from an earlier quote or sentence), ``source-not-entity`` (a source that is no entity: "
+          "``مصادر``, ``التقرير``), ``author`` (the writer's own speech) or ``unattributed`` (no speaker found; "
+          "``speaker_entity_id`` is then null, never a guess).")),
     _t("themes", "(sentence, theme) pair", "themes",
        "Topics of each sentence from the trigger lexicon ``analysis/data/themes.csv``, with the evidence.",
        _c("sentence_id", "int64", "The sentence."),

@@ -17,7 +17,7 @@ from conftest import ROOT
 DECLARED = {
     "boilerplate_ar.csv": dict(required=("text", "gloss"), key=("text",)),                           # text.layout
     "cue_verbs.csv": dict(required=("form", "lemma", "kind", "gloss_en", "object_ok", "strict"),
-                          key=("form",)),                                                             # lexicon.gazetteer
+                          optional=("prep", "person"), key=("form",)),                        # lexicon.gazetteer
     "gazetteer.csv": dict(required=("key", "type", "name_en", "name_ar"), optional=("short_ar", "lat", "lon"),
                           key=("key",)),                                                              # lexicon.gazetteer
     "months.csv": dict(required=("name_ar", "month", "calendar", "name_en"), optional=("ambiguous",),
