@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from analysis.extract.entities.base import Context, Mention, claim
 from analysis.extract.entities.patterns import skip_title_complement
-from analysis.extract.entities.words import word_list
+from analysis.extract.entities.words import verb_shaped, word_list
 from analysis.lexicon.gazetteer import titles
 from analysis.text.clitics import clitic_forms, strip_conjunction
+from analysis.text.commonwords import is_common
 
 __all__ = ["alias_pass", "rekey_surname_pass", "first_name_pass", "short_head_pass", "attach_title_pass"]
 
@@ -24,8 +25,9 @@ def alias_pass(ctx: Context) -> None:
         names.setdefault(m.name_norm, (m, "alias:repeat"))
         if m.type == "PERSON" and len(m.name_norm) >= 3 and m.name_norm[-2] in surname_connectors:
             names.setdefault(m.name_norm[-2:], (m, "alias:surname"))  # أبو الغيط: the surname keeps its connector
-        elif m.type == "PERSON" and len(m.name_norm) >= 2:
-            sur = m.name_norm[-1]
+        elif m.type == "PERSON" and len(m.name_norm) >= 2 and not verb_shaped(m.name_norm[-1]) \
+                and not is_common(m.name_norm[-1]):
+            sur = m.name_norm[-1]  # a surname; a verb or common word at a name's end is none (يعلق الغارات)
             names.setdefault((sur,), (m, "alias:surname"))
             if not sur.startswith("ال") and len(sur) >= 3:
                 names.setdefault(("ال" + sur,), (m, "alias:surname"))

@@ -13,7 +13,14 @@ from analysis.extract.entities.base import (
     claim,
     release,
 )
-from analysis.extract.entities.words import is_nisba, never_name, place_nisba, word_list
+from analysis.extract.entities.words import (
+    accusative_indefinite,
+    is_nisba,
+    never_name,
+    place_nisba,
+    verb_shaped,
+    word_list,
+)
 from analysis.lexicon.gazetteer import titles
 from analysis.text.clitics import clitic_forms, strip_conjunction
 from analysis.text.commonwords import is_common
@@ -85,12 +92,15 @@ def reconcile_persons_pass(ctx: Context) -> None:
         over = list({id(sp): sp for i in range(m.tok0, m.tok1) if (sp := by_token.get(i)) is not None}.values())
         pers = [sp for sp in over if sp.label == "PERS"]
         if not over:
+            if verb_shaped(toks.norm[m.tok0]):
+                release(covered, m)  # الرئيس الكولومبي يعلق ...: a verb after the title, and the model sees no name
+                continue
             keep.append(m)  # the model sees no name: the title pattern stands (it finds names the model misses)
             continue
         if not pers:
             release(covered, m)
             continue
-        ids = pers[0].ids if len(pers) == 1 else []
+        ids = _trim_verbs(toks, pers[0].ids) if len(pers) == 1 else []
         ok = [i for i in ids if m.tok0 <= i < m.tok1 or (
             (covered[i] is None or covered[i] is m) and toks.kind[i] == "word" and toks.norm[i] not in person_titles
             and strip_conjunction(toks.norm[i]) not in heads)]
@@ -186,6 +196,14 @@ def _trim(toks: Tokens, ids: list[int]) -> list[int]:
     return ids
 
 
+def _trim_verbs(toks: Tokens, ids: list[int]) -> list[int]:
+    """A person span without the verbs that follow the name (``عبدالغني يعود`` -> ``عبدالغني``; a lone verb stays:
+    the model read it as a name)."""
+    while len(ids) > 1 and verb_shaped(toks.norm[ids[-1]]):
+        ids = ids[:-1]
+    return ids
+
+
 def _not_a_name(norms: list[str], label: str, absorbs: bool) -> bool:
     """A trimmed model span that names nothing: a not_entities word (unless it absorbs a mention), one nisba,
     common or short word, or an org head + indefinite adjectives."""
@@ -224,8 +242,10 @@ def ner_pass(ctx: Context) -> None:
         elif any(covered[i] is not None for i in ids):
             continue
         ids = _trim(toks, ids)
-        if not ids:
-            continue
+        if label == "PERS":
+            ids = _trim_verbs(toks, ids)
+        if not ids or any(accusative_indefinite(toks.text[i]) for i in ids):
+            continue  # جنيهاً, أناساً كثيرين: an indefinite accusative names nothing
         norms = [toks.norm[i] for i in ids]
         if _not_a_name(norms, label, place is not None):
             continue

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 from analysis.extract.entities.base import Context, Mention, Tokens, absorb, claim
 from analysis.extract.entities.words import (
+    accusative_indefinite,
     glued,
     is_nisba,
     namey,
     surname_word,
+    verb_shaped,
     word_list,
 )
 from analysis.extract.titlechain import QUOTE_MARKS, skip_title_chain
@@ -62,8 +64,9 @@ def person_name(toks: Tokens, j: int, covered: list[Mention | None]) -> int:
     if toks.norm[j] in openers and same(j + 1) and covered[j + 1] is None and toks.kind[j + 1] == "word" \
             and (toks.norm[j + 1] == "الله" or namey(toks, j + 1, covered)):
         k = j + 1  # عبد الرزاق, أبو بكر: a connector may start the name
-    elif not namey(toks, j, covered) or any(f.startswith("ال") for _, f in clitic_forms(toks.text[j], toks.norm[j])):
-        return j  # a definite word (الحكومة, بالحكومة) does not start a personal name
+    elif not namey(toks, j, covered) or any(f.startswith("ال") for _, f in clitic_forms(toks.text[j], toks.norm[j])) \
+            or accusative_indefinite(toks.text[j]):
+        return j  # a definite word (الحكومة, بالحكومة) or an indefinite accusative (احتياطياً) starts no name
     else:
         k = j + 1
     if k == j + 1 and same(k) and covered[k] is not None and covered[k].type in ("ORG", "GPE", "LOC") \
@@ -80,8 +83,8 @@ def person_name(toks: Tokens, j: int, covered: list[Mention | None]) -> int:
         if norm in connectors and k + 1 < n and namey(toks, k + 1, covered):
             k += 2
             continue
-        if not namey(toks, k, covered):
-            break
+        if not namey(toks, k, covered) or verb_shaped(norm) or accusative_indefinite(toks.text[k]):
+            break  # a verb after a name ends it: جمال عبد الناصر | يأمر
         if norm.startswith("ال") and toks.norm[k - 1] in connectors:
             k += 1  # عبد الرزاق: the definite word completes the connector, the name goes on
             continue

@@ -19,9 +19,15 @@ from analysis.text.commonwords import is_common
 from analysis.text.normalize import normalize
 from analysis.text.stopwords import is_stopword
 
-__all__ = ["word_list", "never_name", "is_nisba", "place_nisba", "namey", "glued", "surname_word"]
+__all__ = ["word_list", "never_name", "is_nisba", "place_nisba", "namey", "glued", "surname_word", "verb_shaped",
+           "accusative_indefinite"]
 
 _NISBA_RE = re.compile(r"^(?:[وفبلك]{0,2})ال\w+(?:ي|يه|يين|يون|يات)$")
+# An imperfect verb of the third person (يعود, يأمر, تحتسب, يؤكد): ي/ت + two to five letters.  Names of that shape
+# (يوسف, تامر) are listed in entity_words.csv (verb_shaped_name).
+_IMPERFECT_RE = re.compile(r"^[يت]\w{2,5}$")
+# The indefinite accusative (tanwin fath, ً) written on a word: احتياطياً, جنيهاً -- never on a proper name.
+_TANWIN_FATH = "\u064b"
 # not_entities.csv words are looked for behind these proclitics (the entity list without فك, as it always was).
 _NEVER_NAME_PROCLITICS = tuple(p for p in PROCLITICS if p != "فك")
 
@@ -113,3 +119,28 @@ def glued(toks: Tokens, i: int) -> bool:
 def surname_word(norm: str) -> bool:
     """A definite word that can end a personal name (البنيان, الكاظمي), not an adjective of a place or a label."""
     return not place_nisba(norm) and norm not in titles().get("descriptor", ())
+
+
+@lru_cache(maxsize=65536)
+def verb_shaped(norm: str) -> bool:
+    """A reporting verb (cue_verbs.csv) or a word of imperfect-verb shape (``يعود``, ``تحتسب``; also after و/ف) that is
+    no listed name (``يوسف``): it ends a personal name rather than continuing it (``ترامب يؤكد`` -> ``ترامب``)."""
+    w = strip_conjunction(norm)
+    if w in cue_verbs() or norm in cue_verbs():
+        return True
+    return bool(_IMPERFECT_RE.match(w)) and w not in word_list("verb_shaped_name") and not _known_name_token(w)
+
+
+@cache
+def _name_tokens() -> frozenset[str]:
+    """Tokens of gazetteer spellings (any type): a word that is part of a reviewed name is no verb."""
+    return frozenset(t for vs in variant_index().values() for v in vs for t in v.tokens)
+
+
+def _known_name_token(w: str) -> bool:
+    return w in _name_tokens()
+
+
+def accusative_indefinite(text: str) -> bool:
+    """The written token carries the indefinite accusative (``احتياطياً``): a common word, never a name."""
+    return _TANWIN_FATH in text
