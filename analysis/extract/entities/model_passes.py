@@ -16,6 +16,7 @@ from analysis.extract.entities.base import (
 from analysis.extract.entities.words import (
     accusative_indefinite,
     is_nisba,
+    known_name_word,
     never_name,
     place_nisba,
     verb_shaped,
@@ -214,14 +215,24 @@ def _not_a_name(norms: list[str], label: str, absorbs: bool) -> bool:
     return _generic_org(norms)
 
 
-def _name_start(toks: Tokens, first: int) -> tuple[int, str]:
+def _name_start(toks: Tokens, first: int, bare: frozenset[str] = frozenset()) -> tuple[int, str]:
     """(offset into token ``first``, its form in the name): after a proclitic fused with the article (الـ), or
-    after the و of ``ومنظمة``; else (0, the token)."""
+    after the و of ``ومنظمة``; after a proclitic before a known name or a word the article writes bare elsewhere
+    (``ودونيس`` when ``دونيس`` stands alone; ``وميانمار``); after a conjunction و before any word that is no
+    و-name (``وسوزان نجم الدين``, not ``وليد``); else (0, the token)."""
     heads = titles().get("org_head", frozenset()) | titles().get("fac_head", frozenset()) | word_list("geo_head")
     norm = toks.norm[first]
-    for o, form in clitic_forms(toks.text[first], norm)[1:]:
+    forms = clitic_forms(toks.text[first], norm)
+    for o, form in forms[1:]:
         if (form.startswith("ال") and len(form) > 3) or (form in heads and o > 0 and norm[0] in "وف"):
             return o, form
+    if known_name_word(norm) or norm in word_list("waw_name"):
+        return 0, norm
+    for o, form in forms[1:]:
+        if len(form) >= 3 and (known_name_word(form) or form in bare):
+            return o, form
+    if norm.startswith("و") and len(norm) >= 5 and len(forms) > 1 and forms[-1][1] == norm[1:]:
+        return forms[-1]
     return 0, norm
 
 
@@ -232,6 +243,7 @@ def ner_pass(ctx: Context) -> None:
     geo_heads, directions = word_list("geo_head"), word_list("direction")
     first_names = {m.key: m.name_norm[0] for m in ctx.found
                    if m.type == "PERSON" and m.source in ("pattern", "ner") and len(m.name_norm) >= 2}
+    bare = frozenset(toks.norm)  # the article's words as written (a name written bare somewhere)
     for ids, label in ctx.spans:
         s = toks.sentence[ids[0]]
         place = _absorbable_place(toks, covered, ids) if label == "ORG" else None
@@ -261,7 +273,7 @@ def ner_pass(ctx: Context) -> None:
         if typ in ("PERSON", "MISC") and _after_org_noun(toks, ids[0]):
             typ = "ORG"  # الشركة الاستشارية، كابيتال إيكونوميكس: a name in apposition to a company
         first = ids[0]
-        off, f = _name_start(toks, first)
+        off, f = _name_start(toks, first, bare)
         name = (f,) + tuple(norms[1:])
         key = place.key if place is not None and place.type == "PERSON" else f"{typ.lower()}:" + " ".join(name)
         m = Mention(first, ids[-1] + 1, toks.start[first] + off, toks.end[ids[-1]], typ, "ner", key,

@@ -20,7 +20,7 @@ from analysis.text.normalize import normalize
 from analysis.text.stopwords import is_stopword
 
 __all__ = ["word_list", "never_name", "is_nisba", "place_nisba", "namey", "glued", "surname_word", "verb_shaped",
-           "accusative_indefinite"]
+           "accusative_indefinite", "known_name_word"]
 
 _NISBA_RE = re.compile(r"^(?:[وفبلك]{0,2})ال\w+(?:ي|يه|يين|يون|يات)$")
 # An imperfect verb of the third person (يعود, يأمر, تحتسب, يؤكد): ي/ت + two to five letters.  Names of that shape
@@ -137,8 +137,21 @@ def _name_tokens() -> frozenset[str]:
     return frozenset(t for vs in variant_index().values() for v in vs for t in v.tokens)
 
 
+@cache
+def _listed_names() -> frozenset[str]:
+    """First names, countries, regions and cities of ``ner_lists.csv`` (normalised)."""
+    return frozenset(normalize(r["word"]) for r in load_csv("ner_lists.csv", required=("word", "list", "gloss_en"))
+                     if r["list"] in ("first_name", "country", "city", "region"))
+
+
 def _known_name_token(w: str) -> bool:
     return w in _name_tokens()
+
+
+def known_name_word(w: str) -> bool:
+    """A normalised word that is part of a reviewed or listed name (gazetteer token, ner_lists.csv first name,
+    country, region or city)."""
+    return w in _name_tokens() or w in _listed_names()
 
 
 def accusative_indefinite(text: str) -> bool:
