@@ -3,12 +3,15 @@ chain + a personal name (``وزير الدفاع الإيطالي لورنزو �
 القناة``) and a quoted short name after an organisation's full name (``شركة المركز المالي الكويتي "المركز"``)."""
 from __future__ import annotations
 
+import re
+
 from analysis.extract.entities.base import Context, Mention, Tokens, absorb, claim
 from analysis.extract.entities.words import (
     accusative_indefinite,
     glued,
     is_nisba,
     namey,
+    place_nisba,
     surname_word,
     verb_shaped,
     word_list,
@@ -116,10 +119,41 @@ def apposition_name(toks: Tokens, comma: int, covered: list[Mention | None]) -> 
     return None
 
 
+# A verbal noun (masdar) of the derived verb forms, normalised: تنظيم, تشريع (II); اعمار, انتاج (IV); انتخاب,
+# انفتاح (VII/VIII); استثمار (X).  Indefinite after an organisation head it governs the next word (idafa):
+# هيئة تنظيم الاتصالات, لجنة تشريع القوانين.
+_MASDAR_RE = re.compile(r"^(?:ت\w\wي\w|ا\w\wا\w|ا\w\w\wا\w|است\w\wا\w)$")
+
+
+def _definite_free(toks: Tokens, k: int, covered: list[Mention | None], i: int) -> bool:
+    """Token k is a free definite word in token i's sentence (ال.. or لل..), no stopword."""
+    return (k < len(toks.norm) and toks.sentence[k] == toks.sentence[i] and covered[k] is None
+            and toks.kind[k] == "word" and toks.norm[k].startswith(("ال", "لل")) and not is_stopword(toks.norm[k]))
+
+
+def _governing_noun(norm: str, heads: frozenset[str]) -> bool:
+    """An indefinite noun that governs the definite word after it inside a name: an organisation head
+    (مجلس اتحاد ...), a masdar (تنظيم) or a feminine noun (مراقبة)."""
+    return norm in heads or bool(_MASDAR_RE.match(norm)) or (norm.endswith("ه") and len(norm) >= 4)
+
+
+def _proper_word(toks: Tokens, k: int) -> bool:
+    """An indefinite word that is no vocabulary: the proper part of a name (أوبك, سابك, لايت سبيد)."""
+    norm = toks.norm[k]
+    return (toks.kind[k] == "word" and not norm.startswith("ال") and not is_common(norm) and not is_stopword(norm)
+            and not is_nisba("ال" + norm) and not norm.endswith("ه") and not verb_shaped(norm)
+            and not accusative_indefinite(toks.text[k]) and len(norm) >= 2)
+
+
 def org_name(toks: Tokens, i: int, covered: list[Mention | None], head: str, *,
              facility: bool = False, weak: bool = False) -> tuple[int, list[Mention]]:
     """End (exclusive) of an organisation (facility) name headed by token i (i + 1: not a name) and the places it
-    absorbs.  A weak facility head (قاعدة: also "rule", "database") + definite word needs a closing nisba."""
+    absorbs.  A weak facility head (قاعدة: also "rule", "database") + definite word needs a closing nisba.
+
+    The name is: a place (absorbed), definite words (وزارة الطاقة), one coordinated definite word after them
+    (صندوق التنمية والتشغيل), an indefinite governing noun + definite words (هيئة تنظيم الاتصالات), or up to three
+    proper words (شركة لايت سبيد) + a nisba that is no place's (حركة كاخ; شركة توتال | الفرنسية).  A title
+    (المهندس), a verb, a stopword or a cue word ends it."""
     n = len(toks.norm)
     j = i + 1
     k = j
@@ -127,9 +161,13 @@ def org_name(toks: Tokens, i: int, covered: list[Mention | None], head: str, *,
     strong = head in strong_heads or facility
     evidence = strong
     proper = False  # the name's first word is a proper (indefinite, non-vocabulary) word: منظمة أوبك
+    coordinated = False
     absorbed: list[Mention] = []
-    descriptors = titles().get("descriptor", frozenset())
-    while k < n and k - j < 5 and toks.sentence[k] == toks.sentence[i]:
+    t = titles()
+    descriptors = t.get("descriptor", frozenset())
+    person_titles = t.get("person_title", frozenset())
+    heads = t.get("org_head", frozenset())
+    while k < n and k - j < 6 and toks.sentence[k] == toks.sentence[i]:
         m = covered[k]
         if m is not None:
             if m.type in ("GPE", "LOC") and m.start == toks.start[k]:  # a place inside the name: سوق الكويت ...
@@ -139,14 +177,20 @@ def org_name(toks: Tokens, i: int, covered: list[Mention | None], head: str, *,
             break
         norm = toks.norm[k]
         if toks.kind[k] != "word" or is_stopword(norm) or strip_conjunction(norm) in cue_verbs() \
-                or norm in descriptors:
+                or norm in descriptors or norm in person_titles or (k > j and verb_shaped(norm)):
             break
+        if not facility and not proper and not coordinated and k > j and norm.startswith("وال") and len(norm) > 4 \
+                and toks.norm[k - 1].startswith(("ال", "لل")) and not place_nisba(norm) \
+                and covered[k - 1] is None and not is_nisba(norm[1:]):
+            coordinated = True  # صندوق التنمية والتشغيل, حزب الحرية والعدالة
+            k += 1
+            continue
         if norm.startswith("ال") or (norm.startswith("لل") and k > j):
             if facility and k > j + 1 and not proper:
                 break  # a facility: head + name + one adjective (قاعدة العند الجوية)
             if proper and norm.startswith("لل"):
                 proper = False  # شركة ويدبوش للأدوات المالية: an "of" phrase goes on
-            elif proper and not is_nisba(norm):
+            elif proper and (not is_nisba(norm) or place_nisba(norm)):
                 break  # after a proper word only a nisba may follow: حركة كاخ (العنصرية المناهضة ...)
             if facility and k == j and is_common(norm):
                 break  # قاعدة البيانات is no facility
@@ -154,8 +198,14 @@ def org_name(toks: Tokens, i: int, covered: list[Mention | None], head: str, *,
                 evidence = True
             k += 1
             continue
+        if k == j and not facility and _governing_noun(norm, heads) and _definite_free(toks, k + 1, covered, i):
+            k += 1  # هيئة تنظيم | الاتصالات: the definite words follow as above
+            continue
         if k == j and not is_common(norm) and not is_nisba("ال" + norm) and not norm.endswith("ه"):
             k, evidence, proper = k + 1, True, True  # a proper word: منظمة أوبك, شركة سابك
+            continue
+        if proper and k - j < 3 and _proper_word(toks, k):
+            k += 1  # شركة لايت سبيد, شركة مينا تليكوم
             continue
         break
     if not strong and not absorbed and not proper:
