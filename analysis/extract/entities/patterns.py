@@ -122,6 +122,7 @@ def apposition_name(toks: Tokens, comma: int, covered: list[Mention | None]) -> 
 # A verbal noun (masdar) of the derived verb forms, normalised: تنظيم, تشريع (II); اعمار, انتاج (IV); انتخاب,
 # انفتاح (VII/VIII); استثمار (X).  Indefinite after an organisation head it governs the next word (idafa):
 # هيئة تنظيم الاتصالات, لجنة تشريع القوانين.
+_YEAR_RE = re.compile(r"^(?:1[89]|20)\d\d(?:م|هـ)?$")
 _MASDAR_RE = re.compile(r"^(?:ت\w\wي\w|ا\w\wا\w|ا\w\w\wا\w|است\w\wا\w)$")
 
 
@@ -145,15 +146,38 @@ def _proper_word(toks: Tokens, k: int) -> bool:
             and not accusative_indefinite(toks.text[k]) and len(norm) >= 2)
 
 
+def _idafa_next(toks: Tokens, k: int, covered: list[Mention | None], i: int) -> bool:
+    """Token k continues an idafa: a free definite word or the start of a place mention (كأس أمم | آسيا)."""
+    if k >= len(toks.norm) or toks.sentence[k] != toks.sentence[i]:
+        return False
+    m = covered[k]
+    if m is not None:
+        return m.type in ("GPE", "LOC") and m.start == toks.start[k]
+    return _definite_free(toks, k, covered, i)
+
+
+def _year_at(toks: Tokens, k: int, i: int) -> int:
+    """End of a year written after an event's name (``2014``, ``2015م``, ``2015 م``) at token k, or k."""
+    if k < len(toks.norm) and toks.sentence[k] == toks.sentence[i] and _YEAR_RE.match(toks.text[k]):
+        if k + 1 < len(toks.norm) and toks.start[k + 1] == toks.end[k] and toks.norm[k + 1] in ("م", "ه", "هـ"):
+            return k + 2
+        return k + 1
+    return k
+
+
 def org_name(toks: Tokens, i: int, covered: list[Mention | None], head: str, *,
-             facility: bool = False, weak: bool = False) -> tuple[int, list[Mention]]:
+             facility: bool = False, weak: bool = False, event: bool = False) -> tuple[int, list[Mention]]:
     """End (exclusive) of an organisation (facility) name headed by token i (i + 1: not a name) and the places it
     absorbs.  A weak facility head (قاعدة: also "rule", "database") + definite word needs a closing nisba.
 
     The name is: a place (absorbed), definite words (وزارة الطاقة), one coordinated definite word after them
     (صندوق التنمية والتشغيل), an indefinite governing noun + definite words (هيئة تنظيم الاتصالات), or up to three
     proper words (شركة لايت سبيد) + a nisba that is no place's (حركة كاخ; شركة توتال | الفرنسية).  A title
-    (المهندس), a verb, a stopword or a cue word ends it."""
+    (المهندس), a verb, a stopword or a cue word ends it.
+
+    ``event``: the head of an event, a cup or a law (titles.csv ``event_head``, ``league_head``): its name is an
+    idafa (كأس أمم آسيا, بطولة كأس الخليج, دوري أبطال أوروبا), may hold a person or title (كأس الملك) and a
+    ``ل`` phrase (لتميز الأداء), and takes a year written after it (مونديال البرازيل 2014)."""
     n = len(toks.norm)
     j = i + 1
     k = j
@@ -167,15 +191,26 @@ def org_name(toks: Tokens, i: int, covered: list[Mention | None], head: str, *,
     descriptors = t.get("descriptor", frozenset())
     person_titles = t.get("person_title", frozenset())
     heads = t.get("org_head", frozenset())
-    while k < n and k - j < 6 and toks.sentence[k] == toks.sentence[i]:
+    while k < n and k - j < (8 if event else 6) and toks.sentence[k] == toks.sentence[i]:
         m = covered[k]
         if m is not None:
-            if m.type in ("GPE", "LOC") and m.start == toks.start[k]:  # a place inside the name: سوق الكويت ...
+            if (m.type in ("GPE", "LOC") or (event and m.type == "PERSON" and m.source == "gazetteer")) \
+                    and m.start == toks.start[k]:  # a place inside the name: سوق الكويت ...; كأس الأمير فلان
                 absorbed.append(m)
                 k, evidence = m.tok1, True
                 continue
             break
         norm = toks.norm[k]
+        if event and k > j and _YEAR_RE.match(toks.text[k]):
+            k = _year_at(toks, k, i)  # مونديال البرازيل 2014
+            break
+        if event and norm in person_titles and norm.startswith("ال"):
+            k += 1  # كأس الملك
+            continue
+        if event and k > j and norm.startswith("ل") and not norm.startswith("لل") and len(norm) > 3 \
+                and _definite_free(toks, k + 1, covered, i):
+            k += 2  # جائزة ... لتميز الأداء
+            continue
         if toks.kind[k] != "word" or is_stopword(norm) or strip_conjunction(norm) in cue_verbs() \
                 or norm in descriptors or norm in person_titles or (k > j and verb_shaped(norm)):
             break
@@ -198,8 +233,9 @@ def org_name(toks: Tokens, i: int, covered: list[Mention | None], head: str, *,
                 evidence = True
             k += 1
             continue
-        if k == j and not facility and _governing_noun(norm, heads) and _definite_free(toks, k + 1, covered, i):
-            k += 1  # هيئة تنظيم | الاتصالات: the definite words follow as above
+        if k == j and not facility and (_governing_noun(norm, heads) or event) and not verb_shaped(norm) \
+                and (_definite_free(toks, k + 1, covered, i) or (event and _idafa_next(toks, k + 1, covered, i))):
+            k += 1  # هيئة تنظيم | الاتصالات, كأس أمم | آسيا: the definite words follow as above
             continue
         if k == j and not is_common(norm) and not is_nisba("ال" + norm) and not norm.endswith("ه"):
             k, evidence, proper = k + 1, True, True  # a proper word: منظمة أوبك, شركة سابك
@@ -220,6 +256,55 @@ def org_name(toks: Tokens, i: int, covered: list[Mention | None], head: str, *,
     return k, absorbed
 
 
+def definite_org_name(toks: Tokens, i: int, covered: list[Mention | None]) -> int:
+    """End (exclusive) of an organisation named by a definite head, its adjectives and an "of" phrase (``ل``):
+    ``اللجنة العليا للانتخابات الرئاسية``, ``الاتحاد الكويتي لكرة القدم``, ``المؤسسة العامة للتأمينات
+    الاجتماعية``, ``الشركة التونسية للكهرباء والغاز``; or a club, ``النادي`` + one definite word (``النادي
+    الأهلي``).  Without the ``ل`` phrase a definite head + adjectives is a description (الحكومة العراقية), i + 1
+    then."""
+    n = len(toks.norm)
+    heads = titles().get("org_head", frozenset())
+    head = next((f[2:] for _, f in clitic_forms(toks.text[i], toks.norm[i]) if f.startswith("ال") and f[2:] in heads),
+                None)
+    if head is None or head in word_list("weak_head_not_intl"):
+        return i + 1  # القوات الموالية لحكومة ...: forces, markets, movements are described, not named so
+    t = titles()
+    stops = t.get("descriptor", frozenset()) | t.get("person_title", frozenset())
+
+    def adjective(k: int) -> bool:
+        return _definite_free(toks, k, covered, i) and not toks.norm[k].startswith("لل") \
+            and toks.norm[k] not in stops and not verb_shaped(toks.norm[k])
+
+    k = i + 1
+    while k < n and k - i <= 3 and adjective(k):
+        k += 1
+    if k == i + 1:
+        return i + 1
+    if head == "نادي" and k == i + 2:
+        return k  # النادي الأهلي
+    if not (k < n and toks.sentence[k] == toks.sentence[i] and covered[k] is None and toks.kind[k] == "word"):
+        return i + 1
+    w = toks.norm[k]
+    if w.startswith("لل") and len(w) > 4:
+        k += 1  # للانتخابات
+    elif w.startswith("ل") and len(w) > 3 and not is_stopword(w) and not _MASDAR_RE.match(w[1:]) \
+            and _definite_free(toks, k + 1, covered, i):
+        k += 2  # لكرة القدم, لانتخابات الرئاسة; not a purpose (المجموعة الفرعية | لتدريب الشرطة)
+    else:
+        return i + 1
+    coordinated = False
+    while k < n and k - i <= 8 and toks.sentence[k] == toks.sentence[i] and covered[k] is None \
+            and toks.kind[k] == "word" and toks.norm[k] not in stops and not verb_shaped(toks.norm[k]):
+        w = toks.norm[k]
+        if w.startswith("ال") and not is_stopword(w):
+            k += 1  # للتأمينات الاجتماعية
+        elif w.startswith("وال") and len(w) > 4 and not coordinated:
+            coordinated, k = True, k + 1  # للكهرباء والغاز
+        else:
+            break
+    return k
+
+
 def org_pass(ctx: Context) -> None:
     """Organisation and facility heads (titles.csv ``org_head``, ``fac_head``, ``fac_head_weak``) + their name
     (:func:`org_name`); ``منظمة`` before a gazetteer organisation joins its span.  Places inside the name are
@@ -228,6 +313,8 @@ def org_pass(ctx: Context) -> None:
     org_heads = titles().get("org_head", frozenset())
     fac_weak = titles().get("fac_head_weak", frozenset())
     fac_heads = titles().get("fac_head", frozenset()) | fac_weak
+    event_heads, league_heads = titles().get("event_head", frozenset()), titles().get("league_head", frozenset())
+    all_heads = org_heads | fac_heads | event_heads | league_heads
     name_part_heads = word_list("name_part_head")
     n = len(toks.norm)
     i = 0
@@ -235,9 +322,16 @@ def org_pass(ctx: Context) -> None:
         if toks.kind[i] != "word" or covered[i] is not None:
             i += 1
             continue
-        head_off = next(((off, f) for off, f in clitic_forms(toks.text[i], toks.norm[i])
-                         if f in org_heads or f in fac_heads), None)
+        head_off = next(((off, f) for off, f in clitic_forms(toks.text[i], toks.norm[i]) if f in all_heads), None)
         if head_off is None:
+            k = definite_org_name(toks, i, covered)
+            if k > i + 1:
+                off, f = next((o, f) for o, f in clitic_forms(toks.text[i], toks.norm[i]) if f.startswith("ال"))
+                name = (f,) + tuple(toks.norm[x] for x in range(i + 1, k))
+                ctx.add(Mention(i, k, toks.start[i] + off, toks.end[k - 1], "ORG", "pattern", "org:" + " ".join(name),
+                                name_norm=name, rule="pattern:org_definite"))
+                i = k
+                continue
             i += 1
             continue
         off, head = head_off
@@ -249,14 +343,16 @@ def org_pass(ctx: Context) -> None:
             i = nxt.tok1
             continue
         facility = head in fac_heads and head not in org_heads
-        k, absorbed = org_name(toks, i, covered, head, facility=facility, weak=head in fac_weak)
+        event = head in event_heads or head in league_heads
+        k, absorbed = org_name(toks, i, covered, head, facility=facility, weak=head in fac_weak, event=event)
         if k > i + 1:
             for a in absorbed:
                 absorb(ctx, a)  # its tokens pass to the organisation claimed below
             name = (head,) + tuple(toks.norm[x] for x in range(i + 1, k))
-            typ = "FAC" if facility else "ORG"
+            typ = "FAC" if facility else "MISC" if head in event_heads else "ORG"
+            rule = "pattern:fac_head" if facility else "pattern:event_head" if event else "pattern:org_head"
             m = Mention(i, k, toks.start[i] + off, toks.end[k - 1], typ, "pattern", f"{typ.lower()}:" + " ".join(name),
-                        name_norm=name, rule="pattern:fac_head" if facility else "pattern:org_head")
+                        name_norm=name, rule=rule)
             ctx.add(m)
             i = k
             continue
