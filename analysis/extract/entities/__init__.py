@@ -73,11 +73,12 @@ __all__ = ["extract_entities", "proclitic_forms", "NER_TYPE_MAP", "ner_available
 
 # The entity layer, in order of trust.  Model passes are skipped when the article is parsed without the model.
 PASSES: tuple[Pass, ...] = (
+    Pass("model_spans", model_span_pass, needs_model=True,
+         doc="tag the article with the NER model (its spans are read by the passes below)"),
     Pass("gazetteer", gazetteer_pass, doc="reviewed names and their short forms"),
     Pass("surname_clash", surname_clash_pass, doc="a gazetteer surname after another first name is released"),
     Pass("org_pattern", org_pass, doc="org/facility head + name"),
     Pass("person_pattern", person_pass, doc="title chain + name, NAME، TITLE"),
-    Pass("model_spans", model_span_pass, needs_model=True, doc="tag the article with the NER model"),
     Pass("reconcile_persons", reconcile_persons_pass, needs_model=True,
          doc="pattern persons take the model's person extent or give way"),
     Pass("quoted_short_name", quoted_short_name_pass, doc='"المركز" after شركة المركز المالي الكويتي'),

@@ -73,8 +73,9 @@ def model_spans(toks: Tokens) -> list[ModelSpan]:
 
 
 def model_span_pass(ctx: Context) -> None:
-    """Tag the article with the model once (``ctx.spans``)."""
+    """Tag the article with the model once (``ctx.spans``, and ``ctx.named``: the tokens inside them)."""
     ctx.spans = model_spans(ctx.toks)
+    ctx.named = frozenset(i for sp in ctx.spans for i in sp.ids)
 
 
 def reconcile_persons_pass(ctx: Context) -> None:

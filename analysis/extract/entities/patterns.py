@@ -138,11 +138,11 @@ def _governing_noun(norm: str, heads: frozenset[str]) -> bool:
     return norm in heads or bool(_MASDAR_RE.match(norm)) or (norm.endswith("ه") and len(norm) >= 4)
 
 
-def _proper_word(toks: Tokens, k: int) -> bool:
+def _proper_word(toks: Tokens, k: int, named: frozenset[int] = frozenset()) -> bool:
     """An indefinite word that is no vocabulary: the proper part of a name (أوبك, سابك, لايت سبيد)."""
     norm = toks.norm[k]
     return (toks.kind[k] == "word" and not norm.startswith("ال") and not is_common(norm) and not is_stopword(norm)
-            and not is_nisba("ال" + norm) and not norm.endswith("ه") and not verb_shaped(norm)
+            and not is_nisba("ال" + norm) and not norm.endswith("ه") and not (verb_shaped(norm) and k not in named)
             and not accusative_indefinite(toks.text[k]) and len(norm) >= 2)
 
 
@@ -166,7 +166,8 @@ def _year_at(toks: Tokens, k: int, i: int) -> int:
 
 
 def org_name(toks: Tokens, i: int, covered: list[Mention | None], head: str, *,
-             facility: bool = False, weak: bool = False, event: bool = False) -> tuple[int, list[Mention]]:
+             facility: bool = False, weak: bool = False, event: bool = False,
+             named: frozenset[int] = frozenset()) -> tuple[int, list[Mention]]:
     """End (exclusive) of an organisation (facility) name headed by token i (i + 1: not a name) and the places it
     absorbs.  A weak facility head (قاعدة: also "rule", "database") + definite word needs a closing nisba.
 
@@ -174,6 +175,9 @@ def org_name(toks: Tokens, i: int, covered: list[Mention | None], head: str, *,
     (صندوق التنمية والتشغيل), an indefinite governing noun + definite words (هيئة تنظيم الاتصالات), or up to three
     proper words (شركة لايت سبيد) + a nisba that is no place's (حركة كاخ; شركة توتال | الفرنسية).  A title
     (المهندس), a verb, a stopword or a cue word ends it.
+
+    ``named``: tokens the NER model reads as part of a name: a verb-shaped word there is a proper word (شركة
+    توتال), elsewhere a verb (قانون ينظم).
 
     ``event``: the head of an event, a cup or a law (titles.csv ``event_head``, ``league_head``): its name is an
     idafa (كأس أمم آسيا, بطولة كأس الخليج, دوري أبطال أوروبا), may hold a person or title (كأس الملك) and a
@@ -236,11 +240,13 @@ def org_name(toks: Tokens, i: int, covered: list[Mention | None], head: str, *,
         if k == j and not facility and (_governing_noun(norm, heads) or event) and not verb_shaped(norm) \
                 and (_definite_free(toks, k + 1, covered, i) or (event and _idafa_next(toks, k + 1, covered, i))):
             k += 1  # هيئة تنظيم | الاتصالات, كأس أمم | آسيا: the definite words follow as above
+            evidence = evidence or bool(_MASDAR_RE.match(norm))  # لجنة تشريع القوانين: a named body
             continue
-        if k == j and not is_common(norm) and not is_nisba("ال" + norm) and not norm.endswith("ه"):
-            k, evidence, proper = k + 1, True, True  # a proper word: منظمة أوبك, شركة سابك
+        if k == j and not is_common(norm) and not is_nisba("ال" + norm) and not norm.endswith("ه") \
+                and not (verb_shaped(norm) and k not in named) and not (event and norm.endswith("ات")):
+            k, evidence, proper = k + 1, True, True  # a proper word: منظمة أوبك, شركة سابك (not قانون ينظم)
             continue
-        if proper and k - j < 3 and _proper_word(toks, k):
+        if proper and k - j < 3 and _proper_word(toks, k, named):
             k += 1  # شركة لايت سبيد, شركة مينا تليكوم
             continue
         break
@@ -296,8 +302,8 @@ def definite_org_name(toks: Tokens, i: int, covered: list[Mention | None]) -> in
     while k < n and k - i <= 8 and toks.sentence[k] == toks.sentence[i] and covered[k] is None \
             and toks.kind[k] == "word" and toks.norm[k] not in stops and not verb_shaped(toks.norm[k]):
         w = toks.norm[k]
-        if w.startswith("ال") and not is_stopword(w):
-            k += 1  # للتأمينات الاجتماعية
+        if w.startswith("ال") and is_nisba(w):
+            k += 1  # للتأمينات الاجتماعية (an adjective; not ... لكرة القدم | السماح)
         elif w.startswith("وال") and len(w) > 4 and not coordinated:
             coordinated, k = True, k + 1  # للكهرباء والغاز
         else:
@@ -344,7 +350,8 @@ def org_pass(ctx: Context) -> None:
             continue
         facility = head in fac_heads and head not in org_heads
         event = head in event_heads or head in league_heads
-        k, absorbed = org_name(toks, i, covered, head, facility=facility, weak=head in fac_weak, event=event)
+        k, absorbed = org_name(toks, i, covered, head, facility=facility, weak=head in fac_weak, event=event,
+                               named=ctx.named)
         if k > i + 1:
             for a in absorbed:
                 absorb(ctx, a)  # its tokens pass to the organisation claimed below

@@ -26,6 +26,8 @@ _NISBA_RE = re.compile(r"^(?:[وفبلك]{0,2})ال\w+(?:ي|يه|يين|يون|�
 # An imperfect verb of the third person (يعود, يأمر, تحتسب, يؤكد): ي/ت + two to five letters.  Names of that shape
 # (يوسف, تامر) are listed in entity_words.csv (verb_shaped_name).
 _IMPERFECT_RE = re.compile(r"^[يت]\w{2,5}$")
+# ... but تفعيل is the verbal noun of form II (تنظيم, تشريع), not a verb.
+_MASDAR_II_RE = re.compile(r"^ت\w\wي\w$")
 # The indefinite accusative (tanwin fath, ً) written on a word: احتياطياً, جنيهاً -- never on a proper name.
 _TANWIN_FATH = "\u064b"
 # not_entities.csv words are looked for behind these proclitics (the entity list without فك, as it always was).
@@ -128,7 +130,8 @@ def verb_shaped(norm: str) -> bool:
     w = strip_conjunction(norm)
     if w in cue_verbs() or norm in cue_verbs():
         return True
-    return bool(_IMPERFECT_RE.match(w)) and w not in word_list("verb_shaped_name") and not _known_name_token(w)
+    return bool(_IMPERFECT_RE.match(w)) and not _MASDAR_II_RE.match(w) and w not in word_list("verb_shaped_name") \
+        and not _known_name_token(w)
 
 
 @cache
