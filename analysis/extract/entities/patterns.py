@@ -237,6 +237,8 @@ def org_name(toks: Tokens, i: int, covered: list[Mention | None], head: str, *,
                 evidence = True
             k += 1
             continue
+        if k == j and head in word_list("definite_name_head"):
+            break  # محمد عيد إبراهيم: عيد + an indefinite word is a name, not a feast
         if k == j and not facility and (_governing_noun(norm, heads) or event) and not verb_shaped(norm) \
                 and (_definite_free(toks, k + 1, covered, i) or (event and _idafa_next(toks, k + 1, covered, i))):
             k += 1  # هيئة تنظيم | الاتصالات, كأس أمم | آسيا: the definite words follow as above
@@ -284,10 +286,10 @@ def definite_org_name(toks: Tokens, i: int, covered: list[Mention | None]) -> in
     k = i + 1
     while k < n and k - i <= 3 and adjective(k):
         k += 1
-    if k == i + 1:
-        return i + 1
+    if k == i + 1 or toks.norm[i + 1] in word_list("function_adjective"):
+        return i + 1  # الجهاز الفني للفريق, اللجنة المنظمة للحدث: a body described by its function
     if head == "نادي" and k == i + 2:
-        return k  # النادي الأهلي
+        return k if not toks.norm[i + 1].endswith("ه") else i + 1  # النادي الأهلي (not مباريات النادي الودية)
     if not (k < n and toks.sentence[k] == toks.sentence[i] and covered[k] is None and toks.kind[k] == "word"):
         return i + 1
     w = toks.norm[k]
@@ -300,10 +302,11 @@ def definite_org_name(toks: Tokens, i: int, covered: list[Mention | None]) -> in
         return i + 1
     coordinated = False
     while k < n and k - i <= 8 and toks.sentence[k] == toks.sentence[i] and covered[k] is None \
-            and toks.kind[k] == "word" and toks.norm[k] not in stops and not verb_shaped(toks.norm[k]):
+            and toks.kind[k] == "word" and toks.norm[k] not in t.get("person_title", frozenset()) \
+            and not verb_shaped(toks.norm[k]):
         w = toks.norm[k]
-        if w.startswith("ال") and is_nisba(w):
-            k += 1  # للتأمينات الاجتماعية (an adjective; not ... لكرة القدم | السماح)
+        if w.startswith("ال") and (is_nisba(w) or w.endswith("ه")) and not is_stopword(w):
+            k += 1  # للتأمينات الاجتماعية, للقوات المسلحة (an adjective; not ... لكرة القدم | السماح)
         elif w.startswith("وال") and len(w) > 4 and not coordinated:
             coordinated, k = True, k + 1  # للكهرباء والغاز
         else:
