@@ -186,7 +186,7 @@ def org_name(toks: Tokens, i: int, covered: list[Mention | None], head: str, *,
     j = i + 1
     k = j
     strong_heads = word_list("strong_org_head")
-    strong = head in strong_heads or facility
+    strong = head in strong_heads or facility or event
     evidence = strong
     proper = False  # the name's first word is a proper (indefinite, non-vocabulary) word: منظمة أوبك
     coordinated = False
