@@ -314,6 +314,19 @@ def definite_org_name(toks: Tokens, i: int, covered: list[Mention | None]) -> in
     return k
 
 
+def place_org_name(toks: Tokens, i: int, covered: list[Mention | None]) -> tuple[int, Mention | None]:
+    """End (exclusive) and place of a body named by its sector and a place (titles.csv ``place_org_head``):
+    ``تعليم حائل``, ``أمانة منطقة حائل``, ``شرطة دبي``; (i + 1, None) when no place follows."""
+    k = i + 1
+    if k < len(toks.norm) and toks.sentence[k] == toks.sentence[i] and covered[k] is None \
+            and toks.norm[k] in word_list("settlement_head"):
+        k += 1  # أمانة منطقة حائل
+    m = covered[k] if k < len(toks.norm) and toks.sentence[k] == toks.sentence[i] else None
+    if m is None or m.type not in ("GPE", "LOC") or m.start != toks.start[k] or m.source != "gazetteer":
+        return i + 1, None
+    return m.tok1, m
+
+
 def org_pass(ctx: Context) -> None:
     """Organisation and facility heads (titles.csv ``org_head``, ``fac_head``, ``fac_head_weak``) + their name
     (:func:`org_name`); ``منظمة`` before a gazetteer organisation joins its span.  Places inside the name are
@@ -323,6 +336,7 @@ def org_pass(ctx: Context) -> None:
     fac_weak = titles().get("fac_head_weak", frozenset())
     fac_heads = titles().get("fac_head", frozenset()) | fac_weak
     event_heads, league_heads = titles().get("event_head", frozenset()), titles().get("league_head", frozenset())
+    place_heads = titles().get("place_org_head", frozenset())
     all_heads = org_heads | fac_heads | event_heads | league_heads
     name_part_heads = word_list("name_part_head")
     n = len(toks.norm)
@@ -332,6 +346,17 @@ def org_pass(ctx: Context) -> None:
             i += 1
             continue
         head_off = next(((off, f) for off, f in clitic_forms(toks.text[i], toks.norm[i]) if f in all_heads), None)
+        place_head = next(((off, f) for off, f in clitic_forms(toks.text[i], toks.norm[i]) if f in place_heads), None)
+        if place_head is not None:
+            k, place = place_org_name(toks, i, covered)
+            if place is not None:
+                absorb(ctx, place)  # تعليم حائل: the place is part of the body's name
+                off, f = place_head
+                name = (f,) + tuple(toks.norm[x] for x in range(i + 1, k))
+                ctx.add(Mention(i, k, toks.start[i] + off, toks.end[k - 1], "ORG", "pattern", "org:" + " ".join(name),
+                                name_norm=name, rule="pattern:place_org"))
+                i = k
+                continue
         if head_off is None:
             k = definite_org_name(toks, i, covered)
             if k > i + 1:
