@@ -50,6 +50,8 @@ from analysis.extract.entities.alias_passes import (
 from analysis.extract.entities.base import Context, Pass, run_passes, tokens_of
 from analysis.extract.entities.gazetteer_passes import (
     gazetteer_pass,
+    region_pass,
+    state_epithet_pass,
     surname_clash_pass,
 )
 from analysis.extract.entities.model_passes import (
@@ -77,6 +79,8 @@ PASSES: tuple[Pass, ...] = (
          doc="tag the article with the NER model (its spans are read by the passes below)"),
     Pass("gazetteer", gazetteer_pass, doc="reviewed names and their short forms"),
     Pass("surname_clash", surname_clash_pass, doc="a gazetteer surname after another first name is released"),
+    Pass("region", region_pass, doc="أميركا الشمالية: a gazetteer place + a region adjective is a region"),
+    Pass("state_epithet", state_epithet_pass, doc="المملكة / السلطنة standing alone for the state"),
     Pass("org_pattern", org_pass, doc="org/facility head + name"),
     Pass("person_pattern", person_pass, doc="title chain + name, NAME، TITLE"),
     Pass("reconcile_persons", reconcile_persons_pass, needs_model=True,
