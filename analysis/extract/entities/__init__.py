@@ -62,6 +62,7 @@ from analysis.extract.entities.model_passes import (
     reconcile_persons_pass,
 )
 from analysis.extract.entities.patterns import (
+    dateline_pass,
     org_pass,
     person_pass,
     quoted_short_name_pass,
@@ -81,6 +82,7 @@ PASSES: tuple[Pass, ...] = (
     Pass("surname_clash", surname_clash_pass, doc="a gazetteer surname after another first name is released"),
     Pass("region", region_pass, doc="أميركا الشمالية: a gazetteer place + a region adjective is a region"),
     Pass("state_epithet", state_epithet_pass, doc="المملكة / السلطنة standing alone for the state"),
+    Pass("dateline", dateline_pass, doc="مسقط ـ الوطن: the outlet beside the dateline's place"),
     Pass("org_pattern", org_pass, doc="org/facility head + name"),
     Pass("person_pattern", person_pass, doc="title chain + name, NAME، TITLE"),
     Pass("reconcile_persons", reconcile_persons_pass, needs_model=True,

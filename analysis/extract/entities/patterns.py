@@ -10,6 +10,7 @@ from analysis.extract.entities.words import (
     accusative_indefinite,
     glued,
     is_nisba,
+    known_name_word,
     namey,
     place_nisba,
     surname_word,
@@ -22,7 +23,8 @@ from analysis.text.clitics import clitic_forms, strip_conjunction
 from analysis.text.commonwords import is_common
 from analysis.text.stopwords import is_stopword
 
-__all__ = ["org_pass", "person_pass", "quoted_short_name_pass", "org_name", "person_name", "skip_title_complement",
+__all__ = ["org_pass", "dateline_pass", "definite_org_name", "place_org_name",
+           "person_pass", "quoted_short_name_pass", "org_name", "person_name", "skip_title_complement",
            "after_title", "apposition_name"]
 
 
@@ -325,6 +327,40 @@ def place_org_name(toks: Tokens, i: int, covered: list[Mention | None]) -> tuple
     if m is None or m.type not in ("GPE", "LOC") or m.start != toks.start[k] or m.source != "gazetteer":
         return i + 1, None
     return m.tok1, m
+
+
+_DATELINE_DASHES = frozenset("-\u2010\u2011\u2013\u2014\u0640")
+
+
+def dateline_pass(ctx: Context) -> None:
+    """A dateline opening a paragraph, ``<place> - <outlet>:`` or ``<outlet> - <place>:`` (``مسقط ـ الوطن:``,
+    ``سبق– الرياض:``): the side that is not a gazetteer place (one or two free words) is the outlet, ORG
+    (``pattern:dateline``)."""
+    toks, covered = ctx.toks, ctx.covered
+    n = len(toks.norm)
+    for i in range(n):
+        if i > 0 and toks.paragraph[i] == toks.paragraph[i - 1]:
+            continue
+        dash = next((d for d in range(i + 1, min(i + 3, n)) if toks.text[d] in _DATELINE_DASHES
+                     and toks.paragraph[d] == toks.paragraph[i]), None)
+        if dash is None:
+            continue
+        end = next((e for e in range(dash + 2, min(dash + 4, n + 1))
+                    if e == n or toks.paragraph[e] != toks.paragraph[i] or toks.text[e] == ":"), None)
+        if end is None:
+            continue
+        sides = [(i, dash), (dash + 1, end)]
+        place = [covered[a] is not None and covered[a].type == "GPE" and covered[a].tok0 == a
+                 and covered[a].tok1 == b for a, b in sides]
+        if sum(place) != 1:
+            continue
+        a, b = sides[place.index(False)]
+        if any(covered[x] is not None or toks.kind[x] != "word" or is_stopword(toks.norm[x]) or len(toks.norm[x]) < 2
+               for x in range(a, b)) or known_name_word(toks.norm[a]):
+            continue  # not a byline (هشام لاشين - القاهرة)
+        name = tuple(toks.norm[x] for x in range(a, b))
+        ctx.add(Mention(a, b, toks.start[a], toks.end[b - 1], "ORG", "pattern", "org:" + " ".join(name),
+                        name_norm=name, rule="pattern:dateline"))
 
 
 def org_pass(ctx: Context) -> None:
