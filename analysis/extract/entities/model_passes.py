@@ -216,11 +216,12 @@ def _not_a_name(norms: list[str], label: str, absorbs: bool) -> bool:
     return _generic_org(norms)
 
 
-def _name_start(toks: Tokens, first: int, bare: frozenset[str] = frozenset()) -> tuple[int, str]:
+def _name_start(toks: Tokens, first: int, bare: frozenset[str] = frozenset(), listed: bool = False) -> tuple[int, str]:
     """(offset into token ``first``, its form in the name): after a proclitic fused with the article (الـ), or
     after the و of ``ومنظمة``; after a proclitic before a known name or a word the article writes bare elsewhere
-    (``ودونيس`` when ``دونيس`` stands alone; ``وميانمار``); after a conjunction و before any word that is no
-    و-name (``وسوزان نجم الدين``, not ``وليد``); else (0, the token)."""
+    (``ودونيس`` when ``دونيس`` stands alone); after a conjunction و in a list of names (``listed``: after a comma
+    or another name) before any word that is no و-name (``، وسوزان نجم الدين``; not ``وليد``, not ``شمال
+    وزيرستان``); else (0, the token)."""
     heads = titles().get("org_head", frozenset()) | titles().get("fac_head", frozenset()) | word_list("geo_head")
     norm = toks.norm[first]
     forms = clitic_forms(toks.text[first], norm)
@@ -232,7 +233,7 @@ def _name_start(toks: Tokens, first: int, bare: frozenset[str] = frozenset()) ->
     for o, form in forms[1:]:
         if len(form) >= 3 and (known_name_word(form) or form in bare):
             return o, form
-    if norm.startswith("و") and len(norm) >= 5 and len(forms) > 1 and forms[-1][1] == norm[1:]:
+    if listed and norm.startswith("و") and len(norm) >= 5 and len(forms) > 1 and forms[-1][1] == norm[1:]:
         return forms[-1]
     return 0, norm
 
@@ -274,7 +275,9 @@ def ner_pass(ctx: Context) -> None:
         if typ in ("PERSON", "MISC") and _after_org_noun(toks, ids[0]):
             typ = "ORG"  # الشركة الاستشارية، كابيتال إيكونوميكس: a name in apposition to a company
         first = ids[0]
-        off, f = _name_start(toks, first, bare)
+        b = first - 1
+        listed = b >= 0 and toks.sentence[b] == s and (toks.text[b] in "،," or covered[b] is not None or b in ctx.named)
+        off, f = _name_start(toks, first, bare, listed)
         name = (f,) + tuple(norms[1:])
         key = place.key if place is not None and place.type == "PERSON" else f"{typ.lower()}:" + " ".join(name)
         m = Mention(first, ids[-1] + 1, toks.start[first] + off, toks.end[ids[-1]], typ, "ner", key,

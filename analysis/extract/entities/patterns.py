@@ -144,7 +144,8 @@ def _proper_word(toks: Tokens, k: int, named: frozenset[int] = frozenset()) -> b
     """An indefinite word that is no vocabulary: the proper part of a name (أوبك, سابك, لايت سبيد)."""
     norm = toks.norm[k]
     return (toks.kind[k] == "word" and not norm.startswith("ال") and not is_common(norm) and not is_stopword(norm)
-            and not is_nisba("ال" + norm) and not norm.endswith("ه") and not (verb_shaped(norm) and k not in named)
+            and not is_nisba("ال" + norm) and not norm.endswith("ه") \
+            and not (verb_shaped(norm, False) and k not in named)
             and not accusative_indefinite(toks.text[k]) and len(norm) >= 2)
 
 
@@ -247,7 +248,7 @@ def org_name(toks: Tokens, i: int, covered: list[Mention | None], head: str, *,
             evidence = evidence or bool(_MASDAR_RE.match(norm))  # لجنة تشريع القوانين: a named body
             continue
         if k == j and not is_common(norm) and not is_nisba("ال" + norm) and not norm.endswith("ه") \
-                and not (verb_shaped(norm) and k not in named) and not (event and norm.endswith("ات")):
+                and not (verb_shaped(norm, False) and k not in named) and not (event and norm.endswith("ات")):
             k, evidence, proper = k + 1, True, True  # a proper word: منظمة أوبك, شركة سابك (not قانون ينظم)
             continue
         if proper and k - j < 3 and _proper_word(toks, k, named):

@@ -124,10 +124,11 @@ def surname_word(norm: str) -> bool:
 
 
 @lru_cache(maxsize=65536)
-def verb_shaped(norm: str) -> bool:
-    """A reporting verb (cue_verbs.csv) or a word of imperfect-verb shape (``يعود``, ``تحتسب``; also after و/ف) that is
-    no listed name (``يوسف``): it ends a personal name rather than continuing it (``ترامب يؤكد`` -> ``ترامب``)."""
-    w = strip_conjunction(norm)
+def verb_shaped(norm: str, conjunction: bool = True) -> bool:
+    """A reporting verb (cue_verbs.csv) or a word of imperfect-verb shape (``يعود``, ``تحتسب``; also after و/ف when
+    ``conjunction``) that is no listed name (``يوسف``): it ends a personal name rather than continuing it
+    (``ترامب يؤكد`` -> ``ترامب``)."""
+    w = strip_conjunction(norm) if conjunction else norm
     if w in cue_verbs() or norm in cue_verbs():
         return True
     return bool(_IMPERFECT_RE.match(w)) and not _MASDAR_II_RE.match(w) and w not in word_list("verb_shaped_name") \
