@@ -192,7 +192,8 @@ def org_name(toks: Tokens, i: int, covered: list[Mention | None], head: str, *,
     strong = head in strong_heads or facility or event
     evidence = strong
     proper = False  # the name's first word is a proper (indefinite, non-vocabulary) word: منظمة أوبك
-    coordinated = False
+    coordinated = masdar = False
+    governed = n + 1
     absorbed: list[Mention] = []
     t = titles()
     descriptors = t.get("descriptor", frozenset())
@@ -219,7 +220,8 @@ def org_name(toks: Tokens, i: int, covered: list[Mention | None], head: str, *,
             k += 2  # جائزة ... لتميز الأداء
             continue
         if toks.kind[k] != "word" or is_stopword(norm) or strip_conjunction(norm) in cue_verbs() \
-                or norm in descriptors or norm in person_titles or (k > j and verb_shaped(norm)):
+                or norm in descriptors or norm in person_titles or (k > j and verb_shaped(norm)) \
+                or norm in word_list("time_adjective"):
             break
         if not facility and not proper and not coordinated and k > j and norm.startswith("وال") and len(norm) > 4 \
                 and toks.norm[k - 1].startswith(("ال", "لل")) and not place_nisba(norm) \
@@ -236,6 +238,8 @@ def org_name(toks: Tokens, i: int, covered: list[Mention | None], head: str, *,
                 break  # after a proper word only a nisba may follow: حركة كاخ (العنصرية المناهضة ...)
             if facility and k == j and is_common(norm):
                 break  # قاعدة البيانات is no facility
+            if k >= governed and not event and not is_nisba(norm):
+                break
             if is_nisba(norm) and head in strong_heads:
                 evidence = True
             k += 1
@@ -245,7 +249,8 @@ def org_name(toks: Tokens, i: int, covered: list[Mention | None], head: str, *,
         if k == j and not facility and (_governing_noun(norm, heads) or event) and not verb_shaped(norm) \
                 and (_definite_free(toks, k + 1, covered, i) or (event and _idafa_next(toks, k + 1, covered, i))):
             k += 1  # هيئة تنظيم | الاتصالات, كأس أمم | آسيا: the definite words follow as above
-            evidence = evidence or bool(_MASDAR_RE.match(norm))  # لجنة تشريع القوانين: a named body
+            masdar = bool(_MASDAR_RE.match(norm))  # لجنة تشريع القوانين: a named body
+            governed = k + 1  # after the governed word only adjectives (أقرت لجنة تشريع القوانين | التعديل)
             continue
         if k == j and not is_common(norm) and not is_nisba("ال" + norm) and not norm.endswith("ه") \
                 and not (verb_shaped(norm, False) and k not in named) and not (event and norm.endswith("ات")):
@@ -258,7 +263,7 @@ def org_name(toks: Tokens, i: int, covered: list[Mention | None], head: str, *,
     if not strong and not absorbed and not proper:
         # a weak head (سوق, قوات, مجموعة) needs a place or a proper word (سوق النفط العالمية is no name), except
         # definite words closed by الدولية: مجموعة الأزمات الدولية, غرفة الملاحة الدولية
-        evidence = k - j >= 2 and toks.norm[k - 1] in word_list("intl_adjective") \
+        evidence = (masdar or (k - j >= 2 and toks.norm[k - 1] in word_list("intl_adjective"))) \
             and head not in word_list("weak_head_not_intl")
     if weak and not absorbed and not proper and not (k - j >= 2 and is_nisba(toks.norm[k - 1])):
         evidence = False  # قاعدة البيانات; but قاعدة العند الجوية
@@ -284,7 +289,8 @@ def definite_org_name(toks: Tokens, i: int, covered: list[Mention | None]) -> in
 
     def adjective(k: int) -> bool:
         return _definite_free(toks, k, covered, i) and not toks.norm[k].startswith("لل") \
-            and toks.norm[k] not in stops and not verb_shaped(toks.norm[k])
+            and toks.norm[k] not in stops and not verb_shaped(toks.norm[k]) \
+            and toks.norm[k] not in word_list("time_adjective")
 
     k = i + 1
     while k < n and k - i <= 3 and adjective(k):
@@ -308,7 +314,8 @@ def definite_org_name(toks: Tokens, i: int, covered: list[Mention | None]) -> in
             and toks.kind[k] == "word" and toks.norm[k] not in t.get("person_title", frozenset()) \
             and not verb_shaped(toks.norm[k]):
         w = toks.norm[k]
-        if w.startswith("ال") and (is_nisba(w) or w.endswith("ه")) and not is_stopword(w):
+        if w.startswith("ال") and (is_nisba(w) or w.endswith("ه")) and not is_stopword(w) \
+                and w not in word_list("time_adjective"):
             k += 1  # للتأمينات الاجتماعية, للقوات المسلحة (an adjective; not ... لكرة القدم | السماح)
         elif w.startswith("وال") and len(w) > 4 and not coordinated:
             coordinated, k = True, k + 1  # للكهرباء والغاز
