@@ -15,14 +15,21 @@ __all__ = ["alias_pass", "rekey_surname_pass", "first_name_pass", "short_head_pa
 def alias_pass(ctx: Context) -> None:
     """Repeats of pattern/NER names elsewhere in the article join that name's entity: the whole name (``دوما``
     after ``قرية دوما``: ``alias:repeat``) and a person's surname (``ليياو``, also with the article: ``دوابشة`` ->
-    ``الدوابشة``; ``alias:surname``)."""
+    ``الدوابشة``; ``alias:surname``), and a club's or party's name without its head (``العربي`` after ``نادي
+    العربي``, ``الحرية والعدالة`` after ``حزب الحرية والعدالة``: ``alias:short_name``; not where a definite word
+    before it makes it an adjective: ``الفن العربي``).  A dateline's outlet (``الوطن``) is never repeated."""
     toks, covered, found = ctx.toks, ctx.covered, ctx.found
     surname_connectors = word_list("surname_connector")
+    short_heads = word_list("short_name_head")
     names: dict[tuple[str, ...], tuple[Mention, str]] = {}
     for m in found:
-        if m.source not in ("pattern", "ner"):
+        if m.source not in ("pattern", "ner") or m.rule == "pattern:dateline":
             continue
         names.setdefault(m.name_norm, (m, "alias:repeat"))
+        head = m.name_norm[0][2:] if m.name_norm and m.name_norm[0].startswith("ال") else m.name_norm[0]
+        if m.type == "ORG" and len(m.name_norm) >= 2 and head in short_heads \
+                and not (head == "شركه" and m.name_norm[1].startswith("ال")):  # شركة الكهرباء: not الكهرباء
+            names.setdefault(m.name_norm[1:], (m, "alias:short_name"))
         if m.type == "PERSON" and len(m.name_norm) >= 3 and m.name_norm[-2] in surname_connectors:
             names.setdefault(m.name_norm[-2:], (m, "alias:surname"))  # أبو الغيط: the surname keeps its connector
         elif m.type == "PERSON" and len(m.name_norm) >= 2 and not verb_shaped(m.name_norm[-1]) \
@@ -46,6 +53,9 @@ def alias_pass(ctx: Context) -> None:
                         if i + len(name) <= n and all(covered[i + k] is None and toks.norm[i + k] == name[k]
                                                       and toks.sentence[i + k] == toks.sentence[i]
                                                       for k in range(1, len(name)))), None)
+            if hit is not None and names[hit][1] == "alias:short_name" and i > 0 \
+                    and toks.sentence[i - 1] == toks.sentence[i] and toks.norm[i - 1].startswith("ال") and off == 0:
+                continue  # الفن العربي: an adjective, not the club العربي
             if hit is not None:
                 target, rule = names[hit]
                 m = Mention(i, i + len(hit), toks.start[i] + off, toks.end[i + len(hit) - 1], target.type, "alias",

@@ -2,6 +2,7 @@
 title-pattern persons against them, and the model's own names on the tokens nothing else claimed."""
 from __future__ import annotations
 
+import re
 import warnings
 
 from analysis.extract.entities.base import (
@@ -94,7 +95,7 @@ def reconcile_persons_pass(ctx: Context) -> None:
         over = list({id(sp): sp for i in range(m.tok0, m.tok1) if (sp := by_token.get(i)) is not None}.values())
         pers = [sp for sp in over if sp.label == "PERS"]
         if not over:
-            if verb_shaped(toks.norm[m.tok0]):
+            if _unlikely_name_start(toks, m.tok0):
                 release(covered, m)  # الرئيس الكولومبي يعلق ...: a verb after the title, and the model sees no name
                 continue
             keep.append(m)  # the model sees no name: the title pattern stands (it finds names the model misses)
@@ -196,6 +197,22 @@ def _trim(toks: Tokens, ids: list[int]) -> list[int]:
     while len(ids) > 1 and any(f in settlements for _, f in clitic_forms(toks.text[ids[0]], toks.norm[ids[0]])):
         ids = ids[1:]
     return ids
+
+
+# A verbal noun of form IV/VIII/X (إبداء, اجتماع, استخدام): a common word, not the start of a name.
+_MASDAR_IV_RE = re.compile(r"^(?:ا\w\wا\w|ا\w\w\wا\w|است\w\wا\w)$")
+
+
+def _unlikely_name_start(toks: Tokens, i: int) -> bool:
+    """Token i, right after a title, does not look like the start of a name the model missed: a verb (يعلق), a
+    preposition + word (لغايات, بأروقة), و + word (وعضوية), a verbal noun (إبداء) or a feminine noun (منضدة) --
+    unless it is a listed name (وليد, فاطمة)."""
+    norm = toks.norm[i]
+    if known_name_word(norm) or norm in word_list("waw_name"):
+        return False
+    if verb_shaped(norm) or _MASDAR_IV_RE.match(norm) or (norm.endswith("ه") and len(norm) >= 4):
+        return True
+    return len(norm) >= 5 and norm[0] in "وفبل" and not known_name_word(norm[1:])
 
 
 def _trim_verbs(toks: Tokens, ids: list[int]) -> list[int]:

@@ -238,8 +238,8 @@ def org_name(toks: Tokens, i: int, covered: list[Mention | None], head: str, *,
                 break  # after a proper word only a nisba may follow: حركة كاخ (العنصرية المناهضة ...)
             if facility and k == j and is_common(norm):
                 break  # قاعدة البيانات is no facility
-            if k >= governed and not event and not is_nisba(norm):
-                break
+            if (k >= governed and not event and not is_nisba(norm)) or (coordinated and not is_nisba(norm)):
+                break  # after an idafa or a coordination only adjectives (قانون المطبوعات والنشر العماني | ...)
             if is_nisba(norm) and head in strong_heads:
                 evidence = True
             k += 1
