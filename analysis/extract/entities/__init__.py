@@ -63,6 +63,7 @@ from analysis.extract.entities.model_passes import (
 )
 from analysis.extract.entities.patterns import (
     dateline_pass,
+    dual_head_pass,
     org_pass,
     person_pass,
     quoted_short_name_pass,
@@ -83,6 +84,7 @@ PASSES: tuple[Pass, ...] = (
     Pass("region", region_pass, doc="أميركا الشمالية: a gazetteer place + a region adjective is a region"),
     Pass("state_epithet", state_epithet_pass, doc="المملكة / السلطنة standing alone for the state"),
     Pass("dateline", dateline_pass, doc="مسقط ـ الوطن: the outlet beside the dateline's place"),
+    Pass("dual_head", dual_head_pass, doc="مجلسي الشورى والدولة: one body per word after a dual head"),
     Pass("org_pattern", org_pass, doc="org/facility head + name"),
     Pass("person_pattern", person_pass, doc="title chain + name, NAME، TITLE"),
     Pass("reconcile_persons", reconcile_persons_pass, needs_model=True,

@@ -23,7 +23,7 @@ from analysis.text.clitics import clitic_forms, strip_conjunction
 from analysis.text.commonwords import is_common
 from analysis.text.stopwords import is_stopword
 
-__all__ = ["org_pass", "dateline_pass", "definite_org_name", "place_org_name",
+__all__ = ["org_pass", "dateline_pass", "dual_head_pass", "definite_org_name", "place_org_name",
            "person_pass", "quoted_short_name_pass", "org_name", "person_name", "skip_title_complement",
            "after_title", "apposition_name"]
 
@@ -240,8 +240,8 @@ def org_name(toks: Tokens, i: int, covered: list[Mention | None], head: str, *,
                 break  # قاعدة البيانات is no facility
             if (k >= governed and not event and not is_nisba(norm)) or (coordinated and not is_nisba(norm)):
                 break  # after an idafa or a coordination only adjectives (قانون المطبوعات والنشر العماني | ...)
-            if is_nisba(norm) and head in strong_heads:
-                evidence = True
+            if (is_nisba(norm) and head in strong_heads) or (k == j and norm in word_list("council_complement")):
+                evidence = True  # ... ; مجلس الوزراء, مجلس الشورى: a council named by its members
             k += 1
             continue
         if k == j and head in word_list("definite_name_head"):
@@ -369,6 +369,41 @@ def dateline_pass(ctx: Context) -> None:
         name = tuple(toks.norm[x] for x in range(a, b))
         ctx.add(Mention(a, b, toks.start[a], toks.end[b - 1], "ORG", "pattern", "org:" + " ".join(name),
                         name_norm=name, rule="pattern:dateline"))
+
+
+def _dual_heads(heads: frozenset[str]) -> dict[str, str]:
+    """Dual forms of organisation heads (مجلسي, مجلسا, وزارتي, وزارتا) -> the head."""
+    out: dict[str, str] = {}
+    for h in heads:
+        stem = h[:-1] + "ت" if h.endswith("ه") else h
+        for end in ("ي", "ا"):
+            out.setdefault(stem + end, h)
+    return out
+
+
+def dual_head_pass(ctx: Context) -> None:
+    """A dual head shared by two bodies (``مجلسي الشورى والدولة``, ``وزارتي الدفاع والداخلية``): one ORG mention per
+    body on its distinguishing word, the dual outside (``pattern:dual_head``); each keyed as the full name
+    (مجلس الشورى) so that it joins that body named elsewhere."""
+    toks, covered = ctx.toks, ctx.covered
+    duals = _dual_heads(titles().get("org_head", frozenset()))
+    n = len(toks.norm)
+    for i in range(n - 2):
+        if toks.kind[i] != "word" or covered[i] is not None:
+            continue
+        head = next((duals[f] for _, f in clitic_forms(toks.text[i], toks.norm[i]) if f in duals), None)
+        a, b = i + 1, i + 2
+        if head is None or not _definite_free(toks, a, covered, i) or toks.norm[a].startswith("لل") \
+                or toks.sentence[b] != toks.sentence[i] or covered[b] is not None \
+                or not toks.norm[b].startswith("وال") or len(toks.norm[b]) < 5:
+            continue
+        c = b + 1  # وزارتي المالية والخدمة المدنية: the second body's adjective
+        while c < n and _definite_free(toks, c, covered, i) and is_nisba(toks.norm[c]) and not place_nisba(toks.norm[c]):
+            c += 1
+        for x, y, off in ((a, a + 1, 0), (b, c, 1)):
+            name = (head, toks.norm[x][off:]) + tuple(toks.norm[z] for z in range(x + 1, y))
+            ctx.add(Mention(x, y, toks.start[x] + off, toks.end[y - 1], "ORG", "pattern", "org:" + " ".join(name),
+                            name_norm=name, rule="pattern:dual_head"))
 
 
 def org_pass(ctx: Context) -> None:
