@@ -27,9 +27,10 @@ def alias_pass(ctx: Context) -> None:
             continue
         names.setdefault(m.name_norm, (m, "alias:repeat"))
         head = m.name_norm[0][2:] if m.name_norm and m.name_norm[0].startswith("ال") else m.name_norm[0]
-        if m.type == "ORG" and len(m.name_norm) >= 2 and head in short_heads \
-                and not (head == "شركه" and m.name_norm[1].startswith("ال")):  # شركة الكهرباء: not الكهرباء
-            names.setdefault(m.name_norm[1:], (m, "alias:short_name"))
+        short = m.name_norm[1:]
+        if m.type == "ORG" and short and head in short_heads and (len(short) >= 2 or head == "نادي" or (
+                head == "شركه" and not short[0].startswith("ال"))):  # one word: a club, a company's proper name
+            names.setdefault(short, (m, "alias:short_name"))
         if m.type == "PERSON" and len(m.name_norm) >= 3 and m.name_norm[-2] in surname_connectors:
             names.setdefault(m.name_norm[-2:], (m, "alias:surname"))  # أبو الغيط: the surname keeps its connector
         elif m.type == "PERSON" and len(m.name_norm) >= 2 and not verb_shaped(m.name_norm[-1]) \

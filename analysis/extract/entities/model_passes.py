@@ -18,6 +18,8 @@ from analysis.extract.entities.words import (
     accusative_indefinite,
     is_nisba,
     known_name_word,
+    listed_first_name,
+    listed_place,
     never_name,
     place_nisba,
     verb_shaped,
@@ -215,6 +217,23 @@ def _unlikely_name_start(toks: Tokens, i: int) -> bool:
     return len(norm) >= 5 and norm[0] in "وفبل" and not known_name_word(norm[1:])
 
 
+def _retype(toks: Tokens, ids: list[int], typ: str) -> str:
+    """The model's type, corrected by the lists: a listed country or city is GPE (``ميانمار`` read as ORG), a
+    listed first name + one or two more words with no organisation head is a person (``محمد بوبشيت`` read as
+    ORG)."""
+    norms = [toks.norm[i] for i in ids if toks.kind[i] == "word"]
+    if not norms:
+        return typ
+    bare = [strip_conjunction(w) for w in norms]
+    if typ in ("ORG", "MISC", "PERSON") and len(norms) == 1 and (listed_place(bare[0]) or listed_place(norms[0])):
+        return "GPE"
+    heads = titles().get("org_head", frozenset())
+    if typ == "ORG" and 2 <= len(norms) <= 3 and listed_first_name(bare[0]) \
+            and not any(w in heads or w.startswith("ال") and w[2:] in heads or is_common(w) for w in bare[1:]):
+        return "PERSON"
+    return typ
+
+
 def _trim_verbs(toks: Tokens, ids: list[int]) -> list[int]:
     """A person span without the verbs that follow the name (``عبدالغني يعود`` -> ``عبدالغني``; a lone verb stays:
     the model read it as a name)."""
@@ -287,8 +306,10 @@ def ner_pass(ctx: Context) -> None:
                 and strip_conjunction(toks.norm[before]) not in directions:
             ids = [before] + ids  # جبال حمرين: the feature word is part of the name (not شمال: شمال وزيرستان)
             norms = [toks.norm[before]] + norms
-        if label == "LOC" and strip_conjunction(norms[0]) in geo_heads:
-            typ = "LOC"
+        head = strip_conjunction(norms[0])
+        if label == "LOC" and (head in geo_heads or (head.startswith("ال") and head[2:] in geo_heads)):
+            typ = "LOC"  # جبال حمرين, الجبل الغربي
+        typ = _retype(toks, ids, typ)
         if typ in ("PERSON", "MISC") and _after_org_noun(toks, ids[0]):
             typ = "ORG"  # الشركة الاستشارية، كابيتال إيكونوميكس: a name in apposition to a company
         first = ids[0]

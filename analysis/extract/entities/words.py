@@ -20,7 +20,7 @@ from analysis.text.normalize import normalize
 from analysis.text.stopwords import is_stopword
 
 __all__ = ["word_list", "never_name", "is_nisba", "place_nisba", "namey", "glued", "surname_word", "verb_shaped",
-           "accusative_indefinite", "known_name_word"]
+           "accusative_indefinite", "known_name_word", "listed_place", "listed_first_name"]
 
 _NISBA_RE = re.compile(r"^(?:[وفبلك]{0,2})ال\w+(?:ي|يه|يين|يون|يات)$")
 # An imperfect verb of the third person (يعود, يأمر, تحتسب, يؤكد): ي/ت + two to five letters.  Names of that shape
@@ -146,6 +146,22 @@ def _listed_names() -> frozenset[str]:
     """First names, countries, regions and cities of ``ner_lists.csv`` (normalised)."""
     return frozenset(normalize(r["word"]) for r in load_csv("ner_lists.csv", required=("word", "list", "gloss_en"))
                      if r["list"] in ("first_name", "country", "city", "region"))
+
+
+@cache
+def _listed(kind: str) -> frozenset[str]:
+    return frozenset(normalize(r["word"]) for r in load_csv("ner_lists.csv", required=("word", "list", "gloss_en"))
+                     if r["list"] == kind)
+
+
+def listed_place(w: str) -> bool:
+    """A country, region or city of ``ner_lists.csv`` (normalised)."""
+    return w in _listed("country") or w in _listed("city") or w in _listed("region")
+
+
+def listed_first_name(w: str) -> bool:
+    """A first name of ``ner_lists.csv`` (normalised)."""
+    return w in _listed("first_name")
 
 
 def _known_name_token(w: str) -> bool:
