@@ -240,8 +240,11 @@ def org_name(toks: Tokens, i: int, covered: list[Mention | None], head: str, *,
                 break  # قاعدة البيانات is no facility
             if (k >= governed and not event and not is_nisba(norm)) or (coordinated and not is_nisba(norm)):
                 break  # after an idafa or a coordination only adjectives (قانون المطبوعات والنشر العماني | ...)
-            if (is_nisba(norm) and head in strong_heads) or (k == j and norm in word_list("council_complement")):
-                evidence = True  # ... ; مجلس الوزراء, مجلس الشورى: a council named by its members
+            if is_nisba(norm) and head in strong_heads:
+                evidence = True
+            if k == j and norm in word_list("council_complement") and not (
+                    i > 0 and strip_conjunction(toks.norm[i - 1]) in person_titles):  # not رئيس مجلس الوزراء (a title)
+                masdar, governed = True, k + 1  # مجلس الوزراء: a council named by its members (| المنتخب)
             k += 1
             continue
         if k == j and head in word_list("definite_name_head"):
