@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from analysis.extract.entities.base import Context, Mention, claim
 from analysis.extract.entities.patterns import skip_title_complement
-from analysis.extract.entities.words import verb_shaped, word_list
+from analysis.extract.entities.words import listed_first_name, verb_shaped, word_list
 from analysis.lexicon.gazetteer import titles
 from analysis.text.clitics import clitic_forms, strip_conjunction
 from analysis.text.commonwords import is_common
 
-__all__ = ["alias_pass", "rekey_surname_pass", "first_name_pass", "short_head_pass", "attach_title_pass"]
+__all__ = ["alias_pass", "person_suffix_pass", "rekey_surname_pass", "first_name_pass", "short_head_pass", "attach_title_pass"]
 
 
 def alias_pass(ctx: Context) -> None:
@@ -101,6 +101,21 @@ def first_name_pass(ctx: Context) -> None:
         if hit is not None:
             m.tok0, m.start, m.name_norm = b, toks.start[b] + hit[0], (hit[1],) + m.name_norm
             claim(covered, m)
+
+
+def person_suffix_pass(ctx: Context) -> None:
+    """A person named by the end of another person's name joins that person, whichever comes first (``بن سلمان``
+    and ``محمد بن سلمان``; ``ماكين`` before ``جون ماكين``) when exactly one person of the article ends so; a bare
+    listed first name (``محمد``) joins nobody."""
+    persons = [m for m in ctx.found if m.type == "PERSON" and m.name_norm]
+    for m in persons:
+        if len(m.name_norm) == 1 and listed_first_name(m.name_norm[0]):
+            continue
+        L = len(m.name_norm)
+        owners = {p.key: p for p in persons if p.key != m.key and len(p.name_norm) > L and p.name_norm[-L:] == m.name_norm}
+        if len(owners) == 1:
+            p = next(iter(owners.values()))
+            m.key, m.entry = p.key, p.entry
 
 
 def short_head_pass(ctx: Context) -> None:

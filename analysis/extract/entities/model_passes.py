@@ -164,6 +164,21 @@ def _absorbable_place(toks: Tokens, covered: list[Mention | None], ids: list[int
     return m
 
 
+def _surname_place(toks: Tokens, covered: list[Mention | None], ids: list[int]) -> Mention | None:
+    """A gazetteer place at the end of a model person span that starts with a listed first name (``محمد الكويت``:
+    a surname that is a country): the place gives way, or None."""
+    inner = {id(covered[i]): covered[i] for i in ids if covered[i] is not None}
+    if len(inner) != 1 or len(ids) < 2:
+        return None
+    m = next(iter(inner.values()))
+    rest = [i for i in ids if covered[i] is None]
+    if m.source != "gazetteer" or m.type not in ("GPE", "LOC") or m.tok1 != ids[-1] + 1 or m.tok0 <= ids[0] \
+            or rest != list(range(ids[0], m.tok0)) or not listed_first_name(strip_conjunction(toks.norm[ids[0]])) \
+            or any(toks.kind[i] != "word" or is_stopword(toks.norm[i]) for i in rest):
+        return None
+    return m
+
+
 def _first_name_before_alias(toks: Tokens, covered: list[Mention | None], ids: list[int],
                              first_names: dict[str, str]) -> Mention | None:
     """A surname alias at the end of a model person span that starts with the first name of the alias's person
@@ -198,6 +213,9 @@ def _trim(toks: Tokens, ids: list[int]) -> list[int]:
         ids = ids[1:]
     while len(ids) > 1 and any(f in settlements for _, f in clitic_forms(toks.text[ids[0]], toks.norm[ids[0]])):
         ids = ids[1:]
+    person_titles = titles().get("person_title", frozenset())
+    while len(ids) > 1 and (toks.norm[ids[0]] in person_titles or strip_conjunction(toks.norm[ids[0]]) in person_titles):
+        ids = ids[1:]  # السناتور جون ماكين: the title is outside the name
     return ids
 
 
@@ -286,7 +304,7 @@ def ner_pass(ctx: Context) -> None:
         s = toks.sentence[ids[0]]
         place = _absorbable_place(toks, covered, ids) if label == "ORG" else None
         if place is None and label == "PERS":
-            place = _first_name_before_alias(toks, covered, ids, first_names)
+            place = _first_name_before_alias(toks, covered, ids, first_names) or _surname_place(toks, covered, ids)
         if place is not None:  # ريال مدريد, سسكا موسكو: an organisation named after a place; كوفي + أنان
             absorb(ctx, place)
         elif any(covered[i] is not None for i in ids):
