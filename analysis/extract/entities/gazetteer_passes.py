@@ -113,9 +113,10 @@ def state_epithet_pass(ctx: Context) -> None:
             for v in m.entry.variants:
                 first = name_tokens(v)[0] if name_tokens(v) else ""
                 states.setdefault(first if first.startswith("ال") else "ال" + first, m)
+    stems = tuple(e[2:] for e in epithets)  # مملكه, سلطنه: a cheap test before the clitic readings
     n = len(toks.norm)
     for i in range(n):
-        if toks.kind[i] != "word" or covered[i] is not None:
+        if toks.kind[i] != "word" or covered[i] is not None or not toks.norm[i].endswith(stems):
             continue
         hit = next(((off, f) for off, f in clitic_forms(toks.text[i], toks.norm[i]) if f in epithets), None)
         if hit is None:

@@ -392,7 +392,8 @@ def dual_head_pass(ctx: Context) -> None:
     duals = _dual_heads(titles().get("org_head", frozenset()))
     n = len(toks.norm)
     for i in range(n - 2):
-        if toks.kind[i] != "word" or covered[i] is not None:
+        if toks.kind[i] != "word" or covered[i] is not None or not toks.norm[i].endswith(("ي", "ا")) \
+                or not toks.norm[i + 1].startswith("ال"):
             continue
         head = next((duals[f] for _, f in clitic_forms(toks.text[i], toks.norm[i]) if f in duals), None)
         a, b = i + 1, i + 2
@@ -420,6 +421,7 @@ def org_pass(ctx: Context) -> None:
     event_heads, league_heads = titles().get("event_head", frozenset()), titles().get("league_head", frozenset())
     place_heads = titles().get("place_org_head", frozenset())
     all_heads = org_heads | fac_heads | event_heads | league_heads
+    definite_heads = frozenset("ال" + h for h in org_heads)
     name_part_heads = word_list("name_part_head")
     n = len(toks.norm)
     i = 0
@@ -427,8 +429,9 @@ def org_pass(ctx: Context) -> None:
         if toks.kind[i] != "word" or covered[i] is not None:
             i += 1
             continue
-        head_off = next(((off, f) for off, f in clitic_forms(toks.text[i], toks.norm[i]) if f in all_heads), None)
-        place_head = next(((off, f) for off, f in clitic_forms(toks.text[i], toks.norm[i]) if f in place_heads), None)
+        forms = clitic_forms(toks.text[i], toks.norm[i])
+        head_off = next(((off, f) for off, f in forms if f in all_heads), None)
+        place_head = next(((off, f) for off, f in forms if f in place_heads), None)
         if place_head is not None:
             k, place = place_org_name(toks, i, covered)
             if place is not None:
@@ -440,9 +443,10 @@ def org_pass(ctx: Context) -> None:
                 i = k
                 continue
         if head_off is None:
-            k = definite_org_name(toks, i, covered)
+            definite = next(((o, f) for o, f in forms if f in definite_heads), None)
+            k = definite_org_name(toks, i, covered) if definite is not None else i + 1
             if k > i + 1:
-                off, f = next((o, f) for o, f in clitic_forms(toks.text[i], toks.norm[i]) if f.startswith("ال"))
+                off, f = definite
                 name = (f,) + tuple(toks.norm[x] for x in range(i + 1, k))
                 ctx.add(Mention(i, k, toks.start[i] + off, toks.end[k - 1], "ORG", "pattern", "org:" + " ".join(name),
                                 name_norm=name, rule="pattern:org_definite"))
