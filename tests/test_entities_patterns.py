@@ -125,3 +125,64 @@ def test_verb_shaped(word, expected):
 
 def test_accusative_indefinite_reads_the_written_token():
     assert accusative_indefinite("احتياطياً") and not accusative_indefinite("احتياطيا")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # H17: a dual head shared by two bodies, the dual outside both spans
+    ("وشارك ممثلو مجلسي الشورى والدولة في الندوة.",
+     [("الشورى", "ORG", "pattern:dual_head"), ("الدولة", "ORG", "pattern:dual_head")]),
+    ("بالتفاهم مع وزارتي المالية والخدمة المدنية.",
+     [("المالية", "ORG", "pattern:dual_head"), ("الخدمة المدنية", "ORG", "pattern:dual_head")]),
+    # a council named by its members; only adjectives after it; not inside a title
+    ("والقرارات الصادرة عن مجلس الوزراء بخصوص الدعم.", [("مجلس الوزراء", "ORG", "pattern:org_head")]),
+    ("ورفض حل مجلس الشعب المنتخب.", [("مجلس الشعب", "ORG", "pattern:org_head")]),
+    ("وقال رئيس مجلس الوزراء فايز السراج إن الوضع صعب.", [("فايز السراج", "PERSON", "pattern:title_chain")]),
+])
+def test_dual_heads_and_councils(text, expected):
+    assert _rows(text) == expected
+
+
+def test_club_short_name_joins_the_club_but_not_an_adjective():
+    rows = _rows("وفاز نادي العربي على ضيفه. وقال لاعبو العربي إن الفوز مستحق. ويحتفي الفن العربي بالنصر.")
+    assert rows == [("نادي العربي", "ORG", "pattern:org_head"), ("العربي", "ORG", "alias:short_name")]
+    art = parse_article("عنوان\n\nوفاز نادي العربي على ضيفه. وقال لاعبو العربي إن الفوز مستحق.", ner=False)
+    assert art.entities["n_mentions"].tolist() == [2]
+
+
+def test_company_common_noun_is_no_short_name():
+    assert _rows("وقالت شركة الكهرباء إن الأسعار سترتفع. وانقطعت الكهرباء أمس.") == [
+        ("شركة الكهرباء", "ORG", "pattern:org_head")]
+
+
+def test_dateline_outlet_is_never_repeated():
+    rows = _rows("مسقط ـ الوطن:\nقال المشاركون إن الوطن يحتاج إلى قانون جديد.")
+    assert [r for r in rows if r[0] == "الوطن"] == [("الوطن", "ORG", "pattern:dateline")]
+
+
+def test_person_suffix_joins_either_way():
+    for text in ("التقى محمد بن سلمان الوفد. وأكد بن سلمان أن الزيارة مهمة.",
+                 "وأكد بن سلمان أن الزيارة مهمة. والتقى محمد بن سلمان الوفد."):
+        art = parse_article("عنوان\n\n" + text)
+        persons = art.mentions.loc[art.mentions["type"] == "PERSON"]
+        assert len(persons) == 2 and persons["entity_id"].nunique() == 1, persons[["text", "entity_id"]]
+
+
+def _model_or_skip():
+    from analysis.extract.entities import ner_available
+    if not ner_available():
+        pytest.skip("NER model not available")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the title is outside the person's span, and no entity of its own
+    ("وقال السناتور جون ماكين إن بلاده قلقة.", [("جون ماكين", "PERSON")]),
+    # a name in a list keeps no conjunction
+    ("وحضر الحفل نجوم كثيرون، وشيرين عبد الوهاب.", [("شيرين عبد الوهاب", "PERSON")]),
+    # a verb after a title is no name the model missed
+    ("الرئيس الكولومبي يعلق الغارات الجوية على معسكرات المتمردين.", [("الغارات الجوية", None)]),
+])
+def test_model_names(text, expected):
+    _model_or_skip()
+    art = parse_article("عنوان\n\n" + text)
+    got = [(r.text, r.type) for r in art.mentions.itertuples() if r.type == "PERSON"]
+    assert got == [e for e in expected if e[1] == "PERSON"]
