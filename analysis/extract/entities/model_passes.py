@@ -18,6 +18,7 @@ from analysis.extract.entities.words import (
     accusative_indefinite,
     is_nisba,
     known_name_word,
+    listed_country,
     listed_first_name,
     listed_place,
     never_name,
@@ -236,14 +237,15 @@ def _unlikely_name_start(toks: Tokens, i: int) -> bool:
 
 
 def _retype(toks: Tokens, ids: list[int], typ: str) -> str:
-    """The model's type, corrected by the lists: a listed country or city is GPE (``ميانمار`` read as ORG), a
-    listed first name + one or two more words with no organisation head is a person (``محمد بوبشيت`` read as
-    ORG)."""
+    """The model's type, corrected by the lists: a listed country or city read as a person or MISC is GPE, a
+    listed country read as ORG too (a city may name a club: ``فريق برشلونة``); a listed first name + one or two
+    more words with no organisation head read as ORG is a person (``محمد بوبشيت``)."""
     norms = [toks.norm[i] for i in ids if toks.kind[i] == "word"]
     if not norms:
         return typ
     bare = [strip_conjunction(w) for w in norms]
-    if typ in ("ORG", "MISC", "PERSON") and len(norms) == 1 and (listed_place(bare[0]) or listed_place(norms[0])):
+    if len(norms) == 1 and ((typ in ("MISC", "PERSON") and listed_place(bare[0]))
+                            or (typ == "ORG" and listed_country(bare[0]))):
         return "GPE"
     heads = titles().get("org_head", frozenset())
     if typ == "ORG" and 2 <= len(norms) <= 3 and listed_first_name(bare[0]) \

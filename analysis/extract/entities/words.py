@@ -20,7 +20,8 @@ from analysis.text.normalize import normalize
 from analysis.text.stopwords import is_stopword
 
 __all__ = ["word_list", "never_name", "is_nisba", "place_nisba", "namey", "glued", "surname_word", "verb_shaped",
-           "accusative_indefinite", "known_name_word", "listed_place", "listed_first_name"]
+           "accusative_indefinite", "known_name_word", "listed_place", "listed_first_name",
+           "listed_country"]
 
 _NISBA_RE = re.compile(r"^(?:[وفبلك]{0,2})ال\w+(?:ي|يه|يين|يون|يات)$")
 # An imperfect verb of the third person (يعود, يأمر, تحتسب, يؤكد): ي/ت + two to five letters.  Names of that shape
@@ -157,6 +158,11 @@ def _listed(kind: str) -> frozenset[str]:
 def listed_place(w: str) -> bool:
     """A country, region or city of ``ner_lists.csv`` (normalised)."""
     return w in _listed("country") or w in _listed("city") or w in _listed("region")
+
+
+def listed_country(w: str) -> bool:
+    """A country of ``ner_lists.csv`` (normalised)."""
+    return w in _listed("country")
 
 
 def listed_first_name(w: str) -> bool:
