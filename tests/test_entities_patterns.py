@@ -186,3 +186,11 @@ def test_model_names(text, expected):
     art = parse_article("عنوان\n\n" + text)
     got = [(r.text, r.type) for r in art.mentions.itertuples() if r.type == "PERSON"]
     assert got == [e for e in expected if e[1] == "PERSON"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("وقال الزميل (مخلوف) إن النتيجة جيدة.", "مخلوف"),
+    ("وحضر الأمسية الزميل «نيشان»، ثم غادر.", "نيشان"),
+])
+def test_name_in_marks_after_a_title(text, name):
+    assert _rows(text) == [(name, "PERSON", "pattern:title_chain")]

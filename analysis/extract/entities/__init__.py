@@ -33,7 +33,16 @@ token view, the coverage index, the mentions so far, the model's spans), run by 
 one overlap policy, *earlier pass wins* (documented in :mod:`.base`).  Every mention records the pass and rule
 that made it (``rule`` column: ``gazetteer``, ``gazetteer:short_form``, ``pattern:org_head``,
 ``pattern:fac_head``, ``pattern:title_chain``, ``pattern:apposition``, ``pattern:quoted_short_name``,
-``alias:repeat``, ``alias:surname``, ``alias:own_surname``, ``alias:short_head``, ``ner``).
+``alias:repeat``, ``alias:surname``, ``alias:own_surname``, ``alias:short_head``, ``ner``; for names nobody tuned
+for, issue 10: ``pattern:org_definite`` (``اللجنة العليا للانتخابات``), ``pattern:event_head`` (cups, championships,
+laws: MISC; leagues ``دوري``: ORG), ``pattern:place_org`` (``تعليم حائل``), ``pattern:dual_head`` (``مجلسي الشورى
+والدولة``), ``pattern:dateline`` (``مسقط ـ الوطن:``), ``pattern:region`` (``أميركا الشمالية``),
+``pattern:state_epithet`` (bare ``المملكة``/``السلطنة``), ``alias:short_name`` (``العربي`` after ``نادي العربي``)).
+
+Guards against false names: a verb-shaped word (imperfect ي/ت + stem, or a cue verb) ends a person's name and starts
+none the model does not read (``ترامب يؤكد`` -> ``ترامب``); an indefinite accusative (``احتياطياً``) is never in a
+name; a title stays outside a model person span (``السناتور جون ماكين``); a model name keeps no proclitic
+(``، وسوزان نجم الدين``); a person named by the end of another's name joins it either way (``بن سلمان``).
 """
 from __future__ import annotations
 

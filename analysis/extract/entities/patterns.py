@@ -487,6 +487,10 @@ def _person(toks: Tokens, a: int, b: int, rule: str) -> Mention:
                    name_norm=name, rule=rule)
 
 
+_NAME_OPENERS = frozenset(QUOTE_MARKS) | {"("}
+_NAME_CLOSERS = frozenset(QUOTE_MARKS) | {")"}
+
+
 def person_pass(ctx: Context) -> None:
     """Persons after a title chain (``pattern:title_chain``) and before ``، <title>`` (``pattern:apposition``)."""
     toks, covered = ctx.toks, ctx.covered
@@ -506,6 +510,12 @@ def person_pass(ctx: Context) -> None:
             if a is not None:
                 ctx.add(_person(toks, a, i - 1, "pattern:apposition"))
         j, person = skip_title_complement(toks, i + 1, covered)
+        if person is None and j + 1 < n and toks.text[j] in _NAME_OPENERS and toks.sentence[j] == toks.sentence[i]:
+            k = person_name(toks, j + 1, covered)  # الزميل (مخلوف), الفنانة " آمنه النصيري: the marks stay outside
+            if k > j + 1 and k < n and (toks.text[k] in _NAME_CLOSERS or toks.text[k] in "،,"):
+                ctx.add(_person(toks, j + 1, k, "pattern:title_chain"))
+                i = k
+                continue
         if person is None:
             k = person_name(toks, j, covered)
             if k > j:
