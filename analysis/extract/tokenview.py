@@ -11,15 +11,24 @@ copy the columns it needs into lists of its own.  :class:`TokenView` is that cop
   ``mention_at[i]`` (the record covering token ``i``, or ``None``) and ``entity_type`` (entity id -> type).
 
 :func:`tokens_by_sentence` (figures, dates) groups the same columns as :class:`Tok` records by sentence.
+
+Inside :func:`shared` (``extract_all`` runs every stage in one) the columns are read from the tokens table once,
+or taken from the lists the table was built from, and every view of that table reuses them, as do the
+``tokens_by_sentence`` records: the stages neither convert the table again nor hold copies of their own.  The
+lists are shared, so a stage must not change them (none does: they are the table's values).
 """
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
 import pandas as pd
 
-__all__ = ["Tok", "TokenView", "token_view", "tokens_by_sentence"]
+__all__ = ["Tok", "TokenView", "shared", "token_view", "tokens_by_sentence"]
+
+_COLUMNS = ("text", "norm", "start", "end", "kind", "sentence_id", "paragraph_id")  # TokenView's, in field order
 
 
 @dataclass
@@ -44,8 +53,7 @@ class TokenView:
 def token_view(tokens: pd.DataFrame, mentions: pd.DataFrame | None = None) -> TokenView:
     """The :class:`TokenView` of a tokens table (``base.tokens``), indexed by ``mentions`` when given (a mention
     covers tokens ``token_start`` .. ``token_end - 1``; a later mention wins a token two would share)."""
-    view = TokenView(*(tokens[c].tolist() for c in ("text", "norm", "start", "end", "kind", "sentence_id",
-                                                     "paragraph_id")))
+    view = TokenView(*_columns(tokens))
     view.mention_at = [None] * len(view.text)
     if mentions is not None:
         view.mentions = mentions.to_dict("records")
@@ -65,9 +73,56 @@ class Tok(NamedTuple):
 
 
 def tokens_by_sentence(base) -> dict[int, list[Tok]]:
-    """``sentence_id`` -> that sentence's tokens in order, from ``base.tokens`` (sentences without tokens absent)."""
-    v = token_view(base.tokens)
+    """``sentence_id`` -> that sentence's tokens in order, from ``base.tokens`` (sentences without tokens absent).
+
+    Inside :func:`shared` the records are made once and the same dict is returned to every caller (read only)."""
+    entry = _SHARED.get(id(base.tokens))
+    if entry is not None and entry.tokens is base.tokens and entry.by_sentence is not None:
+        return entry.by_sentence
+    text, norm, start, end, kind, sentence, _ = _columns(base.tokens)
     by_sentence: dict[int, list[Tok]] = {}
-    for sid, text, s, e, norm, kind in zip(v.sentence, v.text, v.start, v.end, v.norm, v.kind):
-        by_sentence.setdefault(sid, []).append(Tok(text, s, e, norm, kind))
+    for sid, t, s, e, n, k in zip(sentence, text, start, end, norm, kind):
+        by_sentence.setdefault(sid, []).append(Tok(t, s, e, n, k))
+    if entry is not None and entry.tokens is base.tokens:
+        entry.by_sentence = by_sentence
     return by_sentence
+
+
+@dataclass
+class _Shared:
+    tokens: pd.DataFrame
+    columns: tuple[list, ...]
+    by_sentence: dict[int, list[Tok]] | None = None
+
+
+# id(tokens table) -> its shared columns, while a :func:`shared` block runs (the entry holds the table, so the id
+# cannot be reused by another table meanwhile; ``is`` checks it is the same object).
+_SHARED: dict[int, _Shared] = {}
+
+
+@contextmanager
+def shared(tokens: pd.DataFrame, columns: Mapping[str, Sequence] | None = None) -> Iterator[None]:
+    """Within the block, every view of ``tokens`` shares one set of column lists: ``columns`` (the lists the
+    table was built from, by tokens-table column name; they must equal the table's values) or the table's
+    columns read once.  Blocks nest; the lists are released when the block ends."""
+    key = id(tokens)
+    if key in _SHARED:
+        yield
+        return
+    if columns is not None:
+        cols = tuple(c if isinstance(c, list) else list(c) for c in (columns[name] for name in _COLUMNS))
+    else:
+        cols = tuple(tokens[c].tolist() for c in _COLUMNS)
+    _SHARED[key] = _Shared(tokens, cols)
+    try:
+        yield
+    finally:
+        del _SHARED[key]
+
+
+def _columns(tokens: pd.DataFrame) -> tuple[list, ...]:
+    """The token columns as lists (:data:`_COLUMNS` order): the shared ones inside :func:`shared`, else fresh."""
+    entry = _SHARED.get(id(tokens))
+    if entry is not None and entry.tokens is tokens:
+        return entry.columns
+    return tuple(tokens[c].tolist() for c in _COLUMNS)
