@@ -280,7 +280,7 @@ def frame(table: str, columns: Mapping[str, Sequence], *, article_id: str) -> pd
     Raises :class:`SchemaError` for a missing or undeclared column
     or for columns of different lengths (pandas would pad them with nulls).
     Builders collect lists and call this once per table (no per-row pandas): each column is converted once
-    (:func:`column`) and the frame is made from the arrays without copying or aligning them.
+    (:func:`column`) and the frame is made from the arrays without aligning them.
     """
     t = TABLES[table]
     given = set(columns)
@@ -300,7 +300,8 @@ def frame(table: str, columns: Mapping[str, Sequence], *, article_id: str) -> pd
             else column([article_id] * n, "str")}
     for c in t.columns[1:]:
         data[c.name] = column(columns[c.name], c.dtype)
-    return pd.DataFrame(data, index=pd.RangeIndex(n), copy=False)
+    # copy=True consolidates the NumPy columns into blocks, as pandas does for Series (Arrow arrays are not copied)
+    return pd.DataFrame(data, index=pd.RangeIndex(n), copy=True)
 
 
 def validate(table: str, df: pd.DataFrame, *, nulls: bool = True) -> pd.DataFrame:
