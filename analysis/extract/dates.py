@@ -111,14 +111,20 @@ def _forms(norm: str, *, article_prefix: bool = False) -> tuple[str, ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=16384)
+def _may_start(norm: str) -> bool:
+    """Some reading of ``norm`` (clitics stripped, للعام as العام) is the first word of a date word."""
+    firsts = _first_words()
+    return any(f in firsts for f in _forms(norm, article_prefix=True))
+
+
 def _word_at(toks: list[Tok], i: int, kinds: tuple[str, ...]) -> tuple[DateWord, int] | None:
     """Longest date word of one of ``kinds`` at token ``i``: (entry, number of tokens)."""
     if toks[i].kind != "word":
         return None
-    firsts = _first_words()
-    forms = _forms(toks[i].norm, article_prefix=True)
-    if not any(f in firsts for f in forms):
+    if not _may_start(toks[i].norm):
         return None  # fast path: most tokens start no date word
+    forms = _forms(toks[i].norm, article_prefix=True)
     lex = date_words()
     for n in range(min(_max_len(), len(toks) - i), 0, -1):
         if any(t.kind != "word" for t in toks[i:i + n]):

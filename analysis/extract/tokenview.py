@@ -19,6 +19,7 @@ lists are shared, so a stage must not change them (none does: they are the table
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -46,8 +47,43 @@ class TokenView:
     mention_at: list[dict | None] = field(default_factory=list)
     entity_type: dict[int, str] = field(default_factory=dict)
 
+    _index: tuple | None = field(default=None, init=False, repr=False, compare=False)
+    _firsts: dict[str, dict[int, int]] = field(default_factory=dict, init=False, repr=False, compare=False)
+
     def __len__(self) -> int:
         return len(self.text)
+
+    # --- positional look-ups, so that a rule asking about the mentions before or around a token reads the few
+    # --- mentions in question instead of the whole table (one scan per cue made long articles quadratic)
+
+    def _mention_index(self) -> tuple[list[int], bool]:
+        """(mention starts, whether the mentions are in start order), for the current ``mentions`` list."""
+        idx = self._index
+        if idx is None or idx[0] is not self.mentions or idx[1] != len(self.mentions):
+            starts = [int(m["start"]) for m in self.mentions]
+            idx = self._index = (self.mentions, len(self.mentions), starts,
+                                 all(a <= b for a, b in zip(starts, starts[1:])))
+        return idx[2], idx[3]
+
+    def mentions_in(self, lo: int | None, hi: int) -> list[dict]:
+        """Every mention starting in ``[lo, hi)`` (``lo`` None: any start before ``hi``), in table order -- and,
+        when the mentions are not in start order, all of them: a caller still tests the bounds itself, so reading
+        this instead of ``mentions`` changes nothing but the time."""
+        starts, ordered = self._mention_index()
+        if not ordered:
+            return self.mentions
+        a = 0 if lo is None else bisect_left(starts, lo)
+        return self.mentions[a:bisect_left(starts, hi, lo=a)]
+
+    def first_offset(self, i: int, unit: str = "sentence") -> int:
+        """Offset of the first token of token ``i``'s sentence (``unit="paragraph"``: paragraph)."""
+        firsts = self._firsts.get(unit)
+        if firsts is None:
+            firsts = self._firsts[unit] = {}
+            for k, u in enumerate(self.sentence if unit == "sentence" else self.paragraph):
+                if u not in firsts:
+                    firsts[u] = k
+        return self.start[firsts[(self.sentence if unit == "sentence" else self.paragraph)[i]]]
 
 
 def token_view(tokens: pd.DataFrame, mentions: pd.DataFrame | None = None) -> TokenView:

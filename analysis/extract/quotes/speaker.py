@@ -41,7 +41,7 @@ def inherited(ctx: QuoteContext, cue: Cue) -> Speaker | None:
     same = [q for q in ctx.quotes if q.sentence_id == v.sentence[i]]
     if same:
         return Speaker(same[-1].speaker, None, "inherited", j, "inherited")
-    for m in v.mentions:
+    for m in v.mentions_in(v.first_offset(i), v.start[i]):
         if m["sentence_id"] == v.sentence[i] and m["start"] < v.start[i] and m["type"] in ("PERSON", "ORG"):
             return Speaker(int(m["entity_id"]), None, "inherited", j, "inherited")
     first = sentence_start(v, i)
@@ -188,13 +188,12 @@ def title_referent(ctx: QuoteContext, j: int, k: int, before: int) -> int | None
     v = ctx.v
     head = v.norm[j][2:] if v.norm[j].startswith("ال") else v.norm[j]
     title_words = {w for w in v.norm[j + 1:k] if w.startswith("ال")}
-    best = None
-    for m in v.mentions:
+    for m in reversed(v.mentions_in(None, before)):  # the latest first
         if m["start"] >= before or m["type"] != "PERSON" or not isinstance(m.get("title_head"), str):
             continue
         if m["title_head"] == head and title_words <= set(str(m["title"]).split()):
-            best = int(m["entity_id"])
-    return best
+            return int(m["entity_id"])
+    return None
 
 
 def preverbal_subject(ctx: QuoteContext, i: int) -> dict | None:
@@ -250,7 +249,7 @@ def implicit_speaker(ctx: QuoteContext, i: int, cue: CueVerb) -> int | None:
     last = ctx.quotes[-1] if ctx.quotes else None
     since = max(last.end, last.cue_span[1]) if last else -1
     newer = None
-    for m in v.mentions:
+    for m in v.mentions_in(since, v.start[i]):
         if m["start"] >= v.start[i]:
             break
         t0 = int(m["token_start"])
@@ -262,7 +261,8 @@ def implicit_speaker(ctx: QuoteContext, i: int, cue: CueVerb) -> int | None:
     elif last and last.paragraph_id >= para - 2:
         speaker = last.speaker  # the previous speaker, even an unnamed one (وقال المسؤولون ... وأشاروا)
     else:
-        speaker = next((int(m["entity_id"]) for m in v.mentions if m["start"] < v.start[i] and m["type"] == "PERSON"
+        speaker = next((int(m["entity_id"]) for m in v.mentions_in(v.first_offset(i, "paragraph"), v.start[i])
+                        if m["start"] < v.start[i] and m["type"] == "PERSON"
                         and v.paragraph[int(m["token_start"])] == para), None)
     if speaker is not None and _plural(cue) and v.entity_type.get(speaker) == "PERSON":
         return None
