@@ -98,7 +98,7 @@ def _sentences_and_tokens(text: str, layout: PageLayout, article_id: str
                "text": t_text, "start": t_start, "end": t_end, "norm": t_norm, "stem": t_stem, "kind": t_kind,
                "is_stopword": t_stop}
     tokens = schema.frame("tokens", columns, article_id=article_id)
-    del columns["token_id"], columns["stem"], columns["is_stopword"]  # not in the token view
+    del columns["token_id"], columns["is_stopword"]  # read by no stage
     return sentences, tokens, columns
 
 

@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from analysis import parse_article
-from analysis.extract.tokenview import Tok, TokenView, shared, token_view, tokens_by_sentence
+from analysis.extract.tokenview import Tok, TokenView, shared, token_column, token_view, tokens_by_sentence
 from analysis.text.tokens import token_columns, tokenize
 
 
@@ -72,6 +72,14 @@ class TestShared:
         other = art.tokens.copy()
         with shared(art.tokens, cols):
             assert token_view(other).norm is not cols["norm"]  # another table: read afresh
+
+    def test_token_column(self, art):
+        assert token_column(art.tokens, "stem") == art.tokens["stem"].tolist()
+        with shared(art.tokens):
+            stems = token_column(art.tokens, "stem")
+            assert token_column(art.tokens, "stem") is stems and stems == art.tokens["stem"].tolist()
+            assert token_column(art.tokens, "norm") is token_view(art.tokens).norm
+        assert token_column(art.tokens, "stem") is not stems
 
     def test_parse_gives_the_same_tables_as_stages_run_alone(self, art):
         from analysis.extract.dates import extract_dates

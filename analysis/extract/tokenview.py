@@ -27,7 +27,7 @@ from typing import NamedTuple
 
 import pandas as pd
 
-__all__ = ["Tok", "TokenView", "shared", "token_view", "tokens_by_sentence"]
+__all__ = ["Tok", "TokenView", "shared", "token_column", "token_view", "tokens_by_sentence"]
 
 _COLUMNS = ("text", "norm", "start", "end", "kind", "sentence_id", "paragraph_id")  # TokenView's, in field order
 
@@ -130,6 +130,7 @@ class _Shared:
     tokens: pd.DataFrame
     columns: tuple[list, ...]
     by_sentence: dict[int, list[Tok]] | None = None
+    extra: dict[str, list] = field(default_factory=dict)  # other columns (:func:`token_column`)
 
 
 # id(tokens table) -> its shared columns, while a :func:`shared` block runs (the entry holds the table, so the id
@@ -146,15 +147,30 @@ def shared(tokens: pd.DataFrame, columns: Mapping[str, Sequence] | None = None) 
     if key in _SHARED:
         yield
         return
+    extra: dict[str, list] = {}
     if columns is not None:
         cols = tuple(c if isinstance(c, list) else list(c) for c in (columns[name] for name in _COLUMNS))
+        extra = {k: c if isinstance(c, list) else list(c) for k, c in columns.items() if k not in _COLUMNS}
     else:
         cols = tuple(tokens[c].tolist() for c in _COLUMNS)
-    _SHARED[key] = _Shared(tokens, cols)
+    _SHARED[key] = _Shared(tokens, cols, extra=extra)
     try:
         yield
     finally:
         del _SHARED[key]
+
+
+def token_column(tokens: pd.DataFrame, name: str) -> list:
+    """One column of the tokens table as a list (``stem``, ``is_stopword`` ...; the view's columns too): inside
+    :func:`shared` the shared list (read once), else ``tokens[name].tolist()``."""
+    entry = _SHARED.get(id(tokens))
+    if entry is None or entry.tokens is not tokens:
+        return tokens[name].tolist()
+    if name in _COLUMNS:
+        return entry.columns[_COLUMNS.index(name)]
+    if name not in entry.extra:
+        entry.extra[name] = tokens[name].tolist()
+    return entry.extra[name]
 
 
 def _columns(tokens: pd.DataFrame) -> tuple[list, ...]:
