@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 
 import pandas as pd
@@ -43,7 +44,7 @@ def _paragraphs_table(layout: PageLayout, article_id: str) -> pd.DataFrame:
 
 
 def _sentences_and_tokens(text: str, layout: PageLayout, article_id: str
-                          ) -> tuple[pd.DataFrame, pd.DataFrame, dict[str, list]]:
+                          ) -> tuple[pd.DataFrame, pd.DataFrame, dict[str, Sequence]]:
     """The sentences and tokens tables, and the token columns as the lists the tokens table was built from (for
     :func:`analysis.extract.tokenview.shared`: the extraction stages read these instead of converting the table).
 
@@ -94,9 +95,10 @@ def _sentences_and_tokens(text: str, layout: PageLayout, article_id: str
                          ("n_tokens", n)):
                 s_cols[k].append(v)
     sentences = schema.frame("sentences", s_cols, article_id=article_id)
-    columns = {"token_id": range(1, len(t_text) + 1), "sentence_id": t_sentence, "paragraph_id": t_paragraph,
-               "text": t_text, "start": t_start, "end": t_end, "norm": t_norm, "stem": t_stem, "kind": t_kind,
-               "is_stopword": t_stop}
+    columns: dict[str, Sequence] = {
+        "token_id": range(1, len(t_text) + 1), "sentence_id": t_sentence, "paragraph_id": t_paragraph,
+        "text": t_text, "start": t_start, "end": t_end, "norm": t_norm, "stem": t_stem, "kind": t_kind,
+        "is_stopword": t_stop}
     tokens = schema.frame("tokens", columns, article_id=article_id)
     del columns["token_id"], columns["is_stopword"]  # read by no stage
     return sentences, tokens, columns
