@@ -191,7 +191,7 @@ def parse_article(path_or_text: str | Path, *, name: str | None = None, ner: boo
     loaded; if it cannot, a warning is given once and the article is parsed without it).
 
     Raises :class:`~analysis.text.reader.ArticleError` (``"<file>: <reason>"``) for input that is not an Arabic text
-    or is larger than ``max_bytes`` (default 5 MB; parsing needs about 150x the input in memory).
+    or is larger than ``max_bytes`` (default 5 MB; parsing needs about 125x the input in memory).
     """
     source = read_source(path_or_text, name=name, max_bytes=max_bytes)
     layout = read_layout(source.text)
