@@ -25,9 +25,12 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
+import pyarrow as pa
+from pandas.arrays import ArrowStringArray
 
-__all__ = ["BaseTables", "Column", "STAGES", "SchemaError", "TABLES", "Table", "data_model", "frame",
+__all__ = ["BaseTables", "Column", "STAGES", "SchemaError", "TABLES", "Table", "column", "data_model", "frame",
            "validate"]
 
 STAGES = ("layout", "text", "entities", "quotes", "figures", "themes", "dates")
@@ -274,13 +277,37 @@ def _dtype(name: str):
     return pd.Series([], dtype=name).dtype
 
 
+# Fast paths of :func:`column`: the Python types a plain list may hold for NumPy to convert it exactly as pandas
+# would (any other value -- a NumPy scalar, a float in an int column, a None where no null fits -- takes pandas'
+# own conversion, with its casts and errors).
+_NUMPY_TYPES = {"int64": frozenset({int}), "float64": frozenset({float, int, type(None)}), "bool": frozenset({bool})}
+_STR_TYPES = frozenset({str, type(None)})
+
+
+def column(values: Sequence, dtype: str):
+    """One column's array (NumPy or pandas extension array) with the declared ``dtype`` (one of :data:`DTYPES`),
+    converted as ``pd.Series(values, dtype=...)`` converts it; ranges, lists and tuples of plain Python values
+    skip pandas' per-value inference (a list of ``str``/``None`` goes straight to Arrow)."""
+    if isinstance(values, range) and dtype == "int64":
+        return np.arange(values.start, values.stop, values.step, dtype=np.int64)
+    if isinstance(values, (list, tuple)):
+        types = set(map(type, values))
+        if dtype == "str" and types <= _STR_TYPES:
+            return ArrowStringArray(pa.array(values, type=pa.large_string()), dtype=_dtype("str"))
+        ok = _NUMPY_TYPES.get(dtype)
+        if ok is not None and types <= ok:
+            return np.array(values, dtype=dtype)
+    return pd.Series(values, dtype=_dtype(dtype)).array
+
+
 def frame(table: str, columns: Mapping[str, Sequence], *, article_id: str) -> pd.DataFrame:
     """The DataFrame of ``table`` from plain lists: declared column order and dtypes, ``article_id`` filled in.
 
     ``columns`` maps every declared column but ``article_id`` to its values (lists or ranges of equal length).
     Raises :class:`SchemaError` for a missing or undeclared column
     or for columns of different lengths (pandas would pad them with nulls).
-    Builders collect lists and call this once per table (no per-row pandas).
+    Builders collect lists and call this once per table (no per-row pandas): each column is converted once
+    (:func:`column`) and the frame is made from the arrays without aligning them.
     """
     t = TABLES[table]
     given = set(columns)
@@ -295,10 +322,13 @@ def frame(table: str, columns: Mapping[str, Sequence], *, article_id: str) -> pd
         sizes = ", ".join(f"{k}={len(v)}" for k, v in columns.items())
         raise SchemaError(f"{table}: columns of different lengths ({sizes})")
     n = lengths.pop() if lengths else 0
-    data = {"article_id": pd.Series([article_id] * n, dtype=_dtype("str"))}
+    ids = pa.repeat(pa.scalar(article_id, type=pa.large_string()), n) if isinstance(article_id, str) else None
+    data = {"article_id": ArrowStringArray(ids, dtype=_dtype("str")) if ids is not None
+            else column([article_id] * n, "str")}
     for c in t.columns[1:]:
-        data[c.name] = pd.Series(columns[c.name], dtype=_dtype(c.dtype))
-    return pd.DataFrame(data)
+        data[c.name] = column(columns[c.name], c.dtype)
+    # copy=True consolidates the NumPy columns into blocks, as pandas does for Series (Arrow arrays are not copied)
+    return pd.DataFrame(data, index=pd.RangeIndex(n), copy=True)
 
 
 def validate(table: str, df: pd.DataFrame, *, nulls: bool = True) -> pd.DataFrame:

@@ -190,7 +190,7 @@ def _month_at(toks: list[Tok], i: int) -> _Month | None:
         if i + n > len(toks) or any(t.kind != "word" for t in toks[i:i + n]):
             continue
         words = [t.norm for t in toks[i:i + n]]
-        for first in strip_clitics(words[0]):
+        for first in _forms(words[0]):
             m = lookup.get((first, *words[1:]))
             if m is not None:
                 return _Month(m[0], n, n == 1 and first in ambiguous_months(), m[1])

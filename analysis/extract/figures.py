@@ -656,21 +656,30 @@ def _share_units(toks: list[Tok], figs: list[_Figure]) -> list[_Figure]:
     return out
 
 
-def _subject(mentions: pd.DataFrame, sent_tok_starts: dict[int, list[int]], f: _Figure):
+def _subject_index(mentions: pd.DataFrame | None) -> dict[int, tuple[int, object]]:
+    """``sentence_id`` -> (start, entity_id) of the sentence's first PERSON/ORG/GPE mention (by start; table order
+    among equal starts), read once for :func:`_subject`."""
     if mentions is None or mentions.empty or "sentence_id" not in mentions:
-        return None
-    m = mentions[(mentions["sentence_id"] == f.sentence_id)]
+        return {}
+    m = mentions
     if "type" in m:
         m = m[m["type"].isin(["PERSON", "ORG", "GPE"])]
-    m = m.sort_values("start")
-    if m.empty:
+    first: dict[int, tuple[int, object]] = {}
+    for sid, start, eid in zip(m["sentence_id"].tolist(), m["start"].tolist(), m["entity_id"].to_numpy()):
+        if sid not in first or start < first[sid][0]:
+            first[sid] = (start, eid)
+    return first
+
+
+def _subject(first_mention: dict[int, tuple[int, object]], sent_tok_starts: dict[int, list[int]], f: _Figure):
+    first = first_mention.get(f.sentence_id)
+    if first is None:
         return None
-    first = m.iloc[0]
     starts = sent_tok_starts.get(f.sentence_id, [])
-    if int(first["start"]) >= f.start:
+    if int(first[0]) >= f.start:
         return None
-    position = sum(1 for s in starts if s < int(first["start"]))
-    return first["entity_id"] if position < 3 else None
+    position = sum(1 for s in starts if s < int(first[0]))
+    return first[1] if position < 3 else None
 
 
 def _mention_tokens(mentions: pd.DataFrame | None, by_sentence: dict[int, list[Tok]]) -> dict[int, frozenset[int]]:
@@ -717,7 +726,8 @@ def extract_figures(base: BaseTables, mentions: pd.DataFrame | None = None, enti
                    for m in numbers]
         figs.extend(_sentence_figures(sid, toks, numbers, skip.get(sid, frozenset())))
     figs.sort(key=lambda f: (f.start, f.end))
-    subj = [_subject(mentions, word_starts, f) for f in figs]
+    first_mention = _subject_index(mentions)
+    subj = [_subject(first_mention, word_starts, f) for f in figs]
     return schema.frame("figures", {
         "figure_id": range(1, len(figs) + 1),
         "sentence_id": [f.sentence_id for f in figs],

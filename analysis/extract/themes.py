@@ -34,6 +34,7 @@ from typing import NamedTuple
 import pandas as pd
 
 from analysis import schema
+from analysis.extract.tokenview import token_column
 from analysis.lexicon import load_csv
 from analysis.schema import BaseTables
 from analysis.text.clitics import PREPOSITION_PROCLITIC_RE
@@ -149,12 +150,12 @@ def _sentence_themes(stems: list[tuple[str, ...]], spans: list[tuple[int, int]],
 
 def tag_themes(base: BaseTables) -> pd.DataFrame:
     """The themes table of one article (columns :data:`THEME_COLUMNS`), sorted by sentence then theme."""
-    tokens = base.tokens
-    words = tokens[tokens["kind"] == "word"]
     rows = []
     by_sentence: dict[int, tuple[list[tuple[str, ...]], list[tuple[int, int]]]] = {}
-    for sid, word, st, s, e in zip(words["sentence_id"].tolist(), words["text"].tolist(), words["stem"].tolist(),
-                                   words["start"].tolist(), words["end"].tolist()):
+    for sid, word, st, s, e, kind in zip(*(token_column(base.tokens, c) for c in ("sentence_id", "text", "stem",
+                                                                                  "start", "end", "kind"))):
+        if kind != "word":
+            continue
         stems, spans = by_sentence.setdefault(sid, ([], []))
         stems.append(_stems_of(word, st))
         spans.append((s, e))

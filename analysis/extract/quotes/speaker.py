@@ -122,7 +122,7 @@ def inherited(ctx: QuoteContext, cue: Cue) -> Speaker | None:
     same = [q for q in ctx.quotes if q.sentence_id == v.sentence[i]]
     if same:
         return Speaker(same[-1].speaker, None, "inherited", j, "inherited", carried_status(same[-1]))
-    for m in v.mentions:
+    for m in v.mentions_in(v.first_offset(i), v.start[i]):
         if m["sentence_id"] == v.sentence[i] and m["start"] < v.start[i] and m["type"] in ("PERSON", "ORG"):
             return Speaker(int(m["entity_id"]), None, "inherited", j, "inherited")
     first = sentence_start(v, i)
@@ -358,13 +358,12 @@ def title_referent(ctx: QuoteContext, j: int, k: int, before: int) -> int | None
     v = ctx.v
     head = v.norm[j][2:] if v.norm[j].startswith("ال") else v.norm[j]
     title_words = {w for w in v.norm[j + 1:k] if w.startswith("ال")}
-    best = None
-    for m in v.mentions:
+    for m in reversed(v.mentions_in(None, before)):  # the latest first
         if m["start"] >= before or m["type"] != "PERSON" or not isinstance(m.get("title_head"), str):
             continue
         if m["title_head"] == head and title_words <= set(str(m["title"]).split()):
-            best = int(m["entity_id"])
-    return best
+            return int(m["entity_id"])
+    return None
 
 
 def preverbal_subject(ctx: QuoteContext, i: int) -> dict | None:
@@ -457,7 +456,7 @@ def implicit_speaker(ctx: QuoteContext, i: int, cue: CueVerb) -> tuple[int | Non
     last = ctx.quotes[-1] if ctx.quotes else None
     since = max(last.end, last.cue_span[1]) if last else -1
     newer = None
-    for m in v.mentions:
+    for m in v.mentions_in(since, v.start[i]):
         if m["start"] >= v.start[i]:
             break
         t0 = int(m["token_start"])
@@ -471,7 +470,8 @@ def implicit_speaker(ctx: QuoteContext, i: int, cue: CueVerb) -> tuple[int | Non
         speaker = last.speaker  # the previous speaker, even an unnamed one (وقال المسؤولون ... وأشاروا)
         status = carried_status(last)
     else:
-        speaker = next((int(m["entity_id"]) for m in v.mentions if m["start"] < v.start[i] and m["type"] == "PERSON"
+        speaker = next((int(m["entity_id"]) for m in v.mentions_in(v.first_offset(i, "paragraph"), v.start[i])
+                        if m["start"] < v.start[i] and m["type"] == "PERSON"
                         and v.paragraph[int(m["token_start"])] == para), None)
     if speaker is not None and cue.number != "sg" and v.entity_type.get(speaker) == "PERSON":
         return None, "unattributed"
