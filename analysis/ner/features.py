@@ -34,7 +34,7 @@ __all__ = [
     "sentence_features",
 ]
 
-FEATURES_VERSION = "2"
+FEATURES_VERSION = "3"
 
 # Proclitic sequences in the normalised (alef-folded) form, longest first so that the
 # greedy strip takes "وبال" before "و".  Conjunction + preposition + article combinations.
@@ -274,19 +274,56 @@ def gazetteer_features(norms: Sequence[str], gazetteer: Gazetteer) -> list[list[
     return out
 
 
-def sentence_features(tokens: Sequence[str], *, gazetteer: Gazetteer | None = None) -> list[list[str]]:
+_NO_CLUSTER = ("k-", "f-")
+
+
+def _cluster_ids(own: Sequence[dict[str, object]], clusters: Mapping[str, tuple[str, str]]) -> list[tuple[str, str]]:
+    """``(coarse, fine)`` cluster of each token: its normalised form's, else its clitic-stripped form's."""
+    out = []
+    for o in own:
+        hit = clusters.get(o["norm"]) or clusters.get(o["rest"])  # type: ignore[call-overload]
+        out.append(hit or _NO_CLUSTER)
+    return out
+
+
+def sentence_features(tokens: Sequence[str], *, gazetteer: Gazetteer | None = None,
+                      clusters: Mapping[str, tuple[str, str]] | None = None) -> list[list[str]]:
     """Feature strings for every token of one sentence (``tokens`` as the tokenizer gives them).
 
-    With a ``gazetteer``, each token also gets its own and its neighbours' list-membership features.
+    With a ``gazetteer``, each token also gets its own and its neighbours' list-membership features
+    (and, in a sentence with a sports word such as مباراة or الدوري, those features again marked
+    ``sp|``: a club is named like its city).  With ``clusters`` (word -> coarse and fine id, see
+    :mod:`analysis.ner.clusters`), each token gets its own and its neighbours' cluster ids.
     """
     own = [_token_own(tok) for tok in tokens]
     feats = [token_features(own, i) for i in range(len(own))]
+    n = len(own)
+    sport = any("sport" in o["trig"] for o in own)  # type: ignore[operator]
+    if sport:
+        for f in feats:
+            f.append("sport")
     if gazetteer is not None and own:
         gz = gazetteer_features([str(o["norm"]) for o in own], gazetteer)
         for i, f in enumerate(feats):
             f.extend(gz[i])
+            if sport:
+                f.extend(f"sp|{x}" for x in gz[i])
             for d in (-1, 1):
                 j = i + d
-                if 0 <= j < len(own):
+                if 0 <= j < n:
                     f.extend(x.replace("=", f"{d:+d}=", 1) for x in gz[j])
+    if clusters is not None and own:
+        ids = _cluster_ids(own, clusters)
+        for i, f in enumerate(feats):
+            k, c = ids[i]
+            f.append(f"ck={k}")
+            f.append(f"cf={c}")
+            for d in (-2, -1, 1, 2):
+                j = i + d
+                if 0 <= j < n:
+                    f.append(f"ck{d:+d}={ids[j][0]}")
+                    if abs(d) == 1:
+                        f.append(f"cf{d:+d}={ids[j][1]}")
+            if i + 1 < n:
+                f.append(f"cf|cf+1={c}|{ids[i + 1][1]}")
     return feats
