@@ -19,8 +19,17 @@ sys.path.insert(0, str(HERE.parent))
 import pandas as pd  # noqa: E402
 
 from analysis import parse_article  # noqa: E402
-from analysis.evaluate import (Score, _gold_entity_of, _keys, _no_speaker, blind_scores, evaluate_article,  # noqa: E402
-                               load_gold, top_theme, wrong_speakers)
+from analysis.evaluate import (  # noqa: E402
+    Score,
+    _gold_entity_of,
+    _keys,
+    _no_speaker,
+    blind_scores,
+    evaluate_article,
+    load_gold,
+    top_theme,
+    wrong_speakers,
+)
 
 from blind_scores import GOLD_BLIND, MEASURES  # noqa: E402
 from blind_set import blind_articles  # noqa: E402

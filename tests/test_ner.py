@@ -98,7 +98,7 @@ class TestShapeAndLength:
 class TestTriggers:
     def test_list_has_each_category(self) -> None:
         cats = {c for cs in triggers().values() for c in cs}
-        assert cats == {"title", "org", "loc", "speech"}
+        assert cats == {"title", "org", "loc", "speech", "sport"}
 
     @pytest.mark.parametrize(
         ("word", "cats"),

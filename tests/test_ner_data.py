@@ -120,7 +120,7 @@ class TestClusters:
 
     def test_malformed(self) -> None:
         with pytest.raises(ValueError, match="line 2"):
-            read_clusters("# header\nword\tk1\n".encode())
+            read_clusters(b"# header\nword\tk1\n")
 
     def test_cluster_features(self) -> None:
         clusters = {"القاهره": ("k1", "f7"), "وصل": ("k2", "f9")}
