@@ -28,6 +28,8 @@ DECLARED = {
     "name_words.csv": dict(required=("ar", "en", "kind", "gloss"), key=("ar", "kind")),             # names.naming
     "ner_lists.csv": dict(required=("word", "list", "gloss_en"), key=("word", "list")),             # ner.names
     "ner_triggers.csv": dict(required=("word", "category", "gloss_en"), key=("word", "category")),  # ner.features
+    "ner_clubs.csv": dict(required=("word", "gloss_en"), key=("word",)),                             # ner.names
+    "ner_newsfane_map.csv": dict(required=("class", "type", "gloss_en"), key=("class",)),            # ner.newsfane
     "number_words.csv": dict(required=("word", "kind", "gloss"), optional=("value",), key=("word",)),  # numerals
     "stopwords_ar.csv": dict(required=("word", "gloss"), key=("word",)),                             # text.stopwords
     "themes.csv": dict(required=("theme", "label_en", "label_ar", "trigger_ar", "gloss", "weight"),
@@ -90,7 +92,7 @@ class TestShipped:
         from analysis.lexicon import gazetteer, glossary
         from analysis.names import naming
         from analysis.names import spelling as romanize_module
-        from analysis.ner import features, names
+        from analysis.ner import features, names, newsfane
         from analysis.text import layout, numerals, pagedate, stopwords
 
         readers = {
@@ -99,6 +101,8 @@ class TestShipped:
             "gazetteer.csv": gazetteer.gazetteer, "months.csv": pagedate.month_names,
             "ner_lists.csv": lambda: names.build_names(None, names.default_sources()[1]),
             "ner_triggers.csv": features.triggers, "number_words.csv": numerals._rows,
+            "ner_clubs.csv": lambda: names.build_names(None, names.default_sources()[1]),
+            "ner_newsfane_map.csv": newsfane.class_map,
             "stopwords_ar.csv": stopwords.stopwords, "themes.csv": themes._rows, "titles.csv": gazetteer.titles,
             "units.csv": figures.unit_lexicon, "weekdays.csv": dates.date_words,
             "name_particles.csv": romanize_module._particles, "name_words.csv": naming._words,
