@@ -22,8 +22,9 @@
 # **Method.** The tables come from `analysis.parse_article` (the `entities` and `mentions` tables):
 #
 # - an *entity* is one real-world person, organisation or place, whatever its spelling or attached clitics
-#   (ايطاليا = إيطاليا, لإيطاليا); English names come from the project's reviewed bilingual gazetteer, and names
-#   found by patterns or the NER model without a gazetteer entry have no English name (shown in Arabic only);
+#   (ايطاليا = إيطاليا, لإيطاليا); every entity has an English name: from the reviewed gazetteer or the
+#   GeoNames/CLDR place table, composed from listed names and glossed words, or romanized by the letter model
+#   (`name_en_source` says which);
 # - nisba adjectives (العراقي، الإيطالية) describe and are not counted as mentions; titles are not part of a
 #   person's name;
 # - *co-occurrence* is counted per sentence: two entities named in the same sentence share one sentence,
