@@ -4,8 +4,10 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
 SEEDS  := $(wildcard seeds/*.txt)
+SAUDINEWSNET ?= ../shared/corpus/saudinewsnet
+CORPUS_OUT   ?= data/corpus/saudinewsnet
 
-.PHONY: all install data report test bench lab clean
+.PHONY: all install data report corpus test bench lab clean
 all: report
 
 # Create or reuse the virtual environment; reinstall when the project's dependencies change.
@@ -23,6 +25,12 @@ data: $(STAMP)
 
 report: data
 	$(PY) -m analysis report $(SEEDS) --out reports
+
+# The whole SaudiNewsNet corpus into one Parquet dataset per table (resumes if interrupted), then its report.
+# Exit status 3 (some articles refused, listed in $(CORPUS_OUT)/errors) still builds the report.
+corpus: $(STAMP)
+	$(PY) -m analysis corpus $(SAUDINEWSNET) --out $(CORPUS_OUT) || test $$? -eq 3
+	$(PY) -m analysis report --corpus $(CORPUS_OUT) --out reports/corpus
 
 test: $(STAMP)
 	$(PY) -m pytest -n auto

@@ -1,4 +1,5 @@
-"""Command line: ``python -m analysis parse ARTICLE ... --out DIR`` and ``python -m analysis report ...``.
+"""Command line: ``python -m analysis parse ARTICLE ... --out DIR``, ``python -m analysis corpus INPUT ... --out DIR``
+and ``python -m analysis report ...``.
 
 Bad input ends with one line ``error: <file>: <reason>`` on stderr and exit code 2; nothing is written.
 
@@ -8,6 +9,11 @@ Bad input ends with one line ``error: <file>: <reason>`` on stderr and exit code
 staging folders of a run that was killed outright are removed by the next run.  Two inputs with the same file
 name stem (``a/x.txt``, ``b/x.txt``) would write the same ``OUT/x/``: they are refused before any work (the same
 file given twice is parsed once).  Inputs above ``--max-size`` MB (default 5) are refused.
+
+``corpus`` parses many articles into one Parquet dataset per table (:mod:`analysis.corpus`): a refused article
+is recorded in ``DIR/errors`` and skipped, never fatal.  Exit status 0 when every article was parsed, 3 when some
+were refused (all others written), 2 for an input that names nothing or an unusable ``--out``; a rerun skips what
+``DIR`` already holds.
 """
 from __future__ import annotations
 
@@ -47,16 +53,48 @@ def build_parser() -> argparse.ArgumentParser:
                         "share a name with (طرابلس), shown as geo_reason outlet-country where it decides")
     p.set_defaults(func=_cmd_parse)
 
+    c = sub.add_parser("corpus", help="parse many articles into one Parquet dataset per table",
+                       description="Parse every article of INPUT (files, folders searched recursively for *.txt, "
+                                   "*.jsonl and *.jsonl.gz, globs; JSON lines with title + content) into DIR: one "
+                                   "Parquet dataset per table (DIR/tokens/ ...), plus DIR/text/, DIR/meta/ and "
+                                   "DIR/errors/.  A rerun skips what DIR already holds.  Exit status 0: all "
+                                   "parsed; 3: some refused (see DIR/errors); 2: bad input or --out.",
+                       epilog="Dask on a cluster: start a scheduler (dask scheduler) and workers (dask worker "
+                              "tcp://HOST:8786) on machines with this package installed, then pass --dask "
+                              "tcp://HOST:8786.  Text-file inputs must be readable by the workers at the same "
+                              "path; DIR is written by this process only.")
+    c.add_argument("inputs", nargs="+", metavar="INPUT", help="article files, folders, globs or JSON-lines files")
+    c.add_argument("--out", required=True, type=Path, metavar="DIR", help="dataset folder (created; resumed if it exists)")
+    c.add_argument("--jobs", type=int, default=None, metavar="N",
+                   help="worker processes (default: the cores; 1: parse in this process)")
+    c.add_argument("--dask", default=None, metavar="ADDRESS",
+                   help="run on Dask: 'local' starts a LocalCluster of --jobs workers, tcp://HOST:8786 uses an "
+                        "existing scheduler")
+    c.add_argument("--limit", type=int, default=None, metavar="N", help="only the first N articles of the inputs")
+    c.add_argument("--batch-size", type=int, default=None, metavar="N",
+                   help="articles per part file (default: the dataset's, else 100); an interrupted run loses at "
+                        "most the batches in flight")
+    c.add_argument("--max-size", type=_megabytes, default=DEFAULT_MAX_BYTES, metavar="MB",
+                   help=f"largest article accepted, in MB (default: {DEFAULT_MAX_BYTES // 1_000_000})")
+    c.add_argument("--no-ner", dest="ner", action="store_false",
+                   help="entities from the gazetteer and patterns only (faster; no NER model)")
+    c.add_argument("--quiet", action="store_true", help="no progress bar")
+    c.set_defaults(func=_cmd_corpus)
+
     r = sub.add_parser("report", help="execute the notebooks for each article and render the HTML report",
                        description="Execute every notebook in notebooks/ for each ARTICLE (default: the seed "
                                    "article) and write HTML pages plus an index page into DIR.")
     r.add_argument("articles", nargs="*", metavar="ARTICLE", type=Path, help="article text file(s)")
-    r.add_argument("--out", type=Path, default=Path("reports"), metavar="DIR", help="output folder (default: reports)")
+    r.add_argument("--out", type=Path, default=None, metavar="DIR",
+                   help="output folder (default: reports, or reports/corpus with --corpus)")
     r.add_argument("--jobs", type=int, default=None, metavar="N", help="parallel notebook runs (default: cores)")
     r.add_argument("--notebooks", type=Path, default=None, metavar="DIR",
                    help="run the notebooks in DIR instead of the project's notebooks/")
     r.add_argument("--quiet", action="store_true", help="no progress lines on stderr")
     r.add_argument("--open", action="store_true", help="open the index page in the web browser when done")
+    r.add_argument("--corpus", type=Path, default=None, metavar="DIR",
+                   help="render the corpus notebooks on the corpus dataset DIR (from `corpus`) instead of the "
+                        "article notebooks; --out defaults to reports/corpus")
     r.set_defaults(func=_cmd_report)
     return parser
 
@@ -142,6 +180,32 @@ def _cmd_parse(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_corpus(args: argparse.Namespace) -> int:
+    from analysis.corpus import InputError, RunError, StoreError, build_corpus
+
+    for flag, value, least in (("--jobs", args.jobs, 1), ("--limit", args.limit, 0), ("--batch-size", args.batch_size, 1)):
+        if value is not None and value < least:
+            print(f"error: {flag} must be at least {least}", file=sys.stderr)
+            return 2
+    try:
+        result = build_corpus(args.inputs, args.out, jobs=args.jobs, dask=args.dask, limit=args.limit,
+                              batch_size=args.batch_size, ner=args.ner, max_bytes=args.max_size,
+                              progress=not args.quiet)
+    except (InputError, StoreError) as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+    except RunError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 1
+    rate = (result.new_articles + result.new_refused) / result.seconds if result.seconds else 0.0
+    print(f"corpus: {result.new_articles} parsed, {result.new_refused} refused, {result.skipped} already there, "
+          f"in {result.seconds:.1f} s ({rate:.1f} articles/s) -> {display_name(result.out)}: "
+          f"{result.articles} articles, {result.refused} refused")
+    if result.refused:
+        print(f"corpus: {result.refused} input(s) refused: see {display_name(result.out / 'errors')}", file=sys.stderr)
+    return result.exit_status
+
+
 def _cmd_report(args: argparse.Namespace) -> int:
     return run_report_command(args)
 
@@ -157,16 +221,27 @@ def run_report_command(args: argparse.Namespace) -> int:
     if args.jobs is not None and args.jobs < 1:
         print("error: --jobs must be at least 1", file=sys.stderr)
         return 2
-    if Path(args.out).exists() and not Path(args.out).is_dir():
-        print(f"error: {args.out}: --out is a file, not a folder", file=sys.stderr)
+    corpus = getattr(args, "corpus", None)
+    out = Path(args.out) if args.out is not None else Path("reports/corpus" if corpus is not None else "reports")
+    if out.exists() and not out.is_dir():
+        print(f"error: {out}: --out is a file, not a folder", file=sys.stderr)
+        return 2
+    if corpus is not None and args.articles:
+        print("error: give either ARTICLE files or --corpus DIR, not both", file=sys.stderr)
         return 2
     # heavy imports (nbconvert, papermill) only when a report is asked for
     from analysis.report.build import ReportError, build_report
 
     try:
-        result = build_report(list(args.articles) or None, args.out, jobs=args.jobs,
-                              progress=not getattr(args, "quiet", False),
-                              notebooks_dir=getattr(args, "notebooks", None))
+        if corpus is not None:
+            from analysis.report.corpus import build_corpus_report
+
+            result = build_corpus_report(corpus, out, progress=not getattr(args, "quiet", False),
+                                         notebooks_dir=getattr(args, "notebooks", None))
+        else:
+            result = build_report(list(args.articles) or None, out, jobs=args.jobs,
+                                  progress=not getattr(args, "quiet", False),
+                                  notebooks_dir=getattr(args, "notebooks", None))
     except ReportError as err:
         print(f"error: {err}", file=sys.stderr)
         return 1

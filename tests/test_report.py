@@ -396,7 +396,7 @@ class TestCommandLine:
         from analysis.cli import _cmd_report, build_parser
 
         args = build_parser().parse_args(["report"])
-        assert (args.command, args.articles, args.out, args.jobs) == ("report", [], Path("reports"), None)
+        assert (args.command, args.articles, args.out, args.jobs) == ("report", [], None, None)  # reports/
         assert args.func is _cmd_report
         assert (args.quiet, args.notebooks) == (False, None)
         assert build_parser().parse_args(["report", "--quiet", "--notebooks", "nb"]).notebooks == Path("nb")

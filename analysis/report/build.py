@@ -51,6 +51,7 @@ __all__ = [
     "build_report",
     "default_article",
     "find_notebooks",
+    "is_corpus_notebook",
     "notebook_info",
     "page_href",
     "resolve_article",
@@ -136,14 +137,32 @@ def default_article() -> Path:
         raise ReportError(str(err)) from None
 
 
-def find_notebooks(notebooks_dir: Path | None = None) -> list[Path]:
-    """The ``.ipynb`` files of *notebooks_dir* (default: the project's ``notebooks/``), sorted by name."""
+def is_corpus_notebook(notebook: Path) -> bool:
+    """A corpus notebook (run on a corpus dataset, ``report --corpus``): its parameters cell sets ``corpus_path``."""
+    import nbformat
+
+    nb = nbformat.read(notebook, as_version=4)
+    params = [c.source for c in nb.cells if "parameters" in c.get("metadata", {}).get("tags", [])]
+    return any(re.search(r"^corpus_path\s*=", src, re.M) for src in params)
+
+
+def find_notebooks(notebooks_dir: Path | None = None, *, kind: str = "article") -> list[Path]:
+    """The ``.ipynb`` files of *notebooks_dir* (default: the project's ``notebooks/``), sorted by name.
+
+    ``kind``: ``"article"`` the notebooks run once per article, ``"corpus"`` those run on a corpus dataset
+    (:func:`is_corpus_notebook`), ``"all"`` both.
+    """
+    if kind not in ("article", "corpus", "all"):
+        raise ValueError(f"kind must be article, corpus or all, not {kind!r}")
     if notebooks_dir is None:
         root = _project_root() or Path.cwd()
         notebooks_dir = root / "notebooks"
     notebooks = sorted(p.resolve() for p in Path(notebooks_dir).glob("*.ipynb") if not p.name.startswith("."))
+    if kind != "all":
+        notebooks = [p for p in notebooks if is_corpus_notebook(p) == (kind == "corpus")]
     if not notebooks:
-        raise ReportError(f"no notebooks (*.ipynb) in {notebooks_dir}")
+        what = "" if kind == "all" else f"{kind} "
+        raise ReportError(f"no {what}notebooks (*.ipynb) in {notebooks_dir}")
     return notebooks
 
 
