@@ -5,12 +5,14 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 
 import pandas as pd
 
 from analysis import schema
 from analysis.extract.pipeline import extract_all
+from analysis.extract.tokenview import shared
 from analysis.schema import BaseTables
 from analysis.text.layout import PageLayout, read_layout
 from analysis.text.normalize import normalize
@@ -19,7 +21,7 @@ from analysis.text.sentences import split_sentences
 from analysis.text.spanlimit import limit_spans
 from analysis.text.stem import stem
 from analysis.text.stopwords import is_stopword
-from analysis.text.tokens import tokenize
+from analysis.text.tokens import token_columns
 
 __all__ = ["Article", "BaseTables", "parse_article", "read_tables", "TABLE_NAMES", "FORMATS"]
 
@@ -41,13 +43,27 @@ def _paragraphs_table(layout: PageLayout, article_id: str) -> pd.DataFrame:
     }, article_id=article_id)
 
 
-def _sentences_and_tokens(text: str, layout: PageLayout, article_id: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+def _sentences_and_tokens(text: str, layout: PageLayout, article_id: str
+                          ) -> tuple[pd.DataFrame, pd.DataFrame, dict[str, Sequence]]:
+    """The sentences and tokens tables, and the token columns as the lists the tokens table was built from (for
+    :func:`analysis.extract.tokenview.shared`: the extraction stages read these instead of converting the table).
+
+    Token columns are collected per sentence (a sentence's ids repeat one object); the text, norm, stem and flags
+    of a token string are computed once per distinct string (its first occurrence decides, as before) and the
+    string itself is shared between its repeats."""
     s_cols: dict[str, list] = {k: [] for k in ("sentence_id", "paragraph_id", "paragraph_kind", "section_id",
                                                 "text", "start", "end", "n_tokens")}
-    t_cols: dict[str, list] = {k: [] for k in ("token_id", "sentence_id", "paragraph_id", "text", "start", "end",
-                                                "norm", "stem", "kind", "is_stopword")}
-    sid = tid = 0
-    norm_cache: dict[str, tuple[str, str, bool]] = {}
+    t_text: list[str] = []
+    t_start: list[int] = []
+    t_end: list[int] = []
+    t_norm: list[str] = []
+    t_stem: list[str] = []
+    t_kind: list[str] = []
+    t_stop: list[bool] = []
+    t_sentence: list[int] = []
+    t_paragraph: list[int] = []
+    sid = 0
+    cache: dict[str, tuple[str, str, str, bool]] = {}  # token text -> (the shared text, norm, stem, is_stopword)
     for p in layout.paragraphs:
         if p.kind in _OWN_SENTENCE:
             spans = [(p.start, p.end)]
@@ -57,33 +73,35 @@ def _sentences_and_tokens(text: str, layout: PageLayout, article_id: str) -> tup
             continue
         for s, e in limit_spans(text, spans):
             sid += 1
-            n = 0
-            for tok in tokenize(text, s, e):
-                tid += 1
-                n += 1
-                cached = norm_cache.get(tok.text)
+            toks = token_columns(text, s, e)
+            for tok_text, kind in zip(toks[0], toks[3]):
+                cached = cache.get(tok_text)
                 if cached is None:
-                    norm = normalize(tok.text)
-                    cached = (norm, stem(tok.text) if tok.kind == "word" else norm,
-                              tok.kind == "word" and is_stopword(norm))
-                    norm_cache[tok.text] = cached
-                t_cols["token_id"].append(tid)
-                t_cols["sentence_id"].append(sid)
-                t_cols["paragraph_id"].append(p.paragraph_id)
-                t_cols["text"].append(tok.text)
-                t_cols["start"].append(tok.start)
-                t_cols["end"].append(tok.end)
-                t_cols["norm"].append(cached[0])
-                t_cols["stem"].append(cached[1])
-                t_cols["kind"].append(tok.kind)
-                t_cols["is_stopword"].append(cached[2])
+                    norm = normalize(tok_text)
+                    cached = cache[tok_text] = (tok_text, norm, stem(tok_text) if kind == "word" else norm,
+                                                kind == "word" and is_stopword(norm))
+                t_text.append(cached[0])
+                t_norm.append(cached[1])
+                t_stem.append(cached[2])
+                t_stop.append(cached[3])
+            n = len(toks[0])
+            t_start += toks[1]
+            t_end += toks[2]
+            t_kind += toks[3]
+            t_sentence += [sid] * n
+            t_paragraph += [p.paragraph_id] * n
             for k, v in (("sentence_id", sid), ("paragraph_id", p.paragraph_id), ("paragraph_kind", p.kind),
                          ("section_id", p.section_id), ("text", text[s:e]), ("start", s), ("end", e),
                          ("n_tokens", n)):
                 s_cols[k].append(v)
     sentences = schema.frame("sentences", s_cols, article_id=article_id)
-    tokens = schema.frame("tokens", t_cols, article_id=article_id)
-    return sentences, tokens
+    columns: dict[str, Sequence] = {
+        "token_id": range(1, len(t_text) + 1), "sentence_id": t_sentence, "paragraph_id": t_paragraph,
+        "text": t_text, "start": t_start, "end": t_end, "norm": t_norm, "stem": t_stem, "kind": t_kind,
+        "is_stopword": t_stop}
+    tokens = schema.frame("tokens", columns, article_id=article_id)
+    del columns["token_id"], columns["is_stopword"]  # read by no stage
+    return sentences, tokens, columns
 
 
 class Article:
@@ -166,14 +184,17 @@ class Article:
 
 
 def parse_article(path_or_text: str | Path, *, name: str | None = None, ner: bool = True,
-                  max_bytes: int = DEFAULT_MAX_BYTES) -> Article:
+                  max_bytes: int = DEFAULT_MAX_BYTES, country: str | None = None) -> Article:
     """Parse an article (a file path or the text itself) into an :class:`Article`.
 
     ``ner``: use the NER model for entity names the gazetteer and patterns do not find (when the model can be
     loaded; if it cannot, a warning is given once and the article is parsed without it).
 
     Raises :class:`~analysis.text.reader.ArticleError` (``"<file>: <reason>"``) for input that is not an Arabic text
-    or is larger than ``max_bytes`` (default 5 MB; parsing needs about 150x the input in memory).
+    or is larger than ``max_bytes`` (default 5 MB; parsing needs about 125x the input in memory).
+
+    ``country``: the outlet's country (ISO 3166 alpha-2, ``"LB"``) when you know it: a hint for places with
+    namesakes (``طرابلس``), shown as ``geo_reason = outlet-country`` where it decided.
     """
     source = read_source(path_or_text, name=name, max_bytes=max_bytes)
     layout = read_layout(source.text)
@@ -181,9 +202,12 @@ def parse_article(path_or_text: str | Path, *, name: str | None = None, ner: boo
     paragraphs = _paragraphs_table(layout, article_id)
     if not (paragraphs["kind"] == "body").any() and layout.headline is None:
         raise ArticleError(source.name, "no headline or body text found")
-    sentences, tokens = _sentences_and_tokens(source.text, layout, article_id)
-    base = BaseTables(source.text, article_id, layout.published_at, paragraphs, sentences, tokens)
-    extracted = extract_all(base, ner=ner)
+    sentences, tokens, token_lists = _sentences_and_tokens(source.text, layout, article_id)
+    base = BaseTables(source.text, article_id, layout.published_at, paragraphs, sentences, tokens,
+                      country=country.upper() if country else None)
+    with shared(tokens, token_lists):  # the stages read the token lists, not the table
+        del token_lists
+        extracted = extract_all(base, ner=ner)
     article = schema.frame("article", {
         "source": [source.file_name],
         "headline": [layout.headline],

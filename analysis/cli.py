@@ -48,6 +48,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--max-size", type=_megabytes, default=DEFAULT_MAX_BYTES, metavar="MB",
                    help=f"largest article accepted, in MB (default: {DEFAULT_MAX_BYTES // 1_000_000}; parsing "
                         "needs about 150x the size in memory)")
+    p.add_argument("--country", type=_country, default=None, metavar="CC",
+                   help="the outlet's country (ISO 3166 code, e.g. LB): a hint for places several countries "
+                        "share a name with (طرابلس), shown as geo_reason outlet-country where it decides")
     p.set_defaults(func=_cmd_parse)
 
     c = sub.add_parser("corpus", help="parse many articles into one Parquet dataset per table",
@@ -94,6 +97,13 @@ def build_parser() -> argparse.ArgumentParser:
                         "article notebooks; --out defaults to reports/corpus")
     r.set_defaults(func=_cmd_report)
     return parser
+
+
+def _country(value: str) -> str:
+    code = value.strip().upper()
+    if len(code) != 2 or not code.isascii() or not code.isalpha():
+        raise argparse.ArgumentTypeError(f"not a two-letter ISO 3166 country code: {value!r}")
+    return code
 
 
 def _megabytes(value: str) -> int:
@@ -152,7 +162,8 @@ def _cmd_parse(args: argparse.Namespace) -> int:
     out: Path = args.out
     check_out_dir(out)
     # Parse everything first: a bad article stops the run before anything is written.
-    articles = [parse_article(path, max_bytes=args.max_size) for path in _unique_inputs(args.articles)]
+    articles = [parse_article(path, max_bytes=args.max_size, country=args.country)
+                for path in _unique_inputs(args.articles)]
     remove_stale(out, _STAGING)
     remove_stale(out, ".tmp-", without_pid=True)
     stage = make_staging(out, _STAGING)

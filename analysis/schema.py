@@ -25,9 +25,12 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
+import pyarrow as pa
+from pandas.arrays import ArrowStringArray
 
-__all__ = ["BaseTables", "Column", "STAGES", "SchemaError", "TABLES", "Table", "data_model", "frame",
+__all__ = ["BaseTables", "Column", "STAGES", "SchemaError", "TABLES", "Table", "column", "data_model", "frame",
            "validate"]
 
 STAGES = ("layout", "text", "entities", "quotes", "figures", "themes", "dates")
@@ -149,12 +152,23 @@ _TABLES = (
        _c("entity_id", "int64", "1, 2, ... in order of first mention.", consumers=("quotes",)),
        _c("type", "str", "``PERSON``, ``ORG``, ``GPE``, ``LOC``, ``FAC`` or ``MISC``."),
        _c("name_ar", "str", "Canonical Arabic name (the gazetteer's, else the longest form written)."),
-       _c("name_en", "str", "English name from the gazetteer, null when unknown.", null=True, consumers=("quotes",)),
+       _c("name_en", "str", "English name: the gazetteer's, else the name lexicon's, else romanized (never null).",
+          consumers=("quotes",)),
+       _c("name_en_source", "str", "Where ``name_en`` comes from: ``gazetteer`` (reviewed entry or GeoNames/CLDR "
+          "place), ``lexicon`` (every word a listed name) or ``romanized`` (the letter model spelt a word).",
+          consumers=("quotes",)),
        _c("n_mentions", "int64", "Rows of the mentions table for this entity."),
-       _c("key", "str", "Gazetteer key, null for entities not in the gazetteer.", null=True),
+       _c("key", "str", "Reviewed gazetteer key, null for entities not in it (or a place the article showed to be "
+          "another namesake).", null=True),
        _c("source", "str", "How the first mention was found (``gazetteer``, ``pattern``, ``ner``)."),
        _c("lat", "float64", "Latitude from the gazetteer, null when unknown.", null=True),
        _c("lon", "float64", "Longitude from the gazetteer, null when unknown.", null=True),
+       _c("country", "str", "Places: ISO 3166 alpha-2 code of the country the place is in (or is), null when "
+          "unknown.", null=True),
+       _c("population", "Int64", "Places: population (GeoNames), null when unknown.", null=True),
+       _c("geo_reason", "str", "Places: why this place among its namesakes: ``reviewed``, ``only-candidate``, "
+          "``override``, ``population-prior``, ``article-context``, ``outlet-country``; null for other entities.",
+          null=True),
        _c("first_start", "int64", "Offset of the first mention."),
        _c("title", "str", "A title written before a mention (``وزير الخارجية``), null when none.", null=True)),
     _t("mentions", "entity mention in the text", "entities",
@@ -182,7 +196,12 @@ _TABLES = (
        "Amounts with their counted noun, category and, where the text says, whose figure it is.",
        _c("figure_id", "int64", "1, 2, ... in text order."),
        _c("sentence_id", "int64", "The sentence the figure is in."),
-       _c("value", "float64", "The amount as a number (``3 ملايين`` is 3000000.0)."),
+       _c("value", "float64", "The amount as a number (``3 ملايين`` is 3000000.0; a range's lower bound); null for a "
+          "vague amount (``ملايين``، ``عشرات``).", null=True),
+       _c("value_high", "float64", "A range's upper bound (``بين 5 و15 يوما``: 15.0), null otherwise.", null=True),
+       _c("kind", "str", "How the amount is written (``analysis.find_numbers`` kinds): ``cardinal``, ``decimal``, "
+          "``percent``, ``fraction``, ``range``, or ``dual`` (``شهرين``)."),
+       _c("vague", "bool", "A numeral plural without a number (``عشرات``، ``ملايين``, ``المئات من``): value null."),
        _c("unit_ar", "str", "The counted noun as in the unit lexicon or as written, null for a bare number.",
           null=True),
        _c("unit_en", "str", "English unit (``soldier``, ``percent``), null when unknown.", null=True),
@@ -191,6 +210,8 @@ _TABLES = (
        _c("qualifier", "str", "The qualifier as written, outside the span; null when none.", null=True),
        _c("subject_entity_id", "object", "Whose figure (entities.entity_id, a NumPy int), null when the text "
           "does not say.", null=True),
+       _c("same_as_figure_id", "Int64", "The first figure of the article with the same value, unit and category "
+          "(a headline figure repeated in the body is one fact), null for the first.", null=True),
        _c("value_text", "str", "The amount's words as written, without the noun."),
        *_span("figure (amount and counted noun)")),
     _t("quotes", "statement attributed to someone", "quotes",
@@ -202,7 +223,8 @@ _TABLES = (
        _c("speaker_text", "str", "The speaker as written, null when not found.", null=True),
        _c("speaker_start", "Int64", "Offset of the speaker's text, null when not found.", null=True),
        _c("speaker_end", "Int64", "Offset one past the speaker's text, null when not found.", null=True),
-       _c("speaker_how", "str", "How the speaker was found (``named``, ``title``, ``nominal``, ``implicit``, ``inherited``)."),
+       _c("speaker_how", "str", "How the speaker was found (``named``, ``title``, ``nominal``, ``implicit``, ``inherited``, "
+          "``author``)."),
        _c("speaker_name_en", "str", "The speaker entity's English name, null when unknown.", null=True),
        _c("cue", "str", "The reporting verb as written (``وقال``)."),
        _c("cue_lemma", "str", "Its lemma from ``cue_verbs.csv``."),
@@ -214,7 +236,11 @@ _TABLES = (
        _c("start", "int64", "Offset of the content's first character."),
        _c("end", "int64", "Offset one past the content's last character."),
        _c("rule", "str", "The content rule that found the quote."),
-       _c("speaker_rule", "str", "The speaker step that found the speaker (``speaker_how`` is its class).")),
+       _c("speaker_rule", "str", "The speaker step that found the speaker (``speaker_how`` is its class)."),
+       _c("speaker_status", "str", "Whether the speaker is known: ``resolved`` (named in the cue's clause), "
+          "``carried`` (from an earlier quote or sentence), ``source-not-entity`` (a source that is no entity: "
+          "``مصادر``, ``التقرير``), ``author`` (the writer's own speech) or ``unattributed`` (no speaker found; "
+          "``speaker_entity_id`` is then null, never a guess).")),
     _t("themes", "(sentence, theme) pair", "themes",
        "Topics of each sentence from the trigger lexicon ``analysis/data/themes.csv``, with the evidence.",
        _c("sentence_id", "int64", "The sentence."),
@@ -226,15 +252,19 @@ _TABLES = (
        _c("n_triggers", "int64", "Distinct triggers found."),
        _c("evidence_spans", "str", "Offsets of the evidence, ``start-end;start-end``.")),
     _t("dates", "date expression in the text", "dates",
-       "Weekdays, relative dates, month names, day-month dates, years and numeric dates, resolved where possible.",
+       "Weekdays, relative dates, month names (Gregorian and Hijri), day-month dates, years, numeric dates, day "
+       "ranges and religious holidays, resolved where possible (Hijri dates converted to the Gregorian day).",
        _c("date_id", "int64", "1, 2, ... in text order."),
        _c("sentence_id", "int64", "The sentence the date is in."),
        *_span("date expression"),
-       _c("kind", "str", "``weekday``, ``relative``, ``date``, ``month``, ``year`` or ``numeric``."),
-       _c("resolved", "str", "ISO date, week, month or year; null when it needs a publication date the article "
-          "lacks, or is impossible.", null=True),
+       _c("kind", "str", "``weekday``, ``relative``, ``date``, ``month``, ``hijri_month``, ``year``, ``numeric``, "
+          "``period`` (a range of days in one month, a decade) or ``holiday`` (عيد الفطر)."),
+       _c("resolved", "str", "ISO date, week, month or year (Gregorian, also for Hijri dates); an ISO interval "
+          "``start/end`` for a period or a Hijri month with a written year; null when it needs a publication date "
+          "the article lacks, is impossible, or has no fixed day (a holiday, a bare Hijri year).", null=True),
        _c("granularity", "str", "``day``, ``week``, ``month`` or ``year``."),
-       _c("gloss", "str", "English reading (``Monday``, ``yesterday``, ``28 September``).")),
+       _c("gloss", "str", "English reading (``Monday``, ``yesterday``, ``28 September``)."),
+       _c("calendar", "str", "``gregorian`` or ``hijri``: the calendar the expression is written in.")),
 )
 
 TABLES: dict[str, Table] = {t.name: t for t in _TABLES}
@@ -247,13 +277,37 @@ def _dtype(name: str):
     return pd.Series([], dtype=name).dtype
 
 
+# Fast paths of :func:`column`: the Python types a plain list may hold for NumPy to convert it exactly as pandas
+# would (any other value -- a NumPy scalar, a float in an int column, a None where no null fits -- takes pandas'
+# own conversion, with its casts and errors).
+_NUMPY_TYPES = {"int64": frozenset({int}), "float64": frozenset({float, int, type(None)}), "bool": frozenset({bool})}
+_STR_TYPES = frozenset({str, type(None)})
+
+
+def column(values: Sequence, dtype: str):
+    """One column's array (NumPy or pandas extension array) with the declared ``dtype`` (one of :data:`DTYPES`),
+    converted as ``pd.Series(values, dtype=...)`` converts it; ranges, lists and tuples of plain Python values
+    skip pandas' per-value inference (a list of ``str``/``None`` goes straight to Arrow)."""
+    if isinstance(values, range) and dtype == "int64":
+        return np.arange(values.start, values.stop, values.step, dtype=np.int64)
+    if isinstance(values, (list, tuple)):
+        types = set(map(type, values))
+        if dtype == "str" and types <= _STR_TYPES:
+            return ArrowStringArray(pa.array(values, type=pa.large_string()), dtype=_dtype("str"))
+        ok = _NUMPY_TYPES.get(dtype)
+        if ok is not None and types <= ok:
+            return np.array(values, dtype=dtype)
+    return pd.Series(values, dtype=_dtype(dtype)).array
+
+
 def frame(table: str, columns: Mapping[str, Sequence], *, article_id: str) -> pd.DataFrame:
     """The DataFrame of ``table`` from plain lists: declared column order and dtypes, ``article_id`` filled in.
 
     ``columns`` maps every declared column but ``article_id`` to its values (lists or ranges of equal length).
     Raises :class:`SchemaError` for a missing or undeclared column
     or for columns of different lengths (pandas would pad them with nulls).
-    Builders collect lists and call this once per table (no per-row pandas).
+    Builders collect lists and call this once per table (no per-row pandas): each column is converted once
+    (:func:`column`) and the frame is made from the arrays without aligning them.
     """
     t = TABLES[table]
     given = set(columns)
@@ -268,10 +322,13 @@ def frame(table: str, columns: Mapping[str, Sequence], *, article_id: str) -> pd
         sizes = ", ".join(f"{k}={len(v)}" for k, v in columns.items())
         raise SchemaError(f"{table}: columns of different lengths ({sizes})")
     n = lengths.pop() if lengths else 0
-    data = {"article_id": pd.Series([article_id] * n, dtype=_dtype("str"))}
+    ids = pa.repeat(pa.scalar(article_id, type=pa.large_string()), n) if isinstance(article_id, str) else None
+    data = {"article_id": ArrowStringArray(ids, dtype=_dtype("str")) if ids is not None
+            else column([article_id] * n, "str")}
     for c in t.columns[1:]:
-        data[c.name] = pd.Series(columns[c.name], dtype=_dtype(c.dtype))
-    return pd.DataFrame(data)
+        data[c.name] = column(columns[c.name], c.dtype)
+    # copy=True consolidates the NumPy columns into blocks, as pandas does for Series (Arrow arrays are not copied)
+    return pd.DataFrame(data, index=pd.RangeIndex(n), copy=True)
 
 
 def validate(table: str, df: pd.DataFrame, *, nulls: bool = True) -> pd.DataFrame:
@@ -379,7 +436,8 @@ class BaseTables:
 
     ``text``: the source as read (offsets point into it); ``article_id``: the article's id (filled into every
     table); ``published_at``: the page's ISO publication date-time or None (dates resolve relative expressions
-    against it); ``paragraphs``, ``sentences``, ``tokens``: the tables declared in :data:`TABLES`.
+    against it); ``paragraphs``, ``sentences``, ``tokens``: the tables declared in :data:`TABLES`; ``country``:
+    the outlet's country (ISO 3166 alpha-2) when the caller knows it (a hint for places with namesakes).
     """
 
     text: str
@@ -388,6 +446,7 @@ class BaseTables:
     paragraphs: pd.DataFrame
     sentences: pd.DataFrame
     tokens: pd.DataFrame
+    country: str | None = None
 
 
 def main(argv: Sequence[str] | None = None) -> int:

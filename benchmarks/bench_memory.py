@@ -13,7 +13,12 @@ Goal: under 50x the input and time linear in the size.  Run the 20 MB size only 
 Measured on the shared 2-core machine (times are noisy under load): before issue 13, 1 MB 620 MB peak (620x),
 2 MB 1.1 GB (549x), 20 MB 9.3 GB (issue report); after (NER features shared per distinct string, stage 2 in
 chunks), 1 MB 284-338 MB, 5 MB 693 MB (139x; 114x above the import baseline), 20 MB 2.3 GB (117x) in 403 s.
-The rest is the token tables built as Python lists (~50x) and the entity stage's per-token lists (~65x).
+The rest was the token tables built as Python lists (~50x) and the entity stage's per-token lists (~65x).  After
+the shared token lists (one list copy of the token columns for every stage, built with the table) and linear
+quote/figure look-ups: 1 MB 288 MB (139x above the import baseline), 5 MB 623 MB (125x; 95x above the baseline)
+in 284 s, 57 s/MB at 5 MB against 60 s/MB at 1 MB (before: 33 and 91 s/MB, quadratic).  The peak is now the NER
+model's tagging (per-token feature lists, ~120x the input on the Python heap at its peak); the shared token
+lists are ~18x.
 """
 from __future__ import annotations
 

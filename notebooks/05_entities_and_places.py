@@ -22,8 +22,9 @@
 # **Method.** The tables come from `analysis.parse_article` (the `entities` and `mentions` tables):
 #
 # - an *entity* is one real-world person, organisation or place, whatever its spelling or attached clitics
-#   (ايطاليا = إيطاليا, لإيطاليا); English names come from the project's reviewed bilingual gazetteer, and names
-#   found by patterns or the NER model without a gazetteer entry have no English name (shown in Arabic only);
+#   (ايطاليا = إيطاليا, لإيطاليا); every entity has an English name: from the reviewed gazetteer or the
+#   GeoNames/CLDR place table, composed from listed names and glossed words, or romanized by the letter model
+#   (`name_en_source` says which);
 # - nisba adjectives (العراقي، الإيطالية) describe and are not counted as mentions; titles are not part of a
 #   person's name;
 # - *co-occurrence* is counted per sentence: two entities named in the same sentence share one sentence,
@@ -56,14 +57,16 @@ show(HTML(display.rtl_heading(art.headline)
 # %% [markdown]
 # ## The entities
 # One row per entity, most mentioned first; `n_sentences` is the number of sentences naming it and
-# `first_paragraph` where it first appears.
+# `first_paragraph` where it first appears. Every entity has an English name; `name_en_source` says how far to
+# trust it: `gazetteer` (a reviewed entry, or a GeoNames/CLDR place), `lexicon` (every word a listed name),
+# `romanized` (spelt by the letter model: plausible, not looked up).
 
 # %%
 display.rtl_table(E.typed_table(table), arabic_columns=["name_ar"], caption="Entities named in the article")
 
 # %% [markdown]
 # ## How often each is named
-# Mentions per entity, coloured by type (bilingual labels; the Arabic name alone where there is no English one).
+# Mentions per entity, coloured by type (bilingual labels).
 
 # %%
 if E.plot_mentions(table, top=25) is None:
@@ -96,14 +99,17 @@ if E.network_figure(art, top=15) is not None:
 
 # %% [markdown]
 # ## Places
-# The places the article names, with the gazetteer's coordinates where it has them. Marker area grows with
-# mentions; squares are facilities. When most places cluster in one region and a few lie far away, a second
+# The places the article names, with the gazetteer's coordinates where it has them (reviewed entries, else
+# GeoNames), their country and population. A name several places share (طرابلس: Libya or Lebanon; عمان: Oman or
+# Amman) is decided by the article: `geo_reason` says how (`article-context`: another place named is in that
+# country; `outlet-country`; `population-prior`: the biggest namesake; `override`: the reviewed entry). Marker
+# area grows with mentions; squares are facilities. When most places cluster in one region and a few lie far away, a second
 # panel zooms on the cluster.
 
 # %%
 place_table = P.places(art)
 located = place_table[place_table["has_coordinates"]]
-display.rtl_table(place_table, arabic_columns=["name_ar"], caption="Places named (coordinates from the gazetteer)",
+display.rtl_table(place_table, arabic_columns=["name_ar"], caption="Places named (coordinates from the gazetteer and GeoNames)",
                   precision=2)
 
 # %%

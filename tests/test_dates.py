@@ -129,3 +129,113 @@ class TestHeldOutGold:
     def test_heldout_floor(self, gold_dir: Path):
         precision, recall, missed, spurious = folder_scores(gold_dir, "dates")
         assert precision >= 0.6 and recall >= 0.5, (missed, spurious)
+
+
+def dated(body: str, published: str | None = "2015-07-26") -> list[tuple]:
+    """(text, kind, resolved, calendar) of every date, resolved against ``published``."""
+    art = parse_article("عنوان\n\n" + body)
+    base = BaseTables(art.text, art.article_id, published, art.paragraphs, art.sentences, art.tokens)
+    return [(r.text, r.kind, r.resolved if isinstance(r.resolved, str) else None, r.calendar)
+            for r in extract_dates(base).itertuples()]
+
+
+class TestMaghrebMonths:
+    # published 2015-07-26; Moroccan month names (يوليوز، غشت، شتنبر، نونبر، دجنبر) are Gregorian months
+    @pytest.mark.parametrize("body, expected", [
+        ("نهائي كأس العرش في 14 شتنبر 2012.", [("14 شتنبر 2012", "date", "2012-09-14", "gregorian")]),
+        ("برمجت المنافسات من 16 غشت إلى 28 غشت.", [("16 غشت", "date", "2015-08-16", "gregorian"),
+                                                  ("28 غشت", "date", "2015-08-28", "gregorian")]),
+        ("انطلقت المنافسات في يوليوز الماضي.", [("يوليوز الماضي", "month", "2014-07", "gregorian")]),
+        ("تقام المباراة في شهر دجنبر المقبل.", [("شهر دجنبر المقبل", "month", "2015-12", "gregorian")]),
+        ("تقام الدورة في شهر نونبر من كل سنة.", [("شهر نونبر", "month", "2015-11", "gregorian")]),
+        ("تنطلق البطولة يوم 12 جويلية 2012.", [("12 جويلية 2012", "date", "2012-07-12", "gregorian")]),  # Algerian
+    ])
+    def test_months(self, body, expected):
+        assert dated(body) == expected
+
+
+class TestHijri:
+    # Umm al-Qura: 1 Shawwal 1436 = 2015-07-17 (the anchor WAS datelines give), 1 Ramadan 1436 = 2015-06-18
+    @pytest.mark.parametrize("body, published, expected", [
+        ("صدر القرار في 25 شوال 1436هـ بعد دراسة طويلة.", None, [("25 شوال 1436هـ", "date", "2015-08-10", "hijri")]),
+        ("بغداد 25 شوال 1436 هـ الموافق 10 أغسطس 2015 م", None,
+         [("25 شوال 1436 هـ", "date", "2015-08-10", "hijri"), ("10 أغسطس 2015 م", "date", "2015-08-10", "gregorian")]),
+        ("يبدأ العمل اعتبارا من يوم أمس 25 شوال 1436هـ.", None,   # a relative glossed by the absolute day
+         [("أمس", "relative", "2015-08-10", "gregorian"), ("25 شوال 1436هـ", "date", "2015-08-10", "hijri")]),
+        ("وعقد الاجتماع يوم الأربعاء 6 شوال 1436هـ في الرياض.", None,
+         [("يوم الأربعاء", "weekday", "2015-07-22", "gregorian"), ("6 شوال 1436هـ", "date", "2015-07-22", "hijri")]),
+        ("تستمر فعالياته حتى 28 شعبان الحالي في جدة.", "2012-07-10", [("28 شعبان الحالي", "date", "2012-07-18", "hijri")]),
+        ("تأسست الجمعية منذ عام 1433هـ في المدينة.", None, [("عام 1433هـ", "year", None, "hijri")]),  # bare Hijri year
+        ("في المدة من 12- 23 شوال في أنحاء المملكة.", None, [("12- 23 شوال", "period", None, "hijri")]),
+        ("في المدة من 12- 23 شوال 1436هـ في أنحاء المملكة.", None,
+         [("12- 23 شوال 1436هـ", "period", "2015-07-28/2015-08-08", "hijri")]),
+        ("ارتفعت المبيعات خلال رمضان 1436 هـ في الأسواق.", None,
+         [("رمضان 1436 هـ", "hijri_month", "2015-06-18/2015-07-16", "hijri")]),
+        ("مع قدوم شهر رمضان المبارك تراجعت التداولات.", None, [("شهر رمضان", "hijri_month", None, "hijri")]),
+        ("لماذا نستنفر في الشهر الكريم ثم نعود إلى كسلنا.", None, [("الشهر الكريم", "hijri_month", None, "hijri")]),
+        ("أقيم حفل بمناسبة عيد الفطر المبارك في المقر.", None, [("عيد الفطر", "holiday", None, "hijri")]),
+    ])
+    def test_hijri(self, body, published, expected):
+        assert dated(body, published) == expected
+
+    @pytest.mark.parametrize("body", [
+        "فاز يوفنتوس 2-صفر على لاتسيو في المباراة.",   # صفر: zero, not the month Safar
+        "تحدث باسم الشعوب كلها وباسم شعبان وحده.",       # شعبان alone: a name / "two peoples"
+    ])
+    def test_ambiguous_names_alone(self, body):
+        assert dated(body) == []
+
+
+class TestSpansAndGuards:
+    @pytest.mark.parametrize("body, expected", [
+        ("اعتزل اللعب دوليا في عام 2010م بعد مسيرة طويلة.", [("عام 2010م", "year", "2010")]),    # era mark inside
+        ("تمتد الدورة المالية من 1/9/2010م إلى 31/8/2011م كل سنة.",
+         [("1/9/2010م", "numeric", "2010-09-01"), ("31/8/2011م", "numeric", "2011-08-31")]),
+        ("تطبق التعديلات للموسم 2013/2012 على الأندية.", [("2013", "year", "2013"), ("2012", "year", "2012")]),
+        ("حصل على الجائزة للأعوام 2009-2010-2011 على التوالي.",
+         [("2009", "year", "2009"), ("2010", "year", "2010"), ("2011", "year", "2011")]),
+        ("تأجل العمل إلى العام المقبل 2013، بحيث يأخذ مداه.", [("العام المقبل 2013", "relative", "2013")]),
+        ("أودعت موازنة العام المالي 2012م لدى المجلس.", [("العام المالي 2012م", "year", "2012")]),
+        ("وفق الخطة الاستراتيجية للعام 2012 فقد تم التخصيص.", [("للعام 2012", "year", "2012")]),
+        ("اجتمع المدرب مساء الأمس مع اللاعبين.", [("الأمس", "relative", "2015-07-25")]),
+        ("تصدت الحكومة لأحداث الأمس القريب بنجاح.", [("الأمس القريب", "relative", None)]),  # no fixed day
+        ("لن نستعيدها في الغد مهما حاولنا.", [("الغد", "relative", "2015-07-27")]),
+        ("فقد قلت منذ يومين إن الفوز بشرى.", [("منذ يومين", "relative", "2015-07-24")]),
+        ("تجري محادثات سلام منذ عامين ونصف العام.", []),   # a duration, not two years ago
+        ("ينتهي التسجيل يوم 17 الحالي في الرياض.", [("17 الحالي", "date", "2015-07-17")]),
+        ("يمكن تفادي العودة إلى الاشتباكات في التسعينيات.", [("التسعينيات", "period", "1990/1999")]),
+        ("ارتفع العدد إلى 17 الحالية.", []),
+    ])
+    def test_spans(self, body, expected):
+        assert dates_of(body) == expected
+
+    @pytest.mark.parametrize("body", [
+        "وستتم تغطية الحاجيات بتعبئة حوالي 2050 م د في شكل قروض.",   # م د = million dinars, not AD
+        "زار المقر في اليوم الأول أكثر من ألف زائر.",                   # the first day, not today
+        "قالت صحيفة «أخبار اليوم» الحكومية إن مصر وجهت تحذيرا.",       # a newspaper's name
+        "عقدت لقاءات مماثلة في مكاتب المؤسسة الاثنين والعشرين.",       # twenty-two, not Monday
+    ])
+    def test_not_dates(self, body):
+        assert dates_of(body) == []
+
+
+class TestPublicationDate:
+    """The page's date stamp with trailing furniture, or a news-agency dateline opening the body, is ``P``."""
+
+    @pytest.mark.parametrize("text, published, expected", [
+        ("عنوان الخبر\nنشر في 12/05/2012 يوم السبت الساعة 10:30 صباحا\n\nأعلن الوزير أمس عن خطة جديدة للنقل العام.",
+         "2012-05-12", [("أمس", "2012-05-11")]),
+        ("عنوان الخبر\nالأحد 12 مايو 2013 الموافق 2 رجب 1434 هـ\n\nأعلن الوزير أمس عن خطة جديدة للنقل العام.",
+         "2013-05-12", [("أمس", "2013-05-11")]),
+        ("ناجي يتفقد الأسواق\n\nقلقيلية 17-7-2012 وفا- قال الوزير اليوم الثلاثاء إن الأسعار مستقرة منذ الشهر الماضي.",
+         "2012-07-17", [("17-7-2012", "2012-07-17"), ("اليوم الثلاثاء", "2012-07-17"), ("الشهر الماضي", "2012-06")]),
+        ("تدشين التطبيق\n\nعنيزة 26 شوال 1436 هـ الموافق 11 أغسطس 2015 م واس\n\nدشن المدير أمس الأول التطبيق.",
+         "2015-08-11", [("26 شوال 1436 هـ", "2015-08-11"), ("11 أغسطس 2015 م", "2015-08-11"), ("أمس الأول", "2015-08-09")]),
+        ("عنوان الخبر\n\nفي الرياض أعلن الوزير في 12 مايو 2012 عن خطة للنقل العام تبدأ غدا.",   # not a dateline
+         None, [("12 مايو 2012", "2012-05-12"), ("غدا", None)]),
+    ])
+    def test_published(self, text, published, expected):
+        art = parse_article(text, ner=False)
+        got = art.article["published_at"].iloc[0]
+        assert (got if isinstance(got, str) else None) == published
+        assert [(r.text, r.resolved if isinstance(r.resolved, str) else None) for r in art.dates.itertuples()] == expected

@@ -11,7 +11,9 @@ from analysis.extract.entities.base import Mention, absorb, claim, release, toke
 
 RULES = {"gazetteer", "gazetteer:short_form", "pattern:org_head", "pattern:fac_head", "pattern:title_chain",
          "pattern:apposition", "pattern:quoted_short_name", "alias:repeat", "alias:surname", "alias:own_surname",
-         "alias:short_head", "ner"}
+         "alias:short_head", "ner", "pattern:org_definite", "pattern:event_head", "pattern:place_org",
+         "pattern:region", "pattern:state_epithet", "pattern:dateline", "alias:short_name",
+         "pattern:dual_head"}
 
 
 def _run(text: str, names: list[str] | None = None, *, ner: bool = False) -> list[tuple[str, str, str]]:

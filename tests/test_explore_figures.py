@@ -159,11 +159,27 @@ class TestContextHtml:
         assert "<script>" not in out and "&lt;script&gt;" in out
 
 
+class TestVagueAndRanges:
+    @pytest.mark.parametrize("body, display", [
+        ("استثمارات بمليارات الدولارات.", "billions of"),
+        ("يشارك عشرات المتطوعين.", "tens of"),
+        ("خسارة ما بين 3 إلى 4 بالمائة.", "3–4"),
+        ("شاركت بحوالي 1,497 جندياً.", "≈1,497"),
+    ])
+    def test_value_display(self, body, display):
+        from analysis import parse_article
+        (row,) = F.figures_table(parse_article("عنوان\n\n" + body)).itertuples()
+        assert row.value_display == display
+
+
 class TestDevArticles:
     def test_every_dev_article(self, dev_articles):
         for name, art in dev_articles.items():
             table = F.figures_table(art)
             assert len(table) == len(art.figures), name
             panels = F.unit_panels(table)
-            assert sum(len(p.rows) for p in panels) == len(table), name
+            # every figure with a value is drawn; vague amounts (no value) are not, and are shown in words
+            assert sum(len(p.rows) for p in panels) == int((~table["vague"]).sum()), name
+            for r in table[table["vague"]].itertuples():
+                assert r.value_display.endswith(" of") and "≈" not in r.value_display, (name, r.value_display)
             assert not re.search(r"<script", F.context_html(art, table)), name

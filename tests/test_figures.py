@@ -18,8 +18,8 @@ KEY = ["start", "end", "value", "category"]
 
 def figures_of(body: str) -> list[tuple]:
     art = parse_article("عنوان\n\n" + body)
-    return [(r.value, r.unit_en if isinstance(r.unit_en, str) else None, r.category, bool(r.approximate))
-            for r in art.figures.itertuples()]
+    return [(None if pd.isna(r.value) else r.value, r.unit_en if isinstance(r.unit_en, str) else None, r.category,
+             bool(r.approximate)) for r in art.figures.itertuples()]
 
 
 def _base(art) -> BaseTables:
@@ -66,12 +66,12 @@ class TestCountedAmounts:
         ("مقتل 11 من عناصر التنظيم و10 مدنيين.", [(11.0, "members", "casualties", False),
                                                (10.0, "civilians", "casualties", False)]),
         ("سقط 20 قتيلاً على الأقل.", [(20.0, "dead", "casualties", True)]),
-        ("خسارة ما بين 3 إلى 4 بالمائة.", [(3.0, "percent", "percent", False), (4.0, "percent", "percent", False)]),
-        ("نمو الطلب ما بين 1.2 مليون و1.3 مليون برميل.", [(1.2e6, "barrels", "energy", False),
-                                                       (1.3e6, "barrels", "energy", False)]),
+        # a range is one figure: value = the lower bound, value_high the upper (CONVENTIONS_blind.md)
+        ("خسارة ما بين 3 إلى 4 بالمائة.", [(3.0, "percent", "percent", False)]),
+        ("نمو الطلب ما بين 1.2 مليون و1.3 مليون برميل.", [(1.2e6, "barrels", "energy", False)]),
         ("خلال الأعوام الأربعة الماضية.", [(4.0, "years", "duration", False)]),
         ("أدنى مستوياته خلال الأشهر الـ15 الماضية.", [(15.0, "months", "duration", False)]),
-        ("استثمارات بمليارات الدولارات.", [(1e9, "US dollars", "money", True)]),
+        ("استثمارات بمليارات الدولارات.", [(None, "US dollars", "money", True)]),  # vague: no value
         ("وجود أكثر من 2000 موظف.", [(2000.0, "employees", "people", True)]),
         ("ربح السهم 2,5 ريال.", [(2.5, "riyals", "money", False)]),
     ])
@@ -112,10 +112,10 @@ class TestUnknownAndVagueNouns:
     @pytest.mark.parametrize("body, expected", [
         ("انضمت إلى 41 ميثاقاً دوليا.", [(41.0, "charters", "agreements", False)]),
         ("حكم عليه بـ 80 جلدة.", [(80.0, "lashes", "punishment", False)]),
-        ("استحداث ملايين من فرص العمل.", [(1e6, "jobs", "jobs", True)]),
+        ("استحداث ملايين من فرص العمل.", [(None, "jobs", "jobs", True)]),
         ("توفير 500 وظيفة جديدة.", [(500.0, "jobs", "jobs", False)]),
-        ("وبالنسبة لملايين المصريين لم يتغير شيء.", [(1e6, None, "people", True)]),
-        ("يشارك عشرات المتطوعين.", [(10.0, None, "count", True)]),
+        ("وبالنسبة لملايين المصريين لم يتغير شيء.", [(None, None, "people", True)]),
+        ("يشارك عشرات المتطوعين.", [(None, None, "people", True)]),  # a participle in م-: people
         ("سافرت 5 أمريكيات إلى سوريا.", [(5.0, None, "count", False)]),
         ("وصل 12 قارباً إلى الساحل.", [(12.0, None, "count", False)]),
     ])
@@ -123,10 +123,12 @@ class TestUnknownAndVagueNouns:
         assert figures_of(body) == expected
 
     @pytest.mark.parametrize("body, expected_category", [
-        ("ارتفع 3.5 سنوياً.", "number"),          # an adverb, not a noun
-        ("بلغ 435 والشيوخ 100.", "number"),        # a conjunction in front
-        ("بلغت 25 مقارنة بـ 20.", "number"),
-        ("سافرت 5 بريطانيات.", "number"),       # ب in front may be a clitic: a known loss
+        # no counted noun and no scale word: not a figure (a bare number is a score, a rank, a list number)
+        ("ارتفع 3.5 سنوياً.", None),          # an adverb, not a noun
+        ("بلغ 435 والشيوخ 100.", None),        # a conjunction in front
+        ("بلغت 25 مقارنة بـ 20.", None),
+        ("سافرت 5 بريطانيات.", "count"),    # ب is the word's own: ريطانيات is no known word
+        ("بلغ العجز 100 مليار.", "number"),    # a scale word: an amount without its noun
         ("توفي عام 1435 هجرية.", None),           # a Hijri year after عام
     ])
     def test_not_counted_nouns(self, body, expected_category):
@@ -200,8 +202,19 @@ class TestDevGold:
     def test_dev_f1(self, gold_dir: Path):
         if gold_dir.name in heldout():
             pytest.skip(f"{gold_dir.name} is held out (tests/gold/HELDOUT.txt): see TestHeldOutGold")
-        precision, recall, missed, spurious = folder_scores(gold_dir, "figures")
+        precision, recall, missed, spurious = folder_scores(gold_dir, "figures", skip_starts=SUPERSEDED.get(
+            gold_dir.name, frozenset()))
         assert precision >= 0.95 and recall >= 0.85, (missed, spurious)
+
+
+# Tuned gold rows written before two conventions of tests/gold_blind/CONVENTIONS_blind.md (H2: a vague plural has
+# no value; a range is one row, value = lower bound, range_high = upper).  The gold files stay as they are; these
+# spans (start offsets, gold and predicted) are left out of the tuned thresholds.
+SUPERSEDED = {
+    "19_economy_alyaum": frozenset({477}),             # مليارات الدولارات: vague
+    "25_economy_3alyoum": frozenset({1003, 1009}),     # 3 إلى 4 بالمائة: one range
+    "29_economy_okaz": frozenset({1779, 1790}),        # 1.2 مليون و1.3 مليون برميل (after بين): one range
+}
 
 
 class TestHeldOutGold:

@@ -17,14 +17,19 @@ from conftest import ROOT
 DECLARED = {
     "boilerplate_ar.csv": dict(required=("text", "gloss"), key=("text",)),                           # text.layout
     "cue_verbs.csv": dict(required=("form", "lemma", "kind", "gloss_en", "object_ok", "strict"),
-                          key=("form",)),                                                             # lexicon.gazetteer
+                          optional=("prep", "person"), key=("form",)),                        # lexicon.gazetteer
     "gazetteer.csv": dict(required=("key", "type", "name_en", "name_ar"), optional=("short_ar", "lat", "lon"),
                           key=("key",)),                                                              # lexicon.gazetteer
-    "months.csv": dict(required=("name_ar", "month", "calendar", "name_en"), key=("name_ar",)),      # text.pagedate
+    "months.csv": dict(required=("name_ar", "month", "calendar", "name_en"), optional=("ambiguous",),
+                       key=("name_ar",)),                                                             # text.pagedate
+    "dateline_words.csv": dict(required=("word", "gloss"), key=("word",)),                           # text.layout
     "name_particles.csv": dict(required=("ar", "en", "kind", "gloss"), key=("ar", "kind")),         # names.romanize
     "news_glossary.csv": dict(required=("word", "gloss_en"), key=("word",)),                        # lexicon.glossary
+    "name_words.csv": dict(required=("ar", "en", "kind", "gloss"), key=("ar", "kind")),             # names.naming
     "ner_lists.csv": dict(required=("word", "list", "gloss_en"), key=("word", "list")),             # ner.names
     "ner_triggers.csv": dict(required=("word", "category", "gloss_en"), key=("word", "category")),  # ner.features
+    "ner_clubs.csv": dict(required=("word", "gloss_en"), key=("word",)),                             # ner.names
+    "ner_newsfane_map.csv": dict(required=("class", "type", "gloss_en"), key=("class",)),            # ner.newsfane
     "number_words.csv": dict(required=("word", "kind", "gloss"), optional=("value",), key=("word",)),  # numerals
     "stopwords_ar.csv": dict(required=("word", "gloss"), key=("word",)),                             # text.stopwords
     "themes.csv": dict(required=("theme", "label_en", "label_ar", "trigger_ar", "gloss", "weight"),
@@ -85,18 +90,22 @@ class TestShipped:
         """The reader's declaration is the one above: a copy missing a required column fails in the reader."""
         from analysis.extract import dates, figures, themes
         from analysis.lexicon import gazetteer, glossary
+        from analysis.names import naming
         from analysis.names import spelling as romanize_module
-        from analysis.ner import features, names
+        from analysis.ner import features, names, newsfane
         from analysis.text import layout, numerals, pagedate, stopwords
 
         readers = {
             "boilerplate_ar.csv": layout._boilerplate_phrases, "cue_verbs.csv": gazetteer.cue_verbs,
+            "dateline_words.csv": layout._dateline_words,
             "gazetteer.csv": gazetteer.gazetteer, "months.csv": pagedate.month_names,
             "ner_lists.csv": lambda: names.build_names(None, names.default_sources()[1]),
             "ner_triggers.csv": features.triggers, "number_words.csv": numerals._rows,
+            "ner_clubs.csv": lambda: names.build_names(None, names.default_sources()[1]),
+            "ner_newsfane_map.csv": newsfane.class_map,
             "stopwords_ar.csv": stopwords.stopwords, "themes.csv": themes._rows, "titles.csv": gazetteer.titles,
             "units.csv": figures.unit_lexicon, "weekdays.csv": dates.date_words,
-            "name_particles.csv": romanize_module._particles,
+            "name_particles.csv": romanize_module._particles, "name_words.csv": naming._words,
             "news_glossary.csv": glossary.news_glossary,
         }
         reader = readers[name]

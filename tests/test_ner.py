@@ -98,7 +98,7 @@ class TestShapeAndLength:
 class TestTriggers:
     def test_list_has_each_category(self) -> None:
         cats = {c for cs in triggers().values() for c in cs}
-        assert cats == {"title", "org", "loc", "speech"}
+        assert cats == {"title", "org", "loc", "speech", "sport"}
 
     @pytest.mark.parametrize(
         ("word", "cats"),
@@ -252,7 +252,7 @@ class TestShippedModel:
 
     def test_card(self) -> None:
         card = model_card()
-        assert card["model_bytes"] + card["stage1_bytes"] + card["names_bytes"] < 10_000_000
+        assert card["model_bytes"] + card["stage1_bytes"] + card["names_bytes"] + card["clusters_bytes"] < 20_000_000
         assert set(card["dev_scores"]) >= {"PERS", "LOC", "ORG", "MISC", "ALL"}
         assert 0.5 < card["dev_scores"]["ALL"]["f1"] <= 1.0
         assert {"c1", "c2", "max_iterations"} <= set(card["settings"])
@@ -317,7 +317,7 @@ class TestShippedModel:
 @pytest.fixture
 def model_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A temporary copy of the shipped model files and card, with the loader pointed at it."""
-    for name in ("ner_crf.crfsuite", "ner_crf_stage1.crfsuite", "ner_names.tsv", "ner_crf.json"):
+    for name in ("ner_crf.crfsuite", "ner_crf_stage1.crfsuite", "ner_names.tsv", "ner_clusters.tsv", "ner_crf.json"):
         shutil.copyfile(str(resources.files("analysis").joinpath("models", name)), tmp_path / name)
     target = tmp_path / "ner_crf.crfsuite"
     monkeypatch.setattr(ner_model, "MODEL_PATH", target)
@@ -354,14 +354,14 @@ class TestBrokenModel:
         with pytest.raises(NERModelError, match="corrupt"):
             tag_tokens(["في", "بغداد"])
 
-    @pytest.mark.parametrize("name", ["ner_crf_stage1.crfsuite", "ner_names.tsv"])
+    @pytest.mark.parametrize("name", ["ner_crf_stage1.crfsuite", "ner_names.tsv", "ner_clusters.tsv"])
     def test_missing_companion(self, model_copy: Path, name: str) -> None:
         (model_copy.parent / name).unlink()
         with pytest.raises(NERModelError, match="not found") as err:
             tag_tokens(["في", "بغداد"])
         assert name in str(err.value)
 
-    @pytest.mark.parametrize("name", ["ner_crf_stage1.crfsuite", "ner_names.tsv"])
+    @pytest.mark.parametrize("name", ["ner_crf_stage1.crfsuite", "ner_names.tsv", "ner_clusters.tsv"])
     def test_altered_companion(self, model_copy: Path, name: str) -> None:
         path = model_copy.parent / name
         data = bytearray(path.read_bytes())
@@ -413,7 +413,8 @@ class TestRetrainTinySlice:
         assert card["dev_split"]["dev_sentences"] == 30
         assert card["trainings"] == 4  # 2 jackknife folds + stage 1 + stage 2
         assert {p.name for p in tmp_path.iterdir()} == {
-            "ner_crf.crfsuite", "ner_crf_stage1.crfsuite", "ner_names.tsv", "ner_crf.json"}
+            "ner_crf.crfsuite", "ner_crf_stage1.crfsuite", "ner_names.tsv", "ner_crf.json", "ner_clusters.tsv",
+            "ner_clusters.json"}
         monkeypatch.setattr(ner_model, "MODEL_PATH", tmp_path / "ner_crf.crfsuite")
         tags = tag_sentences([["قال", "الرئيس", "جورج", "بوش"], ["في", "بغداد", "."]])
         assert [len(t) for t in tags] == [4, 3]

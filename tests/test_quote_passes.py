@@ -37,11 +37,12 @@ def _span(ctx, span):
 class TestPassList:
     def test_order_and_names(self):
         assert [p.name for p in Q.PASSES] == ["quotation_marks", "cues", "attribution"]
-        assert [n for n, _ in S.SPEAKER_STEPS] == ["inherited", "end_of_sentence", "named", "title",
+        assert [n for n, _ in S.SPEAKER_STEPS] == ["byline", "not_own_clause", "author", "inherited",
+                                                   "end_of_sentence", "reported_source", "named", "title",
                                                    "subject_before_verb", "implicit", "second_verb", "strict",
                                                    "nominal"]
-        assert [n for n, _ in C.CONTENT_STEPS] == ["preposition_object", "direct_quotation", "colon",
-                                                   "complementiser", "object"]
+        assert [n for n, _ in C.CONTENT_STEPS] == ["preceding_quotation", "bare_clause", "preposition_object",
+                                                   "direct_quotation", "colon", "complementiser", "object"]
 
     def test_runner_runs_the_passes_in_order(self):
         ctx = _ctx("قال باراك أوباما إن الاتفاق جيد.", upto="attribution")
@@ -186,7 +187,8 @@ class TestContentSteps:
          ("direct", "إن الاتفاق جيد للجميع في المنطقة.\nوسيستمر العمل به طويلا", "direct:continued_paragraph")),
         ('قال باراك أوباما في مقابلة: "إن الاتفاق جيد للجميع في المنطقة".', "direct_quotation",
          ("direct", "إن الاتفاق جيد للجميع في المنطقة", "direct:quotation_marks")),  # the colon gives way
-        ("قال باراك أوباما: الاتفاق جيد للجميع.", "colon", ("indirect", "الاتفاق جيد للجميع", "indirect:colon")),
+        ("قال باراك أوباما: الاتفاق جيد للجميع.", "colon", ("direct", "الاتفاق جيد للجميع", "direct:colon")),
+        ("قال باراك أوباما: إن الاتفاق جيد للجميع.", "colon", ("indirect", "الاتفاق جيد للجميع", "indirect:colon")),
         ("قال باراك أوباما: .", "colon", REJECT),  # a marker without content: not a quote
         ("قال باراك أوباما إن الاتفاق جيد للجميع.", "complementiser",
          ("indirect", "الاتفاق جيد للجميع", "indirect:complementiser")),
@@ -236,18 +238,22 @@ class TestContentSteps:
 
 
 class TestOverlapPolicy:
-    def test_direct_is_exclusive_indirect_is_not(self):
+    def test_quotes_are_exclusive(self):
         cue = Q.Cue(3, None, 0)
         sp = Q.Speaker(None, None, "named", 5, "named")
+        assert Q.OVERLAP_POLICY == "exclusive"
         assert Q.resume_after(cue, sp, Q.Content("direct", 0, 0, 20, "direct:quotation_marks")) == 20
-        assert Q.resume_after(cue, sp, Q.Content("indirect", 0, 0, 20, "indirect:complementiser")) == 5
-        assert Q.resume_after(cue, Q.Speaker(None, None, "implicit", 3, "implicit"),
-                              Q.Content("indirect", 0, 0, 20, "indirect:complementiser")) == 4
+        assert Q.resume_after(cue, sp, Q.Content("indirect", 0, 0, 20, "indirect:complementiser")) == 20
+        assert Q.resume_after(cue, sp, Q.Content("indirect", 0, 0, 3, "indirect:complementiser")) == 4
 
-    def test_a_quote_inside_indirect_content(self):
+    def test_reported_speech_inside_indirect_content_is_part_of_it(self):
         ctx = _ctx("قال باراك أوباما إن جون كيري قال إن الاتفاق جيد.", upto="attribution")
-        (a, b) = ctx.quotes
-        assert a.start < b.start and b.end <= a.end  # the second lies inside the first
+        (a,) = ctx.quotes
+        assert ctx.text[a.start:a.end] == "جون كيري قال إن الاتفاق جيد"
+
+    def test_a_new_clause_ends_the_content_and_starts_a_quote(self):
+        ctx = _ctx("قال باراك أوباما إن الاتفاق جيد، وقال جون كيري إن إيران ملتزمة.", upto="attribution")
+        assert [ctx.text[q.start:q.end] for q in ctx.quotes] == ["الاتفاق جيد", "إيران ملتزمة"]
 
 
 class TestWordLists:
@@ -260,4 +266,7 @@ class TestWordLists:
         from analysis.lexicon import load_csv
         rows = load_csv("quote_words.csv", required=("word", "list", "gloss_en"), key=("word", "list"))
         assert {r["list"] for r in rows} == {"complementiser", "preposition", "circumstance", "tail", "contrast",
-                                             "contrast_lead", "new_clause", "org_noun", "noun_marker"}
+                                             "contrast_lead", "new_clause", "org_noun", "noun_marker",
+                                             "addressee_cue", "auxiliary", "relative", "quoting", "source_noun",
+                                             "clause_particle", "partitive", "circumstantial", "tail_source",
+                                             "adverbial", "clause_opener", "negation"}

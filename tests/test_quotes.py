@@ -20,7 +20,9 @@ class TestModes:
         ("قال باراك أوباما «إن الاتفاق جيد للجميع في المنطقة».", "direct", "إن الاتفاق جيد للجميع في المنطقة"),
         ("قال باراك أوباما إن الاتفاق جيد للجميع.", "indirect", "الاتفاق جيد للجميع"),
         ("أكد باراك أوباما أن الاتفاق جيد للجميع.", "indirect", "الاتفاق جيد للجميع"),
-        ("قال باراك أوباما: الاتفاق جيد للجميع.", "indirect", "الاتفاق جيد للجميع"),
+        # speech after a colon without quotation marks is direct (CONVENTIONS_blind.md §3); after ": إن" indirect
+        ("قال باراك أوباما: الاتفاق جيد للجميع.", "direct", "الاتفاق جيد للجميع"),
+        ("قال باراك أوباما: إن الاتفاق جيد للجميع.", "indirect", "الاتفاق جيد للجميع"),
         ("وقالت إنها غادرت المدينة.", "indirect", "إنها غادرت المدينة"),
         ("أعرب باراك أوباما عن الأمل في نجاح الاتفاق.", "indirect", "الأمل في نجاح الاتفاق"),
     ])
@@ -167,7 +169,8 @@ class TestRules:
         ('وقال جون كيري "إن الاتفاق جيد للجميع في المنطقة.\nوسيستمر العمل به طويلا".',
          [("direct:continued_paragraph", "named")]),
         ("قال باراك أوباما إن الاتفاق جيد للجميع.", [("indirect:complementiser", "named")]),
-        ("قال باراك أوباما: الاتفاق جيد للجميع.", [("indirect:colon", "named")]),
+        ("قال باراك أوباما: الاتفاق جيد للجميع.", [("direct:colon", "named")]),
+        ("قال باراك أوباما: إن الاتفاق جيد للجميع.", [("indirect:colon", "named")]),
         ("أعرب باراك أوباما عن الأمل في نجاح الاتفاق.", [("indirect:preposition_object", "named")]),
         ("اعتبر باراك أوباما الاتفاق خطوة مهمة.", [("indirect:object", "named")]),
         ("قال باراك أوباما إن الاتفاق جيد، مؤكدا أن المفاوضات مستمرة.",
@@ -192,13 +195,14 @@ class TestRules:
 
     def test_new_columns_last_and_never_null(self, seed_article):
         q = seed_article.quotes
-        assert list(q.columns[-2:]) == ["rule", "speaker_rule"]
-        assert q["rule"].notna().all() and q["speaker_rule"].notna().all()
-        assert set(q["rule"]) <= {"direct:quotation_marks", "direct:continued_paragraph", "indirect:colon",
-                                  "indirect:complementiser", "indirect:preposition_object", "indirect:object"}
+        assert list(q.columns[-3:]) == ["rule", "speaker_rule", "speaker_status"]
+        assert q["rule"].notna().all() and q["speaker_rule"].notna().all() and q["speaker_status"].notna().all()
+        assert set(q["rule"]) <= {"direct:quotation_marks", "direct:continued_paragraph", "direct:colon",
+                                  "direct:before_cue", "indirect:colon", "indirect:complementiser",
+                                  "indirect:preposition_object", "indirect:object"}
         assert q.loc[q["mode"] == "direct", "rule"].str.startswith("direct:").all()
         assert q.loc[q["mode"] == "indirect", "rule"].str.startswith("indirect:").all()
 
     def test_empty_table_has_the_columns(self):
         q = _quotes("وتابع الطلاب دروسهم عبر الإنترنت.")
-        assert q.empty and list(q.columns[-2:]) == ["rule", "speaker_rule"]
+        assert q.empty and list(q.columns[-3:]) == ["rule", "speaker_rule", "speaker_status"]

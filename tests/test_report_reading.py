@@ -30,7 +30,7 @@ NO_TRANSLATION = ("وزير الدفاع يزور بغداد لبحث التعا
     ("الدفاع", "defence"),          # news_glossary.csv
     ("حكومته", "government"),       # by stem: the possessive suffix
     ("للحكومة", "the government"),  # a proclitic stripped
-    ("والمنتخب", "the national team"),
+    ("والمنتخب", "national team"),   # the sports triggers gloss it first
     ("وأكد", "affirmed / stressed"),  # cue_verbs.csv
     ("مليار", "billion"),
     ("زززز", ""),                   # unknown: nothing guessed

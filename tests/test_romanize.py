@@ -13,8 +13,9 @@ from analysis.names.spelling import load_model, normalize_name
     ("ترامب", "Trump"),
     ("محمد", "Mohamed"),                          # the most frequent spelling in the sources
     ("سلمان بن عبد العزيز آل سعود", "Salman bin Abdul Aziz Al Saud"),
-    ("الكاظمي", "Al-Kazemi"),                     # article + model, title-cased at the start
-    ("مصطفى الكاظمي", "Mustafa al-Kazemi"),       # article lower case inside a name
+    ("الكاظمي", "Al-Kadhimi"),                    # article + a reviewed gazetteer word, title-cased at the start
+    ("مصطفى الكاظمي", "Mustafa al-Kadhimi"),      # article lower case inside a name
+    ("نوري المالكي", "Nouri al-Maliki"),          # the words of reviewed gazetteer persons come first
     ("Obama", "Obama"),                           # no Arabic letters: as written
 ])
 def test_known_names_and_particles(arabic, english):

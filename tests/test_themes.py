@@ -7,7 +7,20 @@ import pandas as pd
 import pytest
 
 from analysis import parse_article
-from analysis.extract.themes import THEME_COLUMNS, THRESHOLD, Trigger, theme_labels, theme_lexicon, triggers
+from analysis.evaluate import top_theme
+from analysis.extract.themes import (
+    GENERIC_THEMES,
+    HEADLINE_WEIGHT,
+    LEAD_SENTENCES,
+    LEAD_WEIGHT,
+    THEME_COLUMNS,
+    THRESHOLD,
+    Trigger,
+    rank_themes,
+    theme_labels,
+    theme_lexicon,
+    triggers,
+)
 
 from conftest import DEV_DIR, ROOT, shared_or_skip
 
@@ -135,3 +148,70 @@ class TestDevSet:
         tp = len(got & gold)
         p, r = tp / max(len(got), 1), tp / max(len(gold), 1)
         assert 2 * p * r / max(p + r, 1e-9) >= 0.8, (gold - got, got - gold)
+
+
+class TestDomainThemes:
+    """Sports, culture, society, religion and governance themes of the blind conventions, from general vocabulary."""
+
+    @pytest.mark.parametrize("body, expected", [
+        ("فاز الأهلي على الهلال بهدفين في مباراة الدوري الممتاز لكرة القدم.", {"SPORTS", "SPORTS_FOOTBALL"}),
+        ("يتصدر الفريق جدول الكرة الطائرة بعد فوزه في المباراة.", {"SPORTS", "SPORTS_VOLLEYBALL"}),
+        ("سجل منتخب كرة اليد أرقاما قياسية.", {"SPORTS", "SPORTS_HANDBALL"}),
+        ("افتتح مهرجان الفيلم العربي بعرض أفلام سينمائية.", {"CULTURE_CINEMA", "CULTURE_FESTIVALS"}),
+        ("تعرض الفضائيات عشرات المسلسلات والدراما في الشهر الكريم.", {"CULTURE_TV"}),
+        ("قدم المسرح الوطني مسرحية جديدة على خشبة المسرح.", {"CULTURE_THEATRE"}),
+        ("اعتمد وزير التعليم مشاريع المدارس الجديدة للطلاب والطالبات.", {"EDUCATION"}),
+        ("تعمل الهيئة على حماية المستهلك من الغلاء.", {"ECON_CONSUMER"}),
+        ("أكد على حرية التعبير وحرية الصحافة في قانون المطبوعات الجديد.", {"PRESS_FREEDOM"}),
+        ("طالب بمكافحة الفساد وحماية المال العام.", {"CORRUPTION"}),          # طالب = demanded, not a student
+        ("تعزز الوحدة الوطنية التعايش بين الأقباط والمسلمين.", {"RELIGIOUS_COEXISTENCE"}),
+        ("استقبلت مكة الحجاج لأداء مناسك الحج.", {"RELIGION_HAJJ"}),
+        ("تنشط السياحة في الصيف مع تدفق السياح على الفنادق.", {"TOURISM"}),
+        ("ضرب زلزال المنطقة وتبعته الفيضانات.", {"DISASTER_NATURAL"}),
+        ("لم يقبل العراقيون التدخل الأجنبي في شؤونهم.", {"FOREIGN_INTERVENTION"}),
+        ("صوت المجلس على مواد الدستور في الجمعية التأسيسية.", {"CONSTITUTION"}),
+        ("تنطلق المعارضة السورية نحو القرى.", set()),          # المعارضة: the opposition, not exhibitions (المعارض)
+        ("أقامت الجمعية ندوة بحضور السادة الأعضاء.", set()),   # السادة shares no trigger with الفساد
+    ])
+    def test_sentences(self, body, expected):
+        assert themes_of(body) == expected
+
+
+class TestAboutness:
+    """rank_themes: the headline and lead weigh more than later sentences, so a passing mention does not win."""
+
+    SPORTS_STORY = (
+        "الأهلي يتغلب على الهلال في الدوري الممتاز\n\n"
+        "فاز فريق الأهلي على الهلال بهدفين مقابل هدف في مباراة الدوري الممتاز لكرة القدم.\n"
+        "وسجل المهاجم هدف الفوز في الشوط الثاني.\n"
+        "وحضر المباراة وزير الخارجية وسفير فرنسا على هامش مباحثات ومفاوضات بين البلدين.\n"
+        "وتناولت المباحثات العلاقات الثنائية وملفات مجلس الأمن والأمم المتحدة والمجتمع الدولي.\n"
+    )
+
+    def test_sports_lead_beats_a_passing_political_mention(self):
+        art = parse_article(self.SPORTS_STORY, ner=False)
+        flat: dict[str, float] = {}
+        for theme, score in zip(art.themes["theme"], art.themes["score"]):
+            flat[theme] = flat.get(theme, 0.0) + score
+        assert max(flat, key=flat.get) == "DIPLOMACY"   # unweighted, the two political sentences would win
+        ranked = rank_themes(art.themes, art.sentences)
+        assert ranked["theme"].iloc[0] == "SPORTS_FOOTBALL" and ranked["rank"].tolist()[:2] == [1, 2]
+        assert "SPORTS" not in set(ranked["theme"])      # the generic theme is folded into the sport named
+        assert top_theme(art) == "SPORTS_FOOTBALL"
+
+    def test_weights_are_declared(self):
+        assert (HEADLINE_WEIGHT, LEAD_WEIGHT, LEAD_SENTENCES) == (3.0, 2.0, 2)
+        assert GENERIC_THEMES == {"SPORTS": "SPORTS_FOOTBALL"}
+
+    def test_generic_sports_words_go_to_the_sport_named(self):
+        art = parse_article("العربي بطل الكرة الطائرة\n\nفاز الفريق في المباراة النهائية وتوج اللاعبون بالبطولة.\n",
+                            ner=False)
+        assert rank_themes(art.themes, art.sentences)["theme"].iloc[0] == "SPORTS_VOLLEYBALL"
+        art = parse_article("الفريق يستعد للموسم\n\nخاض الفريق مباراة ودية وأشاد المدرب باللاعبين.\n", ner=False)
+        assert rank_themes(art.themes, art.sentences)["theme"].tolist() == ["SPORTS_FOOTBALL"]  # the default sport
+
+    def test_no_themes(self):
+        art = parse_article("عنوان\n\nوصل الوزير إلى المدينة صباحا.", ner=False)
+        ranked = rank_themes(art.themes, art.sentences)
+        assert ranked.empty and list(ranked.columns) == ["theme", "label_en", "label_ar", "weight", "n_sentences", "rank"]
+        assert top_theme(art) is None

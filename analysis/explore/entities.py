@@ -47,7 +47,8 @@ TYPE_LABELS = {
 }
 TYPE_COLOURS = {"PERSON": "#c44e52", "ORG": "#4c72b0", "GPE": "#55a868", "LOC": "#8172b3", "FAC": "#dd8452",
                 "MISC": "#937860"}
-_ENTITY_COLUMNS = ["entity_id", "name_ar", "name_en", "type", "n_mentions", "n_sentences", "first_paragraph"]
+_ENTITY_COLUMNS = ["entity_id", "name_ar", "name_en", "name_en_source", "type", "n_mentions", "n_sentences",
+                   "first_paragraph"]
 
 
 def _str(value: object) -> str:
@@ -74,7 +75,8 @@ def entity_label(name_ar: object, name_en: object) -> str:
 def entity_table(art) -> pd.DataFrame:
     """Entities sorted by mentions (most first), then by first appearance.
 
-    Columns: ``entity_id, name_ar, name_en, type, n_mentions, n_sentences, first_paragraph``.
+    Columns: ``entity_id, name_ar, name_en, name_en_source, type, n_mentions, n_sentences, first_paragraph``
+    (``name_en_source``: ``gazetteer``, ``lexicon`` or ``romanized``, how far to trust the English name).
     """
     ents, men = art.entities, art.mentions
     if ents.empty:
@@ -84,6 +86,7 @@ def entity_table(art) -> pd.DataFrame:
     first_para = men.sort_values("start").groupby("entity_id")["sentence_id"].first().map(para_of)
     out = ents.assign(
         name_en=ents["name_en"].map(_str),
+        name_en_source=(ents["name_en_source"].map(_str) if "name_en_source" in ents.columns else ""),
         n_sentences=ents["entity_id"].map(n_sent).fillna(0).astype(int),
         first_paragraph=ents["entity_id"].map(first_para).astype("Int64"),
         _first=ents["entity_id"].map(men.groupby("entity_id")["start"].min()),

@@ -28,6 +28,8 @@ __all__ = [
     "CategoryLabel",
     "FIGURE_TABLE_COLUMNS",
     "UnitPanel",
+    "display_value",
+    "vague_display",
     "by_category",
     "by_subject",
     "category_ar",
@@ -65,8 +67,9 @@ def category_ar(category: str) -> str:
 
 
 FIGURE_TABLE_COLUMNS = [
-    "figure_id", "sentence_id", "paragraph_id", "section_id", "value", "value_display", "unit_ar", "unit_en",
-    "category", "category_ar", "approximate", "qualifier", "subject_ar", "subject_en", "text", "start", "end",
+    "figure_id", "sentence_id", "paragraph_id", "section_id", "value", "value_high", "vague", "value_display",
+    "unit_ar", "unit_en", "category", "category_ar", "approximate", "qualifier", "subject_ar", "subject_en",
+    "same_as_figure_id", "text", "start", "end",
 ]
 
 
@@ -100,6 +103,35 @@ def format_value(value: float, *, approximate: bool = False) -> str:
     return ("≈" if approximate else "") + text
 
 
+_VAGUE_EN = {10.0: "tens of", 100.0: "hundreds of", 1e3: "thousands of", 1e6: "millions of", 1e9: "billions of",
+             1e12: "trillions of"}
+
+
+def vague_display(value_text: str) -> str:
+    """A vague amount as a reader would say it: ``ملايين`` -> ``"millions of"`` (never a number such as ≈1 m)."""
+    from analysis.text.normalize import normalize
+    from analysis.text.numerals import number_word
+
+    for word in value_text.split():
+        norm = normalize(word)
+        for cand in (norm, norm[2:] if norm.startswith("ال") else "", norm[3:] if norm[1:3] == "ال" else ""):
+            hit = number_word(cand) if cand else None
+            if hit is not None and hit[0].value in _VAGUE_EN:
+                return _VAGUE_EN[hit[0].value]
+    return "an unstated number of"
+
+
+def display_value(f) -> str:
+    """``value_display`` of a figures row: ``≈1,497``, ``5–15`` for a range, ``millions of`` for a vague amount."""
+    if bool(getattr(f, "vague", False)) or _s(f.value) == "":
+        return vague_display(_s(getattr(f, "value_text", "")))
+    text = format_value(f.value, approximate=bool(f.approximate))
+    high = getattr(f, "value_high", None)
+    if _s(high) != "":
+        text += "–" + format_value(high)
+    return text
+
+
 def figures_table(art) -> pd.DataFrame:
     """The article's figures with what a reader needs beside them (columns :data:`FIGURE_TABLE_COLUMNS`).
 
@@ -124,8 +156,10 @@ def figures_table(art) -> pd.DataFrame:
             "sentence_id": int(f.sentence_id),
             "paragraph_id": int(sent["paragraph_id"]),
             "section_id": int(sent["section_id"]),
-            "value": float(f.value),
-            "value_display": format_value(f.value, approximate=bool(f.approximate)),
+            "value": float("nan") if _s(f.value) == "" else float(f.value),
+            "value_high": float("nan") if _s(f.value_high) == "" else float(f.value_high),
+            "vague": bool(f.vague),
+            "value_display": display_value(f),
             "unit_ar": _s(f.unit_ar),
             "unit_en": _s(f.unit_en),
             "category": _s(f.category),
@@ -134,6 +168,7 @@ def figures_table(art) -> pd.DataFrame:
             "qualifier": _s(f.qualifier),
             "subject_ar": subject_ar,
             "subject_en": subject_en,
+            "same_as_figure_id": None if _s(f.same_as_figure_id) == "" else int(f.same_as_figure_id),
             "text": _s(f.text),
             "start": int(f.start),
             "end": int(f.end),
@@ -226,6 +261,7 @@ def unit_panels(table: pd.DataFrame) -> list[UnitPanel]:
     the panel's Arabic unit is the first one written.  ``log_scale`` is set when the largest positive value is
     more than 100 times the smallest, so that small and large amounts both stay readable.
     """
+    table = table[~table["vague"].astype(bool)] if "vague" in table else table  # no value to draw
     if table.empty:
         return []
     key = table["unit_en"].where(table["unit_en"] != "", table["unit_ar"])

@@ -20,7 +20,8 @@ __all__ = ["PLACE_TYPES", "places", "extent", "cluster", "graticule_step", "draw
            "map_figure"]
 
 PLACE_TYPES = ("GPE", "LOC", "FAC")
-_COLUMNS = ["entity_id", "name_ar", "name_en", "type", "n_mentions", "lat", "lon", "has_coordinates"]
+_COLUMNS = ["entity_id", "name_ar", "name_en", "type", "n_mentions", "lat", "lon", "has_coordinates", "country",
+            "population", "geo_reason"]
 
 
 def _coords_by_key() -> dict[str, tuple[float | None, float | None]]:
@@ -31,7 +32,10 @@ def _coords_by_key() -> dict[str, tuple[float | None, float | None]]:
 
 def places(art) -> pd.DataFrame:
     """Place entities (GPE, LOC, FAC) by mentions: ``entity_id, name_ar, name_en, type, n_mentions, lat, lon,
-    has_coordinates``. Coordinates from the entities table, else from the gazetteer entry (by ``key``)."""
+    has_coordinates, country, population, geo_reason``. Coordinates from the entities table, else from the
+    gazetteer entry (by ``key``); ``country`` (ISO code), ``population`` and ``geo_reason`` (how the place was
+    chosen among its namesakes: ``article-context``, ``outlet-country``, ``population-prior``, ``override``, ...)
+    as the entities table has them ("" / null where it has none)."""
     ents = art.entities
     ents = ents[ents["type"].isin(PLACE_TYPES)]
     if ents.empty:
@@ -47,10 +51,20 @@ def places(art) -> pd.DataFrame:
                      "name_en": "" if pd.isna(r.get("name_en")) else str(r["name_en"]), "type": r["type"],
                      "n_mentions": int(r["n_mentions"]), "lat": float(lat) if ok else math.nan,
                      "lon": float(lon) if ok else math.nan, "has_coordinates": bool(ok),
-                     "_first": r.get("first_start", 0)})
-    out = pd.DataFrame(rows)
+                     "country": _text(r.get("country")), "population": _count(r.get("population")),
+                     "geo_reason": _text(r.get("geo_reason")), "_first": r.get("first_start", 0)})
+    out = pd.DataFrame(rows).astype({"population": "Int64"})
     out = out.sort_values(["n_mentions", "_first"], ascending=[False, True], kind="stable")
     return out[_COLUMNS].reset_index(drop=True)
+
+
+def _text(value: object) -> str:
+    return "" if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)) else str(value)
+
+
+def _count(value: object) -> int | None:
+    return None if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)) else int(
+        value)  # type: ignore[call-overload]
 
 
 def extent(located: pd.DataFrame, *, pad: float = 0.15, min_span: float = 4.0,

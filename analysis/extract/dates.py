@@ -1,5 +1,7 @@
 """Dates in the text: weekdays, relative expressions, month names, day-month dates and years, resolved to ISO.
 
+Gregorian and Hijri: every row has a ``calendar`` (``gregorian`` or ``hijri``); Hijri dates resolve to Gregorian days.
+
 Vocabulary is data: ``analysis/data/weekdays.csv`` (weekday names, relative expressions such as أمس، أول من أمس،
 غدا، الأسبوع الماضي، العام المقبل, the modifiers الماضي/المقبل, ordinal day numbers, with English glosses) and
 ``analysis/data/months.csv`` (through :func:`analysis.text.pagedate.month_names`).  Matching is on token ``norm`` with
@@ -9,7 +11,8 @@ Kinds and how they are resolved against ``base.published_at`` (the publication d
 
 * ``weekday`` (``الاثنين``، ``يوم الأحد``، ``الأربعاء الماضي``): the most recent such weekday on or before ``P``;
   with ``الماضي`` strictly before ``P``; with ``المقبل``/``القادم`` strictly after it.  -> ``YYYY-MM-DD``
-* ``relative`` (``أمس``، ``اليوم``، ``غدا``، ``الأسبوع الماضي``، ``الشهر المقبل``، ``العام الماضي``): ``P`` plus the offset
+* ``relative`` (``أمس``، ``اليوم``، ``غدا``، ``الأسبوع الماضي``، ``الشهر المقبل``، ``العام الماضي``، ``منذ يومين`` but not
+  ``منذ عامين ونصف``): ``P`` plus the offset
   in days (``YYYY-MM-DD``), ISO weeks (``YYYY-Www``), months (``YYYY-MM``) or years (``YYYY``).  A weekday right
   after a day-relative word (``اليوم الأحد``، ``أمس الخميس``) joins its span; the relative word resolves it.
   ``السابق``/``السابقة`` (previous) read like ``الماضي`` (``العام السابق`` = last year, ``الخميس السابق``).  A bare
@@ -17,16 +20,31 @@ Kinds and how they are resolved against ``base.published_at`` (the publication d
   (``وفي بداية العام،``) is this year; the span is the year word alone.
 * Quarters and half-years (``الربع الثاني``، ``النصف الأول``) are not dates (fiscal periods whose year is often
   given separately, as in ``النصف الأول من العام الحالي``, where ``العام الحالي`` is the date).
-* ``date`` (``28 سبتمبر 2020``، ``السابع من يوليو (تموز) الماضي``) -> ``YYYY-MM-DD``; ``month`` (``شهر يوليو 2015``،
-  ``مايو (أيار) الماضي``، ``ديسمبر /كانون الأول المقبل``) -> ``YYYY-MM``.  Without a written year the year comes
-  from ``P`` (``الماضي``: the latest such month before ``P``'s month; ``المقبل``: the next after; none: ``P``'s year).
-  An alternative month name in brackets or after a slash is part of the span.
-* ``year`` (``عام 2016``، ``في 2015``): a four-digit number 1900-2100 that does not count a noun -> ``YYYY``.
-* ``numeric`` (``28-09-2020``، ``2020/09/28``) via :func:`analysis.text.pagedate.find_page_date`.
+* ``date`` (``28 سبتمبر 2020``، ``السابع من يوليو (تموز) الماضي``، ``14 شتنبر 2012``، ``25 شوال 1436 هـ``) ->
+  ``YYYY-MM-DD``; ``month`` (``شهر يوليو 2015``، ``مايو (أيار) الماضي``، ``ديسمبر /كانون الأول المقبل``، ``شهر نونبر``)
+  -> ``YYYY-MM``.  Without a written year the year comes from ``P`` (``الماضي``: the latest such month before
+  ``P``'s month; ``المقبل``: the next after; none: ``P``'s year).  An alternative month name in brackets or after a
+  slash is part of the span; so is an era mark after the year (``2010م``، ``1436 هـ``).  Month names of every
+  naming system are data (Gregorian, Levantine, Algerian/Tunisian, Moroccan ``يوليوز، غشت، شتنبر، نونبر، دجنبر``).
+* Hijri (``calendar`` = ``hijri``): a Hijri day + month + year is converted to the Gregorian day with the Umm
+  al-Qura calendar (:func:`analysis.text.pagedate.hijri_to_gregorian`); without a year (``28 شعبان الحالي``) the
+  Hijri year of ``P``.  ``hijri_month`` (``رمضان``، ``شهر رمضان``، the epithets ``الشهر الكريم``/``الشهر الفضيل``) is
+  unresolved unless a Hijri year is written (then an ISO interval ``start/end`` of Gregorian days); a bare Hijri
+  year (``1433هـ``) stays unresolved; ``holiday`` (``عيد الفطر``، ``عيد الأضحى``) is unresolved.
+* ``period``: a range of days in one month (``من 12- 23 شوال``): one row, an ISO interval when the year is known;
+  a decade (``الثمانينات``): the interval of its years (``1980/1989``; 1930s-1990s, the decades the words name in
+  today's news).  ``يوم 17 الحالي``: the ``date`` ``17 الحالي``, a day of ``P``'s month.
+* ``year`` (``عام 2016``، ``في 2015``، ``للعام 2012``): a four-digit number 1900-2100 that does not count a noun ->
+  ``YYYY``; a range or list of years in one token (``2009-2010``، ``2013/2012``) gives one row per year.
+* ``numeric`` (``28-09-2020``، ``2020/09/28``، ``1/9/2010م``) via :func:`analysis.text.pagedate.find_page_date`.
+* A day word right before a resolved day (``يوم أمس 25 شوال 1436هـ``، ``الأربعاء 6 شوال 1436هـ``) is that day.
 
 ``resolved`` is null when it needs ``P`` and the article has none (the dev articles), or the date is impossible.
-Ambiguous month names (``مارس`` is also the verb "practised", ``آب`` "father") count only next to a day, a year,
-``شهر``, a bracketed alternative or a modifier.  Times (``الساعة 11:59``) are not dates.
+``P`` is the page's date stamp or, without one, a news-agency dateline opening the body (``analysis.text.layout``).
+Ambiguous month names (``مارس`` is also the verb "practised", ``آب`` "father", ``صفر`` "zero", ``شعبان`` "peoples")
+count only next to a day, a year, ``شهر``, a bracketed alternative or a modifier.  Times (``الساعة 11:59``) are not
+dates; nor are a day word counted by an ordinal (``في اليوم الأول``), a date word closing a quoted name
+(``«أخبار اليوم»``), a weekday name inside a number (``الاثنين والعشرين``) or a year before ``م د`` (million dinars).
 """
 from __future__ import annotations
 
@@ -42,13 +60,19 @@ from analysis.extract.tokenview import Tok, tokens_by_sentence
 from analysis.lexicon import load_csv
 from analysis.schema import BaseTables
 from analysis.text.normalize import normalize
-from analysis.text.numerals import strip_clitics
-from analysis.text.pagedate import find_page_date, month_names, month_rows
+from analysis.text.numerals import number_word, strip_clitics
+from analysis.text.pagedate import (
+    ambiguous_months,
+    find_page_date,
+    gregorian_month_names,
+    hijri_month_names,
+    hijri_to_gregorian,
+    month_rows,
+)
 
 __all__ = ["DATE_COLUMNS", "DateWord", "date_words", "extract_dates", "resolve_weekday"]
 
 DATE_COLUMNS = schema.TABLES["dates"].names  # declared in analysis/schema.py
-_AMBIGUOUS_MONTHS = {normalize(w) for w in ("مارس", "آب", "ماي")}
 
 
 class DateWord(NamedTuple):
@@ -67,6 +91,7 @@ class _Date(NamedTuple):
     resolved: str | None
     granularity: str
     gloss: str
+    calendar: str = "gregorian"
 
 
 @cache
@@ -86,13 +111,17 @@ def _max_len() -> int:
 
 
 @cache
-def _month_lookup() -> dict[tuple[str, ...], int]:
-    return {tuple(k.split()): v for k, v in month_names().items()}
+def _month_lookup() -> dict[tuple[str, ...], tuple[int, str]]:
+    """Normalised month-name words -> (month, calendar ``gregorian``/``hijri``)."""
+    out = {tuple(k.split()): (v, "gregorian") for k, v in gregorian_month_names().items()}
+    out.update({tuple(k.split()): (v, "hijri") for k, v in hijri_month_names().items()})
+    return out
 
 
 @cache
-def _month_en() -> dict[int, str]:
-    return {int(r["month"]): r["name_en"] for r in month_rows()}
+def _month_en() -> dict[tuple[int, str], str]:
+    return {(int(r["month"]), "hijri" if r["calendar"] == "hijri" else "gregorian"): r["name_en"]
+            for r in month_rows()}
 
 
 _WEEKDAY_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -103,22 +132,36 @@ def _first_words() -> frozenset[str]:
     return frozenset(k[0] for k in date_words())
 
 
+@lru_cache(maxsize=16384)
+def _starts_date_word(norm: str) -> bool:
+    firsts = _first_words()
+    return any(f in firsts for f in _forms(norm, article_prefix=True))
+
+
+@lru_cache(maxsize=16384)
+def _starts_month(norm: str) -> bool:
+    firsts = _month_firsts()
+    return any(f in firsts for f in strip_clitics(norm))
+
+
+@cache
+def _month_firsts() -> frozenset[str]:
+    return frozenset(k[0] for k in _month_lookup())
+
+
 @lru_cache(maxsize=8192)
 def _forms(norm: str, *, article_prefix: bool = False) -> tuple[str, ...]:
     out = strip_clitics(norm)
     if article_prefix:
-        out += [c[1:] for c in out if c.startswith("لل")]  # للعام -> العام
+        out += ["ال" + c[2:] for c in out if c.startswith("لل")]  # للعام -> العام
     return tuple(out)
 
 
 def _word_at(toks: list[Tok], i: int, kinds: tuple[str, ...]) -> tuple[DateWord, int] | None:
     """Longest date word of one of ``kinds`` at token ``i``: (entry, number of tokens)."""
-    if toks[i].kind != "word":
-        return None
-    firsts = _first_words()
-    forms = _forms(toks[i].norm, article_prefix=True)
-    if not any(f in firsts for f in forms):
+    if toks[i].kind != "word" or not _starts_date_word(toks[i].norm):
         return None  # fast path: most tokens start no date word
+    forms = _forms(toks[i].norm, article_prefix=True)
     lex = date_words()
     for n in range(min(_max_len(), len(toks) - i), 0, -1):
         if any(t.kind != "word" for t in toks[i:i + n]):
@@ -131,17 +174,26 @@ def _word_at(toks: list[Tok], i: int, kinds: tuple[str, ...]) -> tuple[DateWord,
     return None
 
 
-def _month_at(toks: list[Tok], i: int) -> tuple[int, int, bool] | None:
-    """Month name at token ``i``: (month, tokens used, ambiguous)."""
+class _Month(NamedTuple):
+    month: int
+    n: int  # tokens used
+    ambiguous: bool
+    calendar: str
+
+
+def _month_at(toks: list[Tok], i: int) -> _Month | None:
+    """Month name (either calendar) at token ``i``."""
+    if toks[i].kind != "word" or not _starts_month(toks[i].norm):
+        return None
     lookup = _month_lookup()
     for n in (2, 1):
         if i + n > len(toks) or any(t.kind != "word" for t in toks[i:i + n]):
             continue
         words = [t.norm for t in toks[i:i + n]]
-        for first in strip_clitics(words[0]):
+        for first in _forms(words[0]):
             m = lookup.get((first, *words[1:]))
             if m is not None:
-                return m, n, n == 1 and first in _AMBIGUOUS_MONTHS
+                return _Month(m[0], n, n == 1 and first in ambiguous_months(), m[1])
     return None
 
 
@@ -149,23 +201,51 @@ def _alt_month(toks: list[Tok], i: int) -> int | None:
     """``(تموز)`` or ``/كانون الأول`` after a month name: index after it, or None."""
     if i < len(toks) and toks[i].text in ("(", "/", "-"):
         m = _month_at(toks, i + 1)
-        if m is not None:
-            j = i + 1 + m[1]
+        if m is not None and m.calendar == "gregorian":
+            j = i + 1 + m.n
             if toks[i].text == "(":
                 return j + 1 if j < len(toks) and toks[j].text == ")" else None
             return j
     return None
 
 
-def _year_at(toks: list[Tok], i: int) -> tuple[int, int] | None:
-    """A four-digit year 1900-2100 at token ``i``, maybe after عام/سنة: (year, index after)."""
+_ERA = {"م": "gregorian", "ه": "hijri"}  # era marks after a year: 2010م، 1436 هـ (normalised)
+_HIJRI_YEARS = range(1300, 1501)
+
+
+def _era_at(toks: list[Tok], j: int) -> str | None:
+    """The calendar of an era mark (``م``، ``هـ``) at token ``j`` that closes a year (not ``م د``, million dinars)."""
+    if j < len(toks) and toks[j].kind == "word" and toks[j].norm in _ERA:
+        if j + 1 < len(toks) and toks[j + 1].kind == "word" and len(toks[j + 1].norm) == 1:
+            return None  # "2050 م د": an abbreviated unit, not an era
+        return _ERA[toks[j].norm]
+    return None
+
+
+class _Year(NamedTuple):
+    year: int
+    end: int  # token index after the year (and its era mark)
+    calendar: str
+
+
+def _year_at(toks: list[Tok], i: int, *, calendar: str | None = None) -> _Year | None:
+    """A four-digit year at token ``i``, maybe after عام/سنة and before an era mark: 1900-2100 Gregorian, or
+    1300-1500 with ``هـ`` (or where ``calendar`` is ``hijri``: after a Hijri month)."""
     j = i
-    if j < len(toks) and _word_at(toks, j, ("year_word",)):
-        j += 1
+    if j < len(toks):
+        w = _word_at(toks, j, ("year_word",))
+        if w is not None:
+            j += w[1]
     if j < len(toks) and toks[j].kind == "number":
         s = normalize(toks[j].text)
-        if len(s) == 4 and s.isdigit() and 1900 <= int(s) <= 2100:
-            return int(s), j + 1
+        if len(s) == 4 and s.isdigit():
+            era = _era_at(toks, j + 1)
+            end = j + 2 if era else j + 1
+            cal = era or calendar or "gregorian"
+            if cal == "hijri" and int(s) in _HIJRI_YEARS:
+                return _Year(int(s), end, "hijri")
+            if cal == "gregorian" and 1900 <= int(s) <= 2100:
+                return _Year(int(s), end, "gregorian")
     return None
 
 
@@ -220,13 +300,27 @@ def _month_year(month: int, modifier: int | None, published: dt.date | None, day
     المقبل = the next after it, no modifier = the publication year."""
     if published is None:
         return None
-    here = (published.month, published.day if day is not None else 0)
+    return _year_of(month, day, modifier, (published.year, published.month, published.day))
+
+
+def _year_of(month: int, day: int | None, modifier: int | None, today: tuple[int, int, int]) -> int:
+    year, here = today[0], (today[1], today[2] if day is not None else 0)
     when = (month, day or 0)
     if modifier == -1:
-        return published.year if when < here else published.year - 1
+        return year if when < here else year - 1
     if modifier == 1:
-        return published.year if when > here else published.year + 1
-    return published.year
+        return year if when > here else year + 1
+    return year
+
+
+def _hijri_today(published: dt.date) -> tuple[int, int, int] | None:
+    """The publication day in the Hijri calendar (Umm al-Qura), or None outside its table."""
+    from hijridate import Gregorian
+    try:
+        h = Gregorian(published.year, published.month, published.day).to_hijri()
+    except (ValueError, OverflowError):
+        return None
+    return h.year, h.month, h.day
 
 
 def _is_unit_after(toks: list[Tok], i: int) -> bool:
@@ -234,6 +328,45 @@ def _is_unit_after(toks: list[Tok], i: int) -> bool:
         _lookup,  # the counted-noun lexicon: "2000 موظف" is a figure, not a year
     )
     return i < len(toks) and _lookup(toks, i, ("noun", "percent")) is not None
+
+
+def _day_at(toks: list[Tok], i: int) -> tuple[int, int] | None:
+    """A day of the month at token ``i`` (``28``, ``السابع``): (day, index after)."""
+    t = toks[i]
+    if t.kind == "number" and normalize(t.text).isdigit() and 1 <= int(normalize(t.text)) <= 31:
+        return int(normalize(t.text)), i + 1
+    o = _word_at(toks, i, ("ordinal",))
+    return (o[0].value, i + o[1]) if o is not None else None
+
+
+_RANGE_DASHES = ("-", "–", "—")
+_THIS_MONTH = ("الحالي", "الجاري")  # "17 الحالي": the 17th of this month
+_YEAR_RANGE = re.compile(r"(?<!\d)(\d{4})(?:\s*[-/–]\s*(\d{4}))+(?!\d)")
+
+
+def _year_range(t: Tok) -> list[tuple[int, int, int]]:
+    """A number token that is a range or list of years (``2009-2010``, ``2013/2012``, ``2009-2010-2011``):
+    (year, start, end) for each, offsets into the text."""
+    s = normalize(t.text)
+    if len(s) != len(t.text) or not _YEAR_RANGE.fullmatch(s):
+        return []
+    out = [(int(m.group()), t.start + m.start(), t.start + m.end()) for m in re.finditer(r"\d{4}", s)]
+    return out if all(1900 <= y <= 2100 for y, _, _ in out) else []
+
+
+def _is_number_word_after(toks: list[Tok], i: int) -> bool:
+    """``الاثنين والعشرين`` (twenty-two): a weekday-looking word that is part of a number."""
+    if i >= len(toks) or toks[i].kind != "word" or not toks[i].norm.startswith("و"):
+        return False
+    rest = toks[i].norm[1:]
+    w = number_word(rest[2:] if rest.startswith("ال") else rest)
+    return w is not None and w[0].kind == "tens" and not w[1]
+
+
+def _abbreviated_unit_at(toks: list[Tok], i: int) -> bool:
+    """``2050 م د`` (million dinars): one-letter abbreviations after a number make it an amount, not a year."""
+    return (i + 1 < len(toks) and all(t.kind == "word" and len(t.norm) == 1 and t.norm != "و"
+                                      for t in toks[i:i + 2]))
 
 
 def _sentence_dates(sid: int, toks: list[Tok], published: dt.date | None) -> list[_Date]:
@@ -244,35 +377,62 @@ def _sentence_dates(sid: int, toks: list[Tok], published: dt.date | None) -> lis
         t = toks[i]
         found: _Date | None = None
         end_i = i + 1
-        # --- day + month (+ year): "28 سبتمبر 2020", "السابع من يوليو (تموز) الماضي"
-        day, j = None, i
-        if t.kind == "number" and normalize(t.text).isdigit() and 1 <= int(normalize(t.text)) <= 31:
-            day, j = int(normalize(t.text)), i + 1
-        else:
-            o = _word_at(toks, i, ("ordinal",))
-            if o is not None:
-                day, j = o[0].value, i + o[1]
-        if day is not None:
+        # --- day + month (+ year): "28 سبتمبر 2020", "السابع من يوليو (تموز) الماضي", "25 شوال 1436 هـ";
+        #     a range of days in one month: "من 12- 23 شوال" (period)
+        d = _day_at(toks, i)
+        if d is not None:
+            day, j = d
+            day2 = None
+            if j + 1 < n and toks[j].text in _RANGE_DASHES and toks[j + 1].kind == "number":
+                d2 = _day_at(toks, j + 1)
+                if d2 is not None and d2[0] > day:
+                    day2, j = d2
             k = j + 1 if j < n and toks[j].norm == "من" else j
             k = k + 1 if k < n and _word_at(toks, k, ("month_word",)) else k
             m = _month_at(toks, k) if k < n else None
             if m is not None:
-                found, end_i = _finish_month(sid, toks, i, k + m[1], m[0], day, published)
-        # --- month (+ year): "شهر يوليو 2015", "مايو (أيار) الماضي"
+                found, end_i = _finish_month(sid, toks, i, k + m.n, m, day, published, day2=day2)
+            elif day2 is None and t.kind == "number" and j < n and toks[j].norm in _THIS_MONTH:
+                # "يوم 17 الحالي": a day of the current month
+                resolved = None
+                if published is not None:
+                    try:
+                        resolved = published.replace(day=day).isoformat()
+                    except ValueError:
+                        resolved = None
+                found, end_i = _Date(sid, t.start, toks[j].end, "date", resolved, "day", f"{day} of this month"), j + 1
+        # --- month (+ year): "شهر يوليو 2015", "مايو (أيار) الماضي", "شهر رمضان"
         if found is None:
             k = i + 1 if _word_at(toks, i, ("month_word",)) else i
             m = _month_at(toks, k) if k < n else None
             if m is not None:
-                month, used, ambiguous = m
-                after = k + used
-                supported = (k > i or _alt_month(toks, after) is not None or _year_at(toks, after) is not None
+                after = k + m.n
+                supported = (k > i or _alt_month(toks, after) is not None
+                             or _year_at(toks, after, calendar=m.calendar) is not None
                              or _modifier_at(toks, after) is not None or (i > 0 and toks[i - 1].text in "(/"))
-                if supported or not ambiguous:
-                    found, end_i = _finish_month(sid, toks, i, after, month, None, published)
-        # --- relative expressions, maybe followed by a weekday: "أمس الخميس"
+                if supported or not m.ambiguous:
+                    found, end_i = _finish_month(sid, toks, i, after, m, None, published)
+        # --- decades: "الثمانينات" (the 1980s) -> an ISO interval of years
+        if found is None:
+            h = _word_at(toks, i, ("decade",))
+            if h is not None:
+                w, used = h
+                end_i = i + used
+                found = _Date(sid, t.start, toks[end_i - 1].end, "period", f"{w.value:04d}/{w.value + 9:04d}", "year",
+                              w.gloss)
+        # --- epithets of Ramadan ("الشهر الكريم") and religious holidays ("عيد الفطر"): Hijri, unresolved
+        if found is None:
+            h = _word_at(toks, i, ("hijri_month", "holiday"))
+            if h is not None:
+                w, used = h
+                end_i = i + used
+                found = _Date(sid, t.start, toks[end_i - 1].end, w.kind, None, "month" if w.kind == "hijri_month"
+                              else "day", w.gloss, "hijri")
+        # --- relative expressions: "أمس", "العام المقبل 2013" (a written year fixes it)
         if found is None:
             r = _word_at(toks, i, ("relative",))
-            if r is not None and not _quoted(toks, i, i + r[1]):
+            if (r is not None and not _quoted(toks, i, i + r[1]) and not _ordinal_after(toks, i + r[1])
+                    and not _half_after(toks, i + r[1])):
                 w, used = r
                 end_i = i + used
                 gloss = w.gloss
@@ -281,8 +441,11 @@ def _sentence_dates(sid: int, toks: list[Tok], published: dt.date | None) -> lis
                     if wd is not None:
                         end_i += wd[1]
                         gloss = f"{gloss} ({_WEEKDAY_EN[wd[0].value]})"
-                resolved = _shift(published, w.value, w.unit) if published else None
-                found = _Date(sid, t.start, toks[end_i - 1].end, "relative", resolved, w.unit, gloss)
+                resolved = _shift(published, w.value, w.unit) if published and w.unit else None
+                y = _year_at(toks, end_i) if w.unit == "year" else None
+                if y is not None and toks[end_i].kind == "number":
+                    end_i, resolved = y.end, f"{y.year:04d}"
+                found = _Date(sid, t.start, toks[end_i - 1].end, "relative", resolved, w.unit or "day", gloss)
         # --- bare "العام" after a period word, before punctuation: "وفي بداية العام،" (this year)
         if (found is None and i > 0 and (i + 1 >= n or toks[i + 1].kind == "punct") and "ال" in t.norm
                 and _word_at(toks, i - 1, ("period_word",)) is not None):
@@ -294,7 +457,7 @@ def _sentence_dates(sid: int, toks: list[Tok], published: dt.date | None) -> lis
         if found is None:
             k = i + 1 if _word_at(toks, i, ("day_word",)) and i + 1 < n else i
             wd = _word_at(toks, k, ("weekday",))
-            if wd is not None:
+            if wd is not None and not _is_number_word_after(toks, k + wd[1]):
                 end_i = k + wd[1]
                 mod = _modifier_at(toks, end_i)
                 direction = None
@@ -303,13 +466,22 @@ def _sentence_dates(sid: int, toks: list[Tok], published: dt.date | None) -> lis
                     direction = direction or None
                 weekday = wd[0].value
                 resolved = resolve_weekday(weekday, published, direction=direction).isoformat() if published else None
+                if out and out[-1].kind == "relative" and out[-1].granularity == "day" and out[-1].end == toks[i - 1].end:
+                    resolved = out[-1].resolved  # "أمس الخميس": the weekday names the relative day
                 found = _Date(sid, t.start, toks[end_i - 1].end, "weekday", resolved, "day", _WEEKDAY_EN[weekday])
-        # --- year: "عام 2016", "في 2015"
+        # --- year: "عام 2016", "في 2015", "عام 2010م", "1433هـ" (a bare Hijri year stays unresolved)
         if found is None:
             y = _year_at(toks, i)
-            if y is not None and not _is_unit_after(toks, y[1]):
-                end_i = y[1]
-                found = _Date(sid, t.start, toks[end_i - 1].end, "year", f"{y[0]:04d}", "year", str(y[0]))
+            if y is not None and not _is_unit_after(toks, y.end) and not _abbreviated_unit_at(toks, y.end):
+                end_i = y.end
+                resolved = f"{y.year:04d}" if y.calendar == "gregorian" else None
+                found = _Date(sid, t.start, toks[end_i - 1].end, "year", resolved, "year", str(y.year), y.calendar)
+            elif t.kind == "number":
+                years = _year_range(t)
+                if years and not _is_unit_after(toks, i + 1):
+                    out.extend(_Date(sid, s_, e_, "year", f"{yy:04d}", "year", str(yy)) for yy, s_, e_ in years)
+                    i += 1
+                    continue
         if found is not None:
             out.append(found)
             i = end_i
@@ -319,41 +491,77 @@ def _sentence_dates(sid: int, toks: list[Tok], published: dt.date | None) -> lis
 
 
 def _quoted(toks: list[Tok], i: int, j: int) -> bool:
-    """``«اليوم»``: a date word wrapped in quotes is a name (a newspaper), not a date."""
-    return i > 0 and j < len(toks) and toks[i - 1].text in "«\"“" and toks[j].text in "»\"”"
+    """``«اليوم»``, ``«أخبار اليوم»``: a date word closing a short quoted name (a newspaper) is not a date."""
+    if not (j < len(toks) and toks[j].text in "»\"”"):
+        return False
+    return any(toks[k].text in "«\"“" for k in range(max(0, i - 3), i))
 
 
-def _finish_month(sid, toks, i, after, month, day, published):
-    """Extend a month match over an alternative name, a year and a modifier; resolve it."""
+def _half_after(toks: list[Tok], j: int) -> bool:
+    """``منذ عامين ونصف العام`` (for two and a half years): a duration, not two years ago."""
+    return j < len(toks) and toks[j].norm in ("ونصف", "ونيف")
+
+
+def _ordinal_after(toks: list[Tok], j: int) -> bool:
+    """``في اليوم الأول`` (on the first day): a day word counted by an ordinal is not today."""
+    return j < len(toks) and _word_at(toks, j, ("ordinal",)) is not None
+
+
+def _finish_month(sid: int, toks: list[Tok], i: int, after: int, m: _Month, day: int | None,
+                  published: dt.date | None, *, day2: int | None = None) -> tuple[_Date, int]:
+    """Extend a month match over an alternative name, a year (and era mark) and a modifier; resolve it."""
     j = after
     alt = _alt_month(toks, j)
     if alt is not None:
         j = alt
     year = None
-    y = _year_at(toks, j + 1 if j < len(toks) and toks[j].text in ",،" else j)
-    if y is not None:
-        year, j = y
+    y = _year_at(toks, j + 1 if j < len(toks) and toks[j].text in ",،" else j, calendar=m.calendar)
+    if y is not None and y.calendar == m.calendar:
+        year, j = y.year, y.end
     modifier = None
     mod = _modifier_at(toks, j)
     if mod is not None and year is None:
         modifier, j = mod
-    if year is None:
-        year = _month_year(month, modifier, published, day)
+    if year is None and published is not None:
+        today = ((published.year, published.month, published.day) if m.calendar == "gregorian"
+                 else _hijri_today(published))
+        if today is not None and (m.calendar == "gregorian" or day is not None or modifier is not None):
+            year = _year_of(m.month, day, modifier, today)
+    name = _month_en().get((m.month, m.calendar), "")
     resolved = None
-    if year is not None:
-        if day is None:
-            resolved = f"{year:04d}-{month:02d}"
-        else:
-            try:
-                resolved = dt.date(year, month, day).isoformat()
-            except ValueError:
-                resolved = None
-    gloss = _month_en().get(month, "") if day is None else f"{day} {_month_en().get(month, '')}"
-    kind = "month" if day is None else "date"
-    return _Date(sid, toks[i].start, toks[j - 1].end, kind, resolved, "month" if day is None else "day", gloss), j
+    if day2 is not None:
+        kind, gran, gloss = "period", "day", f"{day}-{day2} {name}"
+        if year is not None:
+            first, last = _day_of(m.calendar, year, m.month, day), _day_of(m.calendar, year, m.month, day2)
+            resolved = f"{first.isoformat()}/{last.isoformat()}" if first and last else None
+    elif day is not None:
+        kind, gran, gloss = "date", "day", f"{day} {name}"
+        if year is not None:
+            when = _day_of(m.calendar, year, m.month, day)
+            resolved = when.isoformat() if when else None
+    elif m.calendar == "hijri":
+        kind, gran, gloss = "hijri_month", "month", name
+        if year is not None and y is not None:  # only a written Hijri year fixes the month: a Gregorian interval
+            first = hijri_to_gregorian(year, m.month, 1)
+            nxt = hijri_to_gregorian(year + m.month // 12, m.month % 12 + 1, 1)
+            resolved = f"{first.isoformat()}/{(nxt - dt.timedelta(days=1)).isoformat()}" if first and nxt else None
+    else:
+        kind, gran, gloss = "month", "month", name
+        resolved = f"{year:04d}-{m.month:02d}" if year is not None else None
+    return _Date(sid, toks[i].start, toks[j - 1].end, kind, resolved, gran, gloss, m.calendar), j
+
+
+def _day_of(calendar: str, year: int, month: int, day: int) -> dt.date | None:
+    if calendar == "hijri":
+        return hijri_to_gregorian(year, month, day)
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
 
 
 _NUMERIC_HINT = re.compile(r"\d{1,4}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,4}")
+_ERA_AFTER = re.compile(r"\s?(?:م|هـ)(?![\u0621-\u064A])(?!\s+د(?![\u0621-\u064A]))")  # 1/9/2010م
 
 
 def extract_dates(base: BaseTables) -> pd.DataFrame:
@@ -373,10 +581,13 @@ def extract_dates(base: BaseTables) -> pd.DataFrame:
             if pd_ is None:
                 break
             if not any(d.start <= pd_.start < d.end for d in found):
-                found.append(_Date(int(sid), pd_.start, pd_.end, "numeric", pd_.iso, "day", pd_.iso))
+                era = _ERA_AFTER.match(base.text, pd_.end, e)
+                end = era.end() if era else pd_.end
+                found.append(_Date(int(sid), pd_.start, end, "numeric", pd_.iso, "day", pd_.iso))
             pos = pd_.end
     found.sort(key=lambda d: (d.start, d.end))
     text = base.text
+    found = _glossed_by_date(found, text)
     return schema.frame("dates", {
         "date_id": range(1, len(found) + 1),
         "sentence_id": [d.sentence_id for d in found],
@@ -387,4 +598,16 @@ def extract_dates(base: BaseTables) -> pd.DataFrame:
         "resolved": [d.resolved for d in found],
         "granularity": [d.granularity for d in found],
         "gloss": [d.gloss for d in found],
+        "calendar": [d.calendar for d in found],
     }, article_id=base.article_id)
+
+
+def _glossed_by_date(found: list[_Date], text: str) -> list[_Date]:
+    """``يوم أمس 25 شوال 1436هـ``, ``الأربعاء 6 شوال``: a day word right before a resolved day is that day."""
+    out = list(found)
+    for k in range(len(out) - 2, -1, -1):
+        d, nxt = out[k], out[k + 1]
+        if (d.kind in ("relative", "weekday") and d.granularity == "day" and nxt.kind in ("date", "numeric")
+                and nxt.resolved and not text[d.end:nxt.start].strip()):
+            out[k] = d._replace(resolved=nxt.resolved[:10])
+    return out

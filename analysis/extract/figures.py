@@ -1,41 +1,41 @@
 """Figures: every counted amount in the text ("1,497 جندياً", "3 ملايين دولار", "خمسة أيام", "2.38%").
 
-One pass over each sentence's tokens:
+One pass over each sentence's tokens, on the numbers :func:`analysis.text.numbers.find_numbers` finds in it:
 
-1. **Amount**: a digit token (``1,497``, ``١٬٤٩٧``, ``2.38%``, the fraction-first ``2ر0`` style, see
-   :mod:`analysis.text.numerals`) optionally followed by scale words (``مليون``، ``مليارات``، ``ألف``), or a run of number
-   words (``ألف وأربعمائة``، ``خمسة``، ``عشرات``، ``مليار``).  A number word with the article after a plural noun
-   (``الأعوام الأربعة``، ``الأشهر الـ15``) counts that noun.
-2. **Counted noun**: the unit lexicon ``analysis/data/units.csv`` (Arabic form, English unit, category) matched on
-   the normalised token with clitics stripped, right after the amount; percent markers (``%``، ``في المائة``);
-   or ``N من <noun>`` (``11 من عناصر``), where a noun missing from the lexicon is kept as written with
-   category ``count``.  A unitless amount joined by و/إلى/أو to an amount with a unit shares its unit
-   (``3 إلى 4 بالمائة``، ``1.2 مليون و1.3 مليون برميل``).  A noun the lexicon lacks right after a digit is kept
-   as written with category ``count`` when it looks counted (``41 ميثاقاً``-style tanween, ``ـة``، ``ـات``; see
-   :func:`_unknown_noun`); a vague plural before a definite noun counts it (``لملايين المصريين``: a nisba plural
-   is ``people``).  Digit amounts with no noun at all are kept with category ``number``; number words with no
-   noun are dropped (``تسع`` is also a verb).
-   **Duals**: an indefinite dual of a lexicon noun (``شريطين``، ``لسفينتين``، ``شهرين``، ``عبوتين``) is 2 of the
-   singular's unit; a masculine human noun's ``-ين`` is left to the sound plural (``مدنيين``) unless listed with
-   role ``dual`` (``شخصين``); definite duals (``باللغتين``) and ``not_unit`` words (``ميلان``، ``طالبان``) are not.
-3. **Not figures**: dates and times (tokens with ``-``, ``/`` or ``:``, numbers next to a month name, after
-   ``الساعة``), years (four-digit 1900-2100 with no counted noun, or after ``عام``/``سنة``), names such as
-   ``«ستاندرد أند بورز 500»`` (a unitless number right before a closing quote), page view counts
-   (``مشاهدة``) and ordinals (not in the lexicon).
-4. **approximate**: a qualifier from ``number_words.csv`` right before the amount (حوالي، نحو، قرابة، أكثر من،
-   ما يقارب ...; attached ب allowed: ``بحوالي``) or right after the noun (تقريبا، على الأقل); vague plurals
-   (عشرات، ملايين الـ...) are approximate lower bounds.  The qualifier is in ``qualifier``, outside the span.
-5. **category** from the noun; people/personnel/count amounts next to a casualty or detention cue
-   (``مقتل``، ``إصابة``، ``قتلوا``، ``القبض``) become ``casualties``/``detained``, and a coordinated amount
-   (``مقتل 11 ... و10 مدنيين``) inherits its neighbour's cue.
+1. **Amount**: a number of find_numbers (digits in both scripts with the stated separator rule, ``0،65``, ``2ر0``,
+   marks inside, scale words and compound amounts ``166 مليونا و525 ألف``, number words, fractions ``نصف قرن``,
+   percentages, ranges ``بين 5 و15`` as one figure with ``value_high``); ordinals are not amounts.  A number
+   word with the article after the noun it counts (``الأعوام الأربعة``، ``الخيام الخمس``، ``الأشهر الـ15``), a
+   lexicon noun + ``واحد`` (``مبنى واحد``) and an indefinite dual (``شهرين``، ``فترتين``) are amounts too.  Vague
+   numeral plurals (``عشرات``، ``ملايين``، ``المئات من``) have ``value`` null and ``vague`` true.
+2. **Counted noun**: the unit lexicon ``analysis/data/units.csv`` (Arabic form, English unit, category, an optional
+   ``multiplier`` for ``م د`` = million dinars) matched on the normalised token with clitics stripped, right after
+   the amount (also after a closing bracket: ``(15) نادياً``, the opening bracket then inside the span; or a Latin
+   unit written before the digits: ``Gbps 1``); percent markers; ``N من <plural>``.  A noun the lexicon lacks is
+   kept as written when it looks counted (:func:`_unknown_noun`: accusative ``30 شابا``، plurals ``ثلاث مباريات``،
+   ``7 ألقاب``، feminine ``90 لوحة``); a nisba or م- participle (``17 جمهوريا``، ``المتظاهرين``) counts
+   ``people``, else ``count``.  Names (mentions) are never counted nouns or duals (``بوتين``).  A unitless amount
+   joined by و/إلى/أو to an amount with a unit shares it.  Digit amounts with no noun are kept (category
+   ``number``) only with a scale word (``100 مليار``); bare numbers (scores, ranks, list numbers) are not figures.
+3. **Not figures**: dates and times (``28-09-2020``, numbers next to a month name, after ``الساعة``), years
+   (four-digit 1000-2100: Hijri years too, never given a guessed noun), names such as ``«ستاندرد أند بورز 500»``,
+   page view counts (``مشاهدة``) and ordinals.  The dates extractor owns years and day numbers.
+4. **approximate**: a qualifier from ``number_words.csv`` right before the amount (حوالي، نحو، قرابة، أكثر من ...)
+   or right after the noun (تقريبا، على الأقل); vague plurals are approximate.  The qualifier is outside the span.
+5. **category** from the noun; people/personnel/count amounts next to a casualty or detention cue become
+   ``casualties``/``detained`` (also a coordinated amount); ``نقطة``/``نقاط`` are index points only in a sentence
+   with a market word (``مؤشر``، ``بورصة``، ``أسهم``), else ``count`` (league points).
 6. **subject_entity_id**: whose figure, from the other stage's mentions: the first PERSON/ORG/GPE mention of the
-   sentence when it sits in the first three word tokens (verb-subject or subject-verb order) and precedes the
-   figure (``وشاركت ايطاليا ... بحوالي 1,497 جندياً`` -> Italy).  Null otherwise.
+   sentence when it sits in the first three word tokens and precedes the figure (``وشاركت ايطاليا ... بحوالي
+   1,497 جندياً`` -> Italy); null otherwise.  **same_as_figure_id**: a later figure with the same value, unit and
+   category (a headline figure repeated in the body) links to the first.
 
-``text``/``start``/``end`` cover the amount and its counted noun (``1,497 جندياً``، ``في المائة`` included).
+``text``/``start``/``end`` cover the amount and its counted noun, token-granular (an attached clitic stays inside:
+``بـ12 لاعباً``، ``لخمسة``); ``kind`` is find_numbers' kind (or ``dual``).
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from functools import cache
 from typing import NamedTuple
 
@@ -47,14 +47,8 @@ from analysis.lexicon import load_csv
 from analysis.schema import BaseTables
 from analysis.text.clitics import strip_article
 from analysis.text.normalize import normalize
-from analysis.text.numerals import (
-    compose,
-    number_word,
-    parse_numeral,
-    qualifiers,
-    reversed_decimal,
-    strip_clitics,
-)
+from analysis.text.numbers import NumberMention, find_numbers
+from analysis.text.numerals import compose, number_word, qualifiers, strip_clitics
 from analysis.text.pagedate import month_names
 
 __all__ = ["Unit", "FIGURE_COLUMNS", "extract_figures", "unit_lexicon"]
@@ -66,13 +60,17 @@ class Unit(NamedTuple):
     term_ar: str
     unit_en: str
     category: str
-    role: str  # noun, percent, exclude, cue
+    role: str  # noun, percent, exclude, cue, dual, not_unit
     gloss: str
+    multiplier: float = 1.0  # a unit carrying a scale: Tunisian ``م د`` = million dinars
 
 
 class _Figure(NamedTuple):
     sentence_id: int
-    value: float
+    value: float | None
+    value_high: float | None
+    kind: str
+    vague: bool
     unit_ar: str | None
     unit_en: str | None
     category: str
@@ -89,10 +87,11 @@ class _Figure(NamedTuple):
 @cache
 def unit_lexicon() -> dict[tuple[str, ...], Unit]:
     """Normalised word tuple -> :class:`Unit` (nouns, percent markers, exclusions and category cues)."""
-    rows = load_csv("units.csv", required=("term_ar", "role", "gloss"), optional=("unit_en", "category"),
-                    key=("term_ar",))
+    rows = load_csv("units.csv", required=("term_ar", "role", "gloss"),
+                    optional=("unit_en", "category", "multiplier"), key=("term_ar",))
     return {tuple(normalize(r["term_ar"]).split()): Unit(r["term_ar"], r["unit_en"], r["category"], r["role"],
-                                                          r["gloss"]) for r in rows}
+                                                          r["gloss"], float(r["multiplier"] or 1))
+            for r in rows}
 
 
 @cache
@@ -158,27 +157,61 @@ def _dual(tok: Tok) -> Unit | None:
     return None
 
 
-def _unknown_noun(tok: Tok) -> Unit | None:
-    """A noun the lexicon lacks right after a digit amount, kept as written with category ``count``.
+def _unknown_noun(tok: Tok, *, value: float | None = None, digits: bool = True) -> Unit | None:
+    """A noun the lexicon lacks right after an amount, kept as written with category ``count`` (or ``people``).
 
-    Only forms that look like a counted noun: the accusative tanween of 11-99 (``41 ميثاقاً``) on a word not
-    ending in ``يا`` (adverbs: ``سنوياً``), or a feminine singular / plural ending (``ـة``، ``ـات``); indefinite, with no
-    letter in front that may be a clitic (a noun counted by a digit takes none; this loses ``وثيقة``، ``بلدة``);
-    not in the lexicon (``not_unit``: ``مقارنة``، ``أيضا``، ``هجرية``).
+    Only forms that look like a counted noun, indefinite, with no letter in front that may be a clitic (a noun
+    counted by an amount takes none; this loses ``وثيقة``، ``بلدة``), not in the lexicon (``not_unit``: ``مقارنة``،
+    ``أيضا``، ``سنويا``):
+
+    * the accusative of 11-99 and above: tanween (``41 ميثاقاً``) or a bare final alif after a digit amount of 11
+      or more (``30 شابا``، ``350 مشاركا``), not ``يا`` adverbs unless the amount is at least 11 (``17 جمهوريا``);
+    * the genitive plural of 3-10: ``ـات`` (``ثلاث مباريات``), ``ـين``/``ـون`` (``3 فنانين``), the ``أفعال`` pattern
+      (``7 ألقاب``، ``ثمانية أقسام``); a feminine singular ``ـة`` after digits (``90 لوحة``).
+
+    A nisba (``-ي``: ``جمهوريا``، ``عراقيين``) or a participle in م- (``مشاركين``، ``متمردا``) counts people.
     """
     if tok.kind != "word" or len(tok.norm) < 3:
         return None
     forms = strip_clitics(tok.norm)
-    if len(forms) > 1 or tok.norm.startswith("ال"):
-        return None  # و/ف/ب/ل/ك in front (ولمدة، بنسبة، للهجرة، ومات): not a noun counted by the amount
+    if _clitic_in_front(tok.norm):
+        return None  # و/لل in front, or ب/ل/ك/ف before a known word (ولمدة، بنسبة، للهجرة، ومات)
+    if tok.norm.startswith("ال") and not _broken_plural(tok.norm):
+        return None
+    if number_word(tok.norm) is not None:
+        return None
     lex = unit_lexicon()
     if any(lex.get((f,)) is not None for f in forms):
         return None
+    norm = tok.norm
     bare = tok.text.rstrip(_TANWEEN_FATH + "\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0640")
-    tanween = _TANWEEN_FATH in tok.text[-3:] and not tok.norm.endswith("يا")
-    if tanween or bare.endswith("ة") or tok.norm.endswith("ات"):
-        return Unit(tok.text, "", "count", "noun", "")
-    return None
+    big = value is not None and value >= 11
+    accusative = (_TANWEEN_FATH in tok.text[-3:]
+                  or (digits and big and bare.endswith("ا") and not norm.endswith(("ها", "نا", "هما")))) \
+        and (not norm.endswith("يا") or big)
+    plural = norm.endswith("ات") or (len(norm) >= 5 and norm.endswith(("ين", "ون"))) or _broken_plural(norm)
+    feminine = digits and bare.endswith(("ة", "ه"))
+    # after a hundred or a thousand in words the noun is a genitive singular of any shape (مائتي فرمان)
+    hundreds = not digits and value is not None and value >= 100 and value % 100 == 0 and len(norm) >= 4
+    if not (accusative or plural or feminine or hundreds):
+        return None
+    human = _human(norm) or (norm.startswith("م") and len(norm) >= 5 and accusative)
+    return Unit(tok.text, "", "people" if human else "count", "noun", "")
+
+
+def _clitic_in_front(norm: str) -> bool:
+    """Whether a word after an amount starts with a clitic, so is not the noun the amount counts.
+
+    و and لل always are (``ولمدة``، ``للهجرة``); ب/ل/ك/ف are when what follows is a known word (``بنسبة``)
+    — otherwise the letter is the word's own (``فترتين``، ``لوحة``، ``بريطانيات``).
+    """
+    if norm.startswith(("و", "لل")):
+        return True
+    if norm[:1] not in "بلكف":
+        return False
+    rest = norm[1:]
+    lex = unit_lexicon()
+    return len(rest) < 3 or (rest,) in lex or number_word(rest) is not None or rest.startswith("ال")
 
 
 def _vague_noun(tok: Tok) -> Unit | None:
@@ -188,7 +221,10 @@ def _vague_noun(tok: Tok) -> Unit | None:
     forms = strip_clitics(tok.norm)
     if not any(f.startswith("ال") and len(f) > 4 for f in forms):
         return None
-    category = "people" if tok.norm.endswith(("يين", "يون")) else "count"
+    hit = _lookup([tok], 0, ("noun",))
+    if hit is not None:
+        return hit[0]._replace(term_ar=tok.text)
+    category = "people" if _human(tok.norm) else "count"
     return Unit(tok.text, "", category, "noun", "")
 
 
@@ -227,157 +263,357 @@ def _qualifier_after(toks: list[Tok], i: int) -> tuple[str, int] | None:
     return None
 
 
-def _amount(toks: list[Tok], i: int) -> tuple[float, int, str, bool, bool] | None:
-    """An amount starting at token ``i``: (value, index after it, kind, percent sign attached, vague)."""
-    t = toks[i]
-    if t.kind == "number":
-        if any(c in t.text for c in "-/:"):
-            return None
-        j = i + 1
-        if (j + 1 < len(toks) and toks[j].text == "ر" and toks[j].start == t.end
-                and toks[j + 1].kind == "number" and toks[j + 1].start == toks[j].end):
-            value = reversed_decimal(t.text, toks[j + 1].text)
-            j += 2
-        else:
-            value = parse_numeral(t.text)
-        if value is None:
-            return None
-        percent = normalize(toks[j - 1].text).endswith("%")
-        words = []
-        while j < len(toks) and toks[j].kind == "word":
-            nw = number_word(toks[j].norm)
-            if nw is None or nw[1] or nw[0].kind not in ("scale", "scale_plural", "scale_dual"):
-                break
-            words.append(nw[0])
-            j += 1
-        return (compose(words, base=value) if words else value), j, "digits", percent, False
-    if t.kind != "word":
+class _Amount(NamedTuple):
+    """An amount at token ``i`` (from :func:`analysis.text.numbers.find_numbers`) mapped onto the tokens."""
+
+    value: float | None
+    high: float | None
+    j: int  # index of the first token after the amount
+    kind: str  # find_numbers kind (cardinal, decimal, percent, fraction, range) or "dual"
+    digits: bool  # written with digits
+    vague: bool
+    scaled: bool = False  # a scale word is part of it (100 مليار)
+
+
+def _amounts_by_token(toks: list[Tok], numbers: list[NumberMention]) -> dict[int, _Amount | None]:
+    """Token index of each number's first token -> its amount (``None`` for an ordinal: not an amount)."""
+    out: dict[int, _Amount | None] = {}
+    if not toks or not numbers:
+        return out
+    starts = [t.start for t in toks]
+    for m in numbers:
+        i = bisect_right(starts, m.start) - 1
+        if i < 0 or m.start >= toks[i].end:
+            continue
+        j = bisect_left(starts, m.end, lo=i + 1)
+        if m.kind == "ordinal":
+            out[i] = None
+            continue
+        if toks[i].kind == "number" and any(c in toks[i].text for c in "-/:") and m.kind != "range":
+            continue
+        digits = normalize(m.text[:1]).isdigit()
+        scaled = any(nw is not None and nw[0].kind in ("scale", "scale_plural", "scale_dual")
+                     for nw in (number_word(t.norm) for t in toks[i:j] if t.kind == "word"))
+        out[i] = _Amount(m.value, m.value_high, j, m.kind, digits, m.vague, scaled)
+    return out
+
+
+_GLUED = {"ب", "ل", "ك", "ال", "لل", "بال", "وب", "ول", "وال"}
+_OPEN_CLOSE = {"(": ")", "«": "»", "[": "]", "\"": "\"", "“": "”"}
+_NUMBER_NOUN_ONE = {"واحد", "واحده"}
+
+
+def _glued_clitic(toks: list[Tok], i: int) -> int:
+    """``بـ12``، ``الـ10``: a clitic token glued to the digits is inside the span (returns the span's first token)."""
+    if i > 0 and toks[i - 1].end == toks[i].start and toks[i - 1].kind == "word" and toks[i - 1].norm in _GLUED:
+        return i - 1
+    return i
+
+
+def _bracketed(toks: list[Tok], i: int, j: int) -> int | None:
+    """``(15) نادياً``، ``«200»مليون``: the index after the closing mark when the amount is bracketed alone."""
+    if i == 0 or j >= len(toks):
         return None
-    nw = number_word(t.norm)
-    if nw is None:
-        return None
-    entry = nw[0]
-    if entry.kind == "teen_unit":
-        nxt = number_word(toks[i + 1].norm) if i + 1 < len(toks) and toks[i + 1].kind == "word" else None
-        if nxt is None or nxt[0].kind != "ten" or nxt[1]:
-            return None
-    if entry.word == "عشر" and i > 0 and toks[i - 1].norm.startswith("ال"):
-        return None  # ordinal: الخامس عشر
-    words = [entry]
-    j = i + 1
+    close = _OPEN_CLOSE.get(toks[i - 1].text)
+    if close is not None and toks[j].text == close:
+        return j + 1
+    return None
+
+
+def _scale_after(toks: list[Tok], j: int) -> tuple[float, int]:
+    """Scale words at token ``j`` (``«200»مليون``): (multiplier, index after them)."""
+    words = []
     while j < len(toks) and toks[j].kind == "word":
-        nw2 = number_word(toks[j].norm)
-        if nw2 is None or nw2[1] not in ("", "و"):
+        nw = number_word(toks[j].norm)
+        if nw is None or nw[1] or nw[0].kind not in ("scale", "scale_plural", "scale_dual"):
             break
-        if nw2[0].kind in ("vague",) or (nw2[0].kind in ("unit", "teen_unit") and not nw2[1]):
-            break
-        words.append(nw2[0])
+        words.append(nw[0])
         j += 1
-    vague = words[0].kind in ("vague", "scale_plural")
-    return compose(words), j, "words", False, vague
+    return (compose(words, base=1.0) if words else 1.0), j
 
 
-def _sentence_figures(sid: int, toks: list[Tok]) -> list[_Figure]:
-    out: list[_Figure] = []
-    i = 0
-    n = len(toks)
-    while i < n:
-        t = toks[i]
-        amt = None
-        adjectival = None
-        if t.kind == "word" and t.norm.startswith("ال") and i > 0:
-            # الأعوام الأربعة: a number word with the article, after the noun it counts
-            nw = number_word(t.norm[2:])
-            prev = _lookup(toks, i - 1, ("noun",))
-            if nw and not nw[1] and nw[0].kind in ("unit", "ten", "tens") and prev and prev[1] == 1:
-                amt = (nw[0].value, i + 1, "words", False, False)
-                adjectival = (prev[0], i - 1)
-        if amt is None:
-            amt = _amount(toks, i)
-        dual = None
-        if amt is None and t.kind == "word":
-            dual = _dual(t)
-            if dual is not None:
-                amt = (2.0, i + 1, "dual", False, False)
-        if amt is None:
-            i += 1
-            continue
-        value, j, akind, percent, vague = amt
-        if akind == "digits" and adjectival is None and i >= 2 and toks[i - 1].norm in ("ال", "ال") \
-                and toks[i - 1].end == t.start:
-            prev = _lookup(toks, i - 2, ("noun",))
-            if prev and prev[1] == 1:
-                adjectival = (prev[0], i - 2)  # الأشهر الـ15
-        unit: Unit | None = None
-        k = j  # index after the span
-        if adjectival is not None:
-            unit = adjectival[0]
-        elif dual is not None:
-            unit = dual
-        elif percent:
-            unit = Unit("%", "percent", "percent", "percent", "percent sign")
-        else:
-            hit = _lookup(toks, j, ("noun", "percent", "exclude")) if j < n else None
-            if hit is None and j + 1 < n and toks[j].kind == "punct" and toks[j].text in "%٪":
-                hit = _lookup(toks, j, ("percent",))
-            if hit is not None:
-                unit, used = hit
-                k = j + used
-            elif j + 1 < n and toks[j].norm == "من" and toks[j + 1].kind == "word":
-                hit = _lookup(toks, j + 1, ("noun",))
-                if hit is not None:
-                    unit, used = hit
-                    k = j + 1 + used
-                elif akind == "words" and value == 1:
-                    i = j + 1
-                    continue  # واحدة من أوائل: "one of", not a count
-                else:
-                    w = toks[j + 1]
-                    unit = Unit(w.text, "", "count", "noun", "")
-                    k = j + 2
-        if unit is not None and unit.role == "exclude":
-            i = k
-            continue
-        prev_norm = toks[i - 1].norm if i > 0 else ""
-        next_tok = toks[j] if j < n else None
-        if unit is None and vague and j < n:
-            unit = _vague_noun(toks[j])
-            if unit is not None:
-                k = j + 1
+def _adjectival(toks: list[Tok], i: int, amounts: dict[int, _Amount | None]) -> tuple[_Amount, Unit, int] | None:
+    """A number after the noun it counts: ``الأعوام الأربعة``، ``الخيام الخمس``، ``الأشهر الـ15``.
+
+    Returns (amount, unit, first token).  The noun is a lexicon noun, or a definite plural the lexicon lacks
+    (category ``count``); ``يوم الاثنين`` is a weekday, not two days.
+    """
+    t = toks[i]
+    if i == 0:
+        return None
+    if t.kind == "word" and t.norm.startswith("ال"):
+        nw = number_word(t.norm[2:])
+        # units and ten only: الأعوام الأربعة; القرن العشرين، الدورة العشرين are ordinals, الساعة الواحدة a time,
+        # يوم الاثنين a weekday
+        if not nw or nw[1] or nw[0].kind not in ("unit", "ten") or nw[0].value < 2 \
+                or t.norm in ("الاثنين", "الاثنان") or toks[i - 1].norm in ("الساعه", "ساعه"):
+            return None
+        if i + 1 < len(toks) and toks[i + 1].norm == "و":
+            return None
+        unit = _noun_before(toks, i - 1)
         if unit is None:
-            if akind == "words":
-                i = j
+            return None
+        return _Amount(nw[0].value, None, i + 1, "cardinal", False, False), unit, i - 1
+    a = amounts.get(i)
+    if a is not None and a.digits and i >= 2 and toks[i - 1].norm == "ال" and toks[i - 1].end == t.start:
+        prev = _lookup(toks, i - 2, ("noun",))
+        if prev and prev[1] == 1:
+            return a, prev[0], i - 2
+    return None
+
+
+def _noun_before(toks: list[Tok], i: int) -> Unit | None:
+    prev = _lookup(toks, i, ("noun",))
+    if prev is not None:
+        return prev[0] if prev[1] == 1 else None
+    t = toks[i]
+    if t.kind != "word" or not t.norm.startswith("ال") or len(t.norm) < 5 or number_word(t.norm) is not None:
+        return None
+    if _lookup(toks, i, ("not_unit", "exclude", "cue")) is not None or t.norm in _YEAR_WORDS:
+        return None
+    bare = t.norm[2:]
+    if bare.endswith("ات") or _broken_plural(bare):
+        return Unit(t.text, "", "count", "noun", "")
+    return None
+
+
+def _broken_plural(norm: str) -> bool:
+    """The أفعال / أفعلة / فعول patterns (``القاب``، ``اقسام``، ``خيام`` is missed): a plural a count takes."""
+    return len(norm) == 5 and norm[0] == "ا" and norm[3] == "ا"
+
+
+def _counted_noun(toks: list[Tok], a: _Amount, j: int, skip: frozenset[int]) -> tuple[Unit | None, int, bool]:
+    """The noun an amount counts, from token ``j``: (unit or None, index after the span, drop the amount)."""
+    n = len(toks)
+    if a.kind == "percent":
+        return Unit("%", "percent", "percent", "percent", "percent sign"), j, False
+    hit = _lookup(toks, j, ("noun", "percent", "exclude")) if j < n else None
+    if hit is None and j + 1 < n and toks[j].kind == "punct" and toks[j].text in "%٪":
+        hit = _lookup(toks, j, ("percent",))
+    if hit is not None:
+        return hit[0], j + hit[1], hit[0].role == "exclude"
+    if j + 1 < n and toks[j].norm == "من" and toks[j + 1].kind == "word":
+        hit = _lookup(toks, j + 1, ("noun",))
+        if hit is not None:
+            return hit[0], j + 1 + hit[1], False
+        if not a.digits and a.value == 1:
+            return None, j + 1, True  # واحدة من أوائل: "one of", not a count
+        if a.vague:
+            unit = _vague_noun(toks[j + 1])
+            return unit, j + 2, False
+        w = toks[j + 1]
+        if not _plural_looking(w.norm):
+            return None, j, False  # 31 من النظام: an article of a law; من بين، من أصل
+        return Unit(w.text, "", "people" if _human(w.norm) else "count", "noun", ""), j + 2, False
+    if a.vague and j < n:
+        unit = _vague_noun(toks[j])
+        if unit is not None:
+            return unit, j + 1, False
+    year_like = a.digits and a.value is not None and 1000 <= a.value <= 2100 and a.value.is_integer()
+    if j < n and j not in skip and toks[j].start > toks[j - 1].end and not year_like \
+            and (a.digits or (a.value or 0) > 2):  # واحد/اثنان never precede the noun they count
+        unit = _unknown_noun(toks[j], value=a.value, digits=a.digits)
+        if unit is not None:
+            return unit, j + 1, False
+    return None, j, False
+
+
+def _is_date_part(toks: list[Tok], i: int, j: int, value: float | None) -> bool:
+    """A unitless number that belongs to a date, a time or a name (the dates extractor's, or nobody's)."""
+    t = toks[i]
+    n = len(toks)
+    prev_norm = toks[i - 1].norm if i > 0 else ""
+    next_tok = toks[j] if j < n else None
+    is_year = value is not None and value.is_integer() and 1000 <= value <= 2100 and len(normalize(t.text)) == 4
+    return bool(is_year or prev_norm in _YEAR_WORDS or prev_norm in ("الساعه", "ساعه")
+                or _is_month(prev_norm) or (next_tok is not None and _is_month(next_tok.norm))
+                or (next_tok is not None and next_tok.norm == "من" and j + 1 < n and _is_month(toks[j + 1].norm))
+                or (next_tok is not None and next_tok.text[:1] in _CLOSING and next_tok.start == toks[j - 1].end)
+                or (i > 0 and toks[i - 1].kind == "latin"))
+
+
+def _one_after_noun(toks: list[Tok], i: int) -> tuple[_Amount, Unit, int] | None:
+    """``متر واحد``، ``مبنى واحد``، ``منطقة واحدة``: a lexicon noun then واحد/واحدة is 1 of it."""
+    if i + 1 >= len(toks) or toks[i + 1].norm not in _NUMBER_NOUN_ONE or toks[i].norm.startswith("ال"):
+        return None
+    hit = _lookup(toks, i, ("noun",))
+    if hit is None or hit[1] != 1:
+        return None
+    return _Amount(1.0, None, i + 2, "cardinal", False, False), hit[0], i
+
+
+def _plural_looking(norm: str) -> bool:
+    """A plural a partitive من takes (``200 من الحوثيين``، ``من المتظاهرين``، ``من فرص``), not a singular."""
+    bare = norm[2:] if norm.startswith("ال") else norm
+    return bare.endswith(("ات", "ين", "ون")) and len(bare) >= 5 or _broken_plural(bare)
+
+
+def _human(norm: str) -> bool:
+    """A nisba plural (``العراقيين``) or a participle in م- (``المتظاهرين``، ``مشاركا``): people."""
+    bare = (norm[2:] if norm.startswith("ال") else norm).rstrip("ا")
+    if bare.endswith(("يين", "يون")) or (bare.endswith("ي") and len(bare) > 3):
+        return True
+    return bare.startswith("م") and len(bare) >= 5 and bare.endswith(("ين", "ون"))
+
+
+def _latin_unit_before(toks: list[Tok], i: int) -> Unit | None:
+    """``Gbps 1``: a Latin unit written before the digits (right-to-left display of ``1 Gbps``)."""
+    if i == 0 or toks[i - 1].kind != "latin":
+        return None
+    hit = _lookup(toks, i - 1, ("noun",))
+    return hit[0] if hit is not None and hit[1] == 1 else None
+
+
+def _market_sentence(toks: list[Tok]) -> bool:
+    """A sentence about a market index or interest (``نقطة`` is an index point there, a score point elsewhere)."""
+    for k, t in enumerate(toks):
+        if t.kind == "word":
+            hit = _lookup(toks, k, ("index_cue", "noun"))
+            if hit is not None and (hit[0].role == "index_cue" or hit[0].category == "shares"):
+                return True
+    return False
+
+
+def _and_a_half(toks: list[Tok], k: int, unit: Unit | None) -> int | None:
+    """``عامين ونصف العام``، ``ساعة ونصف``: ونصف after a duration adds a half (the repeated noun is inside)."""
+    if unit is None or unit.category != "duration" or k >= len(toks) or toks[k].norm != "ونصف":
+        return None
+    if k + 1 < len(toks) and toks[k + 1].norm.startswith("ال") and _lookup(toks, k + 1, ("noun",)) is not None:
+        return k + 2
+    return k + 1
+
+
+def _unknown_dual(tok: Tok) -> Unit | None:
+    """An indefinite feminine dual the lexicon lacks (``فترتين``، ``ديانتان``، ``مرتين``): 2, category ``count``.
+
+    Only ``-تين``/``-تان`` on a stem of three letters or more with no article and no clitic in front; names
+    (``بوتين``) are mentions and skipped by the caller.
+    """
+    if tok.kind != "word" or _clitic_in_front(tok.norm) or tok.norm.startswith("ال"):
+        return None
+    if not tok.norm.endswith(("تين", "تان")) or len(tok.norm) < 5 or number_word(tok.norm) is not None:
+        return None
+    if tok.norm[:-3].endswith("ي"):
+        return None  # دوليتين، الرئيسيتين: nisba adjectives agreeing with a dual
+    if any(_lookup([tok], 0, (r,)) is not None for r in ("not_unit", "exclude", "cue", "noun", "dual")):
+        return None
+    return Unit(tok.text, "", "count", "noun", "")
+
+
+def _approximation(toks: list[Tok], i0: int, k: int, vague: bool, first: Tok) -> tuple[str | None, bool]:
+    qual = _qualifier_before(toks, i0)
+    qualifier, approximate = None, vague
+    if qual is not None:
+        qualifier, approximate = qual[0], True
+    after = _qualifier_after(toks, k)
+    if after is not None:
+        qualifier, approximate = after[0], True
+    if vague and qualifier is None:
+        qualifier = first.text
+    return qualifier, approximate
+
+
+class _Found(NamedTuple):
+    """One amount placed on the tokens: its value, unit and span (tokens ``i0`` .. ``k``)."""
+
+    amount: _Amount
+    unit: Unit | None
+    i0: int
+    k: int
+
+
+def _amount_or_dual(toks: list[Tok], i: int, amounts: dict[int, _Amount | None], skip: frozenset[int],
+                    after_figure: bool) -> tuple[_Amount, Unit | None] | None:
+    """The amount written at token ``i`` (find_numbers), or an indefinite dual (``شهرين``، ``فترتين``)."""
+    a = amounts.get(i)
+    if a is not None or i in amounts:
+        return (a, None) if a is not None else None  # None: an ordinal
+    if toks[i].kind != "word" or i in skip:
+        return None
+    # an unknown dual right after a figure agrees with it (عبوتين ناسفتين): an adjective
+    du = _dual(toks[i]) or (_unknown_dual(toks[i]) if not after_figure else None)
+    return (_Amount(2.0, None, i + 1, "dual", False, False), du) if du is not None else None
+
+
+def _place_noun(toks: list[Tok], i: int, a: _Amount, skip: frozenset[int]) -> tuple[_Found | None, int]:
+    """Step 2: the counted noun of the amount at ``i``: (the figure or None, the index to continue from)."""
+    i0 = _glued_clitic(toks, i) if a.digits else i
+    j = a.j
+    after = _bracketed(toks, i, j) if a.digits else None
+    unit: Unit | None
+    if after is not None:  # (15) نادياً، «200»مليون سنة
+        mult, after = _scale_after(toks, after)
+        unit, k, drop = _counted_noun(toks, a, after, skip)
+        if unit is not None and not drop:
+            a = a._replace(value=None if a.value is None else a.value * mult,
+                           high=None if a.high is None else a.high * mult)
+            i0 = i - 1
+        else:
+            unit, k, drop = None, j, False
+    else:
+        latin = _latin_unit_before(toks, i) if a.digits else None
+        if latin is not None:  # Gbps 1
+            unit, k, drop, i0 = latin, j, False, i - 1
+        else:
+            unit, k, drop = _counted_noun(toks, a, j, skip)
+    if drop:
+        return None, max(k, j)
+    if unit is None:
+        # a bare number: a date part, or no counted noun at all; kept only with a scale (100 مليار)
+        if not a.digits or _is_date_part(toks, i, j, a.value) or not a.scaled \
+                or (a.kind == "range" and j < len(toks) and _is_month(toks[j].norm)):
+            return None, j
+    elif unit.category == "duration" and i > 0 and toks[i - 1].norm in _YEAR_WORDS and (a.value or 0) >= 1000:
+        return None, k  # عام 2010 سنة ...: a year
+    return _Found(a, unit, i0, k), k
+
+
+def _adjust(toks: list[Tok], f: _Found) -> _Found:
+    """Step 3: the unit's own scale (``م د``), league points vs index points, ``ونصف`` after a duration."""
+    a, unit, k = f.amount, f.unit, f.k
+    if unit is not None and unit.multiplier != 1.0 and a.value is not None:
+        a = a._replace(value=a.value * unit.multiplier)
+    if unit is not None and unit.category == "index_points" and not _market_sentence(toks):
+        unit = unit._replace(category="count")  # 6 نقاط in a league table: points, not index points
+    half = _and_a_half(toks, k, unit)
+    if half is not None and a.value is not None:
+        a, k = a._replace(value=a.value + 0.5), half
+    return _Found(a, unit, f.i0, k)
+
+
+def _sentence_figures(sid: int, toks: list[Tok], numbers: list[NumberMention],
+                      skip: frozenset[int] = frozenset()) -> list[_Figure]:
+    """The figures of one sentence, in four named steps: (1) the amount — written after its noun
+    (:func:`_adjectival`, :func:`_one_after_noun`), by find_numbers, or a dual; (2) its counted noun and what is
+    no figure (:func:`_place_noun`); (3) unit scale, points, halves (:func:`_adjust`); (4) the qualifier
+    (:func:`_approximation`); then category cues and shared units over the sentence."""
+    out: list[_Figure] = []
+    amounts = _amounts_by_token(toks, numbers)
+    i, n = 0, len(toks)
+    while i < n:
+        adj = _adjectival(toks, i, amounts) or _one_after_noun(toks, i)
+        if adj is not None:
+            found: _Found | None = _Found(adj[0], adj[1], adj[2], adj[0].j)
+        else:
+            got = _amount_or_dual(toks, i, amounts, skip, bool(out) and out[-1].i1 == i)
+            if got is None:
+                i += 1
                 continue
-            is_year = value.is_integer() and 1900 <= value <= 2100 and len(normalize(t.text)) == 4
-            if (is_year or prev_norm in _YEAR_WORDS or prev_norm in ("الساعه", "ساعه")
-                    or _is_month(prev_norm) or (next_tok is not None and _is_month(next_tok.norm))
-                    or (next_tok is not None and next_tok.norm == "من" and j + 1 < n and _is_month(toks[j + 1].norm))
-                    or (next_tok is not None and next_tok.text[:1] in _CLOSING and next_tok.start == toks[j - 1].end)
-                    or (i > 0 and toks[i - 1].kind == "latin")):
-                i = j
-                continue
-            unit = _unknown_noun(next_tok) if next_tok is not None and next_tok.start > toks[j - 1].end else None
-            if unit is not None:
-                k = j + 1
-        elif unit.category == "duration" and prev_norm in _YEAR_WORDS and value >= 1900:
-            i = k
-            continue
-        i0 = adjectival[1] if adjectival is not None else i
-        qual = _qualifier_before(toks, i0)
-        qualifier, approximate = None, vague
-        if qual is not None:
-            qualifier, approximate = qual[0], True
-        after = _qualifier_after(toks, k)
-        if after is not None:
-            qualifier, approximate = after[0], True
-        if vague and qualifier is None:
-            qualifier = toks[i].text
-        start, end = toks[i0].start, toks[k - 1].end
-        out.append(_Figure(sid, float(value), unit.term_ar if unit else None, (unit.unit_en or None) if unit else None,
-                           unit.category if unit else "number", approximate, qualifier,
-                           " ".join(x.text for x in toks[i:j]) if adjectival is None else toks[i].text,
-                           start, end, i0, k, None))
-        i = max(k, j)
+            if got[0].kind == "dual":
+                found = _Found(got[0], got[1], i, got[0].j)
+            else:
+                found, nxt = _place_noun(toks, i, got[0], skip)
+                if found is None:
+                    i = max(nxt, i + 1)
+                    continue
+        assert found is not None
+        a, unit, i0, k = _adjust(toks, found)
+        qualifier, approximate = _approximation(toks, i0, k, a.vague, toks[i])
+        value_text = " ".join(x.text for x in toks[i:a.j]) if adj is None else toks[i].text
+        out.append(_Figure(sid, a.value, a.high, a.kind, a.vague, unit.term_ar if unit else None,
+                           (unit.unit_en or None) if unit else None, unit.category if unit else "number",
+                           approximate, qualifier, value_text, toks[i0].start, toks[k - 1].end, i0, k, None))
+        i = max(k, a.j, i + 1)
     return _share_units(toks, _apply_cues(toks, out))
 
 
@@ -420,21 +656,56 @@ def _share_units(toks: list[Tok], figs: list[_Figure]) -> list[_Figure]:
     return out
 
 
-def _subject(mentions: pd.DataFrame, sent_tok_starts: dict[int, list[int]], f: _Figure):
+def _subject_index(mentions: pd.DataFrame | None) -> dict[int, tuple[int, object]]:
+    """``sentence_id`` -> (start, entity_id) of the sentence's first PERSON/ORG/GPE mention (by start; table order
+    among equal starts), read once for :func:`_subject`."""
     if mentions is None or mentions.empty or "sentence_id" not in mentions:
-        return None
-    m = mentions[(mentions["sentence_id"] == f.sentence_id)]
+        return {}
+    m = mentions
     if "type" in m:
         m = m[m["type"].isin(["PERSON", "ORG", "GPE"])]
-    m = m.sort_values("start")
-    if m.empty:
+    first: dict[int, tuple[int, object]] = {}
+    for sid, start, eid in zip(m["sentence_id"].tolist(), m["start"].tolist(), m["entity_id"].to_numpy()):
+        if sid not in first or start < first[sid][0]:
+            first[sid] = (start, eid)
+    return first
+
+
+def _subject(first_mention: dict[int, tuple[int, object]], sent_tok_starts: dict[int, list[int]], f: _Figure):
+    first = first_mention.get(f.sentence_id)
+    if first is None:
         return None
-    first = m.iloc[0]
     starts = sent_tok_starts.get(f.sentence_id, [])
-    if int(first["start"]) >= f.start:
+    if int(first[0]) >= f.start:
         return None
-    position = sum(1 for s in starts if s < int(first["start"]))
-    return first["entity_id"] if position < 3 else None
+    position = sum(1 for s in starts if s < int(first[0]))
+    return first[1] if position < 3 else None
+
+
+def _mention_tokens(mentions: pd.DataFrame | None, by_sentence: dict[int, list[Tok]]) -> dict[int, frozenset[int]]:
+    """Per sentence, the token indices inside a named mention (``بوتين`` is no dual, a name no counted noun)."""
+    out: dict[int, frozenset[int]] = {}
+    if mentions is None or mentions.empty or "sentence_id" not in mentions:
+        return out
+    for sid, g in mentions.groupby("sentence_id"):
+        toks = by_sentence.get(int(sid), [])
+        spans = list(zip(g["start"], g["end"]))
+        out[int(sid)] = frozenset(k for k, t in enumerate(toks) if any(s <= t.start < e for s, e in spans))
+    return out
+
+
+def _same_as(figs: list[_Figure]) -> list[int | None]:
+    """A figure repeating an earlier one (same value, unit and category; headline then body) links to it."""
+    first: dict[tuple, int] = {}
+    out: list[int | None] = []
+    for n, f in enumerate(figs, start=1):
+        if f.value is None:
+            out.append(None)
+            continue
+        key = (f.value, f.value_high, f.category, normalize(f.unit_ar or ""))
+        out.append(first.get(key))
+        first.setdefault(key, n)
+    return out
 
 
 def extract_figures(base: BaseTables, mentions: pd.DataFrame | None = None, entities: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -444,22 +715,33 @@ def extract_figures(base: BaseTables, mentions: pd.DataFrame | None = None, enti
     """
     by_sentence = tokens_by_sentence(base)
     word_starts = {sid: [t.start for t in toks if t.kind == "word"] for sid, toks in by_sentence.items()}
+    skip = _mention_tokens(mentions, by_sentence)
+    text = base.text
     figs: list[_Figure] = []
     for sid in sorted(by_sentence):
-        figs.extend(_sentence_figures(sid, by_sentence[sid]))
+        toks = by_sentence[sid]
+        numbers = find_numbers(text[toks[0].start:toks[-1].end])
+        shift = toks[0].start
+        numbers = [m.__class__(m.text, m.start + shift, m.end + shift, m.value, m.kind, m.value_high, m.vague)
+                   for m in numbers]
+        figs.extend(_sentence_figures(sid, toks, numbers, skip.get(sid, frozenset())))
     figs.sort(key=lambda f: (f.start, f.end))
-    text = base.text
-    subj = [_subject(mentions, word_starts, f) for f in figs]
+    first_mention = _subject_index(mentions)
+    subj = [_subject(first_mention, word_starts, f) for f in figs]
     return schema.frame("figures", {
         "figure_id": range(1, len(figs) + 1),
         "sentence_id": [f.sentence_id for f in figs],
         "value": [f.value for f in figs],
+        "value_high": [f.value_high for f in figs],
+        "kind": [f.kind for f in figs],
+        "vague": [f.vague for f in figs],
         "unit_ar": [f.unit_ar for f in figs],
         "unit_en": [f.unit_en for f in figs],
         "category": [f.category for f in figs],
         "approximate": [f.approximate for f in figs],
         "qualifier": [f.qualifier for f in figs],
         "subject_entity_id": subj,
+        "same_as_figure_id": _same_as(figs),
         "value_text": [f.value_text for f in figs],
         "text": [text[f.start:f.end] for f in figs],
         "start": [f.start for f in figs],

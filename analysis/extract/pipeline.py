@@ -14,6 +14,7 @@ from analysis.extract.entities import extract_entities
 from analysis.extract.figures import extract_figures
 from analysis.extract.quotes import extract_quotes
 from analysis.extract.themes import tag_themes
+from analysis.extract.tokenview import shared
 from analysis.schema import BaseTables
 
 __all__ = ["EXTRACTED_TABLES", "extract_all"]
@@ -28,13 +29,15 @@ def extract_all(base: BaseTables, *, ner: bool = True) -> dict[str, pd.DataFrame
     name (:data:`EXTRACTED_TABLES` order), each checked against its declared columns, order and dtypes
     (:func:`analysis.schema.validate`).
 
-    ``ner``: let the entity layer use the NER model (when it is available).
+    ``ner``: let the entity layer use the NER model (when it is available).  The stages share one list copy of
+    the token columns (:func:`analysis.extract.tokenview.shared`).
     """
-    entities, mentions = extract_entities(base, ner=ner)
-    quotes = extract_quotes(base, mentions, entities)
-    figures = extract_figures(base, mentions, entities)
-    themes = tag_themes(base)
-    dates = extract_dates(base)
+    with shared(base.tokens):
+        entities, mentions = extract_entities(base, ner=ner)
+        quotes = extract_quotes(base, mentions, entities)
+        figures = extract_figures(base, mentions, entities)
+        themes = tag_themes(base)
+        dates = extract_dates(base)
     out = {"entities": entities, "mentions": mentions, "figures": figures, "quotes": quotes, "themes": themes,
            "dates": dates}
     for name, df in out.items():

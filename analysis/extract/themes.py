@@ -16,6 +16,15 @@ that names the theme on its own (``السلاح المنفلت``، ``هدنة``�
 (``داعش``، ``اقتصاد``); 0.5 = a weak cue that needs another one in the same sentence (``قوات``، ``تدريب``،
 ``استقرار``, which also occurs in market news).  ``evidence`` lists the matched words as written, joined by
 ``" | "``, and ``evidence_spans`` their offsets (``start-end;start-end``).
+
+**What the article is about** (:func:`rank_themes`, used by :func:`analysis.evaluate.top_theme`): a theme's article
+weight is the sum of its sentence scores, each multiplied by where the sentence stands — :data:`HEADLINE_WEIGHT`
+for the headline, :data:`LEAD_WEIGHT` for the lead (the first :data:`LEAD_SENTENCES` body sentences), 1 elsewhere —
+so the story's own theme, which the headline and lead announce, outranks a theme mentioned in passing further down.
+A **generic** theme (:data:`GENERIC_THEMES`: ``SPORTS``, the vocabulary every sport shares — match, player, team,
+coach, championship) is not a story's theme on its own: its weight goes to the sport the article names (the
+heaviest ``SPORTS_*`` theme), or, where none is named, to the declared default (football, the sport Arab news
+covers most).
 """
 from __future__ import annotations
 
@@ -25,15 +34,21 @@ from typing import NamedTuple
 import pandas as pd
 
 from analysis import schema
+from analysis.extract.tokenview import token_column
 from analysis.lexicon import load_csv
 from analysis.schema import BaseTables
 from analysis.text.clitics import PREPOSITION_PROCLITIC_RE
 from analysis.text.normalize import dediac, strip_tatweel
 from analysis.text.stem import stem
 
-__all__ = ["THRESHOLD", "THEME_COLUMNS", "Trigger", "theme_lexicon", "theme_labels", "tag_themes", "triggers"]
+__all__ = ["GENERIC_THEMES", "HEADLINE_WEIGHT", "LEAD_SENTENCES", "LEAD_WEIGHT", "THRESHOLD", "THEME_COLUMNS", "Trigger",
+           "rank_themes", "theme_lexicon", "theme_labels", "tag_themes", "triggers"]
 
 THRESHOLD = 1.0
+HEADLINE_WEIGHT = 3.0  # the headline names what the story is about
+LEAD_WEIGHT = 2.0  # the lead (inverted pyramid: the first body sentences say what happened)
+LEAD_SENTENCES = 2
+GENERIC_THEMES = {"SPORTS": "SPORTS_FOOTBALL"}  # generic theme -> default member of its family (SPORTS_*)
 THEME_COLUMNS = schema.TABLES["themes"].names  # declared in analysis/schema.py
 
 
@@ -96,18 +111,24 @@ def _stems_of(word: str, token_stem: str) -> tuple[str, ...]:
 def _sentence_themes(stems: list[tuple[str, ...]], spans: list[tuple[int, int]], text: str) -> list[tuple]:
     lex = theme_lexicon()
     by_theme: dict[str, list[_Match]] = {}
+    n_words = len(stems)
     for i, cands in enumerate(stems):
-        seen: set[Trigger] = set()
+        seen: set[int] | None = None  # only a token with two candidate stems can reach one trigger twice
         for s in cands:
             for trig in lex.get(s, ()):
                 n = len(trig.stems)
-                if trig in seen or i + n > len(stems):
+                if i + n > n_words or (n > 1 and not all(trig.stems[k] in stems[i + k] for k in range(1, n))):
                     continue
-                if all(trig.stems[k] in stems[i + k] for k in range(n)):
-                    seen.add(trig)
-                    by_theme.setdefault(trig.theme, []).append(_Match(trig, i, i + n))
+                if len(cands) > 1:
+                    seen = seen if seen is not None else set()
+                    if id(trig) in seen:
+                        continue
+                    seen.add(id(trig))
+                by_theme.setdefault(trig.theme, []).append(_Match(trig, i, i + n))
     out = []
     for theme, matches in by_theme.items():
+        if len(matches) == 1 and matches[0].trigger.weight < THRESHOLD:
+            continue  # fast path: one weak cue alone (the usual case) cannot reach the threshold
         claimed: set[int] = set()
         kept: list[_Match] = []
         for m in sorted(matches, key=lambda m: (-(m.j - m.i), m.i)):
@@ -129,12 +150,12 @@ def _sentence_themes(stems: list[tuple[str, ...]], spans: list[tuple[int, int]],
 
 def tag_themes(base: BaseTables) -> pd.DataFrame:
     """The themes table of one article (columns :data:`THEME_COLUMNS`), sorted by sentence then theme."""
-    tokens = base.tokens
-    words = tokens[tokens["kind"] == "word"]
     rows = []
     by_sentence: dict[int, tuple[list[tuple[str, ...]], list[tuple[int, int]]]] = {}
-    for sid, word, st, s, e in zip(words["sentence_id"].tolist(), words["text"].tolist(), words["stem"].tolist(),
-                                   words["start"].tolist(), words["end"].tolist()):
+    for sid, word, st, s, e, kind in zip(*(token_column(base.tokens, c) for c in ("sentence_id", "text", "stem",
+                                                                                  "start", "end", "kind"))):
+        if kind != "word":
+            continue
         stems, spans = by_sentence.setdefault(sid, ([], []))
         stems.append(_stems_of(word, st))
         spans.append((s, e))
@@ -146,3 +167,40 @@ def tag_themes(base: BaseTables) -> pd.DataFrame:
     names = THEME_COLUMNS[1:]
     cols = list(zip(*rows)) if rows else [() for _ in names]
     return schema.frame("themes", dict(zip(names, cols)), article_id=base.article_id)
+
+
+def rank_themes(themes: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
+    """Article-level theme ranking: one row per theme, most weight first (ties: the theme seen first).
+
+    Columns ``theme``, ``label_en``, ``label_ar``, ``weight`` (sentence scores weighted by position: headline
+    :data:`HEADLINE_WEIGHT`, the first :data:`LEAD_SENTENCES` body sentences :data:`LEAD_WEIGHT`, others 1),
+    ``n_sentences`` and ``rank`` (1 = the main theme); a generic theme is folded into its family (module doc).
+    ``themes`` and ``sentences`` are an article's tables.
+    """
+    cols = ["theme", "label_en", "label_ar", "weight", "n_sentences", "rank"]
+    if themes.empty:
+        return pd.DataFrame({c: pd.Series(dtype="float64" if c == "weight" else "int64" if c in ("n_sentences", "rank")
+                                          else "str") for c in cols})
+    position: dict[int, float] = {}
+    lead = 0
+    for sid, kind in zip(sentences["sentence_id"].tolist(), sentences["paragraph_kind"].tolist()):
+        if kind == "headline":
+            position[sid] = HEADLINE_WEIGHT
+        elif kind == "body" and lead < LEAD_SENTENCES:
+            position[sid], lead = LEAD_WEIGHT, lead + 1
+    totals: dict[str, float] = {}
+    counts: dict[str, int] = {}
+    for sid, theme, score in zip(themes["sentence_id"].tolist(), themes["theme"].tolist(), themes["score"].tolist()):
+        totals[theme] = totals.get(theme, 0.0) + float(score) * position.get(int(sid), 1.0)
+        counts[theme] = counts.get(theme, 0) + 1
+    for generic, default in GENERIC_THEMES.items():
+        if generic in totals:
+            family = [t for t in totals if t.startswith(generic + "_")]
+            to = max(family, key=lambda t: totals[t]) if family else default
+            totals[to] = totals.get(to, 0.0) + totals.pop(generic)
+            counts[to] = counts.get(to, 0) + counts.pop(generic)
+    order = sorted(totals, key=lambda t: -totals[t])  # stable: equal weights keep the order first seen
+    labels = theme_labels()
+    return pd.DataFrame({"theme": order, "label_en": [labels[t][0] for t in order],
+                         "label_ar": [labels[t][1] for t in order], "weight": [totals[t] for t in order],
+                         "n_sentences": [counts[t] for t in order], "rank": range(1, len(order) + 1)})

@@ -11,15 +11,25 @@ copy the columns it needs into lists of its own.  :class:`TokenView` is that cop
   ``mention_at[i]`` (the record covering token ``i``, or ``None``) and ``entity_type`` (entity id -> type).
 
 :func:`tokens_by_sentence` (figures, dates) groups the same columns as :class:`Tok` records by sentence.
+
+Inside :func:`shared` (``extract_all`` runs every stage in one) the columns are read from the tokens table once,
+or taken from the lists the table was built from, and every view of that table reuses them, as do the
+``tokens_by_sentence`` records: the stages neither convert the table again nor hold copies of their own.  The
+lists are shared, so a stage must not change them (none does: they are the table's values).
 """
 from __future__ import annotations
 
+from bisect import bisect_left
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
 import pandas as pd
 
-__all__ = ["Tok", "TokenView", "token_view", "tokens_by_sentence"]
+__all__ = ["Tok", "TokenView", "shared", "token_column", "token_view", "tokens_by_sentence"]
+
+_COLUMNS = ("text", "norm", "start", "end", "kind", "sentence_id", "paragraph_id")  # TokenView's, in field order
 
 
 @dataclass
@@ -37,18 +47,53 @@ class TokenView:
     mention_at: list[dict | None] = field(default_factory=list)
     entity_type: dict[int, str] = field(default_factory=dict)
 
+    _index: tuple | None = field(default=None, init=False, repr=False, compare=False)
+    _firsts: dict[str, dict[int, int]] = field(default_factory=dict, init=False, repr=False, compare=False)
+
     def __len__(self) -> int:
         return len(self.text)
+
+    # --- positional look-ups, so that a rule asking about the mentions before or around a token reads the few
+    # --- mentions in question instead of the whole table (one scan per cue made long articles quadratic)
+
+    def _mention_index(self) -> tuple[list[int], bool]:
+        """(mention starts, whether the mentions are in start order), for the current ``mentions`` list."""
+        idx = self._index
+        if idx is None or idx[0] is not self.mentions or idx[1] != len(self.mentions):
+            starts = [int(m["start"]) for m in self.mentions]
+            idx = self._index = (self.mentions, len(self.mentions), starts,
+                                 all(a <= b for a, b in zip(starts, starts[1:])))
+        return idx[2], idx[3]
+
+    def mentions_in(self, lo: int | None, hi: int) -> list[dict]:
+        """Every mention starting in ``[lo, hi)`` (``lo`` None: any start before ``hi``), in table order -- and,
+        when the mentions are not in start order, all of them: a caller still tests the bounds itself, so reading
+        this instead of ``mentions`` changes nothing but the time."""
+        starts, ordered = self._mention_index()
+        if not ordered:
+            return self.mentions
+        a = 0 if lo is None else bisect_left(starts, lo)
+        return self.mentions[a:bisect_left(starts, hi, lo=a)]
+
+    def first_offset(self, i: int, unit: str = "sentence") -> int:
+        """Offset of the first token of token ``i``'s sentence (``unit="paragraph"``: paragraph)."""
+        firsts = self._firsts.get(unit)
+        if firsts is None:
+            firsts = self._firsts[unit] = {}
+            for k, u in enumerate(self.sentence if unit == "sentence" else self.paragraph):
+                if u not in firsts:
+                    firsts[u] = k
+        return self.start[firsts[(self.sentence if unit == "sentence" else self.paragraph)[i]]]
 
 
 def token_view(tokens: pd.DataFrame, mentions: pd.DataFrame | None = None) -> TokenView:
     """The :class:`TokenView` of a tokens table (``base.tokens``), indexed by ``mentions`` when given (a mention
     covers tokens ``token_start`` .. ``token_end - 1``; a later mention wins a token two would share)."""
-    view = TokenView(*(tokens[c].tolist() for c in ("text", "norm", "start", "end", "kind", "sentence_id",
-                                                     "paragraph_id")))
+    view = TokenView(*_columns(tokens))
     view.mention_at = [None] * len(view.text)
     if mentions is not None:
-        view.mentions = mentions.to_dict("records")
+        names = mentions.columns.tolist()  # the rows as dicts, as ``to_dict("records")`` gives them, column by column
+        view.mentions = [dict(zip(names, row)) for row in zip(*(mentions[c].tolist() for c in names))]
         view.entity_type = {int(m["entity_id"]): m["type"] for m in view.mentions}
         for m in view.mentions:
             for i in range(int(m["token_start"]), int(m["token_end"])):
@@ -65,9 +110,72 @@ class Tok(NamedTuple):
 
 
 def tokens_by_sentence(base) -> dict[int, list[Tok]]:
-    """``sentence_id`` -> that sentence's tokens in order, from ``base.tokens`` (sentences without tokens absent)."""
-    v = token_view(base.tokens)
+    """``sentence_id`` -> that sentence's tokens in order, from ``base.tokens`` (sentences without tokens absent).
+
+    Inside :func:`shared` the records are made once and the same dict is returned to every caller (read only)."""
+    entry = _SHARED.get(id(base.tokens))
+    if entry is not None and entry.tokens is base.tokens and entry.by_sentence is not None:
+        return entry.by_sentence
+    text, norm, start, end, kind, sentence, _ = _columns(base.tokens)
     by_sentence: dict[int, list[Tok]] = {}
-    for sid, text, s, e, norm, kind in zip(v.sentence, v.text, v.start, v.end, v.norm, v.kind):
-        by_sentence.setdefault(sid, []).append(Tok(text, s, e, norm, kind))
+    for sid, t, s, e, n, k in zip(sentence, text, start, end, norm, kind):
+        by_sentence.setdefault(sid, []).append(Tok(t, s, e, n, k))
+    if entry is not None and entry.tokens is base.tokens:
+        entry.by_sentence = by_sentence
     return by_sentence
+
+
+@dataclass
+class _Shared:
+    tokens: pd.DataFrame
+    columns: tuple[list, ...]
+    by_sentence: dict[int, list[Tok]] | None = None
+    extra: dict[str, list] = field(default_factory=dict)  # other columns (:func:`token_column`)
+
+
+# id(tokens table) -> its shared columns, while a :func:`shared` block runs (the entry holds the table, so the id
+# cannot be reused by another table meanwhile; ``is`` checks it is the same object).
+_SHARED: dict[int, _Shared] = {}
+
+
+@contextmanager
+def shared(tokens: pd.DataFrame, columns: Mapping[str, Sequence] | None = None) -> Iterator[None]:
+    """Within the block, every view of ``tokens`` shares one set of column lists: ``columns`` (the lists the
+    table was built from, by tokens-table column name; they must equal the table's values) or the table's
+    columns read once.  Blocks nest; the lists are released when the block ends."""
+    key = id(tokens)
+    if key in _SHARED:
+        yield
+        return
+    extra: dict[str, list] = {}
+    if columns is not None:
+        cols = tuple(c if isinstance(c, list) else list(c) for c in (columns[name] for name in _COLUMNS))
+        extra = {k: c if isinstance(c, list) else list(c) for k, c in columns.items() if k not in _COLUMNS}
+    else:
+        cols = tuple(tokens[c].tolist() for c in _COLUMNS)
+    _SHARED[key] = _Shared(tokens, cols, extra=extra)
+    try:
+        yield
+    finally:
+        del _SHARED[key]
+
+
+def token_column(tokens: pd.DataFrame, name: str) -> list:
+    """One column of the tokens table as a list (``stem``, ``is_stopword`` ...; the view's columns too): inside
+    :func:`shared` the shared list (read once), else ``tokens[name].tolist()``."""
+    entry = _SHARED.get(id(tokens))
+    if entry is None or entry.tokens is not tokens:
+        return tokens[name].tolist()
+    if name in _COLUMNS:
+        return entry.columns[_COLUMNS.index(name)]
+    if name not in entry.extra:
+        entry.extra[name] = tokens[name].tolist()
+    return entry.extra[name]
+
+
+def _columns(tokens: pd.DataFrame) -> tuple[list, ...]:
+    """The token columns as lists (:data:`_COLUMNS` order): the shared ones inside :func:`shared`, else fresh."""
+    entry = _SHARED.get(id(tokens))
+    if entry is not None and entry.tokens is tokens:
+        return entry.columns
+    return tuple(tokens[c].tolist() for c in _COLUMNS)

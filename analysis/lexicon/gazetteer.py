@@ -48,8 +48,26 @@ class CueVerb:
     lemma: str
     kind: str  # verb | participle
     gloss_en: str
-    object_ok: bool  # may take a noun-phrase content (اعتبر ..., أعرب عن ...) without أن or quotation marks
+    object_ok: bool  # may take a bare noun-phrase content (اعتبر الاتفاق ...) without أن or quotation marks
     strict: bool  # ambiguous form (بين, تابع): a cue only when a named subject or أن follows
+    preps: frozenset[str] = frozenset()  # normalised prepositions that introduce a noun content (أعرب عن, أكد على)
+    first_person: bool = False  # the writer's own speech (قلت، أقول): no speaker entity
+
+    @property
+    def present(self) -> bool:
+        """An imperfect (present-tense) form (يقول، تؤكد): starts with ي/ت and is not the past stem + suffix."""
+        form, lemma = normalize(self.form), normalize(self.lemma)
+        return self.kind == "verb" and form[:1] in ("ي", "ت") and not form.startswith(lemma)
+
+    @property
+    def number(self) -> str:
+        """``sg``, ``du`` (قالا، أكدتا، يقولان) or ``pl`` (قالوا، يقولون، مؤكدين) from the form's ending."""
+        form, lemma = normalize(self.form), normalize(self.lemma)
+        if form.endswith("وا") or form.endswith("ون") or (self.kind == "participle" and form.endswith("ين")):
+            return "pl"
+        if form in (lemma + "ا", lemma + "تا") or (self.present and form.endswith("ان")):
+            return "du"
+        return "sg"
 
 
 # How each file is read (lexicon.load_csv: required cells filled, optional columns present, no duplicate key).
@@ -57,7 +75,8 @@ _DECLARED: dict[str, dict[str, tuple[str, ...]]] = {
     "gazetteer.csv": {"required": ("key", "type", "name_en", "name_ar"), "optional": ("short_ar", "lat", "lon"),
                       "key": ("key",)},
     "titles.csv": {"required": ("ar", "kind", "gloss_en"), "key": ("ar", "kind")},
-    "cue_verbs.csv": {"required": ("form", "lemma", "kind", "gloss_en", "object_ok", "strict"), "key": ("form",)},
+    "cue_verbs.csv": {"required": ("form", "lemma", "kind", "gloss_en", "object_ok", "strict"),
+                      "optional": ("prep", "person"), "key": ("form",)},
 }
 
 
@@ -125,9 +144,13 @@ def titles() -> dict[str, frozenset[str]]:
 
 @cache
 def cue_verbs() -> dict[str, CueVerb]:
-    """Reporting verbs and participles by normalised form (``kind`` verb or participle)."""
+    """Reporting verbs and participles by normalised form (``kind`` verb or participle); ``prep``: the
+    prepositions (``|``-separated) after which a noun is the content (أشار إلى، أعرب عن); ``person`` ``1``: the
+    writer speaking (قلت، أقول)."""
     return {normalize(r["form"]): CueVerb(r["form"], r["lemma"], r["kind"], r["gloss_en"], r["object_ok"] == "1",
-                                          r["strict"] == "1")
+                                          r["strict"] == "1",
+                                          frozenset(normalize(x) for x in r["prep"].split("|") if x),
+                                          r["person"] == "1")
             for r in _rows("cue_verbs.csv") if r["kind"] in ("verb", "participle")}
 
 

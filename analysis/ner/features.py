@@ -34,7 +34,7 @@ __all__ = [
     "sentence_features",
 ]
 
-FEATURES_VERSION = "2"
+FEATURES_VERSION = "3"
 
 # Proclitic sequences in the normalised (alef-folded) form, longest first so that the
 # greedy strip takes "وبال" before "و".  Conjunction + preposition + article combinations.
@@ -139,39 +139,27 @@ def trigger_categories(norm_word: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=65536)
 def _token_own(token: str) -> dict[str, object]:
-    """Features of a token on its own (no context), computed once per distinct token (cached; read-only)."""
+    """Features of a token on its own (no context), computed once per distinct token (cached; read-only).
+
+    Besides the forms, ``self`` holds the token's own feature strings and ``nb`` (offset -> strings) the ones it
+    gives a neighbour at that offset: built once per distinct token, not once per occurrence.
+    """
     norm = normalize(token).lower()
     base = _base(token)
     pro, rest = strip_proclitics(norm)
     stem_base, enc = strip_enclitics(_base(token)[len(pro):] if pro and base.startswith(pro) else base)
     stem = normalize(stem_base).lower()
-    return {
-        "raw": token,
-        "norm": norm,
-        "pro": pro,
-        "rest": rest,
-        "stem": stem,
-        "enc": enc,
-        "shape": word_shape(token),
-        "trig": trigger_categories(norm),
-    }
-
-
-def token_features(own: Sequence[dict[str, object]], i: int) -> list[str]:
-    """Feature strings of token ``i`` given the per-token records of its sentence."""
-    t = own[i]
-    norm = t["norm"]
-    rest = t["rest"]
-    n = len(own)
+    shape = word_shape(token)
+    trig = trigger_categories(norm)
     f = [
         "bias",
         f"w={norm}",
-        f"raw={t['raw']}",
+        f"raw={token}",
         f"rest={rest}",
-        f"stem={t['stem']}",
-        f"pro={t['pro']}",
-        f"enc={t['enc']}",
-        f"shape={t['shape']}",
+        f"stem={stem}",
+        f"pro={pro}",
+        f"enc={enc}",
+        f"shape={shape}",
         f"len={length_bucket(norm)}",
     ]
     for k in (1, 2, 3, 4):
@@ -180,22 +168,43 @@ def token_features(own: Sequence[dict[str, object]], i: int) -> list[str]:
             f.append(f"s{k}={rest[-k:]}")
     if len(norm) > 2:
         f.append(f"ws2={norm[-2:]}")
-    if t["shape"] in ("arabic", "latin") and len(rest) >= 3:
+    if shape in ("arabic", "latin") and len(rest) >= 3:
         padded = f"^{rest}$"
         f.extend(f"c3={padded[k:k + 3]}" for k in range(len(padded) - 2))
-    for c in t["trig"]:
+    for c in trig:
         f.append(f"trig={c}")
+    nb: dict[int, tuple[str, ...]] = {}
+    for d in (-2, -1, 1, 2):
+        g = [f"w{d:+d}={norm}", f"rest{d:+d}={rest}"]
+        if abs(d) == 1:
+            g.append(f"shape{d:+d}={shape}")
+            g.append(f"pro{d:+d}={pro}")
+        g.extend(f"trig{d:+d}={c}" for c in trig)
+        nb[d] = tuple(g)
+    return {
+        "raw": token,
+        "norm": norm,
+        "pro": pro,
+        "rest": rest,
+        "stem": stem,
+        "enc": enc,
+        "shape": shape,
+        "trig": trig,
+        "self": tuple(f),
+        "nb": nb,
+    }
+
+
+def token_features(own: Sequence[dict[str, object]], i: int) -> list[str]:
+    """Feature strings of token ``i`` given the per-token records of its sentence."""
+    t = own[i]
+    norm = t["norm"]
+    n = len(own)
+    f = list(t["self"])  # type: ignore[call-overload]
     for d in (-2, -1, 1, 2):
         j = i + d
         if 0 <= j < n:
-            o = own[j]
-            f.append(f"w{d:+d}={o['norm']}")
-            f.append(f"rest{d:+d}={o['rest']}")
-            if abs(d) == 1:
-                f.append(f"shape{d:+d}={o['shape']}")
-                f.append(f"pro{d:+d}={o['pro']}")
-            for c in o["trig"]:
-                f.append(f"trig{d:+d}={c}")
+            f.extend(own[j]["nb"][d])  # type: ignore[index]
         elif abs(d) == 1:
             f.append("BOS" if d < 0 else "EOS")
     if i > 0:
@@ -227,15 +236,21 @@ def _name_candidates(word: str) -> tuple[str, ...]:
     return cands
 
 
-_FIRST_WORDS: dict[int, tuple[Mapping[str, tuple[str, ...]], frozenset[str]]] = {}
+_FIRST_WORDS: dict[int, tuple[Mapping[str, tuple[str, ...]], dict[str, int]]] = {}
 
 
-def _first_words(gazetteer: Gazetteer) -> frozenset[str]:
-    """First words of the listed names (computed once per gazetteer): most tokens start no name."""
+def _first_words(gazetteer: Gazetteer) -> dict[str, int]:
+    """First word of the listed names -> the most words a name starting with it has (computed once per gazetteer):
+    most tokens start no name, and most that do start only short ones."""
     key = id(gazetteer.names)
     hit = _FIRST_WORDS.get(key)
     if hit is None or hit[0] is not gazetteer.names:
-        hit = (gazetteer.names, frozenset(name.split(" ", 1)[0] for name in gazetteer.names))
+        longest: dict[str, int] = {}
+        for name in gazetteer.names:
+            words = name.split(" ")
+            if len(words) > longest.get(words[0], 0):
+                longest[words[0]] = len(words)
+        hit = (gazetteer.names, longest)
         _FIRST_WORDS[key] = hit
     return hit[1]
 
@@ -253,14 +268,16 @@ def gazetteer_features(norms: Sequence[str], gazetteer: Gazetteer) -> list[list[
     i = 0
     while i < n:
         step = 1
-        if not any(c in firsts for c in _name_candidates(norms[i])):
+        cands = [c for c in _name_candidates(norms[i]) if c in firsts]
+        if not cands:
             i += 1
             continue
-        for length in range(min(gazetteer.max_words, n - i), 0, -1):
+        for length in range(min(max(firsts[c] for c in cands), n - i), 0, -1):
             tail = norms[i + 1:i + length]
             hit: set[str] = set()
-            for first in _name_candidates(norms[i]):
-                hit.update(names.get(" ".join((first, *tail)), ()))
+            for first in cands:
+                if firsts[first] >= length:
+                    hit.update(names.get(" ".join((first, *tail)), ()))
             if hit:
                 for tag in sorted(hit):
                     out[i].append(f"gB={tag}")
@@ -274,19 +291,56 @@ def gazetteer_features(norms: Sequence[str], gazetteer: Gazetteer) -> list[list[
     return out
 
 
-def sentence_features(tokens: Sequence[str], *, gazetteer: Gazetteer | None = None) -> list[list[str]]:
+_NO_CLUSTER = ("k-", "f-")
+
+
+def _cluster_ids(own: Sequence[dict[str, object]], clusters: Mapping[str, tuple[str, str]]) -> list[tuple[str, str]]:
+    """``(coarse, fine)`` cluster of each token: its normalised form's, else its clitic-stripped form's."""
+    out = []
+    for o in own:
+        hit = clusters.get(o["norm"]) or clusters.get(o["rest"])  # type: ignore[call-overload]
+        out.append(hit or _NO_CLUSTER)
+    return out
+
+
+def sentence_features(tokens: Sequence[str], *, gazetteer: Gazetteer | None = None,
+                      clusters: Mapping[str, tuple[str, str]] | None = None) -> list[list[str]]:
     """Feature strings for every token of one sentence (``tokens`` as the tokenizer gives them).
 
-    With a ``gazetteer``, each token also gets its own and its neighbours' list-membership features.
+    With a ``gazetteer``, each token also gets its own and its neighbours' list-membership features
+    (and, in a sentence with a sports word such as مباراة or الدوري, those features again marked
+    ``sp|``: a club is named like its city).  With ``clusters`` (word -> coarse and fine id, see
+    :mod:`analysis.ner.clusters`), each token gets its own and its neighbours' cluster ids.
     """
     own = [_token_own(tok) for tok in tokens]
     feats = [token_features(own, i) for i in range(len(own))]
+    n = len(own)
+    sport = any("sport" in o["trig"] for o in own)  # type: ignore[operator]
+    if sport:
+        for f in feats:
+            f.append("sport")
     if gazetteer is not None and own:
         gz = gazetteer_features([str(o["norm"]) for o in own], gazetteer)
         for i, f in enumerate(feats):
             f.extend(gz[i])
+            if sport:
+                f.extend(f"sp|{x}" for x in gz[i])
             for d in (-1, 1):
                 j = i + d
-                if 0 <= j < len(own):
+                if 0 <= j < n:
                     f.extend(x.replace("=", f"{d:+d}=", 1) for x in gz[j])
+    if clusters is not None and own:
+        ids = _cluster_ids(own, clusters)
+        for i, f in enumerate(feats):
+            k, c = ids[i]
+            f.append(f"ck={k}")
+            f.append(f"cf={c}")
+            for d in (-2, -1, 1, 2):
+                j = i + d
+                if 0 <= j < n:
+                    f.append(f"ck{d:+d}={ids[j][0]}")
+                    if abs(d) == 1:
+                        f.append(f"cf{d:+d}={ids[j][1]}")
+            if i + 1 < n:
+                f.append(f"cf|cf+1={c}|{ids[i + 1][1]}")
     return feats

@@ -3,10 +3,11 @@
 >>> tag_tokens(["قال", "الرئيس", "الفرنسي", "إيمانويل", "ماكرون"])  # doctest: +SKIP
 ['O', 'O', 'O', 'B-PERS', 'I-PERS']
 
-Three files ship inside the package, with the card ``ner_crf.json`` beside them (version,
+Four files ship inside the package, with the card ``ner_crf.json`` beside them (version,
 training settings, dev scores and the size and SHA-256 of each file): the stage-2 model
-``ner_crf.crfsuite``, the stage-1 model ``ner_crf_stage1.crfsuite`` and the name-list snapshot
-``ner_names.tsv`` (see :mod:`analysis.ner.train` for the stacking).  They are read on the first
+``ner_crf.crfsuite``, the stage-1 model ``ner_crf_stage1.crfsuite``, the name-list snapshot
+``ner_names.tsv`` and the word-cluster table ``ner_clusters.tsv`` (see :mod:`analysis.ner.train`
+for the stacking, :mod:`analysis.ner.clusters` for the clusters).  They are read on the first
 call, checked against the card (a truncated or altered CRFsuite file would crash the C library
 rather than raise), and kept for the life of the process.  Nothing is downloaded.
 
@@ -27,6 +28,7 @@ from typing import Any, NamedTuple
 
 import pycrfsuite
 
+from analysis.ner.clusters import CLUSTERS_FILENAME, read_clusters
 from analysis.ner.document import DOC_WINDOW, stage2_features
 from analysis.ner.features import FEATURES_VERSION, Gazetteer, sentence_features
 from analysis.ner.names import NAMES_FILENAME, read_names
@@ -64,6 +66,7 @@ class _Loaded(NamedTuple):
     stage1: pycrfsuite.Tagger
     data: tuple[bytes, bytes]  # the taggers read from these buffers: keep them alive as long as the taggers
     names: Gazetteer
+    clusters: dict[str, tuple[str, str]] | None
     card: dict[str, Any]
 
 
@@ -142,7 +145,17 @@ def _load(model_path: Traversable | Path) -> _Loaded:
         names = read_names(names_data)
     except (UnicodeDecodeError, ValueError) as exc:
         raise NERModelError(f"NER name list is malformed: {names_path}: {exc}") from None
-    return _Loaded(_open(data, model_path), _open(stage1_data, stage1_path), (data, stage1_data), names, card)
+    clusters: dict[str, tuple[str, str]] | None = None
+    if card.get("clusters_file", CLUSTERS_FILENAME) is not None:  # a model trained --no-clusters reads none
+        clusters_path = _sibling(model_path, str(card.get("clusters_file", CLUSTERS_FILENAME)))
+        clusters_data = _read(clusters_path, "word-cluster table")
+        _check(clusters_data, card, "clusters", clusters_path, card_path, crf=False)
+        try:
+            clusters = read_clusters(clusters_data)
+        except (UnicodeDecodeError, ValueError) as exc:
+            raise NERModelError(f"NER word-cluster table is malformed: {clusters_path}: {exc}") from None
+    return _Loaded(_open(data, model_path), _open(stage1_data, stage1_path), (data, stage1_data), names, clusters,
+                   card)
 
 
 def _current() -> _Loaded:
@@ -191,7 +204,8 @@ def tag_sentences(sentences: Sequence[Sequence[str]]) -> list[list[str]]:
     # One object per distinct feature string: a document repeats its features, and a fresh string for every
     # token's every feature made this list ~3 KB a token (peak RSS ~490x the article on long inputs).
     pool: dict[str, str] = {}
-    feats = [[[pool.setdefault(f, f) for f in tok] for tok in sentence_features(t, gazetteer=loaded.names)]
+    feats = [[[pool.setdefault(f, f) for f in tok]
+              for tok in sentence_features(t, gazetteer=loaded.names, clusters=loaded.clusters)]
              for t in sents]
     stage1 = [loaded.stage1.tag(f) if f else [] for f in feats]
     # Stage 2 in chunks of sentences, each with DOC_WINDOW sentences of context either side (a sentence's

@@ -13,6 +13,7 @@ from functools import cache
 from analysis.lexicon import load_csv
 from analysis.text.normalize import has_arabic, normalize
 from analysis.text.pagedate import find_page_date
+from analysis.text.stopwords import is_stopword
 
 __all__ = ["Paragraph", "PageLayout", "read_layout", "PARAGRAPH_KINDS"]
 
@@ -30,6 +31,8 @@ _VIEWS_WORD_RE = re.compile(r"مشاهد|قراء|زيار|views?", re.IGNORECAS
 _SENTENCE_END_RE = re.compile(r"[.!?\u061F\u06D4\u2026:\"\u00BB\u201D]\s*$")
 _BYLINE_SEP_RE = re.compile(r"\s[\u2013\u2014\-\u0640]\s|^[\u0621-\u064A ]{2,25}:\s")
 _WORD_RE = re.compile(r"\S+")
+_DATELINE_REACH = 120  # a dateline's date starts within the line's first words: search no further than this
+_CLOCK_RE = re.compile(rf"(?<![{_DIGITS}])[{_DIGITS}]{{1,2}}:[{_DIGITS}]{{2}}(?::[{_DIGITS}]{{2}})?(?![{_DIGITS}])")
 
 
 @dataclass(frozen=True)
@@ -79,13 +82,55 @@ def _views(line: str) -> int | None:
     return int(digits) if digits.isdigit() else None
 
 
+@cache
+def _dateline_words() -> frozenset[tuple[str, ...]]:
+    return frozenset(tuple(normalize(r["word"]).split())
+                     for r in load_csv("dateline_words.csv", required=("word", "gloss"), key=("word",)))
+
+
+def _is_furniture(words: list[str]) -> bool:
+    """Every word is date-line furniture (الساعة، الموافق، نشر في، يوم، هـ، a weekday ...), or punctuation."""
+    lex, i = _dateline_words(), 0
+    while i < len(words):
+        for n in (2, 1):
+            if tuple(words[i:i + n]) in lex:
+                i += n
+                break
+        else:
+            if any(c.isalnum() for c in words[i]):
+                return False
+            i += 1
+    return True
+
+
 def _is_date_line(line: str) -> str | None:
-    """ISO date if the line is (mostly) a date stamp: a date plus at most a weekday or a couple of words."""
+    """ISO date if the line is (mostly) a date stamp: a date plus at most a weekday or a couple of words, or a date
+    with date-line furniture only (``نشر في ... يوم ... الساعة 10:30``, ``... الموافق 2 رجب 1434 هـ``)."""
     found = find_page_date(line)
     if not found:
         return None
-    rest = line[: found.start] + line[found.end :]
-    return found.iso if len(_WORD_RE.findall(rest)) <= 3 else None
+    rest = line[: found.start] + " " + line[found.end :]
+    if len(_WORD_RE.findall(rest)) <= 3:
+        return found.iso
+    second = find_page_date(rest)  # the same day in the other calendar, after الموافق
+    if second is not None:
+        rest = rest[: second.start] + " " + rest[second.end :]
+    rest = _CLOCK_RE.sub(" ", rest)
+    words = [normalize(w).strip(",،:|-–()") for w in _WORD_RE.findall(rest)]
+    return found.iso if _is_furniture([w for w in words if w]) else None
+
+
+def _dateline_date(line: str) -> str | None:
+    """The date of a news-agency dateline opening the body (``قلقيلية 17-7-2012 وفا-``, ``عنيزة 26 شوال 1436 هـ
+    الموافق 11 أغسطس 2015 م واس``): a date after at most three words that name a place (no stopwords)."""
+    found = find_page_date(line, 0, min(len(line), _DATELINE_REACH))
+    if not found:
+        return None
+    before = [normalize(w).strip(",،:-–") for w in _WORD_RE.findall(line[: found.start])]
+    before = [w for w in before if w]
+    if len(before) > 3 or not before or any(is_stopword(w) or not has_arabic(w) for w in before):
+        return None
+    return found.iso[:10]
 
 
 def _is_boilerplate(line: str) -> bool:
@@ -139,6 +184,11 @@ def read_layout(text: str) -> PageLayout:
         after = next((i for i in range(headline_at + 1, len(lines)) if kinds[i] is None), None)
         if after is not None and after + 1 < len(lines) and _is_byline(lines[after]):
             kinds[after], byline = "meta", lines[after]
+
+    # No date stamp: a dateline opening the body (one of the first two content lines) gives the publication date.
+    if published_at is None and headline_at is not None:
+        body = [i for i in range(headline_at + 1, len(lines)) if kinds[i] is None][:2]
+        published_at = next((d for d in map(_dateline_date, (lines[i] for i in body)) if d), None)
 
     # Body and subheadings: a short unpunctuated line followed by body text opens a section.
     section, section_id = None, 0

@@ -33,7 +33,16 @@ token view, the coverage index, the mentions so far, the model's spans), run by 
 one overlap policy, *earlier pass wins* (documented in :mod:`.base`).  Every mention records the pass and rule
 that made it (``rule`` column: ``gazetteer``, ``gazetteer:short_form``, ``pattern:org_head``,
 ``pattern:fac_head``, ``pattern:title_chain``, ``pattern:apposition``, ``pattern:quoted_short_name``,
-``alias:repeat``, ``alias:surname``, ``alias:own_surname``, ``alias:short_head``, ``ner``).
+``alias:repeat``, ``alias:surname``, ``alias:own_surname``, ``alias:short_head``, ``ner``; for names nobody tuned
+for, issue 10: ``pattern:org_definite`` (``اللجنة العليا للانتخابات``), ``pattern:event_head`` (cups, championships,
+laws: MISC; leagues ``دوري``: ORG), ``pattern:place_org`` (``تعليم حائل``), ``pattern:dual_head`` (``مجلسي الشورى
+والدولة``), ``pattern:dateline`` (``مسقط ـ الوطن:``), ``pattern:region`` (``أميركا الشمالية``),
+``pattern:state_epithet`` (bare ``المملكة``/``السلطنة``), ``alias:short_name`` (``العربي`` after ``نادي العربي``)).
+
+Guards against false names: a verb-shaped word (imperfect ي/ت + stem, or a cue verb) ends a person's name and starts
+none the model does not read (``ترامب يؤكد`` -> ``ترامب``); an indefinite accusative (``احتياطياً``) is never in a
+name; a title stays outside a model person span (``السناتور جون ماكين``); a model name keeps no proclitic
+(``، وسوزان نجم الدين``); a person named by the end of another's name joins it either way (``بن سلمان``).
 """
 from __future__ import annotations
 
@@ -43,6 +52,7 @@ from analysis.extract.entities.alias_passes import (
     alias_pass,
     attach_title_pass,
     first_name_pass,
+    person_suffix_pass,
     rekey_surname_pass,
     short_head_pass,
     sort_pass,
@@ -50,6 +60,8 @@ from analysis.extract.entities.alias_passes import (
 from analysis.extract.entities.base import Context, Pass, run_passes, tokens_of
 from analysis.extract.entities.gazetteer_passes import (
     gazetteer_pass,
+    region_pass,
+    state_epithet_pass,
     surname_clash_pass,
 )
 from analysis.extract.entities.model_passes import (
@@ -60,6 +72,8 @@ from analysis.extract.entities.model_passes import (
     reconcile_persons_pass,
 )
 from analysis.extract.entities.patterns import (
+    dateline_pass,
+    dual_head_pass,
     org_pass,
     person_pass,
     quoted_short_name_pass,
@@ -73,11 +87,16 @@ __all__ = ["extract_entities", "proclitic_forms", "NER_TYPE_MAP", "ner_available
 
 # The entity layer, in order of trust.  Model passes are skipped when the article is parsed without the model.
 PASSES: tuple[Pass, ...] = (
+    Pass("model_spans", model_span_pass, needs_model=True,
+         doc="tag the article with the NER model (its spans are read by the passes below)"),
     Pass("gazetteer", gazetteer_pass, doc="reviewed names and their short forms"),
     Pass("surname_clash", surname_clash_pass, doc="a gazetteer surname after another first name is released"),
+    Pass("region", region_pass, doc="أميركا الشمالية: a gazetteer place + a region adjective is a region"),
+    Pass("state_epithet", state_epithet_pass, doc="المملكة / السلطنة standing alone for the state"),
+    Pass("dateline", dateline_pass, doc="مسقط ـ الوطن: the outlet beside the dateline's place"),
+    Pass("dual_head", dual_head_pass, doc="مجلسي الشورى والدولة: one body per word after a dual head"),
     Pass("org_pattern", org_pass, doc="org/facility head + name"),
     Pass("person_pattern", person_pass, doc="title chain + name, NAME، TITLE"),
-    Pass("model_spans", model_span_pass, needs_model=True, doc="tag the article with the NER model"),
     Pass("reconcile_persons", reconcile_persons_pass, needs_model=True,
          doc="pattern persons take the model's person extent or give way"),
     Pass("quoted_short_name", quoted_short_name_pass, doc='"المركز" after شركة المركز المالي الكويتي'),
@@ -86,6 +105,7 @@ PASSES: tuple[Pass, ...] = (
     Pass("alias_after_ner", alias_pass, needs_model=True, doc="repeats and surnames of the model's names"),
     Pass("rekey_surname", rekey_surname_pass, doc="a gazetteer surname joins the article's own person"),
     Pass("first_name", first_name_pass, doc="a known first name before a bare surname is taken in"),
+    Pass("person_suffix", person_suffix_pass, doc="بن سلمان joins محمد بن سلمان, first seen either way"),
     Pass("short_head", short_head_pass, doc="القناة after قناة السويس"),
     Pass("text_order", sort_pass, doc="mentions sorted by start"),
     Pass("attach_title", attach_title_pass, doc="the title phrase before each person"),

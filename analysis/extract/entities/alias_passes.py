@@ -4,28 +4,38 @@ from __future__ import annotations
 
 from analysis.extract.entities.base import Context, Mention, claim
 from analysis.extract.entities.patterns import skip_title_complement
-from analysis.extract.entities.words import word_list
+from analysis.extract.entities.words import listed_first_name, verb_shaped, word_list
 from analysis.lexicon.gazetteer import titles
 from analysis.text.clitics import clitic_forms, strip_conjunction
+from analysis.text.commonwords import is_common
 
-__all__ = ["alias_pass", "rekey_surname_pass", "first_name_pass", "short_head_pass", "attach_title_pass"]
+__all__ = ["alias_pass", "person_suffix_pass", "rekey_surname_pass", "first_name_pass", "short_head_pass", "attach_title_pass"]
 
 
 def alias_pass(ctx: Context) -> None:
     """Repeats of pattern/NER names elsewhere in the article join that name's entity: the whole name (``دوما``
     after ``قرية دوما``: ``alias:repeat``) and a person's surname (``ليياو``, also with the article: ``دوابشة`` ->
-    ``الدوابشة``; ``alias:surname``)."""
+    ``الدوابشة``; ``alias:surname``), and a club's or party's name without its head (``العربي`` after ``نادي
+    العربي``, ``الحرية والعدالة`` after ``حزب الحرية والعدالة``: ``alias:short_name``; not where a definite word
+    before it makes it an adjective: ``الفن العربي``).  A dateline's outlet (``الوطن``) is never repeated."""
     toks, covered, found = ctx.toks, ctx.covered, ctx.found
     surname_connectors = word_list("surname_connector")
+    short_heads = word_list("short_name_head")
     names: dict[tuple[str, ...], tuple[Mention, str]] = {}
     for m in found:
-        if m.source not in ("pattern", "ner"):
+        if m.source not in ("pattern", "ner") or m.rule == "pattern:dateline":
             continue
         names.setdefault(m.name_norm, (m, "alias:repeat"))
+        head = m.name_norm[0][2:] if m.name_norm and m.name_norm[0].startswith("ال") else m.name_norm[0]
+        short = m.name_norm[1:]
+        if m.type == "ORG" and short and head in short_heads and (len(short) >= 2 or head == "نادي" or (
+                head == "شركه" and not short[0].startswith("ال"))):  # one word: a club, a company's proper name
+            names.setdefault(short, (m, "alias:short_name"))
         if m.type == "PERSON" and len(m.name_norm) >= 3 and m.name_norm[-2] in surname_connectors:
             names.setdefault(m.name_norm[-2:], (m, "alias:surname"))  # أبو الغيط: the surname keeps its connector
-        elif m.type == "PERSON" and len(m.name_norm) >= 2:
-            sur = m.name_norm[-1]
+        elif m.type == "PERSON" and len(m.name_norm) >= 2 and not verb_shaped(m.name_norm[-1]) \
+                and not is_common(m.name_norm[-1]):
+            sur = m.name_norm[-1]  # a surname; a verb or common word at a name's end is none (يعلق الغارات)
             names.setdefault((sur,), (m, "alias:surname"))
             if not sur.startswith("ال") and len(sur) >= 3:
                 names.setdefault(("ال" + sur,), (m, "alias:surname"))
@@ -44,6 +54,9 @@ def alias_pass(ctx: Context) -> None:
                         if i + len(name) <= n and all(covered[i + k] is None and toks.norm[i + k] == name[k]
                                                       and toks.sentence[i + k] == toks.sentence[i]
                                                       for k in range(1, len(name)))), None)
+            if hit is not None and names[hit][1] == "alias:short_name" and i > 0 \
+                    and toks.sentence[i - 1] == toks.sentence[i] and toks.norm[i - 1].startswith("ال") and off == 0:
+                continue  # الفن العربي: an adjective, not the club العربي
             if hit is not None:
                 target, rule = names[hit]
                 m = Mention(i, i + len(hit), toks.start[i] + off, toks.end[i + len(hit) - 1], target.type, "alias",
@@ -88,6 +101,21 @@ def first_name_pass(ctx: Context) -> None:
         if hit is not None:
             m.tok0, m.start, m.name_norm = b, toks.start[b] + hit[0], (hit[1],) + m.name_norm
             claim(covered, m)
+
+
+def person_suffix_pass(ctx: Context) -> None:
+    """A person named by the end of another person's name joins that person, whichever comes first (``بن سلمان``
+    and ``محمد بن سلمان``; ``ماكين`` before ``جون ماكين``) when exactly one person of the article ends so; a bare
+    listed first name (``محمد``) joins nobody."""
+    persons = [m for m in ctx.found if m.type == "PERSON" and m.name_norm]
+    for m in persons:
+        if len(m.name_norm) == 1 and listed_first_name(m.name_norm[0]):
+            continue
+        L = len(m.name_norm)
+        owners = {p.key: p for p in persons if p.key != m.key and len(p.name_norm) > L and p.name_norm[-L:] == m.name_norm}
+        if len(owners) == 1:
+            p = next(iter(owners.values()))
+            m.key, m.entry = p.key, p.entry
 
 
 def short_head_pass(ctx: Context) -> None:

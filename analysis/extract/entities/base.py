@@ -73,6 +73,7 @@ class Context:
     covered: list[Mention | None] = field(default_factory=list)
     found: list[Mention] = field(default_factory=list)
     spans: list[ModelSpan] = field(default_factory=list)
+    named: frozenset[int] = frozenset()  # tokens inside a model span (a verb-shaped word there may be a name)
     absorbed: int = 0  # mentions absorbed by the running pass (they leave ``found`` after it)
 
     def __post_init__(self) -> None:

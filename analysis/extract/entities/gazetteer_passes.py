@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from analysis.extract.entities.base import Context, Mention, Tokens, claim, release
 from analysis.extract.entities.patterns import after_title
-from analysis.extract.entities.words import namey
+from analysis.extract.entities.words import namey, word_list
 from analysis.lexicon.gazetteer import name_tokens, variant_index
 from analysis.text.clitics import clitic_forms
+from analysis.text.stopwords import is_stopword
 
-__all__ = ["gazetteer_pass", "surname_clash_pass", "match_gazetteer"]
+__all__ = ["gazetteer_pass", "surname_clash_pass", "match_gazetteer", "region_pass", "state_epithet_pass"]
 
 
 def match_gazetteer(toks: Tokens) -> list[Mention]:
@@ -80,3 +81,53 @@ def surname_clash_pass(ctx: Context) -> None:
             clashes.append(m)
     if clashes:
         ctx.found = [m for m in ctx.found if not any(m is c for c in clashes)]
+
+
+def region_pass(ctx: Context) -> None:
+    """A gazetteer place + a region adjective the gazetteer does not hold with it (``أميركا الشمالية``,
+    ``أوروبا الشرقية``) is a region of its own: the mention grows over the adjective, type LOC, no gazetteer entry
+    (``pattern:region``).  Spellings the gazetteer has (``كوريا الجنوبية``) matched whole before."""
+    toks, covered = ctx.toks, ctx.covered
+    adjectives = word_list("region_adjective")
+    for m in ctx.found:
+        k = m.tok1
+        if m.source != "gazetteer" or m.type not in ("GPE", "LOC") or k >= len(toks.norm) \
+                or toks.sentence[k] != toks.sentence[m.tok0] or covered[k] is not None or toks.norm[k] not in adjectives:
+            continue
+        m.tok1, m.end = k + 1, toks.end[k]
+        m.name_norm = m.name_norm + (toks.norm[k],)
+        m.type, m.source, m.entry, m.short, m.rule = "LOC", "pattern", None, False, "pattern:region"
+        m.key = "loc:" + " ".join(m.name_norm)
+        claim(covered, m)
+
+
+def state_epithet_pass(ctx: Context) -> None:
+    """``المملكة`` / ``السلطنة`` standing alone (no adjective after it) for the state: a GPE mention
+    (``gazetteer:short_form``) of the article's gazetteer state whose name begins with that word (المملكة
+    العربية السعودية, سلطنة عمان), else an entity of its own."""
+    toks, covered = ctx.toks, ctx.covered
+    epithets = word_list("state_epithet")
+    states: dict[str, Mention] = {}
+    for m in ctx.found:
+        if m.type == "GPE" and m.entry is not None:
+            for v in m.entry.variants:
+                first = name_tokens(v)[0] if name_tokens(v) else ""
+                states.setdefault(first if first.startswith("ال") else "ال" + first, m)
+    stems = tuple(e[2:] for e in epithets)  # مملكه, سلطنه: a cheap test before the clitic readings
+    n = len(toks.norm)
+    for i in range(n):
+        if toks.kind[i] != "word" or covered[i] is not None or not toks.norm[i].endswith(stems):
+            continue
+        hit = next(((off, f) for off, f in clitic_forms(toks.text[i], toks.norm[i]) if f in epithets), None)
+        if hit is None:
+            continue
+        k = i + 1
+        if k < n and toks.sentence[k] == toks.sentence[i] and toks.kind[k] == "word" \
+                and toks.norm[k].startswith("ال") and not is_stopword(toks.norm[k]):
+            continue  # المملكة المتحدة, المملكة الحيوانية: a kingdom described, not the state standing alone
+        off, form = hit
+        state = states.get(form)
+        key = state.key if state is not None else "gpe:" + form
+        ctx.add(Mention(i, i + 1, toks.start[i] + off, toks.end[i], "GPE", "gazetteer" if state else "pattern", key,
+                        entry=state.entry if state else None, short=True, name_norm=(form,),
+                        rule="gazetteer:short_form" if state else "pattern:state_epithet"))

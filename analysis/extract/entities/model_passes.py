@@ -2,6 +2,7 @@
 title-pattern persons against them, and the model's own names on the tokens nothing else claimed."""
 from __future__ import annotations
 
+import re
 import warnings
 
 from analysis.extract.entities.base import (
@@ -13,7 +14,18 @@ from analysis.extract.entities.base import (
     claim,
     release,
 )
-from analysis.extract.entities.words import is_nisba, never_name, place_nisba, word_list
+from analysis.extract.entities.words import (
+    accusative_indefinite,
+    is_nisba,
+    known_name_word,
+    listed_country,
+    listed_first_name,
+    listed_place,
+    never_name,
+    place_nisba,
+    verb_shaped,
+    word_list,
+)
 from analysis.lexicon.gazetteer import titles
 from analysis.text.clitics import clitic_forms, strip_conjunction
 from analysis.text.commonwords import is_common
@@ -65,8 +77,9 @@ def model_spans(toks: Tokens) -> list[ModelSpan]:
 
 
 def model_span_pass(ctx: Context) -> None:
-    """Tag the article with the model once (``ctx.spans``)."""
+    """Tag the article with the model once (``ctx.spans``, and ``ctx.named``: the tokens inside them)."""
     ctx.spans = model_spans(ctx.toks)
+    ctx.named = frozenset(i for sp in ctx.spans for i in sp.ids)
 
 
 def reconcile_persons_pass(ctx: Context) -> None:
@@ -85,12 +98,15 @@ def reconcile_persons_pass(ctx: Context) -> None:
         over = list({id(sp): sp for i in range(m.tok0, m.tok1) if (sp := by_token.get(i)) is not None}.values())
         pers = [sp for sp in over if sp.label == "PERS"]
         if not over:
+            if _unlikely_name_start(toks, m.tok0):
+                release(covered, m)  # الرئيس الكولومبي يعلق ...: a verb after the title, and the model sees no name
+                continue
             keep.append(m)  # the model sees no name: the title pattern stands (it finds names the model misses)
             continue
         if not pers:
             release(covered, m)
             continue
-        ids = pers[0].ids if len(pers) == 1 else []
+        ids = _trim_verbs(toks, pers[0].ids) if len(pers) == 1 else []
         ok = [i for i in ids if m.tok0 <= i < m.tok1 or (
             (covered[i] is None or covered[i] is m) and toks.kind[i] == "word" and toks.norm[i] not in person_titles
             and strip_conjunction(toks.norm[i]) not in heads)]
@@ -149,6 +165,21 @@ def _absorbable_place(toks: Tokens, covered: list[Mention | None], ids: list[int
     return m
 
 
+def _surname_place(toks: Tokens, covered: list[Mention | None], ids: list[int]) -> Mention | None:
+    """A gazetteer place at the end of a model person span that starts with a listed first name (``محمد الكويت``:
+    a surname that is a country): the place gives way, or None."""
+    inner = {id(covered[i]): covered[i] for i in ids if covered[i] is not None}
+    if len(inner) != 1 or len(ids) < 2:
+        return None
+    m = next(iter(inner.values()))
+    rest = [i for i in ids if covered[i] is None]
+    if m.source != "gazetteer" or m.type not in ("GPE", "LOC") or m.tok1 != ids[-1] + 1 or m.tok0 <= ids[0] \
+            or rest != list(range(ids[0], m.tok0)) or not listed_first_name(strip_conjunction(toks.norm[ids[0]])) \
+            or any(toks.kind[i] != "word" or is_stopword(toks.norm[i]) for i in rest):
+        return None
+    return m
+
+
 def _first_name_before_alias(toks: Tokens, covered: list[Mention | None], ids: list[int],
                              first_names: dict[str, str]) -> Mention | None:
     """A surname alias at the end of a model person span that starts with the first name of the alias's person
@@ -183,6 +214,51 @@ def _trim(toks: Tokens, ids: list[int]) -> list[int]:
         ids = ids[1:]
     while len(ids) > 1 and any(f in settlements for _, f in clitic_forms(toks.text[ids[0]], toks.norm[ids[0]])):
         ids = ids[1:]
+    person_titles = titles().get("person_title", frozenset())
+    while len(ids) > 1 and (toks.norm[ids[0]] in person_titles or strip_conjunction(toks.norm[ids[0]]) in person_titles):
+        ids = ids[1:]  # السناتور جون ماكين: the title is outside the name
+    return ids
+
+
+# A verbal noun of form IV/VIII/X (إبداء, اجتماع, استخدام): a common word, not the start of a name.
+_MASDAR_IV_RE = re.compile(r"^(?:ا\w\wا\w|ا\w\w\wا\w|است\w\wا\w)$")
+
+
+def _unlikely_name_start(toks: Tokens, i: int) -> bool:
+    """Token i, right after a title, does not look like the start of a name the model missed: a verb (يعلق), a
+    preposition + word (لغايات, بأروقة), و + word (وعضوية), a verbal noun (إبداء) or a feminine noun (منضدة) --
+    unless it is a listed name (وليد, فاطمة)."""
+    norm = toks.norm[i]
+    if known_name_word(norm) or norm in word_list("waw_name"):
+        return False
+    if verb_shaped(norm) or _MASDAR_IV_RE.match(norm) or (norm.endswith("ه") and len(norm) >= 4):
+        return True
+    return len(norm) >= 5 and norm[0] in "وفبل" and not known_name_word(norm[1:])
+
+
+def _retype(toks: Tokens, ids: list[int], typ: str) -> str:
+    """The model's type, corrected by the lists: a listed country or city read as a person or MISC is GPE, a
+    listed country read as ORG too (a city may name a club: ``فريق برشلونة``); a listed first name + one or two
+    more words with no organisation head read as ORG is a person (``محمد بوبشيت``)."""
+    norms = [toks.norm[i] for i in ids if toks.kind[i] == "word"]
+    if not norms:
+        return typ
+    bare = [strip_conjunction(w) for w in norms]
+    if len(norms) == 1 and ((typ in ("MISC", "PERSON") and listed_place(bare[0]))
+                            or (typ == "ORG" and listed_country(bare[0]))):
+        return "GPE"
+    heads = titles().get("org_head", frozenset())
+    if typ == "ORG" and 2 <= len(norms) <= 3 and listed_first_name(bare[0]) \
+            and not any(w in heads or w.startswith("ال") and w[2:] in heads or is_common(w) for w in bare[1:]):
+        return "PERSON"
+    return typ
+
+
+def _trim_verbs(toks: Tokens, ids: list[int]) -> list[int]:
+    """A person span without the verbs that follow the name (``عبدالغني يعود`` -> ``عبدالغني``; a lone verb stays:
+    the model read it as a name)."""
+    while len(ids) > 1 and verb_shaped(toks.norm[ids[-1]]):
+        ids = ids[:-1]
     return ids
 
 
@@ -196,14 +272,25 @@ def _not_a_name(norms: list[str], label: str, absorbs: bool) -> bool:
     return _generic_org(norms)
 
 
-def _name_start(toks: Tokens, first: int) -> tuple[int, str]:
+def _name_start(toks: Tokens, first: int, bare: frozenset[str] = frozenset(), listed: bool = False) -> tuple[int, str]:
     """(offset into token ``first``, its form in the name): after a proclitic fused with the article (الـ), or
-    after the و of ``ومنظمة``; else (0, the token)."""
+    after the و of ``ومنظمة``; after a proclitic before a known name or a word the article writes bare elsewhere
+    (``ودونيس`` when ``دونيس`` stands alone); after a conjunction و in a list of names (``listed``: after a comma
+    or another name) before any word that is no و-name (``، وسوزان نجم الدين``; not ``وليد``, not ``شمال
+    وزيرستان``); else (0, the token)."""
     heads = titles().get("org_head", frozenset()) | titles().get("fac_head", frozenset()) | word_list("geo_head")
     norm = toks.norm[first]
-    for o, form in clitic_forms(toks.text[first], norm)[1:]:
+    forms = clitic_forms(toks.text[first], norm)
+    for o, form in forms[1:]:
         if (form.startswith("ال") and len(form) > 3) or (form in heads and o > 0 and norm[0] in "وف"):
             return o, form
+    if known_name_word(norm) or norm in word_list("waw_name"):
+        return 0, norm
+    for o, form in forms[1:]:
+        if len(form) >= 3 and (known_name_word(form) or form in bare):
+            return o, form
+    if listed and norm.startswith("و") and len(norm) >= 5 and len(forms) > 1 and forms[-1][1] == norm[1:]:
+        return forms[-1]
     return 0, norm
 
 
@@ -214,18 +301,21 @@ def ner_pass(ctx: Context) -> None:
     geo_heads, directions = word_list("geo_head"), word_list("direction")
     first_names = {m.key: m.name_norm[0] for m in ctx.found
                    if m.type == "PERSON" and m.source in ("pattern", "ner") and len(m.name_norm) >= 2}
+    bare = frozenset(toks.norm)  # the article's words as written (a name written bare somewhere)
     for ids, label in ctx.spans:
         s = toks.sentence[ids[0]]
         place = _absorbable_place(toks, covered, ids) if label == "ORG" else None
         if place is None and label == "PERS":
-            place = _first_name_before_alias(toks, covered, ids, first_names)
+            place = _first_name_before_alias(toks, covered, ids, first_names) or _surname_place(toks, covered, ids)
         if place is not None:  # ريال مدريد, سسكا موسكو: an organisation named after a place; كوفي + أنان
             absorb(ctx, place)
         elif any(covered[i] is not None for i in ids):
             continue
         ids = _trim(toks, ids)
-        if not ids:
-            continue
+        if label == "PERS":
+            ids = _trim_verbs(toks, ids)
+        if not ids or any(accusative_indefinite(toks.text[i]) for i in ids):
+            continue  # جنيهاً, أناساً كثيرين: an indefinite accusative names nothing
         norms = [toks.norm[i] for i in ids]
         if _not_a_name(norms, label, place is not None):
             continue
@@ -236,12 +326,16 @@ def ner_pass(ctx: Context) -> None:
                 and strip_conjunction(toks.norm[before]) not in directions:
             ids = [before] + ids  # جبال حمرين: the feature word is part of the name (not شمال: شمال وزيرستان)
             norms = [toks.norm[before]] + norms
-        if label == "LOC" and strip_conjunction(norms[0]) in geo_heads:
-            typ = "LOC"
+        head = strip_conjunction(norms[0])
+        if label == "LOC" and (head in geo_heads or (head.startswith("ال") and head[2:] in geo_heads)):
+            typ = "LOC"  # جبال حمرين, الجبل الغربي
+        typ = _retype(toks, ids, typ)
         if typ in ("PERSON", "MISC") and _after_org_noun(toks, ids[0]):
             typ = "ORG"  # الشركة الاستشارية، كابيتال إيكونوميكس: a name in apposition to a company
         first = ids[0]
-        off, f = _name_start(toks, first)
+        b = first - 1
+        listed = b >= 0 and toks.sentence[b] == s and (toks.text[b] in "،," or covered[b] is not None or b in ctx.named)
+        off, f = _name_start(toks, first, bare, listed)
         name = (f,) + tuple(norms[1:])
         key = place.key if place is not None and place.type == "PERSON" else f"{typ.lower()}:" + " ".join(name)
         m = Mention(first, ids[-1] + 1, toks.start[first] + off, toks.end[ids[-1]], typ, "ner", key,

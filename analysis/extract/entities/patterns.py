@@ -3,12 +3,18 @@ chain + a personal name (``وزير الدفاع الإيطالي لورنزو �
 القناة``) and a quoted short name after an organisation's full name (``شركة المركز المالي الكويتي "المركز"``)."""
 from __future__ import annotations
 
+import re
+
 from analysis.extract.entities.base import Context, Mention, Tokens, absorb, claim
 from analysis.extract.entities.words import (
+    accusative_indefinite,
     glued,
     is_nisba,
+    known_name_word,
     namey,
+    place_nisba,
     surname_word,
+    verb_shaped,
     word_list,
 )
 from analysis.extract.titlechain import QUOTE_MARKS, skip_title_chain
@@ -17,7 +23,8 @@ from analysis.text.clitics import clitic_forms, strip_conjunction
 from analysis.text.commonwords import is_common
 from analysis.text.stopwords import is_stopword
 
-__all__ = ["org_pass", "person_pass", "quoted_short_name_pass", "org_name", "person_name", "skip_title_complement",
+__all__ = ["org_pass", "dateline_pass", "dual_head_pass", "definite_org_name", "place_org_name",
+           "person_pass", "quoted_short_name_pass", "org_name", "person_name", "skip_title_complement",
            "after_title", "apposition_name"]
 
 
@@ -62,8 +69,9 @@ def person_name(toks: Tokens, j: int, covered: list[Mention | None]) -> int:
     if toks.norm[j] in openers and same(j + 1) and covered[j + 1] is None and toks.kind[j + 1] == "word" \
             and (toks.norm[j + 1] == "الله" or namey(toks, j + 1, covered)):
         k = j + 1  # عبد الرزاق, أبو بكر: a connector may start the name
-    elif not namey(toks, j, covered) or any(f.startswith("ال") for _, f in clitic_forms(toks.text[j], toks.norm[j])):
-        return j  # a definite word (الحكومة, بالحكومة) does not start a personal name
+    elif not namey(toks, j, covered) or any(f.startswith("ال") for _, f in clitic_forms(toks.text[j], toks.norm[j])) \
+            or accusative_indefinite(toks.text[j]):
+        return j  # a definite word (الحكومة, بالحكومة) or an indefinite accusative (احتياطياً) starts no name
     else:
         k = j + 1
     if k == j + 1 and same(k) and covered[k] is not None and covered[k].type in ("ORG", "GPE", "LOC") \
@@ -80,8 +88,8 @@ def person_name(toks: Tokens, j: int, covered: list[Mention | None]) -> int:
         if norm in connectors and k + 1 < n and namey(toks, k + 1, covered):
             k += 2
             continue
-        if not namey(toks, k, covered):
-            break
+        if not namey(toks, k, covered) or verb_shaped(norm) or accusative_indefinite(toks.text[k]):
+            break  # a verb after a name ends it: جمال عبد الناصر | يأمر
         if norm.startswith("ال") and toks.norm[k - 1] in connectors:
             k += 1  # عبد الرزاق: the definite word completes the connector, the name goes on
             continue
@@ -113,58 +121,293 @@ def apposition_name(toks: Tokens, comma: int, covered: list[Mention | None]) -> 
     return None
 
 
+# A verbal noun (masdar) of the derived verb forms, normalised: تنظيم, تشريع (II); اعمار, انتاج (IV); انتخاب,
+# انفتاح (VII/VIII); استثمار (X).  Indefinite after an organisation head it governs the next word (idafa):
+# هيئة تنظيم الاتصالات, لجنة تشريع القوانين.
+_YEAR_RE = re.compile(r"^(?:1[89]|20)\d\d(?:م|هـ)?$")
+_MASDAR_RE = re.compile(r"^(?:ت\w\wي\w|ا\w\wا\w|ا\w\w\wا\w|است\w\wا\w)$")
+
+
+def _definite_free(toks: Tokens, k: int, covered: list[Mention | None], i: int) -> bool:
+    """Token k is a free definite word in token i's sentence (ال.. or لل..), no stopword."""
+    return (k < len(toks.norm) and toks.sentence[k] == toks.sentence[i] and covered[k] is None
+            and toks.kind[k] == "word" and toks.norm[k].startswith(("ال", "لل")) and not is_stopword(toks.norm[k]))
+
+
+def _governing_noun(norm: str, heads: frozenset[str]) -> bool:
+    """An indefinite noun that governs the definite word after it inside a name: an organisation head
+    (مجلس اتحاد ...), a masdar (تنظيم) or a feminine noun (مراقبة)."""
+    return norm in heads or bool(_MASDAR_RE.match(norm)) or (norm.endswith("ه") and len(norm) >= 4)
+
+
+def _proper_word(toks: Tokens, k: int, named: frozenset[int] = frozenset()) -> bool:
+    """An indefinite word that is no vocabulary: the proper part of a name (أوبك, سابك, لايت سبيد)."""
+    norm = toks.norm[k]
+    return (toks.kind[k] == "word" and not norm.startswith("ال") and not is_common(norm) and not is_stopword(norm)
+            and not is_nisba("ال" + norm) and not norm.endswith("ه") \
+            and not (verb_shaped(norm, False) and k not in named)
+            and not accusative_indefinite(toks.text[k]) and len(norm) >= 2)
+
+
+def _idafa_next(toks: Tokens, k: int, covered: list[Mention | None], i: int) -> bool:
+    """Token k continues an idafa: a free definite word or the start of a place mention (كأس أمم | آسيا)."""
+    if k >= len(toks.norm) or toks.sentence[k] != toks.sentence[i]:
+        return False
+    m = covered[k]
+    if m is not None:
+        return m.type in ("GPE", "LOC") and m.start == toks.start[k]
+    return _definite_free(toks, k, covered, i)
+
+
+def _year_at(toks: Tokens, k: int, i: int) -> int:
+    """End of a year written after an event's name (``2014``, ``2015م``, ``2015 م``) at token k, or k."""
+    if k < len(toks.norm) and toks.sentence[k] == toks.sentence[i] and _YEAR_RE.match(toks.text[k]):
+        if k + 1 < len(toks.norm) and toks.start[k + 1] == toks.end[k] and toks.norm[k + 1] in ("م", "ه", "هـ"):
+            return k + 2
+        return k + 1
+    return k
+
+
 def org_name(toks: Tokens, i: int, covered: list[Mention | None], head: str, *,
-             facility: bool = False, weak: bool = False) -> tuple[int, list[Mention]]:
+             facility: bool = False, weak: bool = False, event: bool = False,
+             named: frozenset[int] = frozenset()) -> tuple[int, list[Mention]]:
     """End (exclusive) of an organisation (facility) name headed by token i (i + 1: not a name) and the places it
-    absorbs.  A weak facility head (قاعدة: also "rule", "database") + definite word needs a closing nisba."""
+    absorbs.  A weak facility head (قاعدة: also "rule", "database") + definite word needs a closing nisba.
+
+    The name is: a place (absorbed), definite words (وزارة الطاقة), one coordinated definite word after them
+    (صندوق التنمية والتشغيل), an indefinite governing noun + definite words (هيئة تنظيم الاتصالات), or up to three
+    proper words (شركة لايت سبيد) + a nisba that is no place's (حركة كاخ; شركة توتال | الفرنسية).  A title
+    (المهندس), a verb, a stopword or a cue word ends it.
+
+    ``named``: tokens the NER model reads as part of a name: a verb-shaped word there is a proper word (شركة
+    توتال), elsewhere a verb (قانون ينظم).
+
+    ``event``: the head of an event, a cup or a law (titles.csv ``event_head``, ``league_head``): its name is an
+    idafa (كأس أمم آسيا, بطولة كأس الخليج, دوري أبطال أوروبا), may hold a person or title (كأس الملك) and a
+    ``ل`` phrase (لتميز الأداء), and takes a year written after it (مونديال البرازيل 2014)."""
     n = len(toks.norm)
     j = i + 1
     k = j
     strong_heads = word_list("strong_org_head")
-    strong = head in strong_heads or facility
+    strong = head in strong_heads or facility or event
     evidence = strong
     proper = False  # the name's first word is a proper (indefinite, non-vocabulary) word: منظمة أوبك
+    coordinated = masdar = False
+    governed = n + 1
     absorbed: list[Mention] = []
-    descriptors = titles().get("descriptor", frozenset())
-    while k < n and k - j < 5 and toks.sentence[k] == toks.sentence[i]:
+    t = titles()
+    descriptors = t.get("descriptor", frozenset())
+    person_titles = t.get("person_title", frozenset())
+    heads = t.get("org_head", frozenset())
+    while k < n and k - j < (8 if event else 6) and toks.sentence[k] == toks.sentence[i]:
         m = covered[k]
         if m is not None:
-            if m.type in ("GPE", "LOC") and m.start == toks.start[k]:  # a place inside the name: سوق الكويت ...
+            if (m.type in ("GPE", "LOC") or (event and m.type == "PERSON" and m.source == "gazetteer")) \
+                    and m.start == toks.start[k]:  # a place inside the name: سوق الكويت ...; كأس الأمير فلان
                 absorbed.append(m)
                 k, evidence = m.tok1, True
                 continue
             break
         norm = toks.norm[k]
-        if toks.kind[k] != "word" or is_stopword(norm) or strip_conjunction(norm) in cue_verbs() \
-                or norm in descriptors:
+        if event and k > j and _YEAR_RE.match(toks.text[k]):
+            k = _year_at(toks, k, i)  # مونديال البرازيل 2014
             break
+        if event and norm in person_titles and norm.startswith("ال"):
+            k += 1  # كأس الملك
+            continue
+        if event and k > j and norm.startswith("ل") and not norm.startswith("لل") and len(norm) > 3 \
+                and _definite_free(toks, k + 1, covered, i):
+            k += 2  # جائزة ... لتميز الأداء
+            continue
+        if toks.kind[k] != "word" or is_stopword(norm) or strip_conjunction(norm) in cue_verbs() \
+                or norm in descriptors or norm in person_titles or (k > j and verb_shaped(norm)) \
+                or norm in word_list("time_adjective"):
+            break
+        if not facility and not proper and not coordinated and k > j and norm.startswith("وال") and len(norm) > 4 \
+                and toks.norm[k - 1].startswith(("ال", "لل")) and not place_nisba(norm) \
+                and covered[k - 1] is None and not is_nisba(norm[1:]):
+            coordinated = True  # صندوق التنمية والتشغيل, حزب الحرية والعدالة
+            k += 1
+            continue
         if norm.startswith("ال") or (norm.startswith("لل") and k > j):
             if facility and k > j + 1 and not proper:
                 break  # a facility: head + name + one adjective (قاعدة العند الجوية)
             if proper and norm.startswith("لل"):
                 proper = False  # شركة ويدبوش للأدوات المالية: an "of" phrase goes on
-            elif proper and not is_nisba(norm):
+            elif proper and (not is_nisba(norm) or place_nisba(norm)):
                 break  # after a proper word only a nisba may follow: حركة كاخ (العنصرية المناهضة ...)
             if facility and k == j and is_common(norm):
                 break  # قاعدة البيانات is no facility
+            if (k >= governed and not event and not is_nisba(norm)) or (coordinated and not is_nisba(norm)):
+                break  # after an idafa or a coordination only adjectives (قانون المطبوعات والنشر العماني | ...)
             if is_nisba(norm) and head in strong_heads:
                 evidence = True
+            if k == j and norm in word_list("council_complement") and not (
+                    i > 0 and strip_conjunction(toks.norm[i - 1]) in person_titles):  # not رئيس مجلس الوزراء (a title)
+                masdar, governed = True, k + 1  # مجلس الوزراء: a council named by its members (| المنتخب)
             k += 1
             continue
-        if k == j and not is_common(norm) and not is_nisba("ال" + norm) and not norm.endswith("ه"):
-            k, evidence, proper = k + 1, True, True  # a proper word: منظمة أوبك, شركة سابك
+        if k == j and head in word_list("definite_name_head"):
+            break  # محمد عيد إبراهيم: عيد + an indefinite word is a name, not a feast
+        if k == j and not facility and (_governing_noun(norm, heads) or event) and not verb_shaped(norm) \
+                and (_definite_free(toks, k + 1, covered, i) or (event and _idafa_next(toks, k + 1, covered, i))):
+            k += 1  # هيئة تنظيم | الاتصالات, كأس أمم | آسيا: the definite words follow as above
+            masdar = bool(_MASDAR_RE.match(norm))  # لجنة تشريع القوانين: a named body
+            governed = k + 1  # after the governed word only adjectives (أقرت لجنة تشريع القوانين | التعديل)
+            continue
+        if k == j and not is_common(norm) and not is_nisba("ال" + norm) and not norm.endswith("ه") \
+                and not (verb_shaped(norm, False) and k not in named) and not (event and norm.endswith("ات")):
+            k, evidence, proper = k + 1, True, True  # a proper word: منظمة أوبك, شركة سابك (not قانون ينظم)
+            continue
+        if proper and k - j < 3 and _proper_word(toks, k, named):
+            k += 1  # شركة لايت سبيد, شركة مينا تليكوم
             continue
         break
     if not strong and not absorbed and not proper:
         # a weak head (سوق, قوات, مجموعة) needs a place or a proper word (سوق النفط العالمية is no name), except
         # definite words closed by الدولية: مجموعة الأزمات الدولية, غرفة الملاحة الدولية
-        evidence = k - j >= 2 and toks.norm[k - 1] in word_list("intl_adjective") \
+        evidence = (masdar or (k - j >= 2 and toks.norm[k - 1] in word_list("intl_adjective"))) \
             and head not in word_list("weak_head_not_intl")
     if weak and not absorbed and not proper and not (k - j >= 2 and is_nisba(toks.norm[k - 1])):
         evidence = False  # قاعدة البيانات; but قاعدة العند الجوية
     if k == j or not evidence:
         return i + 1, []
     return k, absorbed
+
+
+def definite_org_name(toks: Tokens, i: int, covered: list[Mention | None]) -> int:
+    """End (exclusive) of an organisation named by a definite head, its adjectives and an "of" phrase (``ل``):
+    ``اللجنة العليا للانتخابات الرئاسية``, ``الاتحاد الكويتي لكرة القدم``, ``المؤسسة العامة للتأمينات
+    الاجتماعية``, ``الشركة التونسية للكهرباء والغاز``; or a club, ``النادي`` + one definite word (``النادي
+    الأهلي``).  Without the ``ل`` phrase a definite head + adjectives is a description (الحكومة العراقية), i + 1
+    then."""
+    n = len(toks.norm)
+    heads = titles().get("org_head", frozenset())
+    head = next((f[2:] for _, f in clitic_forms(toks.text[i], toks.norm[i]) if f.startswith("ال") and f[2:] in heads),
+                None)
+    if head is None or head in word_list("weak_head_not_intl"):
+        return i + 1  # القوات الموالية لحكومة ...: forces, markets, movements are described, not named so
+    t = titles()
+    stops = t.get("descriptor", frozenset()) | t.get("person_title", frozenset())
+
+    def adjective(k: int) -> bool:
+        return _definite_free(toks, k, covered, i) and not toks.norm[k].startswith("لل") \
+            and toks.norm[k] not in stops and not verb_shaped(toks.norm[k]) \
+            and toks.norm[k] not in word_list("time_adjective")
+
+    k = i + 1
+    while k < n and k - i <= 3 and adjective(k):
+        k += 1
+    if k == i + 1 or toks.norm[i + 1] in word_list("function_adjective"):
+        return i + 1  # الجهاز الفني للفريق, اللجنة المنظمة للحدث: a body described by its function
+    if head == "نادي" and k == i + 2:
+        return k if not toks.norm[i + 1].endswith("ه") else i + 1  # النادي الأهلي (not مباريات النادي الودية)
+    if not (k < n and toks.sentence[k] == toks.sentence[i] and covered[k] is None and toks.kind[k] == "word"):
+        return i + 1
+    w = toks.norm[k]
+    if w.startswith("لل") and len(w) > 4:
+        k += 1  # للانتخابات
+    elif w.startswith("ل") and len(w) > 3 and not is_stopword(w) and not _MASDAR_RE.match(w[1:]) \
+            and _definite_free(toks, k + 1, covered, i):
+        k += 2  # لكرة القدم, لانتخابات الرئاسة; not a purpose (المجموعة الفرعية | لتدريب الشرطة)
+    else:
+        return i + 1
+    coordinated = False
+    while k < n and k - i <= 8 and toks.sentence[k] == toks.sentence[i] and covered[k] is None \
+            and toks.kind[k] == "word" and toks.norm[k] not in t.get("person_title", frozenset()) \
+            and not verb_shaped(toks.norm[k]):
+        w = toks.norm[k]
+        if w.startswith("ال") and (is_nisba(w) or w.endswith("ه")) and not is_stopword(w) \
+                and w not in word_list("time_adjective"):
+            k += 1  # للتأمينات الاجتماعية, للقوات المسلحة (an adjective; not ... لكرة القدم | السماح)
+        elif w.startswith("وال") and len(w) > 4 and not coordinated:
+            coordinated, k = True, k + 1  # للكهرباء والغاز
+        else:
+            break
+    return k
+
+
+def place_org_name(toks: Tokens, i: int, covered: list[Mention | None]) -> tuple[int, Mention | None]:
+    """End (exclusive) and place of a body named by its sector and a place (titles.csv ``place_org_head``):
+    ``تعليم حائل``, ``أمانة منطقة حائل``, ``شرطة دبي``; (i + 1, None) when no place follows."""
+    k = i + 1
+    if k < len(toks.norm) and toks.sentence[k] == toks.sentence[i] and covered[k] is None \
+            and toks.norm[k] in word_list("settlement_head"):
+        k += 1  # أمانة منطقة حائل
+    m = covered[k] if k < len(toks.norm) and toks.sentence[k] == toks.sentence[i] else None
+    if m is None or m.type not in ("GPE", "LOC") or m.start != toks.start[k] or m.source != "gazetteer":
+        return i + 1, None
+    return m.tok1, m
+
+
+_DATELINE_DASHES = frozenset("-\u2010\u2011\u2013\u2014\u0640")
+
+
+def dateline_pass(ctx: Context) -> None:
+    """A dateline opening a paragraph, ``<place> - <outlet>:`` or ``<outlet> - <place>:`` (``مسقط ـ الوطن:``,
+    ``سبق– الرياض:``): the side that is not a gazetteer place (one or two free words) is the outlet, ORG
+    (``pattern:dateline``)."""
+    toks, covered = ctx.toks, ctx.covered
+    n = len(toks.norm)
+    for i in range(n):
+        if i > 0 and toks.paragraph[i] == toks.paragraph[i - 1]:
+            continue
+        dash = next((d for d in range(i + 1, min(i + 3, n)) if toks.text[d] in _DATELINE_DASHES
+                     and toks.paragraph[d] == toks.paragraph[i]), None)
+        if dash is None:
+            continue
+        end = next((e for e in range(dash + 2, min(dash + 4, n + 1))
+                    if e == n or toks.paragraph[e] != toks.paragraph[i] or toks.text[e] == ":"), None)
+        if end is None:
+            continue
+        sides = [(i, dash), (dash + 1, end)]
+        place = [covered[a] is not None and covered[a].type == "GPE" and covered[a].tok0 == a
+                 and covered[a].tok1 == b for a, b in sides]
+        if sum(place) != 1:
+            continue
+        a, b = sides[place.index(False)]
+        if any(covered[x] is not None or toks.kind[x] != "word" or is_stopword(toks.norm[x]) or len(toks.norm[x]) < 2
+               for x in range(a, b)) or known_name_word(toks.norm[a]):
+            continue  # not a byline (هشام لاشين - القاهرة)
+        name = tuple(toks.norm[x] for x in range(a, b))
+        ctx.add(Mention(a, b, toks.start[a], toks.end[b - 1], "ORG", "pattern", "org:" + " ".join(name),
+                        name_norm=name, rule="pattern:dateline"))
+
+
+def _dual_heads(heads: frozenset[str]) -> dict[str, str]:
+    """Dual forms of organisation heads (مجلسي, مجلسا, وزارتي, وزارتا) -> the head."""
+    out: dict[str, str] = {}
+    for h in heads:
+        stem = h[:-1] + "ت" if h.endswith("ه") else h
+        for end in ("ي", "ا"):
+            out.setdefault(stem + end, h)
+    return out
+
+
+def dual_head_pass(ctx: Context) -> None:
+    """A dual head shared by two bodies (``مجلسي الشورى والدولة``, ``وزارتي الدفاع والداخلية``): one ORG mention per
+    body on its distinguishing word, the dual outside (``pattern:dual_head``); each keyed as the full name
+    (مجلس الشورى) so that it joins that body named elsewhere."""
+    toks, covered = ctx.toks, ctx.covered
+    duals = _dual_heads(titles().get("org_head", frozenset()))
+    n = len(toks.norm)
+    for i in range(n - 2):
+        if toks.kind[i] != "word" or covered[i] is not None or not toks.norm[i].endswith(("ي", "ا")) \
+                or not toks.norm[i + 1].startswith("ال"):
+            continue
+        head = next((duals[f] for _, f in clitic_forms(toks.text[i], toks.norm[i]) if f in duals), None)
+        a, b = i + 1, i + 2
+        if head is None or not _definite_free(toks, a, covered, i) or toks.norm[a].startswith("لل") \
+                or toks.sentence[b] != toks.sentence[i] or covered[b] is not None \
+                or not toks.norm[b].startswith("وال") or len(toks.norm[b]) < 5:
+            continue
+        c = b + 1  # وزارتي المالية والخدمة المدنية: the second body's adjective
+        while c < n and _definite_free(toks, c, covered, i) and is_nisba(toks.norm[c]) and not place_nisba(toks.norm[c]):
+            c += 1
+        for x, y, off in ((a, a + 1, 0), (b, c, 1)):
+            name = (head, toks.norm[x][off:]) + tuple(toks.norm[z] for z in range(x + 1, y))
+            ctx.add(Mention(x, y, toks.start[x] + off, toks.end[y - 1], "ORG", "pattern", "org:" + " ".join(name),
+                            name_norm=name, rule="pattern:dual_head"))
 
 
 def org_pass(ctx: Context) -> None:
@@ -175,6 +418,10 @@ def org_pass(ctx: Context) -> None:
     org_heads = titles().get("org_head", frozenset())
     fac_weak = titles().get("fac_head_weak", frozenset())
     fac_heads = titles().get("fac_head", frozenset()) | fac_weak
+    event_heads, league_heads = titles().get("event_head", frozenset()), titles().get("league_head", frozenset())
+    place_heads = titles().get("place_org_head", frozenset())
+    all_heads = org_heads | fac_heads | event_heads | league_heads
+    definite_heads = frozenset("ال" + h for h in org_heads)
     name_part_heads = word_list("name_part_head")
     n = len(toks.norm)
     i = 0
@@ -182,9 +429,29 @@ def org_pass(ctx: Context) -> None:
         if toks.kind[i] != "word" or covered[i] is not None:
             i += 1
             continue
-        head_off = next(((off, f) for off, f in clitic_forms(toks.text[i], toks.norm[i])
-                         if f in org_heads or f in fac_heads), None)
+        forms = clitic_forms(toks.text[i], toks.norm[i])
+        head_off = next(((off, f) for off, f in forms if f in all_heads), None)
+        place_head = next(((off, f) for off, f in forms if f in place_heads), None)
+        if place_head is not None:
+            k, place = place_org_name(toks, i, covered)
+            if place is not None:
+                absorb(ctx, place)  # تعليم حائل: the place is part of the body's name
+                off, f = place_head
+                name = (f,) + tuple(toks.norm[x] for x in range(i + 1, k))
+                ctx.add(Mention(i, k, toks.start[i] + off, toks.end[k - 1], "ORG", "pattern", "org:" + " ".join(name),
+                                name_norm=name, rule="pattern:place_org"))
+                i = k
+                continue
         if head_off is None:
+            definite = next(((o, f) for o, f in forms if f in definite_heads), None)
+            k = definite_org_name(toks, i, covered) if definite is not None else i + 1
+            if k > i + 1:
+                off, f = definite
+                name = (f,) + tuple(toks.norm[x] for x in range(i + 1, k))
+                ctx.add(Mention(i, k, toks.start[i] + off, toks.end[k - 1], "ORG", "pattern", "org:" + " ".join(name),
+                                name_norm=name, rule="pattern:org_definite"))
+                i = k
+                continue
             i += 1
             continue
         off, head = head_off
@@ -196,14 +463,17 @@ def org_pass(ctx: Context) -> None:
             i = nxt.tok1
             continue
         facility = head in fac_heads and head not in org_heads
-        k, absorbed = org_name(toks, i, covered, head, facility=facility, weak=head in fac_weak)
+        event = head in event_heads or head in league_heads
+        k, absorbed = org_name(toks, i, covered, head, facility=facility, weak=head in fac_weak, event=event,
+                               named=ctx.named)
         if k > i + 1:
             for a in absorbed:
                 absorb(ctx, a)  # its tokens pass to the organisation claimed below
             name = (head,) + tuple(toks.norm[x] for x in range(i + 1, k))
-            typ = "FAC" if facility else "ORG"
+            typ = "FAC" if facility else "MISC" if head in event_heads else "ORG"
+            rule = "pattern:fac_head" if facility else "pattern:event_head" if event else "pattern:org_head"
             m = Mention(i, k, toks.start[i] + off, toks.end[k - 1], typ, "pattern", f"{typ.lower()}:" + " ".join(name),
-                        name_norm=name, rule="pattern:fac_head" if facility else "pattern:org_head")
+                        name_norm=name, rule=rule)
             ctx.add(m)
             i = k
             continue
@@ -215,6 +485,10 @@ def _person(toks: Tokens, a: int, b: int, rule: str) -> Mention:
     name = tuple(toks.norm[x] for x in range(a, b) if toks.kind[x] == "word")
     return Mention(a, b, toks.start[a], toks.end[b - 1], "PERSON", "pattern", "person:" + " ".join(name),
                    name_norm=name, rule=rule)
+
+
+_NAME_OPENERS = frozenset(QUOTE_MARKS) | {"("}
+_NAME_CLOSERS = frozenset(QUOTE_MARKS) | {")"}
 
 
 def person_pass(ctx: Context) -> None:
@@ -236,6 +510,12 @@ def person_pass(ctx: Context) -> None:
             if a is not None:
                 ctx.add(_person(toks, a, i - 1, "pattern:apposition"))
         j, person = skip_title_complement(toks, i + 1, covered)
+        if person is None and j + 1 < n and toks.text[j] in _NAME_OPENERS and toks.sentence[j] == toks.sentence[i]:
+            k = person_name(toks, j + 1, covered)  # الزميل (مخلوف), الفنانة " آمنه النصيري: the marks stay outside
+            if k > j + 1 and k < n and (toks.text[k] in _NAME_CLOSERS or toks.text[k] in "،,"):
+                ctx.add(_person(toks, j + 1, k, "pattern:title_chain"))
+                i = k
+                continue
         if person is None:
             k = person_name(toks, j, covered)
             if k > j:

@@ -5,6 +5,7 @@ import pandas as pd
 
 from analysis import schema
 from analysis.extract.entities.base import Mention, Tokens
+from analysis.names.naming import name_entities
 
 __all__ = ["build_tables"]
 
@@ -16,6 +17,7 @@ def build_tables(base, toks: Tokens, found: list[Mention]) -> tuple[pd.DataFrame
     for m in found:
         ids.setdefault(m.key, len(ids) + 1)
     ent_rows: dict[int, dict] = {}
+    forms: dict[int, list[str]] = {}
     for m in found:
         eid = ids[m.key]
         row = ent_rows.get(eid)
@@ -29,6 +31,7 @@ def build_tables(base, toks: Tokens, found: list[Mention]) -> tuple[pd.DataFrame
                 "first_start": m.start, "title": None,
             }
         row["n_mentions"] += 1
+        forms.setdefault(eid, []).append(mtext)
         if m.entry is None and m.source != "alias" and len(mtext) > len(row["name_ar"]):
             row["name_ar"] = mtext
         if m.title and not row["title"]:
@@ -51,6 +54,8 @@ def build_tables(base, toks: Tokens, found: list[Mention]) -> tuple[pd.DataFrame
         "rule": [m.rule for m in found],
     }, article_id=aid)
     rows = [ent_rows[k] for k in sorted(ent_rows)]
+    entries = {ids[m.key]: m.entry for m in reversed(found)}  # the first mention's entry, as name_ar above
+    name_entities(rows, forms, entries, country=getattr(base, "country", None), norms=toks.norm)
     entities = schema.frame("entities", {c: [r[c] for r in rows] for c in schema.TABLES["entities"].names[1:]},
                             article_id=aid)
     return entities, mentions

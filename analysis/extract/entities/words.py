@@ -19,9 +19,18 @@ from analysis.text.commonwords import is_common
 from analysis.text.normalize import normalize
 from analysis.text.stopwords import is_stopword
 
-__all__ = ["word_list", "never_name", "is_nisba", "place_nisba", "namey", "glued", "surname_word"]
+__all__ = ["word_list", "never_name", "is_nisba", "place_nisba", "namey", "glued", "surname_word", "verb_shaped",
+           "accusative_indefinite", "known_name_word", "listed_place", "listed_first_name",
+           "listed_country"]
 
 _NISBA_RE = re.compile(r"^(?:[وفبلك]{0,2})ال\w+(?:ي|يه|يين|يون|يات)$")
+# An imperfect verb of the third person (يعود, يأمر, تحتسب, يؤكد): ي/ت + two to five letters.  Names of that shape
+# (يوسف, تامر) are listed in entity_words.csv (verb_shaped_name).
+_IMPERFECT_RE = re.compile(r"^[يت]\w{2,5}$")
+# ... but تفعيل is the verbal noun of form II (تنظيم, تشريع), not a verb.
+_MASDAR_II_RE = re.compile(r"^ت\w\wي\w$")
+# The indefinite accusative (tanwin fath, ً) written on a word: احتياطياً, جنيهاً -- never on a proper name.
+_TANWIN_FATH = "\u064b"
 # not_entities.csv words are looked for behind these proclitics (the entity list without فك, as it always was).
 _NEVER_NAME_PROCLITICS = tuple(p for p in PROCLITICS if p != "فك")
 
@@ -113,3 +122,64 @@ def glued(toks: Tokens, i: int) -> bool:
 def surname_word(norm: str) -> bool:
     """A definite word that can end a personal name (البنيان, الكاظمي), not an adjective of a place or a label."""
     return not place_nisba(norm) and norm not in titles().get("descriptor", ())
+
+
+@lru_cache(maxsize=65536)
+def verb_shaped(norm: str, conjunction: bool = True) -> bool:
+    """A reporting verb (cue_verbs.csv) or a word of imperfect-verb shape (``يعود``, ``تحتسب``; also after و/ف when
+    ``conjunction``) that is no listed name (``يوسف``): it ends a personal name rather than continuing it
+    (``ترامب يؤكد`` -> ``ترامب``)."""
+    w = strip_conjunction(norm) if conjunction else norm
+    if w in cue_verbs() or norm in cue_verbs():
+        return True
+    return bool(_IMPERFECT_RE.match(w)) and not _MASDAR_II_RE.match(w) and w not in word_list("verb_shaped_name") \
+        and not _known_name_token(w)
+
+
+@cache
+def _name_tokens() -> frozenset[str]:
+    """Tokens of gazetteer spellings (any type): a word that is part of a reviewed name is no verb."""
+    return frozenset(t for vs in variant_index().values() for v in vs for t in v.tokens)
+
+
+@cache
+def _listed_names() -> frozenset[str]:
+    """First names, countries, regions and cities of ``ner_lists.csv`` (normalised)."""
+    return frozenset(normalize(r["word"]) for r in load_csv("ner_lists.csv", required=("word", "list", "gloss_en"))
+                     if r["list"] in ("first_name", "country", "city", "region"))
+
+
+@cache
+def _listed(kind: str) -> frozenset[str]:
+    return frozenset(normalize(r["word"]) for r in load_csv("ner_lists.csv", required=("word", "list", "gloss_en"))
+                     if r["list"] == kind)
+
+
+def listed_place(w: str) -> bool:
+    """A country, region or city of ``ner_lists.csv`` (normalised)."""
+    return w in _listed("country") or w in _listed("city") or w in _listed("region")
+
+
+def listed_country(w: str) -> bool:
+    """A country of ``ner_lists.csv`` (normalised)."""
+    return w in _listed("country")
+
+
+def listed_first_name(w: str) -> bool:
+    """A first name of ``ner_lists.csv`` (normalised)."""
+    return w in _listed("first_name")
+
+
+def _known_name_token(w: str) -> bool:
+    return w in _name_tokens()
+
+
+def known_name_word(w: str) -> bool:
+    """A normalised word that is part of a reviewed or listed name (gazetteer token, ner_lists.csv first name,
+    country, region or city)."""
+    return w in _name_tokens() or w in _listed_names()
+
+
+def accusative_indefinite(text: str) -> bool:
+    """The written token carries the indefinite accusative (``احتياطياً``): a common word, never a name."""
+    return _TANWIN_FATH in text

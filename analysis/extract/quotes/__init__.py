@@ -4,50 +4,64 @@ A quote starts at a reporting **cue** (``analysis/data/cue_verbs.csv``: past-ten
 شدد، أعرب، اعتبر ... and participles such as مؤكدا، معتبرا، معربا) outside quotation marks.  Present-tense
 impersonal narration (``يشار الى ان``, ``يذكر ان``) is the outlet speaking and is never a cue.
 
-**Speaker** (``speaker_how``):
+**Speaker** (``speaker_how``; ``speaker_status`` says whether it is known, :data:`context.SPEAKER_STATUSES`):
 
-* ``named``: a mention follows the cue, possibly after a title (``قال رئيس الوزراء العراقي مصطفى الكاظمي``);
+* ``named``: a mention follows the cue, possibly after a title (``قال رئيس الوزراء العراقي مصطفى الكاظمي``), a
+  comma, an honorific or a place (``مدير عام الهيئة، محمد بوبشيت``، ``مدير التعليم بمنطقة حائل الدكتور ...``), or
+  in quotation marks (``ذكر "العبدالكريم" أن``); or comes before it (``<name>، <title>، قال``, ``البنك الدولي
+  يعلن أن``, ``وكان <name> قد قال``, ``<name> وهو يقول``); ``نقل ... عن X قوله`` has X speak;
 * ``title``: a title without a name (``واكد الوزير الايطالي``) stands for the latest person introduced with that
-  title (the mention's ``title`` column: ``وزير الدفاع الايطالي``);
-* ``implicit``: no subject after the verb (``وشدد على ان``): the speaker of the previous quote of this or the
-  previous paragraph, else the first person named earlier in the paragraph;
-* ``inherited``: a participle (``مؤكدا أن``) continues the speaker of its sentence;
+  title (the mention's ``title`` column: ``وزير الدفاع الايطالي``, or an earlier quote's speaker phrase);
+* ``implicit``: no subject after the verb (``وشدد على ان``, ``وقال لـ ... إن``): the speaker of the previous quote
+  of this or the previous paragraph, else the first person named earlier in the paragraph; a present-tense cue
+  with no quote in sight (``يتوقع أن``) is impersonal narration, not a quote;
+* ``inherited``: a participle (``مؤكدا أن``) continues the speaker of its sentence (``وأردف قائلا``: the speaker
+  in context);
 * ``nominal``: a subject that is not an entity (``وقال التقرير``, ``قالت داعشية منشقة``); if the phrase contains a
   mention (``تحليل لصحيفة فاينانشيال تايمز``) or is followed by one in apposition (``الشركة الاستشارية، <name>``)
   that entity is the speaker; a definite organisation noun (``الشركة``, ``التنظيم``) stands for the organisation
-  named before it.
-* A subject before the verb (``<name>، <title>، قال ...``) is ``named``; a title chain (``نائب رئيس مجلس إدارة
-  "سابك" الرئيس التنفيذي <name>``) ends at the person; ``implicit`` prefers a person who opened a sentence since
-  the previous quote, and a plural verb (``وأشاروا``) never stands for one person.
+  named before it; a source noun (``مصادر``, ``مسؤول``, ``أحد``) is never an entity;
+* ``author``: the writer's own speech (``قلت``، ``أقول``), no entity.
+* A title chain (``نائب رئيس مجلس إدارة "سابك" الرئيس التنفيذي <name>``) ends at the person; ``implicit``
+  prefers a person who opened a sentence since the previous quote; a dual or plural verb (``شددا``, ``وأشاروا``)
+  never stands for one person; an addressee (``قال لأوباما``) is never the speaker.
 
 **Content** (``start``/``end``, ``mode``): ``direct`` is the text between quotation marks (« », “ ”, " ") that
-follow the cue and its subject, of four words or more (a shorter quoted phrase is a name, ``تقرير "المركز"``);
-``indirect`` is the clause after the complementiser (``أن``/``إن``/``بأن``; a fused pronoun ``إنها`` stays in
-the content), after a colon, or, for cues that take an object (``اعتبر``، ``أعرب عن``، ``شدد على``), the phrase
-after the cue, its preposition and any circumstantial phrase (``خلال اجتماعه ... مع <name>``).  Indirect content
-ends at the sentence end, at the next cue (a participle, or a verb with و/ف, after a comma or after ``في حين``/
-``بينما``), at ``، أما``, at a boundary participle (``، معلنة عن``: cue_verbs.csv kind ``boundary``) or at an
-attribution tail (``كما نقل``، ``بحسب``، ``جاء ذلك``); closing punctuation is not part of it.  A quotation left
-open at the end of a paragraph runs into the next one when that paragraph's first mark can only close it.  Cues
-include present-tense forms (``يقول``، ``تضيف``، ``يتوقع``); a cue form after a preposition (``من كشف``) is a
-verbal noun, not a cue.
+follow the cue and its subject, of four words or more (a shorter quoted phrase, or one holding only a name, is a
+name: ``تقرير "المركز"``), the quotation right before a post-posed cue (``«...»، قال الوزير``), or the words after
+a colon without a complementiser (``قال: نتائجنا ...``); ``indirect`` is the clause after the complementiser
+(``أن``/``إن``/``بأن``; a fused pronoun ``إنها`` stays in the content), after ``: إن``, or, for cues that take an
+object, the phrase after the cue's own preposition (``prep`` of cue_verbs.csv: ``أعرب عن``، ``شدد على``; an
+addressee before it is passed over: ``داعيا المستهلك إلى``) or after the cue and any circumstantial phrase
+(``اعتبر``، ``خلال اجتماعه ... مع <name>``).  Indirect content ends at the sentence end (also a full stop glued to
+the next word), at the next cue (a participle, or a verb with و/ف, after a comma, after ``في حين``/``بينما`` or
+``قد``/``فقد``), at ``، أما``, at a boundary participle (``، معلنة عن``: cue_verbs.csv kind ``boundary``) or at
+an attribution tail (``كما نقل``، ``جاء ذلك``; ``بحسب``/``وفق`` only before a source); closing punctuation is not
+part of it.  A quotation left open at the end of a paragraph runs into the next one when that paragraph's first
+mark can only close it.  Cues include present-tense forms (``يقول``، ``تضيف``، ``يتوقع``; also after ل:
+``لتؤكد``), dual forms (``شددا``), a verb with its addressee fused (``وطالبهم بضرورة``) and verbal nouns with a
+subject (``وتأكيد نظيره <name> أن``); a cue form after a preposition (``من كشف``) is a verbal noun, not a cue,
+and so is denied speech (``لا أقول إن``); a byline (``كتب - <name>:``), a cue after a relative
+pronoun used as object (``الذي أشارت إليه``) or forming a tail (``كما نقلت``) reports nothing.
 
 **How it runs** (:data:`PASSES`, run in order by :func:`run` over one :class:`QuoteContext`):
 
 1. ``quotation_marks``: pair the article's quotation marks (:mod:`analysis.text.quotation`, policy ``GREEDY``);
    tokens inside a quotation are never cues;
 2. ``cues``: every cue of a body paragraph, in text order (a cue form after a preposition is a verbal noun);
-3. ``attribution``: for each cue in order, the speaker steps (:data:`speaker.SPEAKER_STEPS`: inherited,
-   end_of_sentence, named, title, subject_before_verb, implicit, second_verb, strict, nominal) then the
-   content steps (:data:`content.CONTENT_STEPS`: preposition_object, direct_quotation, colon, complementiser,
-   object); the first step that answers decides, a ``REJECT`` or no answer drops the cue; the next cue tried
-   follows :func:`resume_after`, the one overlap policy.
+3. ``attribution``: for each cue in order, the speaker steps (:data:`speaker.SPEAKER_STEPS`: byline,
+   not_own_clause, author, inherited, end_of_sentence, reported_source, named, title, subject_before_verb,
+   implicit, second_verb, strict, nominal) then the content steps (:data:`content.CONTENT_STEPS`:
+   preceding_quotation, preposition_object, direct_quotation, colon, complementiser, object); the first step that
+   answers decides, a ``REJECT`` or no answer drops the cue; the next cue tried follows :func:`resume_after`, the
+   one overlap policy (``exclusive``).
 
 Each quote records the content rule (``rule``: ``direct:quotation_marks``, ``direct:continued_paragraph``,
-``indirect:complementiser``, ``indirect:colon``, ``indirect:preposition_object``, ``indirect:object``) and the
-speaker step that resolved the speaker (``speaker_rule``: ``named``, ``title_chain``, ``subject_before_verb``,
-``title``, ``implicit``, ``second_verb``, ``inherited``, ``nominal``; ``speaker_how`` is its coarser class, kept
-as it was).  Word lists: ``analysis/data/quote_words.csv``.
+``direct:colon``, ``direct:before_cue``, ``indirect:complementiser``, ``indirect:colon``,
+``indirect:preposition_object``, ``indirect:object``), the speaker step that resolved the speaker
+(``speaker_rule``: ``named``, ``title_chain``, ``subject_before_verb``, ``title``, ``implicit``, ``second_verb``,
+``inherited``, ``nominal``, ``reported_source``, ``relative``, ``partitive``, ``author``; ``speaker_how`` is its
+coarser class) and ``speaker_status``.  Word lists: ``analysis/data/quote_words.csv``.
 """
 from __future__ import annotations
 
@@ -66,6 +80,8 @@ from analysis.extract.quotes.context import (
     QuoteContext,
     Speaker,
     context,
+    status_of,
+    strip_conj,
     words,
 )
 from analysis.extract.quotes.speaker import SPEAKER_STEPS
@@ -101,22 +117,24 @@ def find_cues(ctx: QuoteContext) -> None:
             continue
         verb, off = found
         if verb.kind == "verb" and off == 0 and i > 0 and v.sentence[i - 1] == v.sentence[i] \
-                and v.norm[i - 1] in markers:
-            continue
+                and v.norm[i - 1] in markers \
+                and not (v.norm[i - 1] == "من" and i > 1 and strip_conj(v.norm[i - 2]) in words("partitive")):
+            continue  # (منهم من قال: "who said", a cue)
         ctx.cues.append(Cue(i, verb, off))
 
 
-OVERLAP_POLICY = "direct-exclusive"
-"""The one rule for quotes that overlap (:func:`resume_after`): a direct quotation is exclusive (no cue before its
-closing mark starts another quote; cues inside quotation marks are never cues anyway), indirect content is not
-(the next cue tried is the first after the speaker phrase, so a cue inside an indirect content starts a quote of
-its own; :func:`content.clause_end` ends the first content there when the cue opens a new clause, otherwise the
-second quote lies inside the first)."""
+OVERLAP_POLICY = "exclusive"
+"""The one rule for quotes that overlap (:func:`resume_after`): no two quotes overlap.  The next cue tried is the
+first after the quote's content: cues inside quotation marks are never cues anyway, and an indirect content ends
+where a new reporting clause starts (:func:`content.clause_end`: a participle, a و/ف cue, a cue after a comma,
+``في حين``، ``قد``); a cue it runs over is reported speech inside the reported speech (``قال أوباما إن كيري قال
+إن ...``), part of that content, not a quote of its own (was ``direct-exclusive``: such a cue started a second
+quote inside the first, which no gold annotates)."""
 
 
 def resume_after(cue: Cue, speaker: Speaker, content: Content) -> int:
     """Token index from which the next cue is tried after the quote at ``cue`` (policy :data:`OVERLAP_POLICY`)."""
-    return max(cue.index + 1, content.next if content.mode == "direct" else speaker.next)
+    return max(cue.index + 1, content.next)
 
 
 def first_answer(steps: tuple[tuple[str, Callable], ...], *args) -> Speaker | Content | None:
@@ -147,7 +165,7 @@ def attribute(ctx: QuoteContext) -> None:
         i = cue.index
         ctx.quotes.append(Quote(v.paragraph[i], v.sentence[i], speaker.entity, speaker.span, speaker.how, cue.verb,
                                 (v.start[i] + cue.offset, v.end[i]), content.mode, content.start, content.end,
-                                content.rule, speaker.rule))
+                                content.rule, speaker.rule, status_of(speaker)))
         resume = resume_after(cue, speaker, content)
 
 
@@ -191,6 +209,6 @@ def _table(base, quotes: list[Quote], entities: pd.DataFrame) -> pd.DataFrame:
                      ("cue", text[q.cue_span[0]:q.cue_span[1]]), ("cue_lemma", q.cue.lemma),
                      ("cue_gloss", q.cue.gloss_en), ("cue_start", q.cue_span[0]), ("cue_end", q.cue_span[1]),
                      ("mode", q.mode), ("content", text[q.start:q.end]), ("start", q.start), ("end", q.end),
-                     ("rule", q.rule), ("speaker_rule", q.speaker_rule)):
+                     ("rule", q.rule), ("speaker_rule", q.speaker_rule), ("speaker_status", q.status)):
             col[c].append(v)
     return schema.frame("quotes", col, article_id=base.article_id)

@@ -24,30 +24,75 @@ from analysis.extract.quotes.context import (
     Content,
     Cue,
     QuoteContext,
+    describes_noun,
     is_comp,
+    phrase_end,
     strip_conj,
     tails,
     words,
 )
-from analysis.lexicon.gazetteer import clause_breaks
+from analysis.lexicon.gazetteer import clause_breaks, titles
+from analysis.text.normalize import normalize
+from analysis.text.quotation import QUOTE_MARKS
 
-__all__ = ["CONTENT_STEPS", "Marker", "first_marker", "preposition_object", "direct_quotation", "colon",
+__all__ = ["CONTENT_STEPS", "Marker", "first_marker", "quoted_name", "preceding_quotation", "bare_clause",
+           "preposition_object",
+           "direct_quotation", "colon",
            "complementiser", "object_phrase", "direct", "after_colon", "after_complementiser", "indirect",
            "clause_end"]
 
 _SCAN = 30
+_ADDRESSEE = 3  # words between a cue and its preposition that are its addressee (داعيا المستهلك إلى)
+_SUBJECT_RUN = 6  # tokens of an unresolved subject before ``، <preposition>`` (عبر محافظ قلقيلية <name>، عن)
 _COMMAS = ("،", ",")
 _SENTENCE_END = (".", "!", "?", "؟")
 
 
+def _object_preps(cue: Cue) -> frozenset[str]:
+    """The prepositions after which a noun is the cue's content: its own (``prep`` of cue_verbs.csv: أعرب عن،
+    أشار إلى), else any preposition for a cue that takes an object."""
+    if cue.verb.preps:
+        return cue.verb.preps
+    return words("preposition") if cue.verb.object_ok else frozenset()
+
+
+def _noun_start(ctx: QuoteContext, k: int) -> bool:
+    v = ctx.v
+    return k < len(v) and v.kind[k] == "word" and not is_comp(v.norm[k]) and k not in ctx.quote_end
+
+
 def preposition_object(ctx: QuoteContext, cue: Cue, j: int):
-    """A cue that takes an object followed by a preposition and a word (أعرب عن الأمل): the phrase from the word."""
+    """The cue's own preposition and a word (أعرب عن الأمل، أشار إلى مقتل): the phrase from the word; after a cue
+    that takes an addressee (quote_words.csv ``addressee_cue``: دعا، طالب) the addressee between it and its
+    preposition (داعيا المستهلك إلى ضرورة) is passed over."""
     v = ctx.v
     n = len(v)
-    if j + 1 < n and v.norm[j] in words("preposition") and v.sentence[j + 1] == v.sentence[j] \
-            and not is_comp(v.norm[j + 1]) and j + 1 not in ctx.quote_end and v.kind[j + 1] == "word" \
-            and cue.verb.object_ok:
-        return indirect(ctx, j + 1, "indirect:preposition_object") or REJECT
+    preps = _object_preps(cue)
+    if not preps or j + 1 >= n:
+        return None
+    j = phrase_end(v, j, "adverbial")  # مبينا في الوقت ذاته إجراءات ...
+    if j + 1 >= n:
+        return None
+    k = j
+    if v.norm[j] not in preps and normalize(cue.verb.lemma) in words("addressee_cue"):
+        k = next((x for x in range(j + 1, min(j + _ADDRESSEE + 1, n - 1)) if v.norm[x] in preps), j)
+        if any(v.sentence[x] != v.sentence[j] or v.kind[x] != "word" or is_comp(v.norm[x])
+               or ctx.cue_at(x) is not None or x in ctx.quote_end for x in range(j, k)):
+            k = j
+    if k == j and v.norm[j] not in preps and cue.verb.preps:
+        # عبر محافظ قلقيلية ربيح الخندقجي، عن أهمية: the subject runs on to a comma before the cue's preposition
+        x = next((x for x in range(j + 1, min(j + _SUBJECT_RUN + 1, n - 1)) if v.norm[x] in preps
+                  and v.text[x - 1] in _COMMAS), None)
+        if x is not None and not any(v.sentence[y] != v.sentence[j] or is_comp(v.norm[y]) or y in ctx.quote_end
+                                     or ctx.cue_at(y) is not None or (v.kind[y] != "word" and v.text[y] not in _COMMAS)
+                                     for y in range(j, x)):
+            k = x
+    if v.norm[k] in preps and v.sentence[k + 1] == v.sentence[k] and _noun_start(ctx, k + 1):
+        return indirect(ctx, k + 1, "indirect:preposition_object") or REJECT
+    if k == j and "ب" in cue.verb.preps and v.kind[j] == "word" and v.norm[j].startswith("ب") and len(v.norm[j]) > 3 \
+            and not is_comp(v.norm[j]):
+        c = indirect(ctx, j, "indirect:preposition_object")  # مطالبين بإلغاء: the content starts after the fused ب
+        return c._replace(start=c.start + 1) if c is not None else REJECT
     return None
 
 
@@ -70,9 +115,10 @@ def first_marker(ctx: QuoteContext, j: int) -> Marker | None:
     while k < n and v.sentence[k] == sent and k - j < _SCAN:
         if k in ctx.quote_end:
             close = ctx.quote_end[k]
-            if sum(1 for x in range(k + 1, close) if v.kind[x] == "word") >= MIN_DIRECT_WORDS:
+            if sum(1 for x in range(k + 1, close) if v.kind[x] == "word") >= MIN_DIRECT_WORDS \
+                    and not quoted_name(ctx, k, close):
                 return Marker("quotation", k)
-            k = close + 1  # a short quoted name: look on
+            k = close + 1  # a short quoted name or a quoted person's name: look on
             continue
         norm = v.norm[k]
         if v.text[k] == ":":
@@ -91,6 +137,57 @@ def first_marker(ctx: QuoteContext, j: int) -> Marker | None:
             break
         k += 1
     return None
+
+
+def quoted_name(ctx: QuoteContext, k: int, close: int) -> bool:
+    """The quotation k..close holds only a name: mentions and person titles (``"الدكتور عبدالكريم بن عبدالله
+    العبدالكريم"``), at least one mention."""
+    v = ctx.v
+    person_titles = titles().get("person_title", frozenset())
+    x, seen = k + 1, False
+    while x < close:
+        m = v.mention_at[x]
+        if m is not None:
+            x, seen = int(m["token_end"]), True
+            continue
+        if v.kind[x] == "word" and v.norm[x] not in person_titles:
+            return False
+        x += 1
+    return seen and x == close
+
+
+def preceding_quotation(ctx: QuoteContext, cue: Cue, j: int):
+    """A cue right after a closing quotation mark (``«...»، قال الوزير``) with no content after it: the quotation
+    before it (``direct:before_cue``), unless an earlier quote already holds it."""
+    v = ctx.v
+    i = cue.index
+    if first_marker(ctx, j) is not None:
+        return None
+    b = i - 1
+    if b >= 0 and v.text[b] in _COMMAS:
+        b -= 1
+    opening = next((o for o, c in ctx.quote_end.items() if c == b), None)
+    if opening is None or sum(1 for x in range(opening + 1, b) if v.kind[x] == "word") < MIN_DIRECT_WORDS:
+        return None
+    c = direct(ctx, opening)
+    if any(q.start == c.start and q.end == c.end for q in ctx.quotes):
+        return None
+    return Content("direct", c.start, c.end, j, "direct:before_cue")
+
+
+def bare_clause(ctx: QuoteContext, cue: Cue, j: int):
+    """A clause right after the cue, without أن or a colon (``وأضاف لا يوجد ...``، ``وأضاف لن نسمح ...``): reported
+    from there (``indirect:bare_clause``); in the first person (``نحن``، ``أنا``، ``لن نسمح``: the imperfect prefix
+    ن after a negation) the speaker's own words (``direct:bare_clause``)."""
+    v = ctx.v
+    if j >= len(v) or v.norm[j] not in words("clause_opener") or j != cue.index + 1:
+        return None
+    c = indirect(ctx, j, "indirect:bare_clause")
+    if c is None:
+        return REJECT
+    first_person = v.norm[j] in ("نحن", "انا") or (j + 1 < len(v) and v.norm[j] in words("negation")
+                                                   and v.norm[j + 1].startswith("ن") and len(v.norm[j + 1]) > 3)
+    return c._replace(mode="direct", rule="direct:bare_clause") if first_person else c
 
 
 def direct_quotation(ctx: QuoteContext, cue: Cue, j: int):
@@ -117,9 +214,12 @@ def object_phrase(ctx: QuoteContext, cue: Cue, j: int):
     last mention) and a preposition."""
     v = ctx.v
     n = len(v)
-    if not cue.verb.object_ok or j >= n:
+    preps = _object_preps(cue)
+    if not (cue.verb.object_ok or preps) or j >= n:
         return None
-    s = j
+    s = phrase_end(v, j, "adverbial")
+    if s >= n:
+        return None
     if v.norm[s] in words("circumstance"):
         end = clause_end(ctx, s)
         last = None
@@ -130,12 +230,18 @@ def object_phrase(ctx: QuoteContext, cue: Cue, j: int):
         if last is None:
             return None
         s = last
-    if s < n and v.norm[s] in words("preposition"):
+    if s < n and v.norm[s] in preps:
         s += 1
+    elif not cue.verb.object_ok:
+        return None  # نفى التهمة، نوه بالتعاون: a bare noun after these is no quote
+    if s >= n or (v.kind[s] != "word" and s not in ctx.quote_end) or strip_conj(v.norm[s]) != v.norm[s]:
+        return None  # كما أشار التقرير، إذ ...; معبرا ومجسدا: nothing reported after the cue
     return indirect(ctx, s, "indirect:object")
 
 
 CONTENT_STEPS: tuple[tuple[str, Callable], ...] = (
+    ("preceding_quotation", preceding_quotation),
+    ("bare_clause", bare_clause),
     ("preposition_object", preposition_object),
     ("direct_quotation", direct_quotation),
     ("colon", colon),
@@ -158,11 +264,17 @@ def direct(ctx: QuoteContext, k: int) -> Content:
 
 
 def after_colon(ctx: QuoteContext, k: int) -> Content | None:
-    """The clause after the colon at token k (a complementiser right after it is skipped)."""
+    """The clause after the colon at token k: reported (``indirect:colon``) after a complementiser (``قال: إن
+    ...``, skipped), else the speaker's words without quotation marks (``direct:colon``: ``قال: نتائجنا ...``)."""
     s = k + 1
-    if s < len(ctx.v) and ctx.v.norm[s] in words("complementiser"):
-        s += 1
-    return indirect(ctx, s, "indirect:colon")
+    if s < len(ctx.v) and is_comp(ctx.v.norm[s]):
+        if ctx.v.norm[s] in words("complementiser"):
+            s += 1
+        return indirect(ctx, s, "indirect:colon")
+    while s < len(ctx.v) and ctx.v.text[s] in QUOTE_MARKS and s not in ctx.quote_end:
+        s += 1  # an opening mark never closed (قوله: «ينبغي ...): the words after it
+    c = indirect(ctx, s, "direct:colon")
+    return c._replace(mode="direct") if c is not None else None
 
 
 def after_complementiser(ctx: QuoteContext, k: int) -> Content | None:
@@ -183,10 +295,33 @@ def indirect(ctx: QuoteContext, s: int, rule: str) -> Content | None:
 
 
 def _is_tail(ctx: QuoteContext, i: int) -> bool:
+    """An attribution tail at token i (كما نقل، جاء ذلك; حسب/بحسب/وفق only before a source: ``بحسب ما أفاد``,
+    ``حسب قوله``, ``وفق مصادر``, a named outlet; ``وفق الخطة``، ``حسب تصنيف مجلة ...`` are the speaker's own
+    words)."""
     v = ctx.v
     n1 = strip_conj(v.norm[i])
-    n2 = v.norm[i + 1] if i + 1 < len(v) and v.sentence[i + 1] == v.sentence[i] else ""
-    return (n1,) in tails() or (n1, n2) in tails()
+    nxt = i + 1 if i + 1 < len(v) and v.sentence[i + 1] == v.sentence[i] else None
+    n2 = v.norm[nxt] if nxt is not None else ""
+    if (n1, n2) in tails():
+        return True
+    if (n1,) not in tails():
+        return False
+    if n1 not in words("circumstance") and n1 not in ("وفق", "وفقا"):
+        return True  # نقلا
+    if nxt is None:
+        return False
+    m = v.mention_at[nxt]
+    return strip_conj(n2) in words("tail_source") or (m is not None and int(m["token_start"]) == nxt
+                                                       and m["type"] in ("PERSON", "ORG"))
+
+
+def _strict_cue_here(ctx: QuoteContext, k: int) -> bool:
+    """An ambiguous cue form (بين، تابع) at token k is a cue: a complementiser or a named subject follows."""
+    v = ctx.v
+    if k + 1 >= len(v) or v.sentence[k + 1] != v.sentence[k]:
+        return False
+    m = v.mention_at[k + 1]
+    return is_comp(v.norm[k + 1]) or (m is not None and m["type"] in ("PERSON", "ORG"))
 
 
 def clause_end(ctx: QuoteContext, j: int) -> int:
@@ -199,8 +334,20 @@ def clause_end(ctx: QuoteContext, j: int) -> int:
     breaks = clause_breaks()
     contrast, new_clause = words("contrast"), words("new_clause")
     while k < n and v.sentence[k] == v.sentence[j]:
+        if k > j and not ctx.in_quote[k] and v.text[k] == "." and k + 1 < n and v.start[k + 1] == v.end[k] \
+                and v.kind[k + 1] == "word" and v.kind[k - 1] == "word" and len(v.text[k - 1]) > 1:
+            break  # a full stop glued to the next sentence (تطور.وتمت): the sentence ends here
+        if k > j and not ctx.in_quote[k] and v.text[k] in ("\u2013", "\u2014") and v.start[k] > v.end[k - 1] \
+                and k + 1 < n and v.start[k + 1] > v.end[k]:
+            break  # a spaced dash opens an aside (الحكومة الرشيدة – أيدها الله): the writer's, not the speaker's
         if k > j and not ctx.in_quote[k]:
             cue = ctx.cue_at(k)
+            if cue is not None and (v.norm[k - 1] in words("clause_particle") or v.norm[k - 1] in words("negation")) \
+                    and k - 1 > j:
+                k -= 1  # فقد قلت ...، لا أقول ...: the particle opens the new clause
+                break
+            if cue is not None and ((cue[0].strict and not _strict_cue_here(ctx, k)) or describes_noun(ctx, k)):
+                cue = None  # وبين الصناعيين: the preposition "between"; النتيجة معبرة: an adjective
             if cue is not None and (cue[0].kind == "participle" or cue[1] == 1 or v.text[k - 1] in _COMMAS
                                     or strip_conj(v.norm[k - 1]) in contrast):
                 if strip_conj(v.norm[k - 1]) in contrast:
@@ -208,8 +355,8 @@ def clause_end(ctx: QuoteContext, j: int) -> int:
                     if k - 1 > j and v.norm[k - 1] in words("contrast_lead"):
                         k -= 1
                 break
-            if _is_tail(ctx, k):
-                break
+            if _is_tail(ctx, k) and any(v.kind[x] == "word" and not is_comp(v.norm[x]) for x in range(j, k)):
+                break  # (an attribution right after the complementiser, أنه وفق الخطة, is part of the content)
             if v.text[k - 1] in _COMMAS and (strip_conj(v.norm[k]) in breaks or v.norm[k] in new_clause):
                 break  # ، معلنة عن ... / ، أما بخصوص ...: a new clause
         k += 1

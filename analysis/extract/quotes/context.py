@@ -9,7 +9,7 @@ gloss_en``; words normalised on load, a multi-word entry is space-separated).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import NamedTuple
 
@@ -21,12 +21,13 @@ from analysis.lexicon.gazetteer import CueVerb, cue_verbs
 from analysis.text.clitics import strip_conjunction
 from analysis.text.normalize import normalize
 
-__all__ = ["QuoteContext", "Cue", "Speaker", "Content", "Quote", "REJECT", "MIN_DIRECT_WORDS", "words", "tails",
-           "context", "is_comp", "strip_conj", "sentence_start"]
+__all__ = ["QuoteContext", "Cue", "Speaker", "Content", "Quote", "REJECT", "MIN_DIRECT_WORDS", "SPEAKER_STATUSES",
+           "status_of", "words", "tails", "phrase_end", "describes_noun", "context", "is_comp", "strip_conj", "sentence_start"]
 
 MIN_DIRECT_WORDS = 4  # a direct quotation has four words or more; a shorter quoted phrase is a name (تقرير "المركز")
 
-_FUSED_COMP_RE = re.compile(r"^(?:ب)?[ا](?:نه|نها|نهم|نهما|نهن|ننا|ني)$")  # إنها, بأنه
+_OBJECT_SUFFIX_RE = re.compile(r"^(\w{3,}?)(?:هم|هما|ها|ه|كم|نا)$")  # طالبهم، دعاهم: a verb + its addressee
+_FUSED_COMP_RE = re.compile(r"^(?:ب)?[ا](?:نه|نها|نهم|نهما|نهن|ننا|ني|نك|نكم|نكما|نكن)$")  # إنها, بأنه, إنك
 
 
 class _Reject:
@@ -47,15 +48,36 @@ class Cue(NamedTuple):
     offset: int
 
 
+SPEAKER_STATUSES = ("resolved", "carried", "source-not-entity", "author", "unattributed")
+"""``speaker_status`` of a quote: ``resolved`` (the cue's own clause names the speaker entity), ``carried`` (the
+speaker entity of an earlier quote or sentence: a cue without a subject, a participle), ``source-not-entity``
+(the speaker is named but is no entity: ``مصادر``, ``التقرير``, ``أحد المغردين``, a title nobody was introduced
+with), ``author`` (the writer's own speech: ``قلت``، ``أقول``), ``unattributed`` (no speaker could be resolved:
+never a guessed entity)."""
+
+
 class Speaker(NamedTuple):
     """A speaker step's answer: entity (or None), speaker span (chars, or None), ``speaker_how``, the token after
-    the subject (where the content search starts) and the step (``speaker_rule``)."""
+    the subject (where the content search starts), the step (``speaker_rule``) and the ``speaker_status``
+    (:data:`SPEAKER_STATUSES`; None: derived from the entity and the span by :func:`status_of`)."""
 
     entity: int | None
     span: tuple[int, int] | None
     how: str
     next: int
     rule: str
+    status: str | None = None
+
+
+def status_of(sp: Speaker) -> str:
+    """The ``speaker_status`` of a speaker step's answer (its own, else: an entity from the cue's clause is
+    ``resolved``, one carried by ``implicit``/``inherited`` is ``carried``, a span without an entity is
+    ``source-not-entity``, nothing is ``unattributed``)."""
+    if sp.status is not None:
+        return sp.status
+    if sp.entity is not None:
+        return "carried" if sp.how in ("implicit", "inherited") else "resolved"
+    return "source-not-entity" if sp.span is not None else "unattributed"
 
 
 class Content(NamedTuple):
@@ -82,6 +104,7 @@ class Quote:
     end: int
     rule: str
     speaker_rule: str
+    status: str = "unattributed"
 
 
 @dataclass
@@ -101,14 +124,33 @@ class QuoteContext:
         """(cue, offset of the verb inside the token) if token i is a reporting cue outside quotation marks."""
         if self.v.kind[i] != "word" or self.in_quote[i]:
             return None
-        cues = self.cue_forms
-        norm = self.v.norm[i]
-        if norm in cues:
-            return cues[norm], 0
-        bare = strip_conjunction(norm)
-        if bare != norm and bare in cues:
-            return cues[bare], 1
-        return None
+        return _form_cue(self.v.norm[i], self.cue_forms)
+
+
+def _form_cue(norm: str, cues: dict[str, CueVerb]) -> tuple[CueVerb, int] | None:
+    """The cue a normalised token is (memoised per token form: the steps ask the same tokens many times)."""
+    memo = _FORM_MEMO.setdefault(id(cues), ({}, cues))[0]
+    if norm in memo:
+        return memo[norm]
+    out = None
+    bare = strip_conjunction(norm)
+    if norm in cues:
+        out = cues[norm], 0
+    elif bare != norm and bare in cues:
+        out = cues[bare], 1
+    elif norm[:1] == "ل" and norm[1:] in cues and cues[norm[1:]].present:
+        out = cues[norm[1:]], 1  # لتؤكد تقارير: the subjunctive after ل
+    else:
+        m = _OBJECT_SUFFIX_RE.match(bare)
+        if m and m.group(1) in cues and normalize(cues[m.group(1)].lemma) in words("addressee_cue"):
+            # وطالبهم بضرورة، ودعاهم إلى: the addressee fused to the verb, which it makes unambiguous
+            out = replace(cues[m.group(1)], strict=False), 1 if bare != norm else 0
+    memo[norm] = out
+    return out
+
+
+_FORM_MEMO: dict[int, tuple[dict[str, tuple[CueVerb, int] | None], dict[str, CueVerb]]] = {}
+"""id(cue form table) -> (token form -> cue, the table itself, kept alive so its id is not reused)."""
 
 
 def context(base, mentions: pd.DataFrame) -> QuoteContext:
@@ -139,6 +181,38 @@ def words(name: str) -> frozenset[str]:
 def tails() -> frozenset[tuple[str, ...]]:
     """Attribution tails (``كما نقل``, ``بحسب``, ``جاء ذلك``) as tuples of normalised words."""
     return _lists()["tail"]
+
+
+@cache
+def _phrases(name: str) -> tuple[tuple[str, ...], ...]:
+    return tuple(sorted(_lists()[name], key=lambda e: (-len(e), e)))
+
+
+def phrase_end(v: TokenView, k: int, name: str) -> int:
+    """The token after a phrase of list ``name`` of ``quote_words.csv`` starting at token k (``في الوقت ذاته``,
+    in one sentence; the longest first), else k."""
+    if k >= len(v):
+        return k
+    for entry in _phrases(name):
+        if entry[0] != v.norm[k]:
+            continue
+        e = k + len(entry)
+        if e <= len(v) and all(v.norm[k + x] == w and v.sentence[k + x] == v.sentence[k] for x, w in enumerate(entry)):
+            return e
+    return k
+
+
+def describes_noun(ctx: QuoteContext, i: int) -> bool:
+    """The participle cue at token i describes the noun before it rather than reporting (``وفق مقولة مؤكدة،
+    تفيد``: nothing follows but a comma; ``أن تكون النتيجة معبرة عن``: feminine, agreeing with the noun before)."""
+    v = ctx.v
+    found = ctx.cue_at(i)
+    if found is None or found[0].kind != "participle" or found[1] != 0 or i == 0:
+        return False
+    if i + 1 < len(v) and v.text[i + 1] in ("،", ","):
+        return True
+    return v.norm[i].endswith("ه") and v.kind[i - 1] == "word" and v.sentence[i - 1] == v.sentence[i] \
+        and v.norm[i - 1].endswith("ه") and ctx.cue_at(i - 1) is None
 
 
 def is_comp(norm: str) -> bool:

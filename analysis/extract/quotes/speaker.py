@@ -2,32 +2,113 @@
 :class:`~analysis.extract.quotes.context.Speaker`, ``REJECT`` (the cue is not a quote) or ``None`` (not this
 step's case: the next step is asked).  :data:`SPEAKER_STEPS` is their order.
 
-``speaker_rule`` is the name of the step that answered; ``speaker_how`` its coarser class: ``named`` (steps
-``named``, ``title_chain``, ``subject_before_verb``), ``title``, ``implicit`` (``implicit``, ``second_verb``),
-``inherited``, ``nominal``.
+``speaker_rule`` is the name of the step that answered (``title_chain`` for a title that leads to its person,
+``reported_source``, ``relative``, ``partitive``, ``author`` for the steps' special cases); ``speaker_how`` its
+coarser class: ``named`` (a mention), ``title``, ``implicit`` (``implicit``, ``second_verb``), ``inherited``,
+``nominal`` (a phrase that is no mention), ``author``.  ``speaker_status`` (:data:`SPEAKER_STATUSES`) says whether
+the speaker is known: an entity is given only when the cue's clause names it (``resolved``) or it is carried from
+an earlier quote or sentence (``carried``); a source that is no entity (``مصادر``، ``أحد المغردين``) is
+``source-not-entity``, the writer ``author``, anything else ``unattributed`` -- never a guessed entity.
+
+Never the speaker: an addressee or object (``قال لأوباما``، ``مع جون كيري``، ``دعا الحكومة إلى``: see
+:func:`addressed`), the outlet of an attribution (``، بحسب الصحيفة،``، ``نقلا عن``), the body a source noun is
+close to (``مصادر في الأمم المتحدة``); a dual or plural verb (``شددا``، ``أكدوا``) never stands for one person.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
+from analysis.extract.quotes.content import first_marker, quoted_name
 from analysis.extract.quotes.context import (
     MIN_DIRECT_WORDS,
     REJECT,
     Cue,
+    Quote,
     QuoteContext,
     Speaker,
+    describes_noun,
     is_comp,
     sentence_start,
     strip_conj,
+    tails,
     words,
 )
 from analysis.extract.titlechain import skip_title_chain
 from analysis.lexicon.gazetteer import CueVerb, titles
 from analysis.text.normalize import normalize
+from analysis.text.quotation import QUOTE_MARKS
+from analysis.text.stopwords import is_stopword
 
-__all__ = ["SPEAKER_STEPS", "inherited", "end_of_sentence", "named", "title", "subject_before_verb", "implicit",
-           "second_verb", "strict", "nominal"]
+__all__ = ["SPEAKER_STEPS", "byline", "not_own_clause", "author", "inherited", "end_of_sentence",
+           "reported_source", "named", "title", "subject_before_verb", "implicit", "second_verb", "strict", "nominal"]
 
+_COMMAS = ("،", ",")
+_WORD_RE = re.compile(r"\w+")
+_SPEAKER_TYPES = ("PERSON", "ORG", "GPE", "MISC")
+_APPOSITION = 8  # tokens from the end of a title phrase to the person it names (، د. محمد العامر)
+_AUTHOR_REACH = 12  # tokens from a first-person cue (قلت، أقول) to its content marker
+
+
+def byline(ctx: QuoteContext, cue: Cue):
+    """``كتب`` opening a paragraph and followed within five tokens by ``:`` or a dash (``كتب - حسن عبدالنبي:``,
+    ``كتب صادق الشايع:``) is the byline, not a quote."""
+    v, i = ctx.v, cue.index
+    if normalize(cue.verb.lemma) != "كتب" or (i > 0 and v.paragraph[i - 1] == v.paragraph[i]):
+        return None
+    for k in range(i + 1, min(i + 6, len(v))):
+        if v.paragraph[k] != v.paragraph[i]:
+            break
+        if v.text[k] in (":", "-", "ـ", "–", "—"):
+            return REJECT
+    return None
+
+
+def not_own_clause(ctx: QuoteContext, cue: Cue):
+    """A cue that is not a clause of its own: after a relative pronoun used as object (``الأمر الذي أشارت
+    إليه``: REJECT) or as subject (``الأبحاث التي كشفت عن``: the entity named right before it, else
+    ``unattributed``), forming an attribution tail (``كما نقلت``: REJECT), after a partitive ``منهم من قال``
+    (some of them: ``source-not-entity``), after a negation (``لا أقول إن``: REJECT), and a participle that
+    describes the noun before it (``مقولة مؤكدة، ...``، ``النتيجة معبرة عن``: REJECT)."""
+    v, i = ctx.v, cue.index
+    if i == 0 or v.sentence[i - 1] != v.sentence[i]:
+        return None
+    prev = strip_conj(v.norm[i - 1])
+    if (v.norm[i - 1], strip_conj(v.norm[i])) in tails():
+        return REJECT
+    if describes_noun(ctx, i):
+        return REJECT  # وفق مقولة مؤكدة، تفيد; النتيجة معبرة عن: an adjective, not a report
+    if v.norm[i - 1] in words("negation"):
+        return REJECT  # لا أقول إن، لم يقل: denied speech
+    if cue.verb.strict and not cue.verb.present and cue.offset == 0 and v.kind[i - 1] == "word" \
+            and ctx.cue_at(i - 1) is None \
+            and prev not in words("clause_particle") and prev not in words("auxiliary") and not is_stopword(prev) \
+            and not (i + 1 < len(v) and is_comp(v.norm[i + 1])):
+        return REJECT  # الاتفاق بين إيران ...: an ambiguous form after a content word, without أن, is no verb
+    if prev in words("relative"):
+        nxt = v.norm[i + 1] if i + 1 < len(v) else ""
+        if nxt[:3] in ("الي", "عن", "به", "له") and nxt[-1:] in ("ه", "ا") or nxt in ("عنه", "عنها", "به", "بها"):
+            return REJECT
+        m = v.mention_at[i - 2] if i >= 2 else None
+        ent = int(m["entity_id"]) if m is not None and m["type"] in _SPEAKER_TYPES and int(m["token_end"]) == i - 1 \
+            else None
+        return Speaker(ent, None, "named" if ent is not None else "nominal", i + 1, "relative",
+                       "resolved" if ent is not None else "unattributed")
+    if v.norm[i - 1] == "من" and i >= 2 and strip_conj(v.norm[i - 2]) in words("partitive"):
+        return Speaker(None, (v.start[i - 2], v.end[i - 1]), "nominal", i + 1, "partitive", "source-not-entity")
+    return None
+
+
+def author(ctx: QuoteContext, cue: Cue):
+    """The writer's own speech (``وقلت فيه "..."``, ``أقول لسعادة اللواء ... إن``): no speaker entity, status
+    ``author``; the content marker must follow within ``_AUTHOR_REACH`` tokens (``قلت`` is also قلّت
+    "decreased")."""
+    if not cue.verb.first_person:
+        return None
+    m = first_marker(ctx, cue.index + 1)
+    if m is None or m.index - cue.index > _AUTHOR_REACH:
+        return REJECT
+    return Speaker(None, None, "author", cue.index + 1, "author", "author")
 
 
 def inherited(ctx: QuoteContext, cue: Cue) -> Speaker | None:
@@ -40,15 +121,20 @@ def inherited(ctx: QuoteContext, cue: Cue) -> Speaker | None:
     j = i + 1
     same = [q for q in ctx.quotes if q.sentence_id == v.sentence[i]]
     if same:
-        return Speaker(same[-1].speaker, None, "inherited", j, "inherited")
-    for m in v.mentions:
+        return Speaker(same[-1].speaker, None, "inherited", j, "inherited", carried_status(same[-1]))
+    for m in v.mentions_in(v.first_offset(i), v.start[i]):
         if m["sentence_id"] == v.sentence[i] and m["start"] < v.start[i] and m["type"] in ("PERSON", "ORG"):
             return Speaker(int(m["entity_id"]), None, "inherited", j, "inherited")
     first = sentence_start(v, i)
     if first + 1 < i and ctx.cue_at(first) is None and strip_conj(v.norm[first + 1]) in words("org_noun"):
         # وأرجعت الشركة نتائجها ...، مشيرة إلى أن: the sentence's subject is "the company"
         return Speaker(head_referent(ctx, first + 1, v.start[i]), None, "inherited", j, "inherited")
-    return Speaker(None, None, "inherited", j, "inherited")
+    if first < i and ctx.cue_at(first) is not None and all(v.kind[x] == "word" and v.mention_at[x] is None
+                                                           for x in range(first, i)):
+        # وأردف قائلا: "...", وتابع قائلا: a verb without a subject: the speaker in context
+        ent, status = implicit_speaker(ctx, i, cue.verb)
+        return Speaker(ent, None, "inherited", j, "inherited", status)
+    return Speaker(None, None, "inherited", j, "inherited", "unattributed")
 
 
 def end_of_sentence(ctx: QuoteContext, cue: Cue):
@@ -61,10 +147,55 @@ def named(ctx: QuoteContext, cue: Cue) -> Speaker | None:
     """A mention right after the cue (قال باراك أوباما)."""
     v, j = ctx.v, cue.index + 1
     m = v.mention_at[j]
-    if m is not None and m["start"] <= v.end[j] and m["type"] in ("PERSON", "ORG", "GPE", "MISC"):
+    if m is None and j in ctx.quote_end and quoted_name(ctx, j, ctx.quote_end[j]):
+        m = v.mention_at[j + 1]  # ذكر "العبدالكريم" أن، وأوضح «فيفا» بأن: a quoted name
+        if m is not None and m["type"] in _SPEAKER_TYPES:
+            close = ctx.quote_end[j]
+            return Speaker(int(m["entity_id"]), (int(m["start"]), int(m["end"])), "named", close + 1, "named")
+    if m is not None and m["start"] <= v.end[j] and m["type"] in _SPEAKER_TYPES and not addressed(ctx, m):
         end_tok = int(m["token_end"])
         return Speaker(int(m["entity_id"]), (v.start[j], v.end[end_tok - 1]), "named", end_tok, "named")
+    i = cue.index
+    if i >= 2 and v.norm[i - 1] in words("circumstantial") and v.sentence[i - 2] == v.sentence[i]:
+        m = v.mention_at[i - 2]  # كنعان مكية وهو يقول: "...": the one named before وهو
+        if m is not None and m["type"] in ("PERSON", "ORG") and int(m["token_end"]) == i - 1:
+            return Speaker(int(m["entity_id"]), (int(m["start"]), int(m["end"])), "named", j, "named")
     return None
+
+
+def reported_source(ctx: QuoteContext, cue: Cue):
+    """``نقل`` (``ونقل بيان لوزارة الطاقة عن نوفاك قوله: «...»``, ``ونقلت الصحيفة عن مصدر ... قوله: إن``): the
+    one quoted after ``عن`` is the speaker (a source noun such as ``مصدر`` is no entity); the content follows
+    ``قوله``."""
+    if normalize(cue.verb.lemma) != "نقل":
+        return None
+    v, i = ctx.v, cue.index
+    n = len(v)
+    an = None
+    for x in range(i + 1, min(i + 9, n)):
+        if v.sentence[x] != v.sentence[i] or is_comp(v.norm[x]) or v.text[x] == ":" or ctx.cue_at(x) is not None:
+            break
+        if v.norm[x] == "عن":
+            an = x
+            break
+    if an is None:
+        return REJECT
+    s = e = an + 1
+    ent = None
+    while e < n and e - s < 8 and v.sentence[e] == v.sentence[i] and v.kind[e] == "word" \
+            and v.norm[e] not in words("quoting") and not is_comp(v.norm[e]) and ctx.cue_at(e) is None:
+        m = v.mention_at[e]
+        if m is not None:
+            if e == s and m["type"] in _SPEAKER_TYPES:
+                ent = int(m["entity_id"])
+            e = int(m["token_end"])
+            continue
+        e += 1
+    if e == s:
+        return REJECT
+    nxt = e + 1 if e < n and v.norm[e] in words("quoting") else e
+    how = "named" if ent is not None else "nominal"
+    return Speaker(ent, (v.start[s], v.end[e - 1]), how, nxt, "reported_source")
 
 
 def title(ctx: QuoteContext, cue: Cue) -> Speaker | None:
@@ -76,18 +207,32 @@ def title(ctx: QuoteContext, cue: Cue) -> Speaker | None:
     if k == j:
         return None
     m = v.mention_at[k] if k < len(v) else None
-    if m is not None and m["type"] == "PERSON":
+    if m is None or m["type"] != "PERSON":
+        m = apposed_person(ctx, k)
+    if m is not None:
         end_tok = int(m["token_end"])
-        return Speaker(int(m["entity_id"]), (v.start[j], v.end[end_tok - 1]), "named", end_tok, "title_chain")
-    return Speaker(title_referent(ctx, j, k, v.start[i]), (v.start[j], v.end[k - 1]), "title", k, "title")
+        nxt = end_tok + 1 if end_tok < len(v) and end_tok - 1 >= 0 and ctx.in_quote[end_tok - 1] \
+            and v.text[end_tok] in QUOTE_MARKS else end_tok
+        return Speaker(int(m["entity_id"]), (v.start[j], v.end[end_tok - 1]), "named", nxt, "title_chain")
+    ref = title_referent(ctx, j, k, v.start[i])
+    if ref is None:
+        ref = titled_speaker(ctx, j, k)
+    return Speaker(ref, (v.start[j], v.end[k - 1]), "title", k, "title",
+                   "resolved" if ref is not None else "unattributed")
 
 
 def subject_before_verb(ctx: QuoteContext, cue: Cue) -> Speaker | None:
     """The person or organisation opening the sentence before ``، <cue>`` (``<name>، <title>، قال``)."""
-    pre = preverbal_subject(ctx, cue.index)
-    if pre is None:
+    pre = preverbal_subject(ctx, cue.index) or adjacent_subject(ctx, cue)
+    if pre is not None:
+        return Speaker(int(pre["entity_id"]), (int(pre["start"]), int(pre["end"])), "named", cue.index + 1,
+                       "subject_before_verb")
+    aux = auxiliary_subject(ctx, cue.index)
+    if aux is None:
         return None
-    return Speaker(int(pre["entity_id"]), (int(pre["start"]), int(pre["end"])), "named", cue.index + 1,
+    ent, s, e = aux
+    v = ctx.v
+    return Speaker(ent, (v.start[s], v.end[e - 1]), "named" if ent is not None else "nominal", cue.index + 1,
                    "subject_before_verb")
 
 
@@ -96,8 +241,15 @@ def implicit(ctx: QuoteContext, cue: Cue) -> Speaker | None:
     (:func:`implicit_speaker`)."""
     v, j = ctx.v, cue.index + 1
     norm = v.norm[j]
-    if is_comp(norm) or norm in words("preposition") or v.kind[j] != "word" or norm in words("circumstance"):
-        return Speaker(implicit_speaker(ctx, cue.index, cue.verb), None, "implicit", j, "implicit")
+    if cue.verb.strict and not (is_comp(norm) or norm in words("preposition") or v.text[j] == ":"):
+        return None  # an ambiguous form (بين، عبر) without أن or its preposition: see step strict
+    if is_comp(norm) or norm in words("preposition") or v.kind[j] != "word" or norm in words("circumstance") \
+            or addressee_at(ctx, j) or norm in words("clause_opener") \
+            or ("ب" in cue.verb.preps and norm.startswith("ب") and len(norm) > 3):  # وطالبهم بضرورة
+        if cue.verb.present and not recent_quote(ctx, cue.index):
+            return REJECT  # يتوقع أن، تؤكد أنها with no speaker in sight: impersonal narration
+        ent, status = implicit_speaker(ctx, cue.index, cue.verb)
+        return Speaker(ent, None, "implicit", j, "implicit", status)
     return None
 
 
@@ -108,13 +260,21 @@ def second_verb(ctx: QuoteContext, cue: Cue) -> Speaker | None:
     j = i + 1
     q = ctx.quotes
     if v.norm[i][0] in "وف" and q and q[-1].sentence_id == v.sentence[i] and not subject_then_comp(ctx, j):
-        return Speaker(q[-1].speaker, None, "implicit", j, "second_verb")
+        return Speaker(q[-1].speaker, None, "implicit", j, "second_verb", carried_status(q[-1]))
     return None
 
 
 def strict(ctx: QuoteContext, cue: Cue):
-    """An ambiguous form (بين, تابع) that reached this step has no named subject: not a cue."""
-    return REJECT if cue.verb.strict else None
+    """An ambiguous form (بين, تابع) that reached this step has no named subject: not a cue, unless a short
+    subject and أن follow (``لتؤكد تقارير إعلامية أن``، ``توقع محللون، تحدثت إليهم الصحيفة، أن``: the nominal
+    step takes it)."""
+    if not cue.verb.strict or subject_then_comp(ctx, cue.index + 1):
+        return None
+    m = first_marker(ctx, cue.index + 1)
+    if m is not None and m.kind == "complementiser" and m.index - cue.index <= 10 \
+            and any(ctx.v.text[x] in _COMMAS for x in range(cue.index + 1, m.index)):
+        return None  # كما توقع محللون، تحدثت إليهم الصحيفة، أن: a subject with a parenthetical, then أن
+    return REJECT
 
 
 def nominal(ctx: QuoteContext, cue: Cue):
@@ -127,11 +287,13 @@ def nominal(ctx: QuoteContext, cue: Cue):
     preps, circ = words("preposition"), words("circumstance")
     k = j
     ent = None
-    while k < n and k - j < 4 and v.sentence[k] == v.sentence[j] and v.kind[k] == "word" and not is_comp(v.norm[k]) \
-            and v.norm[k] not in preps and v.norm[k] not in circ and ctx.cue_at(k) is None:
+    while k < n and k - j < 4 and v.sentence[k] == v.sentence[j] and not is_comp(v.norm[k]) \
+            and (v.kind[k] == "word" or (v.text[k] == "." and len(v.norm[k - 1]) == 1 and k > j)) \
+            and v.norm[k] not in preps and v.norm[k] not in circ and ctx.cue_at(k) is None \
+            and (strip_conj(v.norm[k]),) not in tails():
         m = v.mention_at[k]
         if m is not None:
-            ent = int(m["entity_id"]) if ent is None else ent
+            ent = int(m["entity_id"]) if ent is None and not addressed(ctx, m) else ent
             k = int(m["token_end"])
             continue
         k += 1
@@ -146,18 +308,25 @@ def nominal(ctx: QuoteContext, cue: Cue):
             k += 1
     if k == j:
         return REJECT
+    k = skip_attribution(ctx, k)
     if ent is None and k + 1 < n and v.text[k] in ("،", ",") and v.mention_at[k + 1] is not None \
             and v.mention_at[k + 1]["type"] in ("PERSON", "ORG"):
         m = v.mention_at[k + 1]  # الشركة الاستشارية، كابيتال إيكونوميكس، ...: the name in apposition
         ent, k = int(m["entity_id"]), int(m["token_end"])
     elif ent is None and strip_conj(v.norm[j]) in words("org_noun"):
         ent = head_referent(ctx, j, v.start[i])  # وتضيف الشركة الاستشارية: the company named before
+    if strip_conj(v.norm[j]) in words("source_noun"):
+        ent = None  # مصادر في اللجنة، مسؤول في الوزارة، أحد المغردين: a source, not the body it is close to
     return Speaker(ent, (v.start[j], v.end[k - 1]), "nominal", k, "nominal")
 
 
 SPEAKER_STEPS: tuple[tuple[str, Callable], ...] = (
+    ("byline", byline),
+    ("not_own_clause", not_own_clause),
+    ("author", author),
     ("inherited", inherited),
     ("end_of_sentence", end_of_sentence),
+    ("reported_source", reported_source),
     ("named", named),
     ("title", title),
     ("subject_before_verb", subject_before_verb),
@@ -173,14 +342,15 @@ SPEAKER_STEPS: tuple[tuple[str, Callable], ...] = (
 def skip_title(ctx: QuoteContext, j: int) -> int:
     """Skip a title phrase (رئيس الوزراء العراقي, الوزير الايطالي, a chain such as نائب رئيس مجلس إدارة "سابك"
     الرئيس التنفيذي المكلف) from token j; returns the next index (a person mention ends the skip).  The walk is
-    the entity layer's (:func:`analysis.extract.titlechain.skip_title_chain`), stopped at a complementiser or a
-    cue and at most 12 tokens from the title."""
+    the entity layer's (:func:`analysis.extract.titlechain.skip_title_chain`), stopped at a complementiser, a cue
+    or a circumstance word (``أثناء``، ``خلال``; not ``في``) and at most 12 tokens from the title."""
     v = ctx.v
     if j >= len(v) or v.norm[j] not in titles().get("person_title", frozenset()):
         return j
     return skip_title_chain(v.text, v.norm, v.kind, v.sentence, j + 1, v.mention_at,
                             is_person=lambda m: m["type"] == "PERSON", mention_end=lambda m: int(m["token_end"]),
-                            stop=lambda k, w: is_comp(w) or ctx.cue_at(k) is not None, until=j + 12)[0]
+                            stop=lambda k, w: is_comp(w) or ctx.cue_at(k) is not None
+                            or (w in words("circumstance") and w != "في"), until=j + 12)[0]
 
 
 def title_referent(ctx: QuoteContext, j: int, k: int, before: int) -> int | None:
@@ -188,13 +358,12 @@ def title_referent(ctx: QuoteContext, j: int, k: int, before: int) -> int | None
     v = ctx.v
     head = v.norm[j][2:] if v.norm[j].startswith("ال") else v.norm[j]
     title_words = {w for w in v.norm[j + 1:k] if w.startswith("ال")}
-    best = None
-    for m in v.mentions:
+    for m in reversed(v.mentions_in(None, before)):  # the latest first
         if m["start"] >= before or m["type"] != "PERSON" or not isinstance(m.get("title_head"), str):
             continue
         if m["title_head"] == head and title_words <= set(str(m["title"]).split()):
-            best = int(m["entity_id"])
-    return best
+            return int(m["entity_id"])
+    return None
 
 
 def preverbal_subject(ctx: QuoteContext, i: int) -> dict | None:
@@ -213,10 +382,47 @@ def preverbal_subject(ctx: QuoteContext, i: int) -> dict | None:
     return m
 
 
+def adjacent_subject(ctx: QuoteContext, cue: Cue) -> dict | None:
+    """A person or organisation named right before a cue without و/ف (``البنك الدولي يعلن أنه``, ``الرئيس أوباما
+    قال إن``): subject-verb order; not an addressee, not inside quotation marks."""
+    v, i = ctx.v, cue.index
+    if cue.offset != 0 or i == 0 or v.sentence[i - 1] != v.sentence[i]:
+        return None
+    m = v.mention_at[i - 1]
+    if m is None or m["type"] not in ("PERSON", "ORG") or int(m["token_end"]) != i or addressed(ctx, m) \
+            or ctx.in_quote[int(m["token_start"])]:
+        return None
+    return m
+
+
+def auxiliary_subject(ctx: QuoteContext, i: int) -> tuple[int | None, int, int] | None:
+    """The subject between a sentence-opening ``كان`` and the cue (``وكان محمد مرسي قال``, ``وكانت تقارير
+    إعلامية قد أفادت``): (its entity or None, first token, end token), ``قد`` left out; None if the sentence
+    does not open so.  A source noun (``مصادر``) gives no entity."""
+    v = ctx.v
+    first = sentence_start(v, i)
+    if first >= i - 1 or strip_conj(v.norm[first]) not in words("auxiliary") or v.norm[first] == "قد":
+        return None
+    s, e = first + 1, i
+    if v.norm[e - 1] == "قد":
+        e -= 1
+    if e <= s or e - s > 6 or any(v.kind[x] != "word" or is_comp(v.norm[x]) or ctx.cue_at(x) is not None
+                                  for x in range(s, e)):
+        return None
+    ent = None
+    m = v.mention_at[s]
+    if m is not None and int(m["token_start"]) == s and m["type"] in ("PERSON", "ORG", "GPE") \
+            and strip_conj(v.norm[s]) not in words("source_noun"):
+        ent = int(m["entity_id"])
+    return ent, s, e
+
+
 def subject_then_comp(ctx: QuoteContext, j: int) -> bool:
     """A short noun phrase from token j followed by أن/إن (وذكر البيان أن ...): an explicit subject."""
     v = ctx.v
-    for k in range(j, min(j + 4, len(v))):
+    for k in range(j, min(j + 6, len(v))):
+        if k > j and v.text[k] == "." and len(v.norm[k - 1]) == 1:
+            continue  # د. ميلاد حنا: an abbreviated honorific
         if v.sentence[k] != v.sentence[j] or v.kind[k] != "word" or ctx.cue_at(k) is not None:
             return False
         if k > j and is_comp(v.norm[k]):
@@ -241,34 +447,132 @@ def head_referent(ctx: QuoteContext, j: int, before: int) -> int | None:
     return same_head if same_head is not None else latest
 
 
-def implicit_speaker(ctx: QuoteContext, i: int, cue: CueVerb) -> int | None:
-    """Speaker of a cue without a subject (وشدد على أن, وقال "..."): a person who opened a sentence since the
-    previous quote (this or the previous paragraph), else the previous speaker, else the first person of the
-    paragraph; a plural verb (وأشاروا) never stands for one person."""
+def implicit_speaker(ctx: QuoteContext, i: int, cue: CueVerb) -> tuple[int | None, str]:
+    """Speaker and ``speaker_status`` of a cue without a subject (وشدد على أن, وقال "..."): a person who opened a
+    sentence since the previous quote (this or the previous paragraph), else the previous speaker, else the first
+    person of the paragraph; a dual or plural verb (شددا، وأشاروا) never stands for one person (``unattributed``)."""
     v = ctx.v
     para = v.paragraph[i]
     last = ctx.quotes[-1] if ctx.quotes else None
     since = max(last.end, last.cue_span[1]) if last else -1
     newer = None
-    for m in v.mentions:
+    for m in v.mentions_in(since, v.start[i]):
         if m["start"] >= v.start[i]:
             break
         t0 = int(m["token_start"])
         if m["type"] == "PERSON" and m["start"] >= since and v.paragraph[t0] >= para - 1 and not ctx.in_quote[t0] \
                 and sentence_start(v, t0) == t0:
             newer = int(m["entity_id"])
+    status = "carried"
     if newer is not None:
         speaker = newer
     elif last and last.paragraph_id >= para - 2:
         speaker = last.speaker  # the previous speaker, even an unnamed one (وقال المسؤولون ... وأشاروا)
+        status = carried_status(last)
     else:
-        speaker = next((int(m["entity_id"]) for m in v.mentions if m["start"] < v.start[i] and m["type"] == "PERSON"
+        speaker = next((int(m["entity_id"]) for m in v.mentions_in(v.first_offset(i, "paragraph"), v.start[i])
+                        if m["start"] < v.start[i] and m["type"] == "PERSON"
                         and v.paragraph[int(m["token_start"])] == para), None)
-    if speaker is not None and _plural(cue) and v.entity_type.get(speaker) == "PERSON":
+    if speaker is not None and cue.number != "sg" and v.entity_type.get(speaker) == "PERSON":
+        return None, "unattributed"
+    return speaker, status if speaker is not None or status != "carried" else "unattributed"
+
+
+def carried_status(q: Quote) -> str:
+    """Status of a speaker carried from quote ``q``: ``carried`` for an entity, else ``q``'s own (a source that
+    is no entity stays one)."""
+    return "carried" if q.speaker is not None else q.status
+
+
+def recent_quote(ctx: QuoteContext, i: int) -> bool:
+    """A quote before token i in its paragraph or the previous one."""
+    return bool(ctx.quotes) and ctx.quotes[-1].paragraph_id >= ctx.v.paragraph[i] - 1
+
+
+def addressed(ctx: QuoteContext, m) -> bool:
+    """Mention ``m`` is an addressee or object: fused to ل/ب (``لأوباما``, ``بجون كيري``) or after a standalone
+    preposition (``مع جون كيري``, ``إلى``, ``لـ``)."""
+    v = ctx.v
+    t0 = int(m["token_start"])
+    prefix = strip_conj(normalize(ctx.text[v.start[t0]:int(m["start"])]))
+    if prefix[:1] in ("ل", "ب", "ك"):
+        return True
+    return t0 > 0 and v.sentence[t0 - 1] == v.sentence[t0] and (v.norm[t0 - 1] in words("preposition")
+                                                              or v.text[t0 - 1] in ("ل", "لـ", "مع"))
+
+
+def addressee_at(ctx: QuoteContext, j: int) -> bool:
+    """Token j opens an addressee (``لـ«الشرق الأوسط»``, ``لسعادة اللواء``, ``لنا``): a ل-prefixed word."""
+    v = ctx.v
+    t = v.text[j]
+    return v.kind[j] == "word" and (t in ("ل", "لـ") or (t.startswith("ل") and v.mention_at[j] is not None
+                                                          and addressed(ctx, v.mention_at[j]))
+                                    or v.norm[j] in ("لنا", "له", "لها", "لهم"))
+
+
+def apposed_person(ctx: QuoteContext, k: int):
+    """The person a title phrase names when the chain stopped short of it: after a comma (``مدير عام الهيئة،
+    محمد بوبشيت``), an honorific (``د. محمد العامر``), a place (``بمنطقة حائل الدكتور ...``) or in quotation
+    marks (``"الدكتور عبدالكريم ..."``); within ``_APPOSITION`` tokens, before the content marker, not an
+    addressee (``مع``، ``لـ``)."""
+    v = ctx.v
+    n = len(v)
+    x = k
+    sid = v.sentence[k - 1] if k > 0 else None
+    while x < n and x - k < _APPOSITION and v.sentence[x] == sid:
+        m = v.mention_at[x]
+        if m is not None:
+            after_comma = x > 0 and (v.text[x - 1] in _COMMAS or v.norm[x - 1] in titles().get("person_title", ()))
+            if (m["type"] == "PERSON" or (after_comma and m["type"] in ("ORG", "MISC"))) and not addressed(ctx, m):
+                return m  # مدير عام الهيئة، محمد بوبشيت (whatever type the name was given)
+            x = int(m["token_end"])
+            continue
+        if x in ctx.quote_end:
+            if not quoted_name(ctx, x, ctx.quote_end[x]):
+                return None
+            x += 1
+            continue
+        t, w = v.text[x], v.norm[x]
+        if t in QUOTE_MARKS or t in _COMMAS or t == ".":
+            x += 1
+            continue
+        if v.kind[x] != "word" or is_comp(w) or ctx.cue_at(x) is not None or w in words("circumstance"):
+            return None
+        if w.startswith("ال") or w[:1] in ("ب", "ل") or w in titles().get("person_title", ()) or w == "علي" \
+                or len(w) == 1:
+            x += 1  # الشباب، بمنطقة، لشؤون، الدكتور، على (المشرف على الفعالية)، د (د.)
+            continue
         return None
-    return speaker
+    return None
 
 
-def _plural(cue: CueVerb) -> bool:
-    form = normalize(cue.form)
-    return form.endswith("وا") or form.endswith("ون")
+def skip_attribution(ctx: QuoteContext, k: int) -> int:
+    """After a speaker phrase, a parenthetical attribution (``ودعا المصدر، بحسب الصحيفة، الإدارة ...``): the
+    token after its closing comma; else k.  Its source is never the speaker."""
+    v = ctx.v
+    n = len(v)
+    if k + 2 >= n or v.text[k] not in _COMMAS or (strip_conj(v.norm[k + 1]),) not in tails():
+        return k
+    for x in range(k + 2, min(k + 10, n)):
+        if v.sentence[x] != v.sentence[k]:
+            break
+        if v.text[x] in _COMMAS:
+            return x + 1
+    return k
+
+
+def titled_speaker(ctx: QuoteContext, j: int, k: int) -> int | None:
+    """The speaker entity of the latest quote whose speaker phrase began with the title written at tokens j..k
+    (``قال مدير عام الهيئة، محمد بوبشيت`` ... ``وقال مدير عام الهيئة``; ``محافظ قلقيلية <name>`` ... ``المحافظ``)."""
+    v = ctx.v
+    head = v.norm[j][2:] if v.norm[j].startswith("ال") else v.norm[j]
+    title_words = {w for w in v.norm[j + 1:k] if w.startswith("ال")}
+    for q in reversed(ctx.quotes):
+        if q.speaker is None or q.speaker_span is None or q.status != "resolved":
+            continue
+        said = [normalize(w) for w in _WORD_RE.findall(ctx.text[q.speaker_span[0]:q.speaker_span[1]])]
+        first = said[0][2:] if said and said[0].startswith("ال") else (said[0] if said else "")
+        if first == head and title_words <= set(said) and (q.speaker_rule == "title_chain"
+                                                           or v.entity_type.get(q.speaker) == "PERSON"):
+            return q.speaker
+    return None

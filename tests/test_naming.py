@@ -1,0 +1,84 @@
+"""Every entity has an English name and says where it came from; the evaluation keys count gazetteer names only."""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from analysis import parse_article
+from analysis.evaluate import predicted_keys
+from analysis.names.naming import NAME_SOURCES, compose
+from analysis.names.spelling import spell
+
+
+def _every_entity_named(art) -> None:
+    e = art.entities
+    assert e["name_en"].map(lambda s: isinstance(s, str) and s.strip() != "").all(), e[["name_ar", "name_en"]]
+    assert set(e["name_en_source"]) <= set(NAME_SOURCES)
+    assert e["name_en"].map(lambda s: s.isascii()).all()  # nothing left in Arabic script
+    reviewed = e["key"].notna()
+    assert (e.loc[reviewed, "name_en_source"] == "gazetteer").all()
+
+
+def test_seed_entities_named_by_the_gazetteer(seed_article):
+    _every_entity_named(seed_article)
+    assert set(seed_article.entities["name_en_source"]) == {"gazetteer"}
+
+
+def test_dev_entities_all_named(dev_articles):
+    for art in dev_articles.values():
+        _every_entity_named(art)
+
+
+@pytest.mark.parametrize("arabic, expected", [
+    ("عبد الله", ("Abdullah", "lexicon")),              # a two-word particle
+    ("أبو بكر البغدادي", ("Abu Bakr al-Baghdadi", "lexicon")),  # particle, name, al- + name
+    ("مصطفى الكاظمي", ("Mustafa al-Kadhimi", "lexicon")),  # reviewed gazetteer words
+    ("ترامب", ("Trump", "lexicon")),
+    ("Obama", ("Obama", "lexicon")),                     # no Arabic letters: as written, no model
+])
+def test_spell_source(arabic, expected):
+    assert spell(arabic) == expected
+
+
+def test_model_spelling_is_marked_romanized():
+    got, source = spell("كرافينيوزي")
+    assert source == "romanized" and got.isascii() and got[:1].isupper()
+    assert spell("كرافينيوزي", use_lexicon=False)[1] == "romanized"
+
+
+@pytest.mark.parametrize("text, name, source", [
+    ("التقى وزير الدفاع البرتغالي جواو كرافينيو نظيره.", "جواو كرافينيو", {"lexicon", "romanized"}),
+    ("زار الوزير مدينة الموصل أمس.", "الموصل", {"gazetteer"}),
+])
+def test_entity_name_sources(text, name, source):
+    e = parse_article(text).entities.set_index("name_ar")
+    assert e.loc[name, "name_en_source"] in source and e.loc[name, "name_en"]
+
+
+def test_keys_use_gazetteer_names_only():
+    """A romanized or lexicon name never enters the entities / quotes keys (the tuned gold predates them)."""
+    art = parse_article("التقى وزير الدفاع البرتغالي جواو كرافينيو نظيره في بغداد.")
+    keys = predicted_keys(art, "entities")
+    assert ("Baghdad", "GPE") in keys and ("", "PERSON") in keys
+    ents = art.entities
+    person = ents.loc[ents["type"] == "PERSON"].iloc[0]
+    assert person["name_en"] and person["name_en_source"] != "gazetteer"
+    quotes = pd.DataFrame({"speaker_entity_id": [int(person["entity_id"])], "start": [0], "end": [1],
+                           "mode": ["indirect"]})
+    from analysis.evaluate import _speaker_keys
+
+    assert _speaker_keys(quotes, ents) == ["ar:" + "جواو كرافينيو"]
+
+
+@pytest.mark.parametrize("arabic, expected", [
+    ("البنك المركزي", ("Central Bank", "lexicon")),                                # head with the article + adjective
+    ("وزارة المالية", ("Ministry of Finance", "lexicon")),                        # a word right after the head
+    ("غرفة الملاحة الدولية", ("International Chamber of Shipping", "lexicon")),
+    ("مطار عدن الدولي", ("Aden International Airport", "lexicon")),               # a place before the head
+    ("البنك الاسلامي للتنمية", ("Islamic Development Bank", "lexicon")),          # ل + word: before the head
+    ("وزارة الخارجية الأمريكية", ("Ministry of Foreign Affairs (United States)", "lexicon")),  # place adjective
+    ("معهد سيجنيت", ("Signet Institute", "romanized")),                           # an unknown name: spelt
+    ("مصطفى الكاظمي", None),                                                       # no head noun: not composed
+])
+def test_compose(arabic, expected):
+    assert compose(arabic) == expected

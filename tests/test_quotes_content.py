@@ -1,0 +1,95 @@
+"""Quote content (analysis.extract.quotes.content): what a cue reports and where it ends, and the cues that report
+nothing; constructed (text, expected) tables, ner=False."""
+from __future__ import annotations
+
+import pytest
+
+from analysis import parse_article
+
+
+def _quotes(body: str):
+    art = parse_article("عنوان\n\n" + body, ner=False)
+    for r in art.quotes.itertuples():
+        assert art.text[r.start:r.end] == r.content
+    return art.quotes
+
+
+class TestContent:
+    @pytest.mark.parametrize("body, expected", [
+        # speech after a colon without marks is direct; after ": إن" reported
+        ("وقال جون كيري: الاتفاق جيد للجميع.", [("direct", "الاتفاق جيد للجميع", "direct:colon")]),
+        ("وقال جون كيري: إن الاتفاق جيد للجميع.", [("indirect", "الاتفاق جيد للجميع", "indirect:colon")]),
+        # the cue's own preposition (أشار إلى), not a circumstance (في الوقت ذاته)
+        ("وأشار جون كيري في الوقت ذاته إلى أن الاتفاق جيد.", [("indirect", "الاتفاق جيد", "indirect:complementiser")]),
+        ("وأشار جون كيري إلى ضرورة الحوار.", [("indirect", "ضرورة الحوار", "indirect:preposition_object")]),
+        # content after a fused ب (مطالبين بإلغاء)
+        ("وتظاهر المئات مطالبين بإلغاء القرار.", [("indirect", "إلغاء القرار", "indirect:preposition_object")]),
+        # an attribution right after the complementiser is part of the content
+        ("وأضاف جون كيري أنه وفق الخطة سيبدأ العمل غدا.",
+         [("indirect", "أنه وفق الخطة سيبدأ العمل غدا", "indirect:complementiser")]),
+        # حسب + a source ends the content, حسب + the speaker's own figures does not
+        ("وقال جون كيري إن الاتفاق جيد حسب ما أفادت وكالة رويترز.",
+         [("indirect", "الاتفاق جيد", "indirect:complementiser")]),
+        ("وقال جون كيري إن الصندوق الأول حسب تصنيف مجلة فوربس.",
+         [("indirect", "الصندوق الأول حسب تصنيف مجلة فوربس", "indirect:complementiser")]),
+        # a sentence adverb between the cue and its content is passed over
+        ("وقال جون كيري، مبينا في الوقت ذاته ضرورة الحوار.", [("indirect", "ضرورة الحوار", "indirect:object")]),
+        ("وقال جون كيري، مشيرا في الوقت ذاته إلى ضرورة الحوار.",
+         [("indirect", "ضرورة الحوار", "indirect:preposition_object")]),
+        # an unresolved subject runs on to ``، <preposition>``
+        ("وعبر وزير الزراعة زيد عمرو، عن أمله في نجاح الموسم.",
+         [("indirect", "أمله في نجاح الموسم", "indirect:preposition_object")]),
+        # a clause right after the cue, without أن: reported; opened by نحن the speaker's own words
+        ("قال جون كيري إن الاتفاق جيد.\nوأضاف لا يوجد بديل عنه.",
+         [("indirect", "الاتفاق جيد", "indirect:complementiser"), ("indirect", "لا يوجد بديل عنه", "indirect:bare_clause")]),
+        ("قال جون كيري إن الاتفاق جيد.\nوأضاف نحن ننتظر التنفيذ.",
+         [("indirect", "الاتفاق جيد", "indirect:complementiser"), ("direct", "نحن ننتظر التنفيذ", "direct:bare_clause")]),
+        # a spaced dash opens the writer's aside
+        ("وقال جون كيري إن الدعم كبير من الحكومة – أيدها الله.",
+         [("indirect", "الدعم كبير من الحكومة", "indirect:complementiser")]),
+        # a full stop glued to the next sentence ends the content
+        ("وقال جون كيري إن الاتفاق جيد.وتمت إجازة المقترح لاحقا.",
+         [("indirect", "الاتفاق جيد", "indirect:complementiser")]),
+        # قد + cue opens a new clause
+        ("وأقول لكم إن الاتفاق جيد، فقد قلت في العام الماضي إنه سينجح.",
+         [("indirect", "الاتفاق جيد", "indirect:complementiser"),
+          ("indirect", "إنه سينجح", "indirect:complementiser")]),
+    ])
+    def test_content(self, body, expected):
+        q = _quotes(body)
+        assert list(zip(q["mode"], q["content"], q["rule"])) == expected
+
+    def test_quoted_name_is_no_quotation(self):
+        q = _quotes('وذكر الأمين العام المساعد لشؤون الشباب المشرف على الفعالية "الدكتور جون كيري" أن الاتفاق جيد.')
+        assert q[["mode", "content", "speaker_name_en"]].values.tolist() == [["indirect", "الاتفاق جيد", "John Kerry"]]
+
+    def test_denied_speech_is_no_quote(self):
+        q = _quotes("وأقول إن الولاية في حاجة للتنمية، لا أقول إنك فشلت في المرة السابقة.")
+        assert q["content"].tolist() == ["الولاية في حاجة للتنمية"]
+
+    def test_participle_agreeing_with_the_noun_does_not_end_the_content(self):
+        q = _quotes("قال جون كيري إنه ينتظر أن تكون النتيجة معبرة عن الإرادة الشعبية.")
+        assert q["content"].tolist() == ["إنه ينتظر أن تكون النتيجة معبرة عن الإرادة الشعبية"]
+
+    def test_first_person_bare_clause_is_direct(self):
+        q = _quotes("قال جون كيري إن الاتفاق جيد.\nوأضاف لن نسمح بأن يفشل الاتفاق.")
+        assert q[["mode", "content"]].values.tolist()[1] == ["direct", "لن نسمح بأن يفشل الاتفاق"]
+
+    def test_between_is_not_a_cue_inside_content(self):
+        q = _quotes("وقال جون كيري إن التعاون دائم ما بينها وبين الوزارات ذات العلاقة.")
+        assert q["content"].tolist() == ["التعاون دائم ما بينها وبين الوزارات ذات العلاقة"]
+
+
+class TestNotQuotes:
+    @pytest.mark.parametrize("body", [
+        "كتب - جون كيري:\nالاتفاق جيد للجميع في المنطقة.",  # a byline
+        "وهو الأمر الذي أشارت إليه الصحيفة في عددها الأخير.",  # a relative clause with the pronoun as object
+        "ويتوقع أن يرتفع سعر النفط خلال العام المقبل.",  # impersonal present tense, no speaker in sight
+        "كما يتوقع تعبئة موارد هامة في شكل قروض.",
+        "وينطلق بعدها معبرا ومجسدا الدور الأهم.",  # a participle with nothing reported
+        "وفق مقولة مؤكدة، تفيد أن العمل الهادئ ينجح.",  # a participle before a comma is an adjective
+        "ووقع الاتفاق النووي بين إيران والدول الغربية.",  # بين after a word, without أن: "between"
+        "وانخفضت الجرائم بصورة كبيرة كما أشار التقرير، إذ بلغت نسبة الانخفاض النصف.",
+    ])
+    def test_no_quote(self, body):
+        assert _quotes(body).empty

@@ -1,0 +1,187 @@
+"""Quote speakers (analysis.extract.quotes.speaker), one mechanism per table: constructed sentences, ner=False (the
+names are gazetteer entries), expected (speaker English name or None, speaker_status[, speaker_rule]) per quote."""
+from __future__ import annotations
+
+import pytest
+
+from analysis import parse_article
+from analysis.extract.quotes.context import SPEAKER_STATUSES
+
+
+def _quotes(body: str):
+    art = parse_article("عنوان\n\n" + body, ner=False)
+    q = art.quotes
+    for r in q.itertuples():
+        assert art.text[r.start:r.end] == r.content
+    return q
+
+
+def _speakers(body: str):
+    q = _quotes(body)
+    return [(None if not isinstance(n, str) else n, s) for n, s in zip(q["speaker_name_en"], q["speaker_status"])]
+
+
+class TestCarriedSubject:
+    """A cue without a subject (وأضاف، وتابع قائلا، ... وقال) carries the speaker of an earlier sentence."""
+
+    @pytest.mark.parametrize("body, expected", [
+        ("قال جون كيري إن الاتفاق جيد.\nوأضاف أن إيران ملتزمة به.",
+         [("John Kerry", "resolved"), ("John Kerry", "carried")]),
+        ('قال جون كيري إن الاتفاق جيد.\nوأردف قائلا: "إن العمل سيستمر به طويلا في المنطقة".',
+         [("John Kerry", "resolved"), ("John Kerry", "carried")]),
+        ("قال جون كيري إن الاتفاق جيد، مؤكدا أن إيران ملتزمة.",
+         [("John Kerry", "resolved"), ("John Kerry", "carried")]),
+        # a subjectless cue with nobody named before it: no guess
+        ("وأضاف أن الاتفاق جيد.", [(None, "unattributed")]),
+        # a source that is no entity stays one when carried
+        ("وقالت مصادر مطلعة إن الاتفاق جيد.\nوأضافت أن إيران ملتزمة.",
+         [(None, "source-not-entity"), (None, "source-not-entity")]),
+    ])
+    def test_carried(self, body, expected):
+        assert _speakers(body) == expected
+
+
+class TestTitleChains:
+    """A title phrase leads to the person it names, across a comma, an honorific or a place complement; a bare title
+    later stands for that person."""
+
+    @pytest.mark.parametrize("body, expected", [
+        ("قال وزير الخارجية الأمريكي، جون كيري، إن الاتفاق جيد.", [("John Kerry", "resolved")]),
+        ("قال وزير الخارجية الأمريكي، الدكتور جون كيري، إن الاتفاق جيد.", [("John Kerry", "resolved")]),
+        ("قال وزير الخارجية بالولايات المتحدة جون كيري إن الاتفاق جيد.", [("John Kerry", "resolved")]),
+        ("قال وزير الخارجية الأمريكي، جون كيري، إن الاتفاق جيد.\nوقال وزير الخارجية إن إيران ملتزمة.",
+         [("John Kerry", "resolved"), ("John Kerry", "resolved")]),
+        # a title nobody was introduced with: a person we cannot name, never a guess
+        ("وقال وزير الزراعة إن المحصول جيد.", [(None, "unattributed")]),
+    ])
+    def test_title(self, body, expected):
+        assert _speakers(body) == expected
+
+
+class TestSubjectPositions:
+    @pytest.mark.parametrize("body, expected, rule", [
+        # the subject before the verb: comma, adjacent (subject-verb order), after كان
+        ("جون كيري، وزير الخارجية الأمريكي، قال إن الاتفاق جيد.", ("John Kerry", "resolved"), "subject_before_verb"),
+        ("البنك الدولي يعلن أنه لن يمول المشروع.", ("World Bank", "resolved"), "subject_before_verb"),
+        ("وكان جون كيري قال في وقت سابق إن الاتفاق جيد.", ("John Kerry", "resolved"), "subject_before_verb"),
+        ("وكانت مصادر مطلعة قد أفادت بأن الاتفاق جيد.", (None, "source-not-entity"), "subject_before_verb"),
+        # a quoted name as subject
+        ('وأوضح "البنك الدولي" أن المشروع متوقف.', ("World Bank", "resolved"), "named"),
+        # X وهو يقول
+        ('وشاهدنا جون كيري وهو يقول: "إن الاتفاق جيد للجميع في المنطقة".', ("John Kerry", "resolved"), "named"),
+    ])
+    def test_subject(self, body, expected, rule):
+        q = _quotes(body)
+        assert _speakers(body) == [expected]
+        assert q["speaker_rule"].tolist() == [rule]
+
+
+class TestPostQuoteSpeaker:
+    def test_speaker_after_the_quotation(self):
+        q = _quotes("«إن الاتفاق جيد للجميع في المنطقة»، قال جون كيري.")
+        assert q[["content", "mode", "rule", "speaker_name_en"]].values.tolist() == [
+            ["إن الاتفاق جيد للجميع في المنطقة", "direct", "direct:before_cue", "John Kerry"]]
+
+    def test_a_quotation_already_attributed_is_not_taken_twice(self):
+        q = _quotes("قال جون كيري: «إن الاتفاق جيد للجميع في المنطقة»، وقال باراك أوباما.")
+        assert q["speaker_name_en"].tolist() == ["John Kerry"]
+
+
+class TestReportedFromSource:
+    """نقل عن X قوله، بحسب، وفق، نقلا عن: the one quoted speaks, the outlet that reports never does."""
+
+    @pytest.mark.parametrize("body, expected", [
+        ('ونقلت وكالة رويترز عن جون كيري قوله: «إن الاتفاق جيد للجميع في المنطقة».', [("John Kerry", "resolved")]),
+        ("ونقلت الصحيفة عن مصدر مطلع قوله إن الاتفاق جيد.", [(None, "source-not-entity")]),
+        ('وقال جون كيري، بحسب وكالة رويترز، إن الاتفاق جيد.', [("John Kerry", "resolved")]),
+        ("وقال جون كيري، نقلا عن رويترز، إن الاتفاق جيد.", [("John Kerry", "resolved")]),
+        ("ودعت المصادر، بحسب رويترز، الحكومة إلى الحوار.", [(None, "source-not-entity")]),
+    ])
+    def test_source(self, body, expected):
+        assert _speakers(body) == expected
+
+    def test_post_posed_attribution_is_no_quote(self):
+        assert _quotes("الاتفاق جيد للجميع كما نقلت وكالة رويترز.").empty
+
+
+class TestVerbalNounCue:
+    def test_verbal_noun_with_its_subject(self):
+        q = _quotes("والتقى جون كيري باراك أوباما، وسط تأكيد نظيره سيرغي لافروف أن الاتفاق جيد.")
+        assert q[["cue", "content", "speaker_name_en", "speaker_status"]].values.tolist() == [
+            ["تأكيد", "الاتفاق جيد", "Sergey Lavrov", "resolved"]]
+
+    def test_verbal_noun_after_a_preposition_is_no_cue(self):
+        assert _quotes("وجاء ذلك بعد تأكيد الوزارة أن الاتفاق جيد.").empty
+
+
+class TestNumber:
+    """A dual or plural verb never stands for one person."""
+
+    @pytest.mark.parametrize("body, expected", [
+        ("التقى جون كيري باراك أوباما.\nوأكدا أن الاتفاق جيد.", [(None, "unattributed")]),
+        ("التقى جون كيري باراك أوباما.\nوشددا على ضرورة الحوار.", [(None, "unattributed")]),
+        ("قال جون كيري إن الاتفاق جيد.\nوأكدوا أن إيران ملتزمة.", [("John Kerry", "resolved"), (None, "unattributed")]),
+    ])
+    def test_number(self, body, expected):
+        assert _speakers(body) == expected
+
+
+class TestAddresseeIsNeverTheSpeaker:
+    @pytest.mark.parametrize("body, expected", [
+        ("قال جون كيري لباراك أوباما إن الاتفاق جيد.", [("John Kerry", "resolved")]),
+        ("وقال لباراك أوباما إن الاتفاق جيد.", [(None, "unattributed")]),
+        ("قال جون كيري إن الاتفاق جيد.\nوقال لباراك أوباما إن إيران ملتزمة.",
+         [("John Kerry", "resolved"), ("John Kerry", "carried")]),
+        ("ودعا جون كيري باراك أوباما إلى الحوار.", [("John Kerry", "resolved")]),
+    ])
+    def test_addressee(self, body, expected):
+        assert _speakers(body) == expected
+
+    def test_addressee_fused_to_the_verb(self):
+        q = _quotes("قال جون كيري إن الاتفاق جيد.\nوطالبهم بضرورة الالتزام به.")
+        assert q[["content", "speaker_name_en", "speaker_status"]].values.tolist()[1] == [
+            "ضرورة الالتزام به", "John Kerry", "carried"]
+
+    def test_addressee_is_skipped_before_the_preposition(self):
+        q = _quotes("ودعا جون كيري الحكومة إلى الحوار مع المعارضة.")
+        assert q["content"].tolist() == ["الحوار مع المعارضة"]
+
+
+class TestSourcesAndGroups:
+    @pytest.mark.parametrize("body, expected", [
+        # sources are no entity, whatever they are close to
+        ("وقالت مصادر في الأمم المتحدة إن الاتفاق جيد.", [(None, "source-not-entity")]),
+        ("وقال مسؤول في البنك الدولي إن المشروع متوقف.", [(None, "source-not-entity")]),
+        ("وقال أحد المغردين إن المشروع متوقف.", [(None, "source-not-entity")]),
+        ("فمنهم من قال إن المشروع متوقف.", [(None, "source-not-entity")]),
+        # a phrase naming an organisation: the organisation speaks
+        ("وقال بيان للأمم المتحدة إن المشروع متوقف.", [("United Nations", "resolved")]),
+        ("وقال التقرير إن الأسواق تراجعت.", [(None, "source-not-entity")]),
+    ])
+    def test_source_nouns(self, body, expected):
+        assert _speakers(body) == expected
+
+
+class TestAuthorAndStatus:
+    @pytest.mark.parametrize("body, expected", [
+        ("وقلت منذ يومين إن الاتفاق جيد.", [(None, "author")]),
+        ('وقلت فيه "إن الاتفاق جيد للجميع في المنطقة".', [(None, "author")]),
+        ("وأقول لجون كيري إن الاتفاق جيد.", [(None, "author")]),
+    ])
+    def test_author(self, body, expected):
+        assert _speakers(body) == expected
+
+    def test_abbreviated_honorific_before_an_unknown_name(self):
+        q = _quotes("وفي كتابه يشير د. زيد عمرو إلى أن الاتفاق جيد.")
+        assert q[["content", "speaker_text", "speaker_status"]].values.tolist() == [
+            ["الاتفاق جيد", "د. زيد عمرو", "source-not-entity"]]
+
+    def test_decreased_is_not_i_said(self):
+        assert _quotes("قلت الصادرات بنسبة كبيرة خلال العام الماضي بسبب الأزمة.").empty
+
+    def test_every_status_is_declared_and_an_entity_only_when_resolved_or_carried(self, seed_article):
+        q = seed_article.quotes
+        assert set(q["speaker_status"]) <= set(SPEAKER_STATUSES)
+        has = q["speaker_entity_id"].notna()
+        assert q.loc[has, "speaker_status"].isin(["resolved", "carried"]).all()
+        assert not q.loc[~has, "speaker_status"].isin(["resolved", "carried"]).any()
