@@ -89,6 +89,8 @@ def show(label: str, r: dict) -> None:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--sample", type=int, default=1000, help="articles in the sample (default 1000)")
+    ap.add_argument("--batch-size", type=int, default=25,
+                    help="articles per batch on the sample (default 25: enough batches to keep 2 workers busy)")
     ap.add_argument("--dask", action="store_true", help="also run the sample with --dask local (2 workers)")
     ap.add_argument("--full", action="store_true", help="also run the whole corpus with --jobs 2")
     ap.add_argument("--out", type=Path, default=None, help="where the full run writes (default: a temp folder)")
@@ -100,15 +102,16 @@ def main() -> None:
     tmp = Path(tempfile.mkdtemp(prefix="bench-corpus-"))
     try:
         print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores; sample: first {args.sample} "
-              f"SaudiNewsNet articles")
-        one = run(inputs, tmp / "j1", "--jobs", "1", "--limit", str(args.sample))
+              f"SaudiNewsNet articles in batches of {args.batch_size}")
+        sample = ["--limit", str(args.sample), "--batch-size", str(args.batch_size)]
+        one = run(inputs, tmp / "j1", "--jobs", "1", *sample)
         show("--jobs 1", one)
-        two = run(inputs, tmp / "j2", "--jobs", "2", "--limit", str(args.sample))
+        two = run(inputs, tmp / "j2", "--jobs", "2", *sample)
         show("--jobs 2", two)
         speedup = one["wall"] / two["wall"]
         print(f"speed-up 1 -> 2 jobs: {speedup:.2f}x (wall); identical tables: {identical(tmp / 'j1', tmp / 'j2')}")
         if args.dask:
-            d = run(inputs, tmp / "dask", "--dask", "local", "--jobs", "2", "--limit", str(args.sample))
+            d = run(inputs, tmp / "dask", "--dask", "local", "--jobs", "2", *sample)
             show("--dask local", d)
             print(f"dask identical to --jobs 1: {identical(tmp / 'j1', tmp / 'dask')}")
         for label, r in (("--jobs 1", one), ("--jobs 2", two)):

@@ -23,7 +23,9 @@
 # table; see the README, "Many articles"), read with `analysis.explore.corpus`:
 #
 # - an article's *outlet* is the JSON line's `source` field (SaudiNewsNet), else the folder of its file; its *day*
-#   is the publication date on the page, else the day it was extracted (`date_extracted`); weeks start on Monday;
+#   is the publication date on the page when that is a Gregorian date within the month before the day the line was
+#   extracted (`date_extracted`; a Hijri date such as 1436-10-09 is not), else the day it was extracted; weeks
+#   start on Monday;
 # - an *entity* is the same across articles when the gazetteer knows it (same `key`); any other entity is
 #   identified by its type and Arabic name. Its English name is the gazetteer's, else a romanization marked `≈`;
 # - a *speaker* is an entity a quote is attributed to (quotes by unnamed sources, "officials", are not counted here);
@@ -70,7 +72,7 @@ display.rtl_table(speakers.drop(columns=["ekey"]), arabic_columns=["name_ar", "v
 
 # %%
 top5 = list(speakers["ekey"][:5])
-C.plot_timeline(corpus, C.entity_timeline(corpus, top5, freq="D"), title="Articles quoting the top speakers, by day",
+C.plot_timeline(corpus, C.entity_timeline(corpus, top5, freq="D"), title="The most-quoted speakers: articles naming them, by day",
                 ylabel="articles naming them")
 display.show()
 
@@ -93,12 +95,13 @@ display.show()
 # %% [markdown]
 # ## Figures by category
 # The counted amounts: how many of each category, in how many articles, how often approximate ("about", "more
-# than"), and the unit counted most. Then the largest amounts of the two biggest categories, as written.
+# than"), and the unit counted most. Then the largest amounts of money and of people, as written: the biggest
+# numbers are where a misread amount shows first, so check them against their headline.
 
 # %%
 by_category = C.figures_by_category(corpus)
 show(display.rtl_table(by_category, arabic_columns=["unit_ar"], caption="Figures by category", precision=2))
-for category in by_category["category"][:2]:
+for category in C.figure_categories_to_show(by_category):
     show(display.rtl_table(C.top_figures(corpus, category, top=8), arabic_columns=["text", "headline"],
                            caption=f"Largest {category} figures", precision=0))
 

@@ -305,6 +305,14 @@ class TestRuns:
         with pytest.raises(StoreError, match="other options"):
             build_corpus([corpus_inputs / "news"], out, jobs=1, ner=False, progress=False)
 
+    def test_another_table_contract_is_refused(self, tmp_path):
+        out = tmp_path / "c"
+        CorpusStore(out, options={}, batch_size=1).close()
+        manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+        (out / "manifest.json").write_text(json.dumps(dict(manifest, schema="0123456789ab")), encoding="utf-8")
+        with pytest.raises(StoreError, match="another table contract"):
+            CorpusStore(out, options={}, batch_size=1)
+
     def test_one_writer_at_a_time(self, tmp_path):
         with CorpusStore(tmp_path / "c", options={}, batch_size=1):
             with pytest.raises(StoreError, match="another corpus run"):

@@ -103,6 +103,15 @@ def arrow_schema(name: str):
     return pa.schema(fields, metadata=metadata)
 
 
+def schema_fingerprint() -> str:
+    """12 hex digits naming every table's columns and Arrow types: a dataset written under another table
+    contract (a column added or retyped) has another fingerprint and is not resumed into."""
+    import hashlib
+
+    text = ";".join(f"{name}:" + ",".join(f"{f.name}={f.type}" for f in arrow_schema(name)) for name in table_names())
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
+
+
 def pandas_dtypes(name: str) -> dict[str, str]:
     """The pandas dtypes a table reads back with (the declared ones; ``object`` is ``Int64``)."""
     return {c.name: ("Int64" if c.dtype == "object" else c.dtype) for c in _declared(name).columns}
@@ -210,6 +219,10 @@ class CorpusStore:
             if manifest.get("version") != FORMAT_VERSION:
                 raise StoreError(f"{self.out}: written by an incompatible version of the corpus format "
                                  f"({manifest.get('version')}); choose another --out")
+            if manifest.get("schema") != schema_fingerprint():
+                raise StoreError(f"{self.out}: written under another table contract (package "
+                                 f"{manifest.get('package_version')}, schema {manifest.get('schema')}; this one: "
+                                 f"{__version__}, {schema_fingerprint()}); choose another --out or remove it")
             if manifest.get("options") != self.options:
                 raise StoreError(f"{self.out}: written with other options ({_options(manifest.get('options'))}, "
                                  f"this run: {_options(self.options)}); rerun with the same options or choose "
@@ -220,7 +233,7 @@ class CorpusStore:
             raise StoreError(f"{self.out}: not empty and not a corpus dataset (holds {', '.join(sorted(others)[:3])}"
                              f"{' ...' if len(others) > 3 else ''}); choose another --out")
         manifest = {"format": FORMAT, "version": FORMAT_VERSION, "package_version": __version__,
-                    "options": self.options, "batch_size": batch_size, "tables": list(table_names()),
+                    "schema": schema_fingerprint(), "options": self.options, "batch_size": batch_size, "tables": list(table_names()),
                     "articles": 0, "refused": 0, "parts": {}}
         for name in table_names():
             (self.out / name).mkdir(exist_ok=True)

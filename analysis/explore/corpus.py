@@ -36,6 +36,7 @@ __all__ = [
     "plot_timeline",
     "figures_by_category",
     "top_figures",
+    "figure_categories_to_show",
     "themes_by_outlet",
     "plot_themes_by_outlet",
     "themes_by_week",
@@ -96,7 +97,11 @@ class Corpus:
         df["outlet"] = df["source"].fillna(folder).astype("str")
         day = pd.to_datetime(df["published_at"].str.slice(0, 10), errors="coerce", format="%Y-%m-%d")
         extracted = pd.to_datetime(df["date_extracted"].str.slice(0, 10), errors="coerce", format="%Y-%m-%d")
-        df["day"] = day.fillna(extracted)
+        # a page date is trusted when it is a Gregorian date (a Hijri 1436-10-09 read as a year is not) and, when
+        # the line says when it was extracted, within the month before that day; else the extraction day
+        plausible = (day.dt.year >= 1900) & (extracted.isna() | ((day <= extracted + pd.Timedelta(days=1))
+                                                                 & (day >= extracted - pd.Timedelta(days=31))))
+        df["day"] = day.where(plausible).fillna(extracted)
         df["week"] = df["day"] - pd.to_timedelta(df["day"].dt.day_of_week, unit="D")
         return df[["article_id", "outlet", "day", "week", "headline", "n_words"]]
 
@@ -306,6 +311,14 @@ def figures_by_category(c: Corpus) -> pd.DataFrame:
     return out.sort_values("figures", ascending=False, kind="stable").reset_index()
 
 
+def figure_categories_to_show(by_category: pd.DataFrame, n: int = 2) -> list[str]:
+    """The categories whose largest amounts the notebook lists: money, people, casualties first (where readers look
+    for the big numbers), then the most frequent others."""
+    have = list(by_category["category"])
+    preferred = [c for c in ("money", "people", "casualties") if c in have]
+    return (preferred + [c for c in have if c not in preferred and c != "number"])[:n]
+
+
 def top_figures(c: Corpus, category: str, *, top: int = 10) -> pd.DataFrame:
     """The largest amounts of one category, as written, with their outlet, day and headline."""
     f = c.table("figures", ["article_id", "category", "value", "unit_en", "text"])
@@ -366,6 +379,7 @@ def plot_themes_by_outlet(share: pd.DataFrame):
     display.set_ticks(ax, [i + 0.5 for i in range(len(share))], list(share.index), axis="y", rotation=0)
     ax.set_xlabel("outlet")
     ax.set_ylabel("")
+    ax.tick_params(axis="x", labelrotation=45)
     ax.set_title("Share of each outlet's articles carrying a theme")
     fig.tight_layout()
     return fig
