@@ -110,7 +110,7 @@ def _pool(batches: Iterable[Batch], jobs: int, ner: bool) -> Iterator[BatchResul
     import multiprocessing
 
     ctx = multiprocessing.get_context("forkserver")
-    ctx.set_forkserver_preload(["analysis.corpus.batch", "analysis.article"])
+    ctx.set_forkserver_preload(["analysis.corpus._preload"])  # workers fork from a warm process
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=warm_up, initargs=(ner, True))
     window = 2 * jobs
     it = iter(batches)
