@@ -1,5 +1,5 @@
 """Corpus mode speed and memory on SaudiNewsNet: articles/s for --jobs 1 and --jobs 2 on a sample, the speed-up,
-the extrapolated full-corpus time, peak memory (RSS summed over the run's processes), and whether the two runs
+the extrapolated full-corpus time, peak memory (PSS summed over the run's processes), and whether the two runs
 wrote identical tables.  ``--full`` also runs the whole corpus once.  Prints figures.
 
     .venv/bin/python benchmarks/bench_corpus.py                 # sample of 1000 articles, --jobs 1 and 2
@@ -35,15 +35,16 @@ def _tree_rss(proc) -> int:
     except psutil.Error:
         return 0
     for p in procs:
-        try:
-            total += p.memory_info().rss
+        try:  # PSS: a page shared by the workers (the forked models) is counted once, not once per process
+            info = p.memory_full_info()
+            total += getattr(info, "pss", info.rss)
         except psutil.Error:
             pass
     return total
 
 
 def run(inputs: list[str], out: Path, *args: str) -> dict:
-    """``python -m analysis corpus`` in a subprocess; wall time, CPU time of the tree, peak summed RSS."""
+    """``python -m analysis corpus`` in a subprocess; wall time, CPU time of the tree, peak summed PSS."""
     import psutil
 
     cmd = [sys.executable, "-m", "analysis", "corpus", *inputs, "--out", str(out), "--quiet", *args]
@@ -83,7 +84,7 @@ def show(label: str, r: dict) -> None:
     rate = r["articles"] / r["wall"]
     print(f"{label:<14} {r['articles']:>6} articles ({r['refused']} refused) in {r['wall']:7.1f} s wall: "
           f"{rate:6.1f} articles/s; CPU {r['cpu']:7.1f} s = {1000 * r['cpu'] / r['articles']:5.1f} ms/article; "
-          f"peak RSS {r['peak_rss'] / 2**20:6.0f} MB")
+          f"peak PSS {r['peak_rss'] / 2**20:6.0f} MB")
 
 
 def main() -> None:
@@ -124,7 +125,7 @@ def main() -> None:
                 shutil.rmtree(out)
             full = run(inputs, out, "--jobs", "2")
             show("full --jobs 2", full)
-            print(f"full corpus: {full['wall'] / 60:.1f} min wall, peak RSS {full['peak_rss'] / 2**30:.2f} GB, "
+            print(f"full corpus: {full['wall'] / 60:.1f} min wall, peak PSS {full['peak_rss'] / 2**30:.2f} GB, "
                   f"load average now {os.getloadavg()[0]:.1f}")
     finally:
         shutil.rmtree(tmp, ignore_errors=True)

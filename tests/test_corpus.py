@@ -278,6 +278,15 @@ class TestRuns:
             for part in read_manifest(out)["parts"]:
                 assert (out / name / part).read_bytes() == (fresh / name / part).read_bytes(), (name, part)
 
+    def test_recycled_workers_give_identical_tables(self, built, corpus_inputs, tmp_path, monkeypatch):
+        from analysis.corpus import run
+
+        _, fresh = built
+        monkeypatch.setattr(run, "MAX_BATCHES_PER_WORKER", 1)  # a new worker for every batch
+        build_corpus([corpus_inputs / "news", corpus_inputs / "papers"], tmp_path / "c", jobs=2, batch_size=2,
+                     progress=False)
+        _assert_same_dataset(tmp_path / "c", fresh)
+
     @pytest.mark.slow
     def test_dask_local_cluster_gives_identical_tables(self, built, corpus_inputs, tmp_path):
         _, fresh = built
