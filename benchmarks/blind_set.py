@@ -63,7 +63,7 @@ def _fold(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def _snn(shared: Path) -> list[BlindArticle]:
+def _snn(shared: Path, per_outlet: int = PER_OUTLET) -> list[BlindArticle]:
     dev_urls = set()
     manifest = shared / "dev" / "MANIFEST.tsv"
     if manifest.exists():
@@ -80,7 +80,7 @@ def _snn(shared: Path) -> list[BlindArticle]:
                 by_outlet.setdefault(r["source"], []).append((_h(SALT + r["url"]), r))
     out = []
     for outlet in sorted(by_outlet):
-        for _, r in sorted(by_outlet[outlet], key=lambda x: x[0])[:PER_OUTLET]:
+        for _, r in sorted(by_outlet[outlet], key=lambda x: x[0])[:per_outlet]:
             aid = f"snn_{outlet}_{_h(r['url'])[:8]}"
             out.append(BlindArticle(aid, "saudinewsnet", outlet, "", r["url"],
                                     _fold(r["title"].strip() + "\n\n" + r["content"])))
@@ -136,17 +136,60 @@ def blind_articles(shared: Path = SHARED) -> list[BlindArticle]:
     return [BlindArticle(**{**a.__dict__, "part": parts[a.article_id]}) for a in arts]
 
 
+FRESH_SALT = "fresh-2026|"
+FRESH_COUNTRIES = 8
+
+
+def fresh_articles(shared: Path = SHARED) -> list[BlindArticle]:
+    """The **fresh** blind part (added in session 4, annotated blind before any extractor ran on it): for each
+    SaudiNewsNet outlet the 3rd article in the blind order (the first two are the dev/test pair); for the first
+    8 countries of Arabic Newspapers ordered by SHA-256 of ``"fresh-2026|" + country``, one article of the
+    country's third rotation category ((i + 2) mod 4, i its position in sorted order; a missing cell falls to the
+    next category), first by SHA-256 of ``"fresh-2026|" + file name`` among files not already blind."""
+    if not (shared / "saudinewsnet").is_dir() or not (shared / "arabic_newspapers").is_dir():
+        raise FileNotFoundError(f"{shared}: the shared corpora are not there")
+    taken_ids = {a.article_id for a in blind_articles(shared)}
+    by_outlet: dict[str, list[BlindArticle]] = {}
+    for a in _snn(shared, per_outlet=PER_OUTLET + 1):
+        by_outlet.setdefault(a.group, []).append(a)
+    out = [m[PER_OUTLET] for _, m in sorted(by_outlet.items()) if len(m) > PER_OUTLET]
+    root = shared / "arabic_newspapers"
+    countries = sorted({p.name[:2] for cat in CATEGORIES for p in (root / cat).glob("*.txt")})
+    chosen = sorted(countries, key=lambda c: _h(FRESH_SALT + c))[:FRESH_COUNTRIES]
+    for country in sorted(chosen):
+        i = countries.index(country)
+        for k in range(4):
+            cat = CATEGORIES[(i + 2 + k) % 4]
+            cands = []
+            for path in sorted((root / cat).glob(f"{country}*.txt")):
+                if f"anp_{path.stem}" in taken_ids:
+                    continue
+                try:
+                    n = len(_anp_text(path).split())
+                except UnicodeDecodeError:
+                    continue
+                if MIN_WORDS <= n <= MAX_WORDS_ANP:
+                    cands.append((_h(FRESH_SALT + path.name), path))
+            if cands:
+                _, path = sorted(cands)[0]
+                out.append(BlindArticle(f"anp_{path.stem}", "arabic_newspapers", country, cat,
+                                        str(path.relative_to(shared)), _anp_text(path)))
+                break
+    return [BlindArticle(**{**a.__dict__, "part": "fresh"}) for a in out]
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("mode", choices=("list", "materialize"))
     ap.add_argument("--out", type=Path, default=ROOT / "data" / "blind")
+    ap.add_argument("--fresh", action="store_true", help="the fresh part (session 4) instead of dev/test")
     args = ap.parse_args(argv)
-    arts = blind_articles()
+    arts = fresh_articles() if args.fresh else blind_articles()
     if args.mode == "list":
         for a in arts:
             print(f"{a.article_id}\t{a.part}\t{a.corpus}\t{a.group}\t{a.category}\t{len(a.text.split())} words")
         n_test = sum(a.part == "test" for a in arts)
-        print(f"{len(arts)} articles: {n_test} test, {len(arts) - n_test} dev", file=sys.stderr)
+        print(f"{len(arts)} articles: {n_test} test, {sum(a.part == 'dev' for a in arts)} dev, {sum(a.part == 'fresh' for a in arts)} fresh", file=sys.stderr)
         return 0
     args.out.mkdir(parents=True, exist_ok=True)
     for a in arts:
