@@ -188,8 +188,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.mode == "list":
         for a in arts:
             print(f"{a.article_id}\t{a.part}\t{a.corpus}\t{a.group}\t{a.category}\t{len(a.text.split())} words")
-        n_test = sum(a.part == "test" for a in arts)
-        print(f"{len(arts)} articles: {n_test} test, {sum(a.part == 'dev' for a in arts)} dev, {sum(a.part == 'fresh' for a in arts)} fresh", file=sys.stderr)
+        counts = {p: sum(a.part == p for a in arts) for p in ("test", "dev", "fresh")}
+        print(f"{len(arts)} articles: " + ", ".join(f"{n} {p}" for p, n in counts.items() if n), file=sys.stderr)
         return 0
     args.out.mkdir(parents=True, exist_ok=True)
     for a in arts:
