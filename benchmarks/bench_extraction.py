@@ -14,7 +14,9 @@ three groups that must not be mixed up:
 * ``held-out``: dev folders annotated blind and kept out of tuning (tests/gold/HELDOUT.txt);
 * ``blind dev`` and ``sealed test``: the blind gold set of ``benchmarks/blind_set.py`` (tests/gold_blind/), 65
   articles from 14 Saudi outlets and 19 countries' papers, annotated before the extractors ever ran on them; the
-  sealed test part prints totals only (per table, outlet group, section) -- the honest figure.
+  sealed test part prints totals only (per table, outlet group, section) -- the honest figure;
+* ``fresh`` (``--fresh``): 22 more articles chosen by ``blind_set.fresh_articles`` and annotated blind in session 4,
+  totals only, scored on the code before and after that session's changes.
 """
 from __future__ import annotations
 
@@ -96,6 +98,7 @@ def main() -> int:
     ap.add_argument("--quiet", action="store_true", help="group totals only, no per-article lines")
     ap.add_argument("--tables", default=",".join(GOLD_TABLES))
     ap.add_argument("--no-blind", action="store_true", help="skip the blind gold set (tests/gold_blind)")
+    ap.add_argument("--fresh", action="store_true", help="also the fresh blind part (tests/gold_blind/fresh, totals)")
     args = ap.parse_args()
     tables = tuple(t for t in args.tables.split(",") if t)
     if args.compare_ner:
@@ -114,7 +117,8 @@ def main() -> int:
     if not args.no_blind:
         import blind_scores  # the blind dev / sealed test parts (benchmarks/blind_set.py)
 
-        blind_scores.report(blind_scores.run(ner=not args.no_ner), show_dev_articles=not args.quiet)
+        parts = ("dev", "test", "fresh") if args.fresh else ("dev", "test")
+        blind_scores.report(blind_scores.run(ner=not args.no_ner, parts=parts), show_dev_articles=not args.quiet)
     return 0
 
 

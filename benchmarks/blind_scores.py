@@ -11,7 +11,7 @@ from pathlib import Path
 from analysis import parse_article
 from analysis.evaluate import Score, blind_scores, evaluate_article, wrong_speakers
 
-from blind_set import blind_articles
+from blind_set import blind_articles, fresh_articles
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD_BLIND = ROOT / "tests" / "gold_blind"
@@ -44,10 +44,13 @@ def section_of(gold_dir: Path, art) -> str:
     return art.category or "unknown"
 
 
-def run(*, ner: bool = True):
-    """Per article: (part, outlet group, section, {measure: Score}, (wrong speakers, quotes found))."""
+def run(*, ner: bool = True, parts: tuple[str, ...] = ("dev", "test")):
+    """Per article: (part, outlet group, section, {measure: Score}, (wrong speakers, quotes found)).
+
+    ``parts``: ``dev`` and ``test`` (the blind set) and/or ``fresh`` (the part annotated blind in session 4)."""
     out = {}
-    for art in blind_articles():
+    arts = [a for a in blind_articles() if a.part in parts] + (fresh_articles() if "fresh" in parts else [])
+    for art in arts:
         gold_dir = GOLD_BLIND / art.part / art.article_id
         if not gold_dir.is_dir():
             continue
@@ -75,8 +78,11 @@ def report(results, *, show_dev_articles: bool = True) -> None:
                 for m, s in scores.items():
                     print(f"{aid:28} {m:10} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f}")
     for part, title in (("dev", "blind dev (annotated blind; tuning may look at it)"),
-                        ("test", "SEALED TEST (totals only; never tuned on)")):
+                        ("test", "SEALED TEST (totals only; never tuned on)"),
+                        ("fresh", "FRESH (annotated blind in session 4; totals only; never tuned on)")):
         rows = {k: v for k, v in results.items() if v[0] == part}
+        if not rows and part == "fresh":
+            continue
         print(f"\nTotals, {title}: {len(rows)} articles")
         if not rows:
             continue
@@ -99,3 +105,19 @@ def report(results, *, show_dev_articles: bool = True) -> None:
                     have = [s[m] for s in groups[g] if m in s]
                     cells.append(f"{sum(have, Score(0, 0, 0)).f1:.2f}" if have else "  - ")
                 print(f"    {g:16} {' / '.join(cells)}  ({len(groups[g])})")
+
+
+def main(argv: list[str] | None = None) -> int:
+    import argparse
+
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--parts", default="dev,test", help="comma-separated: dev, test, fresh")
+    ap.add_argument("--no-ner", action="store_true")
+    args = ap.parse_args(argv)
+    parts = tuple(p for p in args.parts.split(",") if p)
+    report(run(ner=not args.no_ner, parts=parts), show_dev_articles=False)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
