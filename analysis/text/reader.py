@@ -3,7 +3,8 @@
 Accepted: UTF-8 with or without BOM, UTF-16 and UTF-32 with BOM, Windows-1256.  Refused with an
 :class:`ArticleError` (``"<source>: <reason>"``, one line) naming the file and the problem: a missing file, a
 folder, empty or whitespace-only input, input above the size limit, binary data, UTF-16/UTF-32 without a BOM,
-invalid or truncated UTF-8, lone surrogates in a string, text without Arabic, an HTML document.
+invalid or truncated UTF-8, lone surrogates in a string, text without Arabic (said so when its letters were
+replaced by ``?`` in an earlier conversion), an HTML document.
 
 Decoding is right or loud:
 
@@ -37,6 +38,7 @@ __all__ = ["ArticleError", "Source", "read_source", "decode_bytes", "display_nam
            "UTF8_SHARE"]
 
 DEFAULT_MAX_BYTES = 5_000_000
+LOST_SHARE = 0.3  # share of '?' among visible characters above which a text without Arabic "lost its letters"
 UTF8_SHARE = 0.5  # share of well-formed multi-byte sequences above which undecodable bytes are "broken UTF-8"
 
 _HTML_DOC_RE = re.compile(r"<!doctype\s+html|<html[\s>]|<body[\s>]|<head[\s>]", re.IGNORECASE)
@@ -159,6 +161,8 @@ def decode_bytes(data: bytes, name: str) -> tuple[str, str]:
         legacy = data.decode("cp1256", errors="strict")
         if _plausible_cp1256(legacy):
             return legacy, "cp1256"
+        if (lost := _lost_letters(legacy)) is not None:
+            raise ArticleError(name, lost)
     raise ArticleError(name, "undecodable bytes: not UTF-8, UTF-16/UTF-32 with BOM or Windows-1256 text")
 
 
@@ -168,6 +172,19 @@ def _cp1256_decodes(data: bytes) -> bool:
     except UnicodeDecodeError:
         return False
     return True
+
+
+def _lost_letters(text: str) -> str | None:
+    """The reason to give when ``text`` has no Arabic because its letters were replaced by ``?`` (a file once
+    converted through a code page without Arabic: the letters are gone, no decoder can bring them back); else None."""
+    if has_arabic(text):
+        return None
+    visible = sum(1 for c in text if not c.isspace())
+    marks = text.count("?")
+    if visible < 20 or marks < visible * LOST_SHARE:
+        return None
+    return (f"no Arabic text: {marks} of {visible} visible characters are '?' (the Arabic letters were lost when "
+            "the file was converted through a code page without Arabic; only the original file can be read)")
 
 
 def _plausible_cp1256(text: str) -> bool:
@@ -191,7 +208,7 @@ def _check(text: str, name: str) -> str:
             "and copy, or `trafilatura -i page.html > page.txt`) and parse that",
         )
     if not has_arabic(text):
-        raise ArticleError(name, "no Arabic text found")
+        raise ArticleError(name, _lost_letters(text) or "no Arabic text found")
     return text
 
 
