@@ -33,7 +33,7 @@ DECLARED = {
     "number_words.csv": dict(required=("word", "kind", "gloss"), optional=("value",), key=("word",)),  # numerals
     "stopwords_ar.csv": dict(required=("word", "gloss"), key=("word",)),                             # text.stopwords
     "themes.csv": dict(required=("theme", "label_en", "label_ar", "trigger_ar", "gloss", "weight"),
-                       key=("theme", "trigger_ar")),                                                  # extract.themes
+                       optional=("match",), key=("theme", "trigger_ar")),                                                  # extract.themes
     "titles.csv": dict(required=("ar", "kind", "gloss_en"), key=("ar", "kind")),                    # lexicon.gazetteer
     "units.csv": dict(required=("term_ar", "role", "gloss"), optional=("unit_en", "category"),
                       key=("term_ar",)),                                                              # extract.figures

@@ -215,3 +215,35 @@ class TestAboutness:
         ranked = rank_themes(art.themes, art.sentences)
         assert ranked.empty and list(ranked.columns) == ["theme", "label_en", "label_ar", "weight", "n_sentences", "rank"]
         assert top_theme(art) is None
+
+
+class TestWordFormTriggers:
+    """``match=form`` rows match the word itself (clitics and article off), not every word sharing its stem."""
+
+    @pytest.mark.parametrize(("word", "forms"), [
+        ("وبالمحسوبية", {"وبالمحسوبيه", "بالمحسوبيه", "المحسوبيه", "محسوبيه"}),
+        ("للقيم", {"للقيم", "قيم"}),  # لل is ل + ال, never ل + لقيم
+        ("الطائف", {"الطائف", "طائف"}),
+    ])
+    def test_bare_forms(self, word, forms):
+        from analysis.extract.themes import bare_forms
+        assert bare_forms(word) == forms
+
+    def test_form_rows_are_keyed_by_form(self):
+        from analysis.extract.themes import FORM_MARK
+        hajj = [t for t in triggers() if t.term_ar == "الحج"]
+        assert hajj and hajj[0].stems == (FORM_MARK + "حج",)
+
+    @pytest.mark.parametrize(("body", "theme", "expected"), [
+        # the word itself, with its clitics: still a trigger
+        ("واستقبل الوزير وفدا من الدعاة في مقر الوزارة.", "RELIGION_OUTREACH", True),
+        ("وتشمل الخطة تسهيل إجراءات الحج هذا العام للجميع.", "RELIGION_HAJJ", True),
+        ("وأعلن المدرب التشكيلة الأساسية للمباراة أمام الفريق الضيف.", "SPORTS", True),
+        # a word that only shares the stem: no longer a trigger
+        ("دعا الوزير إلى الحوار بين الأطراف في الاجتماع.", "RELIGION_OUTREACH", False),
+        ("وأقام الطلاب حفلا في محافظة الطائف مساء أمس.", "RELIGIOUS_COEXISTENCE", False),
+        ("وكلف الرئيس رئيس الوزراء تشكيل الحكومة الجديدة خلال أسبوعين.", "SPORTS", False),
+        ("واستقبل فخامة الرئيس الوفد في القصر الجمهوري.", "ENV_OIL", False),
+    ])
+    def test_sentences(self, body, theme, expected):
+        assert (theme in themes_of(body)) is expected

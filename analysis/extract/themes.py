@@ -17,6 +17,15 @@ that names the theme on its own (``السلاح المنفلت``، ``هدنة``�
 ``استقرار``, which also occurs in market news).  ``evidence`` lists the matched words as written, joined by
 ``" | "``, and ``evidence_spans`` their offsets (``start-end;start-end``).
 
+**Word-form triggers.**  A light stem sometimes conflates words that have nothing in common: ``الدعاة``
+(preachers) and ``دعا`` (he called for) share ``دعا``, ``الطائفية`` (sectarianism) and the city ``الطائف``
+share ``طايف``, ``التشكيلة`` (a team's line-up) and ``تشكيل`` (forming a government) share ``تشكيل``.  A row
+whose ``match`` column says ``form`` matches only the word itself: the token, with a conjunction و/ف, a
+preposition ب/ل/ك and the article ال taken off (each optional), must equal the trigger word with its article
+taken off (``بالمحسوبية`` matches ``المحسوبية``, ``محسوبة`` does not).  Other forms of such a word are rows of
+their own (same gloss, so they count once).  ``benchmarks/bench_theme_stems.py`` lists, for every stem trigger,
+the words of a corpus that share its stem: that is how the ``form`` rows were found.
+
 **What the article is about** (:func:`rank_themes`, used by :func:`analysis.evaluate.top_theme`): a theme's article
 weight is the sum of its sentence scores, each multiplied by where the sentence stands — :data:`HEADLINE_WEIGHT`
 for the headline, :data:`LEAD_WEIGHT` for the lead (the first :data:`LEAD_SENTENCES` body sentences), 1 elsewhere —
@@ -28,6 +37,7 @@ covers most).
 """
 from __future__ import annotations
 
+import re
 from functools import cache, lru_cache
 from typing import NamedTuple
 
@@ -35,10 +45,10 @@ import pandas as pd
 
 from analysis import schema
 from analysis.extract.tokenview import token_column
-from analysis.lexicon import load_csv
+from analysis.lexicon import LexiconError, load_csv
 from analysis.schema import BaseTables
 from analysis.text.clitics import PREPOSITION_PROCLITIC_RE
-from analysis.text.normalize import dediac, strip_tatweel
+from analysis.text.normalize import dediac, normalize, strip_tatweel
 from analysis.text.stem import stem
 
 __all__ = ["GENERIC_THEMES", "HEADLINE_WEIGHT", "LEAD_SENTENCES", "LEAD_WEIGHT", "THRESHOLD", "THEME_COLUMNS", "Trigger",
@@ -50,11 +60,16 @@ LEAD_WEIGHT = 2.0  # the lead (inverted pyramid: the first body sentences say wh
 LEAD_SENTENCES = 2
 GENERIC_THEMES = {"SPORTS": "SPORTS_FOOTBALL"}  # generic theme -> default member of its family (SPORTS_*)
 THEME_COLUMNS = schema.TABLES["themes"].names  # declared in analysis/schema.py
+FORM_MARK = "="  # a key that is a bare word form, not a stem (no stem starts with it)
+_CONJ_RE = re.compile("^[\u0648\u0641](?=[\u0621-\u064A]{3})")  # و/ف before 3+ letters
+_PREP_RE = re.compile("^[\u0628\u0644\u0643](?=[\u0621-\u064A]{3})")  # ب/ل/ك before 3+ letters
+_LAM_ART_RE = re.compile("^\u0644\u0644(?=[\u0621-\u064A]{2})")  # لل = ل + ال (للمحسوبية)
+_ART_RE = re.compile("^\u0627\u0644(?=[\u0621-\u064A]{2})")
 
 
 class Trigger(NamedTuple):
     theme: str
-    stems: tuple[str, ...]
+    stems: tuple[str, ...]  # per word: its stem, or ``FORM_MARK`` + its bare form (``match=form`` rows)
     term_ar: str
     gloss: str
     weight: float
@@ -62,18 +77,54 @@ class Trigger(NamedTuple):
 
 @cache
 def _rows() -> tuple[dict[str, str], ...]:
-    return load_csv("themes.csv", required=("theme", "label_en", "label_ar", "trigger_ar", "gloss", "weight"),
-                    key=("theme", "trigger_ar"))
+    rows = load_csv("themes.csv", required=("theme", "label_en", "label_ar", "trigger_ar", "gloss", "weight"),
+                    optional=("match",), key=("theme", "trigger_ar"))
+    for n, r in enumerate(rows, start=2):
+        if r["match"] not in ("", "stem", "form"):
+            raise LexiconError(f"analysis/data/themes.csv, line {n}: match must be empty, 'stem' or 'form', "
+                               f"not {r['match']!r}")
+    return rows
+
+
+def _norm(word: str) -> str:
+    return normalize(strip_tatweel(dediac(word)))
+
+
+def bare_forms(word: str) -> frozenset[str]:
+    """The word with a conjunction و/ف, a preposition ب/ل/ك and the article ال each optionally taken off
+    (normalised): ``وبالمحسوبية`` -> {وبالمحسوبيه, بالمحسوبيه, المحسوبيه, محسوبيه}."""
+    w = _norm(word)
+    out = {w}
+    for a in (w, _CONJ_RE.sub("", w)):
+        out.add(a)
+        lam_art = _LAM_ART_RE.sub("", a)
+        if lam_art != a:  # لل is ل + ال: never ل + a word starting with ل (للقيم is not ل + لقيم)
+            out.add(lam_art)
+            continue
+        b = _PREP_RE.sub("", a)
+        out.update((b, _ART_RE.sub("", b), _ART_RE.sub("", a)))
+    return frozenset(out)
+
+
+def _trigger_form(word: str) -> str:
+    return FORM_MARK + _ART_RE.sub("", _norm(word))
 
 
 @cache
 def triggers() -> tuple[Trigger, ...]:
-    """Every trigger of the lexicon, in the order of ``analysis/data/themes.csv``, with its stems."""
+    """Every trigger of the lexicon, in the order of ``analysis/data/themes.csv``, with its stems (or, for
+    ``match=form`` rows, its bare word forms)."""
     return tuple(
-        Trigger(r["theme"], tuple(stem(w) for w in r["trigger_ar"].split()), r["trigger_ar"], r["gloss"],
-                float(r["weight"]))
+        Trigger(r["theme"], tuple(_trigger_form(w) if r["match"] == "form" else stem(w)
+                                  for w in r["trigger_ar"].split()),
+                r["trigger_ar"], r["gloss"], float(r["weight"]))
         for r in _rows()
     )
+
+
+@cache
+def _form_keys() -> frozenset[str]:
+    return frozenset(k for t in triggers() for k in t.stems if k.startswith(FORM_MARK))
 
 
 @cache
@@ -99,13 +150,16 @@ class _Match(NamedTuple):
 
 @lru_cache(maxsize=65536)
 def _stems_of(word: str, token_stem: str) -> tuple[str, ...]:
-    """The token's stem, plus the stem without a proclitic ب/ل/ك (و/ف) the stemmer kept (لفرض -> فرض)."""
+    """The token's stem, plus the stem without a proclitic ب/ل/ك (و/ف) the stemmer kept (لفرض -> فرض), plus
+    the keys of the word-form triggers its bare forms equal."""
+    forms = _form_keys()
+    extra = tuple(sorted(k for f in bare_forms(word) if (k := FORM_MARK + f) in forms))
     word = strip_tatweel(dediac(word))
     bare = PREPOSITION_PROCLITIC_RE.sub("", word)
     if bare == word:
-        return (token_stem,)
+        return (token_stem, *extra)
     alt = stem(bare)
-    return (token_stem,) if alt == token_stem else (token_stem, alt)
+    return ((token_stem,) if alt == token_stem else (token_stem, alt)) + extra
 
 
 def _sentence_themes(stems: list[tuple[str, ...]], spans: list[tuple[int, int]], text: str) -> list[tuple]:
