@@ -16,7 +16,9 @@ word.  A token with no Arabic letters is returned as written.
 """
 from __future__ import annotations
 
+import hashlib
 import heapq
+import json
 import math
 import re
 from functools import cache, lru_cache
@@ -25,7 +27,8 @@ from pathlib import Path
 
 from analysis.lexicon import load_csv
 
-__all__ = ["romanize", "spell", "romanize_token", "normalize_name", "RomanizeModel", "load_model"]
+__all__ = ["romanize", "spell", "romanize_token", "normalize_name", "RomanizeModel", "RomanizeModelError",
+           "load_model", "CARD_FILENAME", "MODEL_FILENAME", "LEXICON_FILENAME"]
 
 _DIACRITICS_RE = re.compile("[\u064B-\u065F\u0670\u0640]")  # harakat, superscript alef, tatweel
 _ALEF_RE = re.compile("[\u0622\u0623\u0625\u0671]")
@@ -33,9 +36,17 @@ _ARABIC_RE = re.compile("[\u0621-\u064A]")
 _WORD_RE = re.compile(r"\S+")
 BOS = "<s>"
 EOS = "</s>"
-BEAM = 4  # as good as 8 or 12 on the held-out sets (mean exact .267 for each), and faster
+BEAM = 8  # tune part (python -m analysis.names.train --tune): exact .245 with 4, .255 with 8, .256 with 12
 PRUNE = 3.0  # log10: a hypothesis this far below the best is dropped
 UNSEEN = -7.0  # log10 probability of a unit the model never saw
+MODEL_FILENAME = "romanize_model.tsv"
+LEXICON_FILENAME = "romanize_lexicon.tsv"
+CARD_FILENAME = "romanize_model.json"
+_RETRAIN = "python -m analysis.names.train"
+
+
+class RomanizeModelError(ValueError):
+    """A romanisation model or lexicon file is missing, corrupt or does not match its card."""
 
 
 def normalize_name(token: str) -> str:
@@ -102,9 +113,9 @@ class RomanizeModel:
                                                 for chunk, unit in self._options[ch])
         return hit
 
-    def nbest(self, letters: str, n: int = BEAM) -> list[tuple[float, str]]:
+    def nbest(self, letters: str, n: int = BEAM, *, beam: int = BEAM) -> list[tuple[float, str]]:
         """Up to ``n`` spellings of a normalised Arabic token with their log10 scores, best first; hypotheses
-        that reach the same spelling by different alignments are summed."""
+        that reach the same spelling by different alignments are summed.  ``beam``: contexts kept per letter."""
         keep = self.order - 1
         beams: dict[str, tuple[float, str]] = {self._bos: (0.0, "")}  # context -> (score, spelling)
         for ch in letters:
@@ -117,11 +128,11 @@ class RomanizeModel:
                     new = s + sc
                     if new > grown.get(key, -math.inf):
                         grown[key] = new
-            ranked = heapq.nsmallest(3 * BEAM, [(-sc, out, hist) for (hist, out), sc in grown.items()])
+            ranked = heapq.nsmallest(3 * beam, [(-sc, out, hist) for (hist, out), sc in grown.items()])
             best = -ranked[0][0] if ranked else 0.0
             beams = {}
             for neg, out, hist in ranked:
-                if -neg < best - PRUNE or len(beams) >= BEAM:
+                if -neg < best - PRUNE or len(beams) >= beam:
                     break
                 if hist not in beams:  # ranked best first: each context keeps its best spelling
                     beams[hist] = (-neg, out)
@@ -135,9 +146,9 @@ class RomanizeModel:
         ranked_out = sorted(total.items(), key=lambda kv: (-kv[1], kv[0]))[:n]
         return [(top + math.log10(p), out) for out, p in ranked_out]
 
-    def decode(self, letters: str) -> str:
+    def decode(self, letters: str, *, beam: int = BEAM) -> str:
         """The best English spelling of a normalised Arabic token (lower case)."""
-        best = self.nbest(letters, 1)
+        best = self.nbest(letters, 1, beam=beam)
         return best[0][1] if best else ""
 
 
@@ -145,30 +156,56 @@ def _model_file(name: str):
     return resources.files("analysis").joinpath("models", name)
 
 
+def _sibling(path, name: str):
+    return path.parent / name if isinstance(path, Path) else _model_file(name)
+
+
+def file_digest(data: bytes) -> dict[str, int | str]:
+    """What the card records of a shipped file: ``{"bytes": ..., "sha256": ...}``."""
+    return {"bytes": len(data), "sha256": hashlib.sha256(data).hexdigest()}
+
+
+def _read_checked(path) -> str:
+    """The text of a model file, after checking its size and SHA-256 against the card beside it."""
+    card_path = _sibling(path, CARD_FILENAME)
+    try:
+        data = path.read_bytes()
+        card = json.loads(card_path.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise RomanizeModelError(f"romanize: {exc.filename} not found (retrain with `{_RETRAIN}`)") from None
+    except json.JSONDecodeError as exc:
+        raise RomanizeModelError(f"romanize: card {card_path} is not valid JSON: {exc}") from None
+    want = card.get("files", {}).get(path.name) if isinstance(card, dict) else None
+    if want != file_digest(data):
+        raise RomanizeModelError(f"romanize: {path} does not match its card {card_path} (size {len(data)} bytes, "
+                                 f"card expects {want}); retrain with `{_RETRAIN}`")
+    return data.decode("utf-8")
+
+
 @cache
 def load_model(path: Path | None = None) -> RomanizeModel:
-    """The shipped model (``analysis/models/romanize_model.tsv``; or the model file at ``path``), loaded once."""
+    """The shipped model (``analysis/models/romanize_model.tsv``; or the model file at ``path``, with its card
+    beside it), loaded once and checked against the card's size and SHA-256."""
     order = 0
     chunks: dict[str, list[str]] = {}
     logp: dict[tuple[str, ...], float] = {}
     backoff: dict[tuple[str, ...], float] = {}
-    source = path if path is not None else _model_file("romanize_model.tsv")
-    with source.open(encoding="utf-8") as fh:
-        for line in fh:
-            kind, rest = line.rstrip("\n").split("\t", 1)
-            if kind == "order":
-                order = int(rest)
-            elif kind == "chunk":
-                ch, chunk = rest.split("\t")
-                chunks.setdefault(ch, []).append(chunk)
-            elif kind == "ngram":
-                gram, p, bo = rest.split("\t")
-                key = tuple(gram.split(" "))
-                logp[key] = float(p)
-                if bo:
-                    backoff[key] = float(bo)
+    source = path if path is not None else _model_file(MODEL_FILENAME)
+    for line in _read_checked(source).splitlines():
+        kind, rest = line.split("\t", 1)
+        if kind == "order":
+            order = int(rest)
+        elif kind == "chunk":
+            ch, chunk = rest.split("\t")
+            chunks.setdefault(ch, []).append(chunk)
+        elif kind == "ngram":
+            gram, p, bo = rest.split("\t")
+            key = tuple(gram.split(" "))
+            logp[key] = float(p)
+            if bo:
+                backoff[key] = float(bo)
     if not order or not logp:
-        raise ValueError("analysis/models/romanize_model.tsv: no model in the file")
+        raise RomanizeModelError(f"{source}: no model in the file")
     return RomanizeModel(order, {k: tuple(v) for k, v in chunks.items()}, logp, backoff)
 
 
@@ -177,12 +214,11 @@ def _lexicon() -> dict[str, str]:
     """Normalised Arabic name word -> English spelling: the words of the reviewed gazetteer persons first
     (:func:`reviewed_name_words`), then ``romanize_lexicon.tsv``."""
     out: dict[str, str] = {}
-    with _model_file("romanize_lexicon.tsv").open(encoding="utf-8") as fh:
-        for line in fh:
-            if line.startswith("#"):
-                continue
-            ar, en = line.rstrip("\n").split("\t")[:2]
-            out[ar] = en
+    for line in _read_checked(_model_file(LEXICON_FILENAME)).splitlines():
+        if line.startswith("#"):
+            continue
+        ar, en = line.split("\t")[:2]
+        out[ar] = en
     out.update(reviewed_name_words())
     return out
 
