@@ -8,8 +8,9 @@ Offline and deterministic, in two steps:
    (``analysis/data/name_particles.csv``: بن -> bin, أبو -> Abu, عبد + name -> Abdul Name, ال -> al-).
 2. **A joint-sequence model for names nobody listed** (``analysis/models/romanize_model.tsv``): every Arabic
    letter is aligned with the English letters it stands for (``"م|m و|o غ|gh ي|e ر|r ي|i ن|n ي|i"``, learnt by
-   EM), an n-gram model over those letter pairs scores spellings, and a beam search picks the best one.  Its card
-   (``romanize_model.json``) records the training data and the held-out scores.
+   EM), an n-gram model over those letter pairs (Kneser-Ney smoothed) scores spellings, and a beam search picks
+   the best one.  Its card (``romanize_model.json``) records the training data, the held-out scores and the size
+   and SHA-256 of both files, checked when they are loaded (:class:`RomanizeModelError` if they differ).
 
 Input is normalised for matching only (diacritics, tatweel and alef forms folded); the result is title-cased per
 word.  A token with no Arabic letters is returned as written.
