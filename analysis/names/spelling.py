@@ -122,21 +122,19 @@ class RomanizeModel:
         for ch in letters:
             if ch not in self._options:
                 continue  # a letter the model never saw: dropped
-            grown: dict[tuple[str, str], float] = {}
+            grown: dict[str, tuple[float, str, str]] = {}  # next context -> its best (score, spelling, chunk)
             for hist, (s, out) in beams.items():
                 for chunk, nxt, sc in self._steps(hist, ch, keep):
-                    key = (nxt, out + chunk)
                     new = s + sc
-                    if new > grown.get(key, -math.inf):
-                        grown[key] = new
-            ranked = heapq.nsmallest(3 * beam, [(-sc, out, hist) for (hist, out), sc in grown.items()])
-            best = -ranked[0][0] if ranked else 0.0
-            beams = {}
-            for neg, out, hist in ranked:
-                if -neg < best - PRUNE or len(beams) >= beam:
-                    break
-                if hist not in beams:  # ranked best first: each context keeps its best spelling
-                    beams[hist] = (-neg, out)
+                    old = grown.get(nxt)
+                    if old is None or new > old[0]:
+                        grown[nxt] = (new, out, chunk)
+            if not grown:
+                beams = {}
+                break
+            ranked = heapq.nsmallest(beam, [(-sc, out + chunk, nxt) for nxt, (sc, out, chunk) in grown.items()])
+            floor = -ranked[0][0] - PRUNE
+            beams = {nxt: (-neg, out) for neg, out, nxt in ranked if -neg >= floor}
         final = [(s + self._score(hist, self._eos), out) for hist, (s, out) in beams.items()]
         if not final:
             return []
