@@ -37,7 +37,7 @@ _ARABIC_RE = re.compile("[\u0621-\u064A]")
 _WORD_RE = re.compile(r"\S+")
 BOS = "<s>"
 EOS = "</s>"
-BEAM = 8  # tune part (python -m analysis.names.train --tune): exact .245 with 4, .255 with 8, .256 with 12
+BEAM = 12  # tune part (python -m analysis.names.train --tune): exact .245 with 4, .253 with 8, .256 with 12
 PRUNE = 3.0  # log10: a hypothesis this far below the best is dropped
 UNSEEN = -7.0  # log10 probability of a unit the model never saw
 MODEL_FILENAME = "romanize_model.tsv"
@@ -74,6 +74,7 @@ class RomanizeModel:
         self._backoff = {"".join(code[u] for u in g): b for g, b in backoff.items()}
         self._options = {ch: tuple((c, code[f"{ch}|{c}"]) for c in cs) for ch, cs in chunks.items()}
         self._bos, self._eos = code[BOS], code[EOS]
+        self._contexts = frozenset(g[:-1] for g in self._logp)  # contexts some n-gram continues
         self.n_ngrams = len(logp)
         self._memo: dict[str, float] = {}
         self._steps_memo: dict[str, tuple[tuple[str, str, float], ...]] = {}
@@ -110,9 +111,17 @@ class RomanizeModel:
         key = hist + ch
         hit = self._steps_memo.get(key)
         if hit is None:
-            hit = self._steps_memo[key] = tuple((chunk, (hist + unit)[-keep:], self._score(hist, unit))
+            hit = self._steps_memo[key] = tuple((chunk, self._state((hist + unit)[-keep:]), self._score(hist, unit))
                                                 for chunk, unit in self._options[ch])
         return hit
+
+    def _state(self, ctx: str) -> str:
+        """The longest suffix of ``ctx`` that some n-gram continues: the rest cannot change a score (its back-off
+        weight is 1), so hypotheses that differ only there are one state -- fewer contexts to score, a wider beam."""
+        contexts = self._contexts
+        while ctx and ctx not in contexts:
+            ctx = ctx[1:]
+        return ctx
 
     def nbest(self, letters: str, n: int = BEAM, *, beam: int = BEAM) -> list[tuple[float, str]]:
         """Up to ``n`` spellings of a normalised Arabic token with their log10 scores, best first; hypotheses
