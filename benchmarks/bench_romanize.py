@@ -46,7 +46,7 @@ NAMES = ROOT.parent / "shared" / "names"
 sys.path.insert(0, str(ROOT))
 
 from analysis.names import romanize  # noqa: E402
-from analysis.names.spelling import _decode, _lexicon, load_model  # noqa: E402
+from analysis.names.spelling import BEAM, _decode, _lexicon, load_model  # noqa: E402
 from analysis.names.train import edit_distance, heldout, read_anetac, read_google, read_wikidata  # noqa: E402
 
 SAMPLE = 100  # the card's sample_scores: the first SAMPLE forms of each set, re-run by tests/test_romanize.py
@@ -143,6 +143,7 @@ def main() -> int:
         card_path = ROOT / "analysis" / "models" / "romanize_model.json"
         card = json.loads(card_path.read_text(encoding="utf-8"))
         card["scores"] = scores
+        card["beam"] = BEAM  # the decoder setting these figures were measured with
         card["sample_scores"] = {"limit": SAMPLE, "sets": sample_scores(all_sets)}
         card_path.write_text(json.dumps(card, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     return 0

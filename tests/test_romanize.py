@@ -11,6 +11,7 @@ import pytest
 
 from analysis import romanize
 from analysis.names.spelling import (
+    BEAM,
     CARD_FILENAME,
     LEXICON_FILENAME,
     MODEL_FILENAME,
@@ -96,6 +97,7 @@ def test_card_records_the_shipped_files():
         assert card["files"][name] == file_digest((MODELS / name).read_bytes()), name
     assert sum(f["bytes"] for f in card["files"].values()) < 10_000_000
     assert card["train"] and "held_out" in card and "tune" in card
+    assert card["beam"] == BEAM and card["ngrams"] == load_model().n_ngrams
     model = card["scores"]["mean of the sets / model"]
     assert 0.25 < model["exact"] < 1 and 0 < model["cer"] < 0.25
     assert card["scores"]["speed"]["ms_per_token"] < 5
