@@ -8,15 +8,18 @@ Offline and deterministic, in two steps:
    (``analysis/data/name_particles.csv``: بن -> bin, أبو -> Abu, عبد + name -> Abdul Name, ال -> al-).
 2. **A joint-sequence model for names nobody listed** (``analysis/models/romanize_model.tsv``): every Arabic
    letter is aligned with the English letters it stands for (``"م|m و|o غ|gh ي|e ر|r ي|i ن|n ي|i"``, learnt by
-   EM), an n-gram model over those letter pairs scores spellings, and a beam search picks the best one.  Its card
-   (``romanize_model.json``) records the training data and the held-out scores.
+   EM), an n-gram model over those letter pairs (Kneser-Ney smoothed) scores spellings, and a beam search picks
+   the best one.  Its card (``romanize_model.json``) records the training data, the held-out scores and the size
+   and SHA-256 of both files, checked when they are loaded (:class:`RomanizeModelError` if they differ).
 
 Input is normalised for matching only (diacritics, tatweel and alef forms folded); the result is title-cased per
 word.  A token with no Arabic letters is returned as written.
 """
 from __future__ import annotations
 
+import hashlib
 import heapq
+import json
 import math
 import re
 from functools import cache, lru_cache
@@ -25,7 +28,8 @@ from pathlib import Path
 
 from analysis.lexicon import load_csv
 
-__all__ = ["romanize", "spell", "romanize_token", "normalize_name", "RomanizeModel", "load_model"]
+__all__ = ["romanize", "spell", "romanize_token", "normalize_name", "RomanizeModel", "RomanizeModelError",
+           "load_model", "CARD_FILENAME", "MODEL_FILENAME", "LEXICON_FILENAME"]
 
 _DIACRITICS_RE = re.compile("[\u064B-\u065F\u0670\u0640]")  # harakat, superscript alef, tatweel
 _ALEF_RE = re.compile("[\u0622\u0623\u0625\u0671]")
@@ -33,9 +37,17 @@ _ARABIC_RE = re.compile("[\u0621-\u064A]")
 _WORD_RE = re.compile(r"\S+")
 BOS = "<s>"
 EOS = "</s>"
-BEAM = 4  # as good as 8 or 12 on the held-out sets (mean exact .267 for each), and faster
+BEAM = 12  # tune part (python -m analysis.names.train --tune): exact .245 with 4, .253 with 8, .256 with 12
 PRUNE = 3.0  # log10: a hypothesis this far below the best is dropped
 UNSEEN = -7.0  # log10 probability of a unit the model never saw
+MODEL_FILENAME = "romanize_model.tsv"
+LEXICON_FILENAME = "romanize_lexicon.tsv"
+CARD_FILENAME = "romanize_model.json"
+_RETRAIN = "python -m analysis.names.train"
+
+
+class RomanizeModelError(ValueError):
+    """A romanisation model or lexicon file is missing, corrupt or does not match its card."""
 
 
 def normalize_name(token: str) -> str:
@@ -47,7 +59,8 @@ class RomanizeModel:
     """A joint n-gram model over (Arabic letter, English letters) units.
 
     Each unit (``م|m``) is coded as one character, so an n-gram is a short string and a context its suffix: the
-    decoder's inner loop is string slicing and dict look-ups (about 0.1 ms per name token).
+    decoder's inner loop is string slicing and dict look-ups (about 1 ms per new name token, far less once its
+    contexts have been scored).
     """
 
     def __init__(self, order: int, chunks: dict[str, tuple[str, ...]], logp: dict[tuple[str, ...], float],
@@ -62,6 +75,7 @@ class RomanizeModel:
         self._backoff = {"".join(code[u] for u in g): b for g, b in backoff.items()}
         self._options = {ch: tuple((c, code[f"{ch}|{c}"]) for c in cs) for ch, cs in chunks.items()}
         self._bos, self._eos = code[BOS], code[EOS]
+        self._contexts = frozenset(g[:-1] for g in self._logp)  # contexts some n-gram continues
         self.n_ngrams = len(logp)
         self._memo: dict[str, float] = {}
         self._steps_memo: dict[str, tuple[tuple[str, str, float], ...]] = {}
@@ -98,33 +112,39 @@ class RomanizeModel:
         key = hist + ch
         hit = self._steps_memo.get(key)
         if hit is None:
-            hit = self._steps_memo[key] = tuple((chunk, (hist + unit)[-keep:], self._score(hist, unit))
+            hit = self._steps_memo[key] = tuple((chunk, self._state((hist + unit)[-keep:]), self._score(hist, unit))
                                                 for chunk, unit in self._options[ch])
         return hit
 
-    def nbest(self, letters: str, n: int = BEAM) -> list[tuple[float, str]]:
+    def _state(self, ctx: str) -> str:
+        """The longest suffix of ``ctx`` that some n-gram continues: the rest cannot change a score (its back-off
+        weight is 1), so hypotheses that differ only there are one state -- fewer contexts to score, a wider beam."""
+        contexts = self._contexts
+        while ctx and ctx not in contexts:
+            ctx = ctx[1:]
+        return ctx
+
+    def nbest(self, letters: str, n: int = BEAM, *, beam: int = BEAM) -> list[tuple[float, str]]:
         """Up to ``n`` spellings of a normalised Arabic token with their log10 scores, best first; hypotheses
-        that reach the same spelling by different alignments are summed."""
+        that reach the same spelling by different alignments are summed.  ``beam``: contexts kept per letter."""
         keep = self.order - 1
         beams: dict[str, tuple[float, str]] = {self._bos: (0.0, "")}  # context -> (score, spelling)
         for ch in letters:
             if ch not in self._options:
                 continue  # a letter the model never saw: dropped
-            grown: dict[tuple[str, str], float] = {}
+            grown: dict[str, tuple[float, str, str]] = {}  # next context -> its best (score, spelling, chunk)
             for hist, (s, out) in beams.items():
                 for chunk, nxt, sc in self._steps(hist, ch, keep):
-                    key = (nxt, out + chunk)
                     new = s + sc
-                    if new > grown.get(key, -math.inf):
-                        grown[key] = new
-            ranked = heapq.nsmallest(3 * BEAM, [(-sc, out, hist) for (hist, out), sc in grown.items()])
-            best = -ranked[0][0] if ranked else 0.0
-            beams = {}
-            for neg, out, hist in ranked:
-                if -neg < best - PRUNE or len(beams) >= BEAM:
-                    break
-                if hist not in beams:  # ranked best first: each context keeps its best spelling
-                    beams[hist] = (-neg, out)
+                    old = grown.get(nxt)
+                    if old is None or new > old[0]:
+                        grown[nxt] = (new, out, chunk)
+            if not grown:
+                beams = {}
+                break
+            ranked = heapq.nsmallest(beam, [(-sc, out + chunk, nxt) for nxt, (sc, out, chunk) in grown.items()])
+            floor = -ranked[0][0] - PRUNE
+            beams = {nxt: (-neg, out) for neg, out, nxt in ranked if -neg >= floor}
         final = [(s + self._score(hist, self._eos), out) for hist, (s, out) in beams.items()]
         if not final:
             return []
@@ -135,9 +155,9 @@ class RomanizeModel:
         ranked_out = sorted(total.items(), key=lambda kv: (-kv[1], kv[0]))[:n]
         return [(top + math.log10(p), out) for out, p in ranked_out]
 
-    def decode(self, letters: str) -> str:
+    def decode(self, letters: str, *, beam: int = BEAM) -> str:
         """The best English spelling of a normalised Arabic token (lower case)."""
-        best = self.nbest(letters, 1)
+        best = self.nbest(letters, 1, beam=beam)
         return best[0][1] if best else ""
 
 
@@ -145,30 +165,56 @@ def _model_file(name: str):
     return resources.files("analysis").joinpath("models", name)
 
 
+def _sibling(path, name: str):
+    return path.parent / name if isinstance(path, Path) else _model_file(name)
+
+
+def file_digest(data: bytes) -> dict[str, int | str]:
+    """What the card records of a shipped file: ``{"bytes": ..., "sha256": ...}``."""
+    return {"bytes": len(data), "sha256": hashlib.sha256(data).hexdigest()}
+
+
+def _read_checked(path) -> str:
+    """The text of a model file, after checking its size and SHA-256 against the card beside it."""
+    card_path = _sibling(path, CARD_FILENAME)
+    try:
+        data = path.read_bytes()
+        card = json.loads(card_path.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise RomanizeModelError(f"romanize: {exc.filename} not found (retrain with `{_RETRAIN}`)") from None
+    except json.JSONDecodeError as exc:
+        raise RomanizeModelError(f"romanize: card {card_path} is not valid JSON: {exc}") from None
+    want = card.get("files", {}).get(path.name) if isinstance(card, dict) else None
+    if want != file_digest(data):
+        raise RomanizeModelError(f"romanize: {path} does not match its card {card_path} (size {len(data)} bytes, "
+                                 f"card expects {want}); retrain with `{_RETRAIN}`")
+    return data.decode("utf-8")
+
+
 @cache
 def load_model(path: Path | None = None) -> RomanizeModel:
-    """The shipped model (``analysis/models/romanize_model.tsv``; or the model file at ``path``), loaded once."""
+    """The shipped model (``analysis/models/romanize_model.tsv``; or the model file at ``path``, with its card
+    beside it), loaded once and checked against the card's size and SHA-256."""
     order = 0
     chunks: dict[str, list[str]] = {}
     logp: dict[tuple[str, ...], float] = {}
     backoff: dict[tuple[str, ...], float] = {}
-    source = path if path is not None else _model_file("romanize_model.tsv")
-    with source.open(encoding="utf-8") as fh:
-        for line in fh:
-            kind, rest = line.rstrip("\n").split("\t", 1)
-            if kind == "order":
-                order = int(rest)
-            elif kind == "chunk":
-                ch, chunk = rest.split("\t")
-                chunks.setdefault(ch, []).append(chunk)
-            elif kind == "ngram":
-                gram, p, bo = rest.split("\t")
-                key = tuple(gram.split(" "))
-                logp[key] = float(p)
-                if bo:
-                    backoff[key] = float(bo)
+    source = path if path is not None else _model_file(MODEL_FILENAME)
+    for line in _read_checked(source).splitlines():
+        kind, rest = line.split("\t", 1)
+        if kind == "order":
+            order = int(rest)
+        elif kind == "chunk":
+            ch, chunk = rest.split("\t")
+            chunks.setdefault(ch, []).append(chunk)
+        elif kind == "ngram":
+            gram, p, bo = rest.split("\t")
+            key = tuple(gram.split(" "))
+            logp[key] = float(p)
+            if bo:
+                backoff[key] = float(bo)
     if not order or not logp:
-        raise ValueError("analysis/models/romanize_model.tsv: no model in the file")
+        raise RomanizeModelError(f"{source}: no model in the file")
     return RomanizeModel(order, {k: tuple(v) for k, v in chunks.items()}, logp, backoff)
 
 
@@ -177,12 +223,11 @@ def _lexicon() -> dict[str, str]:
     """Normalised Arabic name word -> English spelling: the words of the reviewed gazetteer persons first
     (:func:`reviewed_name_words`), then ``romanize_lexicon.tsv``."""
     out: dict[str, str] = {}
-    with _model_file("romanize_lexicon.tsv").open(encoding="utf-8") as fh:
-        for line in fh:
-            if line.startswith("#"):
-                continue
-            ar, en = line.rstrip("\n").split("\t")[:2]
-            out[ar] = en
+    for line in _read_checked(_model_file(LEXICON_FILENAME)).splitlines():
+        if line.startswith("#"):
+            continue
+        ar, en = line.split("\t")[:2]
+        out[ar] = en
     out.update(reviewed_name_words())
     return out
 
