@@ -228,3 +228,48 @@ class TestGeneralSpeakerRules:
     ])
     def test_participle_subject(self, body, expected):
         assert _speakers(body) == expected
+
+    @pytest.mark.parametrize("body, expected", [
+        # an addressee between the cue and its subject is passed over (أكد لـ"الصحيفة" X)
+        ('وقال لـ«الحياة» جون كيري إن الاتفاق جيد.', [("John Kerry", "resolved")]),
+        ("وقال لأوباما جون كيري إن الاتفاق جيد.", [("John Kerry", "resolved")]),
+        # a clause of its own after a comma: وكان X قد قال
+        ("وقصفت طائرات أهدافا أمس، وكان مسؤولون في واشنطن قد صرحوا بأن تركيا وافقت.",
+         [(None, "source-not-entity")]),
+    ])
+    def test_clause_openers(self, body, expected):
+        assert _speakers(body) == expected
+
+    @pytest.mark.parametrize("body, expected", [
+        # a cue after إذ / حيث / كما opens a new reporting clause: the previous content ends before it
+        ("قال باراك أوباما إن الاقتصاد قوي، إذ اعتبر جون كيري أن الاتفاق جيد.",
+         [("Barack Obama", "الاقتصاد قوي"), ("John Kerry", "الاتفاق جيد")]),
+        ("قال باراك أوباما إن الاقتصاد قوي، كما أكد جون كيري أن الاتفاق جيد.",
+         [("Barack Obama", "الاقتصاد قوي"), ("John Kerry", "الاتفاق جيد")]),
+    ])
+    def test_new_reporting_clause(self, body, expected):
+        q = _quotes(body)
+        assert list(zip(q["speaker_name_en"], q["content"])) == expected
+
+
+class TestRegularCueForms:
+    """Regular inflections of a listed cue are cues too (analysis.lexicon.gazetteer.regular_forms)."""
+
+    @pytest.mark.parametrize("form, expected", [
+        ("أوضح", {"اوضحت", "اوضحوا"}), ("يوضح", {"توضح", "يوضحون"}), ("مشددا", {"مشددين"}),
+        ("دعا", set()), ("ينفي", set()), ("قلت", set()), ("مؤكدة", set()),
+    ])
+    def test_forms(self, form, expected):
+        from analysis.lexicon.gazetteer import CueVerb, regular_forms
+        lemma = {"يوضح": "أوضح", "مشددا": "شدد", "ينفي": "نفى", "قلت": "قال", "مؤكدة": "أكد"}.get(form, form)
+        kind = "participle" if form.startswith("م") else "verb"
+        cue = CueVerb(form, lemma, kind, "x", False, False, frozenset(), form == "قلت")
+        assert {f for f, _ in regular_forms(cue)} == expected
+
+    def test_generated_forms_are_cues_but_never_a_listed_word(self):
+        from analysis.lexicon.gazetteer import cue_verbs
+        cues = cue_verbs()
+        assert cues["موضحين"].lemma == "أوضح" and cues["موضحين"].number == "pl"
+        assert "نقلا" not in cues  # "quoting": a tail of quote_words.csv, never a dual of نقل
+        q = _quotes("وقال المسؤولون إن الاتفاق جيد، موضحين أن المفاوضات مستمرة.")
+        assert q["cue"].tolist() == ["قال", "موضحين"]  # (the cue span leaves out و)

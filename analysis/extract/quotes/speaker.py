@@ -385,7 +385,8 @@ SPEAKER_STEPS: tuple[tuple[str, Callable], ...] = (
 
 def subject_start(ctx: QuoteContext, cue: Cue) -> int:
     """The token after the cue where its subject may start: a sentence adverb (``كذلك``، ``أيضا``، ``بدوره``:
-    quote_words.csv ``adverbial``) or a preposition with a pronoun (``قال فيه``، ``وقال له``) is passed over."""
+    quote_words.csv ``adverbial``), a preposition with a pronoun (``قال فيه``، ``وقال له``) or an addressee
+    (``أكد لـ"الرياض" الرائد ...``، ``قال لأوباما``: :func:`addressee_end`) is passed over."""
     v, i = ctx.v, cue.index
     j = i + 1
     while j < len(v) and v.sentence[j] == v.sentence[i]:
@@ -393,9 +394,31 @@ def subject_start(ctx: QuoteContext, cue: Cue) -> int:
         if k == j and v.kind[j] == "word" and _PREP_PRONOUN_RE.match(v.norm[j]) and j + 1 < len(v) \
                 and v.sentence[j + 1] == v.sentence[i]:
             k = j + 1
+        if k == j:
+            k = addressee_end(ctx, j)
         if k == j or k >= len(v) or v.sentence[k] != v.sentence[i]:
             break
         j = k
+    return j
+
+
+def addressee_end(ctx: QuoteContext, j: int) -> int:
+    """The token after an addressee phrase at token j (``لـ"الرياض"``، ``لـ«الحياة»``، ``لـ الصحيفة``، ``لأوباما``),
+    else j: a standalone ``ل``/``لـ`` and the (quoted) name or word after it, or a name fused to ل."""
+    v = ctx.v
+    n = len(v)
+    t = v.text[j]
+    if t in ("ل", "لـ") and j + 1 < n and v.sentence[j + 1] == v.sentence[j]:
+        k = j + 1
+        if k in ctx.quote_end and ctx.quote_end[k] - k - 1 < MIN_DIRECT_WORDS:
+            return ctx.quote_end[k] + 1
+        m = v.mention_at[k]
+        if m is not None and int(m["token_start"]) == k:
+            return int(m["token_end"])
+        return k + 1 if v.kind[k] == "word" and not is_comp(v.norm[k]) else j
+    m = v.mention_at[j]
+    if v.kind[j] == "word" and t.startswith("ل") and m is not None and int(m["token_start"]) == j and addressed(ctx, m):
+        return int(m["token_end"])
     return j
 
 
@@ -505,11 +528,14 @@ def adjacent_subject(ctx: QuoteContext, cue: Cue) -> dict | None:
 
 
 def auxiliary_subject(ctx: QuoteContext, i: int) -> tuple[int | None, int, int] | None:
-    """The subject between a sentence-opening ``كان`` and the cue (``وكان محمد مرسي قال``, ``وكانت تقارير
-    إعلامية قد أفادت``): (its entity or None, first token, end token), ``قد`` left out; None if the sentence
+    """The subject between a sentence-opening ``كان`` (or ``وكان`` opening a clause after a comma) and the cue
+    (``وكان محمد مرسي قال``, ``وكانت تقارير إعلامية قد أفادت``): (its entity or None, first token, end token), ``قد`` left out; None if the sentence
     does not open so.  A source noun (``مصادر``) gives no entity."""
     v = ctx.v
     first = sentence_start(v, i)
+    comma = next((x for x in range(i - 2, first, -1) if v.text[x] in _COMMAS), None)
+    if comma is not None and strip_conj(v.norm[comma + 1]) in words("auxiliary") and v.norm[comma + 1][:1] in "وف":
+        first = comma + 1  # ...، وكان مسؤولون في واشنطن قد صرحوا بأن: a clause of its own after the comma
     if first >= i - 1 or strip_conj(v.norm[first]) not in words("auxiliary") or v.norm[first] == "قد":
         return None
     s, e = first + 1, i
