@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import cache
 
 from analysis.extract.quotes.content import first_marker, quoted_name
 from analysis.extract.quotes.context import (
@@ -30,6 +31,7 @@ from analysis.extract.quotes.context import (
     describes_noun,
     is_comp,
     phrase_end,
+    phrases,
     sentence_start,
     strip_conj,
     tails,
@@ -50,6 +52,7 @@ _SPEAKER_TYPES = ("PERSON", "ORG", "GPE", "MISC")
 _APPOSITION = 8  # tokens from the end of a title phrase to the person it names (، د. محمد العامر)
 _AUTHOR_REACH = 12  # tokens from a first-person cue (قلت، أقول) to its content marker
 _SUBJECT_REACH = 10  # tokens from a sentence's opening verb to its subject's name (after a title phrase)
+_PP_FIRST = frozenset("فعمبلا")  # first letters of the prepositions of _PREP_PRONOUN_RE
 _PREP_PRONOUN_RE = re.compile(r"^(?:في|عن|من|ب|مع|علي|الي|لدي|ل)(?:ه|ها|هم|هما|هن|نا)$")  # فيه، عنها، له: a PP
 
 
@@ -386,20 +389,39 @@ SPEAKER_STEPS: tuple[tuple[str, Callable], ...] = (
 def subject_start(ctx: QuoteContext, cue: Cue) -> int:
     """The token after the cue where its subject may start: a sentence adverb (``كذلك``، ``أيضا``، ``بدوره``:
     quote_words.csv ``adverbial``), a preposition with a pronoun (``قال فيه``، ``وقال له``) or an addressee
-    (``أكد لـ"الرياض" الرائد ...``، ``قال لأوباما``: :func:`addressee_end`) is passed over."""
-    v, i = ctx.v, cue.index
+    (``أكد لـ"الرياض" الرائد ...``، ``قال لأوباما``: :func:`addressee_end`) is passed over (memoised per cue:
+    several steps ask)."""
+    i = cue.index
+    j = ctx.subject_at.get(i)
+    if j is None:
+        j = ctx.subject_at[i] = _subject_start(ctx, i)
+    return j
+
+
+def _subject_start(ctx: QuoteContext, i: int) -> int:
+    v = ctx.v
+    n = len(v)
     j = i + 1
-    while j < len(v) and v.sentence[j] == v.sentence[i]:
-        k = phrase_end(v, j, "adverbial")
-        if k == j and v.kind[j] == "word" and _PREP_PRONOUN_RE.match(v.norm[j]) and j + 1 < len(v) \
+    starts = _adverbial_starts()
+    while j < n and v.sentence[j] == v.sentence[i]:
+        w = v.norm[j]
+        if w not in starts and w[:1] not in _PP_FIRST:
+            break  # (the common case: no adverbial, pronoun phrase or addressee)
+        k = phrase_end(v, j, "adverbial") if w in starts else j
+        if k == j and v.kind[j] == "word" and _PREP_PRONOUN_RE.match(w) and j + 1 < n \
                 and v.sentence[j + 1] == v.sentence[i]:
             k = j + 1
-        if k == j:
+        if k == j and w[:1] == "ل":
             k = addressee_end(ctx, j)
-        if k == j or k >= len(v) or v.sentence[k] != v.sentence[i]:
+        if k == j or k >= n or v.sentence[k] != v.sentence[i]:
             break
         j = k
     return j
+
+
+@cache
+def _adverbial_starts() -> frozenset[str]:
+    return frozenset(p[0] for p in phrases("adverbial"))
 
 
 def addressee_end(ctx: QuoteContext, j: int) -> int:
