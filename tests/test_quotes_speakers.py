@@ -236,6 +236,11 @@ class TestGeneralSpeakerRules:
         # a clause of its own after a comma: وكان X قد قال
         ("وقصفت طائرات أهدافا أمس، وكان مسؤولون في واشنطن قد صرحوا بأن تركيا وافقت.",
          [(None, "source-not-entity")]),
+        # كان ... قد frames a subject of its own, however long or quoted: never the previous speaker
+        ('قال جون كيري إن الاتفاق جيد.\nوكانت "القيادة المشتركة للكتائب والسرايا في المدن والمحافظات" قد أعلنت '
+         'أن العملية بدأت.', [("John Kerry", "resolved"), (None, "source-not-entity")]),
+        ('قال جون كيري إن الاتفاق جيد.\nوكانت صحيفة «فاينانشيال تايمز» البريطانية قد توقعت أن النمو ضعيف.',
+         [("John Kerry", "resolved"), ("Financial Times", "resolved")]),
     ])
     def test_clause_openers(self, body, expected):
         assert _speakers(body) == expected

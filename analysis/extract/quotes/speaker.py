@@ -51,6 +51,7 @@ _WORD_RE = re.compile(r"\w+")
 _SPEAKER_TYPES = ("PERSON", "ORG", "GPE", "MISC")
 _APPOSITION = 8  # tokens from the end of a title phrase to the person it names (، د. محمد العامر)
 _AUTHOR_REACH = 12  # tokens from a first-person cue (قلت، أقول) to its content marker
+_AUXILIARY_REACH = 30  # tokens of a subject framed by كان ... قد
 _SUBJECT_REACH = 10  # tokens from a sentence's opening verb to its subject's name (after a title phrase)
 _PP_FIRST = frozenset("فعمبلا")  # first letters of the prepositions of _PREP_PRONOUN_RE
 _PREP_PRONOUN_RE = re.compile(r"^(?:في|عن|من|ب|مع|علي|الي|لدي|ل)(?:ه|ها|هم|هما|هن|نا)$")  # فيه، عنها، له: a PP
@@ -551,8 +552,9 @@ def adjacent_subject(ctx: QuoteContext, cue: Cue) -> dict | None:
 
 def auxiliary_subject(ctx: QuoteContext, i: int) -> tuple[int | None, int, int] | None:
     """The subject between a sentence-opening ``كان`` (or ``وكان`` opening a clause after a comma) and the cue
-    (``وكان محمد مرسي قال``, ``وكانت تقارير إعلامية قد أفادت``): (its entity or None, first token, end token), ``قد`` left out; None if the sentence
-    does not open so.  A source noun (``مصادر``) gives no entity."""
+    (``وكان محمد مرسي قال``, ``وكانت تقارير إعلامية قد أفادت``): (its entity or None, first token, end token),
+    ``قد`` left out; None if the sentence does not open so.  A source noun (``مصادر``) gives no entity; with ``قد``
+    the subject may be long or quoted (up to ``_AUXILIARY_REACH`` tokens)."""
     v = ctx.v
     first = sentence_start(v, i)
     comma = next((x for x in range(i - 2, first, -1) if v.text[x] in _COMMAS), None)
@@ -561,11 +563,24 @@ def auxiliary_subject(ctx: QuoteContext, i: int) -> tuple[int | None, int, int] 
     if first >= i - 1 or strip_conj(v.norm[first]) not in words("auxiliary") or v.norm[first] == "قد":
         return None
     s, e = first + 1, i
-    if v.norm[e - 1] == "قد":
+    explicit = v.norm[e - 1] == "قد"
+    if explicit:
         e -= 1
-    if e <= s or e - s > 6 or any(v.kind[x] != "word" or is_comp(v.norm[x]) or ctx.cue_at(x) is not None
-                                  for x in range(s, e)):
+    if e <= s or any(is_comp(v.norm[x]) or ctx.cue_at(x) is not None for x in range(s, e)):
         return None
+    if e - s > 6 or any(v.kind[x] != "word" for x in range(s, e)):
+        if not explicit or e - s > _AUXILIARY_REACH:
+            return None
+        # وكانت "القيادة المشتركة ..." قد أعلنت: كان ... قد frames a subject of its own, however long: never the
+        # previous speaker; an entity only if a name opens it
+        s0 = s + 1 if v.text[s] in QUOTE_MARKS and s + 1 < e else s
+        m = v.mention_at[s0]
+        ent = int(m["entity_id"]) if m is not None and int(m["token_start"]) == s0 \
+            and m["type"] in ("PERSON", "ORG", "GPE") and strip_conj(v.norm[s0]) not in words("source_noun") else None
+        if ent is None and document_head(v.norm[s0]) and s0 + 2 < e and v.text[s0 + 1] in QUOTE_MARKS:
+            m = v.mention_at[s0 + 2]  # وكانت صحيفة «كوميرسانت» الروسية قد توقعت: the quoted name after the head
+            ent = int(m["entity_id"]) if m is not None and m["type"] in ("ORG", "PERSON") else None
+        return ent, s, e
     ent = None
     m = v.mention_at[s]
     if m is not None and int(m["token_start"]) == s and m["type"] in ("PERSON", "ORG", "GPE") \
