@@ -205,6 +205,11 @@ class TestGeneralSpeakerRules:
          [("John Kerry", "resolved"), ("John Kerry", "carried")]),
         ("قال جون كيري إن الاتفاق جيد.\nوأفاد معاليه أن المفاوضات مستمرة.",
          [("John Kerry", "resolved"), ("John Kerry", "carried")]),
+        # ... the one last called by that honorific, not the previous speaker
+        ("ووصل معالي وزير الخارجية جون كيري إلى الرياض. وقال باراك أوباما إن الزيارة مهمة. "
+         "وأفاد معاليه أن المفاوضات مستمرة.", [("Barack Obama", "resolved"), ("John Kerry", "carried")]),
+        ("ونقل سمو ولي العهد تحياته. وقال باراك أوباما إن الزيارة مهمة. وأكد سموه أن المفاوضات مستمرة.",
+         [("Barack Obama", "resolved"), (None, "unattributed")]),
     ])
     def test_subject(self, body, expected):
         assert _speakers(body) == expected

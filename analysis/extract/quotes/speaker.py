@@ -280,12 +280,12 @@ def implicit(ctx: QuoteContext, cue: Cue) -> Speaker | None:
     if j >= len(v) or v.sentence[j] != v.sentence[cue.index]:
         return None
     norm = v.norm[j]
+    if norm in words("honorific_subject"):
+        # وأفاد معاليه أن، وتأكيد سموه أن: "His Excellency", a pronoun: the one last called so, not a new subject
+        ent, status = honorific_referent(ctx, cue, j)
+        return Speaker(ent, (v.start[j], v.end[j]), "implicit", j + 1, "honorific", status)
     if cue.verb.strict and not (is_comp(norm) or norm in words("preposition") or v.text[j] == ":"):
         return None  # an ambiguous form (بين، عبر) without أن or its preposition: see step strict
-    if norm in words("honorific_subject"):
-        # وأفاد معاليه أن: "His Excellency", a pronoun: the person in context, not a new subject
-        ent, status = implicit_speaker(ctx, cue.index, cue.verb)
-        return Speaker(ent, (v.start[j], v.end[j]), "implicit", j + 1, "honorific", status)
     if is_comp(norm) or norm in words("preposition") or v.kind[j] != "word" or norm in words("circumstance") \
             or addressee_at(ctx, j) or norm in words("clause_opener") \
             or (norm in words("object_noun") and second_verb(ctx, cue) is None) \
@@ -423,6 +423,30 @@ def _subject_start(ctx: QuoteContext, i: int) -> int:
 @cache
 def _adverbial_starts() -> frozenset[str]:
     return frozenset(p[0] for p in phrases("adverbial"))
+
+
+def honorific_referent(ctx: QuoteContext, cue: Cue, j: int) -> tuple[int | None, str]:
+    """Speaker and status of an honorific pronoun at token j (``سموه``، ``معاليه``): the person named after the
+    latest use of that honorific (``سمو ولي العهد الأمير ...``، ``معالي الأمين العام ... الدكتور ...``) in this or the
+    two paragraphs before; ``unattributed`` when that use names nobody; with no such use, the speaker in context
+    (:func:`implicit_speaker`)."""
+    v = ctx.v
+    base = re.sub(r"(?:ه|ها)$", "", v.norm[j])
+    base = base[:-1] + "ه" if base.endswith("ت") else base
+    para = v.paragraph[cue.index]
+    for x in range(cue.index - 1, -1, -1):
+        if v.paragraph[x] < para - 2:
+            break
+        if strip_conj(v.norm[x]) != base:
+            continue
+        for y in range(x + 1, min(x + 1 + _APPOSITION + 4, cue.index)):
+            if v.sentence[y] != v.sentence[x]:
+                break
+            m = v.mention_at[y]
+            if m is not None and m["type"] == "PERSON":
+                return int(m["entity_id"]), "carried"
+        return None, "unattributed"
+    return implicit_speaker(ctx, cue.index, cue.verb)
 
 
 def addressee_end(ctx: QuoteContext, j: int) -> int:
