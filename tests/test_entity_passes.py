@@ -146,3 +146,14 @@ def test_entity_word_lists_are_validated_data():
     assert nisba_endings() == ("يين", "يون", "يات", "يه", "يا", "ي")
     with pytest.raises(KeyError):
         word_list("no such list")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # title + place + name: the model reads the place, the pattern person keeps the name after it
+    ("التي جرت بحضور محافظ قلقيلية ربيح الخندقجي، وقائد المنطقة.",
+     [("قلقيلية", "GPE", "ner"), ("ربيح الخندقجي", "PERSON", "pattern:title_chain")]),
+])
+def test_title_place_name_with_the_model(text, expected):
+    if not entities_module.ner_available():
+        pytest.skip("the NER model cannot be loaded: this checks the model's place reading inside a title chain")
+    assert _run(text, ner=True) == expected
