@@ -222,6 +222,10 @@ class TestGeneralSpeakerRules:
         # a definite organisation noun never stands for an organisation of another kind
         ("أعلنت شركة سابك أرباحها.\nوقالت الصحيفة إن الأرباح قوية.", [(None, "source-not-entity")]),
         ("أعلنت شركة سابك أرباحها.\nوقالت الشركة إن الأرباح قوية.", [("SABIC", "resolved")]),
+        # name words the mention was found without are part of the holder's name, not a possessor's head
+        ("وقال ماغنوس جون كيري إن الاتفاق جيد.", [("John Kerry", "resolved")]),
+        # a verbal-noun object ends the subject phrase (وأكد X حرص ...)
+        ("وأكد الفلاني حرص البنك الدولي على التعاون.", [(None, "source-not-entity")]),
     ])
     def test_nominal_heads(self, body, expected):
         assert _speakers(body) == expected
@@ -230,6 +234,10 @@ class TestGeneralSpeakerRules:
         # a participle continues the sentence's subject, never a name inside its object
         ("وتوقع تراجع أسعار أسهم شركة سابك، مشيرا إلى أن السوق ضعيفة.", [(None, "unattributed")]),
         ("وانتهز المرشح الجمهوري باراك أوباما الفرصة، مشيرا إلى أن الاقتصاد ضعيف.", [("Barack Obama", "carried")]),
+        # a sentence adverbial before the verb, a body in construct with the title: the person after it speaks
+        ("من جانب آخر توقع الوزير جون كيري صدور القرار، لافتا إلى أن العمل مستمر.", [("John Kerry", "carried")]),
+        ("ووصف مدير البنك الدولي جون كيري المحادثات بأنها بناءة، قائلا إن الاتفاق قريب.",
+         [("John Kerry", "carried")]),
     ])
     def test_participle_subject(self, body, expected):
         assert _speakers(body) == expected

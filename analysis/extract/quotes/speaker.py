@@ -39,6 +39,7 @@ from analysis.extract.quotes.context import (
 )
 from analysis.extract.titlechain import POSSESSIVE_RE, skip_title_chain
 from analysis.lexicon.gazetteer import CueVerb, titles
+from analysis.text.commonwords import is_common
 from analysis.text.normalize import normalize
 from analysis.text.quotation import QUOTE_MARKS
 from analysis.text.stopwords import is_stopword
@@ -132,8 +133,10 @@ def inherited(ctx: QuoteContext, cue: Cue) -> Speaker | None:
     first = sentence_start(v, i)
     for m in v.mentions_in(v.first_offset(i), v.start[i]):
         if m["sentence_id"] == v.sentence[i] and m["start"] < v.start[i] and m["type"] in ("PERSON", "ORG"):
-            if not clause_subject(ctx, first, m):
-                break  # وتوقع تراجع ... "زين السعودية" ...، متوقعا: a name in the object is not the subject
+            if not clause_subject(ctx, first, m) or possessor(ctx, m) \
+                    or (m["type"] == "ORG" and _construct_head(strip_conj(v.norm[int(m["token_start"]) - 1]))):
+                continue  # وتوقع تراجع ... "زين السعودية" ...، متوقعا: a name in the object is not the subject;
+                # مدير الوكالة الدولية ... يوكيا أمانو: nor the body a title is of (the person after it may be)
             return Speaker(int(m["entity_id"]), None, "inherited", j, "inherited")
     if first + 1 < i and ctx.cue_at(first) is None and strip_conj(v.norm[first + 1]) in words("org_noun"):
         # وأرجعت الشركة نتائجها ...، مشيرة إلى أن: the sentence's subject is "the company"
@@ -335,7 +338,7 @@ def nominal(ctx: QuoteContext, cue: Cue):
     while k < n and k - j < 4 and v.sentence[k] == v.sentence[j] and not is_comp(v.norm[k]) \
             and (v.kind[k] == "word" or (v.text[k] == "." and len(v.norm[k - 1]) == 1 and k > j)) \
             and v.norm[k] not in preps and v.norm[k] not in circ and ctx.cue_at(k) is None \
-            and (strip_conj(v.norm[k]),) not in tails():
+            and (strip_conj(v.norm[k]),) not in tails() and not (k > j and v.norm[k] in words("object_noun")):
         m = v.mention_at[k]
         if m is not None:
             if ent is None and not addressed(ctx, m):
@@ -495,14 +498,20 @@ def _construct_head(w: str) -> bool:
 
 def apposed_name(ctx: QuoteContext, ent: int, j: int, k: int) -> bool:
     """The person ``ent`` named inside the phrase j..k follows a definite word (``وكيل الوزارة عباس الشيخ``،
-    ``نظيره سيرغي لافروف``: the article or a possessive pronoun): the phrase's holder in apposition, not a
-    possessor in construct (``محامي عائلة ...``)."""
+    ``نظيره سيرغي لافروف``: the article or a possessive pronoun), or right after a head word that is no known noun
+    (``غرازيانو دا سيلفا`` before ``سيلفا``: name words it was found without): the phrase's holder, not a possessor in
+    construct (``محامي عائلة ...``)."""
     v = ctx.v
     for x in range(j + 1, k):
         m = v.mention_at[x]
         if m is not None and int(m["entity_id"]) == ent and int(m["token_start"]) == x:
-            return m["type"] == "PERSON" and v.kind[x - 1] == "word" \
-                and (v.norm[x - 1].startswith("ال") or bool(POSSESSIVE_RE.match(v.text[x - 1])))
+            if m["type"] != "PERSON" or v.kind[x - 1] != "word":
+                return False
+            w = v.norm[x - 1]
+            return w.startswith("ال") or bool(POSSESSIVE_RE.match(v.text[x - 1])) or all(
+                v.kind[y] == "word" and not is_common(v.norm[y]) and not is_stopword(v.norm[y])
+                and v.norm[y] not in words("construct_head") and v.norm[y] not in titles().get("person_title", ())
+                and not document_head(v.norm[y]) for y in range(j, x))
     return False
 
 
