@@ -133,8 +133,8 @@ def inherited(ctx: QuoteContext, cue: Cue) -> Speaker | None:
     first = sentence_start(v, i)
     for m in v.mentions_in(v.first_offset(i), v.start[i]):
         if m["sentence_id"] == v.sentence[i] and m["start"] < v.start[i] and m["type"] in ("PERSON", "ORG"):
-            if not clause_subject(ctx, first, m) or possessor(ctx, m) \
-                    or (m["type"] == "ORG" and _construct_head(strip_conj(v.norm[int(m["token_start"]) - 1]))):
+            if not clause_subject(ctx, first, m) or (m["type"] == "PERSON" and possessor(ctx, m)) \
+                    or (m["type"] == "ORG" and _title_in_construct(ctx, int(m["token_start"]) - 1)):
                 continue  # وتوقع تراجع ... "زين السعودية" ...، متوقعا: a name in the object is not the subject;
                 # مدير الوكالة الدولية ... يوكيا أمانو: nor the body a title is of (the person after it may be)
             return Speaker(int(m["entity_id"]), None, "inherited", j, "inherited")
@@ -488,6 +488,14 @@ def _forms(norm: str) -> tuple[str, ...]:
     """A word as written and without a leading و/ف (``وكالة`` is a word, ``ومدير`` و + مدير)."""
     bare = strip_conj(norm)
     return (norm,) if bare == norm else (norm, bare)
+
+
+def _title_in_construct(ctx: QuoteContext, k: int) -> bool:
+    """Token k is an indefinite person title or construct noun (``مدير``، ``محامي``) governing what follows."""
+    if k < 0 or ctx.v.kind[k] != "word":
+        return False
+    t = titles().get("person_title", frozenset())
+    return any(not w.startswith("ال") and (w in t or w in words("construct_head")) for w in _forms(ctx.v.norm[k]))
 
 
 def _construct_head(w: str) -> bool:
