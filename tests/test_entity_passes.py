@@ -61,6 +61,23 @@ def test_single_passes(text, names, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    # a listed first name right before a bare surname opens the name
+    ("قال الحارس عبد الله العنزي إن المباراة صعبة. وانضم عبدالله العنزي للمنتخب.",
+     [("عبد الله العنزي", "PERSON", "pattern:title_chain"), ("عبدالله العنزي", "PERSON", "alias:surname")]),
+    # ... not after بن: then it is inside a longer name
+    ("قال الحارس عبد الله العنزي إن المباراة صعبة. وانضم بن عبدالله العنزي للمنتخب.",
+     [("عبد الله العنزي", "PERSON", "pattern:title_chain"), ("العنزي", "PERSON", "alias:surname")]),
+    # a listed first name closing the phrase after a one-word person is the father's name
+    ("قال الرئيس صدام إن الحرب انتهت. وقال صدام حسين، إن النصر قريب.",
+     [("صدام", "PERSON", "pattern:title_chain"), ("صدام حسين", "PERSON", "alias:repeat")]),
+    ("قال الرئيس صدام إن الحرب انتهت. وقال صدام حسين المجيد إن النصر قريب.",
+     [("صدام", "PERSON", "pattern:title_chain"), ("صدام", "PERSON", "alias:repeat")]),
+])
+def test_given_names_join_a_bare_name(text, expected):
+    assert _run(text, ["person_pattern", "alias", "first_name"]) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     ("أعلنت هيئة قناة السويس أمس أن القناة مفتوحة.",
      [("قناة السويس", "FAC", "gazetteer"), ("القناة", "FAC", "alias:short_head")]),
     ("وقال وزير خارجيتها رياض المالكي إن المالكي لم يحضر.",
@@ -129,3 +146,14 @@ def test_entity_word_lists_are_validated_data():
     assert nisba_endings() == ("يين", "يون", "يات", "يه", "يا", "ي")
     with pytest.raises(KeyError):
         word_list("no such list")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # title + place + name: the model reads the place, the pattern person keeps the name after it
+    ("التي جرت بحضور محافظ قلقيلية ربيح الخندقجي، وقائد المنطقة.",
+     [("قلقيلية", "GPE", "ner"), ("ربيح الخندقجي", "PERSON", "pattern:title_chain")]),
+])
+def test_title_place_name_with_the_model(text, expected):
+    if not entities_module.ner_available():
+        pytest.skip("the NER model cannot be loaded: this checks the model's place reading inside a title chain")
+    assert _run(text, ner=True) == expected

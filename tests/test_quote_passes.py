@@ -269,4 +269,6 @@ class TestWordLists:
                                              "contrast_lead", "new_clause", "org_noun", "noun_marker",
                                              "addressee_cue", "auxiliary", "relative", "quoting", "source_noun",
                                              "clause_particle", "partitive", "circumstantial", "tail_source",
-                                             "adverbial", "clause_opener", "negation"}
+                                             "adverbial", "clause_opener", "negation", "honorific_subject",
+                                             "object_noun", "document_noun", "naming_head",
+                                             "construct_head"}

@@ -185,3 +185,109 @@ class TestAuthorAndStatus:
         has = q["speaker_entity_id"].notna()
         assert q.loc[has, "speaker_status"].isin(["resolved", "carried"]).all()
         assert not q.loc[~has, "speaker_status"].isin(["resolved", "carried"]).any()
+
+
+class TestGeneralSpeakerRules:
+    """General rules of who speaks (issue 10), each on made-up sentences: a wrong guess becomes a status."""
+
+    @pytest.mark.parametrize("body, expected", [
+        # a person right after a title in the construct state is its possessor, not the one speaking
+        ("قال سفير خادم الحرمين الشريفين إن العلاقات متينة.", [(None, "unattributed")]),
+        ("قال المتحدث الرسمي لمركز الملك سلمان إن المساعدات وصلت.", [(None, "unattributed")]),
+        ("قال وزير الخارجية الأمريكي جون كيري إن الاتفاق جيد.", [("John Kerry", "resolved")]),
+        # a sentence adverb or a preposition with a pronoun after the cue is passed over
+        ("قال باراك أوباما إن الاتفاق جيد.\nوأضاف كذلك أن المفاوضات مستمرة.",
+         [("Barack Obama", "resolved"), ("Barack Obama", "carried")]),
+        ("وقال أيضا جون كيري إن الاتفاق جيد.", [("John Kerry", "resolved")]),
+        ("وقال فيه جون كيري إن الاتفاق جيد.", [("John Kerry", "resolved")]),
+        # a verbal-noun object (أهمية، ضرورة) is no subject; an honorific pronoun (معاليه) is the person in context
+        ("قال جون كيري إن الاتفاق جيد.\nوأكد أهمية دور مصر في المنطقة.",
+         [("John Kerry", "resolved"), ("John Kerry", "carried")]),
+        ("قال جون كيري إن الاتفاق جيد.\nوأفاد معاليه أن المفاوضات مستمرة.",
+         [("John Kerry", "resolved"), ("John Kerry", "carried")]),
+        # ... the one last called by that honorific, not the previous speaker
+        ("ووصل معالي وزير الخارجية جون كيري إلى الرياض. وقال باراك أوباما إن الزيارة مهمة. "
+         "وأفاد معاليه أن المفاوضات مستمرة.", [("Barack Obama", "resolved"), ("John Kerry", "carried")]),
+        ("ونقل سمو ولي العهد تحياته. وقال باراك أوباما إن الزيارة مهمة. وأكد سموه أن المفاوضات مستمرة.",
+         [("Barack Obama", "resolved"), (None, "unattributed")]),
+    ])
+    def test_subject(self, body, expected):
+        assert _speakers(body) == expected
+
+    @pytest.mark.parametrize("body, expected", [
+        # a document or a class noun with its own name speaks for that name; any other head only owns it
+        ("قال تقرير البنك الدولي إن النمو ضعيف.", [("World Bank", "resolved")]),
+        ("قال مصور وكالة فرانس برس إن المهاجمين غادروا.", [(None, "source-not-entity")]),
+        ("أكدت دولة فلسطين أنها ملتزمة بالقانون الدولي.", [("Palestine", "resolved")]),
+        # a definite organisation noun never stands for an organisation of another kind
+        ("أعلنت شركة سابك أرباحها.\nوقالت الصحيفة إن الأرباح قوية.", [(None, "source-not-entity")]),
+        ("أعلنت شركة سابك أرباحها.\nوقالت الشركة إن الأرباح قوية.", [("SABIC", "resolved")]),
+        # name words the mention was found without are part of the holder's name, not a possessor's head
+        ("وقال ماغنوس جون كيري إن الاتفاق جيد.", [("John Kerry", "resolved")]),
+        # a verbal-noun object ends the subject phrase (وأكد X حرص ...)
+        ("وأكد الفلاني حرص البنك الدولي على التعاون.", [(None, "source-not-entity")]),
+    ])
+    def test_nominal_heads(self, body, expected):
+        assert _speakers(body) == expected
+
+    @pytest.mark.parametrize("body, expected", [
+        # a participle continues the sentence's subject, never a name inside its object
+        ("وتوقع تراجع أسعار أسهم شركة سابك، مشيرا إلى أن السوق ضعيفة.", [(None, "unattributed")]),
+        ("وانتهز المرشح الجمهوري باراك أوباما الفرصة، مشيرا إلى أن الاقتصاد ضعيف.", [("Barack Obama", "carried")]),
+        # a sentence adverbial before the verb, a body in construct with the title: the person after it speaks
+        ("من جانب آخر توقع الوزير جون كيري صدور القرار، لافتا إلى أن العمل مستمر.", [("John Kerry", "carried")]),
+        ("ووصف مدير البنك الدولي جون كيري المحادثات بأنها بناءة، قائلا إن الاتفاق قريب.",
+         [("John Kerry", "carried")]),
+    ])
+    def test_participle_subject(self, body, expected):
+        assert _speakers(body) == expected
+
+    @pytest.mark.parametrize("body, expected", [
+        # an addressee between the cue and its subject is passed over (أكد لـ"الصحيفة" X)
+        ('وقال لـ«الحياة» جون كيري إن الاتفاق جيد.', [("John Kerry", "resolved")]),
+        ("وقال لأوباما جون كيري إن الاتفاق جيد.", [("John Kerry", "resolved")]),
+        # a clause of its own after a comma: وكان X قد قال
+        ("وقصفت طائرات أهدافا أمس، وكان مسؤولون في واشنطن قد صرحوا بأن تركيا وافقت.",
+         [(None, "source-not-entity")]),
+        # كان ... قد frames a subject of its own, however long or quoted: never the previous speaker
+        ('قال جون كيري إن الاتفاق جيد.\nوكانت "القيادة المشتركة للكتائب والسرايا في المدن والمحافظات" قد أعلنت '
+         'أن العملية بدأت.', [("John Kerry", "resolved"), (None, "source-not-entity")]),
+        ('قال جون كيري إن الاتفاق جيد.\nوكانت صحيفة «فاينانشيال تايمز» البريطانية قد توقعت أن النمو ضعيف.',
+         [("John Kerry", "resolved"), ("Financial Times", "resolved")]),
+    ])
+    def test_clause_openers(self, body, expected):
+        assert _speakers(body) == expected
+
+    @pytest.mark.parametrize("body, expected", [
+        # a cue after إذ / حيث / كما opens a new reporting clause: the previous content ends before it
+        ("قال باراك أوباما إن الاقتصاد قوي، إذ اعتبر جون كيري أن الاتفاق جيد.",
+         [("Barack Obama", "الاقتصاد قوي"), ("John Kerry", "الاتفاق جيد")]),
+        ("قال باراك أوباما إن الاقتصاد قوي، كما أكد جون كيري أن الاتفاق جيد.",
+         [("Barack Obama", "الاقتصاد قوي"), ("John Kerry", "الاتفاق جيد")]),
+    ])
+    def test_new_reporting_clause(self, body, expected):
+        q = _quotes(body)
+        assert list(zip(q["speaker_name_en"], q["content"])) == expected
+
+
+class TestRegularCueForms:
+    """Regular inflections of a listed cue are cues too (analysis.lexicon.gazetteer.regular_forms)."""
+
+    @pytest.mark.parametrize("form, expected", [
+        ("أوضح", {"اوضحت", "اوضحوا"}), ("يوضح", {"توضح", "يوضحون"}), ("مشددا", {"مشددين"}),
+        ("دعا", set()), ("ينفي", set()), ("قلت", set()), ("مؤكدة", set()),
+    ])
+    def test_forms(self, form, expected):
+        from analysis.lexicon.gazetteer import CueVerb, regular_forms
+        lemma = {"يوضح": "أوضح", "مشددا": "شدد", "ينفي": "نفى", "قلت": "قال", "مؤكدة": "أكد"}.get(form, form)
+        kind = "participle" if form.startswith("م") else "verb"
+        cue = CueVerb(form, lemma, kind, "x", False, False, frozenset(), form == "قلت")
+        assert {f for f, _ in regular_forms(cue)} == expected
+
+    def test_generated_forms_are_cues_but_never_a_listed_word(self):
+        from analysis.lexicon.gazetteer import cue_verbs
+        cues = cue_verbs()
+        assert cues["موضحين"].lemma == "أوضح" and cues["موضحين"].number == "pl"
+        assert "نقلا" not in cues  # "quoting": a tail of quote_words.csv, never a dual of نقل
+        q = _quotes("وقال المسؤولون إن الاتفاق جيد، موضحين أن المفاوضات مستمرة.")
+        assert q["cue"].tolist() == ["قال", "موضحين"]  # (the cue span leaves out و)

@@ -8,7 +8,7 @@ normalised form (:func:`analysis.normalize.normalize`), so ``ايطاليا`` an
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from analysis.lexicon import load_csv
@@ -147,11 +147,48 @@ def cue_verbs() -> dict[str, CueVerb]:
     """Reporting verbs and participles by normalised form (``kind`` verb or participle); ``prep``: the
     prepositions (``|``-separated) after which a noun is the content (أشار إلى، أعرب عن); ``person`` ``1``: the
     writer speaking (قلت، أقول)."""
-    return {normalize(r["form"]): CueVerb(r["form"], r["lemma"], r["kind"], r["gloss_en"], r["object_ok"] == "1",
-                                          r["strict"] == "1",
-                                          frozenset(normalize(x) for x in r["prep"].split("|") if x),
-                                          r["person"] == "1")
-            for r in _rows("cue_verbs.csv") if r["kind"] in ("verb", "participle")}
+    listed = {normalize(r["form"]): CueVerb(r["form"], r["lemma"], r["kind"], r["gloss_en"], r["object_ok"] == "1",
+                                            r["strict"] == "1",
+                                            frozenset(normalize(x) for x in r["prep"].split("|") if x),
+                                            r["person"] == "1")
+              for r in _rows("cue_verbs.csv") if r["kind"] in ("verb", "participle")}
+    taken = set(listed) | {normalize(r["form"]) for r in _rows("cue_verbs.csv")} | _quote_list_words()
+    out = dict(listed)
+    for cue in listed.values():
+        for form, gloss in regular_forms(cue):
+            if form not in taken:
+                out[form] = replace(cue, form=form, gloss_en=f"{cue.gloss_en.split(' (')[0]} ({gloss}, regular form)")
+                taken.add(form)
+    return out
+
+
+_WEAK_FINAL = ("ا", "ى", "ي", "و")  # a defective verb (دعا، نفى، رأى، يدعو) inflects irregularly: listed by hand
+
+
+def regular_forms(cue: CueVerb) -> tuple[tuple[str, str], ...]:
+    """The regular inflections of a listed cue (normalised form, gloss): a past-tense 3rd person masculine verb
+    (``أوضح``) gives the feminine (``أوضحت``) and plural (``أوضحوا``); a present-tense one (``يوضح``) the feminine
+    (``توضح``) and plural (``يوضحون``); a masculine participle (``مشددا``) the plural (``مشددين``).  A stem ending in
+    a weak letter is left out, and so are duals and feminine participles: ``حذرا``، ``نقلا``، ``توقعا`` are also
+    indefinite nouns, ``مطالبة`` a verbal noun; those are listed by hand where they are cues."""
+    if cue.first_person:
+        return ()
+    form, lemma = normalize(cue.form), normalize(cue.lemma)
+    if form.endswith(_WEAK_FINAL[1:]) or (cue.kind == "verb" and form.endswith("ا")):
+        return ()
+    if cue.kind == "verb" and form == lemma:
+        return (form + "ت", "f."), (form + "وا", "pl.")
+    if cue.kind == "verb" and cue.present and form.startswith("ي") and not form.endswith(("ون", "ان")):
+        return ("ت" + form[1:], "f."), (form + "ون", "pl.")
+    if cue.kind == "participle" and form.endswith("ا") and not form.endswith("يا") and len(form) > 3:
+        return ((form[:-1] + "ين", "pl."),)
+    return ()
+
+
+def _quote_list_words() -> set[str]:
+    """Every word of ``quote_words.csv`` (a tail such as ``نقلا``, a preposition ...): never a generated cue form."""
+    return {normalize(w) for r in load_csv("quote_words.csv", required=("word", "list", "gloss_en"),
+                                           key=("word", "list")) for w in r["word"].split()}
 
 
 @cache

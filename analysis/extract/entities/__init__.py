@@ -104,7 +104,8 @@ PASSES: tuple[Pass, ...] = (
     Pass("ner", ner_pass, needs_model=True, doc="the model's names on free tokens"),
     Pass("alias_after_ner", alias_pass, needs_model=True, doc="repeats and surnames of the model's names"),
     Pass("rekey_surname", rekey_surname_pass, doc="a gazetteer surname joins the article's own person"),
-    Pass("first_name", first_name_pass, doc="a known first name before a bare surname is taken in"),
+    Pass("first_name", first_name_pass, doc="a known or listed first name before a bare surname is taken in, "
+         "a listed father's name after a one-word name (صدام حسين)"),
     Pass("person_suffix", person_suffix_pass, doc="بن سلمان joins محمد بن سلمان, first seen either way"),
     Pass("short_head", short_head_pass, doc="القناة after قناة السويس"),
     Pass("text_order", sort_pass, doc="mentions sorted by start"),

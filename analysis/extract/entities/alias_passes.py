@@ -8,6 +8,7 @@ from analysis.extract.entities.words import listed_first_name, verb_shaped, word
 from analysis.lexicon.gazetteer import titles
 from analysis.text.clitics import clitic_forms, strip_conjunction
 from analysis.text.commonwords import is_common
+from analysis.text.stopwords import is_stopword
 
 __all__ = ["alias_pass", "person_suffix_pass", "rekey_surname_pass", "first_name_pass", "short_head_pass", "attach_title_pass"]
 
@@ -86,21 +87,53 @@ def rekey_surname_pass(ctx: Context) -> None:
 
 def first_name_pass(ctx: Context) -> None:
     """A surname-only person mention right after a first name the article uses for a person takes that first
-    name in (``مئير اتينغر`` once ``مئير كاهانا`` is known): one reading of a name per article.  The mention grows
-    over the free token (its rule stays)."""
+    name in (``مئير اتينغر`` once ``مئير كاهانا`` is known): one reading of a name per article; so does a model
+    person of one or two words right after a listed first name (``عبدالله العنزي`` where the model read only
+    ``العنزي``: a given name opens the name), and a one-word model person right before a listed first name that ends
+    the phrase (``صدام حسين،``، ``صدام حسين الذي``: the father's name).  The mention grows over the free token (its rule stays)."""
     toks, covered = ctx.toks, ctx.covered
     known = {m.name_norm[0] for m in ctx.found if m.type == "PERSON" and m.source in ("pattern", "ner")
              and len(m.name_norm) >= 2}
     for m in ctx.found:
         b = m.tok0 - 1
-        if m.type != "PERSON" or m.source == "gazetteer" or m.tok1 - m.tok0 != 1 or b < 0 \
+        if m.type != "PERSON" or m.source == "gazetteer" or b < 0 \
                 or covered[b] is not None or toks.sentence[b] != toks.sentence[m.tok0] or toks.kind[b] != "word" \
                 or m.start != toks.start[m.tok0]:
             continue
-        hit = next(((off, f) for off, f in clitic_forms(toks.text[b], toks.norm[b]) if f in known), None)
+        if m.tok1 - m.tok0 == 1:
+            hit = next(((off, f) for off, f in clitic_forms(toks.text[b], toks.norm[b]) if f in known), None)
+        else:
+            hit = None
+        if hit is None and m.tok1 - m.tok0 <= 2 and m.source in ("ner", "alias") \
+                and not listed_first_name(m.name_norm[0]):
+            hit = _given_name(toks, b)  # عبدالله + العنزي، غادة + عبد الرازق: a listed first name opens the name
+            if hit is not None and b > 0 and toks.norm[b - 1] in word_list("connector"):
+                hit = None  # سلمان بن عبد العزيز: inside a longer name, not its opening
         if hit is not None:
             m.tok0, m.start, m.name_norm = b, toks.start[b] + hit[0], (hit[1],) + m.name_norm
             claim(covered, m)
+    for m in ctx.found:
+        a = m.tok1
+        if m.type != "PERSON" or m.source not in ("ner", "alias") or m.tok1 - m.tok0 != 1 or a >= len(toks.norm) \
+                or covered[a] is not None or toks.sentence[a] != toks.sentence[m.tok0] or toks.kind[a] != "word":
+            continue
+        hit = _given_name(toks, a)
+        if hit is not None and hit[0] == 0 and (a + 1 >= len(toks.norm) or toks.kind[a + 1] != "word"
+                                                or is_stopword(toks.norm[a + 1]) or covered[a + 1] is not None
+                                                or toks.sentence[a + 1] != toks.sentence[a]):
+            m.tok1, m.end, m.name_norm = a + 1, toks.end[a], m.name_norm + (hit[1],)
+            claim(covered, m)  # صدام + حسين: a father's name closing the name (then punctuation or another name)
+
+
+def _given_name(toks, b: int) -> tuple[int, str] | None:
+    """(offset, form) of token b as a listed first name (``ner_lists.csv``; after a proclitic و/ف: ``وعبدالله``)
+    that is no stop word, common word or title, else None."""
+    person_titles = titles().get("person_title", frozenset())
+    for off, f in clitic_forms(toks.text[b], toks.norm[b]):
+        if off in (0, 1) and listed_first_name(f) and not is_stopword(f) and not is_common(f) \
+                and f not in person_titles and (off == 0 or toks.norm[b][0] in "وف"):
+            return off, f
+    return None
 
 
 def person_suffix_pass(ctx: Context) -> None:

@@ -104,6 +104,15 @@ def reconcile_persons_pass(ctx: Context) -> None:
             keep.append(m)  # the model sees no name: the title pattern stands (it finds names the model misses)
             continue
         if not pers:
+            rest = _after_place_prefix(toks, m, over)
+            if rest is not None:  # محافظ قلقيلية ربيح الخندقجي: the model reads the place, the name follows it
+                release(covered, m)
+                m.tok0, m.start = rest, toks.start[rest]
+                m.name_norm = tuple(toks.norm[i] for i in range(rest, m.tok1) if toks.kind[i] == "word")
+                m.key = "person:" + " ".join(m.name_norm)
+                claim(covered, m)
+                keep.append(m)
+                continue
             release(covered, m)
             continue
         ids = _trim_verbs(toks, pers[0].ids) if len(pers) == 1 else []
@@ -121,6 +130,25 @@ def reconcile_persons_pass(ctx: Context) -> None:
         claim(covered, m)
         keep.append(m)
     ctx.found = keep
+
+
+def _after_place_prefix(toks: Tokens, m: Mention, over: list[ModelSpan]) -> int | None:
+    """Where the name starts in a title-pattern person whose first words the model reads as one place and whose
+    last two or more words it leaves untagged (``محافظ قلقيلية ربيح الخندقجي``, ``أمير منطقة عسير فيصل بن خالد``:
+    title + place + name), else None.  The rest must be proper words (no stop word, common word, title,
+    verb-shaped or feminine noun)."""
+    if m.rule != "pattern:title_chain" or len(over) != 1 or over[0].label != "LOC" or over[0].ids[0] != m.tok0:
+        return None
+    rest = over[0].ids[-1] + 1
+    if rest < m.tok1 and strip_conjunction(toks.norm[rest]) != toks.norm[rest]:
+        return None  # صبيا وسراة عبيدة: a list of places, not a place and a name
+    words = [i for i in range(rest, m.tok1)]
+    person_titles = titles().get("person_title", frozenset())
+    if len(words) < 2 or any(toks.kind[i] != "word" or is_stopword(toks.norm[i]) or is_common(toks.norm[i])
+                             or toks.norm[i] in person_titles or verb_shaped(toks.norm[i])
+                             for i in words):
+        return None
+    return rest
 
 
 def _generic_org(norms: list[str]) -> bool:

@@ -20,11 +20,16 @@ impersonal narration (``يشار الى ان``, ``يذكر ان``) is the outlet
 * ``nominal``: a subject that is not an entity (``وقال التقرير``, ``قالت داعشية منشقة``); if the phrase contains a
   mention (``تحليل لصحيفة فاينانشيال تايمز``) or is followed by one in apposition (``الشركة الاستشارية، <name>``)
   that entity is the speaker; a definite organisation noun (``الشركة``, ``التنظيم``) stands for the organisation
-  named before it; a source noun (``مصادر``, ``مسؤول``, ``أحد``) is never an entity;
+  named before it (never one named with another head noun: ``الصحيفة`` after ``جامعة ...``); a source noun (``مصادر``,
+  ``مسؤول``, ``أحد``) is never an entity; a name in the genitive of a head that is no document, organisation or
+  class noun (``مصور وكالة فرانس برس``) is only its possessor;
 * ``author``: the writer's own speech (``قلت``، ``أقول``), no entity.
 * A title chain (``نائب رئيس مجلس إدارة "سابك" الرئيس التنفيذي <name>``) ends at the person; ``implicit``
   prefers a person who opened a sentence since the previous quote; a dual or plural verb (``شددا``, ``وأشاروا``)
-  never stands for one person; an addressee (``قال لأوباما``) is never the speaker.
+  never stands for one person; an addressee (``قال لأوباما``) is never the speaker; a person right after a title
+  in the construct state (``سفير خادم الحرمين الشريفين``) is its possessor, not the speaker; a sentence adverb,
+  a pronoun phrase or an addressee after the cue (``وأضاف كذلك``، ``قال فيه``، ``أكد لـ"الرياض" X``) is passed
+  over; an honorific pronoun (``معاليه``) is the person last called by that honorific (``honorific``).
 
 **Content** (``start``/``end``, ``mode``): ``direct`` is the text between quotation marks (« », “ ”, " ") that
 follow the cue and its subject, of four words or more (a shorter quoted phrase, or one holding only a name, is a
@@ -60,7 +65,7 @@ Each quote records the content rule (``rule``: ``direct:quotation_marks``, ``dir
 ``direct:colon``, ``direct:before_cue``, ``indirect:complementiser``, ``indirect:colon``,
 ``indirect:preposition_object``, ``indirect:object``), the speaker step that resolved the speaker
 (``speaker_rule``: ``named``, ``title_chain``, ``subject_before_verb``, ``title``, ``implicit``, ``second_verb``,
-``inherited``, ``nominal``, ``reported_source``, ``relative``, ``partitive``, ``author``; ``speaker_how`` is its
+``inherited``, ``nominal``, ``reported_source``, ``relative``, ``partitive``, ``honorific``, ``author``; ``speaker_how`` is its
 coarser class) and ``speaker_status``.  Word lists: ``analysis/data/quote_words.csv``.
 """
 from __future__ import annotations

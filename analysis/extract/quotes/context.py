@@ -22,7 +22,7 @@ from analysis.text.clitics import strip_conjunction
 from analysis.text.normalize import normalize
 
 __all__ = ["QuoteContext", "Cue", "Speaker", "Content", "Quote", "REJECT", "MIN_DIRECT_WORDS", "SPEAKER_STATUSES",
-           "status_of", "words", "tails", "phrase_end", "describes_noun", "context", "is_comp", "strip_conj", "sentence_start"]
+           "status_of", "words", "tails", "phrases", "phrase_end", "describes_noun", "context", "is_comp", "strip_conj", "sentence_start"]
 
 MIN_DIRECT_WORDS = 4  # a direct quotation has four words or more; a shorter quoted phrase is a name (تقرير "المركز")
 
@@ -119,6 +119,7 @@ class QuoteContext:
     cues: list[Cue] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     cue_forms: dict[str, CueVerb] = field(default_factory=cue_verbs)  # normalised form -> cue (cue_verbs.csv)
+    subject_at: dict[int, int] = field(default_factory=dict)  # cue token -> where its subject may start (memo)
 
     def cue_at(self, i: int) -> tuple[CueVerb, int] | None:
         """(cue, offset of the verb inside the token) if token i is a reporting cue outside quotation marks."""
@@ -129,9 +130,13 @@ class QuoteContext:
 
 def _form_cue(norm: str, cues: dict[str, CueVerb]) -> tuple[CueVerb, int] | None:
     """The cue a normalised token is (memoised per token form: the steps ask the same tokens many times)."""
-    memo = _FORM_MEMO.setdefault(id(cues), ({}, cues))[0]
-    if norm in memo:
-        return memo[norm]
+    entry = _FORM_MEMO.get(id(cues))
+    if entry is None:
+        entry = _FORM_MEMO[id(cues)] = ({}, cues)
+    memo = entry[0]
+    out = memo.get(norm, _UNSEEN)
+    if out is not _UNSEEN:
+        return out
     out = None
     bare = strip_conjunction(norm)
     if norm in cues:
@@ -149,6 +154,7 @@ def _form_cue(norm: str, cues: dict[str, CueVerb]) -> tuple[CueVerb, int] | None
     return out
 
 
+_UNSEEN = object()
 _FORM_MEMO: dict[int, tuple[dict[str, tuple[CueVerb, int] | None], dict[str, CueVerb]]] = {}
 """id(cue form table) -> (token form -> cue, the table itself, kept alive so its id is not reused)."""
 
@@ -184,7 +190,8 @@ def tails() -> frozenset[tuple[str, ...]]:
 
 
 @cache
-def _phrases(name: str) -> tuple[tuple[str, ...], ...]:
+def phrases(name: str) -> tuple[tuple[str, ...], ...]:
+    """The entries of list ``name`` of ``quote_words.csv`` as tuples of normalised words, the longest first."""
     return tuple(sorted(_lists()[name], key=lambda e: (-len(e), e)))
 
 
@@ -193,7 +200,7 @@ def phrase_end(v: TokenView, k: int, name: str) -> int:
     in one sentence; the longest first), else k."""
     if k >= len(v):
         return k
-    for entry in _phrases(name):
+    for entry in phrases(name):
         if entry[0] != v.norm[k]:
             continue
         e = k + len(entry)

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import cache
 
 from analysis.extract.quotes.content import first_marker, quoted_name
 from analysis.extract.quotes.context import (
@@ -29,13 +30,16 @@ from analysis.extract.quotes.context import (
     Speaker,
     describes_noun,
     is_comp,
+    phrase_end,
+    phrases,
     sentence_start,
     strip_conj,
     tails,
     words,
 )
-from analysis.extract.titlechain import skip_title_chain
+from analysis.extract.titlechain import POSSESSIVE_RE, skip_title_chain
 from analysis.lexicon.gazetteer import CueVerb, titles
+from analysis.text.commonwords import is_common
 from analysis.text.normalize import normalize
 from analysis.text.quotation import QUOTE_MARKS
 from analysis.text.stopwords import is_stopword
@@ -48,6 +52,10 @@ _WORD_RE = re.compile(r"\w+")
 _SPEAKER_TYPES = ("PERSON", "ORG", "GPE", "MISC")
 _APPOSITION = 8  # tokens from the end of a title phrase to the person it names (، د. محمد العامر)
 _AUTHOR_REACH = 12  # tokens from a first-person cue (قلت، أقول) to its content marker
+_AUXILIARY_REACH = 30  # tokens of a subject framed by كان ... قد
+_SUBJECT_REACH = 10  # tokens from a sentence's opening verb to its subject's name (after a title phrase)
+_PP_FIRST = frozenset("فعمبلا")  # first letters of the prepositions of _PREP_PRONOUN_RE
+_PREP_PRONOUN_RE = re.compile(r"^(?:في|عن|من|ب|مع|علي|الي|لدي|ل)(?:ه|ها|هم|هما|هن|نا)$")  # فيه، عنها، له: a PP
 
 
 def byline(ctx: QuoteContext, cue: Cue):
@@ -122,10 +130,14 @@ def inherited(ctx: QuoteContext, cue: Cue) -> Speaker | None:
     same = [q for q in ctx.quotes if q.sentence_id == v.sentence[i]]
     if same:
         return Speaker(same[-1].speaker, None, "inherited", j, "inherited", carried_status(same[-1]))
+    first = sentence_start(v, i)
     for m in v.mentions_in(v.first_offset(i), v.start[i]):
         if m["sentence_id"] == v.sentence[i] and m["start"] < v.start[i] and m["type"] in ("PERSON", "ORG"):
+            if not clause_subject(ctx, first, m) or (m["type"] == "PERSON" and possessor(ctx, m)) \
+                    or (m["type"] == "ORG" and _title_in_construct(ctx, int(m["token_start"]) - 1)):
+                continue  # وتوقع تراجع ... "زين السعودية" ...، متوقعا: a name in the object is not the subject;
+                # مدير الوكالة الدولية ... يوكيا أمانو: nor the body a title is of (the person after it may be)
             return Speaker(int(m["entity_id"]), None, "inherited", j, "inherited")
-    first = sentence_start(v, i)
     if first + 1 < i and ctx.cue_at(first) is None and strip_conj(v.norm[first + 1]) in words("org_noun"):
         # وأرجعت الشركة نتائجها ...، مشيرة إلى أن: the sentence's subject is "the company"
         return Speaker(head_referent(ctx, first + 1, v.start[i]), None, "inherited", j, "inherited")
@@ -137,6 +149,29 @@ def inherited(ctx: QuoteContext, cue: Cue) -> Speaker | None:
     return Speaker(None, None, "inherited", j, "inherited", "unattributed")
 
 
+def clause_subject(ctx: QuoteContext, first: int, m) -> bool:
+    """Mention ``m`` is the subject of the sentence starting at token ``first``: it opens it (after و/ف, an
+    adverbial such as ``من جانبه``، or ``وكان``), or follows its opening verb, directly or after a title chain
+    (``وانتهز المرشح الجمهوري لانتخابات الرئاسة ميت رومني``، ``ويأمل عضو المكتب التنفيذي ...``، ``وأرجعت شركة سابك``:
+    a definite word, a title or a head noun after the verb, then words only, no relative pronoun, within ``_SUBJECT_REACH`` tokens)."""
+    v = ctx.v
+    t0 = int(m["token_start"])
+    s = phrase_end(v, first, "adverbial")
+    if s < len(v) and v.text[s] in _COMMAS:
+        s += 1
+    if s < len(v) and strip_conj(v.norm[s]) in words("auxiliary"):
+        s += 1
+    if t0 in (first, s, s + 1):
+        return True
+    if t0 <= s + 1 or t0 - (s + 1) > _SUBJECT_REACH or s + 1 >= len(v):
+        return False
+    w = v.norm[s + 1]
+    if not (w.startswith("ال") or w in titles().get("person_title", frozenset()) or document_head(w)):
+        return False  # وتوقع تراجع السيولة ...: an indefinite noun after the verb is its object, not a title
+    return not any(v.kind[x] != "word" or v.norm[x] in words("relative") or is_comp(v.norm[x])
+                   or ctx.cue_at(x) is not None for x in range(s + 1, t0))
+
+
 def end_of_sentence(ctx: QuoteContext, cue: Cue):
     """A verb that ends its sentence reports nothing."""
     v, j = ctx.v, cue.index + 1
@@ -144,8 +179,9 @@ def end_of_sentence(ctx: QuoteContext, cue: Cue):
 
 
 def named(ctx: QuoteContext, cue: Cue) -> Speaker | None:
-    """A mention right after the cue (قال باراك أوباما)."""
-    v, j = ctx.v, cue.index + 1
+    """A mention right after the cue (قال باراك أوباما; also after a sentence adverb or a pronoun phrase:
+    ``وقال كذلك``, ``قال فيه``: :func:`subject_start`)."""
+    v, j = ctx.v, subject_start(ctx, cue)
     m = v.mention_at[j]
     if m is None and j in ctx.quote_end and quoted_name(ctx, j, ctx.quote_end[j]):
         m = v.mention_at[j + 1]  # ذكر "العبدالكريم" أن، وأوضح «فيفا» بأن: a quoted name
@@ -202,11 +238,14 @@ def title(ctx: QuoteContext, cue: Cue) -> Speaker | None:
     """A title after the cue: up to a person's name (``title_chain``: قال رئيس الوزراء العراقي مصطفى الكاظمي,
     how ``named``), else the latest person introduced with that title (``title``: واكد الوزير الايطالي)."""
     v, i = ctx.v, cue.index
-    j = i + 1
+    j = subject_start(ctx, cue)
     k = skip_title(ctx, j)
     if k == j:
         return None
     m = v.mention_at[k] if k < len(v) else None
+    if m is not None and m["type"] == "PERSON" and possessor(ctx, m):
+        k = int(m["token_end"])  # سفير خادم الحرمين الشريفين: the ambassador, not the king; a name may follow
+        m = None
     if m is None or m["type"] != "PERSON":
         m = apposed_person(ctx, k)
     if m is not None:
@@ -237,14 +276,22 @@ def subject_before_verb(ctx: QuoteContext, cue: Cue) -> Speaker | None:
 
 
 def implicit(ctx: QuoteContext, cue: Cue) -> Speaker | None:
-    """No subject after the verb (وشدد على أن, وقال: ...): the speaker is taken from context
-    (:func:`implicit_speaker`)."""
-    v, j = ctx.v, cue.index + 1
+    """No subject after the verb (وشدد على أن, وقال: ...; also ``وأكد أهمية ...``: a verbal-noun object,
+    quote_words.csv ``object_noun``, is no subject; ``وأفاد معاليه``: an honorific pronoun, ``honorific``): the
+    speaker is taken from context (:func:`implicit_speaker`)."""
+    v, j = ctx.v, subject_start(ctx, cue)
+    if j >= len(v) or v.sentence[j] != v.sentence[cue.index]:
+        return None
     norm = v.norm[j]
+    if norm in words("honorific_subject"):
+        # وأفاد معاليه أن، وتأكيد سموه أن: "His Excellency", a pronoun: the one last called so, not a new subject
+        ent, status = honorific_referent(ctx, cue, j)
+        return Speaker(ent, (v.start[j], v.end[j]), "implicit", j + 1, "honorific", status)
     if cue.verb.strict and not (is_comp(norm) or norm in words("preposition") or v.text[j] == ":"):
         return None  # an ambiguous form (بين، عبر) without أن or its preposition: see step strict
     if is_comp(norm) or norm in words("preposition") or v.kind[j] != "word" or norm in words("circumstance") \
             or addressee_at(ctx, j) or norm in words("clause_opener") \
+            or (norm in words("object_noun") and second_verb(ctx, cue) is None) \
             or ("ب" in cue.verb.preps and norm.startswith("ب") and len(norm) > 3):  # وطالبهم بضرورة
         if cue.verb.present and not recent_quote(ctx, cue.index):
             return REJECT  # يتوقع أن، تؤكد أنها with no speaker in sight: impersonal narration
@@ -283,20 +330,24 @@ def nominal(ctx: QuoteContext, cue: Cue):
     (الشركة الاستشارية، <name>) or the organisation a definite organisation noun stands for is the speaker."""
     v, i = ctx.v, cue.index
     n = len(v)
-    j = i + 1
+    j = subject_start(ctx, cue)
     preps, circ = words("preposition"), words("circumstance")
     k = j
     ent = None
+    inner = False  # the entity is named inside the phrase, not at its head (تقرير البنك الدولي، مصور وكالة ...)
     while k < n and k - j < 4 and v.sentence[k] == v.sentence[j] and not is_comp(v.norm[k]) \
             and (v.kind[k] == "word" or (v.text[k] == "." and len(v.norm[k - 1]) == 1 and k > j)) \
             and v.norm[k] not in preps and v.norm[k] not in circ and ctx.cue_at(k) is None \
-            and (strip_conj(v.norm[k]),) not in tails():
+            and (strip_conj(v.norm[k]),) not in tails() and not (k > j and v.norm[k] in words("object_noun")):
         m = v.mention_at[k]
         if m is not None:
-            ent = int(m["entity_id"]) if ent is None and not addressed(ctx, m) else ent
+            if ent is None and not addressed(ctx, m):
+                ent, inner = int(m["entity_id"]), k > j
             k = int(m["token_end"])
             continue
         k += 1
+    if inner and not document_head(v.norm[j]) and not apposed_name(ctx, ent, j, k):
+        ent = None  # مصور وكالة فرانس برس، المنسق الخاص للأمم المتحدة: the name is the head noun's possessor
     # a quoted name right after the noun (تقرير "المركز", صحيفة “ديلي ميل”)
     while k < n and k in ctx.quote_end and ctx.quote_end[k] - k - 1 < MIN_DIRECT_WORDS:
         inner = v.mention_at[k + 1] if k + 1 < n else None
@@ -339,6 +390,151 @@ SPEAKER_STEPS: tuple[tuple[str, Callable], ...] = (
 
 # -- helpers of the steps ------------------------------------------------------------------------------------------
 
+def subject_start(ctx: QuoteContext, cue: Cue) -> int:
+    """The token after the cue where its subject may start: a sentence adverb (``كذلك``، ``أيضا``، ``بدوره``:
+    quote_words.csv ``adverbial``), a preposition with a pronoun (``قال فيه``، ``وقال له``) or an addressee
+    (``أكد لـ"الرياض" الرائد ...``، ``قال لأوباما``: :func:`addressee_end`) is passed over (memoised per cue:
+    several steps ask)."""
+    i = cue.index
+    j = ctx.subject_at.get(i)
+    if j is None:
+        j = ctx.subject_at[i] = _subject_start(ctx, i)
+    return j
+
+
+def _subject_start(ctx: QuoteContext, i: int) -> int:
+    v = ctx.v
+    n = len(v)
+    j = i + 1
+    starts = _adverbial_starts()
+    while j < n and v.sentence[j] == v.sentence[i]:
+        w = v.norm[j]
+        if w not in starts and w[:1] not in _PP_FIRST:
+            break  # (the common case: no adverbial, pronoun phrase or addressee)
+        k = phrase_end(v, j, "adverbial") if w in starts else j
+        if k == j and v.kind[j] == "word" and _PREP_PRONOUN_RE.match(w) and j + 1 < n \
+                and v.sentence[j + 1] == v.sentence[i]:
+            k = j + 1
+        if k == j and w[:1] == "ل":
+            k = addressee_end(ctx, j)
+        if k == j or k >= n or v.sentence[k] != v.sentence[i]:
+            break
+        j = k
+    return j
+
+
+@cache
+def _adverbial_starts() -> frozenset[str]:
+    return frozenset(p[0] for p in phrases("adverbial"))
+
+
+def honorific_referent(ctx: QuoteContext, cue: Cue, j: int) -> tuple[int | None, str]:
+    """Speaker and status of an honorific pronoun at token j (``سموه``، ``معاليه``): the person named after the
+    latest use of that honorific (``سمو ولي العهد الأمير ...``، ``معالي الأمين العام ... الدكتور ...``) in this or the
+    two paragraphs before; ``unattributed`` when that use names nobody; with no such use, the speaker in context
+    (:func:`implicit_speaker`)."""
+    v = ctx.v
+    base = re.sub(r"(?:ه|ها)$", "", v.norm[j])
+    base = base[:-1] + "ه" if base.endswith("ت") else base
+    para = v.paragraph[cue.index]
+    for x in range(cue.index - 1, -1, -1):
+        if v.paragraph[x] < para - 2:
+            break
+        if strip_conj(v.norm[x]) != base:
+            continue
+        for y in range(x + 1, min(x + 1 + _APPOSITION + 4, cue.index)):
+            if v.sentence[y] != v.sentence[x]:
+                break
+            m = v.mention_at[y]
+            if m is not None and m["type"] == "PERSON":
+                return int(m["entity_id"]), "carried"
+        return None, "unattributed"
+    return implicit_speaker(ctx, cue.index, cue.verb)
+
+
+def addressee_end(ctx: QuoteContext, j: int) -> int:
+    """The token after an addressee phrase at token j (``لـ"الرياض"``، ``لـ«الحياة»``، ``لـ الصحيفة``، ``لأوباما``),
+    else j: a standalone ``ل``/``لـ`` and the (quoted) name or word after it, or a name fused to ل."""
+    v = ctx.v
+    n = len(v)
+    t = v.text[j]
+    if t in ("ل", "لـ") and j + 1 < n and v.sentence[j + 1] == v.sentence[j]:
+        k = j + 1
+        if k in ctx.quote_end and ctx.quote_end[k] - k - 1 < MIN_DIRECT_WORDS:
+            return ctx.quote_end[k] + 1
+        m = v.mention_at[k]
+        if m is not None and int(m["token_start"]) == k:
+            return int(m["token_end"])
+        return k + 1 if v.kind[k] == "word" and not is_comp(v.norm[k]) else j
+    m = v.mention_at[j]
+    if v.kind[j] == "word" and t.startswith("ل") and m is not None and int(m["token_start"]) == j and addressed(ctx, m):
+        return int(m["token_end"])
+    return j
+
+
+def possessor(ctx: QuoteContext, m) -> bool:
+    """Person mention ``m`` follows a title or head noun in the construct state (indefinite: ``سفير خادم الحرمين
+    الشريفين``، ``المتحدث الرسمي لمركز الملك سلمان``: person titles, organisation heads and quote_words.csv
+    ``construct_head``): it is that noun's possessor (the ambassador *of* the king), not the one the title names
+    (``الرئيس أوباما``, ``وزير الخارجية جون كيري``: after a definite word)."""
+    v = ctx.v
+    t0 = int(m["token_start"])
+    if t0 == 0 or v.sentence[t0 - 1] != v.sentence[t0] or v.kind[t0 - 1] != "word":
+        return False
+    return any(_construct_head(w) or (w[:1] == "ل" and _construct_head(w[1:])) for w in _forms(v.norm[t0 - 1]))
+
+
+def _forms(norm: str) -> tuple[str, ...]:
+    """A word as written and without a leading و/ف (``وكالة`` is a word, ``ومدير`` و + مدير)."""
+    bare = strip_conj(norm)
+    return (norm,) if bare == norm else (norm, bare)
+
+
+def _title_in_construct(ctx: QuoteContext, k: int) -> bool:
+    """Token k is an indefinite person title or construct noun (``مدير``، ``محامي``) governing what follows."""
+    if k < 0 or ctx.v.kind[k] != "word":
+        return False
+    t = titles().get("person_title", frozenset())
+    return any(not w.startswith("ال") and (w in t or w in words("construct_head")) for w in _forms(ctx.v.norm[k]))
+
+
+def _construct_head(w: str) -> bool:
+    t = titles()
+    return not w.startswith("ال") and (w in t.get("person_title", frozenset()) or w in t.get("org_head", frozenset())
+                                       or w in words("construct_head"))
+
+
+def apposed_name(ctx: QuoteContext, ent: int, j: int, k: int) -> bool:
+    """The person ``ent`` named inside the phrase j..k follows a definite word (``وكيل الوزارة عباس الشيخ``،
+    ``نظيره سيرغي لافروف``: the article or a possessive pronoun), or right after a head word that is no known noun
+    (``غرازيانو دا سيلفا`` before ``سيلفا``: name words it was found without): the phrase's holder, not a possessor in
+    construct (``محامي عائلة ...``)."""
+    v = ctx.v
+    for x in range(j + 1, k):
+        m = v.mention_at[x]
+        if m is not None and int(m["entity_id"]) == ent and int(m["token_start"]) == x:
+            if m["type"] != "PERSON" or v.kind[x - 1] != "word":
+                return False
+            w = v.norm[x - 1]
+            return w.startswith("ال") or bool(POSSESSIVE_RE.match(v.text[x - 1])) or all(
+                v.kind[y] == "word" and not is_common(v.norm[y]) and not is_stopword(v.norm[y])
+                and v.norm[y] not in words("construct_head") and v.norm[y] not in titles().get("person_title", ())
+                and not document_head(v.norm[y]) for y in range(j, x))
+    return False
+
+
+def document_head(norm: str) -> bool:
+    """A head noun whose genitive name speaks through it: a document (``تقرير``، ``بيان``: quote_words.csv
+    ``document_noun``), a class noun followed by its own name (``دولة فلسطين``: ``naming_head``) or an
+    organisation head (``صحيفة``، ``وكالة``)."""
+    for w in _forms(norm):
+        w = w[2:] if w.startswith("ال") else w
+        if w in words("document_noun") or w in words("naming_head") or w in titles().get("org_head", frozenset()) \
+                or "ال" + w in words("org_noun"):
+            return True
+    return False
+
+
 def skip_title(ctx: QuoteContext, j: int) -> int:
     """Skip a title phrase (رئيس الوزراء العراقي, الوزير الايطالي, a chain such as نائب رئيس مجلس إدارة "سابك"
     الرئيس التنفيذي المكلف) from token j; returns the next index (a person mention ends the skip).  The walk is
@@ -361,7 +557,7 @@ def title_referent(ctx: QuoteContext, j: int, k: int, before: int) -> int | None
     for m in reversed(v.mentions_in(None, before)):  # the latest first
         if m["start"] >= before or m["type"] != "PERSON" or not isinstance(m.get("title_head"), str):
             continue
-        if m["title_head"] == head and title_words <= set(str(m["title"]).split()):
+        if m["title_head"] == head and title_words <= set(str(m["title"]).split()) and not possessor(ctx, m):
             return int(m["entity_id"])
     return None
 
@@ -396,19 +592,36 @@ def adjacent_subject(ctx: QuoteContext, cue: Cue) -> dict | None:
 
 
 def auxiliary_subject(ctx: QuoteContext, i: int) -> tuple[int | None, int, int] | None:
-    """The subject between a sentence-opening ``كان`` and the cue (``وكان محمد مرسي قال``, ``وكانت تقارير
-    إعلامية قد أفادت``): (its entity or None, first token, end token), ``قد`` left out; None if the sentence
-    does not open so.  A source noun (``مصادر``) gives no entity."""
+    """The subject between a sentence-opening ``كان`` (or ``وكان`` opening a clause after a comma) and the cue
+    (``وكان محمد مرسي قال``, ``وكانت تقارير إعلامية قد أفادت``): (its entity or None, first token, end token),
+    ``قد`` left out; None if the sentence does not open so.  A source noun (``مصادر``) gives no entity; with ``قد``
+    the subject may be long or quoted (up to ``_AUXILIARY_REACH`` tokens)."""
     v = ctx.v
     first = sentence_start(v, i)
+    comma = next((x for x in range(i - 2, first, -1) if v.text[x] in _COMMAS), None)
+    if comma is not None and strip_conj(v.norm[comma + 1]) in words("auxiliary") and v.norm[comma + 1][:1] in "وف":
+        first = comma + 1  # ...، وكان مسؤولون في واشنطن قد صرحوا بأن: a clause of its own after the comma
     if first >= i - 1 or strip_conj(v.norm[first]) not in words("auxiliary") or v.norm[first] == "قد":
         return None
     s, e = first + 1, i
-    if v.norm[e - 1] == "قد":
+    explicit = v.norm[e - 1] == "قد"
+    if explicit:
         e -= 1
-    if e <= s or e - s > 6 or any(v.kind[x] != "word" or is_comp(v.norm[x]) or ctx.cue_at(x) is not None
-                                  for x in range(s, e)):
+    if e <= s or any(is_comp(v.norm[x]) or ctx.cue_at(x) is not None for x in range(s, e)):
         return None
+    if e - s > 6 or any(v.kind[x] != "word" for x in range(s, e)):
+        if not explicit or e - s > _AUXILIARY_REACH:
+            return None
+        # وكانت "القيادة المشتركة ..." قد أعلنت: كان ... قد frames a subject of its own, however long: never the
+        # previous speaker; an entity only if a name opens it
+        s0 = s + 1 if v.text[s] in QUOTE_MARKS and s + 1 < e else s
+        m = v.mention_at[s0]
+        ent = int(m["entity_id"]) if m is not None and int(m["token_start"]) == s0 \
+            and m["type"] in ("PERSON", "ORG", "GPE") and strip_conj(v.norm[s0]) not in words("source_noun") else None
+        if ent is None and document_head(v.norm[s0]) and s0 + 2 < e and v.text[s0 + 1] in QUOTE_MARKS:
+            m = v.mention_at[s0 + 2]  # وكانت صحيفة «كوميرسانت» الروسية قد توقعت: the quoted name after the head
+            ent = int(m["entity_id"]) if m is not None and m["type"] in ("ORG", "PERSON") else None
+        return ent, s, e
     ent = None
     m = v.mention_at[s]
     if m is not None and int(m["token_start"]) == s and m["type"] in ("PERSON", "ORG", "GPE") \
@@ -441,10 +654,25 @@ def head_referent(ctx: QuoteContext, j: int, before: int) -> int | None:
             break
         if m["type"] != "ORG":
             continue
-        latest = int(m["entity_id"])
-        if normalize(str(m["text"])).split()[0].endswith(head):
-            same_head = latest
+        first = normalize(str(m["text"])).split()[0]
+        t0 = int(m["token_start"])
+        before_name = v.norm[t0 - 1] if t0 > 0 and v.sentence[t0 - 1] == v.sentence[t0] else ""
+        if any(w.endswith(head) for w in _forms(first)):
+            same_head = latest = int(m["entity_id"])
+        elif not _other_head(first, head) and not _other_head(before_name, head):
+            latest = int(m["entity_id"])  # (شركة سابك ... الصحيفة: the head written before the name counts too)
     return same_head if same_head is not None else latest
+
+
+def _other_head(first: str, head: str) -> bool:
+    """An organisation name opening with another organisation head noun (``جامعة ...`` for ``الصحيفة``, ``وزارة
+    ...`` for ``الشركة``): not what the noun stands for."""
+    for f in _forms(first):
+        for w in (f, f[1:] if f[:1] in ("ل", "ب") else ""):
+            w = w[2:] if w.startswith("ال") else w
+            if w and w != head and w in titles().get("org_head", frozenset()):
+                return True
+    return False
 
 
 def implicit_speaker(ctx: QuoteContext, i: int, cue: CueVerb) -> tuple[int | None, str]:
@@ -523,8 +751,9 @@ def apposed_person(ctx: QuoteContext, k: int):
         m = v.mention_at[x]
         if m is not None:
             after_comma = x > 0 and (v.text[x - 1] in _COMMAS or v.norm[x - 1] in titles().get("person_title", ()))
-            if (m["type"] == "PERSON" or (after_comma and m["type"] in ("ORG", "MISC"))) and not addressed(ctx, m):
-                return m  # مدير عام الهيئة، محمد بوبشيت (whatever type the name was given)
+            if (m["type"] == "PERSON" or (after_comma and m["type"] in ("ORG", "MISC"))) and not addressed(ctx, m) \
+                    and not (m["type"] == "PERSON" and possessor(ctx, m)):
+                return m  # مدير عام الهيئة، محمد بوبشيت (whatever type the name was given; not لمركز الملك سلمان)
             x = int(m["token_end"])
             continue
         if x in ctx.quote_end:
