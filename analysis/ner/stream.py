@@ -1,0 +1,457 @@
+"""The stacked NER tagger, fast and in bounded memory: the features of :mod:`analysis.ner.features` and
+:mod:`analysis.ner.document` as attribute ids, scored in numpy (:mod:`analysis.ner.crf`), a chunk of sentences at a
+time.
+
+The tags are those of the plain path (``sentence_features`` -> stage-1 ``pycrfsuite`` tagger -> ``stage2_features``
+-> stage-2 tagger, kept as :func:`analysis.ner.model.tag_sentences_reference`): same features, in the same order,
+the ones a model has no weight for left out (they add nothing to any score), summed in CRFsuite's order.  What
+changes is how they are built:
+
+* each distinct token is looked at once (:class:`_Types`): the ids of its own features are summed into one score
+  vector per model (the first block of every item, so the prefix sum is exactly CRFsuite's running sum), and the
+  ids it gives its neighbours at -2..+2 are kept as fixed-width rows;
+* a chunk of sentences becomes a matrix of attribute ids (a column per feature slot, in item order; a slot with
+  nothing in it points at the model's zero row), added column by column; stage-1 and the first part of stage 2
+  are built together;
+* document evidence (``doc=``) counts the stage-1 types of each word over a sliding window of sentences
+  (each sentence is added and removed once) instead of re-summing the window for every sentence;
+* stage 2 of a chunk runs once the stage-1 tags of the ``window`` sentences after it are known, so only a chunk
+  and a window of sentences are in memory at a time, never the features of the whole document.
+"""
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import NamedTuple
+
+import numpy as np
+
+from analysis.ner import features as _features
+from analysis.ner.crf import CRFWeights, viterbi
+from analysis.ner.features import Gazetteer, gazetteer_features
+
+__all__ = ["StackedTagger", "CHUNK_TOKENS", "MAX_TYPES"]
+
+CHUNK_TOKENS = 4096  # tokens of stage 1 built and scored at once
+MAX_TYPES = 50_000  # distinct tokens remembered between chunks (and calls) before the table starts over
+_NB = (-2, -1, 1, 2)
+_DOC_TYPES = ("O", "LOC", "MISC", "ORG", "PERS")  # entity types in sorted order: a tie goes to the first
+_BOS, _EOS = 0, 1  # the sentinel types standing for "before the sentence" and "after the sentence"
+# meta columns of a type
+_KC, _FC, _SPORT, _PAIR = range(4)
+
+
+class _Grow:
+    """A 2-D numpy array that grows by rows (capacity doubling)."""
+
+    def __init__(self, width: int, dtype: type, fill: float) -> None:
+        self.a = np.full((256, width), fill, dtype=dtype)
+        self.n = 0
+        self.fill = fill
+
+    def add(self, rows: np.ndarray) -> None:
+        need = self.n + len(rows)
+        if need > len(self.a):
+            new = np.full((max(need, 2 * len(self.a)), self.a.shape[1]), self.fill, dtype=self.a.dtype)
+            new[:self.n] = self.a[:self.n]
+            self.a = new
+        self.a[self.n:need] = rows
+        self.n = need
+
+
+class _Side:
+    """What one model (stage 1 or stage 2) reads: its weights and the attribute ids of the fixed feature tables."""
+
+    def __init__(self, w: CRFWeights, coarse: Sequence[str], fine: Sequence[str]) -> None:
+        self.w = w
+        pad, get = w.pad, w.attributes.get
+
+        def table(prefix: str, values: Sequence[str]) -> np.ndarray:  # value index -> id; the extra last -> pad
+            return np.array([get(prefix + v, pad) for v in values] + [pad], dtype=np.int32)
+
+        self.bos = get("BOS", pad)
+        self.eos = get("EOS", pad)
+        self.sport = get("sport", pad)
+        self.ck = {d: table(f"ck{d:+d}=" if d else "ck=", coarse) for d in (0, *_NB)}
+        self.cf = {d: table(f"cf{d:+d}=" if d else "cf=", fine) for d in (0, -1, 1)}
+        fine_ix = {f: i for i, f in enumerate(fine)}
+        self.cf_pair = np.full((len(fine) + 1, len(fine) + 1), pad, dtype=np.int32)
+        for attr, i in w.attributes.items():
+            if attr.startswith("cf|cf+1="):
+                a, _, b = attr[len("cf|cf+1="):].partition("|")
+                if a in fine_ix and b in fine_ix:
+                    self.cf_pair[fine_ix[a], fine_ix[b]] = i
+        self.gz: dict[str, tuple[int | None, int | None, int | None, int | None]] = {}
+
+    def gz_ids(self, x: str) -> tuple[int | None, int | None, int | None, int | None]:
+        """Ids of a list feature ``gB=T`` as the token's own, ``sp|`` marked, and given to the token after/before."""
+        hit = self.gz.get(x)
+        if hit is None:
+            get = self.w.attributes.get
+            hit = self.gz[x] = (get(x), get("sp|" + x), get(x.replace("=", "-1=", 1)), get(x.replace("=", "+1=", 1)))
+        return hit
+
+
+class _Types:
+    """Every distinct token seen: its normalised form, the summed score of its own features per model, the ids it
+    gives its neighbours, its clusters.  Types 0 and 1 are the sentinels before and after a sentence."""
+
+    def __init__(self, sides: tuple[_Side, _Side], width: dict[int, int], n_labels: tuple[int, int],
+                 no_cluster: tuple[int, int]) -> None:
+        self.index: dict[str, int] = {}
+        self.norm: list[str] = ["", ""]
+        self.rest: list[str] = ["", ""]
+        self.selfsum = [_Grow(n, np.float64, 0.0) for n in n_labels]
+        self.nb = [{d: _Grow(width[d], np.int32, s.w.pad) for d in _NB} for s in sides]
+        self.meta = _Grow(4, np.int32, 0)
+        self.meta.add(np.array([(*no_cluster, 0, 0)] * 2, dtype=np.int32))
+        self.new: list[tuple[str, dict[str, object], tuple[int, int], bool]] = []
+        self.sides = sides
+        self.width = width
+        for m, s in enumerate(sides):
+            pad = s.w.pad
+            for d in _NB:
+                rows = np.full((2, width[d]), pad, dtype=np.int32)
+                rows[_BOS, 0] = s.bos if d == -1 else pad
+                rows[_EOS, 0] = s.eos if d == 1 else pad
+                self.nb[m][d].add(rows)
+            self.selfsum[m].add(np.zeros((2, n_labels[m])))
+
+    def __len__(self) -> int:
+        return len(self.norm)
+
+
+class _Block(NamedTuple):
+    """Stage 1 of a chunk of sentences, waiting for its stage 2."""
+
+    first: int  # index of its first sentence in the document
+    lengths: list[int]  # tokens of each of its sentences (0 for an empty one)
+    s1: np.ndarray  # stage-1 label id of each token (stage-1 model's ids)
+    state2: np.ndarray  # stage-2 scores of each token from the stage-1 features (to be completed)
+    keys: np.ndarray  # document key id of each token (-1: too short to count)
+
+
+class StackedTagger:
+    """The shipped two-stage tagger over the two models' weights, the name list and the word clusters."""
+
+    def __init__(self, stage1: CRFWeights, stage2: CRFWeights, *, names: Gazetteer,
+                 clusters: Mapping[str, tuple[str, str]] | None, window: int) -> None:
+        self.names = names
+        self.clusters = clusters
+        self.window = window
+        coarse = sorted({c for c, _ in clusters.values()} | {"k-"}) if clusters is not None else []
+        fine = sorted({f for _, f in clusters.values()} | {"f-"}) if clusters is not None else []
+        self._coarse_ix = {c: i for i, c in enumerate(coarse)}
+        self._fine_ix = {f: i for i, f in enumerate(fine)}
+        self._no_cluster = (len(coarse), len(fine))  # the sentinels' (no neighbour) index in the tables
+        self.sides = (_Side(stage1, coarse, fine), _Side(stage2, coarse, fine))
+        cats = len({c for cs in _features.triggers().values() for c in cs})
+        self._width = {d: (4 if abs(d) == 1 else 2) + cats for d in _NB}
+        # a word can start a pair feature (w|w+1=a|b, w-1|w=a|b) only if some model has one beginning with it
+        self._pair_left: set[str] = set()
+        for side in self.sides:
+            for attr in side.w.attributes:
+                for prefix in ("w|w+1=", "w-1|w="):
+                    if attr.startswith(prefix):
+                        body = attr[len(prefix):]
+                        self._pair_left.update(body[:k] for k in range(len(body)) if body[k] == "|")
+        lab1, lab2 = stage1.labels, stage2.labels
+        self._s1_type = np.array([_DOC_TYPES.index("O" if t == "O" else t[2:]) for t in lab1], dtype=np.int8)
+        pad2, get2 = stage2.pad, stage2.attributes.get
+        self._s1_ids = {k: np.array([get2(f"{k}={t}", pad2) for t in lab1] + [pad2], dtype=np.int32)
+                        for k in ("s1", "s1-1", "s1+1")}
+        codes = ["", "O"] + [f"{t}:{hl}" for t in _DOC_TYPES[1:] for hl in ("hi", "lo")]
+        self._doc_ids = {
+            "own": np.array([pad2] + [get2(f"doc={c.split(':')[0]}", pad2) for c in codes[1:]], dtype=np.int32),
+            "frac": np.array([pad2, pad2] + [get2(f"docfrac={c}", pad2) for c in codes[2:]], dtype=np.int32),
+            -1: np.array([pad2] + [get2(f"doc-1={c.split(':')[0]}", pad2) for c in codes[1:]], dtype=np.int32),
+            1: np.array([pad2] + [get2(f"doc+1={c.split(':')[0]}", pad2) for c in codes[1:]], dtype=np.int32),
+        }
+        self._labels2 = lab2
+        self._types = self._fresh_types()
+
+    def _fresh_types(self) -> _Types:
+        return _Types(self.sides, self._width, (len(self.sides[0].w.labels), len(self.sides[1].w.labels)),
+                      self._no_cluster)
+
+    # -- distinct tokens ---------------------------------------------------------------------------------------
+
+    def _register(self, token: str) -> int:
+        types = self._types
+        tid = len(types.norm)
+        types.index[token] = tid
+        own = _features._token_own.__wrapped__(token)  # not the cached one: its records are large
+        norm, rest = str(own["norm"]), str(own["rest"])
+        types.norm.append(norm)
+        types.rest.append(rest)
+        if self.clusters is not None:
+            k, f = self.clusters.get(norm) or self.clusters.get(rest) or ("k-", "f-")
+            cl = (self._coarse_ix[k], self._fine_ix[f])
+        else:
+            cl = self._no_cluster
+        types.new.append((token, own, cl, norm in self._pair_left))
+        return tid
+
+    def _flush_types(self) -> None:
+        """Add the rows of the types registered since the last flush (their self sums computed together)."""
+        types = self._types
+        if not types.new:
+            return
+        new, types.new = types.new, []
+        meta = np.array([(kc, fc, "sport" in own["trig"], pair)  # type: ignore[operator]
+                         for _, own, (kc, fc), pair in new], dtype=np.int32)
+        types.meta.add(meta)
+        for m, side in enumerate(self.sides):
+            w, pad = side.w, side.w.pad
+            own_ids = [w.ids(own["self"]) for _, own, _, _ in new]  # type: ignore[arg-type]
+            width = max(map(len, own_ids), default=0)
+            mat = np.full((len(new), width), pad, dtype=np.int32)
+            for r, ids in enumerate(own_ids):
+                mat[r, :len(ids)] = ids
+            total = np.zeros((len(new), len(w.labels)))
+            for c in range(width):
+                total += w.state[mat[:, c]]
+            types.selfsum[m].add(total)
+            for d in _NB:
+                rows = np.full((len(new), self._width[d]), pad, dtype=np.int32)
+                for r, (_, own, _, _) in enumerate(new):
+                    ids = w.ids(own["nb"][d])  # type: ignore[index]
+                    rows[r, :len(ids)] = ids
+                types.nb[m][d].add(rows)
+
+    # -- stage 1 -------------------------------------------------------------------------------------------------
+
+    def _stage1(self, chunk: list[list[str]], first: int, keys: dict[str, int]) -> _Block:
+        if len(self._types) > MAX_TYPES:
+            self._types = self._fresh_types()
+        types = self._types
+        index, register = types.index, self._register
+        tids_l: list[int] = []
+        for sent in chunk:
+            for tok in sent:
+                t = index.get(tok)
+                tids_l.append(register(tok) if t is None else t)
+        self._flush_types()
+        lengths = [len(s) for s in chunk]
+        n = len(tids_l)
+        n2 = len(self.sides[1].w.labels)
+        if not n:
+            return _Block(first, lengths, np.zeros(0, np.intp), np.zeros((0, n2)), np.zeros(0, np.int64))
+        tids = np.array(tids_l, dtype=np.intp)
+        lens = np.array([x for x in lengths if x], dtype=np.intp)
+        starts = np.concatenate(([0], np.cumsum(lens)[:-1]))
+        slen = np.repeat(lens, lens)
+        pos = np.arange(n) - np.repeat(starts, lens)
+        prev1 = np.where(pos >= 1, np.roll(tids, 1), _BOS)
+        prev2 = np.where(pos >= 2, np.roll(tids, 2), _BOS)
+        next1 = np.where(pos + 1 < slen, np.roll(tids, -1), _EOS)
+        next2 = np.where(pos + 2 < slen, np.roll(tids, -2), _EOS)
+        meta = types.meta.a
+        sport = np.repeat(np.add.reduceat(meta[tids, _SPORT], starts) > 0, lens)
+
+        # pair features (w|w+1=a|b on the first token, w-1|w=a|b on the second) and list membership: Python,
+        # only where something can match
+        pair_l = [np.full(n, s.w.pad, dtype=np.int32) for s in self.sides]
+        pair_r = [np.full(n, s.w.pad, dtype=np.int32) for s in self.sides]
+        norm = types.norm
+        for i in np.flatnonzero(meta[tids, _PAIR].astype(bool) & (pos + 1 < slen)).tolist():
+            a, b = norm[tids_l[i]], norm[tids_l[i + 1]]
+            right, left = f"w|w+1={a}|{b}", f"w-1|w={a}|{b}"
+            for m, side in enumerate(self.sides):
+                get = side.w.attributes.get
+                if (x := get(right)) is not None:
+                    pair_r[m][i] = x
+                if (x := get(left)) is not None:
+                    pair_l[m][i + 1] = x
+        gz_rows: list[list[list[int]]] = [[], []]
+        gz_at: list[int] = []
+        s0 = 0
+        sport_l = sport.tolist()
+        for ln in lens.tolist():
+            gz = gazetteer_features([norm[t] for t in tids_l[s0:s0 + ln]], self.names)
+            for i in range(ln):
+                mine = gz[i]
+                before = gz[i - 1] if i else ()
+                after = gz[i + 1] if i + 1 < ln else ()
+                if not (mine or before or after):
+                    continue
+                gz_at.append(s0 + i)
+                sp = sport_l[s0 + i]
+                for m, side in enumerate(self.sides):
+                    got = [side.gz_ids(x) for x in mine]
+                    ids = [g[0] for g in got]
+                    if sp:
+                        ids += [g[1] for g in got]
+                    ids += [side.gz_ids(x)[2] for x in before]
+                    ids += [side.gz_ids(x)[3] for x in after]
+                    gz_rows[m].append([x for x in ids if x is not None])
+            s0 += ln
+
+        states = []
+        for m, side in enumerate(self.sides):
+            w = side.w
+            cols: list[np.ndarray] = []
+            nb = types.nb[m]
+            for d, shifted in zip(_NB, (prev2, prev1, next1, next2)):
+                cols.extend(nb[d].a[shifted].T)
+            cols += [pair_l[m], pair_r[m], np.where(sport, side.sport, w.pad)]
+            if gz_at:
+                width = max(map(len, gz_rows[m]))
+                mat = np.full((n, width), w.pad, dtype=np.int32)
+                for i, ids in zip(gz_at, gz_rows[m]):
+                    mat[i, :len(ids)] = ids
+                cols.extend(mat.T)
+            if self.clusters is not None:
+                kc, fc = meta[:, _KC], meta[:, _FC]
+                cols += [side.ck[0][kc[tids]], side.cf[0][fc[tids]], side.ck[-2][kc[prev2]], side.ck[-1][kc[prev1]],
+                         side.cf[-1][fc[prev1]], side.ck[1][kc[next1]], side.cf[1][fc[next1]], side.ck[2][kc[next2]],
+                         side.cf_pair[fc[tids], fc[next1]]]
+            state = types.selfsum[m].a[tids]  # a copy (fancy indexing)
+            for col in cols:
+                if (col != w.pad).any():
+                    state += w.state[col]
+            states.append(state)
+        s1 = viterbi(states[0], starts, lens, self.sides[0].w.transition)
+        rest = types.rest
+        key_l = [keys.setdefault(rest[t], len(keys)) if len(rest[t]) >= 3 else -1 for t in tids_l]
+        return _Block(first, lengths, s1, states[1], np.array(key_l, dtype=np.int64))
+
+    # -- stage 2 -------------------------------------------------------------------------------------------------
+
+    def _doc_codes(self, block: _Block, window: _Window) -> np.ndarray:
+        """Per token: 0 no document evidence, 1 ``doc=O``, 2 + 2 * (type - 1) + (0 hi, 1 lo) ``doc=TYPE``."""
+        codes = np.zeros(len(block.s1), dtype=np.intp)
+        keys_l = block.keys.tolist()
+        types_l = self._s1_type[block.s1].tolist()
+        s0 = 0
+        for k, ln in enumerate(block.lengths):
+            counts = window.at(block.first + k)
+            for i in range(s0, s0 + ln):
+                key = keys_l[i]
+                if key < 0:
+                    continue
+                o = counts[key][:]
+                o[types_l[i]] -= 1
+                best, bc = 0, 0
+                for t in (1, 2, 3, 4):
+                    if o[t] > bc:
+                        best, bc = t, o[t]
+                if best:
+                    codes[i] = 2 * best + (0 if bc >= o[0] else 1)
+                elif o[0] > 0:
+                    codes[i] = 1
+            s0 += ln
+        return codes
+
+    def _stage2(self, block: _Block, window: _Window) -> list[list[str]]:
+        lens = np.array([x for x in block.lengths if x], dtype=np.intp)
+        out: list[list[str]] = []
+        if not len(lens):
+            return [[] for _ in block.lengths]
+        n = len(block.s1)
+        starts = np.concatenate(([0], np.cumsum(lens)[:-1]))
+        slen = np.repeat(lens, lens)
+        pos = np.arange(n) - np.repeat(starts, lens)
+        has_prev, has_next = pos >= 1, pos + 1 < slen
+        codes = self._doc_codes(block, window)
+        none = len(self._s1_type)
+        s1 = block.s1
+        prev_s1 = np.where(has_prev, np.roll(s1, 1), none)
+        next_s1 = np.where(has_next, np.roll(s1, -1), none)
+        prev_code = np.where(has_prev, np.roll(codes, 1), 0)
+        next_code = np.where(has_next, np.roll(codes, -1), 0)
+        w = self.sides[1].w
+        state = block.state2
+        d = self._doc_ids
+        for col in (self._s1_ids["s1"][s1], d["own"][codes], d["frac"][codes], self._s1_ids["s1-1"][prev_s1],
+                    self._s1_ids["s1+1"][next_s1], d[-1][prev_code], d[1][next_code]):
+            state += w.state[col]
+        tags = viterbi(state, starts, lens, w.transition).tolist()
+        labels = self._labels2
+        s0 = 0
+        for ln in block.lengths:
+            out.append(_repair_bio([labels[t] for t in tags[s0:s0 + ln]]))
+            s0 += ln
+        return out
+
+    # -- the document ----------------------------------------------------------------------------------------
+
+    def tag(self, sentences: Iterable[Sequence[str]]) -> Iterator[list[str]]:
+        """BIO tags of each sentence, in order, as soon as the ``window`` sentences after it are tagged in stage 1."""
+        keys: dict[str, int] = {}
+        window = _Window(self.window)
+        pending: deque[_Block] = deque()
+        done = 0
+        chunk: list[list[str]] = []
+        size = 0
+
+        def run() -> None:
+            nonlocal done, chunk, size
+            block = self._stage1(chunk, done, keys)
+            window.extend(block.keys.tolist(), self._s1_type[block.s1].tolist(), block.lengths)
+            pending.append(block)
+            done += len(chunk)
+            chunk, size = [], 0
+
+        for sent in sentences:
+            chunk.append(list(sent))
+            size += len(sent)
+            if size >= CHUNK_TOKENS:
+                run()
+                while pending and pending[0].first + len(pending[0].lengths) + self.window <= done:
+                    yield from self._stage2(pending.popleft(), window)
+        if chunk:
+            run()
+        while pending:
+            yield from self._stage2(pending.popleft(), window)
+
+
+class _Window:
+    """Counts of stage-1 types per document key over the sentences within ``radius`` of the current one."""
+
+    def __init__(self, radius: int) -> None:
+        self.radius = radius
+        self.sents: dict[int, list[tuple[int, int]]] = {}  # sentence -> (key, type) of its counted tokens
+        self.n = 0  # sentences added
+        self.lo = 0  # first sentence inside the counts
+        self.hi = 0  # one past the last
+        self.counts: dict[int, list[int]] = {}
+
+    def extend(self, keys: list[int], kinds: list[int], lengths: list[int]) -> None:
+        s0 = 0
+        for ln in lengths:
+            self.sents[self.n] = [(k, t) for k, t in zip(keys[s0:s0 + ln], kinds[s0:s0 + ln]) if k >= 0]
+            self.n += 1
+            s0 += ln
+
+    def at(self, si: int) -> dict[int, list[int]]:
+        """The counts over sentences ``si - radius .. si + radius`` (all of them stage-1 tagged already)."""
+        want_hi = min(self.n, si + self.radius + 1)
+        counts = self.counts
+        while self.hi < want_hi:
+            for k, t in self.sents[self.hi]:
+                c = counts.get(k)
+                if c is None:
+                    c = counts[k] = [0, 0, 0, 0, 0]
+                c[t] += 1
+            self.hi += 1
+        while self.lo < si - self.radius:
+            for k, t in self.sents.pop(self.lo):
+                c = counts[k]
+                c[t] -= 1
+                if not any(c):
+                    del counts[k]
+            self.lo += 1
+        return counts
+
+
+def _repair_bio(tags: list[str]) -> list[str]:
+    """Make the sequence valid BIO: an ``I-X`` that does not continue an ``X`` becomes ``B-X``."""
+    out: list[str] = []
+    prev = "O"
+    for tag in tags:
+        if tag.startswith("I-") and prev[2:] != tag[2:]:
+            tag = "B-" + tag[2:]
+        out.append(tag)
+        prev = tag
+    return out
