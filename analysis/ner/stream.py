@@ -28,7 +28,7 @@ import numpy as np
 
 from analysis.ner import features as _features
 from analysis.ner.crf import CRFWeights, viterbi
-from analysis.ner.features import Gazetteer, gazetteer_features
+from analysis.ner.features import Gazetteer
 
 __all__ = ["StackedTagger", "CHUNK_TOKENS", "MAX_TYPES"]
 
@@ -81,15 +81,23 @@ class _Side:
                 a, _, b = attr[len("cf|cf+1="):].partition("|")
                 if a in fine_ix and b in fine_ix:
                     self.cf_pair[fine_ix[a], fine_ix[b]] = i
-        self.gz: dict[str, tuple[int | None, int | None, int | None, int | None]] = {}
+        self.sig: list[tuple[tuple[int, ...], tuple[int, ...], tuple[int, ...], tuple[int, ...]]] = [((), (), (), ())]
 
-    def gz_ids(self, x: str) -> tuple[int | None, int | None, int | None, int | None]:
-        """Ids of a list feature ``gB=T`` as the token's own, ``sp|`` marked, and given to the token after/before."""
-        hit = self.gz.get(x)
-        if hit is None:
-            get = self.w.attributes.get
-            hit = self.gz[x] = (get(x), get("sp|" + x), get(x.replace("=", "-1=", 1)), get(x.replace("=", "+1=", 1)))
-        return hit
+    def add_signature(self, feats: tuple[str, ...]) -> None:
+        """Ids of a token's list features (``gB=T``, ...) as its own, ``sp|`` marked, and given to the token after
+        and before it (``gB-1=T``, ``gB+1=T``)."""
+        w = self.w
+        self.sig.append((w.ids(feats), w.ids(["sp|" + x for x in feats]),
+                         w.ids([x.replace("=", "-1=", 1) for x in feats]),
+                         w.ids([x.replace("=", "+1=", 1) for x in feats])))
+
+    def sig_table(self, used: np.ndarray, part: int) -> np.ndarray:
+        """Rows (padded) of the ``part`` ids of the signatures ``used``, indexed like ``used``."""
+        rows = [self.sig[u][part] for u in used.tolist()]
+        mat = np.full((len(rows), max(map(len, rows), default=0)), self.w.pad, dtype=np.int32)
+        for r, ids in enumerate(rows):
+            mat[r, :len(ids)] = ids
+        return mat
 
 
 class _Types:
@@ -103,6 +111,8 @@ class _Types:
         self.rest: list[str] = ["", ""]
         self.selfsum = [_Grow(n, np.float64, 0.0) for n in n_labels]
         self.nb = [{d: _Grow(width[d], np.int32, s.w.pad) for d in _NB} for s in sides]
+        self.gz_cands: list[tuple[tuple[str, int], ...]] = [(), ()]  # (first word, most words) of listed names
+        self.sig_index: dict[tuple[str, ...], int] = {(): 0}
         self.meta = _Grow(4, np.int32, 0)
         self.meta.add(np.array([(*no_cluster, 0, 0)] * 2, dtype=np.int32))
         self.new: list[tuple[str, dict[str, object], tuple[int, int], bool]] = []
@@ -168,9 +178,12 @@ class StackedTagger:
             1: np.array([pad2] + [get2(f"doc+1={c.split(':')[0]}", pad2) for c in codes[1:]], dtype=np.int32),
         }
         self._labels2 = lab2
+        self._firsts = _features._first_words(names)
         self._types = self._fresh_types()
 
     def _fresh_types(self) -> _Types:
+        for side in self.sides:
+            del side.sig[1:]
         return _Types(self.sides, self._width, (len(self.sides[0].w.labels), len(self.sides[1].w.labels)),
                       self._no_cluster)
 
@@ -184,6 +197,8 @@ class StackedTagger:
         norm, rest = str(own["norm"]), str(own["rest"])
         types.norm.append(norm)
         types.rest.append(rest)
+        firsts = self._firsts
+        types.gz_cands.append(tuple((c, firsts[c]) for c in _features._name_candidates(norm) if c in firsts))
         if self.clusters is not None:
             k, f = self.clusters.get(norm) or self.clusters.get(rest) or ("k-", "f-")
             cl = (self._coarse_ix[k], self._fine_ix[f])
@@ -218,6 +233,37 @@ class StackedTagger:
                     ids = w.ids(own["nb"][d])  # type: ignore[index]
                     rows[r, :len(ids)] = ids
                 types.nb[m][d].add(rows)
+
+    def _list_features(self, tids: list[int], norm: list[str],
+                       cands: list[tuple[tuple[str, int], ...]]) -> Iterator[tuple[int, list[str]]]:
+        """:func:`~analysis.ner.features.gazetteer_features` of one sentence (its tokens' type ids), only the tokens
+        with a feature, as ``(position, features)``: the same longest left-to-right matches, with each type's
+        candidate first words looked up once."""
+        names = self.names.names
+        n = len(tids)
+        out: dict[int, list[str]] = {}
+        i = 0
+        while i < n:
+            step = 1
+            here = cands[tids[i]]
+            if here:
+                for length in range(min(max(c[1] for c in here), n - i), 0, -1):
+                    tail = [norm[t] for t in tids[i + 1:i + length]]
+                    hit: set[str] = set()
+                    for first, most in here:
+                        if most >= length:
+                            hit.update(names.get(" ".join((first, *tail)), ()))
+                    if hit:
+                        for tag in sorted(hit):
+                            out.setdefault(i, []).append(f"gB={tag}")
+                            if length == 1:
+                                out[i].append(f"g1={tag}")
+                            for j in range(i + 1, i + length):
+                                out.setdefault(j, []).append(f"gI={tag}")
+                        step = length
+                        break
+            i += step
+        return iter(sorted(out.items()))
 
     # -- stage 1 -------------------------------------------------------------------------------------------------
 
@@ -263,29 +309,24 @@ class StackedTagger:
                     pair_r[m][i] = x
                 if (x := get(left)) is not None:
                     pair_l[m][i + 1] = x
-        gz_rows: list[list[list[int]]] = [[], []]
-        gz_at: list[int] = []
-        s0 = 0
-        sport_l = sport.tolist()
-        for ln in lens.tolist():
-            gz = gazetteer_features([norm[t] for t in tids_l[s0:s0 + ln]], self.names)
-            for i in range(ln):
-                mine = gz[i]
-                before = gz[i - 1] if i else ()
-                after = gz[i + 1] if i + 1 < ln else ()
-                if not (mine or before or after):
-                    continue
-                gz_at.append(s0 + i)
-                sp = sport_l[s0 + i]
-                for m, side in enumerate(self.sides):
-                    got = [side.gz_ids(x) for x in mine]
-                    ids = [g[0] for g in got]
-                    if sp:
-                        ids += [g[1] for g in got]
-                    ids += [side.gz_ids(x)[2] for x in before]
-                    ids += [side.gz_ids(x)[3] for x in after]
-                    gz_rows[m].append([x for x in ids if x is not None])
-            s0 += ln
+        sig = np.zeros(n, dtype=np.intp)
+        if self.names is not None:
+            sig_index, cands = types.sig_index, types.gz_cands
+            s0 = 0
+            for ln in lens.tolist():
+                for i, feats in self._list_features(tids_l[s0:s0 + ln], norm, cands):
+                    key = tuple(feats)
+                    k = sig_index.get(key)
+                    if k is None:
+                        k = sig_index[key] = len(sig_index)
+                        for side in self.sides:
+                            side.add_signature(key)
+                    sig[s0 + i] = k
+                s0 += ln
+        prev_sig = np.where(pos >= 1, np.roll(sig, 1), 0)
+        next_sig = np.where(pos + 1 < slen, np.roll(sig, -1), 0)
+        used = np.unique(np.concatenate((sig, prev_sig, next_sig)))
+        local = np.searchsorted(used, sig), np.searchsorted(used, prev_sig), np.searchsorted(used, next_sig)
 
         states = []
         for m, side in enumerate(self.sides):
@@ -295,22 +336,18 @@ class StackedTagger:
             for d, shifted in zip(_NB, (prev2, prev1, next1, next2)):
                 cols.extend(nb[d].a[shifted].T)
             cols += [pair_l[m], pair_r[m], np.where(sport, side.sport, w.pad)]
-            if gz_at:
-                width = max(map(len, gz_rows[m]))
-                mat = np.full((n, width), w.pad, dtype=np.int32)
-                for i, ids in zip(gz_at, gz_rows[m]):
-                    mat[i, :len(ids)] = ids
-                cols.extend(mat.T)
+            if len(used) > 1:
+                own, sp, before, after = (side.sig_table(used, part) for part in range(4))
+                cols.extend(own[local[0]].T)
+                cols.extend(np.where(sport[:, None], sp[local[0]], w.pad).T)
+                cols.extend(before[local[1]].T)  # the previous token's features, marked -1
+                cols.extend(after[local[2]].T)  # the next token's, marked +1
             if self.clusters is not None:
                 kc, fc = meta[:, _KC], meta[:, _FC]
                 cols += [side.ck[0][kc[tids]], side.cf[0][fc[tids]], side.ck[-2][kc[prev2]], side.ck[-1][kc[prev1]],
                          side.cf[-1][fc[prev1]], side.ck[1][kc[next1]], side.cf[1][fc[next1]], side.ck[2][kc[next2]],
                          side.cf_pair[fc[tids], fc[next1]]]
-            state = types.selfsum[m].a[tids]  # a copy (fancy indexing)
-            for col in cols:
-                if (col != w.pad).any():
-                    state += w.state[col]
-            states.append(state)
+            states.append(_add_columns(types.selfsum[m].a[tids], w, cols))
         s1 = viterbi(states[0], starts, lens, self.sides[0].w.transition)
         rest = types.rest
         key_l = [keys.setdefault(rest[t], len(keys)) if len(rest[t]) >= 3 else -1 for t in tids_l]
@@ -363,9 +400,9 @@ class StackedTagger:
         w = self.sides[1].w
         state = block.state2
         d = self._doc_ids
-        for col in (self._s1_ids["s1"][s1], d["own"][codes], d["frac"][codes], self._s1_ids["s1-1"][prev_s1],
-                    self._s1_ids["s1+1"][next_s1], d[-1][prev_code], d[1][next_code]):
-            state += w.state[col]
+        state = _add_columns(state, w, [self._s1_ids["s1"][s1], d["own"][codes], d["frac"][codes],
+                                        self._s1_ids["s1-1"][prev_s1], self._s1_ids["s1+1"][next_s1],
+                                        d[-1][prev_code], d[1][next_code]])
         tags = viterbi(state, starts, lens, w.transition).tolist()
         labels = self._labels2
         s0 = 0
@@ -404,6 +441,17 @@ class StackedTagger:
             run()
         while pending:
             yield from self._stage2(pending.popleft(), window)
+
+
+def _add_columns(state: np.ndarray, w: CRFWeights, cols: list[np.ndarray]) -> np.ndarray:
+    """``state`` (one row per token, updated in place) plus the weights of the attribute ids of each column in
+    turn: CRFsuite's order of summation (a column of padding is skipped; a padding cell adds zero)."""
+    buf = np.empty_like(state)
+    for col in cols:
+        if (col != w.pad).any():
+            np.take(w.state, col, axis=0, out=buf)
+            state += buf
+    return state
 
 
 class _Window:
