@@ -110,10 +110,30 @@ def viterbi(state: np.ndarray, starts: np.ndarray, lengths: np.ndarray, transiti
         return out
     order = np.argsort(-lengths, kind="stable")
     st, ln = starts[order], lengths[order]
-    longest = int(ln[0])
+    longest, count = int(ln[0]), len(st)
     active = np.searchsorted(-ln, -np.arange(longest), side="left")  # sentences longer than t
     alpha = state[st].copy()
-    back = np.zeros((n, n_labels), dtype=np.intp)
+    if longest * count <= 4 * n + 4096:  # position-major copies (padded): each step reads contiguous rows
+        grid = st[None, :] + np.arange(longest)[:, None]
+        valid = np.arange(longest)[:, None] < ln[None, :]
+        by_pos = state[np.where(valid, grid, 0)]
+        back = np.zeros((longest, count, n_labels), dtype=np.int16)
+        for t in range(1, longest):
+            m = int(active[t])
+            cand = alpha[:m, :, None] + transition[None, :, :]
+            back[t, :m] = cand.argmax(axis=1)
+            alpha[:m] = cand.max(axis=1) + by_pos[t, :m]
+        cur = alpha.argmax(axis=1)
+        labels = np.zeros((longest, count), dtype=np.intp)
+        rows = np.arange(count)
+        for t in range(longest - 1, -1, -1):
+            m = int(active[t])
+            labels[t, :m] = cur[:m]
+            if t:
+                cur[:m] = back[t, rows[:m], cur[:m]]
+        out[grid[valid]] = labels[valid]
+        return out
+    back = np.zeros((n, n_labels), dtype=np.int16)  # one very long sentence: no padding
     for t in range(1, longest):
         m = int(active[t])
         idx = st[:m] + t
