@@ -117,6 +117,11 @@ def test_odd_inputs_identical(dev_tokens):
     odd = ["|", "||", "w=x", "a|b", "A", "COVID-19", "١٩٩٥", "٪", "ـــ", "إِيمَانُوِيل", "x\0y", "", " ", "=", "وال"]
     sents: list[list[str]] = [[], odd, [], words[:1], words[1:3], odd[::-1] + words[3:60], [], words[60:400]]
     sents += [[odd[i % len(odd)], words[i]] for i in range(60)] + [[]]
+    # listed names of three words and more, whole, cut short, and with two words in one token (a space inside)
+    names = sorted(k for k in ner_model._current().names.names if k.count(" ") >= 2)[:40]
+    for k in names:
+        w = k.split(" ")
+        sents += [["قال", *w, "أمس"], w[:2], [w[0], " ".join(w[1:3]), *w[3:]], ["و" + w[0], *w[1:-1]]]
     assert _diff(tag_sentences(sents), tag_sentences_reference(sents)) == []
     assert tag_sentences([[], []]) == [[], []]
     assert tag_sentences([]) == []

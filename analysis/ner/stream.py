@@ -111,7 +111,10 @@ class _Types:
         self.rest: list[str] = ["", ""]
         self.selfsum = [_Grow(n, np.float64, 0.0) for n in n_labels]
         self.nb = [{d: _Grow(width[d], np.int32, s.w.pad) for d in _NB} for s in sides]
-        self.gz_cands: list[tuple[tuple[str, int], ...]] = [(), ()]  # (first word, most words) of listed names
+        # per type: (first word, most words) of the listed names of two words or more it can start, and the list
+        # features of a one-word match
+        self.gz_multi: list[tuple[tuple[str, int], ...]] = [(), ()]
+        self.gz_one: list[tuple[str, ...]] = [(), ()]
         self.sig_index: dict[tuple[str, ...], int] = {(): 0}
         self.meta = _Grow(4, np.int32, 0)
         self.meta.add(np.array([(*no_cluster, 0, 0)] * 2, dtype=np.int32))
@@ -179,6 +182,7 @@ class StackedTagger:
         }
         self._labels2 = lab2
         self._firsts = _features._first_words(names)
+        self._two_words = {" ".join(k.split(" ")[:2]) for k in names.names if " " in k}  # the names' first two words
         self._types = self._fresh_types()
 
     def _fresh_types(self) -> _Types:
@@ -197,8 +201,11 @@ class StackedTagger:
         norm, rest = str(own["norm"]), str(own["rest"])
         types.norm.append(norm)
         types.rest.append(rest)
-        firsts = self._firsts
-        types.gz_cands.append(tuple((c, firsts[c]) for c in _features._name_candidates(norm) if c in firsts))
+        firsts, names = self._firsts, self.names.names
+        cands = [c for c in _features._name_candidates(norm) if c in firsts]
+        types.gz_multi.append(tuple((c, firsts[c]) for c in cands if firsts[c] >= 2))
+        one = sorted({tag for c in cands for tag in names.get(c, ())})
+        types.gz_one.append(tuple(f for tag in one for f in (f"gB={tag}", f"g1={tag}")))
         if self.clusters is not None:
             k, f = self.clusters.get(norm) or self.clusters.get(rest) or ("k-", "f-")
             cl = (self._coarse_ix[k], self._fine_ix[f])
@@ -234,36 +241,42 @@ class StackedTagger:
                     rows[r, :len(ids)] = ids
                 types.nb[m][d].add(rows)
 
-    def _list_features(self, tids: list[int], norm: list[str],
-                       cands: list[tuple[tuple[str, int], ...]]) -> Iterator[tuple[int, list[str]]]:
+    def _list_features(self, tids: list[int], norm: list[str]) -> Iterator[tuple[int, tuple[str, ...] | list[str]]]:
         """:func:`~analysis.ner.features.gazetteer_features` of one sentence (its tokens' type ids), only the tokens
         with a feature, as ``(position, features)``: the same longest left-to-right matches, with each type's
-        candidate first words looked up once."""
-        names = self.names.names
+        one-word match and candidate first words of longer names worked out once, and a first word followed by a
+        word no listed name has after it (the names' first two words) tried with no longer name."""
+        names, two = self.names.names, self._two_words
+        multi, one = self._types.gz_multi, self._types.gz_one
         n = len(tids)
-        out: dict[int, list[str]] = {}
         i = 0
         while i < n:
-            step = 1
-            here = cands[tids[i]]
-            if here:
-                for length in range(min(max(c[1] for c in here), n - i), 0, -1):
-                    tail = [norm[t] for t in tids[i + 1:i + length]]
+            t = tids[i]
+            here = multi[t]
+            if here and i + 1 < n:
+                second = norm[tids[i + 1]]
+                if " " not in second:
+                    here = tuple(c for c in here if f"{c[0]} {second}" in two)
+                for length in range(min(max((c[1] for c in here), default=1), n - i), 1, -1):
+                    tail = [norm[k] for k in tids[i + 1:i + length]]
                     hit: set[str] = set()
                     for first, most in here:
                         if most >= length:
                             hit.update(names.get(" ".join((first, *tail)), ()))
                     if hit:
-                        for tag in sorted(hit):
-                            out.setdefault(i, []).append(f"gB={tag}")
-                            if length == 1:
-                                out[i].append(f"g1={tag}")
-                            for j in range(i + 1, i + length):
-                                out.setdefault(j, []).append(f"gI={tag}")
-                        step = length
+                        tags = sorted(hit)
+                        yield i, [f"gB={tag}" for tag in tags]
+                        for j in range(i + 1, i + length):
+                            yield j, [f"gI={tag}" for tag in tags]
+                        i += length
                         break
-            i += step
-        return iter(sorted(out.items()))
+                else:
+                    here = ()
+                if here:
+                    continue
+            if one[t]:
+                yield i, one[t]
+            i += 1
 
     # -- stage 1 -------------------------------------------------------------------------------------------------
 
@@ -311,10 +324,10 @@ class StackedTagger:
                     pair_l[m][i + 1] = x
         sig = np.zeros(n, dtype=np.intp)
         if self.names is not None:
-            sig_index, cands = types.sig_index, types.gz_cands
+            sig_index = types.sig_index
             s0 = 0
             for ln in lens.tolist():
-                for i, feats in self._list_features(tids_l[s0:s0 + ln], norm, cands):
+                for i, feats in self._list_features(tids_l[s0:s0 + ln], norm):
                     key = tuple(feats)
                     k = sig_index.get(key)
                     if k is None:
