@@ -52,20 +52,27 @@ class CRFWeights(NamedTuple):
 
 
 def _strings(data: bytes, offset: int, count: int, what: str) -> list[str]:
-    """The ``count`` strings of the CQDB chunk at ``offset``, indexed by their ids."""
-    chunk, size, _flag, order, _bwd_size, _bwd_offset = _CQDB.unpack_from(data, offset)
-    if chunk != b"CQDB" or order != 0x62445371 or offset + size > len(data):
+    """The ``count`` strings of the CQDB chunk at ``offset``, indexed by their ids (through its id -> record
+    offset array; a record is ``id, key size, key, NUL``)."""
+    chunk, size, _flag, order, bwd_size, bwd_offset = _CQDB.unpack_from(data, offset)
+    if (chunk != b"CQDB" or order != 0x62445371 or offset + size > len(data) or bwd_size < count
+            or bwd_offset + 4 * count > size):
         raise ValueError(f"bad {what} table at byte {offset}")
-    out: list[str | None] = [None] * count
-    p = offset + _CQDB_DATA
-    for _ in range(count):
-        ident, ksize = _RECORD.unpack_from(data, p)
-        p += _RECORD.size
-        if not 0 <= ident < count or out[ident] is not None or ksize < 1 or data[p + ksize - 1] != 0:
-            raise ValueError(f"bad {what} record at byte {p - _RECORD.size}")
-        out[ident] = data[p:p + ksize - 1].decode("utf-8")
-        p += ksize
-    return out  # type: ignore[return-value]
+    if not count:
+        return []
+    at = np.frombuffer(data, dtype="<u4", count=count, offset=offset + bwd_offset).astype(np.int64) + offset
+    if (at < offset + _CQDB_DATA).any() or (at + _RECORD.size > offset + size).any():
+        raise ValueError(f"bad {what} table at byte {offset}")
+    raw = np.frombuffer(data, dtype=np.uint8)
+    fields = raw[at[:, None] + np.arange(_RECORD.size)].astype(np.int64)
+    ident = fields[:, 0] | fields[:, 1] << 8 | fields[:, 2] << 16 | fields[:, 3] << 24
+    ksize = fields[:, 4] | fields[:, 5] << 8 | fields[:, 6] << 16 | fields[:, 7] << 24
+    start = at + _RECORD.size
+    end = start + ksize - 1  # the NUL
+    if ((ident != np.arange(count)).any() or (ksize < 1).any() or (end >= offset + size).any()
+            or raw[end].any()):
+        raise ValueError(f"bad {what} record in the table at byte {offset}")
+    return [data[a:b].decode("utf-8") for a, b in zip(start.tolist(), end.tolist())]
 
 
 def read_crfsuite(data: bytes) -> CRFWeights:
@@ -93,7 +100,7 @@ def read_crfsuite(data: bytes) -> CRFWeights:
     transition = np.zeros((n_labels, n_labels), dtype=np.float64)
     for table, rows in ((state, st), (transition, tr)):
         cells = rows["src"].astype(np.int64) * n_labels + rows["dst"]
-        if len(np.unique(cells)) != len(cells):
+        if len(cells) and np.bincount(cells).max() > 1:
             raise ValueError("two features for one (attribute or label, label) pair")
         table[rows["src"], rows["dst"]] = rows["weight"]
     state.setflags(write=False)
