@@ -46,9 +46,13 @@ class CRFWeights(NamedTuple):
         return len(self.state) - 1
 
     def ids(self, features: list[str] | tuple[str, ...]) -> tuple[int, ...]:
-        """The ids of the features this model knows, in the given order (the others contribute nothing)."""
-        get = self.attributes.get
-        return tuple(i for f in features if (i := get(f.split("\0", 1)[0] if "\0" in f else f)) is not None)
+        """The ids of the features this model knows, in the given order (the others contribute nothing).  A feature
+        is looked up as CRFsuite does, as a C string: up to a NUL character, if it has one."""
+        return tuple(i for i in map(self.attributes.get, features) if i is not None)
+
+    def id_of(self, feature: str) -> int | None:
+        """The id of one feature (``None``: unknown), looked up as a C string (up to a NUL, if any)."""
+        return self.attributes.get(feature.split("\0", 1)[0] if "\0" in feature else feature)
 
 
 def _strings(data: bytes, offset: int, count: int, what: str) -> list[str]:

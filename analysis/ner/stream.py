@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from itertools import chain
 from typing import NamedTuple
 
 import numpy as np
@@ -33,7 +34,7 @@ from analysis.ner.features import Gazetteer
 __all__ = ["StackedTagger", "CHUNK_TOKENS", "MAX_TYPES"]
 
 CHUNK_TOKENS = 4096  # tokens of stage 1 built and scored at once
-MAX_TYPES = 50_000  # distinct tokens remembered between chunks (and calls) before the table starts over
+MAX_TYPES = 30_000  # distinct tokens remembered between chunks (and calls) before the table starts over
 _NB = (-2, -1, 1, 2)
 _DOC_TYPES = ("O", "LOC", "MISC", "ORG", "PERS")  # entity types in sorted order: a tie goes to the first
 _BOS, _EOS = 0, 1  # the sentinel types standing for "before the sentence" and "after the sentence"
@@ -42,7 +43,7 @@ _KC, _FC, _SPORT, _PAIR = range(4)
 
 
 class _Grow:
-    """A 2-D numpy array that grows by rows (capacity doubling)."""
+    """A 2-D numpy array that grows by rows (capacity doubling) and, padded with ``fill``, by columns."""
 
     def __init__(self, width: int, dtype: type, fill: float) -> None:
         self.a = np.full((256, width), fill, dtype=dtype)
@@ -51,12 +52,22 @@ class _Grow:
 
     def add(self, rows: np.ndarray) -> None:
         need = self.n + len(rows)
-        if need > len(self.a):
-            new = np.full((max(need, 2 * len(self.a)), self.a.shape[1]), self.fill, dtype=self.a.dtype)
-            new[:self.n] = self.a[:self.n]
+        width = max(self.a.shape[1], rows.shape[1])
+        if need > len(self.a) or width > self.a.shape[1]:
+            new = np.full((max(need, 2 * len(self.a)), width), self.fill, dtype=self.a.dtype)
+            new[:self.n, :self.a.shape[1]] = self.a[:self.n]
             self.a = new
-        self.a[self.n:need] = rows
+        self.a[self.n:need, :rows.shape[1]] = rows
         self.n = need
+
+
+def _padded(rows: Sequence[Sequence[int]], fill: int, dtype: type) -> np.ndarray:
+    """``rows`` (of any lengths) as one array, each padded with ``fill`` to the longest."""
+    lens = np.fromiter(map(len, rows), dtype=np.intp, count=len(rows))
+    out = np.full((len(rows), int(lens.max(initial=0))), fill, dtype=dtype)
+    out[np.arange(out.shape[1]) < lens[:, None]] = np.fromiter(chain.from_iterable(rows), dtype=dtype,
+                                                               count=int(lens.sum()))
+    return out
 
 
 class _Side:
@@ -65,6 +76,7 @@ class _Side:
     def __init__(self, w: CRFWeights, coarse: Sequence[str], fine: Sequence[str]) -> None:
         self.w = w
         pad, get = w.pad, w.attributes.get
+        self.dtype = np.int16 if pad < 2 ** 15 else np.int32  # attribute ids as stored per type
 
         def table(prefix: str, values: Sequence[str]) -> np.ndarray:  # value index -> id; the extra last -> pad
             return np.array([get(prefix + v, pad) for v in values] + [pad], dtype=np.int32)
@@ -93,24 +105,19 @@ class _Side:
 
     def sig_table(self, used: np.ndarray, part: int) -> np.ndarray:
         """Rows (padded) of the ``part`` ids of the signatures ``used``, indexed like ``used``."""
-        rows = [self.sig[u][part] for u in used.tolist()]
-        mat = np.full((len(rows), max(map(len, rows), default=0)), self.w.pad, dtype=np.int32)
-        for r, ids in enumerate(rows):
-            mat[r, :len(ids)] = ids
-        return mat
+        return _padded([self.sig[u][part] for u in used.tolist()], self.w.pad, np.int32)
 
 
 class _Types:
     """Every distinct token seen: its normalised form, the summed score of its own features per model, the ids it
     gives its neighbours, its clusters.  Types 0 and 1 are the sentinels before and after a sentence."""
 
-    def __init__(self, sides: tuple[_Side, _Side], width: dict[int, int], n_labels: tuple[int, int],
-                 no_cluster: tuple[int, int]) -> None:
+    def __init__(self, sides: tuple[_Side, _Side], n_labels: tuple[int, int], no_cluster: tuple[int, int]) -> None:
         self.index: dict[str, int] = {}
         self.norm: list[str] = ["", ""]
         self.rest: list[str] = ["", ""]
         self.selfsum = [_Grow(n, np.float64, 0.0) for n in n_labels]
-        self.nb = [{d: _Grow(width[d], np.int32, s.w.pad) for d in _NB} for s in sides]
+        self.nb = [{d: _Grow(1, s.dtype, s.w.pad) for d in _NB} for s in sides]
         # per type: (first word, most words) of the listed names of two words or more it can start, and the list
         # features of a one-word match
         self.gz_multi: list[tuple[tuple[str, int], ...]] = [(), ()]
@@ -118,13 +125,13 @@ class _Types:
         self.sig_index: dict[tuple[str, ...], int] = {(): 0}
         self.meta = _Grow(4, np.int32, 0)
         self.meta.add(np.array([(*no_cluster, 0, 0)] * 2, dtype=np.int32))
-        self.new: list[tuple[str, dict[str, object], tuple[int, int], bool]] = []
-        self.sides = sides
-        self.width = width
+        # registered since the last flush: per model, the ids of the own features and of those given to neighbours
+        self.new_meta: list[tuple[int, int, bool, bool]] = []
+        self.new_ids: list[list[tuple[tuple[int, ...], dict[int, tuple[int, ...]]]]] = [[], []]
         for m, s in enumerate(sides):
             pad = s.w.pad
             for d in _NB:
-                rows = np.full((2, width[d]), pad, dtype=np.int32)
+                rows = np.full((2, 1), pad, dtype=s.dtype)
                 rows[_BOS, 0] = s.bos if d == -1 else pad
                 rows[_EOS, 0] = s.eos if d == 1 else pad
                 self.nb[m][d].add(rows)
@@ -158,8 +165,6 @@ class StackedTagger:
         self._fine_ix = {f: i for i, f in enumerate(fine)}
         self._no_cluster = (len(coarse), len(fine))  # the sentinels' (no neighbour) index in the tables
         self.sides = (_Side(stage1, coarse, fine), _Side(stage2, coarse, fine))
-        cats = len({c for cs in _features.triggers().values() for c in cs})
-        self._width = {d: (4 if abs(d) == 1 else 2) + cats for d in _NB}
         # a word can start a pair feature (w|w+1=a|b, w-1|w=a|b) only if some model has one beginning with it
         self._pair_left: set[str] = set()
         for side in self.sides:
@@ -188,8 +193,8 @@ class StackedTagger:
     def _fresh_types(self) -> _Types:
         for side in self.sides:
             del side.sig[1:]
-        return _Types(self.sides, self._width, (len(self.sides[0].w.labels), len(self.sides[1].w.labels)),
-                      self._no_cluster)
+        self._one_features: dict[tuple[str, ...], tuple[str, ...]] = {(): ()}
+        return _Types(self.sides, (len(self.sides[0].w.labels), len(self.sides[1].w.labels)), self._no_cluster)
 
     # -- distinct tokens ---------------------------------------------------------------------------------------
 
@@ -198,48 +203,59 @@ class StackedTagger:
         tid = len(types.norm)
         types.index[token] = tid
         own = _features._token_own.__wrapped__(token)  # not the cached one: its records are large
+        own_f: tuple[str, ...] = own["self"]  # type: ignore[assignment]
+        nb_f: dict[int, tuple[str, ...]] = own["nb"]  # type: ignore[assignment]
+        if "\0" in token:  # CRFsuite reads a feature as a C string: up to the NUL
+            own_f = tuple(f.split("\0", 1)[0] for f in own_f)
+            nb_f = {d: tuple(f.split("\0", 1)[0] for f in fs) for d, fs in nb_f.items()}
+        parts = (own_f, *(nb_f[d] for d in _NB))
+        every = list(chain.from_iterable(parts))
+        for m, side in enumerate(self.sides):
+            got = list(map(side.w.attributes.get, every))  # one look-up pass; then cut back into the parts
+            ids: list[tuple[int, ...]] = []
+            a = 0
+            for part in parts:
+                ids.append(tuple([i for i in got[a:a + len(part)] if i is not None]))
+                a += len(part)
+            types.new_ids[m].append((ids[0], dict(zip(_NB, ids[1:]))))
         norm, rest = str(own["norm"]), str(own["rest"])
         types.norm.append(norm)
         types.rest.append(rest)
         firsts, names = self._firsts, self.names.names
         cands = [c for c in _features._name_candidates(norm) if c in firsts]
         types.gz_multi.append(tuple((c, firsts[c]) for c in cands if firsts[c] >= 2))
-        one = sorted({tag for c in cands for tag in names.get(c, ())})
-        types.gz_one.append(tuple(f for tag in one for f in (f"gB={tag}", f"g1={tag}")))
+        one = tuple(sorted({tag for c in cands for tag in names.get(c, ())}))
+        feats = self._one_features.get(one)
+        if feats is None:
+            feats = self._one_features[one] = tuple(f for tag in one for f in (f"gB={tag}", f"g1={tag}"))
+        types.gz_one.append(feats)
         if self.clusters is not None:
             k, f = self.clusters.get(norm) or self.clusters.get(rest) or ("k-", "f-")
-            cl = (self._coarse_ix[k], self._fine_ix[f])
+            kc, fc = self._coarse_ix[k], self._fine_ix[f]
         else:
-            cl = self._no_cluster
-        types.new.append((token, own, cl, norm in self._pair_left))
+            kc, fc = self._no_cluster
+        types.new_meta.append((kc, fc, "sport" in own["trig"], norm in self._pair_left))  # type: ignore[operator]
         return tid
 
     def _flush_types(self) -> None:
         """Add the rows of the types registered since the last flush (their self sums computed together)."""
         types = self._types
-        if not types.new:
+        if not types.new_meta:
             return
-        new, types.new = types.new, []
-        meta = np.array([(kc, fc, "sport" in own["trig"], pair)  # type: ignore[operator]
-                         for _, own, (kc, fc), pair in new], dtype=np.int32)
-        types.meta.add(meta)
+        types.meta.add(np.array(types.new_meta, dtype=np.int32))
+        types.new_meta = []
         for m, side in enumerate(self.sides):
             w, pad = side.w, side.w.pad
-            own_ids = [w.ids(own["self"]) for _, own, _, _ in new]  # type: ignore[arg-type]
-            width = max(map(len, own_ids), default=0)
-            mat = np.full((len(new), width), pad, dtype=np.int32)
-            for r, ids in enumerate(own_ids):
-                mat[r, :len(ids)] = ids
+            new, types.new_ids[m] = types.new_ids[m], []
+            mat = _padded([own for own, _ in new], pad, np.intp)
             total = np.zeros((len(new), len(w.labels)))
-            for c in range(width):
-                total += w.state[mat[:, c]]
+            buf = np.empty_like(total)
+            for c in range(mat.shape[1]):
+                np.take(w.state, mat[:, c], axis=0, out=buf)
+                total += buf
             types.selfsum[m].add(total)
             for d in _NB:
-                rows = np.full((len(new), self._width[d]), pad, dtype=np.int32)
-                for r, (_, own, _, _) in enumerate(new):
-                    ids = w.ids(own["nb"][d])  # type: ignore[index]
-                    rows[r, :len(ids)] = ids
-                types.nb[m][d].add(rows)
+                types.nb[m][d].add(_padded([nb[d] for _, nb in new], pad, side.dtype))
 
     def _list_features(self, tids: list[int], norm: list[str]) -> Iterator[tuple[int, tuple[str, ...] | list[str]]]:
         """:func:`~analysis.ner.features.gazetteer_features` of one sentence (its tokens' type ids), only the tokens
@@ -317,7 +333,7 @@ class StackedTagger:
             a, b = norm[tids_l[i]], norm[tids_l[i + 1]]
             right, left = f"w|w+1={a}|{b}", f"w-1|w={a}|{b}"
             for m, side in enumerate(self.sides):
-                get = side.w.attributes.get
+                get = side.w.id_of if "\0" in right else side.w.attributes.get
                 if (x := get(right)) is not None:
                     pair_r[m][i] = x
                 if (x := get(left)) is not None:
