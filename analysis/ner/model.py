@@ -13,7 +13,10 @@ rather than raise), and kept for the life of the process.  Nothing is downloaded
 
 ``tag_sentences`` treats its sentences as one document, in order: a name tagged in one sentence
 is evidence for the same word elsewhere (within :data:`~analysis.ner.document.DOC_WINDOW`
-sentences).  ``tag_tokens`` is ``tag_sentences`` on a single sentence.
+sentences).  ``tag_tokens`` is ``tag_sentences`` on a single sentence.  It scores with the models'
+weights read by :mod:`analysis.ner.crf`, a chunk of sentences at a time (:mod:`analysis.ner.stream`);
+``tag_sentences_reference`` is the plain path (feature strings, the pycrfsuite taggers) it is checked
+against (the same tags).
 """
 from __future__ import annotations
 
