@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import threading
 from collections.abc import Sequence
 from functools import cache
 from importlib import resources
@@ -186,6 +187,9 @@ def tag_tokens(tokens: Sequence[str]) -> list[str]:
     return tag_sentences([tokens])[0]
 
 
+_TAG_LOCK = threading.Lock()
+
+
 def _check_input(sentences: Sequence[Sequence[str]]) -> list[list[str]]:
     if isinstance(sentences, str):
         raise TypeError("tag_sentences expects a list of token lists, not a str")
@@ -206,7 +210,9 @@ def tag_sentences(sentences: Sequence[Sequence[str]]) -> list[list[str]]:
     sents = _check_input(sentences)
     if not any(sents):
         return [[] for _ in sents]
-    return list(_current().fast.tag(sents))
+    fast = _current().fast
+    with _TAG_LOCK:  # the tagger's table of distinct tokens is shared: one document at a time (threads)
+        return list(fast.tag(sents))
 
 
 def tag_sentences_reference(sentences: Sequence[Sequence[str]]) -> list[list[str]]:
