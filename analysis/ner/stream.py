@@ -170,9 +170,9 @@ class StackedTagger:
         for side in self.sides:
             for attr in side.w.attributes:
                 for prefix in ("w|w+1=", "w-1|w="):
-                    if attr.startswith(prefix):
-                        body = attr[len(prefix):]
-                        self._pair_left.update(body[:k] for k in range(len(body)) if body[k] == "|")
+                    if attr.startswith(prefix):  # "a|b" (a word may itself hold a "|": every cut)
+                        parts = attr[len(prefix):].split("|")
+                        self._pair_left.update("|".join(parts[:k]) for k in range(1, len(parts)))
         lab1, lab2 = stage1.labels, stage2.labels
         self._s1_type = np.array([_DOC_TYPES.index("O" if t == "O" else t[2:]) for t in lab1], dtype=np.int8)
         pad2, get2 = stage2.pad, stage2.attributes.get
