@@ -23,8 +23,8 @@ lists are ~18x.
 Issue 13, NER streamed (stage 1 and 2 a chunk of sentences at a time, attribute ids scored in numpy: see
 :mod:`analysis.ner.stream`), name list and clusters loaded with shared objects (the model's load 63 -> 43 MB);
 main and this branch run one after the other, CPU time from ``time.process_time`` in the child: before 1 MB
-315 MB (11.4 s CPU), 5 MB 660 MB = 132x (53.9 s CPU, 10.8 s/MB); after 1 MB 282 MB (4.9 s CPU), 5 MB 523 MB =
-105x (parse alone 78x; 27.1 s CPU, 5.4 s/MB).  Time is linear in CPU time before and after: the 284 s above was
+315 MB (11.4 s CPU), 5 MB 660 MB = 132x (53.9 s CPU, 10.8 s/MB); after 1 MB 278-282 MB (4.8-4.9 s CPU), 5 MB
+516-523 MB = 103-105x (parse alone 77-78x; 27-30 s CPU, 5.4-6.0 s/MB).  Time is linear in CPU time before and after: the 284 s above was
 wall clock on a loaded machine (the same 5 MB run took 95 s wall for 54 s CPU here).  NER is no longer the peak
 (its tagging adds ~15 MB on the Python heap at 5 MB); what is left, tracemalloc at 5 MB: the tokens stage (peak
 132 MB, 76 MB live after: the tokens table and the shared lists), quotes (+62 MB transient), themes (+52 MB

@@ -14,9 +14,10 @@ The NewsFANE held-out part is NewsFANE's own annotation of the dev sentences (se
 Speed is measured for ``tag_sentences`` (the fast path: :mod:`analysis.ner.stream`, weights read by
 :mod:`analysis.ner.crf`) and for ``tag_sentences_reference`` (feature strings + pycrfsuite, the path before issue
 9), whose tags must be identical (the script fails otherwise).  Measured on the shared 2-core machine, dev split
-(12,334 tokens), CPU time: before (main, pycrfsuite on feature strings) 16,000-18,000 tokens per CPU second; after
-110,000 (reference path in the same run 16,000: 6.9x).  F1 unchanged (ALL 0.7325 on dev, 0.7067 on the NewsFANE
-held-out part), the tags being identical token for token (``tests/test_ner_fast.py``).
+(12,334 tokens), CPU time: before (main, pycrfsuite on feature strings) 10,000-18,000 tokens per CPU second
+(depending on the load); after 93,000-111,000, 6.9-7.2x the reference path measured in the same run.  F1
+unchanged (ALL 0.7325 on dev, 0.7067 on the NewsFANE held-out part), the tags being identical token for token
+(``tests/test_ner_fast.py``).
 """
 from __future__ import annotations
 

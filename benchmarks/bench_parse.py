@@ -9,7 +9,8 @@ tokens (with the tokens table), each extraction stage (the entity stage with the
 apart), and ``schema.frame`` (all tables' construction, inside the stages above).
 
 Seed, ``--stages``, CPU ms (shared machine, same conditions, main checked out beside): before the fast NER path
-(issue 9) entities 33.8 of which NER 29.1, total 56.5; after entities 10.5 of which NER 5.9, total 33.4.
+(issue 9) entities 33.8 of which NER 29.1, total 56.5; after entities 10.5 of which NER 5.9, total 33.4 (again
+under a heavier load: before 50.3 / 42.9 / 84.6, after 16.4 / 8.5 / 55.8).
 """
 from __future__ import annotations
 
