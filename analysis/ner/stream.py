@@ -46,7 +46,7 @@ class _Grow:
     """A 2-D numpy array that grows by rows (capacity doubling) and, padded with ``fill``, by columns."""
 
     def __init__(self, width: int, dtype: type, fill: float) -> None:
-        self.a = np.full((256, width), fill, dtype=dtype)
+        self.a: np.ndarray = np.full((256, width), fill, dtype=dtype)
         self.n = 0
         self.fill = fill
 
@@ -64,7 +64,7 @@ class _Grow:
 def _padded(rows: Sequence[Sequence[int]], fill: int, dtype: type) -> np.ndarray:
     """``rows`` (of any lengths) as one array, each padded with ``fill`` to the longest."""
     lens = np.fromiter(map(len, rows), dtype=np.intp, count=len(rows))
-    out = np.full((len(rows), int(lens.max(initial=0))), fill, dtype=dtype)
+    out: np.ndarray = np.full((len(rows), int(lens.max(initial=0))), fill, dtype=dtype)
     out[np.arange(out.shape[1]) < lens[:, None]] = np.fromiter(chain.from_iterable(rows), dtype=dtype,
                                                                count=int(lens.sum()))
     return out
