@@ -8,8 +8,9 @@ the ones a model has no weight for left out (they add nothing to any score), sum
 changes is how they are built:
 
 * each distinct token is looked at once (:class:`_Types`): the ids of its own features are summed into one score
-  vector per model (the first block of every item, so the prefix sum is exactly CRFsuite's running sum), and the
-  ids it gives its neighbours at -2..+2 are kept as fixed-width rows;
+  vector per model (the first block of every item, so the prefix sum is exactly CRFsuite's running sum), the ids
+  it gives its neighbours at -2..+2 are kept as padded rows, its one-word name-list match and the first words of
+  longer listed names it may start are looked up once;
 * a chunk of sentences becomes a matrix of attribute ids (a column per feature slot, in item order; a slot with
   nothing in it points at the model's zero row), added column by column; stage-1 and the first part of stage 2
   are built together;
