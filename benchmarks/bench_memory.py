@@ -19,6 +19,17 @@ quote/figure look-ups: 1 MB 288 MB (139x above the import baseline), 5 MB 623 MB
 in 284 s, 57 s/MB at 5 MB against 60 s/MB at 1 MB (before: 33 and 91 s/MB, quadratic).  The peak is now the NER
 model's tagging (per-token feature lists, ~120x the input on the Python heap at its peak); the shared token
 lists are ~18x.
+
+Issue 13, NER streamed (stage 1 and 2 a chunk of sentences at a time, attribute ids scored in numpy: see
+:mod:`analysis.ner.stream`), name list and clusters loaded with shared objects (the model's load 63 -> 43 MB);
+main and this branch run one after the other, CPU time from ``time.process_time`` in the child: before 1 MB
+315 MB (11.4 s CPU), 5 MB 660 MB = 132x (53.9 s CPU, 10.8 s/MB); after 1 MB 278-282 MB (4.8-4.9 s CPU), 5 MB
+516-523 MB = 103-105x (parse alone 77-78x; 27-30 s CPU, 5.4-6.0 s/MB).  Time is linear in CPU time before and after: the 284 s above was
+wall clock on a loaded machine (the same 5 MB run took 95 s wall for 54 s CPU here).  NER is no longer the peak
+(its tagging adds ~15 MB on the Python heap at 5 MB); what is left, tracemalloc at 5 MB: the tokens stage (peak
+132 MB, 76 MB live after: the tokens table and the shared lists), quotes (+62 MB transient), themes (+52 MB
+transient), the figures table (+46 MB live), on top of the import (135 MB) and the lexicons loaded on the first
+parse (~110 MB, of which NER 43).
 """
 from __future__ import annotations
 
@@ -59,9 +70,9 @@ def child(path: Path, trace: bool) -> None:
         import tracemalloc
 
         tracemalloc.start(8)
-    t = time.perf_counter()
+    t, c = time.perf_counter(), time.process_time()
     art = parse_article(path, max_bytes=path.stat().st_size + 1)
-    seconds = time.perf_counter() - t
+    seconds, cpu = time.perf_counter() - t, time.process_time() - c
     top = []
     if trace:
         snap = tracemalloc.take_snapshot()
@@ -71,7 +82,7 @@ def child(path: Path, trace: bool) -> None:
                for s in snap.statistics("traceback")[:12]]
         top.insert(0, f"tracemalloc peak {peak / MB:.1f} MB (live at end, by allocation site:)")
     print(json.dumps({"maxrss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, "base_kb": base,
-                      "seconds": seconds, "tokens": len(art.tokens), "sentences": len(art.sentences),
+                      "seconds": seconds, "cpu_seconds": cpu, "tokens": len(art.tokens), "sentences": len(art.sentences),
                       "longest_sentence": int(art.sentences["n_tokens"].max()), "top": top,
                       "version": analysis.__version__}))
 
@@ -99,8 +110,9 @@ def main(argv: list[str] | None = None) -> int:
             r = json.loads(proc.stdout.strip().splitlines()[-1])
             rss = r["maxrss_kb"] * 1024
             parse_rss = (r["maxrss_kb"] - r["base_kb"]) * 1024
-            rows.append((size, r["seconds"]))
-            print(f"{size / MB:6.2f} MB: {r['seconds']:7.1f} s ({size / MB / r['seconds']:.2f} MB/s), peak RSS "
+            rows.append((size, r["cpu_seconds"]))
+            print(f"{size / MB:6.2f} MB: {r['seconds']:7.1f} s ({r['cpu_seconds']:.1f} s CPU, "
+                  f"{r['cpu_seconds'] / (size / MB):.1f} s/MB), peak RSS "
                   f"{rss / MB:8.0f} MB = {rss / size:5.1f}x input (parse alone {parse_rss / MB:.0f} MB = "
                   f"{parse_rss / size:.1f}x); {r['tokens']:,} tokens, {r['sentences']:,} sentences, longest "
                   f"{r['longest_sentence']:,} tokens", flush=True)
@@ -108,7 +120,7 @@ def main(argv: list[str] | None = None) -> int:
                 print("    " + line)
     if len(rows) > 1:
         (s0, t0), (s1, t1) = rows[0], rows[-1]
-        print(f"time per MB: {t0 / (s0 / MB):.2f} s at {s0 / MB:.0f} MB, {t1 / (s1 / MB):.2f} s at {s1 / MB:.0f} MB "
+        print(f"CPU time per MB: {t0 / (s0 / MB):.2f} s at {s0 / MB:.0f} MB, {t1 / (s1 / MB):.2f} s at {s1 / MB:.0f} MB "
               f"(linear: the two are close)")
     return 0
 

@@ -62,13 +62,15 @@ def saudinewsnet_dir() -> Path:
 def read_clusters(data: bytes) -> dict[str, tuple[str, str]]:
     """``word -> (coarse id, fine id)`` from a table written by :func:`build_clusters` (``ValueError`` if malformed)."""
     out: dict[str, tuple[str, str]] = {}
+    ids: dict[tuple[str, str], tuple[str, str]] = {}  # one (coarse, fine) object per cluster, not one per word
     for n, line in enumerate(data.decode("utf-8").splitlines(), 1):
         if not line or line.startswith("#"):
             continue
         parts = line.split("\t")
         if len(parts) != 3 or not all(parts):
             raise ValueError(f"line {n}: expected word<TAB>coarse<TAB>fine")
-        out[parts[0]] = (parts[1], parts[2])
+        pair = (parts[1], parts[2])
+        out[parts[0]] = ids.setdefault(pair, pair)
     return out
 
 

@@ -13,12 +13,16 @@ rather than raise), and kept for the life of the process.  Nothing is downloaded
 
 ``tag_sentences`` treats its sentences as one document, in order: a name tagged in one sentence
 is evidence for the same word elsewhere (within :data:`~analysis.ner.document.DOC_WINDOW`
-sentences).  ``tag_tokens`` is ``tag_sentences`` on a single sentence.
+sentences).  ``tag_tokens`` is ``tag_sentences`` on a single sentence.  It scores with the models'
+weights read by :mod:`analysis.ner.crf`, a chunk of sentences at a time (:mod:`analysis.ner.stream`);
+``tag_sentences_reference`` is the plain path (feature strings, the pycrfsuite taggers) it is checked
+against (the same tags).
 """
 from __future__ import annotations
 
 import hashlib
 import json
+import threading
 from collections.abc import Sequence
 from functools import cache
 from importlib import resources
@@ -29,9 +33,11 @@ from typing import Any, NamedTuple
 import pycrfsuite
 
 from analysis.ner.clusters import CLUSTERS_FILENAME, read_clusters
+from analysis.ner.crf import read_crfsuite
 from analysis.ner.document import DOC_WINDOW, stage2_features
 from analysis.ner.features import FEATURES_VERSION, Gazetteer, sentence_features
 from analysis.ner.names import NAMES_FILENAME, read_names
+from analysis.ner.stream import StackedTagger, _repair_bio
 
 __all__ = [
     "NERModelError",
@@ -43,6 +49,7 @@ __all__ = [
     "card_path_for",
     "model_card",
     "tag_sentences",
+    "tag_sentences_reference",
     "tag_tokens",
 ]
 
@@ -68,6 +75,7 @@ class _Loaded(NamedTuple):
     names: Gazetteer
     clusters: dict[str, tuple[str, str]] | None
     card: dict[str, Any]
+    fast: StackedTagger  # the same two models read as weights (tag_sentences' path)
 
 
 def _sibling(model_path: Traversable | Path, filename: str) -> Traversable | Path:
@@ -154,8 +162,13 @@ def _load(model_path: Traversable | Path) -> _Loaded:
             clusters = read_clusters(clusters_data)
         except (UnicodeDecodeError, ValueError) as exc:
             raise NERModelError(f"NER word-cluster table is malformed: {clusters_path}: {exc}") from None
-    return _Loaded(_open(data, model_path), _open(stage1_data, stage1_path), (data, stage1_data), names, clusters,
-                   card)
+    tagger, stage1 = _open(data, model_path), _open(stage1_data, stage1_path)
+    try:
+        weights = read_crfsuite(data), read_crfsuite(stage1_data)
+    except ValueError as exc:
+        raise NERModelError(f"NER model file could not be read: {model_path}: {exc}") from None
+    fast = StackedTagger(weights[1], weights[0], names=names, clusters=clusters, window=DOC_WINDOW)
+    return _Loaded(tagger, stage1, (data, stage1_data), names, clusters, card, fast)
 
 
 def _current() -> _Loaded:
@@ -167,18 +180,6 @@ def model_card() -> dict[str, Any]:
     return dict(_current().card)
 
 
-def _repair_bio(tags: list[str]) -> list[str]:
-    """Make the sequence valid BIO: an ``I-X`` that does not continue an ``X`` becomes ``B-X``."""
-    out: list[str] = []
-    prev = "O"
-    for tag in tags:
-        if tag.startswith("I-") and prev[2:] != tag[2:]:
-            tag = "B-" + tag[2:]
-        out.append(tag)
-        prev = tag
-    return out
-
-
 def tag_tokens(tokens: Sequence[str]) -> list[str]:
     """BIO tags (``B-PERS``, ``I-LOC``, ..., ``O``) for the tokens of one sentence."""
     if isinstance(tokens, str):
@@ -186,11 +187,10 @@ def tag_tokens(tokens: Sequence[str]) -> list[str]:
     return tag_sentences([tokens])[0]
 
 
-_STAGE2_CHUNK = 500  # sentences
+_TAG_LOCK = threading.Lock()
 
 
-def tag_sentences(sentences: Sequence[Sequence[str]]) -> list[list[str]]:
-    """BIO tags for each sentence (a list of tokens) of one document, in order; same lengths as the input."""
+def _check_input(sentences: Sequence[Sequence[str]]) -> list[list[str]]:
     if isinstance(sentences, str):
         raise TypeError("tag_sentences expects a list of token lists, not a str")
     sents = []
@@ -198,22 +198,33 @@ def tag_sentences(sentences: Sequence[Sequence[str]]) -> list[list[str]]:
         if isinstance(tokens, str):
             raise TypeError("tag_sentences expects token lists, not str")
         sents.append([str(t) for t in tokens])
+    return sents
+
+
+def tag_sentences(sentences: Sequence[Sequence[str]]) -> list[list[str]]:
+    """BIO tags for each sentence (a list of tokens) of one document, in order; same lengths as the input.
+
+    Built and scored a chunk of sentences at a time (:mod:`analysis.ner.stream`): the memory it needs grows with
+    the chunk and the document window, not with the document.  The tags are those of
+    :func:`tag_sentences_reference`."""
+    sents = _check_input(sentences)
+    if not any(sents):
+        return [[] for _ in sents]
+    fast = _current().fast
+    with _TAG_LOCK:  # the tagger's table of distinct tokens is shared: one document at a time (threads)
+        return list(fast.tag(sents))
+
+
+def tag_sentences_reference(sentences: Sequence[Sequence[str]]) -> list[list[str]]:
+    """:func:`tag_sentences` the plain (slow) way, as at training time: every token's feature strings
+    (:func:`~analysis.ner.features.sentence_features`), the stage-1 ``pycrfsuite`` tagger, the stage-2 features of
+    the whole document (:func:`~analysis.ner.document.stage2_features`) and the stage-2 tagger.  Kept to check the
+    fast path against (``tests/test_ner_fast.py``, ``benchmarks/bench_ner.py``)."""
+    sents = _check_input(sentences)
     if not any(sents):
         return [[] for _ in sents]
     loaded = _current()
-    # One object per distinct feature string: a document repeats its features, and a fresh string for every
-    # token's every feature made this list ~3 KB a token (peak RSS ~490x the article on long inputs).
-    pool: dict[str, str] = {}
-    feats = [[[pool.setdefault(f, f) for f in tok]
-              for tok in sentence_features(t, gazetteer=loaded.names, clusters=loaded.clusters)]
-             for t in sents]
+    feats = [sentence_features(t, gazetteer=loaded.names, clusters=loaded.clusters) for t in sents]
     stage1 = [loaded.stage1.tag(f) if f else [] for f in feats]
-    # Stage 2 in chunks of sentences, each with DOC_WINDOW sentences of context either side (a sentence's
-    # stage-2 features depend on nothing further away): the same tags, without every sentence's stage-2 feature
-    # lists alive at once.
-    out: list[list[str]] = []
-    for a in range(0, len(sents), _STAGE2_CHUNK):
-        lo, hi = max(0, a - DOC_WINDOW), min(len(sents), a + _STAGE2_CHUNK + DOC_WINDOW)
-        stage2 = stage2_features(feats[lo:hi], sents[lo:hi], stage1[lo:hi], window=DOC_WINDOW)
-        out += [_repair_bio(loaded.tagger.tag(x)) if x else [] for x in stage2[a - lo:a - lo + _STAGE2_CHUNK]]
-    return out
+    stage2 = stage2_features(feats, sents, stage1, window=DOC_WINDOW)
+    return [_repair_bio(loaded.tagger.tag(x)) if x else [] for x in stage2]

@@ -159,12 +159,17 @@ def write_names(names: dict[str, tuple[str, ...]], path: Path) -> None:
 def read_names(data: bytes) -> Gazetteer:
     """Parse a snapshot written by :func:`write_names` (``ValueError`` on a malformed line)."""
     found: dict[str, list[str]] = {}
+    tags: dict[str, str] = {}  # one object per tag and per tag set, not one per line and per name
     for n, line in enumerate(data.decode("utf-8").splitlines(), 1):
         if not line or line.startswith("#"):
             continue
         key, sep, tag = line.partition("\t")
         if not sep or not key or not tag or "\t" in tag:
             raise ValueError(f"line {n}: expected name<TAB>tag")
-        found.setdefault(key, []).append(tag)
-    names = {k: tuple(sorted(set(v))) for k, v in found.items()}
+        found.setdefault(key, []).append(tags.setdefault(tag, tag))
+    sets: dict[tuple[str, ...], tuple[str, ...]] = {}
+    names = {}
+    for k, v in found.items():
+        t = tuple(sorted(set(v)))
+        names[k] = sets.setdefault(t, t)
     return Gazetteer(names, max((len(k.split()) for k in names), default=1))

@@ -57,14 +57,24 @@ def model_spans(toks: Tokens) -> list[ModelSpan]:
     """The NER model's entity spans over the article's sentences (tagged as one document), in text order."""
     from analysis.ner import tag_sentences
 
-    sentences: dict[int, list[int]] = {}
-    for i, s in enumerate(toks.sentence):
-        sentences.setdefault(s, []).append(i)
-    order = list(sentences)
-    tags = tag_sentences([[toks.text[i] for i in sentences[s]] for s in order])
+    # the sentences as runs of consecutive tokens (a token list in text order): no per-token index lists
+    runs: list[tuple[int, int]] = []
+    sentence, text = toks.sentence, toks.text
+    start = 0
+    for i in range(1, len(sentence) + 1):
+        if i == len(sentence) or sentence[i] != sentence[start]:
+            runs.append((start, i))
+            start = i
+    if len({sentence[a] for a, _ in runs}) != len(runs):  # a sentence in two places: group by id, first seen first
+        groups: dict[int, list[int]] = {}
+        for i, s in enumerate(sentence):
+            groups.setdefault(s, []).append(i)
+        order: list[list[int] | range] = list(groups.values())
+    else:
+        order = [range(a, b) for a, b in runs]
+    tags = tag_sentences([[text[i] for i in idx] for idx in order])
     out: list[ModelSpan] = []
-    for s, sent_tags in zip(order, tags):
-        idx = sentences[s]
+    for idx, sent_tags in zip(order, tags):
         spans: list[tuple[int, int, str]] = []
         for pos, tag in enumerate(sent_tags):
             if tag.startswith("B-") or (tag.startswith("I-") and (not spans or spans[-1][2] != tag[2:]
@@ -72,7 +82,7 @@ def model_spans(toks: Tokens) -> list[ModelSpan]:
                 spans.append((pos, pos + 1, tag[2:]))
             elif tag.startswith("I-"):
                 spans[-1] = (spans[-1][0], pos + 1, spans[-1][2])
-        out.extend(ModelSpan(idx[a:b], label) for a, b, label in spans)
+        out.extend(ModelSpan(list(idx[a:b]), label) for a, b, label in spans)
     return out
 
 
