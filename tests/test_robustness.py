@@ -273,12 +273,15 @@ def test_sigterm_mid_parse_leaves_nothing(tmp_path):
     proc.send_signal(signal.SIGTERM)
     _, err = proc.communicate(timeout=60)
     folders = sorted(p.name for p in out.iterdir()) if out.exists() else []
-    if proc.returncode == 0:  # finished before the signal arrived: everything is there
-        assert len(folders) == 40
+    # All or nothing, wherever the signal lands: before the move into place nothing is left (exit 143 and the
+    # message); after it (the run had committed: the summary lines or the interpreter's exit were interrupted)
+    # every article is there, whatever the exit status says.
+    if len(folders) == 40:
+        assert proc.returncode in (0, 128 + signal.SIGTERM, -signal.SIGTERM), (proc.returncode, err)
     else:
+        assert folders == [], folders
         assert proc.returncode == 128 + signal.SIGTERM, err
         assert err.strip() == "error: interrupted (SIGTERM)"
-        assert folders == [], folders
 
 
 @pytest.mark.slow
