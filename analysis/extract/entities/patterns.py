@@ -9,6 +9,7 @@ from analysis.extract.entities.base import Context, Mention, Tokens, absorb, cla
 from analysis.extract.entities.words import (
     accusative_indefinite,
     glued,
+    hal_participle,
     is_nisba,
     known_name_word,
     namey,
@@ -88,8 +89,9 @@ def person_name(toks: Tokens, j: int, covered: list[Mention | None]) -> int:
         if norm in connectors and k + 1 < n and namey(toks, k + 1, covered):
             k += 2
             continue
-        if not namey(toks, k, covered) or verb_shaped(norm) or accusative_indefinite(toks.text[k]):
-            break  # a verb after a name ends it: جمال عبد الناصر | يأمر
+        if not namey(toks, k, covered) or verb_shaped(norm) or accusative_indefinite(toks.text[k]) \
+                or hal_participle(norm):
+            break  # a verb or a circumstantial participle after a name ends it: جمال عبد الناصر | يأمر
         if norm.startswith("ال") and toks.norm[k - 1] in connectors:
             k += 1  # عبد الرزاق: the definite word completes the connector, the name goes on
             continue

@@ -19,7 +19,7 @@ from analysis.text.commonwords import is_common
 from analysis.text.normalize import normalize
 from analysis.text.stopwords import is_stopword
 
-__all__ = ["word_list", "never_name", "is_nisba", "place_nisba", "namey", "glued", "surname_word", "verb_shaped",
+__all__ = ["word_list", "never_name", "is_nisba", "place_nisba", "namey", "glued", "surname_word", "verb_shaped", "hal_participle",
            "accusative_indefinite", "known_name_word", "listed_place", "listed_first_name",
            "listed_country"]
 
@@ -29,6 +29,9 @@ _NISBA_RE = re.compile(r"^(?:[وفبلك]{0,2})ال\w+(?:ي|يه|يين|يون|�
 _IMPERFECT_RE = re.compile(r"^[يت]\w{2,5}$")
 # ... but تفعيل is the verbal noun of form II (تنظيم, تشريع), not a verb.
 _MASDAR_II_RE = re.compile(r"^ت\w\wي\w$")
+# An active participle of a derived form in the indefinite accusative, written without its tanwin (متضامنا,
+# مؤكدا, مطالبا): a circumstantial (حال) after a name, never a name word.
+_HAL_PARTICIPLE_RE = re.compile(r"^م\w{3,6}ا$")
 # The indefinite accusative (tanwin fath, ً) written on a word: احتياطياً, جنيهاً -- never on a proper name.
 _TANWIN_FATH = "\u064b"
 # not_entities.csv words are looked for behind these proclitics (the entity list without فك, as it always was).
@@ -125,6 +128,12 @@ def surname_word(norm: str) -> bool:
 
 
 @lru_cache(maxsize=65536)
+def hal_participle(norm: str) -> bool:
+    """``متضامنا``، ``مؤكدا``: a participle in the accusative after a name (a circumstantial), which ends the name
+    (``الرئيس طالباني متضامنا`` -> ``طالباني``); a listed name word of that shape is not one."""
+    return bool(_HAL_PARTICIPLE_RE.match(norm)) and not _known_name_token(norm)
+
+
 def verb_shaped(norm: str, conjunction: bool = True) -> bool:
     """A reporting verb (cue_verbs.csv) or a word of imperfect-verb shape (``يعود``, ``تحتسب``; also after و/ف when
     ``conjunction``) that is no listed name (``يوسف``): it ends a personal name rather than continuing it
