@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from analysis.text.normalize import normalize
 from analysis.text.numerals import NumberWord, compose, number_word, number_words, reversed_decimal
@@ -109,6 +109,7 @@ def _ordinal_table() -> dict[str, NumberWord]:
     return {k: v for k, v in number_words().items() if v.kind == "ordinal"}
 
 
+@lru_cache(maxsize=65536)
 def _lex(norm: str) -> tuple[NumberWord, str] | None:
     hit = number_word(norm)
     if hit is None or hit[0].kind == "ordinal":
@@ -116,6 +117,7 @@ def _lex(norm: str) -> tuple[NumberWord, str] | None:
     return hit
 
 
+@lru_cache(maxsize=65536)
 def _ordinal(norm: str) -> NumberWord | None:
     """``الثالث``، ``والثالثة``، ``أول``: an ordinal word (the article required except for أول/أولى)."""
     table = _ordinal_table()
@@ -308,6 +310,7 @@ def _amount_at(sc: _Scanner, pos: int) -> tuple[float, int, str, bool] | None:
     return value, end, "cardinal", False
 
 
+@lru_cache(maxsize=65536)
 def _definite_vague(norm: str) -> bool:
     """``الملايين``، ``المئات``، ``بالآلاف``: a numeral plural with the article is vague too."""
     for cand in (norm, norm[1:] if norm[:1] in "وفبلك" else ""):
@@ -386,9 +389,16 @@ def find_numbers(text: str, *, ordinals: bool = True, ranges: bool = True) -> li
     pos = 0
     n = len(text)
     prev_norm = ""
+    # The next digit run and the next word from ``pos``: a match found from an earlier position that starts at or
+    # after ``pos`` is still the next one (the patterns look neither behind nor at anchors), so each is searched
+    # again only once ``pos`` has passed its start -- not from every word on to the next digit (quadratic).
+    m_d = _DIGITS_RE.search(text)
+    m_w = _WORD_RE.search(text)
     while pos < n:
-        m_d = _DIGITS_RE.search(text, pos)
-        m_w = _WORD_RE.search(text, pos)
+        if m_d is not None and m_d.start() < pos:
+            m_d = _DIGITS_RE.search(text, pos)
+        if m_w is not None and m_w.start() < pos:
+            m_w = _WORD_RE.search(text, pos)
         cands = [m for m in (m_d, m_w) if m is not None]
         if not cands:
             break
