@@ -200,9 +200,11 @@ def parse_article(path_or_text: str | Path, *, name: str | None = None, ner: boo
     layout = read_layout(source.text)
     article_id = source.article_id
     paragraphs = _paragraphs_table(layout, article_id)
-    if not (paragraphs["kind"] == "body").any() and layout.headline is None:
+    n_body = sum(p.kind == "body" for p in layout.paragraphs)  # the counts from the lists the tables were built from
+    if not n_body and layout.headline is None:
         raise ArticleError(source.name, "no headline or body text found")
     sentences, tokens, token_lists = _sentences_and_tokens(source.text, layout, article_id)
+    n_words = token_lists["kind"].count("word")
     base = BaseTables(source.text, article_id, layout.published_at, paragraphs, sentences, tokens,
                       country=country.upper() if country else None)
     with shared(tokens, token_lists):  # the stages read the token lists, not the table
@@ -216,10 +218,10 @@ def parse_article(path_or_text: str | Path, *, name: str | None = None, ner: boo
         "byline": [layout.byline],
         "encoding": [source.encoding],
         "n_paragraphs": [len(paragraphs)],
-        "n_body_paragraphs": [int((paragraphs["kind"] == "body").sum())],
+        "n_body_paragraphs": [n_body],
         "n_sentences": [len(sentences)],
         "n_tokens": [len(tokens)],
-        "n_words": [int((tokens["kind"] == "word").sum())],
+        "n_words": [n_words],
     }, article_id=article_id)
     tables = {"article": article, "paragraphs": paragraphs, "sentences": sentences, "tokens": tokens, **extracted}
     return Article(source, tables)

@@ -118,8 +118,9 @@ def tokens_by_sentence(base) -> dict[int, list[Tok]]:
         return entry.by_sentence
     text, norm, start, end, kind, sentence, _ = _columns(base.tokens)
     by_sentence: dict[int, list[Tok]] = {}
-    for sid, t, s, e, n, k in zip(sentence, text, start, end, norm, kind):
-        by_sentence.setdefault(sid, []).append(Tok(t, s, e, n, k))
+    make = Tok._make  # tuple.__new__ on the zipped fields: the same records, without the per-record Python call
+    for sid, rec in zip(sentence, map(make, zip(text, start, end, norm, kind))):
+        by_sentence.setdefault(sid, []).append(rec)
     if entry is not None and entry.tokens is base.tokens:
         entry.by_sentence = by_sentence
     return by_sentence

@@ -311,6 +311,12 @@ def _amount_at(sc: _Scanner, pos: int) -> tuple[float, int, str, bool] | None:
 
 
 @lru_cache(maxsize=65536)
+def _inert(norm: str) -> bool:
+    """A word that starts no number (neither an ordinal, a number word nor a numeral plural)."""
+    return _ordinal(norm) is None and _lex(norm) is None and not _definite_vague(norm)
+
+
+@lru_cache(maxsize=65536)
 def _definite_vague(norm: str) -> bool:
     """``الملايين``، ``المئات``، ``بالآلاف``: a numeral plural with the article is vague too."""
     for cand in (norm, norm[1:] if norm[:1] in "وفبلك" else ""):
@@ -399,15 +405,20 @@ def find_numbers(text: str, *, ordinals: bool = True, ranges: bool = True) -> li
             m_d = _DIGITS_RE.search(text, pos)
         if m_w is not None and m_w.start() < pos:
             m_w = _WORD_RE.search(text, pos)
-        cands = [m for m in (m_d, m_w) if m is not None]
-        if not cands:
-            break
-        m = min(cands, key=lambda x: x.start())
+        if m_d is None or m_w is None:
+            m = m_d if m_w is None else m_w
+            if m is None:
+                break
+        else:
+            m = m_d if m_d.start() <= m_w.start() else m_w  # the earlier; the digits on a tie
         start = m.start()
         if m is m_w:
             w = sc.word_at(start)
             if w is None or w.start != start:
                 pos = m.end()
+                continue
+            if _inert(w.norm):  # no ordinal, number word or numeral plural: _amount_at finds nothing here
+                pos, prev_norm = w.end, w.norm
                 continue
             # a word glued to digits (بـ12، الـ15، و10): the digits start inside the span of the word match
             o = _ordinal(w.norm) if ordinals else None
