@@ -92,8 +92,10 @@ def token_view(tokens: pd.DataFrame, mentions: pd.DataFrame | None = None) -> To
     view = TokenView(*_columns(tokens))
     view.mention_at = [None] * len(view.text)
     if mentions is not None:
-        names = mentions.columns.tolist()  # the rows as dicts, as ``to_dict("records")`` gives them, column by column
-        view.mentions = [dict(zip(names, row)) for row in zip(*(mentions[c].tolist() for c in names))]
+        # the rows as dicts, as ``to_dict("records")`` gives them: one conversion of the whole table to Python
+        # objects (ints as int, a missing string as NaN: what each column's ``tolist()`` gives)
+        names = mentions.columns.tolist()
+        view.mentions = [dict(zip(names, row)) for row in mentions.to_numpy(dtype=object).tolist()]
         view.entity_type = {int(m["entity_id"]): m["type"] for m in view.mentions}
         for m in view.mentions:
             for i in range(int(m["token_start"]), int(m["token_end"])):
