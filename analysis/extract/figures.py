@@ -617,6 +617,10 @@ def _sentence_figures(sid: int, toks: list[Tok], numbers: list[NumberMention],
     amounts = _amounts_by_token(toks, numbers)
     i, n = 0, len(toks)
     while i < n:
+        if i not in amounts and (toks[i].kind != "word" or not _may_count(toks[i].norm)) \
+                and not (i + 1 < n and toks[i + 1].norm in _NUMBER_NOUN_ONE):
+            i += 1  # fast path: no amount, adjectival number, dual or "noun + واحد" can start here
+            continue
         adj = _adjectival(toks, i, amounts) or _one_after_noun(toks, i)
         if adj is not None:
             found: _Found | None = _Found(adj[0], adj[1], adj[2], adj[0].j)
@@ -641,6 +645,13 @@ def _sentence_figures(sid: int, toks: list[Tok], numbers: list[NumberMention],
                            approximate, qualifier, value_text, toks[i0].start, toks[k - 1].end, i0, k, None))
         i = max(k, a.j, i + 1)
     return _share_units(toks, _apply_cues(toks, out))
+
+
+@lru_cache(maxsize=65536)
+def _may_count(norm: str) -> bool:
+    """Whether a word not written as a number may still start a figure: a number word after the article
+    (:func:`_adjectival`) or a dual ending (:func:`_dual`, :func:`_unknown_dual`)."""
+    return (norm.startswith("ال") and number_word(norm[2:]) is not None) or norm.endswith(("ين", "ان"))
 
 
 def _cue_near(toks: list[Tok], lo: int, hi: int) -> str | None:
@@ -718,8 +729,9 @@ def _mention_tokens(mentions: pd.DataFrame | None, by_sentence: dict[int, list[T
     for sid, s, e in zip(mentions["sentence_id"].tolist(), mentions["start"].tolist(), mentions["end"].tolist()):
         spans_of.setdefault(sid, []).append((s, e))
     for sid, spans in spans_of.items():
-        toks = by_sentence.get(int(sid), [])
-        out[int(sid)] = frozenset(k for k, t in enumerate(toks) if any(s <= t.start < e for s, e in spans))
+        starts = [t.start for t in by_sentence.get(int(sid), [])]  # in text order
+        # the tokens starting inside some span [s, e): the indices bisect gives for each span, together
+        out[int(sid)] = frozenset(k for s, e in spans for k in range(bisect_left(starts, s), bisect_left(starts, e)))
     return out
 
 

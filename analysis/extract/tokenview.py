@@ -23,6 +23,7 @@ from bisect import bisect_left
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import partial
 from typing import NamedTuple
 
 import pandas as pd
@@ -120,7 +121,7 @@ def tokens_by_sentence(base) -> dict[int, list[Tok]]:
         return entry.by_sentence
     text, norm, start, end, kind, sentence, _ = _columns(base.tokens)
     by_sentence: dict[int, list[Tok]] = {}
-    make = Tok._make  # tuple.__new__ on the zipped fields: the same records, without the per-record Python call
+    make = partial(tuple.__new__, Tok)  # the same records as Tok(...), made in C from the zipped fields
     for sid, rec in zip(sentence, map(make, zip(text, start, end, norm, kind))):
         by_sentence.setdefault(sid, []).append(rec)
     if entry is not None and entry.tokens is base.tokens:

@@ -311,9 +311,10 @@ def _amount_at(sc: _Scanner, pos: int) -> tuple[float, int, str, bool] | None:
 
 
 @lru_cache(maxsize=65536)
-def _inert(norm: str) -> bool:
-    """A word that starts no number (neither an ordinal, a number word nor a numeral plural)."""
-    return _ordinal(norm) is None and _lex(norm) is None and not _definite_vague(norm)
+def _inert_word(word: str) -> tuple[str, bool]:
+    """(norm, whether the word starts no number: neither an ordinal, a number word nor a numeral plural)."""
+    norm = normalize(word)
+    return norm, _ordinal(norm) is None and _lex(norm) is None and not _definite_vague(norm)
 
 
 @lru_cache(maxsize=65536)
@@ -413,12 +414,14 @@ def find_numbers(text: str, *, ordinals: bool = True, ranges: bool = True) -> li
             m = m_d if m_d.start() <= m_w.start() else m_w  # the earlier; the digits on a tie
         start = m.start()
         if m is m_w:
+            if start not in sc.words:  # (a word the scanner has not read yet: the usual case)
+                norm, inert = _inert_word(m.group())
+                if inert:  # no ordinal, number word or numeral plural: _amount_at would find nothing here
+                    pos, prev_norm = m.end(), norm
+                    continue
             w = sc.word_at(start)
             if w is None or w.start != start:
                 pos = m.end()
-                continue
-            if _inert(w.norm):  # no ordinal, number word or numeral plural: _amount_at finds nothing here
-                pos, prev_norm = w.end, w.norm
                 continue
             # a word glued to digits (بـ12، الـ15، و10): the digits start inside the span of the word match
             o = _ordinal(w.norm) if ordinals else None

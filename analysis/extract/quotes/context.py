@@ -129,7 +129,10 @@ class QuoteContext:
 
 def _form_cue(norm: str, cues: dict[str, CueVerb]) -> tuple[CueVerb, int] | None:
     """The cue a normalised token is (memoised per token form: the steps ask the same tokens many times)."""
-    memo = _FORM_MEMO.setdefault(id(cues), ({}, cues))[0]
+    entry = _FORM_MEMO.get(id(cues))
+    if entry is None:
+        entry = _FORM_MEMO[id(cues)] = ({}, cues)
+    memo = entry[0]
     if norm in memo:
         return memo[norm]
     out = None
