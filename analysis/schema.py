@@ -284,8 +284,9 @@ def _dtype(name: str):
 _NUMPY_TYPES = {"int64": frozenset({int}), "float64": frozenset({float, int, type(None)}), "bool": frozenset({bool})}
 _STR_TYPES = frozenset({str, type(None)})
 # nullable dtypes: (value types, the fill under the mask, NumPy dtype, array class)
-_MASKED = {"Int64": (frozenset({int, type(None)}), 0, np.int64, pd.arrays.IntegerArray),
-           "boolean": (frozenset({bool, type(None)}), False, np.bool_, pd.arrays.BooleanArray)}
+_MASKED: dict[str, tuple[frozenset[type], object, type, type]] = {
+    "Int64": (frozenset({int, type(None)}), 0, np.int64, pd.arrays.IntegerArray),
+    "boolean": (frozenset({bool, type(None)}), False, np.bool_, pd.arrays.BooleanArray)}
 
 
 def column(values: Sequence, dtype: str):
@@ -305,8 +306,8 @@ def column(values: Sequence, dtype: str):
         masked = _MASKED.get(dtype)
         if masked is not None and types <= masked[0]:
             mask = np.fromiter((v is None for v in values), dtype=bool, count=len(values))
-            data = np.array([masked[1] if v is None else v for v in values] if mask.any() else values,
-                            dtype=masked[2])
+            data: np.ndarray = np.array([masked[1] if v is None else v for v in values] if mask.any() else values,
+                                        dtype=masked[2])
             return masked[3](data, mask)
     return pd.Series(values, dtype=_dtype(dtype)).array
 

@@ -99,9 +99,13 @@ def _max_unit_len() -> int:
     return max(len(k) for k in unit_lexicon())
 
 
+def _bare(norm: str) -> list[str]:
+    """Forms of a word to look up: clitics stripped, and the article (ال، لل) removed."""
+    return list(_bare_forms(norm))
+
+
 @lru_cache(maxsize=65536)
-def _bare(norm: str) -> tuple[str, ...]:
-    """Forms of a word to look up: clitics stripped, and the article (ال، لل) removed (once per word)."""
+def _bare_forms(norm: str) -> tuple[str, ...]:  # _bare, once per word
     out = []
     for c in strip_clitics(norm):
         out.append(c)
@@ -120,7 +124,7 @@ def _first_words() -> frozenset[str]:
 def _may_start_unit(norm: str) -> bool:
     """Whether a form of the word (:func:`_bare`) is the first word of some lexicon entry (else no look-up hits)."""
     firsts = _first_words()
-    return any(f in firsts for f in _bare(norm))
+    return any(f in firsts for f in _bare_forms(norm))
 
 
 def _lookup(toks: list[Tok], i: int, roles: tuple[str, ...]) -> tuple[Unit, int] | None:
@@ -130,7 +134,7 @@ def _lookup(toks: list[Tok], i: int, roles: tuple[str, ...]) -> tuple[Unit, int]
     lex = unit_lexicon()
     for n in range(min(_max_unit_len(), len(toks) - i), 0, -1):
         words = [t.norm for t in toks[i:i + n]]
-        for first in _bare(words[0]):
+        for first in _bare_forms(words[0]):
             u = lex.get((first, *words[1:]))
             if u is not None and u.role in roles:
                 return u, n
@@ -250,7 +254,7 @@ def _vague_noun(tok: Tok) -> Unit | None:
 
 def _is_month(norm: str) -> bool:
     months = month_names()
-    return any(b in months for b in _bare(norm))
+    return any(b in months for b in _bare_forms(norm))
 
 
 _CLOSING = set("»”″\"'’)")
