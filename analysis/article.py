@@ -97,7 +97,7 @@ def _sentences_and_tokens(text: str, layout: PageLayout, article_id: str
     return sentences, tokens, columns
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=32768)
 def _token_forms(tok_text: str, kind: str) -> tuple[str, str, bool]:
     """(norm, stem, is_stopword) of a token string of ``kind`` (once per string: a pure function of it)."""
     norm = normalize(tok_text)

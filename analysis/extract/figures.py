@@ -104,7 +104,7 @@ def _bare(norm: str) -> list[str]:
     return list(_bare_forms(norm))
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def _bare_forms(norm: str) -> tuple[str, ...]:  # _bare, once per word
     out = []
     for c in strip_clitics(norm):
@@ -120,7 +120,7 @@ def _first_words() -> frozenset[str]:
     return frozenset(k[0] for k in unit_lexicon())
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def _may_start_unit(norm: str) -> bool:
     """Whether a form of the word (:func:`_bare`) is the first word of some lexicon entry (else no look-up hits)."""
     firsts = _first_words()
@@ -159,7 +159,7 @@ def _dual(tok: Tok) -> Unit | None:
     return _dual_of(tok.norm)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def _dual_of(norm: str) -> Unit | None:
     lex = unit_lexicon()
     for form in strip_clitics(norm):
@@ -518,7 +518,7 @@ def _unknown_dual(tok: Tok) -> Unit | None:
     return Unit(tok.text, "", "count", "noun", "")
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def _unknown_dual_form(norm: str) -> bool:
     if _clitic_in_front(norm) or norm.startswith("ال"):
         return False
@@ -651,7 +651,7 @@ def _sentence_figures(sid: int, toks: list[Tok], numbers: list[NumberMention],
     return _share_units(toks, _apply_cues(toks, out))
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def _may_count(norm: str) -> bool:
     """Whether a word not written as a number may still start a figure: a number word after the article
     (:func:`_adjectival`) or a dual ending (:func:`_dual`, :func:`_unknown_dual`)."""

@@ -90,7 +90,7 @@ def gazetteer_rows() -> tuple[dict[str, str], ...]:
     return _rows("gazetteer.csv")
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def name_tokens(name: str) -> tuple[str, ...]:
     """Normalised word tokens of a name (punctuation such as hyphens kept as tokens; once per name)."""
     return tuple(normalize(t.text) for t in tokenize(name))

@@ -174,7 +174,7 @@ def nisba_countries(norms: Sequence[str]) -> Counter:
     return out
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def _nisba_country(norm: str) -> tuple[str | None] | None:
     """``(country,)`` a definite place adjective names (:func:`nisba_countries`, once per word), else None."""
     table = place_table()

@@ -109,7 +109,6 @@ def _ordinal_table() -> dict[str, NumberWord]:
     return {k: v for k, v in number_words().items() if v.kind == "ordinal"}
 
 
-@lru_cache(maxsize=65536)
 def _lex(norm: str) -> tuple[NumberWord, str] | None:
     hit = number_word(norm)
     if hit is None or hit[0].kind == "ordinal":
@@ -117,7 +116,6 @@ def _lex(norm: str) -> tuple[NumberWord, str] | None:
     return hit
 
 
-@lru_cache(maxsize=65536)
 def _ordinal(norm: str) -> NumberWord | None:
     """``الثالث``، ``والثالثة``، ``أول``: an ordinal word (the article required except for أول/أولى)."""
     table = _ordinal_table()
@@ -310,14 +308,13 @@ def _amount_at(sc: _Scanner, pos: int) -> tuple[float, int, str, bool] | None:
     return value, end, "cardinal", False
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=32768)
 def _inert_word(word: str) -> tuple[str, bool]:
     """(norm, whether the word starts no number: neither an ordinal, a number word nor a numeral plural)."""
     norm = normalize(word)
     return norm, _ordinal(norm) is None and _lex(norm) is None and not _definite_vague(norm)
 
 
-@lru_cache(maxsize=65536)
 def _definite_vague(norm: str) -> bool:
     """``الملايين``، ``المئات``، ``بالآلاف``: a numeral plural with the article is vague too."""
     for cand in (norm, norm[1:] if norm[:1] in "وفبلك" else ""):

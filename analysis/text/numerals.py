@@ -98,12 +98,12 @@ def strip_clitics(norm: str) -> list[str]:
     return list(_clitic_forms(norm))
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def _clitic_forms(norm: str) -> tuple[str, ...]:  # strip_clitics, once per word (callers get a fresh list)
     return tuple(form for _, form in proclitic_splits(norm, proclitics=PROCLITICS_SHORTEST_FIRST, lam_lam=False))
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=32768)
 def number_word(norm: str) -> tuple[NumberWord, str] | None:
     """The lexicon entry for a normalised token, allowing attached و/ف/ب/ل/ك; returns ``(entry, prefix)``.
 
