@@ -6,6 +6,7 @@ import os
 import shutil
 import tempfile
 from collections.abc import Sequence
+from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
@@ -53,13 +54,10 @@ def _sentences_and_tokens(text: str, layout: PageLayout, article_id: str
     string itself is shared between its repeats."""
     s_cols: dict[str, list] = {k: [] for k in ("sentence_id", "paragraph_id", "paragraph_kind", "section_id",
                                                 "text", "start", "end", "n_tokens")}
-    t_text: list[str] = []
+    infos: list[tuple[str, str, str, bool]] = []  # per token: (the shared text, norm, stem, is_stopword)
     t_start: list[int] = []
     t_end: list[int] = []
-    t_norm: list[str] = []
-    t_stem: list[str] = []
     t_kind: list[str] = []
-    t_stop: list[bool] = []
     t_sentence: list[int] = []
     t_paragraph: list[int] = []
     sid = 0
@@ -75,15 +73,9 @@ def _sentences_and_tokens(text: str, layout: PageLayout, article_id: str
             sid += 1
             toks = token_columns(text, s, e)
             for tok_text, kind in zip(toks[0], toks[3]):
-                cached = cache.get(tok_text)
-                if cached is None:
-                    norm = normalize(tok_text)
-                    cached = cache[tok_text] = (tok_text, norm, stem(tok_text) if kind == "word" else norm,
-                                                kind == "word" and is_stopword(norm))
-                t_text.append(cached[0])
-                t_norm.append(cached[1])
-                t_stem.append(cached[2])
-                t_stop.append(cached[3])
+                if tok_text not in cache:
+                    cache[tok_text] = (tok_text, *_token_forms(tok_text, kind))
+            infos += map(cache.__getitem__, toks[0])
             n = len(toks[0])
             t_start += toks[1]
             t_end += toks[2]
@@ -95,6 +87,7 @@ def _sentences_and_tokens(text: str, layout: PageLayout, article_id: str
                          ("n_tokens", n)):
                 s_cols[k].append(v)
     sentences = schema.frame("sentences", s_cols, article_id=article_id)
+    t_text, t_norm, t_stem, t_stop = (list(c) for c in zip(*infos)) if infos else ([], [], [], [])
     columns: dict[str, Sequence] = {
         "token_id": range(1, len(t_text) + 1), "sentence_id": t_sentence, "paragraph_id": t_paragraph,
         "text": t_text, "start": t_start, "end": t_end, "norm": t_norm, "stem": t_stem, "kind": t_kind,
@@ -102,6 +95,13 @@ def _sentences_and_tokens(text: str, layout: PageLayout, article_id: str
     tokens = schema.frame("tokens", columns, article_id=article_id)
     del columns["token_id"], columns["is_stopword"]  # read by no stage
     return sentences, tokens, columns
+
+
+@lru_cache(maxsize=32768)
+def _token_forms(tok_text: str, kind: str) -> tuple[str, str, bool]:
+    """(norm, stem, is_stopword) of a token string of ``kind`` (once per string: a pure function of it)."""
+    norm = normalize(tok_text)
+    return norm, stem(tok_text) if kind == "word" else norm, kind == "word" and is_stopword(norm)
 
 
 class Article:
@@ -200,9 +200,11 @@ def parse_article(path_or_text: str | Path, *, name: str | None = None, ner: boo
     layout = read_layout(source.text)
     article_id = source.article_id
     paragraphs = _paragraphs_table(layout, article_id)
-    if not (paragraphs["kind"] == "body").any() and layout.headline is None:
+    n_body = sum(p.kind == "body" for p in layout.paragraphs)  # the counts from the lists the tables were built from
+    if not n_body and layout.headline is None:
         raise ArticleError(source.name, "no headline or body text found")
     sentences, tokens, token_lists = _sentences_and_tokens(source.text, layout, article_id)
+    n_words = token_lists["kind"].count("word")
     base = BaseTables(source.text, article_id, layout.published_at, paragraphs, sentences, tokens,
                       country=country.upper() if country else None)
     with shared(tokens, token_lists):  # the stages read the token lists, not the table
@@ -216,10 +218,10 @@ def parse_article(path_or_text: str | Path, *, name: str | None = None, ner: boo
         "byline": [layout.byline],
         "encoding": [source.encoding],
         "n_paragraphs": [len(paragraphs)],
-        "n_body_paragraphs": [int((paragraphs["kind"] == "body").sum())],
+        "n_body_paragraphs": [n_body],
         "n_sentences": [len(sentences)],
         "n_tokens": [len(tokens)],
-        "n_words": [int((tokens["kind"] == "word").sum())],
+        "n_words": [n_words],
     }, article_id=article_id)
     tables = {"article": article, "paragraphs": paragraphs, "sentences": sentences, "tokens": tokens, **extracted}
     return Article(source, tables)

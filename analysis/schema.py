@@ -28,6 +28,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pyarrow as pa
+from pandas.api.internals import create_dataframe_from_blocks
 from pandas.arrays import ArrowStringArray
 
 __all__ = ["BaseTables", "Column", "STAGES", "SchemaError", "TABLES", "Table", "column", "data_model", "frame",
@@ -282,12 +283,17 @@ def _dtype(name: str):
 # own conversion, with its casts and errors).
 _NUMPY_TYPES = {"int64": frozenset({int}), "float64": frozenset({float, int, type(None)}), "bool": frozenset({bool})}
 _STR_TYPES = frozenset({str, type(None)})
+# nullable dtypes: (value types, the fill under the mask, NumPy dtype, array class)
+_MASKED: dict[str, tuple[frozenset[type], object, type, type]] = {
+    "Int64": (frozenset({int, type(None)}), 0, np.int64, pd.arrays.IntegerArray),
+    "boolean": (frozenset({bool, type(None)}), False, np.bool_, pd.arrays.BooleanArray)}
 
 
 def column(values: Sequence, dtype: str):
     """One column's array (NumPy or pandas extension array) with the declared ``dtype`` (one of :data:`DTYPES`),
     converted as ``pd.Series(values, dtype=...)`` converts it; ranges, lists and tuples of plain Python values
-    skip pandas' per-value inference (a list of ``str``/``None`` goes straight to Arrow)."""
+    skip pandas' per-value inference (a list of ``str``/``None`` goes straight to Arrow, a list of ``int``/``None``
+    or ``bool``/``None`` to the values and mask of a nullable array)."""
     if isinstance(values, range) and dtype == "int64":
         return np.arange(values.start, values.stop, values.step, dtype=np.int64)
     if isinstance(values, (list, tuple)):
@@ -297,6 +303,12 @@ def column(values: Sequence, dtype: str):
         ok = _NUMPY_TYPES.get(dtype)
         if ok is not None and types <= ok:
             return np.array(values, dtype=dtype)
+        masked = _MASKED.get(dtype)
+        if masked is not None and types <= masked[0]:
+            mask = np.fromiter((v is None for v in values), dtype=bool, count=len(values))
+            data: np.ndarray = np.array([masked[1] if v is None else v for v in values] if mask.any() else values,
+                                        dtype=masked[2])
+            return masked[3](data, mask)
     return pd.Series(values, dtype=_dtype(dtype)).array
 
 
@@ -307,7 +319,8 @@ def frame(table: str, columns: Mapping[str, Sequence], *, article_id: str) -> pd
     Raises :class:`SchemaError` for a missing or undeclared column
     or for columns of different lengths (pandas would pad them with nulls).
     Builders collect lists and call this once per table (no per-row pandas): each column is converted once
-    (:func:`column`) and the frame is made from the arrays without aligning them.
+    (:func:`column`) and the frame is made from its blocks (``pandas.api.internals``), as the constructor with
+    ``copy=True`` would make them, without its per-column inference and alignment.
     """
     t = TABLES[table]
     given = set(columns)
@@ -323,12 +336,34 @@ def frame(table: str, columns: Mapping[str, Sequence], *, article_id: str) -> pd
         raise SchemaError(f"{table}: columns of different lengths ({sizes})")
     n = lengths.pop() if lengths else 0
     ids = pa.repeat(pa.scalar(article_id, type=pa.large_string()), n) if isinstance(article_id, str) else None
-    data = {"article_id": ArrowStringArray(ids, dtype=_dtype("str")) if ids is not None
-            else column([article_id] * n, "str")}
+    arrays = [ArrowStringArray(ids, dtype=_dtype("str")) if ids is not None else column([article_id] * n, "str")]
+    fresh = [True]
     for c in t.columns[1:]:
-        data[c.name] = column(columns[c.name], c.dtype)
-    # copy=True consolidates the NumPy columns into blocks, as pandas does for Series (Arrow arrays are not copied)
-    return pd.DataFrame(data, index=pd.RangeIndex(n), copy=True)
+        values = columns[c.name]
+        arr = column(values, c.dtype)
+        arrays.append(arr)
+        # an array column() made itself is the frame's own; one pandas may have taken from the caller is copied
+        fresh.append(not isinstance(arr, pd.api.extensions.ExtensionArray) or isinstance(values, (list, tuple)))
+    # The blocks as ``pd.DataFrame(..., copy=True)`` consolidates them: one 2-D block per NumPy dtype (columns
+    # stacked in declared order), one block per extension array (copied unless fresh), built without pandas'
+    # per-column checks.
+    groups: dict[np.dtype, list[int]] = {}
+    blocks = []
+    for i, arr in enumerate(arrays):
+        if isinstance(arr, pd.arrays.NumpyExtensionArray):
+            arr = arrays[i] = arr.to_numpy()
+        if isinstance(arr, np.ndarray):
+            groups.setdefault(arr.dtype, []).append(i)
+        else:
+            blocks.append((arr if fresh[i] else arr.copy(), np.array([i], dtype=np.intp)))
+    for where in groups.values():
+        blocks.append((np.stack([arrays[i] for i in where]), np.array(where, dtype=np.intp)))
+    return create_dataframe_from_blocks(blocks, index=pd.RangeIndex(n), columns=_column_index(table).copy())
+
+
+@cache
+def _column_index(table: str) -> pd.Index:
+    return pd.Index(TABLES[table].names)
 
 
 def validate(table: str, df: pd.DataFrame, *, nulls: bool = True) -> pd.DataFrame:

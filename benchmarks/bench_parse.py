@@ -3,6 +3,18 @@
     .venv/bin/python benchmarks/bench_parse.py            # wall-clock medians
     .venv/bin/python benchmarks/bench_parse.py --stages   # also the seed's time per stage (CPU time, medians)
 
+Non-NER stages, issue 11 (seed, ``--stages``'s ``stage_times``: CPU ms, medians of 30 warm parses; three runs
+alternating with main checked out beside it, load average 6 on 2 cores; median of the three):
+
+    stage                 before  after       stage                 before  after
+    read + layout           0.56   0.45       extract_figures        10.53   2.15
+    sentences + tokens      2.65   1.70       tag_themes              1.97   1.47
+    entities without NER    5.78   3.45       extract_dates           2.43   1.09
+    extract_quotes          3.94   2.66       schema.frame (inside)   7.38   3.74
+    total without NER      31.7   15.7        (NER model unchanged: 33.3 / 29.1)
+
+Tables byte-identical (``benchmarks/compare_tables.py``: 200 unlabeled SaudiNewsNet articles + seed + 15 dev).
+
 The machine may be shared: medians of repeated runs are printed, and ``--stages`` uses the process's CPU time
 (``time.process_time``), steadier than wall time under load.  The stages: reading and layout, sentences and
 tokens (with the tokens table), each extraction stage (the entity stage with the NER model's tagging shown

@@ -2,4 +2,4 @@
 once there, so that every worker forked from it starts warm and shares those pages with its siblings."""
 from analysis.corpus.batch import warm_up
 
-warm_up()
+warm_up(freeze=True)

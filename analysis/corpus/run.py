@@ -115,7 +115,7 @@ def _pool(batches: Iterable[Batch], jobs: int, ner: bool) -> Iterator[BatchResul
 
     ctx = multiprocessing.get_context("forkserver")
     ctx.set_forkserver_preload(["analysis.corpus._preload"])  # workers fork from a warm process
-    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=warm_up, initargs=(ner, True),
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=warm_up, initargs=(ner, True, True),
                                max_tasks_per_child=MAX_BATCHES_PER_WORKER)
     window = 2 * jobs
     it = iter(batches)

@@ -375,6 +375,9 @@ def _sentence_dates(sid: int, toks: list[Tok], published: dt.date | None) -> lis
     i = 0
     while i < n:
         t = toks[i]
+        if t.kind != "number" and not (t.kind == "word" and (_starts_date_word(t.norm) or _starts_month(t.norm))):
+            i += 1  # fast path: every rule below starts at a number, a date word or a month name
+            continue
         found: _Date | None = None
         end_i = i + 1
         # --- day + month (+ year): "28 سبتمبر 2020", "السابع من يوليو (تموز) الماضي", "25 شوال 1436 هـ";
@@ -571,7 +574,8 @@ def extract_dates(base: BaseTables) -> pd.DataFrame:
     found: list[_Date] = []
     for sid in sorted(by_sentence):
         found.extend(_sentence_dates(sid, by_sentence[sid], published))
-    for sid, s, e in zip(base.sentences["sentence_id"], base.sentences["start"], base.sentences["end"]):
+    sents = base.sentences
+    for sid, s, e in zip(sents["sentence_id"].tolist(), sents["start"].tolist(), sents["end"].tolist()):
         text = normalize(base.text[s:e])
         if not _NUMERIC_HINT.search(text):
             continue

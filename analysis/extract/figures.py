@@ -36,7 +36,7 @@ One pass over each sentence's tokens, on the numbers :func:`analysis.text.number
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from functools import cache
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 import pandas as pd
@@ -101,21 +101,40 @@ def _max_unit_len() -> int:
 
 def _bare(norm: str) -> list[str]:
     """Forms of a word to look up: clitics stripped, and the article (ال، لل) removed."""
+    return list(_bare_forms(norm))
+
+
+@lru_cache(maxsize=16384)
+def _bare_forms(norm: str) -> tuple[str, ...]:  # _bare, once per word
     out = []
     for c in strip_clitics(norm):
         out.append(c)
         bare = strip_article(c)
         if bare is not None:
             out.append(bare)
-    return out
+    return tuple(out)
+
+
+@cache
+def _first_words() -> frozenset[str]:
+    return frozenset(k[0] for k in unit_lexicon())
+
+
+@lru_cache(maxsize=16384)
+def _may_start_unit(norm: str) -> bool:
+    """Whether a form of the word (:func:`_bare`) is the first word of some lexicon entry (else no look-up hits)."""
+    firsts = _first_words()
+    return any(f in firsts for f in _bare_forms(norm))
 
 
 def _lookup(toks: list[Tok], i: int, roles: tuple[str, ...]) -> tuple[Unit, int] | None:
     """The longest lexicon entry with a role in ``roles`` starting at token ``i``; returns (unit, tokens used)."""
+    if 0 <= i < len(toks) and not _may_start_unit(toks[i].norm):
+        return None  # fast path: most words start no entry
     lex = unit_lexicon()
     for n in range(min(_max_unit_len(), len(toks) - i), 0, -1):
         words = [t.norm for t in toks[i:i + n]]
-        for first in _bare(words[0]):
+        for first in _bare_forms(words[0]):
             u = lex.get((first, *words[1:]))
             if u is not None and u.role in roles:
                 return u, n
@@ -137,8 +156,13 @@ def _dual(tok: Tok) -> Unit | None:
     """
     if tok.kind != "word" or not tok.norm.endswith(("ين", "ان")):
         return None
+    return _dual_of(tok.norm)
+
+
+@lru_cache(maxsize=16384)
+def _dual_of(norm: str) -> Unit | None:
     lex = unit_lexicon()
-    for form in strip_clitics(tok.norm):
+    for form in strip_clitics(norm):
         if form.startswith("ال"):
             return None
         u = lex.get((form,))
@@ -230,7 +254,7 @@ def _vague_noun(tok: Tok) -> Unit | None:
 
 def _is_month(norm: str) -> bool:
     months = month_names()
-    return any(b in months for b in _bare(norm))
+    return any(b in months for b in _bare_forms(norm))
 
 
 _CLOSING = set("»”″\"'’)")
@@ -489,15 +513,21 @@ def _unknown_dual(tok: Tok) -> Unit | None:
     Only ``-تين``/``-تان`` on a stem of three letters or more with no article and no clitic in front; names
     (``بوتين``) are mentions and skipped by the caller.
     """
-    if tok.kind != "word" or _clitic_in_front(tok.norm) or tok.norm.startswith("ال"):
-        return None
-    if not tok.norm.endswith(("تين", "تان")) or len(tok.norm) < 5 or number_word(tok.norm) is not None:
-        return None
-    if tok.norm[:-3].endswith("ي"):
-        return None  # دوليتين، الرئيسيتين: nisba adjectives agreeing with a dual
-    if any(_lookup([tok], 0, (r,)) is not None for r in ("not_unit", "exclude", "cue", "noun", "dual")):
+    if tok.kind != "word" or not _unknown_dual_form(tok.norm):
         return None
     return Unit(tok.text, "", "count", "noun", "")
+
+
+@lru_cache(maxsize=16384)
+def _unknown_dual_form(norm: str) -> bool:
+    if _clitic_in_front(norm) or norm.startswith("ال"):
+        return False
+    if not norm.endswith(("تين", "تان")) or len(norm) < 5 or number_word(norm) is not None:
+        return False
+    if norm[:-3].endswith("ي"):
+        return False  # دوليتين، الرئيسيتين: nisba adjectives agreeing with a dual
+    tok = [Tok(norm, 0, 0, norm, "word")]  # the look-up reads the norm only
+    return not any(_lookup(tok, 0, (r,)) is not None for r in ("not_unit", "exclude", "cue", "noun", "dual"))
 
 
 def _approximation(toks: list[Tok], i0: int, k: int, vague: bool, first: Tok) -> tuple[str | None, bool]:
@@ -591,6 +621,10 @@ def _sentence_figures(sid: int, toks: list[Tok], numbers: list[NumberMention],
     amounts = _amounts_by_token(toks, numbers)
     i, n = 0, len(toks)
     while i < n:
+        if i not in amounts and (toks[i].kind != "word" or not _may_count(toks[i].norm)) \
+                and not (i + 1 < n and toks[i + 1].norm in _NUMBER_NOUN_ONE):
+            i += 1  # fast path: no amount, adjectival number, dual or "noun + واحد" can start here
+            continue
         adj = _adjectival(toks, i, amounts) or _one_after_noun(toks, i)
         if adj is not None:
             found: _Found | None = _Found(adj[0], adj[1], adj[2], adj[0].j)
@@ -615,6 +649,13 @@ def _sentence_figures(sid: int, toks: list[Tok], numbers: list[NumberMention],
                            approximate, qualifier, value_text, toks[i0].start, toks[k - 1].end, i0, k, None))
         i = max(k, a.j, i + 1)
     return _share_units(toks, _apply_cues(toks, out))
+
+
+@lru_cache(maxsize=16384)
+def _may_count(norm: str) -> bool:
+    """Whether a word not written as a number may still start a figure: a number word after the article
+    (:func:`_adjectival`) or a dual ending (:func:`_dual`, :func:`_unknown_dual`)."""
+    return (norm.startswith("ال") and number_word(norm[2:]) is not None) or norm.endswith(("ين", "ان"))
 
 
 def _cue_near(toks: list[Tok], lo: int, hi: int) -> str | None:
@@ -661,13 +702,14 @@ def _subject_index(mentions: pd.DataFrame | None) -> dict[int, tuple[int, object
     among equal starts), read once for :func:`_subject`."""
     if mentions is None or mentions.empty or "sentence_id" not in mentions:
         return {}
-    m = mentions
-    if "type" in m:
-        m = m[m["type"].isin(["PERSON", "ORG", "GPE"])]
+    types = mentions["type"].tolist() if "type" in mentions else None
+    eids = mentions["entity_id"].to_numpy()  # NumPy scalars, as the column's items were
     first: dict[int, tuple[int, object]] = {}
-    for sid, start, eid in zip(m["sentence_id"].tolist(), m["start"].tolist(), m["entity_id"].to_numpy()):
+    for k, (sid, start) in enumerate(zip(mentions["sentence_id"].tolist(), mentions["start"].tolist())):
+        if types is not None and types[k] not in ("PERSON", "ORG", "GPE"):
+            continue
         if sid not in first or start < first[sid][0]:
-            first[sid] = (start, eid)
+            first[sid] = (start, eids[k])
     return first
 
 
@@ -687,10 +729,13 @@ def _mention_tokens(mentions: pd.DataFrame | None, by_sentence: dict[int, list[T
     out: dict[int, frozenset[int]] = {}
     if mentions is None or mentions.empty or "sentence_id" not in mentions:
         return out
-    for sid, g in mentions.groupby("sentence_id"):
-        toks = by_sentence.get(int(sid), [])
-        spans = list(zip(g["start"], g["end"]))
-        out[int(sid)] = frozenset(k for k, t in enumerate(toks) if any(s <= t.start < e for s, e in spans))
+    spans_of: dict[int, list[tuple[int, int]]] = {}
+    for sid, s, e in zip(mentions["sentence_id"].tolist(), mentions["start"].tolist(), mentions["end"].tolist()):
+        spans_of.setdefault(sid, []).append((s, e))
+    for sid, spans in spans_of.items():
+        starts = [t.start for t in by_sentence.get(int(sid), [])]  # in text order
+        # the tokens starting inside some span [s, e): the indices bisect gives for each span, together
+        out[int(sid)] = frozenset(k for s, e in spans for k in range(bisect_left(starts, s), bisect_left(starts, e)))
     return out
 
 

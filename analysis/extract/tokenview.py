@@ -23,6 +23,7 @@ from bisect import bisect_left
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import partial
 from typing import NamedTuple
 
 import pandas as pd
@@ -92,8 +93,10 @@ def token_view(tokens: pd.DataFrame, mentions: pd.DataFrame | None = None) -> To
     view = TokenView(*_columns(tokens))
     view.mention_at = [None] * len(view.text)
     if mentions is not None:
-        names = mentions.columns.tolist()  # the rows as dicts, as ``to_dict("records")`` gives them, column by column
-        view.mentions = [dict(zip(names, row)) for row in zip(*(mentions[c].tolist() for c in names))]
+        # the rows as dicts, as ``to_dict("records")`` gives them: one conversion of the whole table to Python
+        # objects (ints as int, a missing string as NaN: what each column's ``tolist()`` gives)
+        names = mentions.columns.tolist()
+        view.mentions = [dict(zip(names, row)) for row in mentions.to_numpy(dtype=object).tolist()]
         view.entity_type = {int(m["entity_id"]): m["type"] for m in view.mentions}
         for m in view.mentions:
             for i in range(int(m["token_start"]), int(m["token_end"])):
@@ -118,8 +121,9 @@ def tokens_by_sentence(base) -> dict[int, list[Tok]]:
         return entry.by_sentence
     text, norm, start, end, kind, sentence, _ = _columns(base.tokens)
     by_sentence: dict[int, list[Tok]] = {}
-    for sid, t, s, e, n, k in zip(sentence, text, start, end, norm, kind):
-        by_sentence.setdefault(sid, []).append(Tok(t, s, e, n, k))
+    make = partial(tuple.__new__, Tok)  # the same records as Tok(...), made in C from the zipped fields
+    for sid, rec in zip(sentence, map(make, zip(text, start, end, norm, kind))):
+        by_sentence.setdefault(sid, []).append(rec)
     if entry is not None and entry.tokens is base.tokens:
         entry.by_sentence = by_sentence
     return by_sentence

@@ -9,7 +9,7 @@ normalised form (:func:`analysis.normalize.normalize`), so ``ايطاليا`` an
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 
 from analysis.lexicon import load_csv
 from analysis.text.normalize import normalize
@@ -90,8 +90,9 @@ def gazetteer_rows() -> tuple[dict[str, str], ...]:
     return _rows("gazetteer.csv")
 
 
+@lru_cache(maxsize=16384)
 def name_tokens(name: str) -> tuple[str, ...]:
-    """Normalised word tokens of a name (punctuation such as hyphens kept as tokens)."""
+    """Normalised word tokens of a name (punctuation such as hyphens kept as tokens; once per name)."""
     return tuple(normalize(t.text) for t in tokenize(name))
 
 

@@ -24,7 +24,7 @@ import math
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from analysis.lexicon.gazetteer import GazetteerEntry, name_tokens
@@ -165,21 +165,28 @@ _NISBA_ENDINGS = ("ية", "يه", "ي")
 def nisba_countries(norms: Sequence[str]) -> Counter:
     """Countries the article's place adjectives name (``المنتخب العماني``: OM), from normalised tokens: a word
     with the article ending in ي/ية whose stem is a country's name in the table (عمان, العراق, سوريا ...)."""
-    table = place_table()
     out: Counter = Counter()
     for norm in norms:
-        if not norm.startswith(_ARTICLE) or len(norm) < 5:
-            continue
-        bare = norm[2:]
-        for end in _NISBA_ENDINGS:
-            if bare.endswith(end) and len(bare) - len(end) >= 2:
-                stem = bare[:-len(end)]
-                found = [p.country for form in (stem, _ARTICLE + stem, stem + "ا", stem + "يا", stem + "يه")
-                         for p in table.get(form, ()) if p.kind == "country"]
-                if found:
-                    out[found[0]] += 1
-                    break
+        if norm.startswith(_ARTICLE) and len(norm) >= 5:
+            hit = _nisba_country(norm)
+            if hit is not None:
+                out[hit[0]] += 1
     return out
+
+
+@lru_cache(maxsize=16384)
+def _nisba_country(norm: str) -> tuple[str | None] | None:
+    """``(country,)`` a definite place adjective names (:func:`nisba_countries`, once per word), else None."""
+    table = place_table()
+    bare = norm[2:]
+    for end in _NISBA_ENDINGS:
+        if bare.endswith(end) and len(bare) - len(end) >= 2:
+            stem = bare[:-len(end)]
+            found = [p.country for form in (stem, _ARTICLE + stem, stem + "ا", stem + "يا", stem + "يه")
+                     for p in table.get(form, ()) if p.kind == "country"]
+            if found:
+                return (found[0],)
+    return None
 
 
 def resolve(queries: Sequence[PlaceQuery], *, country: str | None = None,

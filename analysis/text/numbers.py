@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from analysis.text.normalize import normalize
 from analysis.text.numerals import NumberWord, compose, number_word, number_words, reversed_decimal
@@ -308,6 +308,13 @@ def _amount_at(sc: _Scanner, pos: int) -> tuple[float, int, str, bool] | None:
     return value, end, "cardinal", False
 
 
+@lru_cache(maxsize=32768)
+def _inert_word(word: str) -> tuple[str, bool]:
+    """(norm, whether the word starts no number: neither an ordinal, a number word nor a numeral plural)."""
+    norm = normalize(word)
+    return norm, _ordinal(norm) is None and _lex(norm) is None and not _definite_vague(norm)
+
+
 def _definite_vague(norm: str) -> bool:
     """``الملايين``، ``المئات``، ``بالآلاف``: a numeral plural with the article is vague too."""
     for cand in (norm, norm[1:] if norm[:1] in "وفبلك" else ""):
@@ -386,15 +393,29 @@ def find_numbers(text: str, *, ordinals: bool = True, ranges: bool = True) -> li
     pos = 0
     n = len(text)
     prev_norm = ""
+    # The next digit run and the next word from ``pos``: a match found from an earlier position that starts at or
+    # after ``pos`` is still the next one (the patterns look neither behind nor at anchors), so each is searched
+    # again only once ``pos`` has passed its start -- not from every word on to the next digit (quadratic).
+    m_d = _DIGITS_RE.search(text)
+    m_w = _WORD_RE.search(text)
     while pos < n:
-        m_d = _DIGITS_RE.search(text, pos)
-        m_w = _WORD_RE.search(text, pos)
-        cands = [m for m in (m_d, m_w) if m is not None]
-        if not cands:
-            break
-        m = min(cands, key=lambda x: x.start())
+        if m_d is not None and m_d.start() < pos:
+            m_d = _DIGITS_RE.search(text, pos)
+        if m_w is not None and m_w.start() < pos:
+            m_w = _WORD_RE.search(text, pos)
+        if m_d is None or m_w is None:
+            m = m_d if m_w is None else m_w
+            if m is None:
+                break
+        else:
+            m = m_d if m_d.start() <= m_w.start() else m_w  # the earlier; the digits on a tie
         start = m.start()
         if m is m_w:
+            if start not in sc.words:  # (a word the scanner has not read yet: the usual case)
+                norm, inert = _inert_word(m.group())
+                if inert:  # no ordinal, number word or numeral plural: _amount_at would find nothing here
+                    pos, prev_norm = m.end(), norm
+                    continue
             w = sc.word_at(start)
             if w is None or w.start != start:
                 pos = m.end()

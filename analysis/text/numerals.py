@@ -13,7 +13,7 @@ All functions are pure; lexicons are loaded once.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 from analysis.lexicon import load_csv
@@ -95,13 +95,21 @@ def strip_clitics(norm: str) -> list[str]:
     >>> strip_clitics("وبخمسه")
     ['وبخمسه', 'بخمسه', 'خمسه']
     """
-    return [form for _, form in proclitic_splits(norm, proclitics=PROCLITICS_SHORTEST_FIRST, lam_lam=False)]
+    return list(_clitic_forms(norm))
 
 
+@lru_cache(maxsize=16384)
+def _clitic_forms(norm: str) -> tuple[str, ...]:  # strip_clitics, once per word (callers get a fresh list)
+    return tuple(form for _, form in proclitic_splits(norm, proclitics=PROCLITICS_SHORTEST_FIRST, lam_lam=False))
+
+
+@lru_cache(maxsize=32768)
 def number_word(norm: str) -> tuple[NumberWord, str] | None:
-    """The lexicon entry for a normalised token, allowing attached و/ف/ب/ل/ك; returns ``(entry, prefix)``."""
+    """The lexicon entry for a normalised token, allowing attached و/ف/ب/ل/ك; returns ``(entry, prefix)``.
+
+    Computed once per word (the lexicon is loaded once; the result is immutable)."""
     lex = number_words()
-    for cand in strip_clitics(norm):
+    for cand in _clitic_forms(norm):
         if cand in lex:
             return lex[cand], norm[: len(norm) - len(cand)]
     return None

@@ -51,7 +51,9 @@ def alias_pass(ctx: Context) -> None:
         if toks.kind[i] != "word" or covered[i] is not None:
             continue
         for off, form in clitic_forms(toks.text[i], toks.norm[i]):
-            hit = next((name for name in by_first.get(form, ())
+            if form not in by_first:
+                continue  # no name starts with this reading (the usual case)
+            hit = next((name for name in by_first[form]
                         if i + len(name) <= n and all(covered[i + k] is None and toks.norm[i + k] == name[k]
                                                       and toks.sentence[i + k] == toks.sentence[i]
                                                       for k in range(1, len(name)))), None)

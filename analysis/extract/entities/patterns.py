@@ -425,13 +425,22 @@ def org_pass(ctx: Context) -> None:
     all_heads = org_heads | fac_heads | event_heads | league_heads
     definite_heads = frozenset("ال" + h for h in org_heads)
     name_part_heads = word_list("name_part_head")
+    any_head = all_heads | place_heads | definite_heads
+    headless: dict[tuple[str, str], bool] = {}  # (text, norm) -> no reading of the token is a head of any kind
     n = len(toks.norm)
     i = 0
     while i < n:
         if toks.kind[i] != "word" or covered[i] is not None:
             i += 1
             continue
-        forms = clitic_forms(toks.text[i], toks.norm[i])
+        tok = (toks.text[i], toks.norm[i])
+        forms = clitic_forms(*tok)
+        none = headless.get(tok)
+        if none is None:
+            none = headless[tok] = any_head.isdisjoint([f for _, f in forms])
+        if none:
+            i += 1  # fast path: nothing below starts at a token none of whose readings is a head
+            continue
         head_off = next(((off, f) for off, f in forms if f in all_heads), None)
         place_head = next(((off, f) for off, f in forms if f in place_heads), None)
         if place_head is not None:
