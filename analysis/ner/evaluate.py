@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import NamedTuple
 
-__all__ = ["Span", "Score", "bio_spans", "score_spans", "format_scores"]
+__all__ = ["Span", "Score", "bio_spans", "repair_bio", "score_spans", "format_scores"]
 
 
 class Span(NamedTuple):
@@ -28,6 +28,18 @@ def _split(tag: str) -> tuple[str, str]:
         return "O", ""
     prefix, _, typ = tag.partition("-")
     return prefix, typ
+
+
+def repair_bio(tags: Sequence[str]) -> list[str]:
+    """Make the sequence valid BIO: an ``I-X`` that does not continue an ``X`` becomes ``B-X``."""
+    out: list[str] = []
+    prev = "O"
+    for tag in tags:
+        if tag.startswith("I-") and prev[2:] != tag[2:]:
+            tag = "B-" + tag[2:]
+        out.append(tag)
+        prev = tag
+    return out
 
 
 def bio_spans(tags: Sequence[str]) -> list[Span]:

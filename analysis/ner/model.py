@@ -35,9 +35,10 @@ import pycrfsuite
 from analysis.ner.clusters import CLUSTERS_FILENAME, read_clusters
 from analysis.ner.crf import read_crfsuite
 from analysis.ner.document import DOC_WINDOW, stage2_features
+from analysis.ner.evaluate import repair_bio
 from analysis.ner.features import FEATURES_VERSION, Gazetteer, sentence_features
 from analysis.ner.names import NAMES_FILENAME, read_names
-from analysis.ner.stream import StackedTagger, _repair_bio
+from analysis.ner.stream import StackedTagger
 
 __all__ = [
     "NERModelError",
@@ -227,4 +228,4 @@ def tag_sentences_reference(sentences: Sequence[Sequence[str]]) -> list[list[str
     feats = [sentence_features(t, gazetteer=loaded.names, clusters=loaded.clusters) for t in sents]
     stage1 = [loaded.stage1.tag(f) if f else [] for f in feats]
     stage2 = stage2_features(feats, sents, stage1, window=DOC_WINDOW)
-    return [_repair_bio(loaded.tagger.tag(x)) if x else [] for x in stage2]
+    return [repair_bio(loaded.tagger.tag(x)) if x else [] for x in stage2]

@@ -27,6 +27,7 @@ from typing import NamedTuple
 
 from analysis.lexicon import load_csv
 from analysis.ner.corpus import TaggedSentence
+from analysis.ner.evaluate import repair_bio
 
 __all__ = [
     "HELDOUT_RULE",
@@ -136,15 +137,7 @@ def map_tags(tags: Sequence[str]) -> list[str]:
         prefix, _, cls = tag.partition("-")
         typ = table[cls]
         out.append("O" if typ == "O" else f"{prefix}-{typ}")
-    # an I- after an entity mapped to O (or after O) must open a chunk
-    fixed: list[str] = []
-    prev = "O"
-    for tag in out:
-        if tag.startswith("I-") and prev[2:] != tag[2:]:
-            tag = "B-" + tag[2:]
-        fixed.append(tag)
-        prev = tag
-    return fixed
+    return repair_bio(out)  # an I- after an entity mapped to O (or after O) must open a chunk
 
 
 _FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي", "ء": None})

@@ -30,6 +30,7 @@ import numpy as np
 
 from analysis.ner import features as _features
 from analysis.ner.crf import CRFWeights, viterbi
+from analysis.ner.evaluate import repair_bio
 from analysis.ner.features import Gazetteer
 
 __all__ = ["StackedTagger", "CHUNK_TOKENS", "MAX_TYPES"]
@@ -437,7 +438,7 @@ class StackedTagger:
         labels = self._labels2
         s0 = 0
         for ln in block.lengths:
-            out.append(_repair_bio([labels[t] for t in tags[s0:s0 + ln]]))
+            out.append(repair_bio([labels[t] for t in tags[s0:s0 + ln]]))
             s0 += ln
         return out
 
@@ -521,15 +522,3 @@ class _Window:
                     del counts[k]
             self.lo += 1
         return counts
-
-
-def _repair_bio(tags: list[str]) -> list[str]:
-    """Make the sequence valid BIO: an ``I-X`` that does not continue an ``X`` becomes ``B-X``."""
-    out: list[str] = []
-    prev = "O"
-    for tag in tags:
-        if tag.startswith("I-") and prev[2:] != tag[2:]:
-            tag = "B-" + tag[2:]
-        out.append(tag)
-        prev = tag
-    return out
