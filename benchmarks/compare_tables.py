@@ -18,6 +18,8 @@ import json
 import sys
 from pathlib import Path
 
+from snapshot_tables import table_csv  # the CSV bytes the snapshot hashes
+
 
 def fingerprints(paths: list[Path], *, ner: bool = True) -> dict[str, dict]:
     import analysis
@@ -29,12 +31,10 @@ def fingerprints(paths: list[Path], *, ner: bool = True) -> dict[str, dict]:
         art = parse_article(path, ner=ner)
         tables = {}
         for name, df in art.tables().items():
-            buf = io.StringIO()
-            df.to_csv(buf, index=False, lineterminator="\n")
             pq = io.BytesIO()
             df.to_parquet(pq, index=False, engine="pyarrow", compression="zstd")
             tables[name] = {"columns": list(map(str, df.columns)), "dtypes": list(map(str, df.dtypes)),
-                            "csv": hashlib.sha256(buf.getvalue().encode("utf-8")).hexdigest(),
+                            "csv": hashlib.sha256(table_csv(df)).hexdigest(),
                             "parquet": hashlib.sha256(pq.getvalue()).hexdigest()}
         out[path.stem] = tables
     return out
