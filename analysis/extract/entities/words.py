@@ -19,8 +19,8 @@ from analysis.text.commonwords import is_common
 from analysis.text.normalize import normalize
 from analysis.text.stopwords import is_stopword
 
-__all__ = ["word_list", "never_name", "is_nisba", "place_nisba", "namey", "glued", "surname_word", "verb_shaped", "hal_participle",
-           "accusative_indefinite", "known_name_word", "listed_place", "listed_first_name",
+__all__ = ["word_list", "never_name", "is_nisba", "place_nisba", "namey", "glued", "surname_word", "verb_shaped",
+           "hal_participle", "accusative_indefinite", "known_name_word", "listed_place", "listed_first_name",
            "listed_country"]
 
 _NISBA_RE = re.compile(r"^(?:[وفبلك]{0,2})ال\w+(?:ي|يه|يين|يون|يات)$")
@@ -127,13 +127,13 @@ def surname_word(norm: str) -> bool:
     return not place_nisba(norm) and norm not in titles().get("descriptor", ())
 
 
-@lru_cache(maxsize=65536)
 def hal_participle(norm: str) -> bool:
     """``متضامنا``، ``مؤكدا``: a participle in the accusative after a name (a circumstantial), which ends the name
     (``الرئيس طالباني متضامنا`` -> ``طالباني``); a listed name word of that shape is not one."""
     return bool(_HAL_PARTICIPLE_RE.match(norm)) and not _known_name_token(norm)
 
 
+@lru_cache(maxsize=65536)
 def verb_shaped(norm: str, conjunction: bool = True) -> bool:
     """A reporting verb (cue_verbs.csv) or a word of imperfect-verb shape (``يعود``, ``تحتسب``; also after و/ف when
     ``conjunction``) that is no listed name (``يوسف``): it ends a personal name rather than continuing it
