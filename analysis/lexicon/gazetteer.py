@@ -16,7 +16,7 @@ from analysis.text.normalize import normalize
 from analysis.text.tokens import tokenize
 
 __all__ = ["GazetteerEntry", "Variant", "gazetteer", "gazetteer_rows", "variant_index", "titles", "cue_verbs", "CueVerb",
-           "name_tokens", "ENTITY_TYPES", "clause_breaks"]
+           "name_tokens", "quote_word_rows", "ENTITY_TYPES", "clause_breaks"]
 
 ENTITY_TYPES = ("PERSON", "ORG", "GPE", "LOC", "FAC", "MISC")
 
@@ -77,11 +77,18 @@ _DECLARED: dict[str, dict[str, tuple[str, ...]]] = {
     "titles.csv": {"required": ("ar", "kind", "gloss_en"), "key": ("ar", "kind")},
     "cue_verbs.csv": {"required": ("form", "lemma", "kind", "gloss_en", "object_ok", "strict"),
                       "optional": ("prep", "person"), "key": ("form",)},
+    "quote_words.csv": {"required": ("word", "list", "gloss_en"), "key": ("word", "list")},
 }
 
 
 def _rows(name: str) -> tuple[dict[str, str], ...]:
     return load_csv(name, **_DECLARED[name])
+
+
+def quote_word_rows() -> tuple[dict[str, str], ...]:
+    """The rows of ``quote_words.csv`` (``word, list, gloss_en``): read by the quote layer, and here so that no
+    word of it is generated as a cue form."""
+    return _rows("quote_words.csv")
 
 
 def gazetteer_rows() -> tuple[dict[str, str], ...]:
@@ -188,8 +195,7 @@ def regular_forms(cue: CueVerb) -> tuple[tuple[str, str], ...]:
 
 def _quote_list_words() -> set[str]:
     """Every word of ``quote_words.csv`` (a tail such as ``نقلا``, a preposition ...): never a generated cue form."""
-    return {normalize(w) for r in load_csv("quote_words.csv", required=("word", "list", "gloss_en"),
-                                           key=("word", "list")) for w in r["word"].split()}
+    return {normalize(w) for r in quote_word_rows() for w in r["word"].split()}
 
 
 @cache

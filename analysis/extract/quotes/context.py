@@ -16,8 +16,7 @@ from typing import NamedTuple
 import pandas as pd
 
 from analysis.extract.tokenview import TokenView, token_view
-from analysis.lexicon import load_csv
-from analysis.lexicon.gazetteer import CueVerb, cue_verbs
+from analysis.lexicon.gazetteer import CueVerb, cue_verbs, quote_word_rows
 from analysis.text.clitics import strip_conjunction
 from analysis.text.normalize import normalize
 
@@ -171,7 +170,7 @@ def context(base, mentions: pd.DataFrame) -> QuoteContext:
 @cache
 def _lists() -> dict[str, frozenset[tuple[str, ...]]]:
     out: dict[str, set[tuple[str, ...]]] = {}
-    for r in load_csv("quote_words.csv", required=("word", "list", "gloss_en"), key=("word", "list")):
+    for r in quote_word_rows():
         out.setdefault(r["list"], set()).add(tuple(normalize(w) for w in r["word"].split()))
     return {k: frozenset(v) for k, v in out.items()}
 
