@@ -36,7 +36,7 @@ from analysis.ner.features import Gazetteer
 __all__ = ["StackedTagger", "CHUNK_TOKENS", "MAX_TYPES"]
 
 CHUNK_TOKENS = 4096  # tokens of stage 1 built and scored at once
-MAX_TYPES = 30_000  # distinct tokens remembered between chunks (and calls) before the table starts over
+MAX_TYPES = 150_000  # distinct tokens remembered between chunks and calls (~650 bytes each); then it starts over
 _NB = (-2, -1, 1, 2)
 _DOC_TYPES = ("O", "LOC", "MISC", "ORG", "PERS")  # entity types in sorted order: a tie goes to the first
 _BOS, _EOS = 0, 1  # the sentinel types standing for "before the sentence" and "after the sentence"
