@@ -47,7 +47,14 @@ sys.path.insert(0, str(ROOT))
 
 from analysis.names import romanize  # noqa: E402
 from analysis.names.spelling import BEAM, _decode, _lexicon, load_model  # noqa: E402
-from analysis.names.train import edit_distance, heldout, read_anetac, read_google, read_wikidata  # noqa: E402
+from analysis.names.train import (  # noqa: E402
+    edit_distance,
+    heldout,
+    read_anetac,
+    read_google,
+    read_wikidata,
+    training_pairs,
+)
 
 SAMPLE = 100  # the card's sample_scores: the first SAMPLE forms of each set, re-run by tests/test_romanize.py
 
@@ -66,6 +73,19 @@ def sets() -> dict[str, dict[str, set[str]]]:
             d[a].add(e)
         out[name] = dict(d)
     return out
+
+
+def check_held_out(all_sets: dict[str, dict[str, set[str]]]) -> dict[str, int]:
+    """The held-out rule, checked: no Arabic form of any evaluation set is among the model's training pairs
+    (``analysis.names.train.training_pairs``; ValueError naming the set otherwise).  Returns, per set, how many of
+    its forms the lexicon lists (known names: the ``romanize`` rows leave them out, ``all forms`` keeps them)."""
+    trained = {a for a, _, _ in training_pairs(NAMES)}
+    listed = _lexicon()
+    for name, refs in all_sets.items():
+        leak = sorted(trained & set(refs))
+        if leak:
+            raise ValueError(f"bench_romanize: {len(leak)} forms of {name} are in the training pairs ({leak[:3]})")
+    return {name: sum(a in listed for a in refs) for name, refs in all_sets.items()}
 
 
 def _letters(s: str) -> str:
@@ -113,6 +133,9 @@ def main() -> int:
         return 0
     scores: dict[str, dict] = {}
     all_sets = sets()
+    listed = check_held_out(all_sets)
+    print("held-out rule checked: no evaluation form among the training pairs; forms the lexicon lists: "
+          + ", ".join(f"{k} {v}/{len(all_sets[k])}" for k, v in listed.items()))
     model = load_model()
     forms = sorted({a for refs in all_sets.values() for a in sorted(refs)[:args.limit]})
     _decode.cache_clear()

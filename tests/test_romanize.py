@@ -140,3 +140,20 @@ def test_card_sample_scores_match_a_rerun():
     card = json.loads((MODELS / CARD_FILENAME).read_text(encoding="utf-8"))
     sample = card["sample_scores"]
     assert bench_romanize.sample_scores(bench_romanize.sets(), sample["limit"]) == sample["sets"]
+
+
+def test_no_evaluation_form_is_trained_on():
+    """The held-out rule: the benchmark's sets share no Arabic form with the model's training pairs."""
+    shared_or_skip(SHARED / "names" / "wikidata_ar_en_name_tokens.tsv")
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import bench_romanize
+
+    all_sets = bench_romanize.sets()
+    listed = bench_romanize.check_held_out(all_sets)
+    assert set(listed) == set(all_sets) and all(0 <= v < len(all_sets[k]) for k, v in listed.items())
+    leaky = {k: {a: set(r) for a, r in v.items()} for k, v in all_sets.items()}
+    from analysis.names.train import training_pairs
+    a, _, _ = training_pairs(bench_romanize.NAMES)[0]
+    leaky["wikidata held-out"][a] = {"x"}  # a trained form slipped into a set: refused
+    with pytest.raises(ValueError, match="wikidata held-out"):
+        bench_romanize.check_held_out(leaky)

@@ -39,10 +39,12 @@ BOS = "<s>"
 EOS = "</s>"
 BEAM = 12  # tune part (python -m analysis.names.train --tune): exact .245 with 4, .253 with 8, .256 with 12
 PRUNE = 3.0  # log10: a hypothesis this far below the best is dropped
+MEMO = 150_000  # decoder tables kept (about 0.5 KB each with their parts) before all are dropped and rebuilt
 UNSEEN = -7.0  # log10 probability of a unit the model never saw
 MODEL_FILENAME = "romanize_model.tsv"
 LEXICON_FILENAME = "romanize_lexicon.tsv"
 CARD_FILENAME = "romanize_model.json"
+_END = "\n"  # the end of a name in the decoder's tables (not an Arabic letter)
 _RETRAIN = "python -m analysis.names.train"
 
 
@@ -58,9 +60,13 @@ def normalize_name(token: str) -> str:
 class RomanizeModel:
     """A joint n-gram model over (Arabic letter, English letters) units.
 
-    Each unit (``م|m``) is coded as one character, so an n-gram is a short string and a context its suffix: the
-    decoder's inner loop is string slicing and dict look-ups (about 1 ms per new name token, far less once its
-    contexts have been scored).
+    Each unit (``م|m``) is coded as one character, so an n-gram is a short string and a context its suffix.  The
+    decoder works letter by letter on memoised tables: for a context and the next Arabic letter, the scores of
+    every way to spell it (:meth:`_steps`), built from the same table of the context one unit shorter (a back-off
+    chain is shared by every context that ends the same way) -- new names cost a few dict look-ups per spelling,
+    names whose contexts were seen before cost none.  Hypotheses too far below the best are skipped before they
+    are stored (the steps are sorted by score, so the rest of a context's steps are too); the output is the
+    one the plain back-off arithmetic gives.
     """
 
     def __init__(self, order: int, chunks: dict[str, tuple[str, ...]], logp: dict[tuple[str, ...], float],
@@ -75,10 +81,20 @@ class RomanizeModel:
         self._backoff = {"".join(code[u] for u in g): b for g, b in backoff.items()}
         self._options = {ch: tuple((c, code[f"{ch}|{c}"]) for c in cs) for ch, cs in chunks.items()}
         self._bos, self._eos = code[BOS], code[EOS]
-        self._contexts = frozenset(g[:-1] for g in self._logp)  # contexts some n-gram continues
+        self._units = {ch: tuple(u for _, u in opts) for ch, opts in self._options.items()}
+        self._units[_END] = (self._eos,)  # the end of the name, scored like a letter with one spelling
+        # contexts some n-gram continues (and the empty one), each mapped to itself: one string per state
+        self._contexts = {g[:-1]: g[:-1] for g in self._logp}
+        self._contexts[""] = ""
+        letter = {code[u]: u.split("|", 1)[0] for u in units if "|" in u}
+        letter[self._eos] = _END
+        # context + the letter some stored n-gram spells after it (the tables of other contexts are their suffix's)
+        self._continues = frozenset(g[:-1] + letter[g[-1]] for g in self._logp if g[-1] in letter)
         self.n_ngrams = len(logp)
         self._memo: dict[str, float] = {}
-        self._steps_memo: dict[str, tuple[tuple[str, str, float], ...]] = {}
+        self._found: dict[str, tuple[tuple[int, float], ...]] = {}
+        self._chain: dict[str, tuple[float, ...]] = {}
+        self._steps_memo: dict[str, tuple[tuple, ...]] = {}
 
     def _score(self, ctx: str, unit: str) -> float:
         """log10 P(unit | ctx) with back-off to shorter contexts (ctx: coded units, at most order-1), memoised."""
@@ -106,46 +122,99 @@ class RomanizeModel:
         code = self._code
         return self._score("".join(code.get(u, "") for u in context), code.get(unit, "\uffff"))
 
-    def _steps(self, hist: str, ch: str, keep: int) -> tuple[tuple[str, str, float], ...]:
-        """Every way to spell letter ``ch`` after context ``hist``: (chunk, next context, log10 score),
-        memoised per (context, letter) -- contexts repeat across names, so decoding soon only looks these up."""
+    def _hits(self, ctx: str, ch: str) -> tuple[tuple[int, float], ...]:
+        """For each spelling of letter ``ch`` (or ``_END``) after ``ctx``: (the length of the suffix of ``ctx``
+        whose n-gram is stored, its log10 probability), built on the table of ``ctx[1:]`` and memoised -- a
+        context that no n-gram continues with ``ch`` shares its suffix's table."""
+        key = ctx + ch
+        hit = self._found.get(key)
+        if hit is None:
+            if not ctx:
+                hit = tuple((0, p) if (p := self._logp.get(u)) is not None else (0, UNSEEN) for u in self._units[ch])
+            elif key not in self._continues:
+                hit = self._hits(ctx[1:], ch)
+            else:
+                logp, n = self._logp, len(ctx)
+                hit = tuple((n, p) if (p := logp.get(ctx + u)) is not None else low
+                            for u, low in zip(self._units[ch], self._hits(ctx[1:], ch)))
+            self._found[key] = hit
+        return hit
+
+    def _weights(self, ctx: str) -> tuple[float, ...]:
+        """The back-off weights of ``ctx`` and its suffixes summed left to right (entry k: the first k of them),
+        in the order :meth:`_score` adds them, so that the sums are the same floats."""
+        hit = self._chain.get(ctx)
+        if hit is None:
+            backoff = self._backoff
+            acc, out = 0.0, [0.0]
+            for j in range(len(ctx)):
+                acc += backoff.get(ctx[j:], 0.0)
+                out.append(acc)
+            hit = self._chain[ctx] = tuple(out)
+        return hit
+
+    def _scores(self, ctx: str, ch: str) -> list[float]:
+        """log10 P(unit | ctx) for each spelling of ``ch`` (what :meth:`_score` gives, without its loop)."""
+        w, n = self._weights(ctx), len(ctx)
+        return [w[n - m] + p for m, p in self._hits(ctx, ch)]
+
+    def _steps(self, hist: str, ch: str, keep: int) -> tuple[tuple, ...]:
+        """Every way to spell letter ``ch`` after context ``hist`` that can reach a beam, as three tuples: log10
+        scores, chunks, next contexts; best first (a stable sort: equal scores keep the chunks' order), memoised per (context,
+        letter) -- contexts repeat across names, so decoding soon only looks these up.  A step more than
+        ``PRUNE`` below the best step of its context is left out: whatever precedes it, it ends below the beam's
+        floor."""
         key = hist + ch
         hit = self._steps_memo.get(key)
         if hit is None:
-            hit = self._steps_memo[key] = tuple((chunk, self._state((hist + unit)[-keep:]), self._score(hist, unit))
-                                                for chunk, unit in self._options[ch])
+            if len(self._steps_memo) >= MEMO:  # a bound on memory in long runs (the tables are rebuilt as needed)
+                for memo in (self._steps_memo, self._found, self._chain, self._memo):
+                    memo.clear()
+            contexts = self._contexts
+            steps = []
+            for (chunk, unit), sc in zip(self._options[ch], self._scores(hist, ch)):
+                nxt = (hist + unit)[-keep:]
+                # the next context: the longest suffix some n-gram continues (the rest cannot change a score, its
+                # back-off weight is 1), so hypotheses that differ only there are one state -- a wider beam
+                while (state := contexts.get(nxt)) is None:
+                    nxt = nxt[1:]
+                steps.append((sc, chunk, state))  # the model's own string: states are not copied per step
+            steps.sort(key=lambda st: -st[0])
+            low = steps[0][0] - PRUNE - 1e-6  # the margin: float rounding never drops a step that could count
+            kept = [st for st in steps if st[0] >= low]
+            hit = self._steps_memo[key] = tuple(zip(*kept))  # (scores, chunks, states): compact
         return hit
-
-    def _state(self, ctx: str) -> str:
-        """The longest suffix of ``ctx`` that some n-gram continues: the rest cannot change a score (its back-off
-        weight is 1), so hypotheses that differ only there are one state -- fewer contexts to score, a wider beam."""
-        contexts = self._contexts
-        while ctx and ctx not in contexts:
-            ctx = ctx[1:]
-        return ctx
 
     def nbest(self, letters: str, n: int = BEAM, *, beam: int = BEAM) -> list[tuple[float, str]]:
         """Up to ``n`` spellings of a normalised Arabic token with their log10 scores, best first; hypotheses
         that reach the same spelling by different alignments are summed.  ``beam``: contexts kept per letter."""
         keep = self.order - 1
+        options, steps_of, memo = self._options, self._steps, self._steps_memo
         beams: dict[str, tuple[float, str]] = {self._bos: (0.0, "")}  # context -> (score, spelling)
         for ch in letters:
-            if ch not in self._options:
+            if ch not in options:
                 continue  # a letter the model never saw: dropped
             grown: dict[str, tuple[float, str, str]] = {}  # next context -> its best (score, spelling, chunk)
+            best = -math.inf
             for hist, (s, out) in beams.items():
-                for chunk, nxt, sc in self._steps(hist, ch, keep):
+                cut = best - PRUNE  # a hypothesis below this is below the final floor (best only grows)
+                for sc, chunk, nxt in zip(*(memo.get(hist + ch) or steps_of(hist, ch, keep))):
                     new = s + sc
+                    if new < cut:
+                        break  # the steps are sorted: the rest are lower still
                     old = grown.get(nxt)
                     if old is None or new > old[0]:
                         grown[nxt] = (new, out, chunk)
+                        if new > best:
+                            best = new
+                            cut = best - PRUNE
             if not grown:
                 beams = {}
                 break
             ranked = heapq.nsmallest(beam, [(-sc, out + chunk, nxt) for nxt, (sc, out, chunk) in grown.items()])
             floor = -ranked[0][0] - PRUNE
             beams = {nxt: (-neg, out) for neg, out, nxt in ranked if -neg >= floor}
-        final = [(s + self._score(hist, self._eos), out) for hist, (s, out) in beams.items()]
+        final = [(s + self._scores(hist, _END)[0], out) for hist, (s, out) in beams.items()]
         if not final:
             return []
         top = max(s for s, _ in final)

@@ -325,16 +325,23 @@ def build_lexicon(names_dir: Path) -> dict[str, str]:
     return lexicon
 
 
+def training_pairs(names_dir: Path, *, anetac: bool = ANETAC) -> list[tuple[str, str, int]]:
+    """The (arabic, english, count) pairs the model learns from: the Wikidata tokens and Google's train pairs
+    (and ANETAC's train part with ``anetac``), without any Arabic form of :func:`eval_forms`."""
+    unseen = eval_forms(names_dir)
+    wiki = [p for p in read_wikidata(names_dir / "wikidata_ar_en_name_tokens.tsv") if p[0] not in unseen]
+    google = [p for p in read_google(names_dir / "google_ar2en-train.tsv") if p[0] not in unseen]
+    out = wiki + google
+    if anetac:  # the model only (never the lexicon): ANETAC states no licence
+        out += [p for p in read_anetac(names_dir, "train") if p[0] not in unseen]
+    return out
+
+
 def train(names_dir: Path, *, anetac: bool = ANETAC, order: int = ORDER, min_count: int = MIN_COUNT_HIGH,
           prune_from: int = PRUNE_FROM, tune: bool = False) -> dict:
     """The model and lexicon (``tune``: the model without the :func:`tune_part` forms, which come back as
     ``tune_refs``, Arabic form -> its spellings)."""
-    unseen = eval_forms(names_dir)
-    wiki = [p for p in read_wikidata(names_dir / "wikidata_ar_en_name_tokens.tsv") if p[0] not in unseen]
-    google = [p for p in read_google(names_dir / "google_ar2en-train.tsv") if p[0] not in unseen]
-    train_pairs = wiki + google
-    if anetac:  # the model only (never the lexicon): ANETAC states no licence
-        train_pairs += [p for p in read_anetac(names_dir, "train") if p[0] not in unseen]
+    train_pairs = training_pairs(names_dir, anetac=anetac)
     tune_refs: dict[str, set[str]] = defaultdict(set)
     if tune:
         for a, e, _ in train_pairs:
