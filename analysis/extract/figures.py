@@ -50,6 +50,7 @@ from analysis.text.normalize import normalize
 from analysis.text.numbers import NumberMention, find_numbers
 from analysis.text.numerals import compose, number_word, qualifiers, strip_clitics
 from analysis.text.pagedate import month_names
+from analysis.text.stopwords import is_stopword
 
 __all__ = ["Unit", "FIGURE_COLUMNS", "extract_figures", "unit_lexicon"]
 
@@ -202,18 +203,24 @@ def _unknown_noun(tok: Tok, *, value: float | None = None, digits: bool = True) 
         return None  # و/لل in front, or ب/ل/ك/ف before a known word (ولمدة، بنسبة، للهجرة، ومات)
     if tok.norm.startswith("ال") and not _broken_plural(tok.norm):
         return None
-    if number_word(tok.norm) is not None:
-        return None
+    if number_word(tok.norm) is not None or is_stopword(tok.norm):
+        return None  # a function word is never a counted noun (الدقيقة 21 عندما)
     lex = unit_lexicon()
     if any(lex.get((f,)) is not None for f in forms):
         return None
     norm = tok.norm
     bare = tok.text.rstrip(_TANWEEN_FATH + "\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0640")
     big = value is not None and value >= 11
+    # 11-99 in words take the accusative singular too (اثني عشر ديوانا); after a hundred it is a genitive
     accusative = (_TANWEEN_FATH in tok.text[-3:]
-                  or (digits and big and bare.endswith("ا") and not norm.endswith(("ها", "نا", "هما")))) \
+                  or ((digits or (value is not None and value < 100)) and big and bare.endswith("ا")
+                      and not norm.endswith(("ها", "هما")))) \
         and (not norm.endswith("يا") or big)
-    plural = norm.endswith("ات") or (len(norm) >= 5 and norm.endswith(("ين", "ون"))) or _broken_plural(norm)
+    # a plural is counted by 3-10: 11-99 take an accusative singular, so a plural there is something else (the
+    # goals of ``(90) أهداف فنلندا``: 90 is the minute); after 100 and more a genitive singular may end in -ون
+    # (4000 متعاون)
+    plural = not (big and (value or 0) < 100) and (norm.endswith("ات") or (len(norm) >= 5 and norm.endswith(("ين", "ون")))
+                                                   or _broken_plural(norm))
     feminine = digits and bare.endswith(("ة", "ه"))
     # after a hundred or a thousand in words the noun is a genitive singular of any shape (مائتي فرمان)
     hundreds = not digits and value is not None and value >= 100 and value % 100 == 0 and len(norm) >= 4
@@ -325,12 +332,14 @@ def _amounts_by_token(toks: list[Tok], numbers: list[NumberMention]) -> dict[int
 _GLUED = {"ب", "ل", "ك", "ال", "لل", "بال", "وب", "ول", "وال"}
 _OPEN_CLOSE = {"(": ")", "«": "»", "[": "]", "\"": "\"", "“": "”"}
 _NUMBER_NOUN_ONE = {"واحد", "واحده"}
+_MINUTE_WORDS = {"الدقيقه", "والدقيقه", "بالدقيقه", "للدقيقه", "الدقيقتين", "والدقيقتين", "بالدقيقتين"}
 
 
 def _glued_clitic(toks: list[Tok], i: int) -> int:
     """``بـ12``، ``الـ10``: a clitic token glued to the digits is inside the span (returns the span's first token)."""
-    if i > 0 and toks[i - 1].end == toks[i].start and toks[i - 1].kind == "word" and toks[i - 1].norm in _GLUED:
-        return i - 1
+    if i > 0 and toks[i - 1].kind == "word" and toks[i - 1].norm in _GLUED \
+            and (toks[i - 1].end == toks[i].start or (toks[i - 1].norm == "ال" and toks[i - 1].text.endswith("\u0640"))):
+        return i - 1  # the article written الـ is part of the amount's phrase also across a space (الـ 20 لاعباً)
     return i
 
 
@@ -567,9 +576,12 @@ def _amount_or_dual(toks: list[Tok], i: int, amounts: dict[int, _Amount | None],
 
 def _place_noun(toks: list[Tok], i: int, a: _Amount, skip: frozenset[int]) -> tuple[_Found | None, int]:
     """Step 2: the counted noun of the amount at ``i``: (the figure or None, the index to continue from)."""
+    if a.digits and i > 0 and toks[i - 1].norm in _MINUTE_WORDS:
+        return None, a.j  # الدقيقة 21: a minute mark of a match, not an amount
     i0 = _glued_clitic(toks, i) if a.digits else i
     j = a.j
-    after = _bracketed(toks, i, j) if a.digits else None
+    # (15) نادياً: the noun outside the brackets; (10%): the unit inside them, the brackets stay out
+    after = _bracketed(toks, i, j) if a.digits and a.kind != "percent" else None
     unit: Unit | None
     if after is not None:  # (15) نادياً، «200»مليون سنة
         mult, after = _scale_after(toks, after)
@@ -634,12 +646,19 @@ def _sentence_figures(sid: int, toks: list[Tok], numbers: list[NumberMention],
                 i += 1
                 continue
             if got[0].kind == "dual":
-                found = _Found(got[0], got[1], i, got[0].j)
+                a2 = _dual_range(toks, got[0], amounts)
+                found = _Found(a2, got[1], i, a2.j)
             else:
                 found, nxt = _place_noun(toks, i, got[0], skip)
                 if found is None:
-                    i = max(nxt, i + 1)
-                    continue
+                    unit = _elided_unit(toks, i, got[0], out)
+                    if unit is None:
+                        i = max(nxt, i + 1)
+                        continue
+                    found = _Found(got[0], unit, i, got[0].j)
+                elif found.unit is None and out and out[-1].category == "money":
+                    # 37.6 مليار دولار، بالمقارنة مع 39.4 ملياراً: the scaled amount's currency is the clause's
+                    found = found._replace(unit=_unit_of(out[-1]))
         assert found is not None
         a, unit, i0, k = _adjust(toks, found)
         qualifier, approximate = _approximation(toks, i0, k, a.vague, toks[i])
@@ -649,6 +668,51 @@ def _sentence_figures(sid: int, toks: list[Tok], numbers: list[NumberMention],
                            approximate, qualifier, value_text, toks[i0].start, toks[k - 1].end, i0, k, None))
         i = max(k, a.j, i + 1)
     return _share_units(toks, _apply_cues(toks, out))
+
+
+def _dual_range(toks: list[Tok], a: _Amount, amounts: dict[int, _Amount | None]) -> _Amount:
+    """``يومين أو ثلاثة`` (two or three days): a dual then أو/إلى and a number word is one range (2-3)."""
+    j = a.j
+    if j + 1 >= len(toks) or toks[j].norm not in ("او", "الي"):
+        return a
+    b = amounts.get(j + 1)
+    if b is None or b.digits or b.vague or b.kind != "cardinal" or b.value is None or not 2 < b.value <= 10:
+        return a
+    return a._replace(high=b.value, j=b.j, kind="range")
+
+
+# what an elided counted noun leaves after its amount: a preposition, or nothing (punctuation, the end)
+_ELIDED_BEFORE = {"و", "منها", "منهم", "ومنها", "ومنهم"}
+_ELIDED_AFTER = {"في", "من", "على", "علي", "الي", "عن", "مع", "منها", "منهم", "مقابل", "بين", "داخل", "خارج"}
+
+
+def _elided_unit(toks: list[Tok], i: int, a: _Amount, out: list[_Figure]) -> Unit | None:
+    """``144 شخصا في صنعاء و70 في عدن``، ``2855 فرصة عمل منها 1333 للذكور``: a bare digit amount joined by و (or
+    ``منها``) to the figure just before it, with no noun of its own (a preposition or punctuation follows), counts
+    that figure's noun (list ellipsis).  Years, dates, scaled and percent amounts are not taken."""
+    if not out or not a.digits or a.scaled or a.vague or a.kind not in ("cardinal", "decimal") or a.value is None:
+        return None
+    prev = out[-1]
+    if prev.unit_ar is None or prev.category in ("number", "percent") or i == 0 \
+            or toks[i - 1].norm not in _ELIDED_BEFORE or not 0 <= i - 1 - prev.i1 <= 5:
+        return None
+    if any(t.kind != "word" and t.text not in ",،" for t in toks[prev.i1:i - 1]):
+        return None  # the list runs inside one clause
+    year_like = a.value.is_integer() and 1000 <= a.value <= 2100
+    if (year_like and toks[i - 1].norm == "و") or _is_date_part(toks, i, a.j, None if year_like else a.value):
+        return None  # في 2010 و2011: years; but "منها 1333 للذكور" (of which 1333) is the list's amount
+    j = a.j
+    if j < len(toks):
+        nxt = toks[j]
+        if nxt.kind == "word" and nxt.norm not in _ELIDED_AFTER and not nxt.norm.startswith("لل"):
+            return None
+        if nxt.kind == "punct" and nxt.text in "%٪":
+            return None
+    return _unit_of(prev)
+
+
+def _unit_of(f: _Figure) -> Unit:
+    return Unit(f.unit_ar or "", f.unit_en or "", f.category, "noun", "")
 
 
 @lru_cache(maxsize=16384)
