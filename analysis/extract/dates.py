@@ -238,6 +238,8 @@ def _year_at(toks: list[Tok], i: int, *, calendar: str | None = None) -> _Year |
             j += w[1]
     if j < len(toks) and toks[j].kind == "number":
         s = normalize(toks[j].text)
+        if len(s) in (2, 3) and s.isdigit() and _era_at(toks, j + 1) == "hijri" and toks[j + 1].start == toks[j].end:
+            return _Year(int(s), j + 2, "hijri")  # 33هـ: a short Hijri year (1433 in today's news; not converted)
         if len(s) == 4 and s.isdigit():
             era = _era_at(toks, j + 1)
             end = j + 2 if era else j + 1
@@ -378,6 +380,11 @@ def _sentence_dates(sid: int, toks: list[Tok], published: dt.date | None) -> lis
         if t.kind != "number" and not (t.kind == "word" and (_starts_date_word(t.norm) or _starts_month(t.norm))):
             i += 1  # fast path: every rule below starts at a number, a date word or a month name
             continue
+        # --- no date: a named observance day (``اليوم العالمي لـ``), the verb غدا "became" (``بعدما غدا``)
+        nd = _word_at(toks, i, ("not_date",)) if t.kind == "word" else None
+        if nd is not None:
+            i += nd[1]
+            continue
         found: _Date | None = None
         end_i = i + 1
         # --- day + month (+ year): "28 سبتمبر 2020", "السابع من يوليو (تموز) الماضي", "25 شوال 1436 هـ";
@@ -386,7 +393,11 @@ def _sentence_dates(sid: int, toks: list[Tok], published: dt.date | None) -> lis
         if d is not None:
             day, j = d
             day2 = None
-            if j + 1 < n and toks[j].text in _RANGE_DASHES and toks[j + 1].kind == "number":
+            if j + 1 < n and toks[j + 1].kind == "number" and (
+                    toks[j].text in _RANGE_DASHES
+                    or (toks[j].norm == "و" and i > 0 and toks[i - 1].norm in ("بين", "وبين"))
+                    or (toks[j].norm in ("الي", "حتي") and i > 0 and toks[i - 1].norm in ("من", "ومن"))):
+                # من 12- 23 شوال، بين 23 و26 غشت، من 5 إلى 9 مايو: a range of days in one month
                 d2 = _day_at(toks, j + 1)
                 if d2 is not None and d2[0] > day:
                     day2, j = d2
