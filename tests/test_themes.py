@@ -244,6 +244,12 @@ class TestWordFormTriggers:
         ("وأقام الطلاب حفلا في محافظة الطائف مساء أمس.", "RELIGIOUS_COEXISTENCE", False),
         ("وكلف الرئيس رئيس الوزراء تشكيل الحكومة الجديدة خلال أسبوعين.", "SPORTS", False),
         ("واستقبل فخامة الرئيس الوفد في القصر الجمهوري.", "ENV_OIL", False),
+        # trade itself, not the adjective "commercial" (الغرفة التجارية، السجل التجاري) that shares its stem
+        ("وارتفع حجم التجارة بين البلدين هذا العام كثيرا.", "ECON_TRADE", True),
+        ("وقال رئيس الغرفة التجارية إن المحلات التجارية تفتح مساء.", "ECON_TRADE", False),
+        # polysemous words weigh 0.5: the circulation of goods is not stock trading, an academic not education
+        ("ومنع الأمير بيع وتداول الألعاب النارية في المنطقة.", "ECON_STOCKMARKET", False),
+        ("وصادقت المحكمة على سجن أكاديمي معروف أربع سنوات.", "EDUCATION", False),
     ])
     def test_sentences(self, body, theme, expected):
         assert (theme in themes_of(body)) is expected
