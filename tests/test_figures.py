@@ -155,6 +155,9 @@ class TestSession6Mechanisms:
         ("صدرت اثني عشر ديوانا.", [(12.0, None, "count", False)]),
         ("تبعد حوالى مائة كلم عن الساحل.", [(100.0, "kilometres", "length", True)]),
         ("أمام 48 ألف متفرج.", [(48000.0, "spectators", "people", False)]),
+        # a definite numeral plural standing alone counts people (vague)
+        ("أدت إلى تشريد الملايين على مدى عقود.", [(None, None, "people", True)]),
+        ("هجرت آلاف مناجم الفحم.", []),  # آلاف: no article (its alif only looks like one): not people
     ])
     def test_amounts(self, body, expected):
         assert figures_of(body) == expected
@@ -163,6 +166,9 @@ class TestSession6Mechanisms:
         "تقدم في الدقيقة 21 عندما مرر الكرة.",       # a minute mark; عندما is no noun
         "سجل بيربريم (90) أهداف فنلندا.",            # 90 takes a singular: the plural is not what it counts
         "بلغ 435 والشيوخ 100.",                        # و glued to a word: no list ellipsis
+        "تنص المادة (4) معدات اللاعبين على ذلك.",        # a label after المادة/البند/رقم
+        "تعديل المادة 45 من قانون الكهرباء.",
+        "ارتفعت 80 نسبة الاسترداد.",                     # نسبة is no counted noun
     ])
     def test_no_figure(self, body):
         assert figures_of(body) == []

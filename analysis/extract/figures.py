@@ -332,6 +332,7 @@ def _amounts_by_token(toks: list[Tok], numbers: list[NumberMention]) -> dict[int
 _GLUED = {"ب", "ل", "ك", "ال", "لل", "بال", "وب", "ول", "وال"}
 _OPEN_CLOSE = {"(": ")", "«": "»", "[": "]", "\"": "\"", "“": "”"}
 _NUMBER_NOUN_ONE = {"واحد", "واحده"}
+_LABEL_WORDS = {"الماده", "ماده", "للماده", "بالماده", "البند", "بند", "الفقره", "فقره", "رقم", "برقم"}
 _MINUTE_WORDS = {"الدقيقه", "والدقيقه", "بالدقيقه", "للدقيقه", "الدقيقتين", "والدقيقتين", "بالدقيقتين"}
 
 
@@ -578,6 +579,9 @@ def _place_noun(toks: list[Tok], i: int, a: _Amount, skip: frozenset[int]) -> tu
     """Step 2: the counted noun of the amount at ``i``: (the figure or None, the index to continue from)."""
     if a.digits and i > 0 and toks[i - 1].norm in _MINUTE_WORDS:
         return None, a.j  # الدقيقة 21: a minute mark of a match, not an amount
+    if a.digits and i > 0 and (toks[i - 1].norm in _LABEL_WORDS
+                               or (i > 1 and toks[i - 1].text in _OPEN_CLOSE and toks[i - 2].norm in _LABEL_WORDS)):
+        return None, a.j  # المادة (4)، البند 3، رقم 15: a label, not an amount
     i0 = _glued_clitic(toks, i) if a.digits else i
     j = a.j
     # (15) نادياً: the noun outside the brackets; (10%): the unit inside them, the brackets stay out
@@ -600,6 +604,11 @@ def _place_noun(toks: list[Tok], i: int, a: _Amount, skip: frozenset[int]) -> tu
             unit, k, drop = _counted_noun(toks, a, j, skip)
     if drop:
         return None, max(k, j)
+    if unit is None and a.vague and _definite_numeral_plural(toks[i].norm) \
+            and not (a.j < len(toks) and toks[a.j].norm == "من"):
+        # وتشريد الملايين، شارك الآلاف: a definite numeral plural standing alone counts people (not بالملايين,
+        # "in millions", whose noun is elided)
+        return _Found(a, Unit(toks[i].text, "", "people", "noun", ""), i, a.j), a.j
     if unit is None:
         # a bare number: a date part, or no counted noun at all; kept only with a scale (100 مليار)
         if not a.digits or _is_date_part(toks, i, j, a.value) or not a.scaled \
@@ -670,6 +679,15 @@ def _sentence_figures(sid: int, toks: list[Tok], numbers: list[NumberMention],
     return _share_units(toks, _apply_cues(toks, out))
 
 
+def _definite_numeral_plural(norm: str) -> bool:
+    """``الملايين``، ``والآلاف``: the article on a numeral plural (not ``آلاف``, whose alif only looks like it)."""
+    bare = norm.removeprefix("و")
+    if not bare.startswith("ال"):
+        return False
+    nw = number_word(bare[2:])
+    return nw is not None and not nw[1] and nw[0].kind in ("vague", "scale_plural")
+
+
 def _dual_range(toks: list[Tok], a: _Amount, amounts: dict[int, _Amount | None]) -> _Amount:
     """``يومين أو ثلاثة`` (two or three days): a dual then أو/إلى and a number word is one range (2-3)."""
     j = a.j
@@ -699,7 +717,8 @@ def _elided_unit(toks: list[Tok], i: int, a: _Amount, out: list[_Figure]) -> Uni
     if any(t.kind != "word" and t.text not in ",،" for t in toks[prev.i1:i - 1]):
         return None  # the list runs inside one clause
     year_like = a.value.is_integer() and 1000 <= a.value <= 2100
-    if (year_like and toks[i - 1].norm == "و") or _is_date_part(toks, i, a.j, None if year_like else a.value):
+    if (year_like and 1900 <= a.value and toks[i - 1].norm == "و") \
+            or _is_date_part(toks, i, a.j, None if year_like else a.value):
         return None  # في 2010 و2011: years; but "منها 1333 للذكور" (of which 1333) is the list's amount
     j = a.j
     if j < len(toks):
