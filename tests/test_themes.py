@@ -250,6 +250,10 @@ class TestWordFormTriggers:
         # polysemous words weigh 0.5: the circulation of goods is not stock trading, an academic not education
         ("ومنع الأمير بيع وتداول الألعاب النارية في المنطقة.", "ECON_STOCKMARKET", False),
         ("وصادقت المحكمة على سجن أكاديمي معروف أربع سنوات.", "EDUCATION", False),
+        # law enforcement and retail vocabulary (RULE_OF_LAW, ECON_CONSUMER); المخالفين is the word, not المخالفات
+        ("وأكد على تطبيق الأنظمة والتعليمات بحق المخالفين في الأسواق.", "RULE_OF_LAW", True),
+        ("وحذر من المخالفات التي ترتكب في حق الدين والأخلاق والمجتمع.", "RULE_OF_LAW", False),
+        ("ومن المتوقع أن تطرح الطابعة في أسواق التجزئة في سبتمبر.", "ECON_CONSUMER", True),
     ])
     def test_sentences(self, body, theme, expected):
         assert (theme in themes_of(body)) is expected
