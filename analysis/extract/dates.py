@@ -30,8 +30,9 @@ Kinds and how they are resolved against ``base.published_at`` (the publication d
   al-Qura calendar (:func:`analysis.text.pagedate.hijri_to_gregorian`); without a year (``28 شعبان الحالي``) the
   Hijri year of ``P``.  ``hijri_month`` (``رمضان``، ``شهر رمضان``، the epithets ``الشهر الكريم``/``الشهر الفضيل``) is
   unresolved unless a Hijri year is written (then an ISO interval ``start/end`` of Gregorian days); a bare Hijri
-  year (``1433هـ``) stays unresolved; ``holiday`` (``عيد الفطر``، ``عيد الأضحى``) is unresolved.
-* ``period``: a range of days in one month (``من 12- 23 شوال``): one row, an ISO interval when the year is known;
+  year (``1433هـ``, also the short ``33هـ`` glued to its era mark) stays unresolved; ``holiday`` (``عيد الفطر``، ``عيد الأضحى``) is unresolved.
+* ``period``: a range of days in one month (``من 12- 23 شوال``، ``بين 23 و26 غشت``، ``من 11 حتى 17 حزيران``): one
+  row, an ISO interval when the year is known;
   a decade (``الثمانينات``): the interval of its years (``1980/1989``; 1930s-1990s, the decades the words name in
   today's news).  ``يوم 17 الحالي``: the ``date`` ``17 الحالي``, a day of ``P``'s month.
 * ``year`` (``عام 2016``، ``في 2015``، ``للعام 2012``): a four-digit number 1900-2100 that does not count a noun ->
@@ -44,7 +45,9 @@ Kinds and how they are resolved against ``base.published_at`` (the publication d
 Ambiguous month names (``مارس`` is also the verb "practised", ``آب`` "father", ``صفر`` "zero", ``شعبان`` "peoples")
 count only next to a day, a year, ``شهر``, a bracketed alternative or a modifier.  Times (``الساعة 11:59``) are not
 dates; nor are a day word counted by an ordinal (``في اليوم الأول``), a date word closing a quoted name
-(``«أخبار اليوم»``), a weekday name inside a number (``الاثنين والعشرين``) or a year before ``م د`` (million dinars).
+(``«أخبار اليوم»``), a weekday name inside a number (``الاثنين والعشرين``), a year before ``م د`` (million dinars),
+a named observance day (``اليوم العالمي لـ``، ``اليوم الوطني``) or the verb غدا "became" after a conjunction
+(``بعدما غدا``): ``weekdays.csv`` rows of kind ``not_date``, matched before every other rule.
 """
 from __future__ import annotations
 

@@ -6,20 +6,27 @@ One pass over each sentence's tokens, on the numbers :func:`analysis.text.number
    marks inside, scale words and compound amounts ``166 مليونا و525 ألف``, number words, fractions ``نصف قرن``,
    percentages, ranges ``بين 5 و15`` as one figure with ``value_high``); ordinals are not amounts.  A number
    word with the article after the noun it counts (``الأعوام الأربعة``، ``الخيام الخمس``، ``الأشهر الـ15``), a
-   lexicon noun + ``واحد`` (``مبنى واحد``) and an indefinite dual (``شهرين``، ``فترتين``) are amounts too.  Vague
-   numeral plurals (``عشرات``، ``ملايين``، ``المئات من``) have ``value`` null and ``vague`` true.
+   lexicon noun + ``واحد`` (``مبنى واحد``) and an indefinite dual (``شهرين``، ``فترتين``) are amounts too; a dual
+   then أو/إلى and a number word is one range (``يومين أو ثلاثة``).  Vague numeral plurals (``عشرات``، ``ملايين``،
+   ``المئات من``) have ``value`` null and ``vague`` true; a definite one standing alone (``تشريد الملايين``) counts
+   ``people``.
 2. **Counted noun**: the unit lexicon ``analysis/data/units.csv`` (Arabic form, English unit, category, an optional
    ``multiplier`` for ``م د`` = million dinars) matched on the normalised token with clitics stripped, right after
    the amount (also after a closing bracket: ``(15) نادياً``, the opening bracket then inside the span; or a Latin
    unit written before the digits: ``Gbps 1``); percent markers; ``N من <plural>``.  A noun the lexicon lacks is
-   kept as written when it looks counted (:func:`_unknown_noun`: accusative ``30 شابا``، plurals ``ثلاث مباريات``،
-   ``7 ألقاب``، feminine ``90 لوحة``); a nisba or م- participle (``17 جمهوريا``، ``المتظاهرين``) counts
-   ``people``, else ``count``.  Names (mentions) are never counted nouns or duals (``بوتين``).  A unitless amount
-   joined by و/إلى/أو to an amount with a unit shares it.  Digit amounts with no noun are kept (category
-   ``number``) only with a scale word (``100 مليار``); bare numbers (scores, ranks, list numbers) are not figures.
+   kept as written when it looks counted (:func:`_unknown_noun`: accusative ``30 شابا``، ``اثني عشر ديوانا``,
+   plurals ``ثلاث مباريات``، ``7 ألقاب`` (3-10 only: 11-99 count a singular), feminine ``90 لوحة``); a nisba or
+   م- participle (``17 جمهوريا``، ``المتظاهرين``) counts ``people``, else ``count``; a function word (``عندما``) never
+   counts.  Names (mentions) are never counted nouns or duals (``بوتين``).  A unitless amount joined by و/إلى/أو to
+   an amount with a unit shares it; list ellipsis (:func:`_elided_unit`): a bare digit amount after و/منها with no
+   noun of its own counts the noun of the figure before it (``144 شخصا في صنعاء و70 في عدن``); a scaled amount
+   with no noun after a money figure of the sentence shares its currency (``37.6 مليار دولار ... 39.4 ملياراً``).
+   Other digit amounts with no noun are kept (category ``number``) only with a scale word (``100 مليار``); bare
+   numbers (scores, ranks, list numbers) are not figures.
 3. **Not figures**: dates and times (``28-09-2020``, numbers next to a month name, after ``الساعة``), years
    (four-digit 1000-2100: Hijri years too, never given a guessed noun), names such as ``«ستاندرد أند بورز 500»``,
-   page view counts (``مشاهدة``) and ordinals.  The dates extractor owns years and day numbers.
+   page view counts (``مشاهدة``), ordinals, minute marks (``الدقيقة 21``) and labels (``المادة (4)``، ``رقم 15``).
+   The dates extractor owns years and day numbers.
 4. **approximate**: a qualifier from ``number_words.csv`` right before the amount (حوالي، نحو، قرابة، أكثر من ...)
    or right after the noun (تقريبا، على الأقل); vague plurals are approximate.  The qualifier is outside the span.
 5. **category** from the noun; people/personnel/count amounts next to a casualty or detention cue become
@@ -31,7 +38,8 @@ One pass over each sentence's tokens, on the numbers :func:`analysis.text.number
    category (a headline figure repeated in the body) links to the first.
 
 ``text``/``start``/``end`` cover the amount and its counted noun, token-granular (an attached clitic stays inside:
-``بـ12 لاعباً``، ``لخمسة``); ``kind`` is find_numbers' kind (or ``dual``).
+``بـ12 لاعباً``، ``لخمسة``، the article written ``الـ`` also across a space: ``الـ 20 لاعباً``); a percent's own
+brackets stay out (``(10%)`` -> ``10%``); ``kind`` is find_numbers' kind (or ``dual``).
 """
 from __future__ import annotations
 
