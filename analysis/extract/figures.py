@@ -211,8 +211,8 @@ def _unknown_noun(tok: Tok, *, value: float | None = None, digits: bool = True) 
         return None  # و/لل in front, or ب/ل/ك/ف before a known word (ولمدة، بنسبة، للهجرة، ومات)
     if tok.norm.startswith("ال") and not _broken_plural(tok.norm):
         return None
-    if number_word(tok.norm) is not None or is_stopword(tok.norm):
-        return None  # a function word is never a counted noun (الدقيقة 21 عندما)
+    if number_word(tok.norm) is not None or is_stopword(tok.norm) or tok.norm in _month_first_words():
+        return None  # a function word (الدقيقة 21 عندما) or a month (26 تشرين الأول) is never a counted noun
     lex = unit_lexicon()
     if any(lex.get((f,)) is not None for f in forms):
         return None
@@ -224,11 +224,11 @@ def _unknown_noun(tok: Tok, *, value: float | None = None, digits: bool = True) 
                   or ((digits or (value is not None and value < 100)) and big and bare.endswith("ا")
                       and not norm.endswith(("ها", "هما")))) \
         and (not norm.endswith("يا") or big)
-    # a plural is counted by 3-10: 11-99 take an accusative singular, so a plural there is something else (the
-    # goals of ``(90) أهداف فنلندا``: 90 is the minute); after 100 and more a genitive singular may end in -ون
-    # (4000 متعاون)
-    plural = not (big and (value or 0) < 100) and (norm.endswith("ات") or (len(norm) >= 5 and norm.endswith(("ين", "ون")))
-                                                   or _broken_plural(norm))
+    # a plural is counted by 3-10: 11-99 take an accusative singular, so a broken plural there is something else
+    # (the goals of ``(90) أهداف فنلندا``: 90 is the minute); sound plurals after 11 and more are kept, news
+    # writes them (``15 ميداليات``), and after 100 a genitive singular may end in -ون (``4000 متعاون``)
+    plural = norm.endswith("ات") or (len(norm) >= 5 and norm.endswith(("ين", "ون"))) \
+        or (_broken_plural(norm) and not (big and (value or 0) < 100))
     feminine = digits and bare.endswith(("ة", "ه"))
     # after a hundred or a thousand in words the noun is a genitive singular of any shape (مائتي فرمان)
     hundreds = not digits and value is not None and value >= 100 and value % 100 == 0 and len(norm) >= 4
@@ -265,6 +265,12 @@ def _vague_noun(tok: Tok) -> Unit | None:
         return hit[0]._replace(term_ar=tok.text)
     category = "people" if _human(tok.norm) else "count"
     return Unit(tok.text, "", category, "noun", "")
+
+
+@cache
+def _month_first_words() -> frozenset[str]:
+    """First words of the month names written in two (``تشرين الأول``، ``كانون الثاني``)."""
+    return frozenset(k.split()[0] for k in month_names() if " " in k)
 
 
 def _is_month(norm: str) -> bool:
@@ -673,7 +679,7 @@ def _sentence_figures(sid: int, toks: list[Tok], numbers: list[NumberMention],
                         i = max(nxt, i + 1)
                         continue
                     found = _Found(got[0], unit, i, got[0].j)
-                elif found.unit is None and out and out[-1].category == "money":
+                elif found.unit is None and out and out[-1].category == "money" and _nothing_counted(toks, got[0].j):
                     # 37.6 مليار دولار، بالمقارنة مع 39.4 ملياراً: the scaled amount's currency is the clause's
                     found = found._replace(unit=_unit_of(out[-1]))
         assert found is not None
@@ -733,9 +739,20 @@ def _elided_unit(toks: list[Tok], i: int, a: _Amount, out: list[_Figure]) -> Uni
         nxt = toks[j]
         if nxt.kind == "word" and nxt.norm not in _ELIDED_AFTER and not nxt.norm.startswith("لل"):
             return None
-        if nxt.kind == "punct" and nxt.text in "%٪":
+        if nxt.kind != "word" and (nxt.text in "%٪" or not _nothing_counted(toks, j)):
             return None
     return _unit_of(prev)
+
+
+def _nothing_counted(toks: list[Tok], j: int) -> bool:
+    """No noun follows at ``j`` (punctuation, the end, a preposition, a function word): the noun is elided, not
+    one the lexicon missed (``517 مليون ورقة`` counts shares, not money)."""
+    if j >= len(toks):
+        return True
+    t = toks[j]
+    if t.kind != "word":
+        return not (j + 1 < len(toks) and toks[j + 1].kind == "number")  # 5 ,1 مليار: a broken decimal
+    return t.norm in _ELIDED_AFTER or is_stopword(t.norm)
 
 
 def _unit_of(f: _Figure) -> Unit:
