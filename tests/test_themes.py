@@ -254,6 +254,9 @@ class TestWordFormTriggers:
         ("وأكد على تطبيق الأنظمة والتعليمات بحق المخالفين في الأسواق.", "RULE_OF_LAW", True),
         ("وحذر من المخالفات التي ترتكب في حق الدين والأخلاق والمجتمع.", "RULE_OF_LAW", False),
         ("ومن المتوقع أن تطرح الطابعة في أسواق التجزئة في سبتمبر.", "ECON_CONSUMER", True),
+        # الطالبات (female students) is the word, not طالب (he demanded) or طالبان (the Taliban) sharing its stem
+        ("وطالب المتظاهرون بإصلاح الجامعة فورا.", "EDUCATION", False),
+        ("واحتفلت الطالبات في الجامعة أمس.", "EDUCATION", True),
     ])
     def test_sentences(self, body, theme, expected):
         assert (theme in themes_of(body)) is expected
