@@ -135,6 +135,18 @@ def _first_words() -> frozenset[str]:
     return frozenset(k[0] for k in date_words())
 
 
+@cache
+def _dated_first_words() -> frozenset[str]:
+    return frozenset(k[0] for k, w in date_words().items() if w.kind != "not_date")
+
+
+@lru_cache(maxsize=16384)
+def _only_not_date(norm: str) -> bool:
+    """The word starts a ``not_date`` entry only (``قد``، ``بعدما``) and no month: no other rule can start here."""
+    firsts = _dated_first_words()
+    return not any(f in firsts for f in _forms(norm, article_prefix=True)) and not _starts_month(norm)
+
+
 @lru_cache(maxsize=16384)
 def _starts_date_word(norm: str) -> bool:
     firsts = _first_words()
@@ -387,6 +399,9 @@ def _sentence_dates(sid: int, toks: list[Tok], published: dt.date | None) -> lis
         nd = _word_at(toks, i, ("not_date",)) if t.kind == "word" else None
         if nd is not None:
             i += nd[1]
+            continue
+        if t.kind == "word" and _only_not_date(t.norm):
+            i += 1  # (قد، بعدما: words that start only a not_date entry)
             continue
         found: _Date | None = None
         end_i = i + 1
