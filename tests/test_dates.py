@@ -239,3 +239,21 @@ class TestPublicationDate:
         got = art.article["published_at"].iloc[0]
         assert (got if isinstance(got, str) else None) == published
         assert [(r.text, r.resolved if isinstance(r.resolved, str) else None) for r in art.dates.itertuples()] == expected
+
+
+class TestSession6Dates:
+    """Mechanisms added after reading the blind dev + fresh date errors (published 2015-07-26)."""
+
+    @pytest.mark.parametrize("body, expected", [
+        # a named observance day is no date; the verb غدا (became) after a conjunction is not tomorrow
+        ("تحتفي الرئاسة غداً باليوم العالمي للحركة الكشفية.", [("غداً", "relative", "2015-07-27")]),
+        ("احتفلت باليوم الوطني.", []),
+        ("بعدما غدا الاستنجاد بالخارج حلالا.", []),
+        # a short Hijri year with its era mark: a year row, Hijri, unresolved
+        ("مهرجان صيف عنيزة 33هـ ينطلق.", [("33هـ", "year", None)]),
+        # a range of days in one month with بين ... و / من ... إلى
+        ("تنظم بين 23 و26 غشت الجاري.", [("23 و26 غشت الجاري", "period", "2015-08-23/2015-08-26")]),
+        ("في الفترة من 11 حتى 17 حزيران المقبل.", [("11 حتى 17 حزيران المقبل", "period", "2016-06-11/2016-06-17")]),
+    ])
+    def test_dates(self, body, expected):
+        assert dates_of(body) == expected

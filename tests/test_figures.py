@@ -136,6 +136,51 @@ class TestUnknownAndVagueNouns:
         assert (cats[0] if cats else None) == expected_category
 
 
+class TestSession6Mechanisms:
+    """General mechanisms added after reading the blind dev + fresh errors (each a rule, not an article's words)."""
+
+    @pytest.mark.parametrize("body, expected", [
+        # construct duals of the scale words (ملياري ريال = two billion riyals)
+        ("بلغت المبيعات ملياري ريال سنويا.", [(2e9, "riyals", "money", False)]),
+        ("تعويض بمليوني روبل.", [(2e6, "roubles", "money", False)]),
+        # list ellipsis: the counted noun of the first amount is understood for the next ones
+        ("يعمل 144 شخصا في صنعاء و70 في عدن.", [(144.0, "people", "people", False), (70.0, "people", "people", False)]),
+        ("وفرت 2855 فرصة عمل منها 1333 للذكور.", [(2855.0, "jobs", "jobs", False), (1333.0, "jobs", "jobs", False)]),
+        # a scaled amount with no noun after a money figure of the same clause shares its currency
+        ("بلغت 37.6 مليار دولار بالمقارنة مع 39.4 ملياراً.", [(37.6e9, "US dollars", "money", False),
+                                                          (39.4e9, "US dollars", "money", False)]),
+        # a dual + أو + a number word: one range
+        ("لن يستغرق يومين أو ثلاثة.", [(2.0, "days", "duration", False)]),
+        # 11-99 in words take the accusative singular
+        ("صدرت اثني عشر ديوانا.", [(12.0, None, "count", False)]),
+        ("تبعد حوالى مائة كلم عن الساحل.", [(100.0, "kilometres", "length", True)]),
+        ("أمام 48 ألف متفرج.", [(48000.0, "spectators", "people", False)]),
+        # a definite numeral plural standing alone counts people (vague)
+        ("أدت إلى تشريد الملايين على مدى عقود.", [(None, None, "people", True)]),
+        ("هجرت آلاف مناجم الفحم.", []),  # آلاف: no article (its alif only looks like one): not people
+    ])
+    def test_amounts(self, body, expected):
+        assert figures_of(body) == expected
+
+    @pytest.mark.parametrize("body", [
+        "تقدم في الدقيقة 21 عندما مرر الكرة.",       # a minute mark; عندما is no noun
+        "سجل بيربريم (90) أهداف فنلندا.",            # 90 takes a singular: the plural is not what it counts
+        "بلغ 435 والشيوخ 100.",                        # و glued to a word: no list ellipsis
+        "تنص المادة (4) معدات اللاعبين على ذلك.",        # a label after المادة/البند/رقم
+        "تعديل المادة 45 من قانون الكهرباء.",
+        "ارتفعت 80 نسبة الاسترداد.",                     # نسبة is no counted noun
+    ])
+    def test_no_figure(self, body):
+        assert figures_of(body) == []
+
+    def test_spans(self):
+        art = parse_article("عنوان\n\nمعدل ضريبي (10%) للشركات وضمت قرابة الـ 20 لاعباً.")
+        assert art.figures["text"].tolist() == ["10%", "الـ 20 لاعباً"]  # a percent's brackets stay out
+        rng = parse_article("عنوان\n\nلن يستغرق يومين أو ثلاثة.").figures
+        assert (rng["text"].tolist(), rng["value_high"].tolist(), rng["kind"].tolist()) == \
+            (["يومين أو ثلاثة"], [3.0], ["range"])
+
+
 class TestNotFigures:
     @pytest.mark.parametrize("body", [
         "تبدأ الهدنة الساعة 11:59 مساء.",

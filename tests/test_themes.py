@@ -244,6 +244,19 @@ class TestWordFormTriggers:
         ("وأقام الطلاب حفلا في محافظة الطائف مساء أمس.", "RELIGIOUS_COEXISTENCE", False),
         ("وكلف الرئيس رئيس الوزراء تشكيل الحكومة الجديدة خلال أسبوعين.", "SPORTS", False),
         ("واستقبل فخامة الرئيس الوفد في القصر الجمهوري.", "ENV_OIL", False),
+        # trade itself, not the adjective "commercial" (الغرفة التجارية، السجل التجاري) that shares its stem
+        ("وارتفع حجم التجارة بين البلدين هذا العام كثيرا.", "ECON_TRADE", True),
+        ("وقال رئيس الغرفة التجارية إن المحلات التجارية تفتح مساء.", "ECON_TRADE", False),
+        # polysemous words weigh 0.5: the circulation of goods is not stock trading, an academic not education
+        ("ومنع الأمير بيع وتداول الألعاب النارية في المنطقة.", "ECON_STOCKMARKET", False),
+        ("وصادقت المحكمة على سجن أكاديمي معروف أربع سنوات.", "EDUCATION", False),
+        # law enforcement and retail vocabulary (RULE_OF_LAW, ECON_CONSUMER); المخالفين is the word, not المخالفات
+        ("وأكد على تطبيق الأنظمة والتعليمات بحق المخالفين في الأسواق.", "RULE_OF_LAW", True),
+        ("وحذر من المخالفات التي ترتكب في حق الدين والأخلاق والمجتمع.", "RULE_OF_LAW", False),
+        ("ومن المتوقع أن تطرح الطابعة في أسواق التجزئة في سبتمبر.", "ECON_CONSUMER", True),
+        # الطالبات (female students) is the word, not طالب (he demanded) or طالبان (the Taliban) sharing its stem
+        ("وطالب المتظاهرون بإصلاح الجامعة فورا.", "EDUCATION", False),
+        ("واحتفلت الطالبات في الجامعة أمس.", "EDUCATION", True),
     ])
     def test_sentences(self, body, theme, expected):
         assert (theme in themes_of(body)) is expected

@@ -30,8 +30,9 @@ Kinds and how they are resolved against ``base.published_at`` (the publication d
   al-Qura calendar (:func:`analysis.text.pagedate.hijri_to_gregorian`); without a year (``28 شعبان الحالي``) the
   Hijri year of ``P``.  ``hijri_month`` (``رمضان``، ``شهر رمضان``، the epithets ``الشهر الكريم``/``الشهر الفضيل``) is
   unresolved unless a Hijri year is written (then an ISO interval ``start/end`` of Gregorian days); a bare Hijri
-  year (``1433هـ``) stays unresolved; ``holiday`` (``عيد الفطر``، ``عيد الأضحى``) is unresolved.
-* ``period``: a range of days in one month (``من 12- 23 شوال``): one row, an ISO interval when the year is known;
+  year (``1433هـ``, also the short ``33هـ`` glued to its era mark) stays unresolved; ``holiday`` (``عيد الفطر``، ``عيد الأضحى``) is unresolved.
+* ``period``: a range of days in one month (``من 12- 23 شوال``، ``بين 23 و26 غشت``، ``من 11 حتى 17 حزيران``): one
+  row, an ISO interval when the year is known;
   a decade (``الثمانينات``): the interval of its years (``1980/1989``; 1930s-1990s, the decades the words name in
   today's news).  ``يوم 17 الحالي``: the ``date`` ``17 الحالي``, a day of ``P``'s month.
 * ``year`` (``عام 2016``، ``في 2015``، ``للعام 2012``): a four-digit number 1900-2100 that does not count a noun ->
@@ -44,7 +45,9 @@ Kinds and how they are resolved against ``base.published_at`` (the publication d
 Ambiguous month names (``مارس`` is also the verb "practised", ``آب`` "father", ``صفر`` "zero", ``شعبان`` "peoples")
 count only next to a day, a year, ``شهر``, a bracketed alternative or a modifier.  Times (``الساعة 11:59``) are not
 dates; nor are a day word counted by an ordinal (``في اليوم الأول``), a date word closing a quoted name
-(``«أخبار اليوم»``), a weekday name inside a number (``الاثنين والعشرين``) or a year before ``م د`` (million dinars).
+(``«أخبار اليوم»``), a weekday name inside a number (``الاثنين والعشرين``), a year before ``م د`` (million dinars),
+a named observance day (``اليوم العالمي لـ``، ``اليوم الوطني``) or the verb غدا "became" after a conjunction
+(``بعدما غدا``): ``weekdays.csv`` rows of kind ``not_date``, matched before every other rule.
 """
 from __future__ import annotations
 
@@ -130,6 +133,18 @@ _WEEKDAY_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday
 @cache
 def _first_words() -> frozenset[str]:
     return frozenset(k[0] for k in date_words())
+
+
+@cache
+def _dated_first_words() -> frozenset[str]:
+    return frozenset(k[0] for k, w in date_words().items() if w.kind != "not_date")
+
+
+@lru_cache(maxsize=16384)
+def _only_not_date(norm: str) -> bool:
+    """The word starts a ``not_date`` entry only (``قد``، ``بعدما``) and no month: no other rule can start here."""
+    firsts = _dated_first_words()
+    return not any(f in firsts for f in _forms(norm, article_prefix=True)) and not _starts_month(norm)
 
 
 @lru_cache(maxsize=16384)
@@ -238,6 +253,8 @@ def _year_at(toks: list[Tok], i: int, *, calendar: str | None = None) -> _Year |
             j += w[1]
     if j < len(toks) and toks[j].kind == "number":
         s = normalize(toks[j].text)
+        if len(s) in (2, 3) and s.isdigit() and _era_at(toks, j + 1) == "hijri" and toks[j + 1].start == toks[j].end:
+            return _Year(int(s), j + 2, "hijri")  # 33هـ: a short Hijri year (1433 in today's news; not converted)
         if len(s) == 4 and s.isdigit():
             era = _era_at(toks, j + 1)
             end = j + 2 if era else j + 1
@@ -378,6 +395,14 @@ def _sentence_dates(sid: int, toks: list[Tok], published: dt.date | None) -> lis
         if t.kind != "number" and not (t.kind == "word" and (_starts_date_word(t.norm) or _starts_month(t.norm))):
             i += 1  # fast path: every rule below starts at a number, a date word or a month name
             continue
+        # --- no date: a named observance day (``اليوم العالمي لـ``), the verb غدا "became" (``بعدما غدا``)
+        nd = _word_at(toks, i, ("not_date",)) if t.kind == "word" else None
+        if nd is not None:
+            i += nd[1]
+            continue
+        if t.kind == "word" and _only_not_date(t.norm):
+            i += 1  # (قد، بعدما: words that start only a not_date entry)
+            continue
         found: _Date | None = None
         end_i = i + 1
         # --- day + month (+ year): "28 سبتمبر 2020", "السابع من يوليو (تموز) الماضي", "25 شوال 1436 هـ";
@@ -386,7 +411,11 @@ def _sentence_dates(sid: int, toks: list[Tok], published: dt.date | None) -> lis
         if d is not None:
             day, j = d
             day2 = None
-            if j + 1 < n and toks[j].text in _RANGE_DASHES and toks[j + 1].kind == "number":
+            if j + 1 < n and toks[j + 1].kind == "number" and (
+                    toks[j].text in _RANGE_DASHES
+                    or (toks[j].norm == "و" and i > 0 and toks[i - 1].norm in ("بين", "وبين"))
+                    or (toks[j].norm in ("الي", "حتي") and i > 0 and toks[i - 1].norm in ("من", "ومن"))):
+                # من 12- 23 شوال، بين 23 و26 غشت، من 5 إلى 9 مايو: a range of days in one month
                 d2 = _day_at(toks, j + 1)
                 if d2 is not None and d2[0] > day:
                     day2, j = d2

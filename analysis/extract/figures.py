@@ -6,20 +6,27 @@ One pass over each sentence's tokens, on the numbers :func:`analysis.text.number
    marks inside, scale words and compound amounts ``166 مليونا و525 ألف``, number words, fractions ``نصف قرن``,
    percentages, ranges ``بين 5 و15`` as one figure with ``value_high``); ordinals are not amounts.  A number
    word with the article after the noun it counts (``الأعوام الأربعة``، ``الخيام الخمس``، ``الأشهر الـ15``), a
-   lexicon noun + ``واحد`` (``مبنى واحد``) and an indefinite dual (``شهرين``، ``فترتين``) are amounts too.  Vague
-   numeral plurals (``عشرات``، ``ملايين``، ``المئات من``) have ``value`` null and ``vague`` true.
+   lexicon noun + ``واحد`` (``مبنى واحد``) and an indefinite dual (``شهرين``، ``فترتين``) are amounts too; a dual
+   then أو/إلى and a number word is one range (``يومين أو ثلاثة``).  Vague numeral plurals (``عشرات``، ``ملايين``،
+   ``المئات من``) have ``value`` null and ``vague`` true; a definite one standing alone (``تشريد الملايين``) counts
+   ``people``.
 2. **Counted noun**: the unit lexicon ``analysis/data/units.csv`` (Arabic form, English unit, category, an optional
    ``multiplier`` for ``م د`` = million dinars) matched on the normalised token with clitics stripped, right after
    the amount (also after a closing bracket: ``(15) نادياً``, the opening bracket then inside the span; or a Latin
    unit written before the digits: ``Gbps 1``); percent markers; ``N من <plural>``.  A noun the lexicon lacks is
-   kept as written when it looks counted (:func:`_unknown_noun`: accusative ``30 شابا``، plurals ``ثلاث مباريات``،
-   ``7 ألقاب``، feminine ``90 لوحة``); a nisba or م- participle (``17 جمهوريا``، ``المتظاهرين``) counts
-   ``people``, else ``count``.  Names (mentions) are never counted nouns or duals (``بوتين``).  A unitless amount
-   joined by و/إلى/أو to an amount with a unit shares it.  Digit amounts with no noun are kept (category
-   ``number``) only with a scale word (``100 مليار``); bare numbers (scores, ranks, list numbers) are not figures.
+   kept as written when it looks counted (:func:`_unknown_noun`: accusative ``30 شابا``، ``اثني عشر ديوانا``,
+   plurals ``ثلاث مباريات``، ``7 ألقاب`` (3-10 only: 11-99 count a singular), feminine ``90 لوحة``); a nisba or
+   م- participle (``17 جمهوريا``، ``المتظاهرين``) counts ``people``, else ``count``; a function word (``عندما``) never
+   counts.  Names (mentions) are never counted nouns or duals (``بوتين``).  A unitless amount joined by و/إلى/أو to
+   an amount with a unit shares it; list ellipsis (:func:`_elided_unit`): a bare digit amount after و/منها with no
+   noun of its own counts the noun of the figure before it (``144 شخصا في صنعاء و70 في عدن``); a scaled amount
+   with no noun after a money figure of the sentence shares its currency (``37.6 مليار دولار ... 39.4 ملياراً``).
+   Other digit amounts with no noun are kept (category ``number``) only with a scale word (``100 مليار``); bare
+   numbers (scores, ranks, list numbers) are not figures.
 3. **Not figures**: dates and times (``28-09-2020``, numbers next to a month name, after ``الساعة``), years
    (four-digit 1000-2100: Hijri years too, never given a guessed noun), names such as ``«ستاندرد أند بورز 500»``,
-   page view counts (``مشاهدة``) and ordinals.  The dates extractor owns years and day numbers.
+   page view counts (``مشاهدة``), ordinals, minute marks (``الدقيقة 21``) and labels (``المادة (4)``، ``رقم 15``).
+   The dates extractor owns years and day numbers.
 4. **approximate**: a qualifier from ``number_words.csv`` right before the amount (حوالي، نحو، قرابة، أكثر من ...)
    or right after the noun (تقريبا، على الأقل); vague plurals are approximate.  The qualifier is outside the span.
 5. **category** from the noun; people/personnel/count amounts next to a casualty or detention cue become
@@ -31,7 +38,8 @@ One pass over each sentence's tokens, on the numbers :func:`analysis.text.number
    category (a headline figure repeated in the body) links to the first.
 
 ``text``/``start``/``end`` cover the amount and its counted noun, token-granular (an attached clitic stays inside:
-``بـ12 لاعباً``، ``لخمسة``); ``kind`` is find_numbers' kind (or ``dual``).
+``بـ12 لاعباً``، ``لخمسة``، the article written ``الـ`` also across a space: ``الـ 20 لاعباً``); a percent's own
+brackets stay out (``(10%)`` -> ``10%``); ``kind`` is find_numbers' kind (or ``dual``).
 """
 from __future__ import annotations
 
@@ -50,6 +58,7 @@ from analysis.text.normalize import normalize
 from analysis.text.numbers import NumberMention, find_numbers
 from analysis.text.numerals import compose, number_word, qualifiers, strip_clitics
 from analysis.text.pagedate import month_names
+from analysis.text.stopwords import is_stopword
 
 __all__ = ["Unit", "FIGURE_COLUMNS", "extract_figures", "unit_lexicon"]
 
@@ -202,18 +211,24 @@ def _unknown_noun(tok: Tok, *, value: float | None = None, digits: bool = True) 
         return None  # و/لل in front, or ب/ل/ك/ف before a known word (ولمدة، بنسبة، للهجرة، ومات)
     if tok.norm.startswith("ال") and not _broken_plural(tok.norm):
         return None
-    if number_word(tok.norm) is not None:
-        return None
+    if number_word(tok.norm) is not None or is_stopword(tok.norm) or tok.norm in _month_first_words():
+        return None  # a function word (الدقيقة 21 عندما) or a month (26 تشرين الأول) is never a counted noun
     lex = unit_lexicon()
     if any(lex.get((f,)) is not None for f in forms):
         return None
     norm = tok.norm
     bare = tok.text.rstrip(_TANWEEN_FATH + "\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0640")
     big = value is not None and value >= 11
+    # 11-99 in words take the accusative singular too (اثني عشر ديوانا); after a hundred it is a genitive
     accusative = (_TANWEEN_FATH in tok.text[-3:]
-                  or (digits and big and bare.endswith("ا") and not norm.endswith(("ها", "نا", "هما")))) \
+                  or ((digits or (value is not None and value < 100)) and big and bare.endswith("ا")
+                      and not norm.endswith(("ها", "هما")))) \
         and (not norm.endswith("يا") or big)
-    plural = norm.endswith("ات") or (len(norm) >= 5 and norm.endswith(("ين", "ون"))) or _broken_plural(norm)
+    # a plural is counted by 3-10: 11-99 take an accusative singular, so a broken plural there is something else
+    # (the goals of ``(90) أهداف فنلندا``: 90 is the minute); sound plurals after 11 and more are kept, news
+    # writes them (``15 ميداليات``), and after 100 a genitive singular may end in -ون (``4000 متعاون``)
+    plural = norm.endswith("ات") or (len(norm) >= 5 and norm.endswith(("ين", "ون"))) \
+        or (_broken_plural(norm) and not (big and (value or 0) < 100))
     feminine = digits and bare.endswith(("ة", "ه"))
     # after a hundred or a thousand in words the noun is a genitive singular of any shape (مائتي فرمان)
     hundreds = not digits and value is not None and value >= 100 and value % 100 == 0 and len(norm) >= 4
@@ -250,6 +265,12 @@ def _vague_noun(tok: Tok) -> Unit | None:
         return hit[0]._replace(term_ar=tok.text)
     category = "people" if _human(tok.norm) else "count"
     return Unit(tok.text, "", category, "noun", "")
+
+
+@cache
+def _month_first_words() -> frozenset[str]:
+    """First words of the month names written in two (``تشرين الأول``، ``كانون الثاني``)."""
+    return frozenset(k.split()[0] for k in month_names() if " " in k)
 
 
 def _is_month(norm: str) -> bool:
@@ -325,12 +346,15 @@ def _amounts_by_token(toks: list[Tok], numbers: list[NumberMention]) -> dict[int
 _GLUED = {"ب", "ل", "ك", "ال", "لل", "بال", "وب", "ول", "وال"}
 _OPEN_CLOSE = {"(": ")", "«": "»", "[": "]", "\"": "\"", "“": "”"}
 _NUMBER_NOUN_ONE = {"واحد", "واحده"}
+_LABEL_WORDS = {"الماده", "ماده", "للماده", "بالماده", "البند", "بند", "الفقره", "فقره", "رقم", "برقم"}
+_MINUTE_WORDS = {"الدقيقه", "والدقيقه", "بالدقيقه", "للدقيقه", "الدقيقتين", "والدقيقتين", "بالدقيقتين"}
 
 
 def _glued_clitic(toks: list[Tok], i: int) -> int:
     """``بـ12``، ``الـ10``: a clitic token glued to the digits is inside the span (returns the span's first token)."""
-    if i > 0 and toks[i - 1].end == toks[i].start and toks[i - 1].kind == "word" and toks[i - 1].norm in _GLUED:
-        return i - 1
+    if i > 0 and toks[i - 1].kind == "word" and toks[i - 1].norm in _GLUED \
+            and (toks[i - 1].end == toks[i].start or (toks[i - 1].norm == "ال" and toks[i - 1].text.endswith("\u0640"))):
+        return i - 1  # the article written الـ is part of the amount's phrase also across a space (الـ 20 لاعباً)
     return i
 
 
@@ -567,9 +591,15 @@ def _amount_or_dual(toks: list[Tok], i: int, amounts: dict[int, _Amount | None],
 
 def _place_noun(toks: list[Tok], i: int, a: _Amount, skip: frozenset[int]) -> tuple[_Found | None, int]:
     """Step 2: the counted noun of the amount at ``i``: (the figure or None, the index to continue from)."""
+    if a.digits and i > 0 and toks[i - 1].norm in _MINUTE_WORDS:
+        return None, a.j  # الدقيقة 21: a minute mark of a match, not an amount
+    if a.digits and i > 0 and (toks[i - 1].norm in _LABEL_WORDS
+                               or (i > 1 and toks[i - 1].text in _OPEN_CLOSE and toks[i - 2].norm in _LABEL_WORDS)):
+        return None, a.j  # المادة (4)، البند 3، رقم 15: a label, not an amount
     i0 = _glued_clitic(toks, i) if a.digits else i
     j = a.j
-    after = _bracketed(toks, i, j) if a.digits else None
+    # (15) نادياً: the noun outside the brackets; (10%): the unit inside them, the brackets stay out
+    after = _bracketed(toks, i, j) if a.digits and a.kind != "percent" else None
     unit: Unit | None
     if after is not None:  # (15) نادياً، «200»مليون سنة
         mult, after = _scale_after(toks, after)
@@ -588,6 +618,11 @@ def _place_noun(toks: list[Tok], i: int, a: _Amount, skip: frozenset[int]) -> tu
             unit, k, drop = _counted_noun(toks, a, j, skip)
     if drop:
         return None, max(k, j)
+    if unit is None and a.vague and _definite_numeral_plural(toks[i].norm) \
+            and not (a.j < len(toks) and toks[a.j].norm == "من"):
+        # وتشريد الملايين، شارك الآلاف: a definite numeral plural standing alone counts people (not بالملايين,
+        # "in millions", whose noun is elided)
+        return _Found(a, Unit(toks[i].text, "", "people", "noun", ""), i, a.j), a.j
     if unit is None:
         # a bare number: a date part, or no counted noun at all; kept only with a scale (100 مليار)
         if not a.digits or _is_date_part(toks, i, j, a.value) or not a.scaled \
@@ -634,12 +669,19 @@ def _sentence_figures(sid: int, toks: list[Tok], numbers: list[NumberMention],
                 i += 1
                 continue
             if got[0].kind == "dual":
-                found = _Found(got[0], got[1], i, got[0].j)
+                a2 = _dual_range(toks, got[0], amounts)
+                found = _Found(a2, got[1], i, a2.j)
             else:
                 found, nxt = _place_noun(toks, i, got[0], skip)
                 if found is None:
-                    i = max(nxt, i + 1)
-                    continue
+                    unit = _elided_unit(toks, i, got[0], out)
+                    if unit is None:
+                        i = max(nxt, i + 1)
+                        continue
+                    found = _Found(got[0], unit, i, got[0].j)
+                elif found.unit is None and out and out[-1].category == "money" and _nothing_counted(toks, got[0].j):
+                    # 37.6 مليار دولار، بالمقارنة مع 39.4 ملياراً: the scaled amount's currency is the clause's
+                    found = found._replace(unit=_unit_of(out[-1]))
         assert found is not None
         a, unit, i0, k = _adjust(toks, found)
         qualifier, approximate = _approximation(toks, i0, k, a.vague, toks[i])
@@ -649,6 +691,72 @@ def _sentence_figures(sid: int, toks: list[Tok], numbers: list[NumberMention],
                            approximate, qualifier, value_text, toks[i0].start, toks[k - 1].end, i0, k, None))
         i = max(k, a.j, i + 1)
     return _share_units(toks, _apply_cues(toks, out))
+
+
+def _definite_numeral_plural(norm: str) -> bool:
+    """``الملايين``، ``والآلاف``: the article on a numeral plural (not ``آلاف``, whose alif only looks like it)."""
+    bare = norm.removeprefix("و")
+    if not bare.startswith("ال"):
+        return False
+    nw = number_word(bare[2:])
+    return nw is not None and not nw[1] and nw[0].kind in ("vague", "scale_plural")
+
+
+def _dual_range(toks: list[Tok], a: _Amount, amounts: dict[int, _Amount | None]) -> _Amount:
+    """``يومين أو ثلاثة`` (two or three days): a dual then أو/إلى and a number word is one range (2-3)."""
+    j = a.j
+    if j + 1 >= len(toks) or toks[j].norm not in ("او", "الي"):
+        return a
+    b = amounts.get(j + 1)
+    if b is None or b.digits or b.vague or b.kind != "cardinal" or b.value is None or not 2 < b.value <= 10:
+        return a
+    return a._replace(high=b.value, j=b.j, kind="range")
+
+
+# what an elided counted noun leaves after its amount: a preposition, or nothing (punctuation, the end)
+_ELIDED_BEFORE = {"و", "منها", "منهم", "ومنها", "ومنهم"}
+_ELIDED_AFTER = {"في", "من", "على", "علي", "الي", "عن", "مع", "منها", "منهم", "مقابل", "بين", "داخل", "خارج"}
+
+
+def _elided_unit(toks: list[Tok], i: int, a: _Amount, out: list[_Figure]) -> Unit | None:
+    """``144 شخصا في صنعاء و70 في عدن``، ``2855 فرصة عمل منها 1333 للذكور``: a bare digit amount joined by و (or
+    ``منها``) to the figure just before it, with no noun of its own (a preposition or punctuation follows), counts
+    that figure's noun (list ellipsis).  Years, dates, scaled and percent amounts are not taken."""
+    if not out or not a.digits or a.scaled or a.vague or a.kind not in ("cardinal", "decimal") or a.value is None:
+        return None
+    prev = out[-1]
+    if prev.unit_ar is None or prev.category in ("number", "percent") or i == 0 \
+            or toks[i - 1].norm not in _ELIDED_BEFORE or not 0 <= i - 1 - prev.i1 <= 5:
+        return None
+    if any(t.kind != "word" and t.text not in ",،" for t in toks[prev.i1:i - 1]):
+        return None  # the list runs inside one clause
+    year_like = a.value.is_integer() and 1000 <= a.value <= 2100
+    if (year_like and 1900 <= a.value and toks[i - 1].norm == "و") \
+            or _is_date_part(toks, i, a.j, None if year_like else a.value):
+        return None  # في 2010 و2011: years; but "منها 1333 للذكور" (of which 1333) is the list's amount
+    j = a.j
+    if j < len(toks):
+        nxt = toks[j]
+        if nxt.kind == "word" and nxt.norm not in _ELIDED_AFTER and not nxt.norm.startswith("لل"):
+            return None
+        if nxt.kind != "word" and (nxt.text in "%٪" or not _nothing_counted(toks, j)):
+            return None
+    return _unit_of(prev)
+
+
+def _nothing_counted(toks: list[Tok], j: int) -> bool:
+    """No noun follows at ``j`` (punctuation, the end, a preposition, a function word): the noun is elided, not
+    one the lexicon missed (``517 مليون ورقة`` counts shares, not money)."""
+    if j >= len(toks):
+        return True
+    t = toks[j]
+    if t.kind != "word":
+        return not (j + 1 < len(toks) and toks[j + 1].kind == "number")  # 5 ,1 مليار: a broken decimal
+    return t.norm in _ELIDED_AFTER or is_stopword(t.norm)
+
+
+def _unit_of(f: _Figure) -> Unit:
+    return Unit(f.unit_ar or "", f.unit_en or "", f.category, "noun", "")
 
 
 @lru_cache(maxsize=16384)
