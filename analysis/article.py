@@ -5,8 +5,10 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+from array import array
 from collections.abc import Sequence
 from functools import lru_cache
+from itertools import repeat
 from pathlib import Path
 
 import pandas as pd
@@ -46,20 +48,18 @@ def _paragraphs_table(layout: PageLayout, article_id: str) -> pd.DataFrame:
 
 def _sentences_and_tokens(text: str, layout: PageLayout, article_id: str
                           ) -> tuple[pd.DataFrame, pd.DataFrame, dict[str, Sequence]]:
-    """The sentences and tokens tables, and the token columns as the lists the tokens table was built from (for
+    """The sentences and tokens tables, and the token columns the tokens table was built from (for
     :func:`analysis.extract.tokenview.shared`: the extraction stages read these instead of converting the table).
 
-    Token columns are collected per sentence (a sentence's ids repeat one object); the text, norm, stem and flags
-    of a token string are computed once per distinct string (its first occurrence decides, as before) and the
-    string itself is shared between its repeats."""
+    The text, norm, stem and flags of a token string are computed once per distinct string (its first occurrence
+    decides, as before) and the string itself is shared between its repeats.  The integer columns (start, end,
+    sentence and paragraph ids) are collected as ``array("q")`` (8 bytes a token, where a list of Python ints
+    needs 36-44), which the table takes over without a per-value conversion and the stages index like lists."""
     s_cols: dict[str, list] = {k: [] for k in ("sentence_id", "paragraph_id", "paragraph_kind", "section_id",
                                                 "text", "start", "end", "n_tokens")}
     infos: list[tuple[str, str, str, bool]] = []  # per token: (the shared text, norm, stem, is_stopword)
-    t_start: list[int] = []
-    t_end: list[int] = []
+    t_start, t_end, t_sentence, t_paragraph = array("q"), array("q"), array("q"), array("q")
     t_kind: list[str] = []
-    t_sentence: list[int] = []
-    t_paragraph: list[int] = []
     sid = 0
     cache: dict[str, tuple[str, str, str, bool]] = {}  # token text -> (the shared text, norm, stem, is_stopword)
     for p in layout.paragraphs:
@@ -77,21 +77,24 @@ def _sentences_and_tokens(text: str, layout: PageLayout, article_id: str
                     cache[tok_text] = (tok_text, *_token_forms(tok_text, kind))
             infos += map(cache.__getitem__, toks[0])
             n = len(toks[0])
-            t_start += toks[1]
-            t_end += toks[2]
+            t_start.extend(toks[1])
+            t_end.extend(toks[2])
             t_kind += toks[3]
-            t_sentence += [sid] * n
-            t_paragraph += [p.paragraph_id] * n
+            t_sentence.extend(repeat(sid, n))
+            t_paragraph.extend(repeat(p.paragraph_id, n))
             for k, v in (("sentence_id", sid), ("paragraph_id", p.paragraph_id), ("paragraph_kind", p.kind),
                          ("section_id", p.section_id), ("text", text[s:e]), ("start", s), ("end", e),
                          ("n_tokens", n)):
                 s_cols[k].append(v)
     sentences = schema.frame("sentences", s_cols, article_id=article_id)
+    del s_cols, cache
     t_text, t_norm, t_stem, t_stop = (list(c) for c in zip(*infos)) if infos else ([], [], [], [])
+    del infos
     columns: dict[str, Sequence] = {
         "token_id": range(1, len(t_text) + 1), "sentence_id": t_sentence, "paragraph_id": t_paragraph,
         "text": t_text, "start": t_start, "end": t_end, "norm": t_norm, "stem": t_stem, "kind": t_kind,
         "is_stopword": t_stop}
+    del t_stop
     tokens = schema.frame("tokens", columns, article_id=article_id)
     del columns["token_id"], columns["is_stopword"]  # read by no stage
     return sentences, tokens, columns
