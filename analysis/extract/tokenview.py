@@ -96,15 +96,25 @@ def token_view(tokens: pd.DataFrame, mentions: pd.DataFrame | None = None) -> To
     view = TokenView(*_columns(tokens))
     view.mention_at = [None] * len(view.text)
     if mentions is not None:
-        # the rows as dicts, as ``to_dict("records")`` gives them: one conversion of the whole table to Python
-        # objects (ints as int, a missing string as NaN: what each column's ``tolist()`` gives)
+        # the rows as dicts, as ``to_dict("records")`` gives them: each column's ``tolist()`` (ints as int, a
+        # missing string as NaN), a string column's repeated values (types, rules, names) sharing one object
         names = mentions.columns.tolist()
-        view.mentions = [dict(zip(names, row)) for row in mentions.to_numpy(dtype=object).tolist()]
+        view.mentions = [dict(zip(names, row)) for row in zip(*(_shared_values(mentions[c]) for c in names))]
         view.entity_type = {int(m["entity_id"]): m["type"] for m in view.mentions}
         for m in view.mentions:
             for i in range(int(m["token_start"]), int(m["token_end"])):
                 view.mention_at[i] = m
     return view
+
+
+def _shared_values(col: pd.Series) -> list:
+    """``col.tolist()``; for a string column, equal values are one object (a long article's mention records
+    would otherwise hold a copy of ``"PERSON"`` or of a rule name each)."""
+    values = col.tolist()
+    if col.dtype == object or isinstance(col.dtype, pd.StringDtype):
+        memo: dict = {}
+        values = [memo.setdefault(v, v) for v in values]
+    return values
 
 
 class Tok(NamedTuple):
