@@ -5,8 +5,11 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+from array import array
 from collections.abc import Sequence
 from functools import lru_cache
+from itertools import repeat
+from operator import itemgetter
 from pathlib import Path
 
 import pandas as pd
@@ -14,6 +17,7 @@ import pandas as pd
 from analysis import schema
 from analysis.extract.pipeline import extract_all
 from analysis.extract.tokenview import shared
+from analysis.memory import release_free_memory
 from analysis.schema import BaseTables
 from analysis.text.layout import PageLayout, read_layout
 from analysis.text.normalize import normalize
@@ -29,6 +33,7 @@ __all__ = ["Article", "BaseTables", "parse_article", "read_tables", "TABLE_NAMES
 TABLE_NAMES = tuple(schema.TABLES)  # the declared tables, in order (analysis/schema.py)
 FORMATS = ("csv", "parquet")
 _OWN_SENTENCE = ("headline", "subheading")  # one sentence each, whatever their punctuation
+_FIRST, _SECOND, _THIRD, _FOURTH = (itemgetter(k) for k in range(4))
 
 
 def _paragraphs_table(layout: PageLayout, article_id: str) -> pd.DataFrame:
@@ -46,20 +51,21 @@ def _paragraphs_table(layout: PageLayout, article_id: str) -> pd.DataFrame:
 
 def _sentences_and_tokens(text: str, layout: PageLayout, article_id: str
                           ) -> tuple[pd.DataFrame, pd.DataFrame, dict[str, Sequence]]:
-    """The sentences and tokens tables, and the token columns as the lists the tokens table was built from (for
+    """The sentences and tokens tables, and the token columns the tokens table was built from (for
     :func:`analysis.extract.tokenview.shared`: the extraction stages read these instead of converting the table).
 
-    Token columns are collected per sentence (a sentence's ids repeat one object); the text, norm, stem and flags
-    of a token string are computed once per distinct string (its first occurrence decides, as before) and the
-    string itself is shared between its repeats."""
+    The text, norm, stem and flags of a token string are computed once per distinct string (its first occurrence
+    decides, as before) and the string itself is shared between its repeats.  The integer columns (start, end,
+    sentence and paragraph ids) are collected as ``array("q")`` (8 bytes a token, where a list of Python ints
+    needs 36-44), which the table takes over without a per-value conversion and the stages index like lists."""
     s_cols: dict[str, list] = {k: [] for k in ("sentence_id", "paragraph_id", "paragraph_kind", "section_id",
                                                 "text", "start", "end", "n_tokens")}
-    infos: list[tuple[str, str, str, bool]] = []  # per token: (the shared text, norm, stem, is_stopword)
-    t_start: list[int] = []
-    t_end: list[int] = []
+    t_text: list[str] = []  # the shared string of each distinct token text
+    t_norm: list[str] = []
+    t_stem: list[str] = []
+    t_stop: list[bool] = []
+    t_start, t_end, t_sentence, t_paragraph = array("q"), array("q"), array("q"), array("q")
     t_kind: list[str] = []
-    t_sentence: list[int] = []
-    t_paragraph: list[int] = []
     sid = 0
     cache: dict[str, tuple[str, str, str, bool]] = {}  # token text -> (the shared text, norm, stem, is_stopword)
     for p in layout.paragraphs:
@@ -75,23 +81,28 @@ def _sentences_and_tokens(text: str, layout: PageLayout, article_id: str
             for tok_text, kind in zip(toks[0], toks[3]):
                 if tok_text not in cache:
                     cache[tok_text] = (tok_text, *_token_forms(tok_text, kind))
-            infos += map(cache.__getitem__, toks[0])
+            infos = list(map(cache.__getitem__, toks[0]))  # this sentence's (shared text, norm, stem, stop)
+            t_text += map(_FIRST, infos)
+            t_norm += map(_SECOND, infos)
+            t_stem += map(_THIRD, infos)
+            t_stop += map(_FOURTH, infos)
             n = len(toks[0])
-            t_start += toks[1]
-            t_end += toks[2]
+            t_start.extend(toks[1])
+            t_end.extend(toks[2])
             t_kind += toks[3]
-            t_sentence += [sid] * n
-            t_paragraph += [p.paragraph_id] * n
+            t_sentence.extend(repeat(sid, n))
+            t_paragraph.extend(repeat(p.paragraph_id, n))
             for k, v in (("sentence_id", sid), ("paragraph_id", p.paragraph_id), ("paragraph_kind", p.kind),
                          ("section_id", p.section_id), ("text", text[s:e]), ("start", s), ("end", e),
                          ("n_tokens", n)):
                 s_cols[k].append(v)
     sentences = schema.frame("sentences", s_cols, article_id=article_id)
-    t_text, t_norm, t_stem, t_stop = (list(c) for c in zip(*infos)) if infos else ([], [], [], [])
+    del s_cols, cache
     columns: dict[str, Sequence] = {
         "token_id": range(1, len(t_text) + 1), "sentence_id": t_sentence, "paragraph_id": t_paragraph,
         "text": t_text, "start": t_start, "end": t_end, "norm": t_norm, "stem": t_stem, "kind": t_kind,
         "is_stopword": t_stop}
+    del t_stop
     tokens = schema.frame("tokens", columns, article_id=article_id)
     del columns["token_id"], columns["is_stopword"]  # read by no stage
     return sentences, tokens, columns
@@ -203,7 +214,9 @@ def parse_article(path_or_text: str | Path, *, name: str | None = None, ner: boo
     n_body = sum(p.kind == "body" for p in layout.paragraphs)  # the counts from the lists the tables were built from
     if not n_body and layout.headline is None:
         raise ArticleError(source.name, "no headline or body text found")
+    release_free_memory(len(source.text))  # a long article (analysis/memory.py)
     sentences, tokens, token_lists = _sentences_and_tokens(source.text, layout, article_id)
+    release_free_memory(len(source.text))
     n_words = token_lists["kind"].count("word")
     base = BaseTables(source.text, article_id, layout.published_at, paragraphs, sentences, tokens,
                       country=country.upper() if country else None)

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from array import array
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -293,9 +294,12 @@ def column(values: Sequence, dtype: str):
     """One column's array (NumPy or pandas extension array) with the declared ``dtype`` (one of :data:`DTYPES`),
     converted as ``pd.Series(values, dtype=...)`` converts it; ranges, lists and tuples of plain Python values
     skip pandas' per-value inference (a list of ``str``/``None`` goes straight to Arrow, a list of ``int``/``None``
-    or ``bool``/``None`` to the values and mask of a nullable array)."""
+    or ``bool``/``None`` to the values and mask of a nullable array); an ``array("q")`` of an ``int64`` column is
+    copied as one buffer."""
     if isinstance(values, range) and dtype == "int64":
         return np.arange(values.start, values.stop, values.step, dtype=np.int64)
+    if isinstance(values, array) and dtype == "int64" and values.typecode == "q":
+        return np.array(values, dtype=np.int64)  # the array's own 64-bit values, copied as one buffer
     if isinstance(values, (list, tuple)):
         types = set(map(type, values))
         if dtype == "str" and types <= _STR_TYPES:

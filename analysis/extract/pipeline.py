@@ -15,6 +15,7 @@ from analysis.extract.figures import extract_figures
 from analysis.extract.quotes import extract_quotes
 from analysis.extract.themes import tag_themes
 from analysis.extract.tokenview import shared
+from analysis.memory import release_free_memory
 from analysis.schema import BaseTables
 
 __all__ = ["EXTRACTED_TABLES", "extract_all"]
@@ -32,12 +33,18 @@ def extract_all(base: BaseTables, *, ner: bool = True) -> dict[str, pd.DataFrame
     ``ner``: let the entity layer use the NER model (when it is available).  The stages share one list copy of
     the token columns (:func:`analysis.extract.tokenview.shared`).
     """
+    n = len(base.text)
     with shared(base.tokens):
         entities, mentions = extract_entities(base, ner=ner)
+        release_free_memory(n)  # a long article's stage leaves freed memory behind (analysis/memory.py)
         quotes = extract_quotes(base, mentions, entities)
+        release_free_memory(n)
         figures = extract_figures(base, mentions, entities)
+        release_free_memory(n)
         themes = tag_themes(base)
+        release_free_memory(n)
         dates = extract_dates(base)
+    release_free_memory(n)
     out = {"entities": entities, "mentions": mentions, "figures": figures, "quotes": quotes, "themes": themes,
            "dates": dates}
     for name, df in out.items():

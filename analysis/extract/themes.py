@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import re
 from functools import cache, lru_cache
+from itertools import islice
 from typing import NamedTuple
 
 import pandas as pd
@@ -203,24 +204,46 @@ def _sentence_themes(stems: list[tuple[str, ...]], spans: list[tuple[int, int]],
 
 
 def tag_themes(base: BaseTables) -> pd.DataFrame:
-    """The themes table of one article (columns :data:`THEME_COLUMNS`), sorted by sentence then theme."""
-    rows = []
-    by_sentence: dict[int, tuple[list[tuple[str, ...]], list[tuple[int, int]]]] = {}
-    for sid, word, st, s, e, kind in zip(*(token_column(base.tokens, c) for c in ("sentence_id", "text", "stem",
-                                                                                  "start", "end", "kind"))):
-        if kind != "word":
-            continue
-        stems, spans = by_sentence.setdefault(sid, ([], []))
-        stems.append(_stems_of(word, st))
-        spans.append((s, e))
+    """The themes table of one article (columns :data:`THEME_COLUMNS`), sorted by sentence then theme.
+
+    Each sentence's word stems are collected and tagged as soon as its tokens end (tokens come sentence by
+    sentence), so only one sentence's lists are held at a time; if the tokens table is not in sentence order,
+    every sentence is collected first."""
+    cols = [token_column(base.tokens, c) for c in ("sentence_id", "text", "stem", "start", "end", "kind")]
+    ids = cols[0]
+    ordered = all(a <= b for a, b in zip(ids, islice(ids, 1, None)))
     labels = theme_labels()
-    for sid in sorted(by_sentence):
-        stems, spans = by_sentence[sid]
+    rows = []
+
+    def tag(sid: int, stems: list[tuple[str, ...]], spans: list[tuple[int, int]]) -> None:
         for theme, evidence, score, n, ev_spans in _sentence_themes(stems, spans, base.text):
             rows.append((sid, theme, *labels[theme], evidence, score, n, ev_spans))
+
+    if ordered:
+        sid_now, stems, spans = None, [], []
+        for sid, word, st, s, e, kind in zip(*cols):
+            if kind != "word":
+                continue
+            if sid != sid_now:
+                if stems:
+                    tag(sid_now, stems, spans)
+                sid_now, stems, spans = sid, [], []
+            stems.append(_stems_of(word, st))
+            spans.append((s, e))
+        if stems:
+            tag(sid_now, stems, spans)
+    else:
+        by_sentence: dict[int, tuple[list[tuple[str, ...]], list[tuple[int, int]]]] = {}
+        for sid, word, st, s, e, kind in zip(*cols):
+            if kind == "word":
+                stems, spans = by_sentence.setdefault(sid, ([], []))
+                stems.append(_stems_of(word, st))
+                spans.append((s, e))
+        for sid in sorted(by_sentence):
+            tag(sid, *by_sentence[sid])
     names = THEME_COLUMNS[1:]
-    cols = list(zip(*rows)) if rows else [() for _ in names]
-    return schema.frame("themes", dict(zip(names, cols)), article_id=base.article_id)
+    out = list(zip(*rows)) if rows else [() for _ in names]
+    return schema.frame("themes", dict(zip(names, out)), article_id=base.article_id)
 
 
 def rank_themes(themes: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:

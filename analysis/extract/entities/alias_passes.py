@@ -2,6 +2,8 @@
 full, a known first name before a bare surname, and the title phrase kept with each person mention."""
 from __future__ import annotations
 
+from bisect import bisect_left, insort
+
 from analysis.extract.entities.base import Context, Mention, claim
 from analysis.extract.entities.patterns import skip_title_complement
 from analysis.extract.entities.words import listed_first_name, verb_shaped, word_list
@@ -143,14 +145,28 @@ def person_suffix_pass(ctx: Context) -> None:
     and ``محمد بن سلمان``; ``ماكين`` before ``جون ماكين``) when exactly one person of the article ends so; a bare
     listed first name (``محمد``) joins nobody."""
     persons = [m for m in ctx.found if m.type == "PERSON" and m.name_norm]
-    for m in persons:
+    # the owners of a name: name ending -> key -> positions (in ``persons``, ascending) of the persons with that
+    # key whose name is longer and ends so, kept up to date as keys change below (a scan of every person for
+    # each person made long articles quadratic; the answers are the scan's: the other keys, the last of each)
+    ends: dict[tuple[str, ...], dict[str, list[int]]] = {}
+    for n, p in enumerate(persons):
+        for L in range(1, len(p.name_norm)):
+            ends.setdefault(p.name_norm[-L:], {}).setdefault(p.key, []).append(n)
+    for n, m in enumerate(persons):
         if len(m.name_norm) == 1 and listed_first_name(m.name_norm[0]):
             continue
-        L = len(m.name_norm)
-        owners = {p.key: p for p in persons if p.key != m.key and len(p.name_norm) > L and p.name_norm[-L:] == m.name_norm}
-        if len(owners) == 1:
-            p = next(iter(owners.values()))
-            m.key, m.entry = p.key, p.entry
+        owners = ends.get(m.name_norm)
+        if not owners or len(owners) - (m.key in owners) != 1:
+            continue
+        p = persons[next(at for key, at in owners.items() if key != m.key)[-1]]
+        for L in range(1, len(m.name_norm)):  # m's own endings move to its new key
+            by_key = ends[m.name_norm[-L:]]
+            at = by_key[m.key]
+            del at[bisect_left(at, n)]
+            if not at:
+                del by_key[m.key]
+            insort(by_key.setdefault(p.key, []), n)
+        m.key, m.entry = p.key, p.entry
 
 
 def short_head_pass(ctx: Context) -> None:

@@ -166,11 +166,11 @@ def preceding_quotation(ctx: QuoteContext, cue: Cue, j: int):
     b = i - 1
     if b >= 0 and v.text[b] in _COMMAS:
         b -= 1
-    opening = next((o for o, c in ctx.quote_end.items() if c == b), None)
+    opening = ctx.opening_of(b)
     if opening is None or sum(1 for x in range(opening + 1, b) if v.kind[x] == "word") < MIN_DIRECT_WORDS:
         return None
     c = direct(ctx, opening)
-    if any(q.start == c.start and q.end == c.end for q in ctx.quotes):
+    if ctx.has_quote(c.start, c.end):
         return None
     return Content("direct", c.start, c.end, j, "direct:before_cue")
 

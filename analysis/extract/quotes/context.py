@@ -119,6 +119,43 @@ class QuoteContext:
     quotes: list[Quote] = field(default_factory=list)
     cue_forms: dict[str, CueVerb] = field(default_factory=cue_verbs)  # normalised form -> cue (cue_verbs.csv)
     subject_at: dict[int, int] = field(default_factory=dict)  # cue token -> where its subject may start (memo)
+    _closing: tuple = field(default=(None, 0, None), init=False, repr=False, compare=False)  # quote_end reversed
+    _seen: tuple = field(default=(None, 0, None), init=False, repr=False, compare=False)  # (quotes, n, last) indexed
+    _last_in: dict[int, Quote] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _spans: set[tuple[int, int]] = field(default_factory=set, init=False, repr=False, compare=False)
+
+    def opening_of(self, close: int) -> int | None:
+        """The opening-mark token whose quotation closes at token ``close`` (the first in ``quote_end`` order),
+        else None; the reverse of ``quote_end``, made once it is filled (pass ``quotation_marks``)."""
+        qe, (d, n, rev) = self.quote_end, self._closing
+        if d is not qe or n != len(qe):
+            rev = {}
+            for o, c in qe.items():
+                rev.setdefault(c, o)
+            self._closing = (qe, len(qe), rev)
+        return rev.get(close)
+
+    def _index_quotes(self) -> None:
+        """Bring the look-ups over ``quotes`` up to date (quotes are appended: only the new ones are read; any
+        other change to the list reads it again), so that a question about the quotes so far does not scan them
+        all (one scan per cue made long articles quadratic)."""
+        qs, (lst, n, last) = self.quotes, self._seen
+        if lst is not qs or n > len(qs) or (n and qs[n - 1] is not last):
+            self._last_in, self._spans, n = {}, set(), 0
+        for q in qs[n:]:
+            self._last_in[q.sentence_id] = q
+            self._spans.add((q.start, q.end))
+        self._seen = (qs, len(qs), qs[-1] if qs else None)
+
+    def last_quote_in(self, sentence_id: int) -> Quote | None:
+        """The latest quote so far of sentence ``sentence_id``, else None."""
+        self._index_quotes()
+        return self._last_in.get(sentence_id)
+
+    def has_quote(self, start: int, end: int) -> bool:
+        """Whether a quote so far has exactly the content ``start``..``end``."""
+        self._index_quotes()
+        return (start, end) in self._spans
 
     def cue_at(self, i: int) -> tuple[CueVerb, int] | None:
         """(cue, offset of the verb inside the token) if token i is a reporting cue outside quotation marks."""

@@ -127,9 +127,9 @@ def inherited(ctx: QuoteContext, cue: Cue) -> Speaker | None:
         return None
     v, i = ctx.v, cue.index
     j = i + 1
-    same = [q for q in ctx.quotes if q.sentence_id == v.sentence[i]]
-    if same:
-        return Speaker(same[-1].speaker, None, "inherited", j, "inherited", carried_status(same[-1]))
+    same = ctx.last_quote_in(v.sentence[i])
+    if same is not None:
+        return Speaker(same.speaker, None, "inherited", j, "inherited", carried_status(same))
     first = sentence_start(v, i)
     for m in v.mentions_in(v.first_offset(i), v.start[i]):
         if m["sentence_id"] == v.sentence[i] and m["start"] < v.start[i] and m["type"] in ("PERSON", "ORG"):
