@@ -506,7 +506,8 @@ def _construct_head(w: str) -> bool:
 
 def apposed_name(ctx: QuoteContext, ent: int, j: int, k: int) -> bool:
     """The person ``ent`` named inside the phrase j..k follows a definite word (``وكيل الوزارة عباس الشيخ``،
-    ``نظيره سيرغي لافروف``: the article or a possessive pronoun), or right after a head word that is no known noun
+    ``نظيره سيرغي لافروف``, ``المفوضة الأوروبية للتجارة سيسيليا مالمستروم``: the article, also fused with ل, or a
+    possessive pronoun), or right after a head word that is no known noun
     (``غرازيانو دا سيلفا`` before ``سيلفا``: name words it was found without): the phrase's holder, not a possessor in
     construct (``محامي عائلة ...``)."""
     v = ctx.v
@@ -516,7 +517,7 @@ def apposed_name(ctx: QuoteContext, ent: int, j: int, k: int) -> bool:
             if m["type"] != "PERSON" or v.kind[x - 1] != "word":
                 return False
             w = v.norm[x - 1]
-            return w.startswith("ال") or bool(POSSESSIVE_RE.match(v.text[x - 1])) or all(
+            return w.startswith(("ال", "لل")) or bool(POSSESSIVE_RE.match(v.text[x - 1])) or all(
                 v.kind[y] == "word" and not is_common(v.norm[y]) and not is_stopword(v.norm[y])
                 and v.norm[y] not in words("construct_head") and v.norm[y] not in titles().get("person_title", ())
                 and not document_head(v.norm[y]) for y in range(j, x))
