@@ -230,3 +230,13 @@ def test_model_names_unseen(text, expected):
     assert [(r.text, r.type) for r in art.mentions.itertuples()] == expected
     if "الشهري" in text:
         assert art.mentions["entity_id"].nunique() == 1
+
+
+def test_a_long_name_after_a_title_may_open_with_a_feminine_word():
+    """``مصممة الأزياء فائزة خير الله``: kept against the model (which reads only الله, as another type); a
+    two-word ``ب``/``و`` + feminine noun phrase after a title is still no name."""
+    _model_or_skip()
+    art = parse_article("عنوان\n\nوترى مصممة الأزياء فائزة خير الله أن المصممات نجحن.")
+    assert [(r.text, r.type) for r in art.mentions.itertuples()] == [("فائزة خير الله", "PERSON")]
+    art = parse_article("عنوان\n\nوقال مدير مركز السلامة الميدانية بشعبة الدفاع المدني إن الحريق انطفأ.")
+    assert "PERSON" not in set(art.mentions["type"])

@@ -69,3 +69,8 @@ def test_a_definite_title_governs_no_common_noun():
 def test_a_genitive_after_li_is_a_complement():
     assert _skip("المتحدث الرسمي لوزارة الداخلية منصور التركي") == ("منصور", None)
     assert _skip("المفوضة الأوروبية للتجارة سيسيليا مالمستروم") == ("سيسيليا", None)
+
+
+def test_a_unit_noun_is_governed_by_the_title():
+    # titles.csv unit_noun: رئيسة قسم نشاط الطالبات, مدير عام كرة القدم: the unit is no person's name
+    assert _skip("رئيسة قسم نشاط الطالبات نجلاء البريت") == ("نجلاء", None)

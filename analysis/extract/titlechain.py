@@ -43,7 +43,8 @@ def skip_title_chain(text: Sequence[str], norm: Sequence[str], kind: Sequence[st
     * a mention: a person ends the chain (returned), any other mention is skipped whole;
     * a quotation mark next to a mention (``"سابك"``);
     * -- a token that is not a word, or for which ``stop(k, norm[k])`` holds, ends the chain --
-    * a title or organisation head noun (``رئيس``, ``مجلس``): it may govern a common noun;
+    * a title, an organisation head noun or a unit noun (``رئيس``, ``مجلس``، ``قسم``: titles.csv ``unit_noun``): it may
+      govern a common noun;
     * a complement, a definite word or a possessive complement (``الدفاع``, ``خارجيتها``), also a definite word or
       a head noun after ل (``للتجارة``، ``لإمارة المنطقة``);
     * a common noun governed by the previous head (``إدارة`` after ``مجلس``); only an indefinite head governs
@@ -55,8 +56,8 @@ def skip_title_chain(text: Sequence[str], norm: Sequence[str], kind: Sequence[st
     """
     n = len(norm)
     t = titles()
-    comp, heads, person_titles = t.get("complement", frozenset()), t.get("org_head", frozenset()), \
-        t.get("person_title", frozenset())
+    comp, heads, person_titles = t.get("complement", frozenset()), \
+        t.get("org_head", frozenset()) | t.get("unit_noun", frozenset()), t.get("person_title", frozenset())
     sid = sentence[j - 1] if j > 0 else None
     end = n if until is None else min(n, until)
     steps = 0

@@ -107,9 +107,12 @@ def reconcile_persons_pass(ctx: Context) -> None:
             keep.append(m)
             continue
         over = list({id(sp): sp for i in range(m.tok0, m.tok1) if (sp := by_token.get(i)) is not None}.values())
+        over = [sp for sp in over
+                if not (sp.label != "PERS" and sp.ids[0] > m.tok0 and all(toks.norm[i] == "الله" for i in sp.ids))]
+        # (فائزة خير الله: the model reading الله alone, inside the name, as another type says nothing of the name)
         pers = [sp for sp in over if sp.label == "PERS"]
         if not over:
-            if _unlikely_name_start(toks, m.tok0):
+            if _unlikely_name_start(toks, m.tok0, long_name=m.tok1 - m.tok0 >= 3):
                 release(covered, m)  # الرئيس الكولومبي يعلق ...: a verb after the title, and the model sees no name
                 continue
             keep.append(m)  # the model sees no name: the title pattern stands (it finds names the model misses)
@@ -280,16 +283,18 @@ def _trim(toks: Tokens, ids: list[int]) -> list[int]:
 _MASDAR_IV_RE = re.compile(r"^(?:ا\w\wا\w|ا\w\w\wا\w|است\w\wا\w)$")
 
 
-def _unlikely_name_start(toks: Tokens, i: int) -> bool:
+def _unlikely_name_start(toks: Tokens, i: int, *, long_name: bool = False) -> bool:
     """Token i, right after a title, does not look like the start of a name the model missed: a verb (يعلق), a
     preposition + word (لغايات, بأروقة), و + word (وعضوية), a verbal noun (إبداء) or a feminine noun (منضدة) --
-    unless it is a listed name (وليد, فاطمة)."""
+    unless it is a listed name (وليد, فاطمة); a name of three words or more (``long_name``) may open with a
+    woman's name (``مصممة الأزياء فائزة خير الله``) that looks like ف/ب/ل + a word that is no common word."""
     norm = toks.norm[i]
     if known_name_word(norm) or norm in word_list("waw_name"):
         return False
-    if verb_shaped(norm) or _MASDAR_IV_RE.match(norm) or (norm.endswith("ه") and len(norm) >= 4):
+    if verb_shaped(norm) or _MASDAR_IV_RE.match(norm) or (not long_name and norm.endswith("ه") and len(norm) >= 4):
         return True
-    return len(norm) >= 5 and norm[0] in "وفبل" and not known_name_word(norm[1:])
+    return len(norm) >= 5 and norm[0] in "وفبل" and not known_name_word(norm[1:]) \
+        and (not long_name or norm[0] == "و" or is_common(norm[1:]))  # وعضوية مجلس; not فائزة خير الله
 
 
 def _retype(toks: Tokens, ids: list[int], typ: str) -> str:
