@@ -304,3 +304,14 @@ def test_a_name_after_a_li_genitive_is_the_nominal_speaker():
     assert len(q) == 1 and q["speaker_status"].iloc[0] == "resolved" and q["speaker_rule"].iloc[0] == "nominal"
     ents = dict(zip(art.entities["entity_id"], art.entities["name_ar"]))
     assert ents[int(q["speaker_entity_id"].iloc[0])] == "خالد العمر"
+
+
+def test_a_definite_org_noun_stands_for_the_latest_company_named_with_that_head():
+    """``وقالت الشركة``: the company last mentioned that the article names with the head شركة somewhere (its short
+    name «سامير» counts), not the last mention written with the head."""
+    art = parse_article("عنوان\n\nقررت شركة سامير وقف أنشطتها في المغرب.\nوأعلنت شركة مصفاة النفط زيادة إنتاجها.\n"
+                        "وتراجعت أسهم «سامير» بنسبة كبيرة.\nوقالت الشركة إنها تواجه أزمة بسبب تراجع الأسعار.", ner=False)
+    names = dict(zip(art.entities["entity_id"], art.entities["name_ar"]))
+    q = art.quotes
+    assert len(q) == 1 and q["speaker_status"].iloc[0] == "resolved"
+    assert names[int(q["speaker_entity_id"].iloc[0])] == "شركة سامير"

@@ -646,9 +646,12 @@ def subject_then_comp(ctx: QuoteContext, j: int) -> bool:
 
 def head_referent(ctx: QuoteContext, j: int, before: int) -> int | None:
     """Entity a definite organisation noun (الشركة) stands for: the latest organisation named before ``before``
-    whose name has that head (شركة ...), else the latest organisation named before it."""
+    that is named somewhere with that head (شركة ...: ``«سامير»`` after ``شركة سامير``, the entity's name, not
+    the one mention), else the latest organisation named before it."""
     v = ctx.v
     head = strip_conj(v.norm[j])[2:]
+    with_head = {int(m["entity_id"]) for m in v.mentions if m["type"] == "ORG"
+                 and any(w.endswith(head) for w in _forms(normalize(str(m["text"])).split()[0]))}
     latest = same_head = None
     for m in v.mentions:
         if m["start"] >= before:
@@ -658,7 +661,7 @@ def head_referent(ctx: QuoteContext, j: int, before: int) -> int | None:
         first = normalize(str(m["text"])).split()[0]
         t0 = int(m["token_start"])
         before_name = v.norm[t0 - 1] if t0 > 0 and v.sentence[t0 - 1] == v.sentence[t0] else ""
-        if any(w.endswith(head) for w in _forms(first)):
+        if int(m["entity_id"]) in with_head:
             same_head = latest = int(m["entity_id"])
         elif not _other_head(first, head) and not _other_head(before_name, head):
             latest = int(m["entity_id"])  # (شركة سابك ... الصحيفة: the head written before the name counts too)
