@@ -190,7 +190,8 @@ def named(ctx: QuoteContext, cue: Cue) -> Speaker | None:
             return Speaker(int(m["entity_id"]), (int(m["start"]), int(m["end"])), "named", close + 1, "named")
     if m is not None and m["start"] <= v.end[j] and m["type"] in _SPEAKER_TYPES and not addressed(ctx, m):
         end_tok = int(m["token_end"])
-        return Speaker(int(m["entity_id"]), (v.start[j], v.end[end_tok - 1]), "named", end_tok, "named")
+        return Speaker(int(m["entity_id"]), (v.start[j], v.end[end_tok - 1]), "named",
+                       past_apposed_title(ctx, end_tok), "named")
     i = cue.index
     if i >= 2 and v.norm[i - 1] in words("circumstantial") and v.sentence[i - 2] == v.sentence[i]:
         m = v.mention_at[i - 2]  # كنعان مكية وهو يقول: "...": the one named before وهو
@@ -251,7 +252,7 @@ def title(ctx: QuoteContext, cue: Cue) -> Speaker | None:
     if m is not None:
         end_tok = int(m["token_end"])
         nxt = end_tok + 1 if end_tok < len(v) and end_tok - 1 >= 0 and ctx.in_quote[end_tok - 1] \
-            and v.text[end_tok] in QUOTE_MARKS else end_tok
+            and v.text[end_tok] in QUOTE_MARKS else past_apposed_title(ctx, end_tok)
         return Speaker(int(m["entity_id"]), (v.start[j], v.end[end_tok - 1]), "named", nxt, "title_chain")
     ref = title_referent(ctx, j, k, v.start[i])
     if ref is None:
@@ -534,6 +535,18 @@ def document_head(norm: str) -> bool:
                 or "ال" + w in words("org_noun"):
             return True
     return False
+
+
+def past_apposed_title(ctx: QuoteContext, k: int) -> int:
+    """After a speaker's name ending before token k, a title phrase in apposition without a comma
+    (``شدد المدرب الروماني ريجيكامب مدرب نادي الهلال على أهمية``): the token after it (the content starts
+    there), else k.  A chain that reaches another person is no apposition."""
+    v = ctx.v
+    if k >= len(v) or v.norm[k] not in titles().get("person_title", frozenset()) or v.sentence[k] != v.sentence[k - 1]:
+        return k
+    e = skip_title(ctx, k)
+    m = v.mention_at[e] if e < len(v) else None
+    return k if e <= k + 1 or (m is not None and m["type"] == "PERSON") else e
 
 
 def skip_title(ctx: QuoteContext, j: int) -> int:
