@@ -24,6 +24,11 @@ __all__ = ["QUOTE_MARKS", "POSSESSIVE_RE", "skip_title_chain"]
 POSSESSIVE_RE = re.compile(r"^\w{3,}(?:ه|ها|هم|هما)$")
 
 
+def _definite(w: str) -> bool:
+    """A normalised word with the article (after a conjunction و/ف: ``والمدير``)."""
+    return w.startswith("ال") or (w[:1] in "وف" and w[1:3] == "ال")
+
+
 def skip_title_chain(text: Sequence[str], norm: Sequence[str], kind: Sequence[str], sentence: Sequence[int],
                      j: int, mention_at: Sequence[Any], *, is_person: Callable[[Any], bool],
                      mention_end: Callable[[Any], int], stop: Callable[[int, str], bool],
@@ -38,21 +43,27 @@ def skip_title_chain(text: Sequence[str], norm: Sequence[str], kind: Sequence[st
     * a mention: a person ends the chain (returned), any other mention is skipped whole;
     * a quotation mark next to a mention (``"سابك"``);
     * -- a token that is not a word, or for which ``stop(k, norm[k])`` holds, ends the chain --
-    * a title or organisation head noun (``رئيس``, ``مجلس``): it may govern a common noun;
-    * a complement, a definite word or a possessive complement (``الدفاع``, ``خارجيتها``);
-    * a common noun governed by the previous head (``إدارة`` after ``مجلس``).
+    * a title, an organisation head noun or a unit noun (``رئيس``, ``مجلس``، ``قسم``: titles.csv ``unit_noun``): it may
+      govern a common noun;
+    * a complement, a definite word or a possessive complement (``الدفاع``, ``خارجيتها``), also a definite word or
+      a head noun after ل (``للتجارة``، ``لإمارة المنطقة``);
+    * a common noun governed by the previous head (``إدارة`` after ``مجلس``); only an indefinite head governs
+      (construct state): after a definite title (``الأستاذة مشاعر``، ``المهندس أمل``) a common word is in
+      apposition, the person's own name, and ends the chain.
 
     Limits: at most ``max_steps`` skipped words/mentions (quotation marks do not count), and/or no token at or
     beyond index ``until``.
     """
     n = len(norm)
     t = titles()
-    comp, heads, person_titles = t.get("complement", frozenset()), t.get("org_head", frozenset()), \
-        t.get("person_title", frozenset())
+    comp, heads, person_titles = t.get("complement", frozenset()), \
+        t.get("org_head", frozenset()) | t.get("unit_noun", frozenset()), t.get("person_title", frozenset())
     sid = sentence[j - 1] if j > 0 else None
     end = n if until is None else min(n, until)
     steps = 0
-    governs = True  # the previous word is a head noun that may govern a common noun (رئيس مجلس إدارة)
+    # the previous word is an indefinite head noun that may govern a common noun (رئيس مجلس إدارة); a definite
+    # one (الأستاذة) is in apposition with what follows, which it cannot govern
+    governs = j == 0 or not _definite(norm[j - 1])
     while j < end and (max_steps is None or steps < max_steps) and sentence[j] == sid:
         m = mention_at[j]
         if m is not None:
@@ -67,8 +78,11 @@ def skip_title_chain(text: Sequence[str], norm: Sequence[str], kind: Sequence[st
             continue
         if kind[j] != "word" or stop(j, w):
             break
-        if w in heads or w in person_titles:
-            j, steps, governs = j + 1, steps + 1, True
+        if w in heads or w in person_titles or (w[:1] == "ل" and w[1:] in heads):
+            j, steps, governs = j + 1, steps + 1, not _definite(w)  # لإمارة المنطقة: ل + a head noun
+            continue
+        if w.startswith("لل") and len(w) > 4 and not is_stopword(w):
+            j, steps, governs = j + 1, steps + 1, False  # المتحدث الرسمي للوزارة: a ل-genitive complement
             continue
         if w in comp or POSSESSIVE_RE.match(text[j]) or (w.startswith("ال") and not is_stopword(w)):
             j, steps, governs = j + 1, steps + 1, False

@@ -7,7 +7,7 @@ from bisect import bisect_left, insort
 from analysis.extract.entities.base import Context, Mention, claim
 from analysis.extract.entities.patterns import skip_title_complement
 from analysis.extract.entities.words import listed_first_name, verb_shaped, word_list
-from analysis.lexicon.gazetteer import titles
+from analysis.lexicon.gazetteer import cue_verbs, titles
 from analysis.text.clitics import clitic_forms, strip_conjunction
 from analysis.text.commonwords import is_common
 from analysis.text.stopwords import is_stopword
@@ -18,13 +18,15 @@ __all__ = ["alias_pass", "person_suffix_pass", "rekey_surname_pass", "first_name
 def alias_pass(ctx: Context) -> None:
     """Repeats of pattern/NER names elsewhere in the article join that name's entity: the whole name (``دوما``
     after ``قرية دوما``: ``alias:repeat``) and a person's surname (``ليياو``, also with the article: ``دوابشة`` ->
-    ``الدوابشة``; ``alias:surname``), and a club's or party's name without its head (``العربي`` after ``نادي
+    ``الدوابشة``; ``alias:surname``; a surname that is also a common word, ``الشهري`` "monthly", only as the
+    subject right after a reporting verb: ``وأكد الشهري``), and a club's or party's name without its head (``العربي`` after ``نادي
     العربي``, ``الحرية والعدالة`` after ``حزب الحرية والعدالة``: ``alias:short_name``; not where a definite word
     before it makes it an adjective: ``الفن العربي``).  A dateline's outlet (``الوطن``) is never repeated."""
     toks, covered, found = ctx.toks, ctx.covered, ctx.found
     surname_connectors = word_list("surname_connector")
     short_heads = word_list("short_name_head")
     names: dict[tuple[str, ...], tuple[Mention, str]] = {}
+    subject_only: set[tuple[str, ...]] = set()
     for m in found:
         if m.source not in ("pattern", "ner") or m.rule == "pattern:dateline":
             continue
@@ -36,9 +38,12 @@ def alias_pass(ctx: Context) -> None:
             names.setdefault(short, (m, "alias:short_name"))
         if m.type == "PERSON" and len(m.name_norm) >= 3 and m.name_norm[-2] in surname_connectors:
             names.setdefault(m.name_norm[-2:], (m, "alias:surname"))  # أبو الغيط: the surname keeps its connector
-        elif m.type == "PERSON" and len(m.name_norm) >= 2 and not verb_shaped(m.name_norm[-1]) \
-                and not is_common(m.name_norm[-1]):
-            sur = m.name_norm[-1]  # a surname; a verb or common word at a name's end is none (يعلق الغارات)
+        elif m.type == "PERSON" and len(m.name_norm) >= 2 and not verb_shaped(m.name_norm[-1]):
+            sur = m.name_norm[-1]  # a surname; a verb at a name's end is none (يعلق الغارات)
+            if is_common(sur):
+                if not sur.startswith("ال") or is_stopword(sur) or len(sur) < 5:
+                    continue
+                subject_only.add((sur,))  # الشهري (monthly): a surname only as a verb's subject
             names.setdefault((sur,), (m, "alias:surname"))
             if not sur.startswith("ال") and len(sur) >= 3:
                 names.setdefault(("ال" + sur,), (m, "alias:surname"))
@@ -59,6 +64,10 @@ def alias_pass(ctx: Context) -> None:
                         if i + len(name) <= n and all(covered[i + k] is None and toks.norm[i + k] == name[k]
                                                       and toks.sentence[i + k] == toks.sentence[i]
                                                       for k in range(1, len(name)))), None)
+            if hit is not None and hit in subject_only and not (
+                    off == 0 and i > 0 and toks.sentence[i - 1] == toks.sentence[i]
+                    and strip_conjunction(toks.norm[i - 1]) in cue_verbs()):
+                continue  # الدخل الشهري: the adjective; وأكد الشهري: the person named before
             if hit is not None and names[hit][1] == "alias:short_name" and i > 0 \
                     and toks.sentence[i - 1] == toks.sentence[i] and toks.norm[i - 1].startswith("ال") and off == 0:
                 continue  # الفن العربي: an adjective, not the club العربي

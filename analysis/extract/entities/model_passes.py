@@ -25,6 +25,7 @@ from analysis.extract.entities.words import (
     place_nisba,
     verb_shaped,
     word_list,
+    written_ali,
 )
 from analysis.lexicon.gazetteer import titles
 from analysis.text.clitics import clitic_forms, strip_conjunction
@@ -106,9 +107,12 @@ def reconcile_persons_pass(ctx: Context) -> None:
             keep.append(m)
             continue
         over = list({id(sp): sp for i in range(m.tok0, m.tok1) if (sp := by_token.get(i)) is not None}.values())
+        over = [sp for sp in over
+                if not (sp.label != "PERS" and sp.ids[0] > m.tok0 and all(toks.norm[i] == "الله" for i in sp.ids))]
+        # (فائزة خير الله: the model reading الله alone, inside the name, as another type says nothing of the name)
         pers = [sp for sp in over if sp.label == "PERS"]
         if not over:
-            if _unlikely_name_start(toks, m.tok0):
+            if _unlikely_name_start(toks, m.tok0, long_name=m.tok1 - m.tok0 >= 3):
                 release(covered, m)  # الرئيس الكولومبي يعلق ...: a verb after the title, and the model sees no name
                 continue
             keep.append(m)  # the model sees no name: the title pattern stands (it finds names the model misses)
@@ -132,14 +136,27 @@ def reconcile_persons_pass(ctx: Context) -> None:
         if not ok or ok != ids or (ok[0], ok[-1] + 1) == (m.tok0, m.tok1):
             keep.append(m)
             continue
+        first = ok[0]
+        if first > m.tok0 and ok[-1] >= m.tok0 and _after_definite_title(toks, m.tok0, person_titles):
+            first = m.tok0  # الأستاذة مشاعر أحمد: the word after a definite title opens the name (apposition)
         release(covered, m)
-        m.tok0, m.tok1 = ok[0], ok[-1] + 1
+        m.tok0, m.tok1 = first, ok[-1] + 1
+        ok = [i for i in range(first, m.tok1)]
         m.start, m.end = toks.start[m.tok0], toks.end[m.tok1 - 1]
         m.name_norm = tuple(toks.norm[i] for i in ok if toks.kind[i] == "word")
         m.key = "person:" + " ".join(m.name_norm)
         claim(covered, m)
         keep.append(m)
     ctx.found = keep
+
+
+def _after_definite_title(toks: Tokens, i: int, person_titles: frozenset[str]) -> bool:
+    """Token i follows a definite person title word (``الأستاذة``، ``والمدير``) of its sentence."""
+    b = i - 1
+    if b < 0 or toks.sentence[b] != toks.sentence[i] or toks.kind[b] != "word":
+        return False
+    w = strip_conjunction(toks.norm[b]) if toks.norm[b] not in person_titles else toks.norm[b]
+    return w.startswith("ال") and w in person_titles
 
 
 def _after_place_prefix(toks: Tokens, m: Mention, over: list[ModelSpan]) -> int | None:
@@ -154,9 +171,11 @@ def _after_place_prefix(toks: Tokens, m: Mention, over: list[ModelSpan]) -> int 
         return None  # صبيا وسراة عبيدة: a list of places, not a place and a name
     words = [i for i in range(rest, m.tok1)]
     person_titles = titles().get("person_title", frozenset())
-    if len(words) < 2 or any(toks.kind[i] != "word" or is_stopword(toks.norm[i]) or is_common(toks.norm[i])
+    connectors = word_list("connector")
+    if len(words) < 2 or any(toks.kind[i] != "word" or (is_stopword(toks.norm[i]) and not (
+            i not in (words[0], words[-1]) and toks.norm[i] in connectors)) or is_common(toks.norm[i])
                              or toks.norm[i] in person_titles or verb_shaped(toks.norm[i])
-                             for i in words):
+                             for i in words):  # a connector inside: جيرارد فان بوهيمن
         return None
     return rest
 
@@ -242,13 +261,15 @@ def _first_name_before_alias(toks: Tokens, covered: list[Mention | None], ids: l
 
 
 def _trim(toks: Tokens, ids: list[int]) -> list[int]:
-    """A model span without stopwords/punctuation at its ends (a connector may open it: ``فان نيستلروي``) and
+    """A model span without stopwords/punctuation at its ends (a connector or the name علي written with its ي may
+    open it: ``فان نيستلروي``، ``علي بن موسى زعلة``) and
     without leading settlement words (``قرية دوما`` -> ``دوما``)."""
     connectors, settlements = word_list("connector"), word_list("settlement_head")
     while ids and (toks.kind[ids[-1]] != "word" or is_stopword(toks.norm[ids[-1]])):
         ids = ids[:-1]
     while ids and (toks.kind[ids[0]] != "word" or is_stopword(toks.norm[ids[0]])) \
-            and not (len(ids) > 1 and toks.norm[ids[0]] in connectors):
+            and not (len(ids) > 1 and (toks.norm[ids[0]] in connectors
+                                       or written_ali(toks.text[ids[0]], toks.norm[ids[0]]))):
         ids = ids[1:]
     while len(ids) > 1 and any(f in settlements for _, f in clitic_forms(toks.text[ids[0]], toks.norm[ids[0]])):
         ids = ids[1:]
@@ -262,16 +283,18 @@ def _trim(toks: Tokens, ids: list[int]) -> list[int]:
 _MASDAR_IV_RE = re.compile(r"^(?:ا\w\wا\w|ا\w\w\wا\w|است\w\wا\w)$")
 
 
-def _unlikely_name_start(toks: Tokens, i: int) -> bool:
+def _unlikely_name_start(toks: Tokens, i: int, *, long_name: bool = False) -> bool:
     """Token i, right after a title, does not look like the start of a name the model missed: a verb (يعلق), a
     preposition + word (لغايات, بأروقة), و + word (وعضوية), a verbal noun (إبداء) or a feminine noun (منضدة) --
-    unless it is a listed name (وليد, فاطمة)."""
+    unless it is a listed name (وليد, فاطمة); a name of three words or more (``long_name``) may open with a
+    woman's name (``مصممة الأزياء فائزة خير الله``) that looks like ف/ب/ل + a word that is no common word."""
     norm = toks.norm[i]
     if known_name_word(norm) or norm in word_list("waw_name"):
         return False
-    if verb_shaped(norm) or _MASDAR_IV_RE.match(norm) or (norm.endswith("ه") and len(norm) >= 4):
+    if verb_shaped(norm) or _MASDAR_IV_RE.match(norm) or (not long_name and norm.endswith("ه") and len(norm) >= 4):
         return True
-    return len(norm) >= 5 and norm[0] in "وفبل" and not known_name_word(norm[1:])
+    return len(norm) >= 5 and norm[0] in "وفبل" and not known_name_word(norm[1:]) \
+        and (not long_name or norm[0] == "و" or is_common(norm[1:]))  # وعضوية مجلس; not فائزة خير الله
 
 
 def _retype(toks: Tokens, ids: list[int], typ: str) -> str:
@@ -310,12 +333,47 @@ def _not_a_name(norms: list[str], label: str, absorbs: bool) -> bool:
     return _generic_org(norms)
 
 
+_HAMZA_ALEF = frozenset("أإآ")
+
+
+def _conjoined_name(norm: str) -> bool:
+    """A word و + a name (``ولحلو``، ``وكوينتراو``): three or more letters after the و, which are no title, stop
+    word or common word (``ولولي عهده``), and no name of its own (``وليد``، ``ويلسون``: waw_name, listed or
+    gazetteer words), nor a و before a long vowel letter (``ويدرهولد``، ``وودز``، ``واتسون``: a foreign W-name)."""
+    rest = norm[1:]
+    if len(rest) < 3 or rest[0] in "اوي" or known_name_word(norm) or norm in word_list("waw_name"):
+        return False
+    person_titles = titles().get("person_title", frozenset())
+    return not any(is_stopword(f) or is_common(f) or f in person_titles for _, f in clitic_forms(rest, rest))
+
+
+def _split_coordinated(toks: Tokens, spans: list[ModelSpan]):
+    """The model's spans, a person span that joins names with و cut in two (``عبوشي ولحلو``، ``البدوي و ماري``:
+    two people, not one): at a lone ``و`` (left out) and at a word ``و`` + a name inside the span
+    (:func:`_conjoined_name`)."""
+    for ids, label in spans:
+        if label != "PERS" or len(ids) < 2:
+            yield ids, label
+            continue
+        part: list[int] = []
+        for x in ids:
+            norm = toks.norm[x]
+            if part and toks.kind[x] == "word" and norm[:1] == "و" and (len(norm) == 1 or _conjoined_name(norm)):
+                yield part, label
+                part = [] if len(norm) == 1 else [x]
+                continue
+            part.append(x)
+        if part:
+            yield part, label
+
+
 def _name_start(toks: Tokens, first: int, bare: frozenset[str] = frozenset(), listed: bool = False) -> tuple[int, str]:
     """(offset into token ``first``, its form in the name): after a proclitic fused with the article (الـ), or
-    after the و of ``ومنظمة``; after a proclitic before a known name or a word the article writes bare elsewhere
-    (``ودونيس`` when ``دونيس`` stands alone); after a conjunction و in a list of names (``listed``: after a comma
-    or another name) before any word that is no و-name (``، وسوزان نجم الدين``; not ``وليد``, not ``شمال
-    وزيرستان``); else (0, the token)."""
+    after the و of ``ومنظمة``; after a و written before a hamza on alef (``وإيليان``: no name starts so); after a
+    proclitic before a known name or a word the article writes bare elsewhere (``ودونيس`` when ``دونيس`` stands
+    alone); after a conjunction و in a list of names (``listed``: after a comma, a closing bracket or another
+    name) before any word that is no و-name (``، وسوزان نجم الدين``، ``أسامة المولد وقصي الخيبري``; not ``وليد``,
+    not ``شمال وزيرستان``); else (0, the token)."""
     heads = titles().get("org_head", frozenset()) | titles().get("fac_head", frozenset()) | word_list("geo_head")
     norm = toks.norm[first]
     forms = clitic_forms(toks.text[first], norm)
@@ -324,10 +382,13 @@ def _name_start(toks: Tokens, first: int, bare: frozenset[str] = frozenset(), li
             return o, form
     if known_name_word(norm) or norm in word_list("waw_name"):
         return 0, norm
+    if norm.startswith("و") and len(norm) >= 4 and toks.text[first][1:2] in _HAMZA_ALEF:
+        return 1, norm[1:]  # وإيليان ميكانسكي: و before a hamza on alef is the conjunction (no name starts so)
     for o, form in forms[1:]:
         if len(form) >= 3 and (known_name_word(form) or form in bare):
             return o, form
-    if listed and norm.startswith("و") and len(norm) >= 5 and len(forms) > 1 and forms[-1][1] == norm[1:]:
+    if listed and norm.startswith("و") and (len(norm) >= 5 or norm[1:2] not in "اوي") and len(norm) >= 4 \
+            and len(forms) > 1 and forms[-1][1] == norm[1:]:
         return forms[-1]
     return 0, norm
 
@@ -340,7 +401,7 @@ def ner_pass(ctx: Context) -> None:
     first_names = {m.key: m.name_norm[0] for m in ctx.found
                    if m.type == "PERSON" and m.source in ("pattern", "ner") and len(m.name_norm) >= 2}
     bare = frozenset(toks.norm)  # the article's words as written (a name written bare somewhere)
-    for ids, label in ctx.spans:
+    for ids, label in _split_coordinated(toks, ctx.spans):
         s = toks.sentence[ids[0]]
         place = _absorbable_place(toks, covered, ids) if label == "ORG" else None
         if place is None and label == "PERS":
@@ -372,7 +433,8 @@ def ner_pass(ctx: Context) -> None:
             typ = "ORG"  # الشركة الاستشارية، كابيتال إيكونوميكس: a name in apposition to a company
         first = ids[0]
         b = first - 1
-        listed = b >= 0 and toks.sentence[b] == s and (toks.text[b] in "،," or covered[b] is not None or b in ctx.named)
+        listed = b >= 0 and toks.sentence[b] == s and (toks.text[b] in "،,)" or covered[b] is not None
+                                                       or b in ctx.named)
         off, f = _name_start(toks, first, bare, listed)
         name = (f,) + tuple(norms[1:])
         key = place.key if place is not None and place.type == "PERSON" else f"{typ.lower()}:" + " ".join(name)

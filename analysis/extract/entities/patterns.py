@@ -12,11 +12,14 @@ from analysis.extract.entities.words import (
     hal_participle,
     is_nisba,
     known_name_word,
+    listed_first_name,
     namey,
+    never_name,
     place_nisba,
     surname_word,
     verb_shaped,
     word_list,
+    written_ali,
 )
 from analysis.extract.titlechain import QUOTE_MARKS, skip_title_chain
 from analysis.lexicon.gazetteer import cue_verbs, titles
@@ -70,6 +73,11 @@ def person_name(toks: Tokens, j: int, covered: list[Mention | None]) -> int:
     if toks.norm[j] in openers and same(j + 1) and covered[j + 1] is None and toks.kind[j + 1] == "word" \
             and (toks.norm[j + 1] == "الله" or namey(toks, j + 1, covered)):
         k = j + 1  # عبد الرزاق, أبو بكر: a connector may start the name
+    elif written_ali(toks.text[j], toks.norm[j]) and covered[j] is None and same(j + 1) \
+            and covered[j + 1] is None and (namey(toks, j + 1, covered) or toks.norm[j + 1] in connectors):
+        k = j + 1  # المدير العام علي الحازمي: the name علي, not the preposition على
+    elif _common_given_name(toks, j, covered):
+        k = j + 1  # الأستاذة مشاعر أحمد ...: a given name that is also a common word, before a father's name
     elif not namey(toks, j, covered) or any(f.startswith("ال") for _, f in clitic_forms(toks.text[j], toks.norm[j])) \
             or accusative_indefinite(toks.text[j]):
         return j  # a definite word (الحكومة, بالحكومة) or an indefinite accusative (احتياطياً) starts no name
@@ -103,6 +111,21 @@ def person_name(toks: Tokens, j: int, covered: list[Mention | None]) -> int:
             break
         k += 1
     return k
+
+
+def _common_given_name(toks: Tokens, j: int, covered: list[Mention | None]) -> bool:
+    """Token j is a given name that is also a common word (``مشاعر``، ``أمل``، ``نور``): an indefinite free word,
+    no stopword, title, cue verb or ``not_entities.csv`` word, followed in its sentence by a listed first name
+    (the father's name: ``مشاعر أحمد``).  Only asked where a name is expected (after a title chain, before
+    ``، <title>``)."""
+    n = len(toks.norm)
+    norm = toks.norm[j]
+    if toks.kind[j] != "word" or covered[j] is not None or not is_common(norm) or is_stopword(norm) \
+            or norm.startswith("ال") or len(norm) < 3 or accusative_indefinite(toks.text[j]) or never_name(norm) \
+            or norm in titles().get("person_title", ()) or strip_conjunction(norm) in cue_verbs() \
+            or j + 1 >= n or toks.sentence[j + 1] != toks.sentence[j] or covered[j + 1] is not None:
+        return False
+    return listed_first_name(toks.norm[j + 1]) and namey(toks, j + 1, covered)
 
 
 def apposition_name(toks: Tokens, comma: int, covered: list[Mention | None]) -> int | None:
@@ -529,6 +552,10 @@ def person_pass(ctx: Context) -> None:
                 continue
         if person is None:
             k = person_name(toks, j, covered)
+            if k == j and j == i + 1 and j + 1 < n and toks.kind[j] == "word" and is_common(toks.norm[j]) \
+                    and not is_stopword(toks.norm[j]) and toks.sentence[j + 1] == toks.sentence[j]:
+                k0 = person_name(toks, j + 1, covered)  # العميد شامل روكز: a common word after the title, then a name
+                j, k = (j + 1, k0) if k0 > j + 1 else (j, j)
             if k > j:
                 ctx.add(_person(toks, j, k, "pattern:title_chain"))
                 i = k

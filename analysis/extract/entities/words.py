@@ -21,7 +21,7 @@ from analysis.text.stopwords import is_stopword
 
 __all__ = ["word_list", "never_name", "is_nisba", "place_nisba", "namey", "glued", "surname_word", "verb_shaped",
            "hal_participle", "accusative_indefinite", "known_name_word", "listed_place", "listed_first_name",
-           "listed_country"]
+           "listed_country", "written_ali"]
 
 _NISBA_RE = re.compile(r"^(?:[وفبلك]{0,2})ال\w+(?:ي|يه|يين|يون|يات)$")
 # An imperfect verb of the third person (يعود, يأمر, تحتسب, يؤكد): ي/ت + two to five letters.  Names of that shape
@@ -187,6 +187,12 @@ def known_name_word(w: str) -> bool:
     """A normalised word that is part of a reviewed or listed name (gazetteer token, ner_lists.csv first name,
     country, region or city)."""
     return w in _name_tokens() or w in _listed_names()
+
+
+def written_ali(text: str, norm: str) -> bool:
+    """The given name علي written with its final ي: normalised like the preposition على (a stop word), which
+    ends in ى where the outlet writes the two apart; asked only where a name may start."""
+    return norm == "علي" and text.endswith("ي")
 
 
 def accusative_indefinite(text: str) -> bool:

@@ -190,7 +190,8 @@ def named(ctx: QuoteContext, cue: Cue) -> Speaker | None:
             return Speaker(int(m["entity_id"]), (int(m["start"]), int(m["end"])), "named", close + 1, "named")
     if m is not None and m["start"] <= v.end[j] and m["type"] in _SPEAKER_TYPES and not addressed(ctx, m):
         end_tok = int(m["token_end"])
-        return Speaker(int(m["entity_id"]), (v.start[j], v.end[end_tok - 1]), "named", end_tok, "named")
+        return Speaker(int(m["entity_id"]), (v.start[j], v.end[end_tok - 1]), "named",
+                       past_apposed_title(ctx, end_tok), "named")
     i = cue.index
     if i >= 2 and v.norm[i - 1] in words("circumstantial") and v.sentence[i - 2] == v.sentence[i]:
         m = v.mention_at[i - 2]  # كنعان مكية وهو يقول: "...": the one named before وهو
@@ -251,7 +252,7 @@ def title(ctx: QuoteContext, cue: Cue) -> Speaker | None:
     if m is not None:
         end_tok = int(m["token_end"])
         nxt = end_tok + 1 if end_tok < len(v) and end_tok - 1 >= 0 and ctx.in_quote[end_tok - 1] \
-            and v.text[end_tok] in QUOTE_MARKS else end_tok
+            and v.text[end_tok] in QUOTE_MARKS else past_apposed_title(ctx, end_tok)
         return Speaker(int(m["entity_id"]), (v.start[j], v.end[end_tok - 1]), "named", nxt, "title_chain")
     ref = title_referent(ctx, j, k, v.start[i])
     if ref is None:
@@ -506,7 +507,8 @@ def _construct_head(w: str) -> bool:
 
 def apposed_name(ctx: QuoteContext, ent: int, j: int, k: int) -> bool:
     """The person ``ent`` named inside the phrase j..k follows a definite word (``وكيل الوزارة عباس الشيخ``،
-    ``نظيره سيرغي لافروف``: the article or a possessive pronoun), or right after a head word that is no known noun
+    ``نظيره سيرغي لافروف``, ``المفوضة الأوروبية للتجارة سيسيليا مالمستروم``: the article, also fused with ل, or a
+    possessive pronoun), or right after a head word that is no known noun
     (``غرازيانو دا سيلفا`` before ``سيلفا``: name words it was found without): the phrase's holder, not a possessor in
     construct (``محامي عائلة ...``)."""
     v = ctx.v
@@ -516,7 +518,7 @@ def apposed_name(ctx: QuoteContext, ent: int, j: int, k: int) -> bool:
             if m["type"] != "PERSON" or v.kind[x - 1] != "word":
                 return False
             w = v.norm[x - 1]
-            return w.startswith("ال") or bool(POSSESSIVE_RE.match(v.text[x - 1])) or all(
+            return w.startswith(("ال", "لل")) or bool(POSSESSIVE_RE.match(v.text[x - 1])) or all(
                 v.kind[y] == "word" and not is_common(v.norm[y]) and not is_stopword(v.norm[y])
                 and v.norm[y] not in words("construct_head") and v.norm[y] not in titles().get("person_title", ())
                 and not document_head(v.norm[y]) for y in range(j, x))
@@ -533,6 +535,18 @@ def document_head(norm: str) -> bool:
                 or "ال" + w in words("org_noun"):
             return True
     return False
+
+
+def past_apposed_title(ctx: QuoteContext, k: int) -> int:
+    """After a speaker's name ending before token k, a title phrase in apposition without a comma
+    (``شدد المدرب الروماني ريجيكامب مدرب نادي الهلال على أهمية``): the token after it (the content starts
+    there), else k.  A chain that reaches another person is no apposition."""
+    v = ctx.v
+    if k >= len(v) or v.norm[k] not in titles().get("person_title", frozenset()) or v.sentence[k] != v.sentence[k - 1]:
+        return k
+    e = skip_title(ctx, k)
+    m = v.mention_at[e] if e < len(v) else None
+    return k if e <= k + 1 or (m is not None and m["type"] == "PERSON") else e
 
 
 def skip_title(ctx: QuoteContext, j: int) -> int:
@@ -645,9 +659,12 @@ def subject_then_comp(ctx: QuoteContext, j: int) -> bool:
 
 def head_referent(ctx: QuoteContext, j: int, before: int) -> int | None:
     """Entity a definite organisation noun (الشركة) stands for: the latest organisation named before ``before``
-    whose name has that head (شركة ...), else the latest organisation named before it."""
+    that is named somewhere with that head (شركة ...: ``«سامير»`` after ``شركة سامير``, the entity's name, not
+    the one mention), else the latest organisation named before it."""
     v = ctx.v
     head = strip_conj(v.norm[j])[2:]
+    with_head = {int(m["entity_id"]) for m in v.mentions if m["type"] == "ORG"
+                 and any(w.endswith(head) for w in _forms(normalize(str(m["text"])).split()[0]))}
     latest = same_head = None
     for m in v.mentions:
         if m["start"] >= before:
@@ -657,7 +674,7 @@ def head_referent(ctx: QuoteContext, j: int, before: int) -> int | None:
         first = normalize(str(m["text"])).split()[0]
         t0 = int(m["token_start"])
         before_name = v.norm[t0 - 1] if t0 > 0 and v.sentence[t0 - 1] == v.sentence[t0] else ""
-        if any(w.endswith(head) for w in _forms(first)):
+        if int(m["entity_id"]) in with_head:
             same_head = latest = int(m["entity_id"])
         elif not _other_head(first, head) and not _other_head(before_name, head):
             latest = int(m["entity_id"])  # (شركة سابك ... الصحيفة: the head written before the name counts too)
