@@ -1,6 +1,7 @@
 """Themes: stem-matched bilingual triggers, scores, evidence, the seed's themes, quiet on economy news."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -38,6 +39,17 @@ class TestLexicon:
     def test_every_theme_has_bilingual_labels(self):
         for code, (en, ar) in theme_labels().items():
             assert code.isupper() and en and ar
+            assert re.search("[\u0621-\u064a]", ar), (code, ar)  # the Arabic label is Arabic ...
+            assert not re.search("[\u0600-\u06ff]", en), (code, en)  # ... the English one is not
+
+    def test_one_theme_one_pair_of_labels(self, monkeypatch):
+        import analysis.extract.themes as th
+        from analysis.lexicon import LexiconError
+        rows = ({"theme": "EDUCATION", "label_en": "Schools", "label_ar": "التعليم", "match": ""},
+                {"theme": "EDUCATION", "label_en": '"Schools', "label_ar": "universities", "match": ""})
+        monkeypatch.setattr(th, "load_csv", lambda *a, **k: rows)
+        with pytest.raises(LexiconError, match="line 3: theme EDUCATION is labelled"):
+            th._rows.__wrapped__()
 
     def test_triggers_are_stemmed(self):
         # ``الإرهابية`` and ``إرهاب`` share the stem the lexicon indexes

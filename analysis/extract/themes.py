@@ -84,6 +84,12 @@ def _rows() -> tuple[dict[str, str], ...]:
         if r["match"] not in ("", "stem", "form"):
             raise LexiconError(f"analysis/data/themes.csv, line {n}: match must be empty, 'stem' or 'form', "
                                f"not {r['match']!r}")
+    first: dict[str, tuple[int, str, str]] = {}
+    for n, r in enumerate(rows, start=2):  # one theme, one pair of labels: a row that differs is a typo
+        n0, en, ar = first.setdefault(r["theme"], (n, r["label_en"], r["label_ar"]))
+        if (r["label_en"], r["label_ar"]) != (en, ar):
+            raise LexiconError(f"analysis/data/themes.csv, line {n}: theme {r['theme']} is labelled "
+                               f"{r['label_en']!r} / {r['label_ar']!r} here but {en!r} / {ar!r} on line {n0}")
     return rows
 
 
