@@ -202,7 +202,8 @@ def parse_article(path_or_text: str | Path, *, name: str | None = None, ner: boo
     loaded; if it cannot, a warning is given once and the article is parsed without it).
 
     Raises :class:`~analysis.text.reader.ArticleError` (``"<file>: <reason>"``) for input that is not an Arabic text
-    or is larger than ``max_bytes`` (default 5 MB; parsing needs about 125x the input in memory).
+    or is larger than ``max_bytes`` (default 5 MB; parsing needs about 40x the input in memory, plus ~200 MB for
+    the interpreter, lexicons and models).
 
     ``country``: the outlet's country (ISO 3166 alpha-2, ``"LB"``) when you know it: a hint for places with
     namesakes (``طرابلس``), shown as ``geo_reason = outlet-country`` where it decided.

@@ -47,7 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=FORMATS, default="csv", help="table file format (default: csv)")
     p.add_argument("--max-size", type=_megabytes, default=DEFAULT_MAX_BYTES, metavar="MB",
                    help=f"largest article accepted, in MB (default: {DEFAULT_MAX_BYTES // 1_000_000}; parsing "
-                        "needs about 150x the size in memory)")
+                        "needs about 40x the size in memory, plus ~200 MB for the lexicons and models)")
     p.add_argument("--country", type=_country, default=None, metavar="CC",
                    help="the outlet's country (ISO 3166 code, e.g. LB): a hint for places several countries "
                         "share a name with (طرابلس), shown as geo_reason outlet-country where it decides")

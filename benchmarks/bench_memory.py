@@ -30,6 +30,12 @@ wall clock on a loaded machine (the same 5 MB run took 95 s wall for 54 s CPU he
 132 MB, 76 MB live after: the tokens table and the shared lists), quotes (+62 MB transient), themes (+52 MB
 transient), the figures table (+46 MB live), on top of the import (135 MB) and the lexicons loaded on the first
 parse (~110 MB, of which NER 43).
+
+Session 6 (token forms per sentence, no whole-article tuple lists, glibc's free pages returned between stages
+of a long article, bounded word caches), one run after another on the idle machine: 1 MB 249 MB peak, 5 MB 396 MB
+(79x), **20 MB 978 MB = 48.9x** in 52 s (2.6 s CPU/MB; 2.9 at 1 MB: linear).  Above a warm process (import plus
+one first parse that loads the lexicons and models, ~195 MB whatever the input): 54 / 203 / 784 MB = 53.5x /
+40.5x / 39.2x; each extra MB of input costs 38x (1 -> 20 MB).  The tables themselves hold 18x the input.
 """
 from __future__ import annotations
 
@@ -64,8 +70,11 @@ def make_article(size_bytes: int) -> str:
 def child(path: Path, trace: bool) -> None:
     import analysis
     from analysis import parse_article
+    from analysis.article import TABLE_NAMES
 
     base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    parse_article(SEED)  # loads the lexicons and models once: what any first parse costs, whatever its size
+    warm = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     if trace:
         import tracemalloc
 
@@ -81,7 +90,9 @@ def child(path: Path, trace: bool) -> None:
                f"<- {' <- '.join(f.filename.rsplit('/', 2)[-1] + ':' + str(f.lineno) for f in list(s.traceback)[-4:-1])}"
                for s in snap.statistics("traceback")[:12]]
         top.insert(0, f"tracemalloc peak {peak / MB:.1f} MB (live at end, by allocation site:)")
+    tables_bytes = sum(int(getattr(art, name).memory_usage(deep=True).sum()) for name in TABLE_NAMES)
     print(json.dumps({"maxrss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, "base_kb": base,
+                      "warm_kb": warm, "tables_bytes": tables_bytes,
                       "seconds": seconds, "cpu_seconds": cpu, "tokens": len(art.tokens), "sentences": len(art.sentences),
                       "longest_sentence": int(art.sentences["n_tokens"].max()), "top": top,
                       "version": analysis.__version__}))
@@ -110,18 +121,23 @@ def main(argv: list[str] | None = None) -> int:
             r = json.loads(proc.stdout.strip().splitlines()[-1])
             rss = r["maxrss_kb"] * 1024
             parse_rss = (r["maxrss_kb"] - r["base_kb"]) * 1024
-            rows.append((size, r["cpu_seconds"]))
+            grown = (r["maxrss_kb"] - r["warm_kb"]) * 1024
+            rows.append((size, r["cpu_seconds"], grown))
             print(f"{size / MB:6.2f} MB: {r['seconds']:7.1f} s ({r['cpu_seconds']:.1f} s CPU, "
                   f"{r['cpu_seconds'] / (size / MB):.1f} s/MB), peak RSS "
                   f"{rss / MB:8.0f} MB = {rss / size:5.1f}x input (parse alone {parse_rss / MB:.0f} MB = "
                   f"{parse_rss / size:.1f}x); {r['tokens']:,} tokens, {r['sentences']:,} sentences, longest "
                   f"{r['longest_sentence']:,} tokens", flush=True)
+            print(f"{'':10}above a warm process (lexicons and models loaded by a first parse): {grown / MB:.0f} MB = "
+                  f"{grown / size:.1f}x; the tables themselves: {r['tables_bytes'] / MB:.0f} MB = "
+                  f"{r['tables_bytes'] / size:.1f}x", flush=True)
             for line in r["top"]:
                 print("    " + line)
     if len(rows) > 1:
-        (s0, t0), (s1, t1) = rows[0], rows[-1]
+        (s0, t0, g0), (s1, t1, g1) = rows[0], rows[-1]
         print(f"CPU time per MB: {t0 / (s0 / MB):.2f} s at {s0 / MB:.0f} MB, {t1 / (s1 / MB):.2f} s at {s1 / MB:.0f} MB "
               f"(linear: the two are close)")
+        print(f"memory per extra MB of input ({s0 / MB:.0f} -> {s1 / MB:.0f} MB): {(g1 - g0) / (s1 - s0):.1f}x")
     return 0
 
 

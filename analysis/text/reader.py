@@ -17,7 +17,7 @@ Decoding is right or loud:
 
 Trailing NUL bytes/characters (some corpora pad files with one) are removed before any check; a NUL anywhere
 else means binary data.  Inputs above ``max_bytes`` (:data:`DEFAULT_MAX_BYTES`, 5 MB of file or UTF-8 text)
-are refused before decoding: parsing costs about 125x the input in memory.
+are refused before decoding: parsing costs about 40x the input in memory (plus ~200 MB of lexicons and models).
 
 A ``str`` is the article text unless it looks like a path (see :func:`read_source`).  File names that are not
 valid UTF-8 are read as usual; they are shown with their bad bytes escaped (``caf\\xe9.txt``, see
