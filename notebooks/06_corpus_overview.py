@@ -27,7 +27,7 @@
 #   extracted (`date_extracted`; a Hijri date such as 1436-10-09 is not), else the day it was extracted; weeks
 #   start on Monday;
 # - an *entity* is the same across articles when the gazetteer knows it (same `key`); any other entity is
-#   identified by its type and Arabic name. Its English name is the gazetteer's, else a romanization marked `≈`;
+#   identified by its type and Arabic name. Its English name is the gazetteer's or the name lexicon's, else a romanization marked `≈`;
 # - a *speaker* is an entity a quote is attributed to (quotes by unnamed sources, "officials", are not counted here);
 # - a *theme* counts once per article that has at least one sentence carrying it; shares are of the outlet's or the
 #   week's articles;

@@ -70,6 +70,14 @@ def test_entities_speakers_and_names(corpus):
     assert {"verb_ar", "verb_en"} <= set(speakers.columns)
     assert C.english_name("ماكرون", None).startswith(C.ROMANIZED)
     assert C.english_name("إيران", "Iran") == "Iran"
+    assert C.english_name("إيران", "Iran", "gazetteer") == "Iran"
+    assert C.english_name("سامح شكري", "Samh Chokri", "romanized") == C.ROMANIZED + "Samh Chokri"
+    names = corpus.names  # every English name shown carries where it came from; a romanized one is marked
+    assert names["name_en_source"].notna().all()
+    assert set(names["name_en_source"]) <= {"gazetteer", "lexicon", "romanized"}
+    shown = dict(zip(people["ekey"], people["name_en"]))
+    for ekey, name in shown.items():
+        assert name.startswith(C.ROMANIZED) == (names.at[ekey, "name_en_source"] == "romanized"), (ekey, name)
 
 
 def test_timeline_figures_and_themes(corpus):

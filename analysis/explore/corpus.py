@@ -8,8 +8,9 @@
 * :func:`find_entity`, :func:`entity_profile`, :func:`entity_view_html`: one entity across articles.
 
 An entity is the same across articles when it has the same gazetteer ``key``; an entity the gazetteer does not
-know is identified by its type and Arabic name (``PERSON:عادل الجبير``).  Its English name is the gazetteer's,
-else a romanization (:func:`analysis.romanize`, marked ``≈``).  An article's *outlet* is the JSON line's
+know is identified by its type and Arabic name (``PERSON:عادل الجبير``).  Its English name is the tables' own
+(``name_en``), marked ``≈`` when it is a romanization (``name_en_source == "romanized"``,
+:func:`analysis.romanize`).  An article's *outlet* is the JSON line's
 ``source`` (SaudiNewsNet), else the folder of its file; its *day* is the page's publication date, else the
 day it was extracted (``date_extracted``); weeks start on Monday.  Every function returns logical-order Arabic
 beside English; charts draw Arabic through :mod:`analysis.explore.display`.
@@ -107,8 +108,10 @@ class Corpus:
 
     @functools.cached_property
     def entities(self) -> pd.DataFrame:
-        """One row per (article, entity): article_id, entity_id, type, name_ar, name_en, ekey, n_mentions."""
-        e = self.table("entities", ["article_id", "entity_id", "type", "name_ar", "name_en", "key", "n_mentions"])
+        """One row per (article, entity): article_id, entity_id, type, name_ar, name_en, name_en_source, ekey,
+        n_mentions."""
+        e = self.table("entities", ["article_id", "entity_id", "type", "name_ar", "name_en", "name_en_source", "key",
+                                    "n_mentions"])
         e = e.copy()
         e["ekey"] = e["key"].fillna(e["type"] + ":" + e["name_ar"]).astype("str")
         return e
@@ -116,13 +119,20 @@ class Corpus:
     @functools.cached_property
     def names(self) -> pd.DataFrame:
         """One row per entity key: its type and its most frequent Arabic and English names (ties: first in
-        Arabic alphabetical order, so the choice does not depend on row order)."""
+        alphabetical order, so the choice does not depend on row order), and where that English name came from
+        (``name_en_source`` of the rows carrying it, the most frequent)."""
         e = self.entities
         out = pd.DataFrame(index=pd.Index(e["ekey"].unique(), name="ekey"))
         for col in ("type", "name_ar", "name_en"):
             counts = e.dropna(subset=[col]).groupby(["ekey", col], sort=False).size().reset_index(name="n")
             top = counts.sort_values(["ekey", "n", col], ascending=[True, False, True]).drop_duplicates("ekey")
             out[col] = top.set_index("ekey")[col].reindex(out.index)
+        picked = out["name_en"].reindex(e["ekey"]).set_axis(e.index)
+        chosen = e[e["name_en"].eq(picked).fillna(False).astype(bool)]
+        counts = chosen.dropna(subset=["name_en_source"]).groupby(["ekey", "name_en_source"], sort=False).size()
+        top = (counts.reset_index(name="n").sort_values(["ekey", "n", "name_en_source"], ascending=[True, False, True])
+               .drop_duplicates("ekey"))
+        out["name_en_source"] = top.set_index("ekey")["name_en_source"].reindex(out.index)
         return out
 
 
@@ -134,10 +144,11 @@ def open_corpus(corpus_path: str | Path, *, style: str = "whitegrid", context: s
     return Corpus(resolve_corpus(corpus_path))
 
 
-def english_name(name_ar: object, name_en: object) -> str:
-    """The gazetteer's English name, else ``≈`` and a romanization of the Arabic name."""
+def english_name(name_ar: object, name_en: object, source: object = None) -> str:
+    """The English name the tables give (marked ``≈`` when its ``name_en_source`` is ``romanized``: a plausible
+    spelling, not a looked-up one), else ``≈`` and a romanization of the Arabic name."""
     if isinstance(name_en, str) and name_en.strip():
-        return name_en
+        return ROMANIZED + name_en if source == "romanized" else name_en
     if not isinstance(name_ar, str) or not name_ar.strip():
         return ""
     from analysis import romanize
@@ -152,7 +163,8 @@ def _with_names(c: Corpus, df: pd.DataFrame) -> pd.DataFrame:
     names = c.names.reindex(df["ekey"])
     df = df.copy()
     df.insert(0, "name_ar", names["name_ar"].to_numpy())
-    df.insert(1, "name_en", [english_name(a, e) for a, e in zip(names["name_ar"], names["name_en"])])
+    df.insert(1, "name_en", [english_name(a, e, s) for a, e, s in zip(names["name_ar"], names["name_en"],
+                                                                       names["name_en_source"])])
     df.insert(2, "type", names["type"].to_numpy())
     return df
 
@@ -280,7 +292,8 @@ def plot_timeline(c: Corpus, table: pd.DataFrame, *, title: str, ylabel: str = "
     names = c.names
     for ekey in table.columns:
         label = display.bilingual(names.at[ekey, "name_ar"], english_name(names.at[ekey, "name_ar"],
-                                                                           names.at[ekey, "name_en"]))
+                                                                           names.at[ekey, "name_en"],
+                                                                           names.at[ekey, "name_en_source"]))
         ax.plot(table.index, table[ekey], marker="o", markersize=3, label=display.ar(label))
     ax.set_ylabel(ylabel)
     ax.set_title(title)
@@ -470,7 +483,8 @@ def entity_profile(c: Corpus, ekey: str, *, top: int = 10) -> dict:
     heads = arts.sort_values(["day", "article_id"], kind="stable").head(top * 2).copy()
     heads["day"] = heads["day"].dt.strftime("%Y-%m-%d")
     name_ar = names.at[ekey, "name_ar"] if ekey in names.index else ekey
-    name_en = english_name(name_ar, names.at[ekey, "name_en"] if ekey in names.index else None)
+    name_en = english_name(name_ar, *((names.at[ekey, "name_en"], names.at[ekey, "name_en_source"])
+                                      if ekey in names.index else (None,)))
     return {
         "ekey": ekey, "name_ar": name_ar, "name_en": name_en,
         "type": names.at[ekey, "type"] if ekey in names.index else "",
