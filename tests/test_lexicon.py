@@ -26,6 +26,7 @@ DECLARED = {
     "name_particles.csv": dict(required=("ar", "en", "kind", "gloss"), key=("ar", "kind")),         # names.romanize
     "news_glossary.csv": dict(required=("word", "gloss_en"), key=("word",)),                        # lexicon.glossary
     "name_words.csv": dict(required=("ar", "en", "kind", "gloss"), key=("ar", "kind")),             # names.naming
+    "name_spellings.csv": dict(required=("ar", "en", "kind", "gloss"), key=("ar",)),                # names.spelling
     "ner_lists.csv": dict(required=("word", "list", "gloss_en"), key=("word", "list")),             # ner.names
     "ner_triggers.csv": dict(required=("word", "category", "gloss_en"), key=("word", "category")),  # ner.features
     "ner_clubs.csv": dict(required=("word", "gloss_en"), key=("word",)),                             # ner.names
@@ -106,6 +107,7 @@ class TestShipped:
             "stopwords_ar.csv": stopwords.stopwords, "themes.csv": themes._rows, "titles.csv": gazetteer.titles,
             "units.csv": figures.unit_lexicon, "weekdays.csv": dates.date_words,
             "name_particles.csv": romanize_module._particles, "name_words.csv": naming._words,
+            "name_spellings.csv": romanize_module.name_spellings,
             "news_glossary.csv": glossary.news_glossary,
         }
         reader = readers[name]

@@ -30,7 +30,11 @@ MODELS = Path(str(resources.files("analysis").joinpath("models")))
     ("عبد الرحمن", "Abdul Rahman"),               # عبد joins the next name, whose article is dropped
     ("عبدالله", "Abdullah"),                      # written as one word: the lexicon
     ("ترامب", "Trump"),
-    ("محمد", "Mohamed"),                          # the most frequent spelling in the sources
+    ("محمد", "Mohammed"),                         # name_spellings.csv (wire services) before the sources' Mohamed
+    ("سامح شكري", "Sameh Shoukry"),               # reviewed spellings: the model alone writes Samh
+    ("جوزيه مورينيو", "José Mourinho"),           # ... and the data lexicon Josiah
+    ("خالد القحطاني", "Khaled al-Qahtani"),       # a family name listed without its article
+    ("سعيد", "Saeed"),                            # not 'Said', which reads as the English verb
     ("سلمان بن عبد العزيز آل سعود", "Salman bin Abdul Aziz Al Saud"),
     ("الكاظمي", "Al-Kadhimi"),                    # article + a reviewed gazetteer word, title-cased at the start
     ("مصطفى الكاظمي", "Mustafa al-Kadhimi"),      # article lower case inside a name
@@ -45,6 +49,20 @@ MODELS = Path(str(resources.files("analysis").joinpath("models")))
 ])
 def test_known_names_and_particles(arabic, english):
     assert romanize(arabic) == english
+
+
+def test_name_spellings_are_checked(monkeypatch):
+    from analysis.lexicon import LexiconError
+    from analysis.names import spelling
+
+    rows = ({"ar": "القحطاني", "en": "al-Qahtani", "kind": "family", "gloss": "x"},)
+    monkeypatch.setattr(spelling, "load_csv", lambda *a, **k: rows)
+    with pytest.raises(LexiconError, match="line 2: an Arabic name word without the article"):
+        spelling.name_spellings.__wrapped__()
+    rows = ({"ar": "سامح", "en": "Sameh", "kind": "nickname", "gloss": "x"},)
+    monkeypatch.setattr(spelling, "load_csv", lambda *a, **k: rows)
+    with pytest.raises(LexiconError, match="kind must be one of given, family, foreign"):
+        spelling.name_spellings.__wrapped__()
 
 
 def test_normalisation_for_matching_only():
