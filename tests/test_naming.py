@@ -78,7 +78,16 @@ def test_keys_use_gazetteer_names_only():
     ("البنك الاسلامي للتنمية", ("Islamic Development Bank", "lexicon")),          # ل + word: before the head
     ("وزارة الخارجية الأمريكية", ("Ministry of Foreign Affairs (United States)", "lexicon")),  # place adjective
     ("مصطفى الكاظمي", None),                                                       # no head noun: not composed
-])
+    ("المدينة", None),                                                             # a head alone: not composed
+    ("وزارة التجارة والصناعة", ("Ministry of Commerce and Industry", "lexicon")),  # و + word joins the part before
+    ("الهيئة العامة للغذاء والدواء", ("General Food and Drugs Authority", "lexicon")),  # ... a ل part too
+    ("شرطة منطقة مكة المكرمة", ("Makkah Region Police", "lexicon")),            # a two-word place; منطقة after it
+    ("مهرجان جدة", ("Jeddah Festival", "lexicon")),                               # a reviewed place, not 'grandma'
+    ("كأس العالم", ("World Cup", "lexicon")),
+    ("دوري الدرجة الأولى", ("First Division League", "lexicon")),
+    ("جامعة الملك سعود", ("King Saud University", "lexicon")),                    # a royal title inside the name
+    ("دوري عبداللطيف جميل", ("Abdullatif Jamil League", "lexicon")),             # after a name word: more name,
+])                                                                                 # not the Libyan town Al Jumayl
 def test_compose(arabic, expected):
     assert compose(arabic) == expected
 
@@ -86,3 +95,28 @@ def test_compose(arabic, expected):
 def test_compose_spells_an_unknown_name():
     # the head noun translated, the unknown name spelt by the model (its spelling is tested in test_romanize.py)
     assert compose("معهد سيجنيت") == (f"{romanize('سيجنيت')} Institute", "romanized")
+
+
+@pytest.mark.parametrize("arabic, country, expected", [
+    ("ريال مدريد", None, "Real Madrid"),
+    ("نادي الاتحاد", "SA", "Al Ittihad"),       # after نادي: the club
+    ("الأهلي", "SA", "Al Ahli"),                # the outlet's country picks among the clubs of that name
+    ("الأهلي", "EG", "Al Ahly"),
+    ("الأهلي", None, "Al Ahly"),                # no country: the first listed
+    ("الهلال", None, "Al Hilal"),               # other sense 'the crescent': no institution, the club
+    ("الشرطة", None, None),                     # other sense 'the police': the club only after نادي/فريق
+    ("نادي الشرطة", None, "Al Shorta"),
+    ("الاتحاد", None, None),                    # also 'union, federation'
+    ("وزارة المالية", None, None),
+])
+def test_club_name(arabic, country, expected):
+    from analysis.names.naming import club_name
+
+    assert club_name(arabic, country=country) == expected
+
+
+def test_clubs_named_in_the_article():
+    art = parse_article("النصر يفوز\n\nفاز فريق النصر على ريال مدريد بهدفين في مباراة ودية أمس.", country="SA")
+    e = art.entities
+    orgs = dict(zip(e.loc[e["type"] == "ORG", "name_ar"], e.loc[e["type"] == "ORG", "name_en"]))
+    assert orgs == {"النصر": "Al Nassr", "ريال مدريد": "Real Madrid"}

@@ -32,7 +32,7 @@ MODELS = Path(str(resources.files("analysis").joinpath("models")))
     ("ترامب", "Trump"),
     ("محمد", "Mohammed"),                         # name_spellings.csv (wire services) before the sources' Mohamed
     ("سامح شكري", "Sameh Shoukry"),               # reviewed spellings: the model alone writes Samh
-    ("جوزيه مورينيو", "José Mourinho"),           # ... and the data lexicon Josiah
+    ("جوزيه مورينيو", "Jose Mourinho"),           # ... and the data lexicon Josiah
     ("خالد القحطاني", "Khaled al-Qahtani"),       # a family name listed without its article
     ("سعيد", "Saeed"),                            # not 'Said', which reads as the English verb
     ("سلمان بن عبد العزيز آل سعود", "Salman bin Abdul Aziz Al Saud"),

@@ -14,6 +14,7 @@ entities there are).
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from functools import cache
 
@@ -94,57 +95,135 @@ def _for_form(tok: str) -> str | None:
     return None
 
 
+def _coordinated(tok: str) -> str | None:
+    """``والصناعة`` -> ``الصناعة``: the word after the conjunction و (and), else None."""
+    return tok[1:] if tok.startswith("و") and len(tok) > 3 else None
+
+
+def _place_at(toks: Sequence[str], i: int, *, any_place: bool = True) -> tuple[str, int] | None:
+    """The English name of the place named at token i: a two-word place first (مكة المكرمة -> Makkah), then a
+    reviewed one-word GPE (جدة -> Jeddah, whatever else the word can mean), then (``any_place``) the biggest
+    place of that name."""
+    if i + 1 < len(toks) and (c := candidates(f"{toks[i]} {toks[i + 1]}")):
+        return c[0].name_en, 2
+    if (en := _reviewed_countries().get(toks[i])) is not None:
+        return en, 1
+    return (place, 1) if any_place and (place := _place(toks[i])) is not None else None
+
+
 def compose(name_ar: str) -> tuple[str, str] | None:
     """``(english, source)`` for a name that starts with a head noun of ``name_words.csv`` (``وزارة``, ``مطار``,
     ``البنك``), else None.  The words after the head are translated (``word``, ``adjective``: two-word entries
-    first; a word after ل ``for`` goes before the head), or a place's English name, or a place adjective
-    (``(Russia)``), or romanized.  Order: proper names, adjectives, ``for`` words, the head, ``of`` + the other
-    words: ``غرفة الملاحة الدولية`` -> International Chamber of Shipping, ``البنك الإسلامي للتنمية`` -> Islamic
-    Development Bank, ``بنك أبوظبي الوطني`` -> Abu Dhabi National Bank.  ``source``: ``lexicon`` when no word
-    was romanized, else ``romanized``."""
+    first; a word after ل ``for`` goes before the head; a word after و ``and`` joins the part before it), or a
+    place's English name (two-word places first), or a place adjective (``(Russia)``), or romanized.  Order:
+    proper names, adjectives, ``for`` words, the head, ``of`` + the other words: ``غرفة الملاحة الدولية`` ->
+    International Chamber of Shipping, ``البنك الإسلامي للتنمية`` -> Islamic Development Bank, ``بنك أبوظبي
+    الوطني`` -> Abu Dhabi National Bank, ``وزارة التجارة والصناعة`` -> Ministry of Commerce and Industry,
+    ``أمانة منطقة الرياض`` -> Riyadh Region Municipality.  ``source``: ``lexicon`` when no word was romanized,
+    else ``romanized``."""
     words = _words()
     toks = [t for t in name_tokens(name_ar) if any("\u0621" <= c <= "\u064a" for c in t)]
-    if not toks or (_bare(toks[0]),) not in words.get("head", {}):
-        return None
+    if len(toks) < 2 or (_bare(toks[0]),) not in words.get("head", {}):
+        return None  # no head, or a head alone (المدينة, the newspaper, is no "City")
     head = words["head"][(_bare(toks[0]),)]
     names: list[str] = []
     adjs: list[str] = []
     fors: list[str] = []
     ofs: list[str] = []
     nisbas: list[str] = []
-    i, romanized = 1, False
+    last: list[str] | None = None  # the part the previous word went to: a word after و joins it
+    spelled = False  # the previous word was spelt as a name: the next one is more of that name (عبداللطيف جميل,
+    i, romanized = 1, False  # not the Libyan town Al Jumayl), unless a reviewed or two-word place
     while i < len(toks):
         right_after_head = i == 1
+        after_name, spelled = spelled, False
         word = _gloss(toks, i, "word")
         adj = _gloss(toks, i, "adjective")
         if word and (right_after_head or not adj):
             ofs.append(word[0])
+            last = ofs
             i += word[1]
             continue
         if adj:
             adjs.append(adj[0])
+            last = adjs
             i += adj[1]
             continue
         bare = _for_form(toks[i])
         after = _gloss([bare, *toks[i + 1:]], 0, "word") if bare else None
         if after:
             fors.append(after[0])
+            last = fors
             i += after[1]
             continue
-        if (place := _place(toks[i])) is not None:
-            names.append(place)
-        elif (country := _nisba(toks[i])) is not None:
+        conj = _coordinated(toks[i])
+        joined = next((g for kind in ("word", "adjective")
+                       if (g := _gloss([conj, *toks[i + 1:]], 0, kind))), None) if conj and last else None
+        if joined and last is not None:
+            last.append(f"and {joined[0]}")
+            i += joined[1]
+            continue
+        if (place := _place_at(toks, i, any_place=not after_name)) is not None:
+            names.append(place[0])
+            last = names
+            i += place[1]
+            continue
+        if (country := _nisba(toks[i])) is not None:
             nisbas.append(country)
         else:
             en, src = spell(toks[i])
             names.append(en)
             romanized = romanized or src == "romanized"
+            spelled = True
+        last = None
         i += 1
     if names and ofs:  # a name among translated words: keep it in the "of" part, in order (rare)
         ofs, names = ofs + names, []
+    adjs.sort(key=lambda a: a not in _ORDINALS)  # English puts an ordinal first: بنك الخليج الأول, First Gulf Bank
     parts = names + adjs + fors + [head] + (["of", *ofs] if ofs else [])
     out = " ".join(parts) + (f" ({', '.join(nisbas)})" if nisbas else "")
     return out, "romanized" if romanized else "lexicon"
+
+
+_ORDINALS = frozenset({"First", "Second"})
+_CLUB_WORDS = ("نادي", "فريق")  # نادي الاتحاد, فريق الهلال: the word after them is the club
+# the other sense of a club's word (its gloss: "also the police") is itself an institution or a place: the
+# bare word is read as the club only after نادي/فريق
+_INSTITUTION_SENSES = re.compile(r"\b(police|army|air force|guards|emirate|country|city|union|federation)\b")
+_CLUB_ALTERNATIVE = re.compile(r"\s*([^,(]+?)\s*\(([^)]*)\)")
+
+
+@cache
+def _clubs() -> dict[str, tuple[tuple[tuple[str, ...], str], ...] | tuple]:
+    """``ner_clubs.csv``: normalised club name -> (whether the bare word may be read as the club, the club's
+    English names each with the countries it is the club of)."""
+    from babel import Locale
+
+    codes = {name: code for code, name in Locale("en").territories.items() if code.isalpha()}
+    codes.update({"UAE": "AE", "Tunisia": "TN"})
+    out: dict = {}
+    for r in load_csv("ner_clubs.csv", required=("word", "gloss_en"), key=("word",)):
+        main, _, also = r["gloss_en"].partition("; also")
+        alts = [(tuple(codes[c.strip()] for c in where.replace(";", ",").split(",") if c.strip() in codes),
+                 name.strip().strip('"')) for name, where in _CLUB_ALTERNATIVE.findall(main)]
+        if not alts:
+            alts = [((), main.strip().strip('"'))]
+        out[name_tokens(r["word"])] = (not _INSTITUTION_SENSES.search(also), tuple(alts))
+    return out
+
+
+def club_name(name_ar: str, *, country: str | None = None) -> str | None:
+    """The English name of the sports club an organisation's name is (``ريال مدريد`` -> Real Madrid, ``نادي
+    الاتحاد`` -> Al Ittihad; ``الأهلي`` with ``country="SA"`` -> Al Ahli, else the first listed, Al Ahly), from
+    ``analysis/data/ner_clubs.csv``; None when it is none.  A club word whose other sense is an institution
+    (``الشرطة``: also the police) is read as the club only after نادي or فريق."""
+    toks = name_tokens(name_ar)
+    after_club_word = len(toks) > 1 and _bare(toks[0]) in _CLUB_WORDS
+    hit = _clubs().get(tuple(toks[1:]) if after_club_word else tuple(toks))
+    if hit is None or not (after_club_word or hit[0]):
+        return None
+    alts = hit[1]
+    return next((en for where, en in alts if country and country.upper() in where), alts[0][1])
 
 
 def name_entities(rows: Sequence[dict], forms: Mapping[int, Sequence[str]],
@@ -178,5 +257,6 @@ def name_entities(rows: Sequence[dict], forms: Mapping[int, Sequence[str]],
         elif entry is not None:
             r.update(name_en=entry.name_en, name_en_source="gazetteer")
         else:
-            made = compose(r["name_ar"]) if r["type"] in COMPOSED_TYPES else None
+            club = club_name(r["name_ar"], country=country) if r["type"] == "ORG" else None
+            made = (club, "lexicon") if club else compose(r["name_ar"]) if r["type"] in COMPOSED_TYPES else None
             r["name_en"], r["name_en_source"] = made or spell(r["name_ar"])

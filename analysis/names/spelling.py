@@ -308,7 +308,7 @@ NAME_SPELLING_KINDS = ("given", "family", "foreign")
 @cache
 def name_spellings() -> dict[str, str]:
     """``analysis/data/name_spellings.csv``: the conventional English spelling of frequent name words that the
-    data lexicon lacks or spells unconventionally (``سامح`` -> Sameh, not the model's *Samh*; ``جوزيه`` -> José,
+    data lexicon lacks or spells unconventionally (``سامح`` -> Sameh, not the model's *Samh*; ``جوزيه`` -> Jose,
     not *Josiah*; family names without the article: ``قحطاني`` -> Qahtani, so ``القحطاني`` -> al-Qahtani).
     Reviewed by hand, picked by frequency among the person names of the unlabeled SaudiNewsNet corpus; they come
     before every other source."""
