@@ -78,6 +78,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help=f"largest article accepted, in MB (default: {DEFAULT_MAX_BYTES // 1_000_000})")
     c.add_argument("--no-ner", dest="ner", action="store_false",
                    help="entities from the gazetteer and patterns only (faster; no NER model)")
+    c.add_argument("--country", type=_country, default=None, metavar="CC",
+                   help="the outlets' country (ISO 3166 code, e.g. SA) when they share one: a hint for places "
+                        "several countries have and for names such as المملكة (the Kingdom)")
     c.add_argument("--quiet", action="store_true", help="no progress bar")
     c.set_defaults(func=_cmd_corpus)
 
@@ -190,7 +193,7 @@ def _cmd_corpus(args: argparse.Namespace) -> int:
     try:
         result = build_corpus(args.inputs, args.out, jobs=args.jobs, dask=args.dask, limit=args.limit,
                               batch_size=args.batch_size, ner=args.ner, max_bytes=args.max_size,
-                              progress=not args.quiet)
+                              country=args.country, progress=not args.quiet)
     except (InputError, StoreError) as err:
         print(f"error: {err}", file=sys.stderr)
         return 2

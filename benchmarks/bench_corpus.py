@@ -123,7 +123,7 @@ def main() -> None:
             out = args.out or tmp / "full"
             if out.exists():
                 shutil.rmtree(out)
-            full = run(inputs, out, "--jobs", "2")
+            full = run(inputs, out, "--jobs", "2", "--country", "SA")  # make corpus's command
             show("full --jobs 2", full)
             print(f"full corpus: {full['wall'] / 60:.1f} min wall, peak PSS {full['peak_rss'] / 2**30:.2f} GB, "
                   f"load average now {os.getloadavg()[0]:.1f}")

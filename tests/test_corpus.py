@@ -21,6 +21,7 @@ from analysis.corpus import (
     read_table,
     table_names,
 )
+from analysis.corpus.batch import Options
 from analysis.corpus.inputs import expand_inputs, iter_items
 from analysis.corpus.run import plan_batches
 from analysis.corpus.store import CorpusStore, arrow_schema, pandas_dtypes
@@ -314,6 +315,21 @@ class TestRuns:
         with pytest.raises(StoreError, match="other options"):
             build_corpus([corpus_inputs / "news"], out, jobs=1, ner=False, progress=False)
 
+    def test_country_hint_reaches_every_article_and_is_recorded(self, built, corpus_inputs, tmp_path):
+        _, plain = built
+        with pytest.raises(StoreError, match="other options"):  # a hint changes the tables: no mixing on resume
+            build_corpus([corpus_inputs / "news"], plain, jobs=1, country="SA", progress=False)
+        out = tmp_path / "sa"
+        text = "المملكة تستضيف القمة\n\nأعلنت المملكة اليوم أنها ستستضيف القمة العربية في الرياض الشهر المقبل.\n"
+        (tmp_path / "in").mkdir()
+        (tmp_path / "in" / "a.txt").write_text(text, encoding="utf-8")
+        build_corpus([tmp_path / "in"], out, jobs=1, country="sa", progress=False)
+        assert json.loads((out / "manifest.json").read_text(encoding="utf-8"))["options"]["country"] == "SA"
+        ents = pd.read_parquet(out / "entities")
+        assert ents.loc[ents["name_ar"] == "المملكة", "name_en"].tolist() == ["Saudi Arabia"]
+        assert Options().as_dict() == {"ner": True, "max_bytes": 5_000_000}  # no key without a hint: old
+        # datasets resume
+
     def test_another_table_contract_is_refused(self, tmp_path):
         out = tmp_path / "c"
         CorpusStore(out, options={}, batch_size=1).close()
@@ -383,8 +399,9 @@ class TestCommandLine:
             ["a", "b/"], Path("o"), 2, "local", 5, False)
         assert args.func is _cmd_corpus
         args = build_parser().parse_args(["corpus", "a", "--out", "o"])
-        assert (args.jobs, args.dask, args.limit, args.batch_size, args.ner, args.quiet) == (
-            None, None, None, None, True, False)
+        assert (args.jobs, args.dask, args.limit, args.batch_size, args.ner, args.quiet, args.country) == (
+            None, None, None, None, True, False, None)
+        assert build_parser().parse_args(["corpus", "a", "--out", "o", "--country", "sa"]).country == "SA"
 
     def test_progress_bar_is_quiet_when_not_a_terminal(self, tmp_path, capsys):
         (tmp_path / "a.txt").write_text(CP1256_TEXT, encoding="utf-8")

@@ -120,3 +120,17 @@ def test_clubs_named_in_the_article():
     e = art.entities
     orgs = dict(zip(e.loc[e["type"] == "ORG", "name_ar"], e.loc[e["type"] == "ORG", "name_en"]))
     assert orgs == {"النصر": "Al Nassr", "ريال مدريد": "Real Madrid"}
+
+
+@pytest.mark.parametrize("country, name_en, source", [
+    ("SA", "Saudi Arabia", "gazetteer"),   # a Saudi paper's المملكة
+    ("MA", "Morocco", "gazetteer"),
+    ("EG", "the Kingdom", "lexicon"),      # Egypt is no kingdom: which one is not known
+    (None, "the Kingdom", "lexicon"),
+])
+def test_the_kingdom_is_the_outlets_own(country, name_en, source):
+    art = parse_article("المملكة تستضيف القمة\n\nأعلنت المملكة اليوم أنها ستستضيف القمة العربية الشهر المقبل.",
+                        country=country)
+    row = art.entities.set_index("name_ar").loc["المملكة"]
+    assert (row["name_en"], row["name_en_source"]) == (name_en, source)
+    assert (row["geo_reason"] == "outlet-country") == (source == "gazetteer")

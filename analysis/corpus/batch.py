@@ -26,9 +26,13 @@ class Options:
 
     ner: bool = True
     max_bytes: int = 5_000_000
+    country: str | None = None  # the outlets' country (ISO 3166 alpha-2), a hint for places and names
 
     def as_dict(self) -> dict:
-        return {"ner": self.ner, "max_bytes": self.max_bytes}
+        out: dict = {"ner": self.ner, "max_bytes": self.max_bytes}
+        if self.country:  # only when given: datasets written before the option still resume
+            out["country"] = self.country
+        return out
 
 
 @dataclass(frozen=True)
@@ -128,10 +132,10 @@ def run_batch(batch: Batch) -> BatchResult:
             continue
         try:
             if item.path is not None:
-                art = parse_article(Path(item.path), ner=opts.ner, max_bytes=opts.max_bytes)
+                art = parse_article(Path(item.path), ner=opts.ner, max_bytes=opts.max_bytes, country=opts.country)
             else:
                 art = parse_article(item.text if item.text is not None else "", name=item.name, ner=opts.ner,
-                                    max_bytes=opts.max_bytes)
+                                    max_bytes=opts.max_bytes, country=opts.country)
         except ArticleError as err:
             errors.append((item.article_id, item.input, err.reason))
             continue

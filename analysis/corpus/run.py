@@ -197,13 +197,14 @@ def _dask(batches: Iterable[Batch], address: str, jobs: int, ner: bool) -> Itera
 
 def build_corpus(inputs: list[str | Path], out: str | Path, *, jobs: int | None = None, dask: str | None = None,
                  limit: int | None = None, batch_size: int | None = None, ner: bool = True,
-                 max_bytes: int = 5_000_000, progress: bool = True) -> CorpusResult:
+                 max_bytes: int = 5_000_000, country: str | None = None, progress: bool = True) -> CorpusResult:
     """Parse every article of ``inputs`` into the corpus dataset ``out`` (see :mod:`analysis.corpus`).
 
     ``jobs``: worker processes (default: the cores; 1 parses in this process); ``dask``: ``"local"`` (a
     LocalCluster of ``jobs`` workers) or a scheduler address (``tcp://host:8786``) instead of the process pool;
     ``limit``: only the first ``limit`` articles of the inputs; ``batch_size``: articles per part file (default
-    the dataset's, else :data:`DEFAULT_BATCH_SIZE`); ``progress``: a progress bar on stderr when it is a
+    the dataset's, else :data:`DEFAULT_BATCH_SIZE`); ``country``: the outlets' country (ISO 3166 alpha-2), given to
+    every ``parse_article`` as its hint for places and names (recorded like ``ner``); ``progress``: a progress bar on stderr when it is a
     terminal.  Raises :class:`~analysis.corpus.inputs.InputError` for an input that names nothing and
     :class:`~analysis.corpus.store.StoreError` when ``out`` cannot be used; a refused article never raises.
     """
@@ -215,7 +216,7 @@ def build_corpus(inputs: list[str | Path], out: str | Path, *, jobs: int | None 
     if limit is not None and limit < 0:
         raise ValueError("limit must be 0 or more")
     files = expand_inputs(list(inputs), exclude=out)
-    options = Options(ner=ner, max_bytes=max_bytes)
+    options = Options(ner=ner, max_bytes=max_bytes, country=country.upper() if country else None)
     with CorpusStore(out, options=options.as_dict(), batch_size=batch_size or DEFAULT_BATCH_SIZE) as store:
         size = batch_size or int(store.manifest.get("batch_size") or DEFAULT_BATCH_SIZE)
         store.set_inputs([os.fspath(i) for i in inputs], limit)

@@ -226,6 +226,34 @@ def club_name(name_ar: str, *, country: str | None = None) -> str | None:
     return next((en for where, en in alts if country and country.upper() in where), alts[0][1])
 
 
+# "the Kingdom", "the Sultanate": the press of a kingdom (sultanate) names its own country so
+_OWN_STATE = {"المملكة": frozenset({"SA", "MA", "JO", "BH"}), "السلطنة": frozenset({"OM"})}
+_OWN_STATE_EN = {"المملكة": "the Kingdom", "السلطنة": "the Sultanate"}  # when the outlet's country is unknown
+
+
+@cache
+def _own_states() -> dict[tuple[str, ...], frozenset[str]]:
+    return {name_tokens(k): v for k, v in _OWN_STATE.items()}
+
+
+@cache
+def _own_state_en() -> dict[tuple[str, ...], str]:
+    return {name_tokens(k): v for k, v in _OWN_STATE_EN.items()}
+
+
+def own_state(name_ar: str, country: str | None):
+    """The outlet's own country when an entity is named only ``المملكة`` (the Kingdom) or ``السلطنة`` (the
+    Sultanate) and the outlet's country is one (a Saudi paper's المملكة is Saudi Arabia): its place row from the
+    country table, else None (no country hint, or not a kingdom)."""
+    states = _own_states().get(name_tokens(name_ar))
+    if not country or states is None or country.upper() not in states:
+        return None
+    from babel import Locale
+
+    return next((p for p in candidates(Locale("ar").territories[country.upper()])
+                 if p.kind == "country" and p.country == country.upper()), None)
+
+
 def name_entities(rows: Sequence[dict], forms: Mapping[int, Sequence[str]],
                   entries: Mapping[int, GazetteerEntry | None], *, country: str | None = None,
                   norms: Sequence[str] = ()) -> None:
@@ -256,6 +284,11 @@ def name_entities(rows: Sequence[dict], forms: Mapping[int, Sequence[str]],
                 r["name_ar"] = max(forms.get(r["entity_id"], [r["name_ar"]]), key=len)
         elif entry is not None:
             r.update(name_en=entry.name_en, name_en_source="gazetteer")
+        elif r["type"] in PLACE_TYPES and (p := own_state(r["name_ar"], country)) is not None:
+            r.update(name_en=p.name_en, name_en_source="gazetteer", lat=p.lat, lon=p.lon, country=p.country,
+                     population=p.population, geo_reason="outlet-country")
+        elif r["type"] in PLACE_TYPES and (en := _own_state_en().get(name_tokens(r["name_ar"]))) is not None:
+            r["name_en"], r["name_en_source"] = en, "lexicon"
         else:
             club = club_name(r["name_ar"], country=country) if r["type"] == "ORG" else None
             made = (club, "lexicon") if club else compose(r["name_ar"]) if r["type"] in COMPOSED_TYPES else None
