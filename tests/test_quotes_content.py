@@ -90,6 +90,24 @@ class TestNotQuotes:
         "وفق مقولة مؤكدة، تفيد أن العمل الهادئ ينجح.",  # a participle before a comma is an adjective
         "ووقع الاتفاق النووي بين إيران والدول الغربية.",  # بين after a word, without أن: "between"
         "وانخفضت الجرائم بصورة كبيرة كما أشار التقرير، إذ بلغت نسبة الانخفاض النصف.",
+        "وأكد جون كيري أهمية الحوار بين الطرفين.",  # أكد + a bare noun announces it (blind H5)
     ])
     def test_no_quote(self, body):
         assert _quotes(body).empty
+
+
+class TestAffirmBareNoun:
+    """أكد + a bare noun (blind H5): no quote alone or as a participle; the content of a و-verb coordinated with
+    a quote of its own sentence (the seed's ``قال إن ...، واكد حرص حكومته``)."""
+
+    def test_participle_with_bare_noun_is_no_quote(self):
+        q = _quotes("وقال جون كيري إن الاتفاق جيد، مؤكدا أهمية الحوار بين الطرفين.")
+        assert q["content"].tolist() == ["الاتفاق جيد"]
+
+    def test_coordinated_verb_with_bare_noun_continues_the_report(self):
+        q = _quotes("وقال جون كيري إن الاتفاق جيد، واكد حرص حكومته على الحوار.")
+        assert q["content"].tolist() == ["الاتفاق جيد", "حرص حكومته على الحوار"]
+
+    def test_affirm_on_keeps_its_preposition_object(self):
+        q = _quotes("وأكد جون كيري على أهمية الحوار.")
+        assert q["content"].tolist() == ["أهمية الحوار"]

@@ -201,8 +201,10 @@ class TestGeneralSpeakerRules:
         ("وقال أيضا جون كيري إن الاتفاق جيد.", [("John Kerry", "resolved")]),
         ("وقال فيه جون كيري إن الاتفاق جيد.", [("John Kerry", "resolved")]),
         # a verbal-noun object (أهمية، ضرورة) is no subject; an honorific pronoun (معاليه) is the person in context
-        ("قال جون كيري إن الاتفاق جيد.\nوأكد أهمية دور مصر في المنطقة.",
+        ("قال جون كيري إن الاتفاق جيد.\nوأكد على أهمية دور مصر في المنطقة.",
          [("John Kerry", "resolved"), ("John Kerry", "carried")]),
+        ("قال جون كيري إن الاتفاق جيد.\nوأكد أهمية دور مصر في المنطقة.",  # a bare noun: no quote (blind H5)
+         [("John Kerry", "resolved")]),
         ("قال جون كيري إن الاتفاق جيد.\nوأفاد معاليه أن المفاوضات مستمرة.",
          [("John Kerry", "resolved"), ("John Kerry", "carried")]),
         # ... the one last called by that honorific, not the previous speaker
@@ -225,7 +227,7 @@ class TestGeneralSpeakerRules:
         # name words the mention was found without are part of the holder's name, not a possessor's head
         ("وقال ماغنوس جون كيري إن الاتفاق جيد.", [("John Kerry", "resolved")]),
         # a verbal-noun object ends the subject phrase (وأكد X حرص ...)
-        ("وأكد الفلاني حرص البنك الدولي على التعاون.", [(None, "source-not-entity")]),
+        ("وشدد الفلاني حرص البنك الدولي على التعاون.", [(None, "source-not-entity")]),
     ])
     def test_nominal_heads(self, body, expected):
         assert _speakers(body) == expected

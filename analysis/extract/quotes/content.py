@@ -215,7 +215,8 @@ def object_phrase(ctx: QuoteContext, cue: Cue, j: int):
     v = ctx.v
     n = len(v)
     preps = _object_preps(cue)
-    if not (cue.verb.object_ok or preps) or j >= n:
+    object_ok = cue.verb.object_ok or coordinated_object(ctx, cue)
+    if not (object_ok or preps) or j >= n:
         return None
     s = phrase_end(v, j, "adverbial")
     if s >= n:
@@ -232,11 +233,22 @@ def object_phrase(ctx: QuoteContext, cue: Cue, j: int):
         s = last
     if s < n and v.norm[s] in preps:
         s += 1
-    elif not cue.verb.object_ok:
-        return None  # نفى التهمة، نوه بالتعاون: a bare noun after these is no quote
+    elif not object_ok:
+        return None  # نفى التهمة، نوه بالتعاون، أكد أهمية: a bare noun after these is no quote
     if s >= n or (v.kind[s] != "word" and s not in ctx.quote_end) or strip_conj(v.norm[s]) != v.norm[s]:
         return None  # كما أشار التقرير، إذ ...; معبرا ومجسدا: nothing reported after the cue
     return indirect(ctx, s, "indirect:object")
+
+
+def coordinated_object(ctx: QuoteContext, cue: Cue) -> bool:
+    """A verb of quote_words.csv ``coordinated_object`` (أكد) takes a bare noun as its content only as a و/ف verb
+    coordinated with a quote of its own sentence (``قال إن ...، واكد حرص حكومته على ...``: it continues the
+    report); on its own (``وأكد أهمية ...``، ``مؤكدة أهمية ...``) it announces a noun and is no quote (blind H5)."""
+    v, i = ctx.v, cue.index
+    if cue.verb.kind != "verb" or cue.offset != 1 or normalize(cue.verb.lemma) not in words("coordinated_object"):
+        return False
+    last = ctx.quotes[-1] if ctx.quotes else None
+    return last is not None and last.sentence_id == v.sentence[i]
 
 
 CONTENT_STEPS: tuple[tuple[str, Callable], ...] = (
