@@ -111,3 +111,16 @@ class TestAffirmBareNoun:
     def test_affirm_on_keeps_its_preposition_object(self):
         q = _quotes("وأكد جون كيري على أهمية الحوار.")
         assert q["content"].tolist() == ["أهمية الحوار"]
+
+
+class TestPartlyQuoted:
+    """A fused complementiser before a quotation (``مؤكدا انه «...»``): partly quoted, indirect from the fused
+    pronoun to the closing mark (blind conventions); a bare ``إن «...»`` stays direct inside the marks."""
+
+    def test_fused_pronoun_before_quotation_is_indirect(self):
+        q = _quotes("وقال جون كيري إنه «سيحلل التقدم الذي أحرز خلال أربعة أشهر».")
+        assert q[["mode", "content"]].values.tolist() == [["indirect", "إنه «سيحلل التقدم الذي أحرز خلال أربعة أشهر»"]]
+
+    def test_bare_complementiser_before_quotation_is_direct(self):
+        q = _quotes("وقال جون كيري إن «الاتفاق جيد للجميع في المنطقة».")
+        assert q[["mode", "content"]].values.tolist() == [["direct", "الاتفاق جيد للجميع في المنطقة"]]

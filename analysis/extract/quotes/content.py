@@ -97,7 +97,8 @@ def preposition_object(ctx: QuoteContext, cue: Cue, j: int):
 
 
 class Marker(NamedTuple):
-    """Where a content is marked: ``kind`` quotation (four words or more), colon or complementiser, at token
+    """Where a content is marked: ``kind`` quotation (four words or more), colon, complementiser or
+    fused_quotation (a fused complementiser before a quotation: ``انه «...»``, partly quoted), at token
     ``index``."""
 
     kind: str
@@ -127,6 +128,9 @@ def first_marker(ctx: QuoteContext, j: int) -> Marker | None:
                 continue
             return Marker("colon", k)
         if is_comp(norm) and k + 1 in ctx.quote_end:  # من أن "..." : the quotation is the content
+            if norm not in words("complementiser") and sum(
+                    1 for x in range(k + 2, ctx.quote_end[k + 1]) if v.kind[x] == "word") >= MIN_DIRECT_WORDS:
+                return Marker("fused_quotation", k)  # مؤكدا انه «...»: partly quoted, reported
             k += 1
             continue
         if is_comp(norm):
@@ -206,6 +210,9 @@ def complementiser(ctx: QuoteContext, cue: Cue, j: int):
     """The first marker is a complementiser: the clause after it (:func:`after_complementiser`), or not a
     quote."""
     m = first_marker(ctx, j)
+    if m is not None and m.kind == "fused_quotation":
+        close = ctx.quote_end[m.index + 1]  # انه «اول اتفاق ...»: the fused pronoun to the closing mark
+        return Content("indirect", ctx.v.start[m.index], ctx.v.end[close], close + 1, "indirect:complementiser")
     return (after_complementiser(ctx, m.index) or REJECT) if m is not None and m.kind == "complementiser" else None
 
 
