@@ -124,3 +124,16 @@ class TestPartlyQuoted:
     def test_bare_complementiser_before_quotation_is_direct(self):
         q = _quotes("وقال جون كيري إن «الاتفاق جيد للجميع في المنطقة».")
         assert q[["mode", "content"]].values.tolist() == [["direct", "الاتفاق جيد للجميع في المنطقة"]]
+
+
+def test_after_that_is_a_time_clause_not_content():
+    """``بعد أن`` / ``قبل أن``: a time clause; its أن does not mark what the cue reports (blind H5 with the bare
+    noun, so no quote)."""
+    q = _quotes("وكانت المقاومة قد أكدت استمرارها في العملية بعد أن حررت مدينة عدن.")
+    assert q.empty
+
+
+def test_abana_is_a_strict_cue():
+    """``إبان`` (during) and ``أبان`` (showed) are one form once normalised: a cue only before أن or a name."""
+    assert _quotes("وأبان أنه تم توجيه الدعوة.")["content"].tolist() == ["أنه تم توجيه الدعوة"]
+    assert _quotes("وقعت الحادثة ابان الحرب الأهلية في البلاد.").empty

@@ -317,3 +317,19 @@ def test_a_definite_org_noun_stands_for_the_latest_company_named_with_that_head(
     q = art.quotes
     assert len(q) == 1 and q["speaker_status"].iloc[0] == "resolved"
     assert names[int(q["speaker_entity_id"].iloc[0])] == "شركة سامير"
+
+
+@pytest.mark.parametrize("body, expected", [
+    # a participle opening its sentence right after a quote continues its speaker
+    ("وقال جون كيري: «الاتفاق جيد للجميع في المنطقة».\nمبينا ان العمل مستمر.",
+     [("John Kerry", "resolved"), ("John Kerry", "carried")]),
+    # أبان (showed) is a cue; a participle after it in its sentence inherits the carried speaker
+    ("وقال جون كيري إن الاتفاق جيد.\nوأبان أنه تم توجيه الدعوة للوفود، مشيراً إلى أن الحفل كبير.",
+     [("John Kerry", "resolved"), ("John Kerry", "carried"), ("John Kerry", "carried")]),
+])
+def test_participle_and_weak_cue_carry_the_speaker(body, expected):
+    assert _speakers(body) == expected
+
+
+def test_bare_participle_without_a_quote_in_sight_is_unattributed():
+    assert _speakers("عنوان آخر.\n\nمبينا ان العمل مستمر.") == [(None, "unattributed")]

@@ -133,8 +133,9 @@ def first_marker(ctx: QuoteContext, j: int) -> Marker | None:
                 return Marker("fused_quotation", k)  # مؤكدا انه «...»: partly quoted, reported
             k += 1
             continue
-        if is_comp(norm):
-            return Marker("complementiser", k)
+        if is_comp(norm) and not (k > 0 and v.sentence[k - 1] == sent
+                                  and strip_conj(v.norm[k - 1]) in words("temporal_conjunction")):
+            return Marker("complementiser", k)  # (بعد أن حررت، قبل أن: a time clause, not what is reported)
         if k > j and ctx.cue_at(k) is not None:
             break
         if v.text[k] in _SENTENCE_END:

@@ -141,8 +141,10 @@ def inherited(ctx: QuoteContext, cue: Cue) -> Speaker | None:
     if first + 1 < i and ctx.cue_at(first) is None and strip_conj(v.norm[first + 1]) in words("org_noun"):
         # وأرجعت الشركة نتائجها ...، مشيرة إلى أن: the sentence's subject is "the company"
         return Speaker(head_referent(ctx, first + 1, v.start[i]), None, "inherited", j, "inherited")
-    if first < i and ctx.cue_at(first) is not None and all(v.kind[x] == "word" and v.mention_at[x] is None
-                                                           for x in range(first, i)):
+    if (first < i and ctx.cue_at(first) is not None and all(v.kind[x] == "word" and v.mention_at[x] is None
+                                                            for x in range(first, i))) \
+            or (first == i and recent_quote(ctx, i)):
+        # (a participle opening its sentence after a quote, «...». مبينا ان ...: the speaker continues)
         # وأردف قائلا: "...", وتابع قائلا: a verb without a subject: the speaker in context
         ent, status = implicit_speaker(ctx, i, cue.verb)
         return Speaker(ent, None, "inherited", j, "inherited", status)
