@@ -137,3 +137,13 @@ def test_abana_is_a_strict_cue():
     """``إبان`` (during) and ``أبان`` (showed) are one form once normalised: a cue only before أن or a name."""
     assert _quotes("وأبان أنه تم توجيه الدعوة.")["content"].tolist() == ["أنه تم توجيه الدعوة"]
     assert _quotes("وقعت الحادثة ابان الحرب الأهلية في البلاد.").empty
+
+
+def test_verb_with_its_own_named_subject_ends_the_content():
+    """A verb cue followed by its own named subject (verb-subject order) opens a new reporting clause, even without
+    و or a comma; a quotation inside the previous content is not the new cue's (no ``direct:before_cue``)."""
+    q = _quotes("وتابع جون كيري أنه في وقت “باتت الحاجات الإنسانية ملحة أكثر فأكثر” تدعو الأمم المتحدة إلى "
+                "التقيد بالقانون الدولي.")
+    assert q["content"].tolist() == ["أنه في وقت “باتت الحاجات الإنسانية ملحة أكثر فأكثر”",
+                                     "التقيد بالقانون الدولي"]
+    assert q["speaker_name_en"].tolist()[1] == "United Nations"

@@ -175,8 +175,9 @@ def preceding_quotation(ctx: QuoteContext, cue: Cue, j: int):
     if opening is None or sum(1 for x in range(opening + 1, b) if v.kind[x] == "word") < MIN_DIRECT_WORDS:
         return None
     c = direct(ctx, opening)
-    if ctx.has_quote(c.start, c.end):
-        return None
+    last = ctx.quotes[-1] if ctx.quotes else None
+    if ctx.has_quote(c.start, c.end) or (last is not None and last.start <= c.start and c.end <= last.end):
+        return None  # (a quotation inside the previous quote's content is its words, not this cue's)
     return Content("direct", c.start, c.end, j, "direct:before_cue")
 
 
@@ -344,6 +345,19 @@ def _strict_cue_here(ctx: QuoteContext, k: int) -> bool:
     return is_comp(v.norm[k + 1]) or (m is not None and m["type"] in ("PERSON", "ORG"))
 
 
+def _named_subject_after(ctx: QuoteContext, k: int) -> bool:
+    """The verb cue at token k has its own named subject right after it (``... فأكثر” تدعو اللجنة الدولية للصليب
+    الأحمر إلى``): verb-subject order opens a new reporting clause, even without و or a comma."""
+    v = ctx.v
+    if k + 1 >= len(v) or v.sentence[k + 1] != v.sentence[k] or ctx.cue_at(k)[0].kind != "verb":
+        return False
+    m = v.mention_at[k + 1]
+    if m is None or int(m["token_start"]) != k + 1 or m["type"] not in ("PERSON", "ORG"):
+        return False
+    prefix = normalize(ctx.text[v.start[k + 1]:int(m["start"])])
+    return not prefix[:1] in ("ل", "ب", "ك")
+
+
 def clause_end(ctx: QuoteContext, j: int) -> int:
     """Token index (exclusive) where an indirect content starting at j ends: the sentence end, the next cue (a
     participle, a و/ف verb, a cue after a comma or after في حين/بينما), ``، أما``, a boundary participle
@@ -369,7 +383,7 @@ def clause_end(ctx: QuoteContext, j: int) -> int:
             if cue is not None and ((cue[0].strict and not _strict_cue_here(ctx, k)) or describes_noun(ctx, k)):
                 cue = None  # وبين الصناعيين: the preposition "between"; النتيجة معبرة: an adjective
             if cue is not None and (cue[0].kind == "participle" or cue[1] == 1 or v.text[k - 1] in _COMMAS
-                                    or strip_conj(v.norm[k - 1]) in contrast):
+                                    or strip_conj(v.norm[k - 1]) in contrast or _named_subject_after(ctx, k)):
                 if strip_conj(v.norm[k - 1]) in contrast:
                     k -= 1  # في حين قال ...: the contrast word is not part of the content
                     if k - 1 > j and v.norm[k - 1] in words("contrast_lead"):
