@@ -355,7 +355,7 @@ def _named_subject_after(ctx: QuoteContext, k: int) -> bool:
     if m is None or int(m["token_start"]) != k + 1 or m["type"] not in ("PERSON", "ORG"):
         return False
     prefix = normalize(ctx.text[v.start[k + 1]:int(m["start"])])
-    return not prefix[:1] in ("ل", "ب", "ك")
+    return prefix[:1] not in ("ل", "ب", "ك")
 
 
 def clause_end(ctx: QuoteContext, j: int) -> int:
