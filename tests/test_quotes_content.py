@@ -147,3 +147,18 @@ def test_verb_with_its_own_named_subject_ends_the_content():
     assert q["content"].tolist() == ["أنه في وقت “باتت الحاجات الإنسانية ملحة أكثر فأكثر”",
                                      "التقيد بالقانون الدولي"]
     assert q["speaker_name_en"].tolist()[1] == "United Nations"
+
+
+@pytest.mark.parametrize("body, contents", [
+    # a cue opening a speech after a colon ends a colon content; the و-clause leading to it is cut off
+    ("وقال جون كيري: الاتفاق جيد للجميع في المنطقة، وعن انخفاض مستوى اللاعب قال المدرب الروماني: نحن جاهزون للمباراة.",
+     ["الاتفاق جيد للجميع في المنطقة", "نحن جاهزون للمباراة"]),
+    # بقوله (with his saying) is a cue
+    ("وقال جون كيري: الاتفاق جيد للجميع في المنطقة، واختتم المدرب حديثه بقوله: نحن جاهزون للمباراة.",
+     ["الاتفاق جيد للجميع في المنطقة", "نحن جاهزون للمباراة"]),
+    # a comma and a sentence adverbial before a cue open a new clause (، وبدوره أكد)
+    ("وقال جون كيري إن الاتفاق جيد للجميع، وبدوره أكد باراك أوباما أن العمل مستمر.",
+     ["الاتفاق جيد للجميع", "العمل مستمر"]),
+])
+def test_new_speech_ends_the_content(body, contents):
+    assert _quotes(body)["content"].tolist() == contents

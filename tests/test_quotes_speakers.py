@@ -333,3 +333,9 @@ def test_participle_and_weak_cue_carry_the_speaker(body, expected):
 
 def test_bare_participle_without_a_quote_in_sight_is_unattributed():
     assert _speakers("عنوان آخر.\n\nمبينا ان العمل مستمر.") == [(None, "unattributed")]
+
+
+def test_saying_noun_speaker_is_the_subject_of_its_clause():
+    """``، واختتم <name> حديثه بقوله:``: the one named after the clause's verb, not the sentence's earlier speaker."""
+    assert _speakers("وقال جون كيري: الاتفاق جيد للجميع في المنطقة، واختتم باراك أوباما حديثه بقوله: نحن جاهزون.") \
+        == [("John Kerry", "resolved"), ("Barack Obama", "resolved")]

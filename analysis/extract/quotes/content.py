@@ -27,6 +27,7 @@ from analysis.extract.quotes.context import (
     describes_noun,
     is_comp,
     phrase_end,
+    phrases,
     strip_conj,
     tails,
     words,
@@ -345,6 +346,57 @@ def _strict_cue_here(ctx: QuoteContext, k: int) -> bool:
     return is_comp(v.norm[k + 1]) or (m is not None and m["type"] in ("PERSON", "ORG"))
 
 
+_COLON_REACH = 8  # tokens from a cue to the colon opening its speech (قال المدرب الروماني:)
+_CLAUSE_LEAD = 12  # tokens from a comma + و-word to the cue its clause leads to (، وعن انخفاض ... قال)
+
+
+def _opens_colon_speech(ctx: QuoteContext, k: int) -> bool:
+    """The cue at token k is followed, within ``_COLON_REACH`` tokens of its sentence, by a colon (its subject
+    between): it opens a speech of its own."""
+    v = ctx.v
+    for x in range(k + 1, min(k + 1 + _COLON_REACH, len(v))):
+        if v.sentence[x] != v.sentence[k] or ctx.in_quote[x] or is_comp(v.norm[x]) or ctx.cue_at(x) is not None:
+            return False
+        if v.text[x] == ":":
+            return True
+        if v.kind[x] != "word":
+            return False
+    return False
+
+
+def _clause_opening(ctx: QuoteContext, j: int, k: int) -> int:
+    """End (exclusive) of a content from j cut before the cue at k: the comma before a و-word that opens the cue's
+    clause (``، وعن ... قال``، ``، واختتم ... بقوله``) when within ``_CLAUSE_LEAD`` tokens, else k; closing
+    punctuation left out."""
+    v = ctx.v
+    e = k
+    for x in range(k - 1, max(j, k - _CLAUSE_LEAD) - 1, -1):
+        if v.text[x] in _COMMAS:
+            if x + 1 < k and v.norm[x + 1][:1] in "وف" and len(v.norm[x + 1]) > 2:
+                e = x
+            break
+        if v.kind[x] != "word" or is_comp(v.norm[x]):
+            break
+    while e > j and v.kind[e - 1] in ("punct", "symbol") and v.text[e - 1] not in ")]\u00BB\u201D\"":
+        e -= 1
+    return e
+
+
+def _after_comma_adverbial(ctx: QuoteContext, j: int, k: int) -> int:
+    """The cue at token k follows a comma and a sentence adverbial (``، وبدوره أكد``، ``، ومن جانبه قال``:
+    quote_words.csv ``adverbial``, a leading و/ف allowed): as after a bare comma, a new reporting clause; the
+    token of that comma, else 0."""
+    v = ctx.v
+    for entry in phrases("adverbial"):
+        s = k - len(entry)
+        if s - 1 <= j or v.text[s - 1] not in _COMMAS:
+            continue
+        if strip_conj(v.norm[s]) == entry[0] or v.norm[s] == entry[0]:
+            if all(v.norm[s + x] == w for x, w in enumerate(entry) if x):
+                return s - 1
+    return 0
+
+
 def _named_subject_after(ctx: QuoteContext, k: int) -> bool:
     """The verb cue at token k has its own named subject right after it (``... فأكثر” تدعو اللجنة الدولية للصليب
     الأحمر إلى``): verb-subject order opens a new reporting clause, even without و or a comma."""
@@ -382,9 +434,17 @@ def clause_end(ctx: QuoteContext, j: int) -> int:
                 break
             if cue is not None and ((cue[0].strict and not _strict_cue_here(ctx, k)) or describes_noun(ctx, k)):
                 cue = None  # وبين الصناعيين: the preposition "between"; النتيجة معبرة: an adjective
+            if cue is not None and v.norm[k - 1] not in words("relative") and _opens_colon_speech(ctx, k):
+                # ...، وعن انخفاض مستواه قال المدرب: ...، واختتم المدرب حديثه بقوله: ...: a new speech after a
+                # colon; the content ends before the و-clause that leads to it
+                return _clause_opening(ctx, j, k)
             if cue is not None and (cue[0].kind == "participle" or cue[1] == 1 or v.text[k - 1] in _COMMAS
-                                    or strip_conj(v.norm[k - 1]) in contrast or _named_subject_after(ctx, k)):
-                if strip_conj(v.norm[k - 1]) in contrast:
+                                    or strip_conj(v.norm[k - 1]) in contrast or _named_subject_after(ctx, k)
+                                    or _after_comma_adverbial(ctx, j, k)):
+                lead = _after_comma_adverbial(ctx, j, k)
+                if lead:
+                    k = lead  # ، وبدوره أكد: the adverbial opens the new clause
+                elif strip_conj(v.norm[k - 1]) in contrast:
                     k -= 1  # في حين قال ...: the contrast word is not part of the content
                     if k - 1 > j and v.norm[k - 1] in words("contrast_lead"):
                         k -= 1

@@ -127,6 +127,10 @@ def inherited(ctx: QuoteContext, cue: Cue) -> Speaker | None:
         return None
     v, i = ctx.v, cue.index
     j = i + 1
+    if v.norm[i] in words("saying_noun"):
+        m = clause_named_subject(ctx, i)  # ، واختتم الحمد حديثه بقوله: the subject of its own clause
+        if m is not None:
+            return Speaker(int(m["entity_id"]), (int(m["start"]), int(m["end"])), "named", j, "subject_before_verb")
     same = ctx.last_quote_in(v.sentence[i])
     if same is not None:
         return Speaker(same.speaker, None, "inherited", j, "inherited", carried_status(same))
@@ -149,6 +153,23 @@ def inherited(ctx: QuoteContext, cue: Cue) -> Speaker | None:
         ent, status = implicit_speaker(ctx, i, cue.verb)
         return Speaker(ent, None, "inherited", j, "inherited", status)
     return Speaker(None, None, "inherited", j, "inherited", "unattributed")
+
+
+def clause_named_subject(ctx: QuoteContext, i: int):
+    """The person or organisation named right after the verb that opens the clause of token i (its sentence start
+    or the و/ف word after the last comma: ``، واختتم الحمد حديثه بقوله``), else None; not an addressee."""
+    v = ctx.v
+    first = sentence_start(v, i)
+    for x in range(i - 1, first, -1):
+        if v.text[x] in _COMMAS:
+            first = x + 1
+            break
+    if first + 1 >= i:
+        return None
+    m = v.mention_at[first + 1]
+    if m is None or int(m["token_start"]) != first + 1 or m["type"] not in ("PERSON", "ORG") or addressed(ctx, m):
+        return None
+    return m
 
 
 def clause_subject(ctx: QuoteContext, first: int, m) -> bool:
