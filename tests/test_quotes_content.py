@@ -162,3 +162,15 @@ def test_verb_with_its_own_named_subject_ends_the_content():
 ])
 def test_new_speech_ends_the_content(body, contents):
     assert _quotes(body)["content"].tolist() == contents
+
+
+def test_circumstantial_phrase_before_the_cues_preposition():
+    """``وكشف <name> أمس في تصريحات صحفية عن ...``: the content is after the cue's own preposition."""
+    q = _quotes("وكشف جون كيري أمس في تصريحات صحفية عن تسديد مبلغ كبير للشركات.")
+    assert q["content"].tolist() == ["تسديد مبلغ كبير للشركات"]
+
+
+def test_glued_full_stop_ends_the_coordination():
+    """``المخالفين.وأكد أهمية``: a full stop glued to the verb ends the sentence, so the bare noun is no quote."""
+    q = _quotes("وقال جون كيري إن العمل مستمر بحق المخالفين.وأكد أهمية الحوار بين الطرفين.")
+    assert q["content"].tolist() == ["العمل مستمر بحق المخالفين"]

@@ -339,3 +339,10 @@ def test_saying_noun_speaker_is_the_subject_of_its_clause():
     """``، واختتم <name> حديثه بقوله:``: the one named after the clause's verb, not the sentence's earlier speaker."""
     assert _speakers("وقال جون كيري: الاتفاق جيد للجميع في المنطقة، واختتم باراك أوباما حديثه بقوله: نحن جاهزون.") \
         == [("John Kerry", "resolved"), ("Barack Obama", "resolved")]
+
+
+def test_participle_continues_the_subject_of_an_earlier_cue_without_quote():
+    """``أكدت <name> تقدير الدولة ...، مؤكدة أن``: the bare noun is no quote (H5), the participle still has that
+    speaker."""
+    assert _speakers("حيث أكد جون كيري تقدير الدولة للجهد الكبير، مؤكدا أن العلاقة متميزة.") \
+        == [("John Kerry", "carried")]

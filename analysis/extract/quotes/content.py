@@ -45,6 +45,7 @@ __all__ = ["CONTENT_STEPS", "Marker", "first_marker", "quoted_name", "preceding_
 _SCAN = 30
 _ADDRESSEE = 3  # words between a cue and its preposition that are its addressee (داعيا المستهلك إلى)
 _SUBJECT_RUN = 6  # tokens of an unresolved subject before ``، <preposition>`` (عبر محافظ قلقيلية <name>، عن)
+_CIRCUMSTANCE_RUN = 6  # tokens of a circumstantial phrase before the cue's preposition (أمس في تصريحات صحفية عن)
 _COMMAS = ("،", ",")
 _SENTENCE_END = (".", "!", "?", "؟")
 
@@ -87,6 +88,12 @@ def preposition_object(ctx: QuoteContext, cue: Cue, j: int):
         if x is not None and not any(v.sentence[y] != v.sentence[j] or is_comp(v.norm[y]) or y in ctx.quote_end
                                      or ctx.cue_at(y) is not None or (v.kind[y] != "word" and v.text[y] not in _COMMAS)
                                      for y in range(j, x)):
+            k = x
+    if k == j and v.norm[j] not in preps and cue.verb.preps and v.norm[j] in words("circumstance"):
+        # وكشف حولي أمس في تصريحات صحفية عن تسديد ...: a circumstantial phrase before the cue's own preposition
+        x = next((x for x in range(j + 1, min(j + _CIRCUMSTANCE_RUN + 1, n - 1)) if v.norm[x] in preps), None)
+        if x is not None and not any(v.sentence[y] != v.sentence[j] or v.kind[y] != "word" or is_comp(v.norm[y])
+                                     or y in ctx.quote_end or ctx.cue_at(y) is not None for y in range(j, x)):
             k = x
     if v.norm[k] in preps and v.sentence[k + 1] == v.sentence[k] and _noun_start(ctx, k + 1):
         return indirect(ctx, k + 1, "indirect:preposition_object") or REJECT
@@ -258,7 +265,14 @@ def coordinated_object(ctx: QuoteContext, cue: Cue) -> bool:
     if cue.verb.kind != "verb" or cue.offset != 1 or normalize(cue.verb.lemma) not in words("coordinated_object"):
         return False
     last = ctx.quotes[-1] if ctx.quotes else None
-    return last is not None and last.sentence_id == v.sentence[i]
+    if last is None or last.sentence_id != v.sentence[i]:
+        return False
+    x = i - 1
+    while x >= 0 and v.start[x] >= last.end:
+        if v.text[x] in _SENTENCE_END:
+            return False  # المخالفين.وأكد: a full stop glued to the verb ends the sentence
+        x -= 1
+    return True
 
 
 CONTENT_STEPS: tuple[tuple[str, Callable], ...] = (

@@ -33,6 +33,7 @@ from analysis.extract.quotes.context import (
     phrase_end,
     phrases,
     sentence_start,
+    status_of,
     strip_conj,
     tails,
     words,
@@ -135,6 +136,9 @@ def inherited(ctx: QuoteContext, cue: Cue) -> Speaker | None:
     if same is not None:
         return Speaker(same.speaker, None, "inherited", j, "inherited", carried_status(same))
     first = sentence_start(v, i)
+    said = earlier_cue_subject(ctx, first, i)
+    if said is not None:  # حيث أكدت الأستاذة <name> تقدير ...، مؤكدة أن: the subject of the cue verb before it
+        return Speaker(said, None, "inherited", j, "inherited")
     for m in v.mentions_in(v.first_offset(i), v.start[i]):
         if m["sentence_id"] == v.sentence[i] and m["start"] < v.start[i] and m["type"] in ("PERSON", "ORG"):
             if not clause_subject(ctx, first, m) or (m["type"] == "PERSON" and possessor(ctx, m)) \
@@ -153,6 +157,23 @@ def inherited(ctx: QuoteContext, cue: Cue) -> Speaker | None:
         ent, status = implicit_speaker(ctx, i, cue.verb)
         return Speaker(ent, None, "inherited", j, "inherited", status)
     return Speaker(None, None, "inherited", j, "inherited", "unattributed")
+
+
+def earlier_cue_subject(ctx: QuoteContext, first: int, i: int) -> int | None:
+    """The entity named as subject (a name or a title chain to a person, :func:`named`, :func:`title`) of the
+    latest verb cue of the sentence before token i that gave no quote (``أكدت <name> تقدير الدولة``: a bare
+    noun), else None."""
+    for x in range(i - 1, first - 1, -1):
+        found = ctx.cue_at(x)
+        if found is None or found[0].kind != "verb":
+            continue
+        c = Cue(x, found[0], found[1])
+        for step in (named, title):
+            sp = step(ctx, c)
+            if isinstance(sp, Speaker) and sp.entity is not None and status_of(sp) == "resolved":
+                return sp.entity
+        return None
+    return None
 
 
 def clause_named_subject(ctx: QuoteContext, i: int):
