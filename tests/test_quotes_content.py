@@ -174,3 +174,15 @@ def test_glued_full_stop_ends_the_coordination():
     """``المخالفين.وأكد أهمية``: a full stop glued to the verb ends the sentence, so the bare noun is no quote."""
     q = _quotes("وقال جون كيري إن العمل مستمر بحق المخالفين.وأكد أهمية الحوار بين الطرفين.")
     assert q["content"].tolist() == ["العمل مستمر بحق المخالفين"]
+
+
+@pytest.mark.parametrize("body, contents", [
+    # another party's turn (من جانبهم ...) ends a content left without punctuation
+    ("وقال جون كيري إن نسبة الاسترداد وصلت إلى الثمانين من جانبهم تناول أعضاء المجلس الجوانب المهمة.",
+     ["نسبة الاسترداد وصلت إلى الثمانين"]),
+    # praising / wishing participles end a content without being quotes (cue_verbs.csv boundary)
+    ("وأكدت هند أن بريطانيا من الدول المتميزة، متمنية مزيدا من النجاحات للسفير، مشيدة بعمق العلاقات.",
+     ["بريطانيا من الدول المتميزة"]),
+])
+def test_turn_and_boundary_participles_end_the_content(body, contents):
+    assert _quotes(body)["content"].tolist() == contents

@@ -16,6 +16,7 @@ Indirect content ends where :func:`clause_end` says.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cache
 from typing import NamedTuple
 
 from analysis.extract.quotes.context import (
@@ -424,6 +425,12 @@ def _named_subject_after(ctx: QuoteContext, k: int) -> bool:
     return prefix[:1] not in ("ل", "ب", "ك")
 
 
+@cache
+def _phrase_starts(name: str) -> frozenset[str]:
+    """First words of the phrases of list ``name`` (a cheap test before :func:`phrase_end` in a token loop)."""
+    return frozenset(p[0] for p in phrases(name))
+
+
 def clause_end(ctx: QuoteContext, j: int) -> int:
     """Token index (exclusive) where an indirect content starting at j ends: the sentence end, the next cue (a
     participle, a و/ف verb, a cue after a comma or after في حين/بينما), ``، أما``, a boundary participle
@@ -433,6 +440,7 @@ def clause_end(ctx: QuoteContext, j: int) -> int:
     k = j
     breaks = clause_breaks()
     contrast, new_clause = words("contrast"), words("new_clause")
+    turn_starts = _phrase_starts("turn_lead")
     while k < n and v.sentence[k] == v.sentence[j]:
         if k > j and not ctx.in_quote[k] and v.text[k] == "." and k + 1 < n and v.start[k + 1] == v.end[k] \
                 and v.kind[k + 1] == "word" and v.kind[k - 1] == "word" and len(v.text[k - 1]) > 1:
@@ -440,6 +448,8 @@ def clause_end(ctx: QuoteContext, j: int) -> int:
         if k > j and not ctx.in_quote[k] and v.text[k] in ("\u2013", "\u2014") and v.start[k] > v.end[k - 1] \
                 and k + 1 < n and v.start[k + 1] > v.end[k]:
             break  # a spaced dash opens an aside (الحكومة الرشيدة – أيدها الله): the writer's, not the speaker's
+        if k > j and v.norm[k] in turn_starts and not ctx.in_quote[k] and phrase_end(v, k, "turn_lead") > k:
+            break  # ... نجاح التجربة من جانبهم تناول أعضاء المجلس: another party's turn, a new clause
         if k > j and not ctx.in_quote[k]:
             cue = ctx.cue_at(k)
             if cue is not None and (v.norm[k - 1] in words("clause_particle") or v.norm[k - 1] in words("negation")) \
