@@ -186,3 +186,9 @@ def test_glued_full_stop_ends_the_coordination():
 ])
 def test_turn_and_boundary_participles_end_the_content(body, contents):
     assert _quotes(body)["content"].tolist() == contents
+
+
+def test_adversative_clause_stops_the_marker_search():
+    """``وأعترف بارتفاع النبرة ...، ولكني أتمنى ... أن``: the أن belongs to the new clause after ``، ولكني``."""
+    assert _quotes("واعترف جون كيري بارتفاع نبرة التشاؤم في المقال، ولكني أتمنى من المنتخبات أن تتخذ "
+                   "من هذا التحذير دافعا.").empty

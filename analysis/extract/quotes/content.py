@@ -149,6 +149,8 @@ def first_marker(ctx: QuoteContext, j: int) -> Marker | None:
             break
         if v.text[k] in _SENTENCE_END:
             break
+        if k > j and norm in words("adversative") and v.text[k - 1] in _COMMAS:
+            break  # وأعترف بارتفاع النبرة ...، ولكني أتمنى ... أن: a new clause, its أن is not this cue's
         k += 1
     return None
 
