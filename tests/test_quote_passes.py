@@ -271,4 +271,5 @@ class TestWordLists:
                                              "clause_particle", "partitive", "circumstantial", "tail_source",
                                              "adverbial", "clause_opener", "negation", "honorific_subject",
                                              "object_noun", "document_noun", "naming_head",
-                                             "construct_head", "coordinated_object", "temporal_conjunction", "saying_noun", "turn_lead", "adversative"}
+                                             "construct_head", "coordinated_object", "temporal_conjunction", "saying_noun",
+                                             "turn_lead", "adversative"}
