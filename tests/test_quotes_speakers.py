@@ -346,3 +346,8 @@ def test_participle_continues_the_subject_of_an_earlier_cue_without_quote():
     speaker."""
     assert _speakers("حيث أكد جون كيري تقدير الدولة للجهد الكبير، مؤكدا أن العلاقة متميزة.") \
         == [("John Kerry", "carried")]
+
+
+def test_description_runs_on_to_the_person_it_describes():
+    """``أكد لاعب خط وسط نادي الهلال <name> أن``: a description without a known title ends at the person."""
+    assert _speakers("وأكد لاعب خط وسط نادي الهلال جون كيري أن المباراة صعبة.") == [("John Kerry", "resolved")]

@@ -54,6 +54,7 @@ _SPEAKER_TYPES = ("PERSON", "ORG", "GPE", "MISC")
 _APPOSITION = 8  # tokens from the end of a title phrase to the person it names (، د. محمد العامر)
 _AUTHOR_REACH = 12  # tokens from a first-person cue (قلت، أقول) to its content marker
 _AUXILIARY_REACH = 30  # tokens of a subject framed by كان ... قد
+_DESCRIPTION_RUN = 3  # words after a nominal subject description before the person it describes
 _SUBJECT_REACH = 10  # tokens from a sentence's opening verb to its subject's name (after a title phrase)
 _PP_FIRST = frozenset("فعمبلا")  # first letters of the prepositions of _PREP_PRONOUN_RE
 _PREP_PRONOUN_RE = re.compile(r"^(?:في|عن|من|ب|مع|علي|الي|لدي|ل)(?:ه|ها|هم|هما|هن|نا)$")  # فيه، عنها، له: a PP
@@ -393,6 +394,18 @@ def nominal(ctx: QuoteContext, cue: Cue):
         k += 1
     if inner and not document_head(v.norm[j]) and not apposed_name(ctx, ent, j, k):
         ent = None  # مصور وكالة فرانس برس، المنسق الخاص للأمم المتحدة: the name is the head noun's possessor
+    if ent is None and k > j:
+        # أكد لاعب خط وسط نادي الهلال حمد الحمد أن: a description (its organisation only a possessor) runs on to
+        # the person it describes (not an addressee, not a possessor in construct)
+        x = k
+        while x < n and x - k < _DESCRIPTION_RUN and v.sentence[x] == v.sentence[j] and v.kind[x] == "word" \
+                and v.mention_at[x] is None and not is_comp(v.norm[x]) and v.norm[x] not in preps \
+                and v.norm[x] not in circ and ctx.cue_at(x) is None:
+            x += 1
+        m = v.mention_at[x] if x < n else None
+        if m is not None and int(m["token_start"]) == x and m["type"] == "PERSON" and not addressed(ctx, m) \
+                and not possessor(ctx, m):
+            ent, k = int(m["entity_id"]), int(m["token_end"])
     # a quoted name right after the noun (تقرير "المركز", صحيفة “ديلي ميل”)
     while k < n and k in ctx.quote_end and ctx.quote_end[k] - k - 1 < MIN_DIRECT_WORDS:
         inner = v.mention_at[k + 1] if k + 1 < n else None
