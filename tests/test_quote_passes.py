@@ -272,4 +272,4 @@ class TestWordLists:
                                              "adverbial", "clause_opener", "negation", "honorific_subject",
                                              "object_noun", "document_noun", "naming_head",
                                              "construct_head", "coordinated_object", "temporal_conjunction", "saying_noun",
-                                             "turn_lead", "adversative"}
+                                             "turn_lead", "adversative", "coordinated_complementiser"}

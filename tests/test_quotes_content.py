@@ -192,3 +192,10 @@ def test_adversative_clause_stops_the_marker_search():
     """``وأعترف بارتفاع النبرة ...، ولكني أتمنى ... أن``: the أن belongs to the new clause after ``، ولكني``."""
     assert _quotes("واعترف جون كيري بارتفاع نبرة التشاؤم في المقال، ولكني أتمنى من المنتخبات أن تتخذ "
                    "من هذا التحذير دافعا.").empty
+
+
+def test_coordinated_complementiser_after_a_bare_noun():
+    """``مؤكدا حرص الوكالة على ...، وأن الوكالة تقود ...``: the bare noun is no content (H5), the coordinated
+    ``وأن`` clause is."""
+    q = _quotes("وقال جون كيري إن العمل مستمر. مؤكدا حرص الوكالة على تشجيع المصدرين، وأن الوكالة تقود الاتجاه.")
+    assert q["content"].tolist() == ["العمل مستمر", "الوكالة تقود الاتجاه"]

@@ -254,7 +254,10 @@ def object_phrase(ctx: QuoteContext, cue: Cue, j: int):
     if s < n and v.norm[s] in preps:
         s += 1
     elif not object_ok:
-        return None  # نفى التهمة، نوه بالتعاون، أكد أهمية: a bare noun after these is no quote
+        # نفى التهمة، نوه بالتعاون، أكد أهمية: a bare noun after these is no quote; a coordinated clause after it
+        # (مؤكدا حرص الوكالة على ...، وأن الوكالة تقود ...) is what the cue reports
+        x = _coordinated_complementiser(ctx, s)
+        return indirect(ctx, x + 1, "indirect:complementiser") if x is not None else None
     if s >= n or (v.kind[s] != "word" and s not in ctx.quote_end) or strip_conj(v.norm[s]) != v.norm[s]:
         return None  # كما أشار التقرير، إذ ...; معبرا ومجسدا: nothing reported after the cue
     return indirect(ctx, s, "indirect:object")
@@ -276,6 +279,19 @@ def coordinated_object(ctx: QuoteContext, cue: Cue) -> bool:
             return False  # المخالفين.وأكد: a full stop glued to the verb ends the sentence
         x -= 1
     return True
+
+
+def _coordinated_complementiser(ctx: QuoteContext, s: int) -> int | None:
+    """Token of a ``، وأن`` (quote_words.csv ``coordinated_complementiser``) within ``_SCAN`` tokens of s in its
+    sentence, before any other cue or quotation, else None."""
+    v = ctx.v
+    n = len(v)
+    for x in range(s + 1, min(s + _SCAN, n)):
+        if v.sentence[x] != v.sentence[s] or ctx.cue_at(x) is not None or x in ctx.quote_end:
+            return None
+        if v.norm[x] in words("coordinated_complementiser") and v.text[x - 1] in _COMMAS:
+            return x
+    return None
 
 
 CONTENT_STEPS: tuple[tuple[str, Callable], ...] = (
