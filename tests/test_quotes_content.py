@@ -199,3 +199,11 @@ def test_coordinated_complementiser_after_a_bare_noun():
     ``وأن`` clause is."""
     q = _quotes("وقال جون كيري إن العمل مستمر. مؤكدا حرص الوكالة على تشجيع المصدرين، وأن الوكالة تقود الاتجاه.")
     assert q["content"].tolist() == ["العمل مستمر", "الوكالة تقود الاتجاه"]
+
+
+def test_first_person_clause_after_a_circumstantial_phrase_is_direct():
+    """``وقال <name> في مؤتمر صحفي مع عدد من رموز القوى نحن جميعا ننتظر ...``: the speaker's own words, not the
+    أن clause inside them."""
+    q = _quotes("وقال جون كيري في مؤتمر صحفي مع عدد من رموز القوى السياسية نحن جميعا ننتظر من اللجنة أن تعلن "
+                "النتيجة.")
+    assert q[["mode", "content"]].values.tolist() == [["direct", "نحن جميعا ننتظر من اللجنة أن تعلن النتيجة"]]

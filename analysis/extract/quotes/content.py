@@ -46,6 +46,8 @@ __all__ = ["CONTENT_STEPS", "Marker", "first_marker", "quoted_name", "preceding_
 _SCAN = 30
 _ADDRESSEE = 3  # words between a cue and its preposition that are its addressee (داعيا المستهلك إلى)
 _SUBJECT_RUN = 6  # tokens of an unresolved subject before ``، <preposition>`` (عبر محافظ قلقيلية <name>، عن)
+_FIRST_PERSON = ("نحن", "انا")  # clause_opener pronouns that make a bare clause the speaker's own words
+_CIRCUMSTANCE_REACH = 12  # words of a circumstantial phrase before a first-person bare clause
 _CIRCUMSTANCE_RUN = 6  # tokens of a circumstantial phrase before the cue's preposition (أمس في تصريحات صحفية عن)
 _COMMAS = ("،", ",")
 _SENTENCE_END = (".", "!", "?", "؟")
@@ -197,12 +199,23 @@ def bare_clause(ctx: QuoteContext, cue: Cue, j: int):
     from there (``indirect:bare_clause``); in the first person (``نحن``، ``أنا``، ``لن نسمح``: the imperfect prefix
     ن after a negation) the speaker's own words (``direct:bare_clause``)."""
     v = ctx.v
+    if j < len(v) and v.norm[j] in words("circumstance") and j > cue.index + 1:
+        # وقال مرسي في مؤتمر صحفي مع عدد من رموز القوى السياسية نحن جميعا ننتظر ...: after the subject and a
+        # circumstantial phrase, the speaker's own first-person words
+        x = j + 1
+        while x < len(v) and x - j <= _CIRCUMSTANCE_REACH and v.sentence[x] == v.sentence[j] \
+                and v.kind[x] == "word" and not is_comp(v.norm[x]) and ctx.cue_at(x) is None:
+            if v.norm[x] in _FIRST_PERSON:
+                c = indirect(ctx, x, "direct:bare_clause")
+                return c._replace(mode="direct") if c is not None else None
+            x += 1
+        return None
     if j >= len(v) or v.norm[j] not in words("clause_opener") or j != cue.index + 1:
         return None
     c = indirect(ctx, j, "indirect:bare_clause")
     if c is None:
         return REJECT
-    first_person = v.norm[j] in ("نحن", "انا") or (j + 1 < len(v) and v.norm[j] in words("negation")
+    first_person = v.norm[j] in _FIRST_PERSON or (j + 1 < len(v) and v.norm[j] in words("negation")
                                                    and v.norm[j + 1].startswith("ن") and len(v.norm[j + 1]) > 3)
     return c._replace(mode="direct", rule="direct:bare_clause") if first_person else c
 
