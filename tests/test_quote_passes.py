@@ -272,4 +272,5 @@ class TestWordLists:
                                              "adverbial", "clause_opener", "negation", "honorific_subject",
                                              "object_noun", "document_noun", "naming_head",
                                              "construct_head", "coordinated_object", "temporal_conjunction", "saying_noun",
-                                             "turn_lead", "adversative", "coordinated_complementiser"}
+                                             "turn_lead", "adversative", "coordinated_complementiser",
+                                             "consecutive"}

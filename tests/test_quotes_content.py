@@ -207,3 +207,11 @@ def test_first_person_clause_after_a_circumstantial_phrase_is_direct():
     q = _quotes("وقال جون كيري في مؤتمر صحفي مع عدد من رموز القوى السياسية نحن جميعا ننتظر من اللجنة أن تعلن "
                 "النتيجة.")
     assert q[["mode", "content"]].values.tolist() == [["direct", "نحن جميعا ننتظر من اللجنة أن تعلن النتيجة"]]
+
+
+def test_consecutive_clause_with_its_own_cue_is_a_new_report():
+    """``... طالما تتولاها قبرص حتى انها اشارت الى خطة بديلة``: حتى + a fused pronoun + a cue ends the content;
+    the new cue carries the speaker."""
+    q = _quotes("واعلن جون كيري انه يرفض اي اتصال مع الرئاسة طالما تتولاها قبرص حتى انه اشار الى خطة بديلة للمفاوضات.")
+    assert q["content"].tolist() == ["انه يرفض اي اتصال مع الرئاسة طالما تتولاها قبرص", "خطة بديلة للمفاوضات"]
+    assert q["speaker_status"].tolist() == ["resolved", "carried"]

@@ -472,6 +472,7 @@ def clause_end(ctx: QuoteContext, j: int) -> int:
     breaks = clause_breaks()
     contrast, new_clause = words("contrast"), words("new_clause")
     turn_starts = _phrase_starts("turn_lead")
+    consecutive = words("consecutive")
     while k < n and v.sentence[k] == v.sentence[j]:
         if k > j and not ctx.in_quote[k] and v.text[k] == "." and k + 1 < n and v.start[k + 1] == v.end[k] \
                 and v.kind[k + 1] == "word" and v.kind[k - 1] == "word" and len(v.text[k - 1]) > 1:
@@ -481,6 +482,10 @@ def clause_end(ctx: QuoteContext, j: int) -> int:
             break  # a spaced dash opens an aside (الحكومة الرشيدة – أيدها الله): the writer's, not the speaker's
         if k > j and v.norm[k] in turn_starts and not ctx.in_quote[k] and phrase_end(v, k, "turn_lead") > k:
             break  # ... نجاح التجربة من جانبهم تناول أعضاء المجلس: another party's turn, a new clause
+        if k > j + 1 and not ctx.in_quote[k] and v.norm[k] in consecutive and k + 2 < n \
+                and v.sentence[k + 2] == v.sentence[k] and is_comp(v.norm[k + 1]) \
+                and v.norm[k + 1] not in words("complementiser") and ctx.cue_at(k + 2) is not None:
+            break  # ... طالما تتولاها قبرص حتى انها اشارت الى: "so much so that it pointed to", a new report
         if k > j and not ctx.in_quote[k]:
             cue = ctx.cue_at(k)
             if cue is not None and (v.norm[k - 1] in words("clause_particle") or v.norm[k - 1] in words("negation")) \
