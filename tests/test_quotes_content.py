@@ -215,3 +215,15 @@ def test_consecutive_clause_with_its_own_cue_is_a_new_report():
     q = _quotes("واعلن جون كيري انه يرفض اي اتصال مع الرئاسة طالما تتولاها قبرص حتى انه اشار الى خطة بديلة للمفاوضات.")
     assert q["content"].tolist() == ["انه يرفض اي اتصال مع الرئاسة طالما تتولاها قبرص", "خطة بديلة للمفاوضات"]
     assert q["speaker_status"].tolist() == ["resolved", "carried"]
+
+
+@pytest.mark.parametrize("body, contents", [
+    # an ellipsis pauses the speech: the content runs on into the next sentence of the paragraph
+    ("وقال جون كيري: أحاول تقديم كل ما أملك في التمارين.. لكن لا يهم أن أكون أساسيا.",
+     ["أحاول تقديم كل ما أملك في التمارين.. لكن لا يهم أن أكون أساسيا"]),
+    # a boundary participle after it still ends the content
+    ("وأكد جون كيري أن المعرض يعزز العلاقات بين البلدين .. مشيداً بالجهود التي بذلها القائمون عليه.",
+     ["المعرض يعزز العلاقات بين البلدين"]),
+])
+def test_ellipsis_inside_speech(body, contents):
+    assert _quotes(body)["content"].tolist() == contents

@@ -49,7 +49,9 @@ _SUBJECT_RUN = 6  # tokens of an unresolved subject before ``، <preposition>`` 
 _FIRST_PERSON = ("نحن", "انا")  # clause_opener pronouns that make a bare clause the speaker's own words
 _CIRCUMSTANCE_REACH = 12  # words of a circumstantial phrase before a first-person bare clause
 _CIRCUMSTANCE_RUN = 6  # tokens of a circumstantial phrase before the cue's preposition (أمس في تصريحات صحفية عن)
+_ELLIPSIS = ("..", "…")  # a pause inside speech; the sentence splitter ends a sentence there
 _COMMAS = ("،", ",")
+_PAUSES = _COMMAS + _ELLIPSIS  # a new clause may open after them (، مشيدا ... ؛ .. مشيدا ...)
 _SENTENCE_END = (".", "!", "?", "؟")
 
 
@@ -473,7 +475,10 @@ def clause_end(ctx: QuoteContext, j: int) -> int:
     contrast, new_clause = words("contrast"), words("new_clause")
     turn_starts = _phrase_starts("turn_lead")
     consecutive = words("consecutive")
-    while k < n and v.sentence[k] == v.sentence[j]:
+    sent = v.sentence[j]
+    while k < n and (v.sentence[k] == sent or (k > j and v.text[k - 1] in _ELLIPSIS and not ctx.in_quote[k - 1]
+                                               and v.paragraph[k] == v.paragraph[k - 1] and v.kind[k] == "word")):
+        sent = v.sentence[k]  # (التمارين.. لكن لا يهم: an ellipsis pauses the speech, it does not end it)
         if k > j and not ctx.in_quote[k] and v.text[k] == "." and k + 1 < n and v.start[k + 1] == v.end[k] \
                 and v.kind[k + 1] == "word" and v.kind[k - 1] == "word" and len(v.text[k - 1]) > 1:
             break  # a full stop glued to the next sentence (تطور.وتمت): the sentence ends here
@@ -498,7 +503,7 @@ def clause_end(ctx: QuoteContext, j: int) -> int:
                 # ...، وعن انخفاض مستواه قال المدرب: ...، واختتم المدرب حديثه بقوله: ...: a new speech after a
                 # colon; the content ends before the و-clause that leads to it
                 return _clause_opening(ctx, j, k)
-            if cue is not None and (cue[0].kind == "participle" or cue[1] == 1 or v.text[k - 1] in _COMMAS
+            if cue is not None and (cue[0].kind == "participle" or cue[1] == 1 or v.text[k - 1] in _PAUSES
                                     or strip_conj(v.norm[k - 1]) in contrast or _named_subject_after(ctx, k)
                                     or _after_comma_adverbial(ctx, j, k)):
                 lead = _after_comma_adverbial(ctx, j, k)
@@ -511,7 +516,7 @@ def clause_end(ctx: QuoteContext, j: int) -> int:
                 break
             if _is_tail(ctx, k) and any(v.kind[x] == "word" and not is_comp(v.norm[x]) for x in range(j, k)):
                 break  # (an attribution right after the complementiser, أنه وفق الخطة, is part of the content)
-            if v.text[k - 1] in _COMMAS and (strip_conj(v.norm[k]) in breaks or v.norm[k] in new_clause):
+            if v.text[k - 1] in _PAUSES and (strip_conj(v.norm[k]) in breaks or v.norm[k] in new_clause):
                 break  # ، معلنة عن ... / ، أما بخصوص ...: a new clause
         k += 1
     while k > j and v.kind[k - 1] in ("punct", "symbol") and v.text[k - 1] not in ")]\u00BB\u201D\"":
