@@ -271,4 +271,6 @@ class TestWordLists:
                                              "clause_particle", "partitive", "circumstantial", "tail_source",
                                              "adverbial", "clause_opener", "negation", "honorific_subject",
                                              "object_noun", "document_noun", "naming_head",
-                                             "construct_head"}
+                                             "construct_head", "coordinated_object", "temporal_conjunction", "saying_noun",
+                                             "turn_lead", "adversative", "coordinated_complementiser",
+                                             "consecutive"}

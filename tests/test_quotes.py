@@ -206,3 +206,29 @@ class TestRules:
     def test_empty_table_has_the_columns(self):
         q = _quotes("وتابع الطلاب دروسهم عبر الإنترنت.")
         assert q.empty and list(q.columns[-3:]) == ["rule", "speaker_rule", "speaker_status"]
+
+
+@pytest.mark.parametrize("body, expected", [
+    # صاح/يصيح (shouts), also post-posed after a quotation; اقترح/يقترح (proposes) + أن
+    ("\"نحن السابقون وأنتم اللاحقون في هذا الطريق\"، يصيح صحفي عراقي ساخراً.",
+     [("direct", "نحن السابقون وأنتم اللاحقون في هذا الطريق")]),
+    ("ويصيح كاتب ليبي: ماذا كان سيفعل القذافي بالمدينة.", [("direct", "ماذا كان سيفعل القذافي بالمدينة")]),
+    ("ويقترح الداعون إليها أن تنطلق المسيرة في أواخر الشهر.", [("indirect", "تنطلق المسيرة في أواخر الشهر")]),
+])
+def test_shout_and_propose_are_cues(body, expected):
+    q = _quotes(body)
+    assert list(zip(q["mode"], q["content"])) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # استطرد (went on), نبه إلى / منبها إلى (drew attention to), أفصح عن (disclosed), ادعى (claimed: weak stem)
+    ("قال جون كيري إن الاتفاق جيد.\nواستطرد: إن العمل مستمر في المنطقة.",
+     [("indirect", "الاتفاق جيد"), ("indirect", "العمل مستمر في المنطقة")]),
+    ("ونبه جون كيري إلى أن الوضع خطير، منبها إلى ضرورة الحوار.",
+     [("indirect", "الوضع خطير"), ("indirect", "ضرورة الحوار")]),
+    ("وأفصح جون كيري عن خطة جديدة للسلام.", [("indirect", "خطة جديدة للسلام")]),
+    ("وادعى جون كيري أن الاتفاق جيد.", [("indirect", "الاتفاق جيد")]),
+])
+def test_more_reporting_verbs(body, expected):
+    q = _quotes(body)
+    assert list(zip(q["mode"], q["content"])) == expected

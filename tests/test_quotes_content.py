@@ -90,6 +90,140 @@ class TestNotQuotes:
         "وفق مقولة مؤكدة، تفيد أن العمل الهادئ ينجح.",  # a participle before a comma is an adjective
         "ووقع الاتفاق النووي بين إيران والدول الغربية.",  # بين after a word, without أن: "between"
         "وانخفضت الجرائم بصورة كبيرة كما أشار التقرير، إذ بلغت نسبة الانخفاض النصف.",
+        "وأكد جون كيري أهمية الحوار بين الطرفين.",  # أكد + a bare noun announces it (blind H5)
     ])
     def test_no_quote(self, body):
         assert _quotes(body).empty
+
+
+class TestAffirmBareNoun:
+    """أكد + a bare noun (blind H5): no quote alone or as a participle; the content of a و-verb coordinated with
+    a quote of its own sentence (the seed's ``قال إن ...، واكد حرص حكومته``)."""
+
+    def test_participle_with_bare_noun_is_no_quote(self):
+        q = _quotes("وقال جون كيري إن الاتفاق جيد، مؤكدا أهمية الحوار بين الطرفين.")
+        assert q["content"].tolist() == ["الاتفاق جيد"]
+
+    def test_coordinated_verb_with_bare_noun_continues_the_report(self):
+        q = _quotes("وقال جون كيري إن الاتفاق جيد، واكد حرص حكومته على الحوار.")
+        assert q["content"].tolist() == ["الاتفاق جيد", "حرص حكومته على الحوار"]
+
+    def test_affirm_on_keeps_its_preposition_object(self):
+        q = _quotes("وأكد جون كيري على أهمية الحوار.")
+        assert q["content"].tolist() == ["أهمية الحوار"]
+
+
+class TestPartlyQuoted:
+    """A fused complementiser before a quotation (``مؤكدا انه «...»``): partly quoted, indirect from the fused
+    pronoun to the closing mark (blind conventions); a bare ``إن «...»`` stays direct inside the marks."""
+
+    def test_fused_pronoun_before_quotation_is_indirect(self):
+        q = _quotes("وقال جون كيري إنه «سيحلل التقدم الذي أحرز خلال أربعة أشهر».")
+        assert q[["mode", "content"]].values.tolist() == [["indirect", "إنه «سيحلل التقدم الذي أحرز خلال أربعة أشهر»"]]
+
+    def test_bare_complementiser_before_quotation_is_direct(self):
+        q = _quotes("وقال جون كيري إن «الاتفاق جيد للجميع في المنطقة».")
+        assert q[["mode", "content"]].values.tolist() == [["direct", "الاتفاق جيد للجميع في المنطقة"]]
+
+
+def test_after_that_is_a_time_clause_not_content():
+    """``بعد أن`` / ``قبل أن``: a time clause; its أن does not mark what the cue reports (blind H5 with the bare
+    noun, so no quote)."""
+    q = _quotes("وكانت المقاومة قد أكدت استمرارها في العملية بعد أن حررت مدينة عدن.")
+    assert q.empty
+
+
+def test_abana_is_a_strict_cue():
+    """``إبان`` (during) and ``أبان`` (showed) are one form once normalised: a cue only before أن or a name."""
+    assert _quotes("وأبان أنه تم توجيه الدعوة.")["content"].tolist() == ["أنه تم توجيه الدعوة"]
+    assert _quotes("وقعت الحادثة ابان الحرب الأهلية في البلاد.").empty
+
+
+def test_verb_with_its_own_named_subject_ends_the_content():
+    """A verb cue followed by its own named subject (verb-subject order) opens a new reporting clause, even without
+    و or a comma; a quotation inside the previous content is not the new cue's (no ``direct:before_cue``)."""
+    q = _quotes("وتابع جون كيري أنه في وقت “باتت الحاجات الإنسانية ملحة أكثر فأكثر” تدعو الأمم المتحدة إلى "
+                "التقيد بالقانون الدولي.")
+    assert q["content"].tolist() == ["أنه في وقت “باتت الحاجات الإنسانية ملحة أكثر فأكثر”",
+                                     "التقيد بالقانون الدولي"]
+    assert q["speaker_name_en"].tolist()[1] == "United Nations"
+
+
+@pytest.mark.parametrize("body, contents", [
+    # a cue opening a speech after a colon ends a colon content; the و-clause leading to it is cut off
+    ("وقال جون كيري: الاتفاق جيد للجميع في المنطقة، وعن انخفاض مستوى اللاعب قال المدرب الروماني: نحن جاهزون للمباراة.",
+     ["الاتفاق جيد للجميع في المنطقة", "نحن جاهزون للمباراة"]),
+    # بقوله (with his saying) is a cue
+    ("وقال جون كيري: الاتفاق جيد للجميع في المنطقة، واختتم المدرب حديثه بقوله: نحن جاهزون للمباراة.",
+     ["الاتفاق جيد للجميع في المنطقة", "نحن جاهزون للمباراة"]),
+    # a comma and a sentence adverbial before a cue open a new clause (، وبدوره أكد)
+    ("وقال جون كيري إن الاتفاق جيد للجميع، وبدوره أكد باراك أوباما أن العمل مستمر.",
+     ["الاتفاق جيد للجميع", "العمل مستمر"]),
+])
+def test_new_speech_ends_the_content(body, contents):
+    assert _quotes(body)["content"].tolist() == contents
+
+
+def test_circumstantial_phrase_before_the_cues_preposition():
+    """``وكشف <name> أمس في تصريحات صحفية عن ...``: the content is after the cue's own preposition."""
+    q = _quotes("وكشف جون كيري أمس في تصريحات صحفية عن تسديد مبلغ كبير للشركات.")
+    assert q["content"].tolist() == ["تسديد مبلغ كبير للشركات"]
+
+
+def test_glued_full_stop_ends_the_coordination():
+    """``المخالفين.وأكد أهمية``: a full stop glued to the verb ends the sentence, so the bare noun is no quote."""
+    q = _quotes("وقال جون كيري إن العمل مستمر بحق المخالفين.وأكد أهمية الحوار بين الطرفين.")
+    assert q["content"].tolist() == ["العمل مستمر بحق المخالفين"]
+
+
+@pytest.mark.parametrize("body, contents", [
+    # another party's turn (من جانبهم ...) ends a content left without punctuation
+    ("وقال جون كيري إن نسبة الاسترداد وصلت إلى الثمانين من جانبهم تناول أعضاء المجلس الجوانب المهمة.",
+     ["نسبة الاسترداد وصلت إلى الثمانين"]),
+    # praising / wishing participles end a content without being quotes (cue_verbs.csv boundary)
+    ("وأكدت هند أن بريطانيا من الدول المتميزة، متمنية مزيدا من النجاحات للسفير، مشيدة بعمق العلاقات.",
+     ["بريطانيا من الدول المتميزة"]),
+])
+def test_turn_and_boundary_participles_end_the_content(body, contents):
+    assert _quotes(body)["content"].tolist() == contents
+
+
+def test_adversative_clause_stops_the_marker_search():
+    """``وأعترف بارتفاع النبرة ...، ولكني أتمنى ... أن``: the أن belongs to the new clause after ``، ولكني``."""
+    assert _quotes("واعترف جون كيري بارتفاع نبرة التشاؤم في المقال، ولكني أتمنى من المنتخبات أن تتخذ "
+                   "من هذا التحذير دافعا.").empty
+
+
+def test_coordinated_complementiser_after_a_bare_noun():
+    """``مؤكدا حرص الوكالة على ...، وأن الوكالة تقود ...``: the bare noun is no content (H5), the coordinated
+    ``وأن`` clause is."""
+    q = _quotes("وقال جون كيري إن العمل مستمر. مؤكدا حرص الوكالة على تشجيع المصدرين، وأن الوكالة تقود الاتجاه.")
+    assert q["content"].tolist() == ["العمل مستمر", "الوكالة تقود الاتجاه"]
+
+
+def test_first_person_clause_after_a_circumstantial_phrase_is_direct():
+    """``وقال <name> في مؤتمر صحفي مع عدد من رموز القوى نحن جميعا ننتظر ...``: the speaker's own words, not the
+    أن clause inside them."""
+    q = _quotes("وقال جون كيري في مؤتمر صحفي مع عدد من رموز القوى السياسية نحن جميعا ننتظر من اللجنة أن تعلن "
+                "النتيجة.")
+    assert q[["mode", "content"]].values.tolist() == [["direct", "نحن جميعا ننتظر من اللجنة أن تعلن النتيجة"]]
+
+
+def test_consecutive_clause_with_its_own_cue_is_a_new_report():
+    """``... طالما تتولاها قبرص حتى انها اشارت الى خطة بديلة``: حتى + a fused pronoun + a cue ends the content;
+    the new cue carries the speaker."""
+    q = _quotes("واعلن جون كيري انه يرفض اي اتصال مع الرئاسة طالما تتولاها قبرص حتى انه اشار الى خطة بديلة للمفاوضات.")
+    assert q["content"].tolist() == ["انه يرفض اي اتصال مع الرئاسة طالما تتولاها قبرص", "خطة بديلة للمفاوضات"]
+    assert q["speaker_status"].tolist() == ["resolved", "carried"]
+
+
+@pytest.mark.parametrize("body, contents", [
+    # an ellipsis pauses the speech: the content runs on into the next sentence of the paragraph
+    ("وقال جون كيري: أحاول تقديم كل ما أملك في التمارين.. لكن لا يهم أن أكون أساسيا.",
+     ["أحاول تقديم كل ما أملك في التمارين.. لكن لا يهم أن أكون أساسيا"]),
+    # a boundary participle after it still ends the content
+    ("وأكد جون كيري أن المعرض يعزز العلاقات بين البلدين .. مشيداً بالجهود التي بذلها القائمون عليه.",
+     ["المعرض يعزز العلاقات بين البلدين"]),
+])
+def test_ellipsis_inside_speech(body, contents):
+    assert _quotes(body)["content"].tolist() == contents

@@ -201,8 +201,10 @@ class TestGeneralSpeakerRules:
         ("وقال أيضا جون كيري إن الاتفاق جيد.", [("John Kerry", "resolved")]),
         ("وقال فيه جون كيري إن الاتفاق جيد.", [("John Kerry", "resolved")]),
         # a verbal-noun object (أهمية، ضرورة) is no subject; an honorific pronoun (معاليه) is the person in context
-        ("قال جون كيري إن الاتفاق جيد.\nوأكد أهمية دور مصر في المنطقة.",
+        ("قال جون كيري إن الاتفاق جيد.\nوأكد على أهمية دور مصر في المنطقة.",
          [("John Kerry", "resolved"), ("John Kerry", "carried")]),
+        ("قال جون كيري إن الاتفاق جيد.\nوأكد أهمية دور مصر في المنطقة.",  # a bare noun: no quote (blind H5)
+         [("John Kerry", "resolved")]),
         ("قال جون كيري إن الاتفاق جيد.\nوأفاد معاليه أن المفاوضات مستمرة.",
          [("John Kerry", "resolved"), ("John Kerry", "carried")]),
         # ... the one last called by that honorific, not the previous speaker
@@ -225,7 +227,7 @@ class TestGeneralSpeakerRules:
         # name words the mention was found without are part of the holder's name, not a possessor's head
         ("وقال ماغنوس جون كيري إن الاتفاق جيد.", [("John Kerry", "resolved")]),
         # a verbal-noun object ends the subject phrase (وأكد X حرص ...)
-        ("وأكد الفلاني حرص البنك الدولي على التعاون.", [(None, "source-not-entity")]),
+        ("وشدد الفلاني حرص البنك الدولي على التعاون.", [(None, "source-not-entity")]),
     ])
     def test_nominal_heads(self, body, expected):
         assert _speakers(body) == expected
@@ -315,3 +317,37 @@ def test_a_definite_org_noun_stands_for_the_latest_company_named_with_that_head(
     q = art.quotes
     assert len(q) == 1 and q["speaker_status"].iloc[0] == "resolved"
     assert names[int(q["speaker_entity_id"].iloc[0])] == "شركة سامير"
+
+
+@pytest.mark.parametrize("body, expected", [
+    # a participle opening its sentence right after a quote continues its speaker
+    ("وقال جون كيري: «الاتفاق جيد للجميع في المنطقة».\nمبينا ان العمل مستمر.",
+     [("John Kerry", "resolved"), ("John Kerry", "carried")]),
+    # أبان (showed) is a cue; a participle after it in its sentence inherits the carried speaker
+    ("وقال جون كيري إن الاتفاق جيد.\nوأبان أنه تم توجيه الدعوة للوفود، مشيراً إلى أن الحفل كبير.",
+     [("John Kerry", "resolved"), ("John Kerry", "carried"), ("John Kerry", "carried")]),
+])
+def test_participle_and_weak_cue_carry_the_speaker(body, expected):
+    assert _speakers(body) == expected
+
+
+def test_bare_participle_without_a_quote_in_sight_is_unattributed():
+    assert _speakers("عنوان آخر.\n\nمبينا ان العمل مستمر.") == [(None, "unattributed")]
+
+
+def test_saying_noun_speaker_is_the_subject_of_its_clause():
+    """``، واختتم <name> حديثه بقوله:``: the one named after the clause's verb, not the sentence's earlier speaker."""
+    assert _speakers("وقال جون كيري: الاتفاق جيد للجميع في المنطقة، واختتم باراك أوباما حديثه بقوله: نحن جاهزون.") \
+        == [("John Kerry", "resolved"), ("Barack Obama", "resolved")]
+
+
+def test_participle_continues_the_subject_of_an_earlier_cue_without_quote():
+    """``أكدت <name> تقدير الدولة ...، مؤكدة أن``: the bare noun is no quote (H5), the participle still has that
+    speaker."""
+    assert _speakers("حيث أكد جون كيري تقدير الدولة للجهد الكبير، مؤكدا أن العلاقة متميزة.") \
+        == [("John Kerry", "carried")]
+
+
+def test_description_runs_on_to_the_person_it_describes():
+    """``أكد لاعب خط وسط نادي الهلال <name> أن``: a description without a known title ends at the person."""
+    assert _speakers("وأكد لاعب خط وسط نادي الهلال جون كيري أن المباراة صعبة.") == [("John Kerry", "resolved")]

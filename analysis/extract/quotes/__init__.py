@@ -38,11 +38,17 @@ a colon without a complementiser (``قال: نتائجنا ...``); ``indirect`` 
 (``أن``/``إن``/``بأن``; a fused pronoun ``إنها`` stays in the content), after ``: إن``, or, for cues that take an
 object, the phrase after the cue's own preposition (``prep`` of cue_verbs.csv: ``أعرب عن``، ``شدد على``; an
 addressee before it is passed over: ``داعيا المستهلك إلى``) or after the cue and any circumstantial phrase
-(``اعتبر``، ``خلال اجتماعه ... مع <name>``).  Indirect content ends at the sentence end (also a full stop glued to
-the next word), at the next cue (a participle, or a verb with و/ف, after a comma, after ``في حين``/``بينما`` or
-``قد``/``فقد``), at ``، أما``, at a boundary participle (``، معلنة عن``: cue_verbs.csv kind ``boundary``) or at
-an attribution tail (``كما نقل``، ``جاء ذلك``; ``بحسب``/``وفق`` only before a source); closing punctuation is not
-part of it.  A quotation left open at the end of a paragraph runs into the next one when that paragraph's first
+(``اعتبر``، ``خلال اجتماعه ... مع <name>``); ``أكد`` + a bare noun (``وأكد أهمية``) is no quote (blind H5) except
+as a و-verb coordinated with a quote of its sentence (quote_words.csv ``coordinated_object``), and a ``، وأن``
+clause after such a noun is the content; a fused complementiser before a quotation (``انه «...»``) is partly
+quoted: indirect from the pronoun to the closing mark; ``بعد أن``/``قبل أن`` is a time clause, not a marker.
+Indirect content ends at the sentence end (also a full stop glued to the next word; an ellipsis ``..`` only
+pauses it), at the next cue (a participle, or a verb with و/ف, after a comma, an ellipsis or ``، وبدوره``, after
+``في حين``/``بينما`` or ``قد``/``فقد``, a verb with its own named subject, a cue opening a speech after a colon --
+cut back to the comma of the و-clause leading to it: ``، وعن ... قال المدرب:``, ``حتى انها اشارت``), at ``، أما``,
+at another party's turn (``من جانبهم``), at a boundary participle (``، معلنة عن``، ``مشيدا``، ``متمنية``:
+cue_verbs.csv kind ``boundary``) or at an attribution tail (``كما نقل``، ``جاء ذلك``; ``بحسب``/``وفق`` only before a
+source); closing punctuation is not part of it.  A quotation left open at the end of a paragraph runs into the next one when that paragraph's first
 mark can only close it.  Cues include present-tense forms (``يقول``، ``تضيف``، ``يتوقع``; also after ل:
 ``لتؤكد``), dual forms (``شددا``), a verb with its addressee fused (``وطالبهم بضرورة``) and verbal nouns with a
 subject (``وتأكيد نظيره <name> أن``); a cue form after a preposition (``من كشف``) is a verbal noun, not a cue,

@@ -16,6 +16,7 @@ Indirect content ends where :func:`clause_end` says.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cache
 from typing import NamedTuple
 
 from analysis.extract.quotes.context import (
@@ -27,6 +28,7 @@ from analysis.extract.quotes.context import (
     describes_noun,
     is_comp,
     phrase_end,
+    phrases,
     strip_conj,
     tails,
     words,
@@ -44,7 +46,12 @@ __all__ = ["CONTENT_STEPS", "Marker", "first_marker", "quoted_name", "preceding_
 _SCAN = 30
 _ADDRESSEE = 3  # words between a cue and its preposition that are its addressee (داعيا المستهلك إلى)
 _SUBJECT_RUN = 6  # tokens of an unresolved subject before ``، <preposition>`` (عبر محافظ قلقيلية <name>، عن)
+_FIRST_PERSON = ("نحن", "انا")  # clause_opener pronouns that make a bare clause the speaker's own words
+_CIRCUMSTANCE_REACH = 12  # words of a circumstantial phrase before a first-person bare clause
+_CIRCUMSTANCE_RUN = 6  # tokens of a circumstantial phrase before the cue's preposition (أمس في تصريحات صحفية عن)
+_ELLIPSIS = ("..", "…")  # a pause inside speech; the sentence splitter ends a sentence there
 _COMMAS = ("،", ",")
+_PAUSES = _COMMAS + _ELLIPSIS  # a new clause may open after them (، مشيدا ... ؛ .. مشيدا ...)
 _SENTENCE_END = (".", "!", "?", "؟")
 
 
@@ -87,6 +94,12 @@ def preposition_object(ctx: QuoteContext, cue: Cue, j: int):
                                      or ctx.cue_at(y) is not None or (v.kind[y] != "word" and v.text[y] not in _COMMAS)
                                      for y in range(j, x)):
             k = x
+    if k == j and v.norm[j] not in preps and cue.verb.preps and v.norm[j] in words("circumstance"):
+        # وكشف حولي أمس في تصريحات صحفية عن تسديد ...: a circumstantial phrase before the cue's own preposition
+        x = next((x for x in range(j + 1, min(j + _CIRCUMSTANCE_RUN + 1, n - 1)) if v.norm[x] in preps), None)
+        if x is not None and not any(v.sentence[y] != v.sentence[j] or v.kind[y] != "word" or is_comp(v.norm[y])
+                                     or y in ctx.quote_end or ctx.cue_at(y) is not None for y in range(j, x)):
+            k = x
     if v.norm[k] in preps and v.sentence[k + 1] == v.sentence[k] and _noun_start(ctx, k + 1):
         return indirect(ctx, k + 1, "indirect:preposition_object") or REJECT
     if k == j and "ب" in cue.verb.preps and v.kind[j] == "word" and v.norm[j].startswith("ب") and len(v.norm[j]) > 3 \
@@ -97,7 +110,8 @@ def preposition_object(ctx: QuoteContext, cue: Cue, j: int):
 
 
 class Marker(NamedTuple):
-    """Where a content is marked: ``kind`` quotation (four words or more), colon or complementiser, at token
+    """Where a content is marked: ``kind`` quotation (four words or more), colon, complementiser or
+    fused_quotation (a fused complementiser before a quotation: ``انه «...»``, partly quoted), at token
     ``index``."""
 
     kind: str
@@ -127,14 +141,20 @@ def first_marker(ctx: QuoteContext, j: int) -> Marker | None:
                 continue
             return Marker("colon", k)
         if is_comp(norm) and k + 1 in ctx.quote_end:  # من أن "..." : the quotation is the content
+            if norm not in words("complementiser") and sum(
+                    1 for x in range(k + 2, ctx.quote_end[k + 1]) if v.kind[x] == "word") >= MIN_DIRECT_WORDS:
+                return Marker("fused_quotation", k)  # مؤكدا انه «...»: partly quoted, reported
             k += 1
             continue
-        if is_comp(norm):
-            return Marker("complementiser", k)
+        if is_comp(norm) and not (k > 0 and v.sentence[k - 1] == sent
+                                  and strip_conj(v.norm[k - 1]) in words("temporal_conjunction")):
+            return Marker("complementiser", k)  # (بعد أن حررت، قبل أن: a time clause, not what is reported)
         if k > j and ctx.cue_at(k) is not None:
             break
         if v.text[k] in _SENTENCE_END:
             break
+        if k > j and norm in words("adversative") and v.text[k - 1] in _COMMAS:
+            break  # وأعترف بارتفاع النبرة ...، ولكني أتمنى ... أن: a new clause, its أن is not this cue's
         k += 1
     return None
 
@@ -170,8 +190,9 @@ def preceding_quotation(ctx: QuoteContext, cue: Cue, j: int):
     if opening is None or sum(1 for x in range(opening + 1, b) if v.kind[x] == "word") < MIN_DIRECT_WORDS:
         return None
     c = direct(ctx, opening)
-    if ctx.has_quote(c.start, c.end):
-        return None
+    last = ctx.quotes[-1] if ctx.quotes else None
+    if ctx.has_quote(c.start, c.end) or (last is not None and last.start <= c.start and c.end <= last.end):
+        return None  # (a quotation inside the previous quote's content is its words, not this cue's)
     return Content("direct", c.start, c.end, j, "direct:before_cue")
 
 
@@ -180,12 +201,23 @@ def bare_clause(ctx: QuoteContext, cue: Cue, j: int):
     from there (``indirect:bare_clause``); in the first person (``نحن``، ``أنا``، ``لن نسمح``: the imperfect prefix
     ن after a negation) the speaker's own words (``direct:bare_clause``)."""
     v = ctx.v
+    if j < len(v) and v.norm[j] in words("circumstance") and j > cue.index + 1:
+        # وقال مرسي في مؤتمر صحفي مع عدد من رموز القوى السياسية نحن جميعا ننتظر ...: after the subject and a
+        # circumstantial phrase, the speaker's own first-person words
+        x = j + 1
+        while x < len(v) and x - j <= _CIRCUMSTANCE_REACH and v.sentence[x] == v.sentence[j] \
+                and v.kind[x] == "word" and not is_comp(v.norm[x]) and ctx.cue_at(x) is None:
+            if v.norm[x] in _FIRST_PERSON:
+                c = indirect(ctx, x, "direct:bare_clause")
+                return c._replace(mode="direct") if c is not None else None
+            x += 1
+        return None
     if j >= len(v) or v.norm[j] not in words("clause_opener") or j != cue.index + 1:
         return None
     c = indirect(ctx, j, "indirect:bare_clause")
     if c is None:
         return REJECT
-    first_person = v.norm[j] in ("نحن", "انا") or (j + 1 < len(v) and v.norm[j] in words("negation")
+    first_person = v.norm[j] in _FIRST_PERSON or (j + 1 < len(v) and v.norm[j] in words("negation")
                                                    and v.norm[j + 1].startswith("ن") and len(v.norm[j + 1]) > 3)
     return c._replace(mode="direct", rule="direct:bare_clause") if first_person else c
 
@@ -206,6 +238,9 @@ def complementiser(ctx: QuoteContext, cue: Cue, j: int):
     """The first marker is a complementiser: the clause after it (:func:`after_complementiser`), or not a
     quote."""
     m = first_marker(ctx, j)
+    if m is not None and m.kind == "fused_quotation":
+        close = ctx.quote_end[m.index + 1]  # انه «اول اتفاق ...»: the fused pronoun to the closing mark
+        return Content("indirect", ctx.v.start[m.index], ctx.v.end[close], close + 1, "indirect:complementiser")
     return (after_complementiser(ctx, m.index) or REJECT) if m is not None and m.kind == "complementiser" else None
 
 
@@ -215,7 +250,8 @@ def object_phrase(ctx: QuoteContext, cue: Cue, j: int):
     v = ctx.v
     n = len(v)
     preps = _object_preps(cue)
-    if not (cue.verb.object_ok or preps) or j >= n:
+    object_ok = cue.verb.object_ok or coordinated_object(ctx, cue)
+    if not (object_ok or preps) or j >= n:
         return None
     s = phrase_end(v, j, "adverbial")
     if s >= n:
@@ -232,11 +268,45 @@ def object_phrase(ctx: QuoteContext, cue: Cue, j: int):
         s = last
     if s < n and v.norm[s] in preps:
         s += 1
-    elif not cue.verb.object_ok:
-        return None  # نفى التهمة، نوه بالتعاون: a bare noun after these is no quote
+    elif not object_ok:
+        # نفى التهمة، نوه بالتعاون، أكد أهمية: a bare noun after these is no quote; a coordinated clause after it
+        # (مؤكدا حرص الوكالة على ...، وأن الوكالة تقود ...) is what the cue reports
+        x = _coordinated_complementiser(ctx, s)
+        return indirect(ctx, x + 1, "indirect:complementiser") if x is not None else None
     if s >= n or (v.kind[s] != "word" and s not in ctx.quote_end) or strip_conj(v.norm[s]) != v.norm[s]:
         return None  # كما أشار التقرير، إذ ...; معبرا ومجسدا: nothing reported after the cue
     return indirect(ctx, s, "indirect:object")
+
+
+def coordinated_object(ctx: QuoteContext, cue: Cue) -> bool:
+    """A verb of quote_words.csv ``coordinated_object`` (أكد) takes a bare noun as its content only as a و/ف verb
+    coordinated with a quote of its own sentence (``قال إن ...، واكد حرص حكومته على ...``: it continues the
+    report); on its own (``وأكد أهمية ...``، ``مؤكدة أهمية ...``) it announces a noun and is no quote (blind H5)."""
+    v, i = ctx.v, cue.index
+    if cue.verb.kind != "verb" or cue.offset != 1 or normalize(cue.verb.lemma) not in words("coordinated_object"):
+        return False
+    last = ctx.quotes[-1] if ctx.quotes else None
+    if last is None or last.sentence_id != v.sentence[i]:
+        return False
+    x = i - 1
+    while x >= 0 and v.start[x] >= last.end:
+        if v.text[x] in _SENTENCE_END:
+            return False  # المخالفين.وأكد: a full stop glued to the verb ends the sentence
+        x -= 1
+    return True
+
+
+def _coordinated_complementiser(ctx: QuoteContext, s: int) -> int | None:
+    """Token of a ``، وأن`` (quote_words.csv ``coordinated_complementiser``) within ``_SCAN`` tokens of s in its
+    sentence, before any other cue or quotation, else None."""
+    v = ctx.v
+    n = len(v)
+    for x in range(s + 1, min(s + _SCAN, n)):
+        if v.sentence[x] != v.sentence[s] or ctx.cue_at(x) is not None or x in ctx.quote_end:
+            return None
+        if v.norm[x] in words("coordinated_complementiser") and v.text[x - 1] in _COMMAS:
+            return x
+    return None
 
 
 CONTENT_STEPS: tuple[tuple[str, Callable], ...] = (
@@ -324,6 +394,76 @@ def _strict_cue_here(ctx: QuoteContext, k: int) -> bool:
     return is_comp(v.norm[k + 1]) or (m is not None and m["type"] in ("PERSON", "ORG"))
 
 
+_COLON_REACH = 8  # tokens from a cue to the colon opening its speech (قال المدرب الروماني:)
+_CLAUSE_LEAD = 12  # tokens from a comma + و-word to the cue its clause leads to (، وعن انخفاض ... قال)
+
+
+def _opens_colon_speech(ctx: QuoteContext, k: int) -> bool:
+    """The cue at token k is followed, within ``_COLON_REACH`` tokens of its sentence, by a colon (its subject
+    between): it opens a speech of its own."""
+    v = ctx.v
+    for x in range(k + 1, min(k + 1 + _COLON_REACH, len(v))):
+        if v.sentence[x] != v.sentence[k] or ctx.in_quote[x] or is_comp(v.norm[x]) or ctx.cue_at(x) is not None:
+            return False
+        if v.text[x] == ":":
+            return True
+        if v.kind[x] != "word":
+            return False
+    return False
+
+
+def _clause_opening(ctx: QuoteContext, j: int, k: int) -> int:
+    """End (exclusive) of a content from j cut before the cue at k: the comma before a و-word that opens the cue's
+    clause (``، وعن ... قال``، ``، واختتم ... بقوله``) when within ``_CLAUSE_LEAD`` tokens, else k; closing
+    punctuation left out."""
+    v = ctx.v
+    e = k
+    for x in range(k - 1, max(j, k - _CLAUSE_LEAD) - 1, -1):
+        if v.text[x] in _COMMAS:
+            if x + 1 < k and v.norm[x + 1][:1] in "وف" and len(v.norm[x + 1]) > 2:
+                e = x
+            break
+        if v.kind[x] != "word" or is_comp(v.norm[x]):
+            break
+    while e > j and v.kind[e - 1] in ("punct", "symbol") and v.text[e - 1] not in ")]\u00BB\u201D\"":
+        e -= 1
+    return e
+
+
+def _after_comma_adverbial(ctx: QuoteContext, j: int, k: int) -> int:
+    """The cue at token k follows a comma and a sentence adverbial (``، وبدوره أكد``، ``، ومن جانبه قال``:
+    quote_words.csv ``adverbial``, a leading و/ف allowed): as after a bare comma, a new reporting clause; the
+    token of that comma, else 0."""
+    v = ctx.v
+    for entry in phrases("adverbial"):
+        s = k - len(entry)
+        if s - 1 <= j or v.text[s - 1] not in _COMMAS:
+            continue
+        if strip_conj(v.norm[s]) == entry[0] or v.norm[s] == entry[0]:
+            if all(v.norm[s + x] == w for x, w in enumerate(entry) if x):
+                return s - 1
+    return 0
+
+
+def _named_subject_after(ctx: QuoteContext, k: int) -> bool:
+    """The verb cue at token k has its own named subject right after it (``... فأكثر” تدعو اللجنة الدولية للصليب
+    الأحمر إلى``): verb-subject order opens a new reporting clause, even without و or a comma."""
+    v = ctx.v
+    if k + 1 >= len(v) or v.sentence[k + 1] != v.sentence[k] or ctx.cue_at(k)[0].kind != "verb":
+        return False
+    m = v.mention_at[k + 1]
+    if m is None or int(m["token_start"]) != k + 1 or m["type"] not in ("PERSON", "ORG"):
+        return False
+    prefix = normalize(ctx.text[v.start[k + 1]:int(m["start"])])
+    return prefix[:1] not in ("ل", "ب", "ك")
+
+
+@cache
+def _phrase_starts(name: str) -> frozenset[str]:
+    """First words of the phrases of list ``name`` (a cheap test before :func:`phrase_end` in a token loop)."""
+    return frozenset(p[0] for p in phrases(name))
+
+
 def clause_end(ctx: QuoteContext, j: int) -> int:
     """Token index (exclusive) where an indirect content starting at j ends: the sentence end, the next cue (a
     participle, a و/ف verb, a cue after a comma or after في حين/بينما), ``، أما``, a boundary participle
@@ -333,13 +473,24 @@ def clause_end(ctx: QuoteContext, j: int) -> int:
     k = j
     breaks = clause_breaks()
     contrast, new_clause = words("contrast"), words("new_clause")
-    while k < n and v.sentence[k] == v.sentence[j]:
+    turn_starts = _phrase_starts("turn_lead")
+    consecutive = words("consecutive")
+    sent = v.sentence[j]
+    while k < n and (v.sentence[k] == sent or (k > j and v.text[k - 1] in _ELLIPSIS and not ctx.in_quote[k - 1]
+                                               and v.paragraph[k] == v.paragraph[k - 1] and v.kind[k] == "word")):
+        sent = v.sentence[k]  # (التمارين.. لكن لا يهم: an ellipsis pauses the speech, it does not end it)
         if k > j and not ctx.in_quote[k] and v.text[k] == "." and k + 1 < n and v.start[k + 1] == v.end[k] \
                 and v.kind[k + 1] == "word" and v.kind[k - 1] == "word" and len(v.text[k - 1]) > 1:
             break  # a full stop glued to the next sentence (تطور.وتمت): the sentence ends here
         if k > j and not ctx.in_quote[k] and v.text[k] in ("\u2013", "\u2014") and v.start[k] > v.end[k - 1] \
                 and k + 1 < n and v.start[k + 1] > v.end[k]:
             break  # a spaced dash opens an aside (الحكومة الرشيدة – أيدها الله): the writer's, not the speaker's
+        if k > j and v.norm[k] in turn_starts and not ctx.in_quote[k] and phrase_end(v, k, "turn_lead") > k:
+            break  # ... نجاح التجربة من جانبهم تناول أعضاء المجلس: another party's turn, a new clause
+        if k > j + 1 and not ctx.in_quote[k] and v.norm[k] in consecutive and k + 2 < n \
+                and v.sentence[k + 2] == v.sentence[k] and is_comp(v.norm[k + 1]) \
+                and v.norm[k + 1] not in words("complementiser") and ctx.cue_at(k + 2) is not None:
+            break  # ... طالما تتولاها قبرص حتى انها اشارت الى: "so much so that it pointed to", a new report
         if k > j and not ctx.in_quote[k]:
             cue = ctx.cue_at(k)
             if cue is not None and (v.norm[k - 1] in words("clause_particle") or v.norm[k - 1] in words("negation")) \
@@ -348,16 +499,24 @@ def clause_end(ctx: QuoteContext, j: int) -> int:
                 break
             if cue is not None and ((cue[0].strict and not _strict_cue_here(ctx, k)) or describes_noun(ctx, k)):
                 cue = None  # وبين الصناعيين: the preposition "between"; النتيجة معبرة: an adjective
-            if cue is not None and (cue[0].kind == "participle" or cue[1] == 1 or v.text[k - 1] in _COMMAS
-                                    or strip_conj(v.norm[k - 1]) in contrast):
-                if strip_conj(v.norm[k - 1]) in contrast:
+            if cue is not None and v.norm[k - 1] not in words("relative") and _opens_colon_speech(ctx, k):
+                # ...، وعن انخفاض مستواه قال المدرب: ...، واختتم المدرب حديثه بقوله: ...: a new speech after a
+                # colon; the content ends before the و-clause that leads to it
+                return _clause_opening(ctx, j, k)
+            if cue is not None and (cue[0].kind == "participle" or cue[1] == 1 or v.text[k - 1] in _PAUSES
+                                    or strip_conj(v.norm[k - 1]) in contrast or _named_subject_after(ctx, k)
+                                    or _after_comma_adverbial(ctx, j, k)):
+                lead = _after_comma_adverbial(ctx, j, k)
+                if lead:
+                    k = lead  # ، وبدوره أكد: the adverbial opens the new clause
+                elif strip_conj(v.norm[k - 1]) in contrast:
                     k -= 1  # في حين قال ...: the contrast word is not part of the content
                     if k - 1 > j and v.norm[k - 1] in words("contrast_lead"):
                         k -= 1
                 break
             if _is_tail(ctx, k) and any(v.kind[x] == "word" and not is_comp(v.norm[x]) for x in range(j, k)):
                 break  # (an attribution right after the complementiser, أنه وفق الخطة, is part of the content)
-            if v.text[k - 1] in _COMMAS and (strip_conj(v.norm[k]) in breaks or v.norm[k] in new_clause):
+            if v.text[k - 1] in _PAUSES and (strip_conj(v.norm[k]) in breaks or v.norm[k] in new_clause):
                 break  # ، معلنة عن ... / ، أما بخصوص ...: a new clause
         k += 1
     while k > j and v.kind[k - 1] in ("punct", "symbol") and v.text[k - 1] not in ")]\u00BB\u201D\"":

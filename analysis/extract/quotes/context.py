@@ -254,7 +254,7 @@ def describes_noun(ctx: QuoteContext, i: int) -> bool:
         return False
     if i + 1 < len(v) and v.text[i + 1] in ("،", ","):
         return True
-    return v.norm[i].endswith("ه") and v.kind[i - 1] == "word" and v.sentence[i - 1] == v.sentence[i] \
+    return found[0].form.endswith("ة") and v.kind[i - 1] == "word" and v.sentence[i - 1] == v.sentence[i] \
         and v.norm[i - 1].endswith("ه") and ctx.cue_at(i - 1) is None
 
 

@@ -33,6 +33,7 @@ from analysis.extract.quotes.context import (
     phrase_end,
     phrases,
     sentence_start,
+    status_of,
     strip_conj,
     tails,
     words,
@@ -53,6 +54,7 @@ _SPEAKER_TYPES = ("PERSON", "ORG", "GPE", "MISC")
 _APPOSITION = 8  # tokens from the end of a title phrase to the person it names (، د. محمد العامر)
 _AUTHOR_REACH = 12  # tokens from a first-person cue (قلت، أقول) to its content marker
 _AUXILIARY_REACH = 30  # tokens of a subject framed by كان ... قد
+_DESCRIPTION_RUN = 3  # words after a nominal subject description before the person it describes
 _SUBJECT_REACH = 10  # tokens from a sentence's opening verb to its subject's name (after a title phrase)
 _PP_FIRST = frozenset("فعمبلا")  # first letters of the prepositions of _PREP_PRONOUN_RE
 _PREP_PRONOUN_RE = re.compile(r"^(?:في|عن|من|ب|مع|علي|الي|لدي|ل)(?:ه|ها|هم|هما|هن|نا)$")  # فيه، عنها، له: a PP
@@ -127,10 +129,17 @@ def inherited(ctx: QuoteContext, cue: Cue) -> Speaker | None:
         return None
     v, i = ctx.v, cue.index
     j = i + 1
+    if v.norm[i] in words("saying_noun"):
+        m = clause_named_subject(ctx, i)  # ، واختتم الحمد حديثه بقوله: the subject of its own clause
+        if m is not None:
+            return Speaker(int(m["entity_id"]), (int(m["start"]), int(m["end"])), "named", j, "subject_before_verb")
     same = ctx.last_quote_in(v.sentence[i])
     if same is not None:
         return Speaker(same.speaker, None, "inherited", j, "inherited", carried_status(same))
     first = sentence_start(v, i)
+    said = earlier_cue_subject(ctx, first, i)
+    if said is not None:  # حيث أكدت الأستاذة <name> تقدير ...، مؤكدة أن: the subject of the cue verb before it
+        return Speaker(said, None, "inherited", j, "inherited")
     for m in v.mentions_in(v.first_offset(i), v.start[i]):
         if m["sentence_id"] == v.sentence[i] and m["start"] < v.start[i] and m["type"] in ("PERSON", "ORG"):
             if not clause_subject(ctx, first, m) or (m["type"] == "PERSON" and possessor(ctx, m)) \
@@ -141,12 +150,48 @@ def inherited(ctx: QuoteContext, cue: Cue) -> Speaker | None:
     if first + 1 < i and ctx.cue_at(first) is None and strip_conj(v.norm[first + 1]) in words("org_noun"):
         # وأرجعت الشركة نتائجها ...، مشيرة إلى أن: the sentence's subject is "the company"
         return Speaker(head_referent(ctx, first + 1, v.start[i]), None, "inherited", j, "inherited")
-    if first < i and ctx.cue_at(first) is not None and all(v.kind[x] == "word" and v.mention_at[x] is None
-                                                           for x in range(first, i)):
+    if (first < i and ctx.cue_at(first) is not None and all(v.kind[x] == "word" and v.mention_at[x] is None
+                                                            for x in range(first, i))) \
+            or (first == i and recent_quote(ctx, i)):
+        # (a participle opening its sentence after a quote, «...». مبينا ان ...: the speaker continues)
         # وأردف قائلا: "...", وتابع قائلا: a verb without a subject: the speaker in context
         ent, status = implicit_speaker(ctx, i, cue.verb)
         return Speaker(ent, None, "inherited", j, "inherited", status)
     return Speaker(None, None, "inherited", j, "inherited", "unattributed")
+
+
+def earlier_cue_subject(ctx: QuoteContext, first: int, i: int) -> int | None:
+    """The entity named as subject (a name or a title chain to a person, :func:`named`, :func:`title`) of the
+    latest verb cue of the sentence before token i that gave no quote (``أكدت <name> تقدير الدولة``: a bare
+    noun), else None."""
+    for x in range(i - 1, first - 1, -1):
+        found = ctx.cue_at(x)
+        if found is None or found[0].kind != "verb":
+            continue
+        c = Cue(x, found[0], found[1])
+        for step in (named, title):
+            sp = step(ctx, c)
+            if isinstance(sp, Speaker) and sp.entity is not None and status_of(sp) == "resolved":
+                return sp.entity
+        return None
+    return None
+
+
+def clause_named_subject(ctx: QuoteContext, i: int):
+    """The person or organisation named right after the verb that opens the clause of token i (its sentence start
+    or the و/ف word after the last comma: ``، واختتم الحمد حديثه بقوله``), else None; not an addressee."""
+    v = ctx.v
+    first = sentence_start(v, i)
+    for x in range(i - 1, first, -1):
+        if v.text[x] in _COMMAS:
+            first = x + 1
+            break
+    if first + 1 >= i:
+        return None
+    m = v.mention_at[first + 1]
+    if m is None or int(m["token_start"]) != first + 1 or m["type"] not in ("PERSON", "ORG") or addressed(ctx, m):
+        return None
+    return m
 
 
 def clause_subject(ctx: QuoteContext, first: int, m) -> bool:
@@ -349,6 +394,18 @@ def nominal(ctx: QuoteContext, cue: Cue):
         k += 1
     if inner and not document_head(v.norm[j]) and not apposed_name(ctx, ent, j, k):
         ent = None  # مصور وكالة فرانس برس، المنسق الخاص للأمم المتحدة: the name is the head noun's possessor
+    if ent is None and k > j:
+        # أكد لاعب خط وسط نادي الهلال حمد الحمد أن: a description (its organisation only a possessor) runs on to
+        # the person it describes (not an addressee, not a possessor in construct)
+        x = k
+        while x < n and x - k < _DESCRIPTION_RUN and v.sentence[x] == v.sentence[j] and v.kind[x] == "word" \
+                and v.mention_at[x] is None and not is_comp(v.norm[x]) and v.norm[x] not in preps \
+                and v.norm[x] not in circ and ctx.cue_at(x) is None:
+            x += 1
+        m = v.mention_at[x] if x < n else None
+        if m is not None and int(m["token_start"]) == x and m["type"] == "PERSON" and not addressed(ctx, m) \
+                and not possessor(ctx, m):
+            ent, k = int(m["entity_id"]), int(m["token_end"])
     # a quoted name right after the noun (تقرير "المركز", صحيفة “ديلي ميل”)
     while k < n and k in ctx.quote_end and ctx.quote_end[k] - k - 1 < MIN_DIRECT_WORDS:
         inner = v.mention_at[k + 1] if k + 1 < n else None
