@@ -214,6 +214,17 @@ class TestSectionVocabulary:
         ("ألقت الشرطة القبض على السجناء الهاربين.", {"ARREST", "SECURITY_SERVICES"}),
         ("كتب سيرته في كتاب جديد.", {"CULTURE_OBITUARY"}),
         ("توقفت حركة السير في الشارع.", set()),                              # السير = traffic, not a life story
+        ("ارتفعت أسعار الذهب إلى 1095 دولارا للأوقية.", {"ECON_COMMODITIES"}),
+        ("ذهب الوزير إلى المدينة صباحا.", set()),                            # ذهب = went: gold only in a phrase
+        ("أصدرت الجوازات 350 ألف بطاقة زائر.", set()),                       # بطاقة (card) shares الطاقة's stem
+        ("أظهرت بيانات إدارة معلومات الطاقة ارتفاع الإنتاج.", {"ENV_OIL"}),
+        ("رفعت الحكومة أسعار المحروقات والوقود.", {"ENV_OIL"}),
+        ("خضع الرئيس لعملية جراحية لإزالة ورم صغير.", {"HEALTH"}),
+        ("سجلت الوزارة إصابات جديدة بفيروس كورونا.", {"HEALTH"}),
+        ("التقى الرئيس الكوري نظيره الياباني.", {"DIPLOMACY"}),               # الكوري is not كورونا
+        ("أعلن اللاعب الرحيل عن الأهلي.", {"SPORTS"}),                       # leaving a club: رحيل alone is 0.5
+        ("تلقينا نبأ رحيل الشاعر عن عالمنا.", {"CULTURE_OBITUARY"}),
+        ("فرضت الحكومة ضريبة جديدة على الضرائب العقارية.", {"ECON_GENERAL", "ECON_REALESTATE"}),
     ])
     def test_sentences(self, body, expected):
         assert themes_of(body) == expected
