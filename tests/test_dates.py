@@ -257,3 +257,22 @@ class TestSession6Dates:
     ])
     def test_dates(self, body, expected):
         assert dates_of(body) == expected
+
+
+class TestAgo:
+    """``قبل`` + an amount of 3 or more + a time unit (``weekdays.csv`` ``ago_word``/``time_unit``): so long ago;
+    ``قبل ... من``/``على`` an event is before the event, not ago (published 2015-07-26)."""
+
+    @pytest.mark.parametrize("body, expected", [
+        ("ظهر المهرجان للوجود قبل 6 سنوات.", [("قبل 6 سنوات", "relative", "2009")]),
+        ("زار المدينة قبل خمسة أشهر.", [("قبل خمسة أشهر", "relative", "2015-02")]),
+        ("فتح باب الترشح قبل 15 يوما.", [("قبل 15 يوما", "relative", "2015-07-11")]),
+        ("خسر النهائي قبل 42 عاما.", [("قبل 42 عاما", "relative", "1973")]),
+        ("اجتمعوا في القاهرة قبل يومين.", [("قبل يومين", "relative", "2015-07-24")]),
+        ("تراجعت الأسعار قبل يومين من شهر رمضان.", [("شهر رمضان", "hijri_month", None)]),
+        ("وقبل يومين على المباراة المقبلة.", []),
+        ("وصل قبل 3 أيام من الانتخابات.", []),
+        ("جاء قبل الموعد بعشر دقائق.", []),
+    ])
+    def test_ago(self, body, expected):
+        assert dates_of(body) == expected

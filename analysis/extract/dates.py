@@ -12,7 +12,8 @@ Kinds and how they are resolved against ``base.published_at`` (the publication d
 * ``weekday`` (``الاثنين``، ``يوم الأحد``، ``الأربعاء الماضي``): the most recent such weekday on or before ``P``;
   with ``الماضي`` strictly before ``P``; with ``المقبل``/``القادم`` strictly after it.  -> ``YYYY-MM-DD``
 * ``relative`` (``أمس``، ``اليوم``، ``غدا``، ``الأسبوع الماضي``، ``الشهر المقبل``، ``العام الماضي``، ``منذ يومين`` but not
-  ``منذ عامين ونصف``): ``P`` plus the offset
+  ``منذ عامين ونصف``; ``قبل 6 سنوات``، ``قبل ثلاثة أعوام``: an amount of time units ago, but not ``قبل 3 أيام من``
+  an event): ``P`` plus the offset
   in days (``YYYY-MM-DD``), ISO weeks (``YYYY-Www``), months (``YYYY-MM``) or years (``YYYY``).  A weekday right
   after a day-relative word (``اليوم الأحد``، ``أمس الخميس``) joins its span; the relative word resolves it.
   ``السابق``/``السابقة`` (previous) read like ``الماضي`` (``العام السابق`` = last year, ``الخميس السابق``).  A bare
@@ -464,7 +465,7 @@ def _sentence_dates(sid: int, toks: list[Tok], published: dt.date | None) -> lis
         if found is None:
             r = _word_at(toks, i, ("relative",))
             if (r is not None and not _quoted(toks, i, i + r[1]) and not _ordinal_after(toks, i + r[1])
-                    and not _half_after(toks, i + r[1])):
+                    and not _half_after(toks, i + r[1]) and not _before_an_event(toks, i, i + r[1], r[0])):
                 w, used = r
                 end_i = i + used
                 gloss = w.gloss
@@ -478,6 +479,14 @@ def _sentence_dates(sid: int, toks: list[Tok], published: dt.date | None) -> lis
                 if y is not None and toks[end_i].kind == "number":
                     end_i, resolved = y.end, f"{y.year:04d}"
                 found = _Date(sid, t.start, toks[end_i - 1].end, "relative", resolved, w.unit or "day", gloss)
+        # --- "قبل 6 سنوات", "قبل ثلاثة أعوام": an amount of time units ago (relative)
+        if found is None:
+            ago = _ago_at(toks, i)
+            if ago is not None:
+                offset, unit, end_i = ago
+                resolved = _shift(published, offset, unit) if published else None
+                found = _Date(sid, t.start, toks[end_i - 1].end, "relative", resolved, unit,
+                              f"{-offset} {unit}s ago")
         # --- bare "العام" after a period word, before punctuation: "وفي بداية العام،" (this year)
         if (found is None and i > 0 and (i + 1 >= n or toks[i + 1].kind == "punct") and "ال" in t.norm
                 and _word_at(toks, i - 1, ("period_word",)) is not None):
@@ -520,6 +529,42 @@ def _sentence_dates(sid: int, toks: list[Tok], published: dt.date | None) -> lis
         else:
             i += 1
     return out
+
+
+_TO_ASCII = str.maketrans({**{chr(0x0660 + k): str(k) for k in range(10)},
+                           **{chr(0x06F0 + k): str(k) for k in range(10)}})
+
+
+_BEFORE_AN_EVENT = {"من", "على", "علي"}
+
+
+def _before_an_event(toks: list[Tok], i: int, j: int, w: DateWord) -> bool:
+    """``قبل يومين من شهر رمضان``، ``وقبل يومين على المباراة``: so long before an event, not so long ago."""
+    return normalize(w.term_ar).startswith("قبل") and j < len(toks) and toks[j].norm in _BEFORE_AN_EVENT
+
+
+def _ago_at(toks: list[Tok], i: int) -> tuple[int, str, int] | None:
+    """``قبل 6 سنوات``، ``قبل ثلاثة أعوام``: an ``ago_word`` (``weekdays.csv``), a whole amount (digits or a number
+    word, 3 or more: two is a dual, ``قبل عامين``, a row of its own) and a ``time_unit`` word -> (offset, unit, end)."""
+    if i + 2 >= len(toks) or _word_at(toks, i, ("ago_word",)) is None:
+        return None
+    amount = toks[i + 1]
+    if amount.kind == "number":
+        digits = amount.text.translate(_TO_ASCII)
+        value = int(digits) if digits.isdigit() else None
+    elif amount.kind == "word":
+        nw = number_word(amount.norm)
+        value = int(nw[0].value) if nw is not None and not nw[1] and float(nw[0].value).is_integer() else None
+    else:
+        value = None
+    if value is None or not 3 <= value <= 1000:
+        return None
+    u = _word_at(toks, i + 2, ("time_unit", "year_word"))  # (year words: عام، سنة after 11 and more)
+    if u is None or u[1] != 1:
+        return None
+    if i + 3 < len(toks) and toks[i + 3].norm in _BEFORE_AN_EVENT:
+        return None  # قبل 3 أيام من الانتخابات: three days before the elections, not three days ago
+    return -value, u[0].unit or "year", i + 3
 
 
 def _quoted(toks: list[Tok], i: int, j: int) -> bool:
