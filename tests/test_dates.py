@@ -276,3 +276,25 @@ class TestAgo:
     ])
     def test_ago(self, body, expected):
         assert dates_of(body) == expected
+
+
+class TestSpanPolicy:
+    """``DAY_SPAN_POLICY``: the tuned gold joins a day word and its weekday (``joined``, the default); the blind
+    gold's conventions split them, keep يوم and a conjunction outside (``split``)."""
+
+    BODY = "وصل الوفد أمس السبت وسيغادر يوم الأربعاء المقبل وغدا يلتقي الوزير ولعام 2016 خطة."
+
+    def test_joined_is_the_default(self):
+        from analysis.extract.dates import DAY_SPAN_POLICY, SPAN_POLICIES
+        assert DAY_SPAN_POLICY == "joined" and SPAN_POLICIES == ("joined", "split")
+        assert dates_of(self.BODY) == [("أمس السبت", "relative", "2015-07-25"),
+                                       ("يوم الأربعاء المقبل", "weekday", "2015-07-29"),
+                                       ("وغدا", "relative", "2015-07-27"), ("ولعام 2016", "year", "2016")]
+
+    def test_split(self, monkeypatch):
+        import analysis.extract.dates as dates
+        monkeypatch.setattr(dates, "DAY_SPAN_POLICY", "split")
+        assert dates_of(self.BODY) == [("أمس", "relative", "2015-07-25"), ("السبت", "weekday", "2015-07-25"),
+                                       ("الأربعاء المقبل", "weekday", "2015-07-29"),
+                                       ("غدا", "relative", "2015-07-27"), ("لعام 2016", "year", "2016")]
+        assert dates_of("يبدأ في فبراير المقبل.") == [("فبراير المقبل", "month", "2016-02")]  # فبراير keeps its ف
