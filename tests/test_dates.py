@@ -298,3 +298,18 @@ class TestSpanPolicy:
                                        ("الأربعاء المقبل", "weekday", "2015-07-29"),
                                        ("غدا", "relative", "2015-07-27"), ("لعام 2016", "year", "2016")]
         assert dates_of("يبدأ في فبراير المقبل.") == [("فبراير المقبل", "month", "2016-02")]  # فبراير keeps its ف
+
+
+class TestYearOfTheSentence:
+    """Without a publication date, a day and month take a Gregorian year written just before them (60 characters)."""
+
+    @pytest.mark.parametrize("body, expected", [
+        ("تستعد لكأس أمم أوروبا 2012 التي تقام من 8 حزيران إلى الأول من تموز المقبلين.",
+         [("2012", "year", "2012"), ("8 حزيران", "date", "2012-06-08"),
+          ("الأول من تموز المقبلين", "date", "2012-07-01")]),   # المقبلين: the plural modifier is in the span
+        ("بدأت الحرب عام 1990 وانتهت في ظروف صعبة جدا بعد سنوات طويلة من المعاناة والدمار والتشريد في 8 حزيران.",
+         [("عام 1990", "year", "1990"), ("8 حزيران", "date", None)]),  # the year is too far back
+        ("وصل الوفد في 8 حزيران وغادر عام 2012.", [("8 حزيران", "date", None), ("عام 2012", "year", "2012")]),
+    ])
+    def test_year(self, body, expected):
+        assert dates_of(body, published=None) == expected

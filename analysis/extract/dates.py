@@ -103,6 +103,7 @@ class _Date(NamedTuple):
     granularity: str
     gloss: str
     calendar: str = "gregorian"
+    yearless: tuple[int, int, int | None] | None = None  # (month, day, last day) of a day date with no year found
 
 
 @cache
@@ -633,7 +634,8 @@ def _finish_month(sid: int, toks: list[Tok], i: int, after: int, m: _Month, day:
     else:
         kind, gran, gloss = "month", "month", name
         resolved = f"{year:04d}-{m.month:02d}" if year is not None else None
-    return _Date(sid, toks[i].start, toks[j - 1].end, kind, resolved, gran, gloss, m.calendar), j
+    yearless = (m.month, day, day2) if year is None and day is not None else None
+    return _Date(sid, toks[i].start, toks[j - 1].end, kind, resolved, gran, gloss, m.calendar, yearless), j
 
 
 def _day_of(calendar: str, year: int, month: int, day: int) -> dt.date | None:
@@ -672,6 +674,8 @@ def extract_dates(base: BaseTables) -> pd.DataFrame:
                 found.append(_Date(int(sid), pd_.start, end, "numeric", pd_.iso, "day", pd_.iso))
             pos = pd_.end
     found.sort(key=lambda d: (d.start, d.end))
+    if published is None:
+        found = _year_of_the_sentence(found)
     text = base.text
     if DAY_SPAN_POLICY == "split":
         found = [d._replace(start=d.start + _conjunction_len(text, d.start, d.end)) for d in found]
@@ -688,6 +692,35 @@ def extract_dates(base: BaseTables) -> pd.DataFrame:
         "gloss": [d.gloss for d in found],
         "calendar": [d.calendar for d in found],
     }, article_id=base.article_id)
+
+
+_YEAR_REACH = 60  # characters back from a yearless day date to a year that governs it
+
+
+def _year_of_the_sentence(found: list[_Date]) -> list[_Date]:
+    """Without a publication date, a day and month written without a year take a Gregorian year written just
+    before them in their sentence (at most :data:`_YEAR_REACH` characters back: ``كأس أمم أوروبا 2012 التي
+    تضيفها بولندا وأوكرانيا من 8 حزيران إلى الأول من تموز المقبلين`` -> 2012-06-08, 2012-07-01); otherwise they
+    stay unresolved."""
+    years: dict[int, list[_Date]] = {}
+    for d in found:
+        if d.kind == "year" and d.calendar == "gregorian" and d.resolved:
+            years.setdefault(d.sentence_id, []).append(d)
+    out = []
+    for d in found:
+        ys = years.get(d.sentence_id)
+        if d.yearless is not None and d.resolved is None and d.calendar == "gregorian" and ys:
+            near = [y for y in ys if y.end <= d.start and d.start - y.end <= _YEAR_REACH]
+            year = int(near[-1].resolved) if near else None
+            if year is not None:
+                month, day, last = d.yearless
+                first = _day_of("gregorian", year, month, day)
+                end = _day_of("gregorian", year, month, last) if last is not None else None
+                if first is not None and (last is None or end is not None):
+                    d = d._replace(resolved=first.isoformat() if last is None
+                                   else f"{first.isoformat()}/{end.isoformat()}")
+        out.append(d)
+    return out
 
 
 _FIRST_WORD_RE = re.compile(r"[^\s\u200e\u200f]+")
