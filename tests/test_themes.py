@@ -225,6 +225,10 @@ class TestSectionVocabulary:
         ("أعلن اللاعب الرحيل عن الأهلي.", {"SPORTS"}),                       # leaving a club: رحيل alone is 0.5
         ("تلقينا نبأ رحيل الشاعر عن عالمنا.", {"CULTURE_OBITUARY"}),
         ("فرضت الحكومة ضريبة جديدة على الضرائب العقارية.", {"ECON_GENERAL", "ECON_REALESTATE"}),
+        ("صدر حديثا عن دار النشر كتاب جديد للكاتب.", {"CULTURE_FESTIVALS"}),   # books and publishing
+        ("وفق رواية الشهود.", set()),                                        # رواية alone: an account, 0.5
+        ("يعاني المزارعون من تراجع الأراضي الزراعية.", {"ECON_GENERAL"}),
+        ("فرضت الحكومة الرسوم الجمركية على المركبات.", {"ECON_TRADE"}),
     ])
     def test_sentences(self, body, expected):
         assert themes_of(body) == expected
