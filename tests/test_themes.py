@@ -212,7 +212,7 @@ class TestSectionVocabulary:
         ("هاجم الكاتب الإخوان والسلفيين في مقاله.", {"POLITICAL_ISLAM"}),
         ("تقدم المطاعم المأكولات الشعبية والحلويات.", {"CULTURE_FOOD"}),
         ("ألقت الشرطة القبض على السجناء الهاربين.", {"ARREST", "SECURITY_SERVICES"}),
-        ("كتب سيرته في كتاب جديد.", {"CULTURE_OBITUARY"}),
+        ("كتب سيرته في كتاب جديد.", {"CULTURE_OBITUARY", "CULTURE_FESTIVALS"}),  # a life story in a new book
         ("توقفت حركة السير في الشارع.", set()),                              # السير = traffic, not a life story
         ("ارتفعت أسعار الذهب إلى 1095 دولارا للأوقية.", {"ECON_COMMODITIES"}),
         ("ذهب الوزير إلى المدينة صباحا.", set()),                            # ذهب = went: gold only in a phrase
