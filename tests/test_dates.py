@@ -257,3 +257,59 @@ class TestSession6Dates:
     ])
     def test_dates(self, body, expected):
         assert dates_of(body) == expected
+
+
+class TestAgo:
+    """``قبل`` + an amount of 3 or more + a time unit (``weekdays.csv`` ``ago_word``/``time_unit``): so long ago;
+    ``قبل ... من``/``على`` an event is before the event, not ago (published 2015-07-26)."""
+
+    @pytest.mark.parametrize("body, expected", [
+        ("ظهر المهرجان للوجود قبل 6 سنوات.", [("قبل 6 سنوات", "relative", "2009")]),
+        ("زار المدينة قبل خمسة أشهر.", [("قبل خمسة أشهر", "relative", "2015-02")]),
+        ("فتح باب الترشح قبل 15 يوما.", [("قبل 15 يوما", "relative", "2015-07-11")]),
+        ("خسر النهائي قبل 42 عاما.", [("قبل 42 عاما", "relative", "1973")]),
+        ("اجتمعوا في القاهرة قبل يومين.", [("قبل يومين", "relative", "2015-07-24")]),
+        ("تراجعت الأسعار قبل يومين من شهر رمضان.", [("شهر رمضان", "hijri_month", None)]),
+        ("وقبل يومين على المباراة المقبلة.", []),
+        ("وصل قبل 3 أيام من الانتخابات.", []),
+        ("جاء قبل الموعد بعشر دقائق.", []),
+    ])
+    def test_ago(self, body, expected):
+        assert dates_of(body) == expected
+
+
+class TestSpanPolicy:
+    """``DAY_SPAN_POLICY``: the tuned gold joins a day word and its weekday (``joined``, the default); the blind
+    gold's conventions split them, keep يوم and a conjunction outside (``split``)."""
+
+    BODY = "وصل الوفد أمس السبت وسيغادر يوم الأربعاء المقبل وغدا يلتقي الوزير ولعام 2016 خطة."
+
+    def test_joined_is_the_default(self):
+        from analysis.extract.dates import DAY_SPAN_POLICY, SPAN_POLICIES
+        assert DAY_SPAN_POLICY == "joined" and SPAN_POLICIES == ("joined", "split")
+        assert dates_of(self.BODY) == [("أمس السبت", "relative", "2015-07-25"),
+                                       ("يوم الأربعاء المقبل", "weekday", "2015-07-29"),
+                                       ("وغدا", "relative", "2015-07-27"), ("ولعام 2016", "year", "2016")]
+
+    def test_split(self, monkeypatch):
+        import analysis.extract.dates as dates
+        monkeypatch.setattr(dates, "DAY_SPAN_POLICY", "split")
+        assert dates_of(self.BODY) == [("أمس", "relative", "2015-07-25"), ("السبت", "weekday", "2015-07-25"),
+                                       ("الأربعاء المقبل", "weekday", "2015-07-29"),
+                                       ("غدا", "relative", "2015-07-27"), ("لعام 2016", "year", "2016")]
+        assert dates_of("يبدأ في فبراير المقبل.") == [("فبراير المقبل", "month", "2016-02")]  # فبراير keeps its ف
+
+
+class TestYearOfTheSentence:
+    """Without a publication date, a day and month take a Gregorian year written just before them (60 characters)."""
+
+    @pytest.mark.parametrize("body, expected", [
+        ("تستعد لكأس أمم أوروبا 2012 التي تقام من 8 حزيران إلى الأول من تموز المقبلين.",
+         [("2012", "year", "2012"), ("8 حزيران", "date", "2012-06-08"),
+          ("الأول من تموز المقبلين", "date", "2012-07-01")]),   # المقبلين: the plural modifier is in the span
+        ("بدأت الحرب عام 1990 وانتهت في ظروف صعبة جدا بعد سنوات طويلة من المعاناة والدمار والتشريد في 8 حزيران.",
+         [("عام 1990", "year", "1990"), ("8 حزيران", "date", None)]),  # the year is too far back
+        ("وصل الوفد في 8 حزيران وغادر عام 2012.", [("8 حزيران", "date", None), ("عام 2012", "year", "2012")]),
+    ])
+    def test_year(self, body, expected):
+        assert dates_of(body, published=None) == expected

@@ -16,6 +16,7 @@ from conftest import ROOT
 # Each reader of analysis/data/*.csv (module: the function that calls load_csv) with its declaration.
 DECLARED = {
     "boilerplate_ar.csv": dict(required=("text", "gloss"), key=("text",)),                           # text.layout
+    "change_verbs.csv": dict(required=("word", "gloss"), key=("word",)),                             # text.numbers
     "cue_verbs.csv": dict(required=("form", "lemma", "kind", "gloss_en", "object_ok", "strict"),
                           optional=("prep", "person"), key=("form",)),                        # lexicon.gazetteer
     "gazetteer.csv": dict(required=("key", "type", "name_en", "name_ar"), optional=("short_ar", "lat", "lon"),
@@ -94,7 +95,7 @@ class TestShipped:
         from analysis.names import naming
         from analysis.names import spelling as romanize_module
         from analysis.ner import features, names, newsfane
-        from analysis.text import layout, numerals, pagedate, stopwords
+        from analysis.text import layout, numbers, numerals, pagedate, stopwords
 
         readers = {
             "boilerplate_ar.csv": layout._boilerplate_phrases, "cue_verbs.csv": gazetteer.cue_verbs,
@@ -108,7 +109,7 @@ class TestShipped:
             "units.csv": figures.unit_lexicon, "weekdays.csv": dates.date_words,
             "name_particles.csv": romanize_module._particles, "name_words.csv": naming._words,
             "name_spellings.csv": romanize_module.name_spellings,
-            "news_glossary.csv": glossary.news_glossary,
+            "news_glossary.csv": glossary.news_glossary, "change_verbs.csv": numbers._change_words,
         }
         reader = readers[name]
         column = DECLARED[name]["required"][-1]

@@ -75,6 +75,20 @@ class TestKinds:
         (n,) = find_numbers(text)
         assert (n.text, n.value, n.value_high, n.kind) == (*expected[:3], "range")
 
+    @pytest.mark.parametrize("text, expected", [
+        # a before and an after of a change (analysis/data/change_verbs.csv), not the bounds of a range
+        ("ارتفع حجم التداول من 779،557 إلى 912،995", [("779،557", 779557.0, "cardinal"), ("912،995", 912995.0, "cardinal")]),
+        ("أغلق المؤشر مرتفعا من 2،395،96 إلى 2،402،67 نقطة",
+         [("2،395،96", 2395.96, "decimal"), ("2،402،67", 2402.67, "decimal")]),
+        ("وارتفع سعر اسهم صكوك الاستثمار الحكومية السابعة عشر من 100 إلى 100،51 جنية",
+         [("السابعة عشر", 17.0, "ordinal"), ("100", 100.0, "cardinal"), ("100،51", 100.51, "decimal")]),
+        # no change word in the clause: a range
+        ("يتراوح سعرها من 1000 إلى 3000 ريال", [("1000 إلى 3000", 1000.0, "range")]),
+        ("ارتفع عدد الطلاب. وتتراوح أعمارهم من 5 إلى 15 عاما", [("5 إلى 15", 5.0, "range")]),
+    ])
+    def test_change_is_not_a_range(self, text, expected):
+        assert found(text) == expected
+
     def test_ranges_off(self):
         assert found("5-15 يوما", ranges=False) == [("5", 5.0, "cardinal"), ("15", 15.0, "cardinal")]
 
@@ -106,6 +120,7 @@ class TestSeparators:
     @pytest.mark.parametrize("text, value", [
         ("1,234.5", 1234.5), ("1.234,5", 1234.5),          # two different separators: the last is decimal
         ("1.230.556.457", 1230556457.0), ("1,000,000", 1e6),  # one repeated: thousands
+        ("2،395،96", 2395.96), ("1,234,56", 1234.56),       # ... unless the last group is not three digits
         ("4,125", 4125.0), ("4،125", 4125.0),               # one comma + three digits: thousands
         ("4,125 مليار", 4.125e9),                            # ... unless a scale word follows
         ("0,125", 0.125),                                    # ... or the integer part is 0

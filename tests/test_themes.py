@@ -189,6 +189,51 @@ class TestDomainThemes:
         assert themes_of(body) == expected
 
 
+class TestSectionVocabulary:
+    """Glossed domain rows of every section (governance, nuclear, diplomacy, retail, literature, biography, health,
+    religion, food, arrests); polysemous words are ``form`` rows or weigh 0.5 (the hair/poetry الشعر, the
+    age/umrah عمره, the traffic/biography سير, the health official)."""
+
+    @pytest.mark.parametrize("body, expected", [
+        ("قرر رئيس الوزراء تقليص الوزارات ودمج الوزارات وإلغاء المناصب الزائدة.", {"GOV_REFORM"}),
+        ("صادق المجلس على الاتفاق النووي مع إيران.", {"NUCLEAR"}),
+        ("تحتفي الرئاسة غدا باليوم العالمي للحركة الكشفية.", {"SOCIETY_EVENTS"}),
+        ("التقى وزير الخارجية نظيره الفرنسي في باريس.", {"DIPLOMACY"}),
+        ("تتولى قبرص الرئاسة الدورية للاتحاد الأوروبي.", {"DIPLOMACY"}),
+        ("انتشرت التخفيضات في المحلات التجارية والمتاجر.", {"ECON_CONSUMER"}),
+        ("أقيمت أمسية شعرية ألقى فيها الشاعر قصائد جديدة.", {"CULTURE_FESTIVALS"}),
+        ("اكتشف الأطباء أن الشعر يتساقط بسبب التوتر.", {"HEALTH"}),          # hair: الشعر alone is no poetry
+        ("الفنان من مواليد دمشق وقد وافته المنية أمس.", {"CULTURE_OBITUARY", "CULTURE_TV"}),
+        ("افتتح المستشفى قسما لعلاج المرضى المصابين بالسرطان.", {"HEALTH"}),
+        ("قال المسؤول الصحي إن المدنيين قتلوا بانفجار ألغام.", {"ARMEDCONFLICT", "KILL"}),  # الصحي alone: 0.5
+        ("تنظم وزارة الشؤون الإسلامية حلقات تحفيظ القرآن في المساجد.", {"RELIGION_OUTREACH"}),
+        ("يستعد المعتمرون لأداء العمرة بعد الحج.", {"RELIGION_HAJJ"}),
+        ("وأكد أن عمره تجاوز الستين عاما.", set()),                          # عمره = his age, not umrah
+        ("هاجم الكاتب الإخوان والسلفيين في مقاله.", {"POLITICAL_ISLAM"}),
+        ("تقدم المطاعم المأكولات الشعبية والحلويات.", {"CULTURE_FOOD"}),
+        ("ألقت الشرطة القبض على السجناء الهاربين.", {"ARREST", "SECURITY_SERVICES"}),
+        ("كتب سيرته في كتاب جديد.", {"CULTURE_OBITUARY", "CULTURE_FESTIVALS"}),  # a life story in a new book
+        ("توقفت حركة السير في الشارع.", set()),                              # السير = traffic, not a life story
+        ("ارتفعت أسعار الذهب إلى 1095 دولارا للأوقية.", {"ECON_COMMODITIES"}),
+        ("ذهب الوزير إلى المدينة صباحا.", set()),                            # ذهب = went: gold only in a phrase
+        ("أصدرت الجوازات 350 ألف بطاقة زائر.", set()),                       # بطاقة (card) shares الطاقة's stem
+        ("أظهرت بيانات إدارة معلومات الطاقة ارتفاع الإنتاج.", {"ENV_OIL"}),
+        ("رفعت الحكومة أسعار المحروقات والوقود.", {"ENV_OIL"}),
+        ("خضع الرئيس لعملية جراحية لإزالة ورم صغير.", {"HEALTH"}),
+        ("سجلت الوزارة إصابات جديدة بفيروس كورونا.", {"HEALTH"}),
+        ("التقى الرئيس الكوري نظيره الياباني.", {"DIPLOMACY"}),               # الكوري is not كورونا
+        ("أعلن اللاعب الرحيل عن الأهلي.", {"SPORTS"}),                       # leaving a club: رحيل alone is 0.5
+        ("تلقينا نبأ رحيل الشاعر عن عالمنا.", {"CULTURE_OBITUARY"}),
+        ("فرضت الحكومة ضريبة جديدة على الضرائب العقارية.", {"ECON_GENERAL", "ECON_REALESTATE"}),
+        ("صدر حديثا عن دار النشر كتاب جديد للكاتب.", {"CULTURE_FESTIVALS"}),   # books and publishing
+        ("وفق رواية الشهود.", set()),                                        # رواية alone: an account, 0.5
+        ("يعاني المزارعون من تراجع الأراضي الزراعية.", {"ECON_GENERAL"}),
+        ("فرضت الحكومة الرسوم الجمركية على المركبات.", {"ECON_TRADE"}),
+    ])
+    def test_sentences(self, body, expected):
+        assert themes_of(body) == expected
+
+
 class TestAboutness:
     """rank_themes: the headline and lead weigh more than later sentences, so a passing mention does not win."""
 
@@ -210,6 +255,18 @@ class TestAboutness:
         assert ranked["theme"].iloc[0] == "SPORTS_FOOTBALL" and ranked["rank"].tolist()[:2] == [1, 2]
         assert "SPORTS" not in set(ranked["theme"])      # the generic theme is folded into the sport named
         assert top_theme(art) == "SPORTS_FOOTBALL"
+
+    def test_a_dateline_alone_is_not_the_lead(self):
+        from analysis.extract.themes import is_dateline_sentence
+        assert is_dateline_sentence("الرياض 26 شوال 1436 هـ الموافق 11 اغسطس 2015 م واس")
+        assert not is_dateline_sentence("فاز فريق الأهلي على الهلال بهدفين مقابل هدف في مباراة الدوري.")
+        art = parse_article("رعاية الشباب تحتفي باليوم العالمي\n\nالرياض 26 شوال 1436 هـ الموافق 11 اغسطس 2015 م واس\n"
+                            "تحتفي الرئاسة العامة لرعاية الشباب غدا باليوم العالمي للحركة الكشفية.\n"
+                            "وأوضح المدير أن الإدارة أكملت الاستعدادات لمشاركة العالم الاحتفال بالحركة.\n", ner=False)
+        ranked = rank_themes(art.themes, art.sentences)
+        # the lead is the two sentences after the dateline: the third body sentence weighs 2, not 1
+        assert dict(zip(ranked["theme"], ranked["weight"])) == {
+            "SOCIETY_EVENTS": 12.0, "SPORTS_ADMINISTRATION": 10.0, "CULTURE_FESTIVALS": 2.0}
 
     def test_weights_are_declared(self):
         assert (HEADLINE_WEIGHT, LEAD_WEIGHT, LEAD_SENTENCES) == (3.0, 2.0, 2)

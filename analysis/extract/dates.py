@@ -12,7 +12,8 @@ Kinds and how they are resolved against ``base.published_at`` (the publication d
 * ``weekday`` (``الاثنين``، ``يوم الأحد``، ``الأربعاء الماضي``): the most recent such weekday on or before ``P``;
   with ``الماضي`` strictly before ``P``; with ``المقبل``/``القادم`` strictly after it.  -> ``YYYY-MM-DD``
 * ``relative`` (``أمس``، ``اليوم``، ``غدا``، ``الأسبوع الماضي``، ``الشهر المقبل``، ``العام الماضي``، ``منذ يومين`` but not
-  ``منذ عامين ونصف``): ``P`` plus the offset
+  ``منذ عامين ونصف``; ``قبل 6 سنوات``، ``قبل ثلاثة أعوام``: an amount of time units ago, but not ``قبل 3 أيام من``
+  an event): ``P`` plus the offset
   in days (``YYYY-MM-DD``), ISO weeks (``YYYY-Www``), months (``YYYY-MM``) or years (``YYYY``).  A weekday right
   after a day-relative word (``اليوم الأحد``، ``أمس الخميس``) joins its span; the relative word resolves it.
   ``السابق``/``السابقة`` (previous) read like ``الماضي`` (``العام السابق`` = last year, ``الخميس السابق``).  A bare
@@ -76,6 +77,13 @@ from analysis.text.pagedate import (
 __all__ = ["DATE_COLUMNS", "DateWord", "date_words", "extract_dates", "resolve_weekday"]
 
 DATE_COLUMNS = schema.TABLES["dates"].names  # declared in analysis/schema.py
+# How far a day expression's span runs (read at call time).  ``joined``, the tuned gold's convention (tests/gold):
+# ``اليوم الأحد``/``أمس الخميس`` one row, ``يوم الأحد`` with يوم, a conjunction inside (``والأحد الماضيين``).
+# ``split``, the blind gold's (tests/gold_blind/CONVENTIONS_blind.md, Dates): two rows ``اليوم`` + ``الأحد`` (the
+# weekday resolved by the relative word), ``يوم`` outside (``الأربعاء الماضي``), a conjunction و/ف outside
+# (``غدا``، ``نونبر``، ``لعام 2012``; a preposition stays in).  The two gold sets disagree; see SPAN_POLICIES.
+SPAN_POLICIES = ("joined", "split")
+DAY_SPAN_POLICY = "joined"
 
 
 class DateWord(NamedTuple):
@@ -95,6 +103,7 @@ class _Date(NamedTuple):
     granularity: str
     gloss: str
     calendar: str = "gregorian"
+    yearless: tuple[int, int, int | None] | None = None  # (month, day, last day) of a day date with no year found
 
 
 @cache
@@ -464,11 +473,11 @@ def _sentence_dates(sid: int, toks: list[Tok], published: dt.date | None) -> lis
         if found is None:
             r = _word_at(toks, i, ("relative",))
             if (r is not None and not _quoted(toks, i, i + r[1]) and not _ordinal_after(toks, i + r[1])
-                    and not _half_after(toks, i + r[1])):
+                    and not _half_after(toks, i + r[1]) and not _before_an_event(toks, i, i + r[1], r[0])):
                 w, used = r
                 end_i = i + used
                 gloss = w.gloss
-                if w.unit == "day" and end_i < n:
+                if w.unit == "day" and end_i < n and DAY_SPAN_POLICY == "joined":
                     wd = _word_at(toks, end_i, ("weekday",))
                     if wd is not None:
                         end_i += wd[1]
@@ -478,6 +487,14 @@ def _sentence_dates(sid: int, toks: list[Tok], published: dt.date | None) -> lis
                 if y is not None and toks[end_i].kind == "number":
                     end_i, resolved = y.end, f"{y.year:04d}"
                 found = _Date(sid, t.start, toks[end_i - 1].end, "relative", resolved, w.unit or "day", gloss)
+        # --- "قبل 6 سنوات", "قبل ثلاثة أعوام": an amount of time units ago (relative)
+        if found is None:
+            ago = _ago_at(toks, i)
+            if ago is not None:
+                offset, unit, end_i = ago
+                resolved = _shift(published, offset, unit) if published else None
+                found = _Date(sid, t.start, toks[end_i - 1].end, "relative", resolved, unit,
+                              f"{-offset} {unit}s ago")
         # --- bare "العام" after a period word, before punctuation: "وفي بداية العام،" (this year)
         if (found is None and i > 0 and (i + 1 >= n or toks[i + 1].kind == "punct") and "ال" in t.norm
                 and _word_at(toks, i - 1, ("period_word",)) is not None):
@@ -500,7 +517,8 @@ def _sentence_dates(sid: int, toks: list[Tok], published: dt.date | None) -> lis
                 resolved = resolve_weekday(weekday, published, direction=direction).isoformat() if published else None
                 if out and out[-1].kind == "relative" and out[-1].granularity == "day" and out[-1].end == toks[i - 1].end:
                     resolved = out[-1].resolved  # "أمس الخميس": the weekday names the relative day
-                found = _Date(sid, t.start, toks[end_i - 1].end, "weekday", resolved, "day", _WEEKDAY_EN[weekday])
+                begin = t.start if DAY_SPAN_POLICY == "joined" else toks[k].start  # يوم inside or not
+                found = _Date(sid, begin, toks[end_i - 1].end, "weekday", resolved, "day", _WEEKDAY_EN[weekday])
         # --- year: "عام 2016", "في 2015", "عام 2010م", "1433هـ" (a bare Hijri year stays unresolved)
         if found is None:
             y = _year_at(toks, i)
@@ -520,6 +538,42 @@ def _sentence_dates(sid: int, toks: list[Tok], published: dt.date | None) -> lis
         else:
             i += 1
     return out
+
+
+_TO_ASCII = str.maketrans({**{chr(0x0660 + k): str(k) for k in range(10)},
+                           **{chr(0x06F0 + k): str(k) for k in range(10)}})
+
+
+_BEFORE_AN_EVENT = {"من", "على", "علي"}
+
+
+def _before_an_event(toks: list[Tok], i: int, j: int, w: DateWord) -> bool:
+    """``قبل يومين من شهر رمضان``، ``وقبل يومين على المباراة``: so long before an event, not so long ago."""
+    return normalize(w.term_ar).startswith("قبل") and j < len(toks) and toks[j].norm in _BEFORE_AN_EVENT
+
+
+def _ago_at(toks: list[Tok], i: int) -> tuple[int, str, int] | None:
+    """``قبل 6 سنوات``، ``قبل ثلاثة أعوام``: an ``ago_word`` (``weekdays.csv``), a whole amount (digits or a number
+    word, 3 or more: two is a dual, ``قبل عامين``, a row of its own) and a ``time_unit`` word -> (offset, unit, end)."""
+    if i + 2 >= len(toks) or _word_at(toks, i, ("ago_word",)) is None:
+        return None
+    amount = toks[i + 1]
+    if amount.kind == "number":
+        digits = amount.text.translate(_TO_ASCII)
+        value = int(digits) if digits.isdigit() else None
+    elif amount.kind == "word":
+        nw = number_word(amount.norm)
+        value = int(nw[0].value) if nw is not None and not nw[1] and float(nw[0].value).is_integer() else None
+    else:
+        value = None
+    if value is None or not 3 <= value <= 1000:
+        return None
+    u = _word_at(toks, i + 2, ("time_unit", "year_word"))  # (year words: عام، سنة after 11 and more)
+    if u is None or u[1] != 1:
+        return None
+    if i + 3 < len(toks) and toks[i + 3].norm in _BEFORE_AN_EVENT:
+        return None  # قبل 3 أيام من الانتخابات: three days before the elections, not three days ago
+    return -value, u[0].unit or "year", i + 3
 
 
 def _quoted(toks: list[Tok], i: int, j: int) -> bool:
@@ -580,7 +634,8 @@ def _finish_month(sid: int, toks: list[Tok], i: int, after: int, m: _Month, day:
     else:
         kind, gran, gloss = "month", "month", name
         resolved = f"{year:04d}-{m.month:02d}" if year is not None else None
-    return _Date(sid, toks[i].start, toks[j - 1].end, kind, resolved, gran, gloss, m.calendar), j
+    yearless = (m.month, day, day2) if year is None and day is not None else None
+    return _Date(sid, toks[i].start, toks[j - 1].end, kind, resolved, gran, gloss, m.calendar, yearless), j
 
 
 def _day_of(calendar: str, year: int, month: int, day: int) -> dt.date | None:
@@ -619,7 +674,11 @@ def extract_dates(base: BaseTables) -> pd.DataFrame:
                 found.append(_Date(int(sid), pd_.start, end, "numeric", pd_.iso, "day", pd_.iso))
             pos = pd_.end
     found.sort(key=lambda d: (d.start, d.end))
+    if published is None:
+        found = _year_of_the_sentence(found)
     text = base.text
+    if DAY_SPAN_POLICY == "split":
+        found = [d._replace(start=d.start + _conjunction_len(text, d.start, d.end)) for d in found]
     found = _glossed_by_date(found, text)
     return schema.frame("dates", {
         "date_id": range(1, len(found) + 1),
@@ -633,6 +692,50 @@ def extract_dates(base: BaseTables) -> pd.DataFrame:
         "gloss": [d.gloss for d in found],
         "calendar": [d.calendar for d in found],
     }, article_id=base.article_id)
+
+
+_YEAR_REACH = 60  # characters back from a yearless day date to a year that governs it
+
+
+def _year_of_the_sentence(found: list[_Date]) -> list[_Date]:
+    """Without a publication date, a day and month written without a year take a Gregorian year written just
+    before them in their sentence (at most :data:`_YEAR_REACH` characters back: ``كأس أمم أوروبا 2012 التي
+    تضيفها بولندا وأوكرانيا من 8 حزيران إلى الأول من تموز المقبلين`` -> 2012-06-08, 2012-07-01); otherwise they
+    stay unresolved."""
+    years: dict[int, list[_Date]] = {}
+    for d in found:
+        if d.kind == "year" and d.calendar == "gregorian" and d.resolved:
+            years.setdefault(d.sentence_id, []).append(d)
+    out = []
+    for d in found:
+        ys = years.get(d.sentence_id)
+        if d.yearless is not None and d.resolved is None and d.calendar == "gregorian" and ys:
+            near = [y for y in ys if y.end <= d.start and d.start - y.end <= _YEAR_REACH]
+            year = int(near[-1].resolved) if near else None
+            if year is not None:
+                month, day, last = d.yearless
+                first = _day_of("gregorian", year, month, day)
+                end = _day_of("gregorian", year, month, last) if last is not None else None
+                if first is not None and (last is None or end is not None):
+                    d = d._replace(resolved=first.isoformat() if last is None
+                                   else f"{first.isoformat()}/{end.isoformat()}")
+        out.append(d)
+    return out
+
+
+_FIRST_WORD_RE = re.compile(r"[^\s\u200e\u200f]+")
+
+
+def _conjunction_len(text: str, start: int, end: int) -> int:
+    """1 if the date's first word opens with a conjunction و/ف that is not part of a date word itself (``وغدا``،
+    ``ونونبر``، ``ولعام 2012``; not ``فبراير``), else 0 (the ``split`` span policy keeps it outside)."""
+    if text[start] not in "وف" or end - start < 3:
+        return 0
+    m = _FIRST_WORD_RE.match(text, start, end)
+    word = normalize(m.group()) if m else ""
+    if len(word) < 3 or word in _first_words() or word in _month_firsts():
+        return 0  # the word itself is a date word or a month (فبراير)
+    return 1
 
 
 def _glossed_by_date(found: list[_Date], text: str) -> list[_Date]:

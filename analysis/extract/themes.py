@@ -49,6 +49,7 @@ from analysis.extract.tokenview import token_column
 from analysis.lexicon import LexiconError, load_csv
 from analysis.schema import BaseTables
 from analysis.text.clitics import PREPOSITION_PROCLITIC_RE
+from analysis.text.layout import _dateline_date
 from analysis.text.normalize import dediac, normalize, strip_tatweel
 from analysis.text.stem import stem
 
@@ -59,6 +60,7 @@ THRESHOLD = 1.0
 HEADLINE_WEIGHT = 3.0  # the headline names what the story is about
 LEAD_WEIGHT = 2.0  # the lead (inverted pyramid: the first body sentences say what happened)
 LEAD_SENTENCES = 2
+DATELINE_MAX_WORDS = 14  # a dateline alone: place, date (both calendars), agency
 GENERIC_THEMES = {"SPORTS": "SPORTS_FOOTBALL"}  # generic theme -> default member of its family (SPORTS_*)
 THEME_COLUMNS = schema.TABLES["themes"].names  # declared in analysis/schema.py
 FORM_MARK = "="  # a key that is a bare word form, not a stem (no stem starts with it)
@@ -252,6 +254,13 @@ def tag_themes(base: BaseTables) -> pd.DataFrame:
     return schema.frame("themes", dict(zip(names, out)), article_id=base.article_id)
 
 
+def is_dateline_sentence(text: str) -> bool:
+    """A body sentence that is only an agency dateline (``الرياض 26 شوال 1436 هـ الموافق 11 اغسطس 2015 م واس``):
+    a dateline date (``analysis.text.layout._dateline_date``) and at most :data:`DATELINE_MAX_WORDS` words.
+    It says where and when, not what: the lead is the sentences after it."""
+    return len(text.split()) <= DATELINE_MAX_WORDS and _dateline_date(text) is not None
+
+
 def rank_themes(themes: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
     """Article-level theme ranking: one row per theme, most weight first (ties: the theme seen first).
 
@@ -266,10 +275,11 @@ def rank_themes(themes: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
                                           else "str") for c in cols})
     position: dict[int, float] = {}
     lead = 0
-    for sid, kind in zip(sentences["sentence_id"].tolist(), sentences["paragraph_kind"].tolist()):
+    texts = sentences["text"].tolist() if "text" in sentences else [""] * len(sentences)
+    for sid, kind, text in zip(sentences["sentence_id"].tolist(), sentences["paragraph_kind"].tolist(), texts):
         if kind == "headline":
             position[sid] = HEADLINE_WEIGHT
-        elif kind == "body" and lead < LEAD_SENTENCES:
+        elif kind == "body" and lead < LEAD_SENTENCES and not is_dateline_sentence(text):
             position[sid], lead = LEAD_WEIGHT, lead + 1
     totals: dict[str, float] = {}
     counts: dict[str, int] = {}

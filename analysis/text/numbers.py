@@ -12,7 +12,9 @@ is a *vague* number: ``value`` is ``None`` and ``vague`` is true.
 
 1. two different ones in one number (``1,234.5``, ``1.234,5``): the last is the decimal point, the other groups
    thousands;
-2. the same one more than once (``1.230.556.457``, ``1,000,000``): thousands;
+2. the same one more than once (``1.230.556.457``, ``1,000,000``): thousands -- unless the last group is not three
+   digits long while the others are (``2،395،96`` is 2395.96: a thousands group always has three digits, so the last
+   separator is the decimal point);
 3. one ``,``/``،`` followed by exactly three digits: thousands (``4,125``) — unless a scale word follows
    (``4,125 مليار`` is 4.125 billion: nobody writes 4,125 billion) or the integer part is ``0``;
 4. otherwise (one ``.``; one ``,``/``،`` followed by one, two or four or more digits): a decimal point
@@ -30,6 +32,7 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from analysis.lexicon import load_csv
 from analysis.text.normalize import normalize
 from analysis.text.numerals import NumberWord, compose, number_word, number_words, reversed_decimal
 
@@ -72,6 +75,7 @@ _TO_ASCII = str.maketrans({**{chr(0x0660 + i): str(i) for i in range(10)},
 
 _PERCENT_WORDS = (("في", "المائه"), ("في", "المئه"), ("في", "الميه"), ("بالمائه",), ("بالمئه",), ("بالميه",))
 _RANGE_TO = {"الي", "حتي"}
+_FROM = {"من", "ومن"}
 _SCALES = ("scale", "scale_plural", "scale_dual")
 
 
@@ -90,6 +94,8 @@ def _digits_value(raw: str, *, scaled: bool) -> tuple[float, bool] | None:
     sep = seps[0]
     parts = s.split(sep)
     if len(seps) > 1:
+        if len(parts[-1]) != 3 and all(len(g) == 3 for g in parts[1:-1]):
+            return float(f"{''.join(parts[:-1])}.{parts[-1]}"), True  # 2،395،96: thousands groups have 3 digits
         return float("".join(parts)), False
     whole, frac = parts
     if sep == "," and len(frac) == 3 and not scaled and whole.lstrip("0"):
@@ -367,6 +373,28 @@ def _range_after(sc: _Scanner, end: int, *, between: bool) -> tuple[float, int, 
     return got[0], got[1], _shared_scale(sc, p)
 
 
+@cache
+def _change_words() -> frozenset[str]:
+    return frozenset(normalize(r["word"]) for r in load_csv("change_verbs.csv", required=("word", "gloss"),
+                                                             key=("word",)))
+
+
+_CLAUSE_BACK_RE = re.compile(r"[^.!?\u061f\u061b;:\n\u060c,]{0,100}$")
+_CHANGE_REACH = 10  # words back from من to its change verb: وارتفع سعر اسهم صكوك الاستثمار الحكومية السابعة عشر من
+
+
+def _change_before(text: str, start: int) -> bool:
+    """``من`` at ``start`` follows a verb or noun of change in its clause (``ارتفع حجم التداول من 779 إلى 912``,
+    ``مرتفعا من ... إلى``; ``analysis/data/change_verbs.csv``): the two amounts are a before and an after, not the
+    bounds of a range."""
+    m = _CLAUSE_BACK_RE.search(text, max(0, start - 100), start)
+    if m is None:
+        return False
+    words = _WORD_RE.findall(m.group())[-_CHANGE_REACH:]
+    lex = _change_words()
+    return any((w := normalize(word)) in lex or (w[:1] in "وف" and w[1:] in lex) for word in words)
+
+
 def _after_conjunction(text: str, start: int) -> int:
     """``وخمسة``، ``والملايين``، ``والحادي``: a conjunction و/ف glued to a number word is not part of the number."""
     if text[start] not in "وف":
@@ -392,7 +420,7 @@ def find_numbers(text: str, *, ordinals: bool = True, ranges: bool = True) -> li
     out: list[NumberMention] = []
     pos = 0
     n = len(text)
-    prev_norm = ""
+    prev_norm, prev_start = "", 0  # the word before the current position, and where it starts
     # The next digit run and the next word from ``pos``: a match found from an earlier position that starts at or
     # after ``pos`` is still the next one (the patterns look neither behind nor at anchors), so each is searched
     # again only once ``pos`` has passed its start -- not from every word on to the next digit (quadratic).
@@ -414,7 +442,7 @@ def find_numbers(text: str, *, ordinals: bool = True, ranges: bool = True) -> li
             if start not in sc.words:  # (a word the scanner has not read yet: the usual case)
                 norm, inert = _inert_word(m.group())
                 if inert:  # no ordinal, number word or numeral plural: _amount_at would find nothing here
-                    pos, prev_norm = m.end(), norm
+                    pos, prev_norm, prev_start = m.end(), norm, m.start()
                     continue
             w = sc.word_at(start)
             if w is None or w.start != start:
@@ -436,7 +464,7 @@ def find_numbers(text: str, *, ordinals: bool = True, ranges: bool = True) -> li
                 continue
             got = _amount_at(sc, start)
             if got is None or (got[3] and _lex(prev_norm) is not None):
-                pos, prev_norm = w.end, w.norm
+                pos, prev_norm, prev_start = w.end, w.norm, w.start
                 continue
         else:
             date = _DATE_RE.match(text, start)
@@ -451,7 +479,7 @@ def find_numbers(text: str, *, ordinals: bool = True, ranges: bool = True) -> li
         if m is m_w:
             start = _after_conjunction(text, start)
         high = None
-        if ranges and not vague:
+        if ranges and not vague and not (prev_norm in _FROM and _change_before(text, prev_start)):
             rng = _range_after(sc, end, between=prev_norm in ("بين", "وبين"))
             low = _DIGITS_RE.match(text, start)
             if rng is not None:
