@@ -41,15 +41,15 @@ class TestDateMentions:
     # published 2015-07-26 (a Sunday)
     @pytest.mark.parametrize("body, expected", [
         ("اجتمعوا الاثنين في بغداد.", [("الاثنين", "weekday", "2015-07-20")]),
-        ("وصل يوم الأحد إلى عدن.", [("يوم الأحد", "weekday", "2015-07-26")]),
+        ("وصل يوم الأحد إلى عدن.", [("الأحد", "weekday", "2015-07-26")]),  # يوم outside (blind conventions)
         ("صدر الأربعاء الماضي بيان.", [("الأربعاء الماضي", "weekday", "2015-07-22")]),
         ("يبدأ الخميس المقبل الاجتماع.", [("الخميس المقبل", "weekday", "2015-07-30")]),
         ("أعلن أمس هدنة.", [("أمس", "relative", "2015-07-25")]),
         ("بعث برسالة أول من أمس.", [("أول من أمس", "relative", "2015-07-24")]),
         ("وقع أمس الأول انفجار.", [("أمس الأول", "relative", "2015-07-24")]),
         ("يعودون اليوم أو غدًا.", [("اليوم", "relative", "2015-07-26"), ("غدًا", "relative", "2015-07-27")]),
-        ("تبدأ مساء اليوم الأحد الهدنة.", [("اليوم الأحد", "relative", "2015-07-26")]),
-        ("أعلن أمس الخميس مسؤوليته.", [("أمس الخميس", "relative", "2015-07-25")]),
+        ("تبدأ مساء اليوم الأحد الهدنة.", [("اليوم", "relative", "2015-07-26"), ("الأحد", "weekday", "2015-07-26")]),
+        ("أعلن أمس الخميس مسؤوليته.", [("أمس", "relative", "2015-07-25"), ("الخميس", "weekday", "2015-07-25")]),
         ("تراجع الأسبوع الماضي.", [("الأسبوع الماضي", "relative", "2015-W29")]),
         ("هبط في الشهر الماضي.", [("الشهر الماضي", "relative", "2015-06")]),
         ("خسائر هذا العام كبيرة.", [("هذا العام", "relative", "2015")]),
@@ -89,7 +89,7 @@ class TestDateMentions:
 
     def test_unresolved_without_publication_date(self):
         assert dates_of("أعلن أمس الاثنين في عام 2016.", published=None) == [
-            ("أمس الاثنين", "relative", None), ("عام 2016", "year", "2016")]
+            ("أمس", "relative", None), ("الاثنين", "weekday", None), ("عام 2016", "year", "2016")]
 
 
 class TestSeed:
@@ -113,8 +113,23 @@ class TestDevGold:
     def test_dev_f1(self, gold_dir: Path):
         if gold_dir.name in heldout():
             pytest.skip(f"{gold_dir.name} is held out (tests/gold/HELDOUT.txt): see TestHeldOutGold")
-        precision, recall, missed, spurious = folder_scores(gold_dir, "dates")
+        precision, recall, missed, spurious = folder_scores(gold_dir, "dates", skip_starts=SUPERSEDED.get(
+            gold_dir.name, frozenset()))
         assert precision >= 0.95 and recall >= 0.85, (missed, spurious)
+
+
+# Tuned and held-out gold rows written before the day-span convention of tests/gold_blind/CONVENTIONS_blind.md
+# (DAY_SPAN_POLICY = "split": اليوم + الأحد two rows, يوم and a conjunction outside), which the parser follows since
+# session 6.  The gold files stay as they are; these spans (start offsets of the joined gold row and of the split
+# rows predicted in its place) are left out of the thresholds.  Under DAY_SPAN_POLICY = "joined" every one matches.
+SUPERSEDED = {
+    "01_politics_aawsat": frozenset({820, 826, 1628, 1632, 2290, 2296}),  # اليوم الأحد-type pairs, يوم + weekday
+    "03_politics_alyaum": frozenset({1177, 1181, 3349, 3353}),
+    "05_politics_alwatan": frozenset({1899, 1900}),                        # a conjunction inside
+    "09_politics_almadina": frozenset({60, 64, 405, 409}),
+    "17_economy_aleqtisadiya": frozenset({484, 488}),
+    "19_economy_alyaum": frozenset({1577, 1581}),
+}
 
 
 class TestHeldOutGold:
@@ -127,7 +142,8 @@ class TestHeldOutGold:
 
     @pytest.mark.parametrize("gold_dir", [p for p in gold_dirs("dates") if p.name in heldout()], ids=lambda p: p.name)
     def test_heldout_floor(self, gold_dir: Path):
-        precision, recall, missed, spurious = folder_scores(gold_dir, "dates")
+        precision, recall, missed, spurious = folder_scores(gold_dir, "dates", skip_starts=SUPERSEDED.get(
+            gold_dir.name, frozenset()))
         assert precision >= 0.6 and recall >= 0.5, (missed, spurious)
 
 
@@ -163,7 +179,7 @@ class TestHijri:
         ("يبدأ العمل اعتبارا من يوم أمس 25 شوال 1436هـ.", None,   # a relative glossed by the absolute day
          [("أمس", "relative", "2015-08-10", "gregorian"), ("25 شوال 1436هـ", "date", "2015-08-10", "hijri")]),
         ("وعقد الاجتماع يوم الأربعاء 6 شوال 1436هـ في الرياض.", None,
-         [("يوم الأربعاء", "weekday", "2015-07-22", "gregorian"), ("6 شوال 1436هـ", "date", "2015-07-22", "hijri")]),
+         [("الأربعاء", "weekday", "2015-07-22", "gregorian"), ("6 شوال 1436هـ", "date", "2015-07-22", "hijri")]),
         ("تستمر فعالياته حتى 28 شعبان الحالي في جدة.", "2012-07-10", [("28 شعبان الحالي", "date", "2012-07-18", "hijri")]),
         ("تأسست الجمعية منذ عام 1433هـ في المدينة.", None, [("عام 1433هـ", "year", None, "hijri")]),  # bare Hijri year
         ("في المدة من 12- 23 شوال في أنحاء المملكة.", None, [("12- 23 شوال", "period", None, "hijri")]),
@@ -228,7 +244,8 @@ class TestPublicationDate:
         ("عنوان الخبر\nالأحد 12 مايو 2013 الموافق 2 رجب 1434 هـ\n\nأعلن الوزير أمس عن خطة جديدة للنقل العام.",
          "2013-05-12", [("أمس", "2013-05-11")]),
         ("ناجي يتفقد الأسواق\n\nقلقيلية 17-7-2012 وفا- قال الوزير اليوم الثلاثاء إن الأسعار مستقرة منذ الشهر الماضي.",
-         "2012-07-17", [("17-7-2012", "2012-07-17"), ("اليوم الثلاثاء", "2012-07-17"), ("الشهر الماضي", "2012-06")]),
+         "2012-07-17", [("17-7-2012", "2012-07-17"), ("اليوم", "2012-07-17"), ("الثلاثاء", "2012-07-17"),
+                        ("الشهر الماضي", "2012-06")]),
         ("تدشين التطبيق\n\nعنيزة 26 شوال 1436 هـ الموافق 11 أغسطس 2015 م واس\n\nدشن المدير أمس الأول التطبيق.",
          "2015-08-11", [("26 شوال 1436 هـ", "2015-08-11"), ("11 أغسطس 2015 م", "2015-08-11"), ("أمس الأول", "2015-08-09")]),
         ("عنوان الخبر\n\nفي الرياض أعلن الوزير في 12 مايو 2012 عن خطة للنقل العام تبدأ غدا.",   # not a dateline
@@ -279,21 +296,21 @@ class TestAgo:
 
 
 class TestSpanPolicy:
-    """``DAY_SPAN_POLICY``: the tuned gold joins a day word and its weekday (``joined``, the default); the blind
-    gold's conventions split them, keep يوم and a conjunction outside (``split``)."""
+    """``DAY_SPAN_POLICY``: the blind gold's conventions split a day word and its weekday, keep يوم and a conjunction
+    outside (``split``, the default since session 6); the older tuned gold joins them (``joined``)."""
 
     BODY = "وصل الوفد أمس السبت وسيغادر يوم الأربعاء المقبل وغدا يلتقي الوزير ولعام 2016 خطة."
 
-    def test_joined_is_the_default(self):
+    def test_joined(self, monkeypatch):
+        import analysis.extract.dates as dates
         from analysis.extract.dates import DAY_SPAN_POLICY, SPAN_POLICIES
-        assert DAY_SPAN_POLICY == "joined" and SPAN_POLICIES == ("joined", "split")
+        assert DAY_SPAN_POLICY == "split" and SPAN_POLICIES == ("joined", "split")
+        monkeypatch.setattr(dates, "DAY_SPAN_POLICY", "joined")
         assert dates_of(self.BODY) == [("أمس السبت", "relative", "2015-07-25"),
                                        ("يوم الأربعاء المقبل", "weekday", "2015-07-29"),
                                        ("وغدا", "relative", "2015-07-27"), ("ولعام 2016", "year", "2016")]
 
-    def test_split(self, monkeypatch):
-        import analysis.extract.dates as dates
-        monkeypatch.setattr(dates, "DAY_SPAN_POLICY", "split")
+    def test_split_is_the_default(self):
         assert dates_of(self.BODY) == [("أمس", "relative", "2015-07-25"), ("السبت", "weekday", "2015-07-25"),
                                        ("الأربعاء المقبل", "weekday", "2015-07-29"),
                                        ("غدا", "relative", "2015-07-27"), ("لعام 2016", "year", "2016")]
