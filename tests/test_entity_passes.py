@@ -157,3 +157,20 @@ def test_title_place_name_with_the_model(text, expected):
     if not entities_module.ner_available():
         pytest.skip("the NER model cannot be loaded: this checks the model's place reading inside a title chain")
     assert _run(text, ner=True) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a foreign surname shaped like an imperfect verb (ت/ي + stem) but no common word stays in the model's person
+    ("وسجل آشلي يونغ الهدف في الدقيقة التاسعة.", ("آشلي يونغ", "PERSON")),
+    ("باسم الدولي الفرنسي السابق ليليان تورام وهو 94 فوزاً.", ("ليليان تورام", "PERSON")),
+])
+def test_model_person_keeps_a_verb_shaped_surname(text, expected):
+    if not entities_module.ner_available():
+        pytest.skip("the NER model cannot be loaded: this checks the trim of the model's person spans")
+    assert expected[:2] in [(t, ty) for t, ty, _ in _run(text, ner=True)]
+
+
+def test_model_person_span_drops_a_common_verb():
+    from analysis.extract.entities.model_passes import _verb_word
+    assert _verb_word("يعود") and _verb_word("ويؤكد")
+    assert not _verb_word("يونغ") and not _verb_word("تورام")

@@ -27,7 +27,7 @@ from analysis.extract.entities.words import (
     word_list,
     written_ali,
 )
-from analysis.lexicon.gazetteer import titles
+from analysis.lexicon.gazetteer import cue_verbs, titles
 from analysis.text.clitics import clitic_forms, strip_conjunction
 from analysis.text.commonwords import is_common
 from analysis.text.stopwords import is_stopword
@@ -317,10 +317,19 @@ def _retype(toks: Tokens, ids: list[int], typ: str) -> str:
 
 def _trim_verbs(toks: Tokens, ids: list[int]) -> list[int]:
     """A person span without the verbs that follow the name (``عبدالغني يعود`` -> ``عبدالغني``; a lone verb stays:
-    the model read it as a name)."""
-    while len(ids) > 1 and verb_shaped(toks.norm[ids[-1]]):
+    the model read it as a name).  A last word only *shaped* like an imperfect verb that is no common word nor cue
+    verb stays when the model puts it inside the person (``ليليان تورام``، ``آشلي يونغ``: a foreign surname
+    starting with ي/ت); a common one (``يعود``) is a verb."""
+    while len(ids) > 1 and verb_shaped(toks.norm[ids[-1]]) and _verb_word(toks.norm[ids[-1]]):
         ids = ids[:-1]
     return ids
+
+
+def _verb_word(norm: str) -> bool:
+    """A verb-shaped word that reads as a verb inside a model person span: a cue verb or a common word (also
+    behind و/ف)."""
+    w = strip_conjunction(norm)
+    return w in cue_verbs() or norm in cue_verbs() or is_common(w) or is_common(norm)
 
 
 def _not_a_name(norms: list[str], label: str, absorbs: bool) -> bool:
