@@ -174,3 +174,23 @@ def test_model_person_span_drops_a_common_verb():
     from analysis.extract.entities.model_passes import _verb_word
     assert _verb_word("يعود") and _verb_word("ويؤكد")
     assert not _verb_word("يونغ") and not _verb_word("تورام")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a one-word place shaped like a nisba after a definite noun is its adjective, elsewhere the state
+    ("تمثل العباءة الزي المحتشم للمرأة السعودية بجميع المدن.", []),
+    ("وأشار إلى أن الأيدي السعودية قليلة في السعودية حاليا.", [("السعودية", "GPE", "gazetteer")]),
+    ("وقال الرئيس السيسي إن المفاوضات مستمرة.", [("السيسي", "PERSON", "gazetteer")]),
+])
+def test_nisba_shaped_place_after_a_definite_noun_is_an_adjective(text, expected):
+    assert _run(text, ["gazetteer"]) == expected
+
+
+def test_adjective_after_noun():
+    from analysis.extract.entities.words import adjective_after_noun
+    art = parse_article("عنوان\n\nوهو المنتخب العربي الوحيد، ونادي العربي فاز على الرئيس العراقي", ner=False)
+    toks = tokens_of(art)
+    at = {w: i for i, w in enumerate(toks.text)}
+    assert adjective_after_noun(toks, toks.text.index("العربي"))  # المنتخب العربي
+    assert not adjective_after_noun(toks, len(toks.text) - 1 - toks.text[::-1].index("العربي"))  # نادي العربي
+    assert not adjective_after_noun(toks, at["العراقي"])  # after a title

@@ -6,7 +6,7 @@ from bisect import bisect_left, insort
 
 from analysis.extract.entities.base import Context, Mention, claim
 from analysis.extract.entities.patterns import skip_title_complement
-from analysis.extract.entities.words import listed_first_name, verb_shaped, word_list
+from analysis.extract.entities.words import adjective_after_noun, listed_first_name, verb_shaped, word_list
 from analysis.lexicon.gazetteer import cue_verbs, titles
 from analysis.text.clitics import clitic_forms, strip_conjunction
 from analysis.text.commonwords import is_common
@@ -71,6 +71,9 @@ def alias_pass(ctx: Context) -> None:
             if hit is not None and names[hit][1] == "alias:short_name" and i > 0 \
                     and toks.sentence[i - 1] == toks.sentence[i] and toks.norm[i - 1].startswith("ال") and off == 0:
                 continue  # الفن العربي: an adjective, not the club العربي
+            if hit is not None and len(hit) == 1 and off == 0 and names[hit][0].type != "PERSON" \
+                    and adjective_after_noun(toks, i):
+                continue  # المنتخب العربي: an adjective, not a repeat of the club العربي
             if hit is not None:
                 target, rule = names[hit]
                 m = Mention(i, i + len(hit), toks.start[i] + off, toks.end[i + len(hit) - 1], target.type, "alias",

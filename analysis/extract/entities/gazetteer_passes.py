@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from analysis.extract.entities.base import Context, Mention, Tokens, claim, release
 from analysis.extract.entities.patterns import after_title
-from analysis.extract.entities.words import namey, word_list
+from analysis.extract.entities.words import adjective_after_noun, namey, word_list
 from analysis.lexicon.gazetteer import name_tokens, variant_index
 from analysis.text.clitics import clitic_forms
 from analysis.text.stopwords import is_stopword
@@ -48,8 +48,13 @@ def match_gazetteer(toks: Tokens) -> list[Mention]:
 
 def gazetteer_pass(ctx: Context) -> None:
     """Gazetteer matches; a short form (``الكاظمي``, bare ``التحالف``) is kept only when it names an entry whose
-    full name the article uses (the first such entry in file order), and joins that entry."""
-    gaz = match_gazetteer(ctx.toks)
+    full name the article uses (the first such entry in file order), and joins that entry.  A one-word place
+    shaped like a nisba right after a definite noun (``المرأة السعودية``، ``العاصمة السعودية``) is that noun's
+    adjective (:func:`~.words.adjective_after_noun`), not a mention."""
+    toks = ctx.toks
+    gaz = [m for m in match_gazetteer(toks)
+           if not (m.type in ("GPE", "LOC") and m.tok1 - m.tok0 == 1 and m.start == toks.start[m.tok0]
+                   and adjective_after_noun(toks, m.tok0))]  # المرأة السعودية: the adjective, not the state
     full_keys = {m.key for m in gaz if not m.short}
     for m in gaz:
         if m.short:

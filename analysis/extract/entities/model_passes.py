@@ -16,6 +16,7 @@ from analysis.extract.entities.base import (
 )
 from analysis.extract.entities.words import (
     accusative_indefinite,
+    adjective_after_noun,
     is_nisba,
     known_name_word,
     listed_country,
@@ -445,6 +446,8 @@ def ner_pass(ctx: Context) -> None:
         listed = b >= 0 and toks.sentence[b] == s and (toks.text[b] in "،,)" or covered[b] is not None
                                                        or b in ctx.named)
         off, f = _name_start(toks, first, bare, listed)
+        if typ != "PERSON" and len(ids) == 1 and off == 0 and adjective_after_noun(toks, first):
+            continue  # الفريق العربي, للمنتخب العربي: the noun's adjective, not a club
         name = (f,) + tuple(norms[1:])
         key = place.key if place is not None and place.type == "PERSON" else f"{typ.lower()}:" + " ".join(name)
         m = Mention(first, ids[-1] + 1, toks.start[first] + off, toks.end[ids[-1]], typ, "ner", key,

@@ -21,7 +21,7 @@ from analysis.text.stopwords import is_stopword
 
 __all__ = ["word_list", "never_name", "is_nisba", "place_nisba", "namey", "glued", "surname_word", "verb_shaped",
            "hal_participle", "accusative_indefinite", "known_name_word", "listed_place", "listed_first_name",
-           "listed_country", "written_ali"]
+           "listed_country", "written_ali", "adjective_after_noun"]
 
 _NISBA_RE = re.compile(r"^(?:[وفبلك]{0,2})ال\w+(?:ي|يه|يين|يون|يات)$")
 # An imperfect verb of the third person (يعود, يأمر, تحتسب, يؤكد): ي/ت + two to five letters.  Names of that shape
@@ -198,3 +198,18 @@ def written_ali(text: str, norm: str) -> bool:
 def accusative_indefinite(text: str) -> bool:
     """The written token carries the indefinite accusative (``احتياطياً``): a common word, never a name."""
     return _TANWIN_FATH in text
+
+
+def adjective_after_noun(toks: Tokens, i: int) -> bool:
+    """Token i, a one-word name shaped like a nisba (``السعودية``، ``العربي``), stands right after a definite noun of
+    its sentence (``المرأة السعودية``، ``للمنتخب العربي``): it is that noun's adjective, not a name.  A title
+    (``الرئيس السيسي``) or a settlement word before it is no such noun; asked only of non-person names."""
+    if not is_nisba(toks.norm[i]) or i == 0 or toks.sentence[i - 1] != toks.sentence[i] \
+            or toks.kind[i - 1] != "word" or toks.end[i - 1] == toks.start[i]:
+        return False
+    prev = strip_conjunction(toks.norm[i - 1])
+    if len(prev) < 4 or is_stopword(prev) or prev in titles().get("person_title", ()) \
+            or prev in word_list("settlement_head"):
+        return False
+    return prev.startswith(("ال", "لل")) or any(f.startswith("ال") and len(f) > 3
+                                                for _, f in proclitic_splits(prev, min_rest=3))
