@@ -11,10 +11,10 @@ from analysis.extract.entities.words import (
     glued,
     hal_participle,
     is_nisba,
-    known_name_word,
     listed_first_name,
     namey,
     never_name,
+    person_name_word,
     place_nisba,
     surname_word,
     verb_shaped,
@@ -392,7 +392,7 @@ def dateline_pass(ctx: Context) -> None:
             continue
         a, b = sides[place.index(False)]
         if any(covered[x] is not None or toks.kind[x] != "word" or is_stopword(toks.norm[x]) or len(toks.norm[x]) < 2
-               for x in range(a, b)) or known_name_word(toks.norm[a]):
+               for x in range(a, b)) or person_name_word(toks.norm[a]):
             continue  # not a byline (هشام لاشين - القاهرة)
         name = tuple(toks.norm[x] for x in range(a, b))
         ctx.add(Mention(a, b, toks.start[a], toks.end[b - 1], "ORG", "pattern", "org:" + " ".join(name),
@@ -489,10 +489,15 @@ def org_pass(ctx: Context) -> None:
             i += 1
             continue
         off, head = head_off
-        nxt = covered[i + 1] if i + 1 < n else None
+        q = i + 1 if i + 1 < n and toks.text[i + 1] in QUOTE_MARKS else i  # شركة "جوجل": the name in marks
+        nxt = covered[q + 1] if q + 1 < n else None
         if head in name_part_heads and nxt is not None and nxt.type == "ORG" and nxt.source == "gazetteer" \
-                and nxt.start == toks.start[i + 1] and toks.sentence[i + 1] == toks.sentence[i]:
+                and nxt.start == toks.start[q + 1] and toks.sentence[q + 1] == toks.sentence[i] \
+                and (q == i or (head in word_list("quoted_name_part_head") and nxt.tok1 < n
+                                and toks.text[nxt.tok1] in QUOTE_MARKS)):
             nxt.tok0, nxt.start = i, toks.start[i] + off  # منظمة الانتربول: the head belongs to the name (grows)
+            if q > i:
+                nxt.tok1, nxt.end = nxt.tok1 + 1, toks.end[nxt.tok1]  # the closing mark with the opening one
             claim(covered, nxt)
             i = nxt.tok1
             continue

@@ -21,7 +21,7 @@ from analysis.text.stopwords import is_stopword
 
 __all__ = ["word_list", "never_name", "is_nisba", "place_nisba", "namey", "glued", "surname_word", "verb_shaped",
            "hal_participle", "accusative_indefinite", "known_name_word", "listed_place", "listed_first_name",
-           "listed_country", "written_ali", "adjective_after_noun"]
+           "listed_country", "written_ali", "adjective_after_noun", "person_name_word"]
 
 _NISBA_RE = re.compile(r"^(?:[وفبلك]{0,2})ال\w+(?:ي|يه|يين|يون|يات)$")
 # An imperfect verb of the third person (يعود, يأمر, تحتسب, يؤكد): ي/ت + two to five letters.  Names of that shape
@@ -181,6 +181,16 @@ def listed_first_name(w: str) -> bool:
 
 def _known_name_token(w: str) -> bool:
     return w in _name_tokens()
+
+
+@cache
+def _person_tokens() -> frozenset[str]:
+    return frozenset(t for vs in variant_index().values() for v in vs if v.entry.type == "PERSON" for t in v.tokens)
+
+
+def person_name_word(w: str) -> bool:
+    """A normalised word of a reviewed person's name or a listed first name (``هشام``): a byline, not an outlet."""
+    return w in _person_tokens() or w in _listed("first_name")
 
 
 def known_name_word(w: str) -> bool:
