@@ -218,3 +218,16 @@ def test_dateline_outlet_that_is_a_gazetteer_word():
     # الوطن is a word of a gazetteer name (الوطن العربي) but no person's: still the dateline's outlet
     assert ("الوطن", "ORG", "pattern:dateline") in _run("مسقط ـ الوطن:\nسعياً من الجمعية للمشاركة في الحراك.",
                                                         ["gazetteer", "dateline"])
+
+
+@pytest.mark.parametrize("text, expected", [
+    # صحيفة stays outside the paper's span (H21), also before a name in marks
+    ("رابط الخبر بصحيفة الوئام: طابعة جديدة.", [("الوئام", "ORG", "pattern:outlet_name")]),
+    ('واتفقت الشركة مع صحيفة "سبق" لتكون راعيا.', [("سبق", "ORG", "pattern:outlet_name")]),
+    ("الثقل الإعلامي الكبير لصحيفة (سبق)، ودورها.", [("سبق", "ORG", "pattern:outlet_name")]),
+    # a court is named by its adjectives alone; a place adjective describes it
+    ("وأصدرت المحكمة الجزائية المتخصصة حكمها.", [("المحكمة الجزائية المتخصصة", "ORG", "pattern:org_definite")]),
+    ("وأصدرت المحكمة العراقية حكمها.", []),
+])
+def test_outlet_and_court_names(text, expected):
+    assert _run(text, ["gazetteer", "org_pattern"]) == expected

@@ -304,8 +304,9 @@ def definite_org_name(toks: Tokens, i: int, covered: list[Mention | None]) -> in
     """End (exclusive) of an organisation named by a definite head, its adjectives and an "of" phrase (``ل``):
     ``اللجنة العليا للانتخابات الرئاسية``, ``الاتحاد الكويتي لكرة القدم``, ``المؤسسة العامة للتأمينات
     الاجتماعية``, ``الشركة التونسية للكهرباء والغاز``; or a club, ``النادي`` + one definite word (``النادي
-    الأهلي``).  Without the ``ل`` phrase a definite head + adjectives is a description (الحكومة العراقية), i + 1
-    then."""
+    الأهلي``); or a court, named by its adjectives alone (entity_words.csv ``adjective_named_head``:
+    ``المحكمة الجزائية المتخصصة``).  Without the ``ل`` phrase a definite head + adjectives is a description
+    (الحكومة العراقية), i + 1 then."""
     n = len(toks.norm)
     heads = titles().get("org_head", frozenset())
     head = next((f[2:] for _, f in clitic_forms(toks.text[i], toks.norm[i]) if f.startswith("ال") and f[2:] in heads),
@@ -327,6 +328,9 @@ def definite_org_name(toks: Tokens, i: int, covered: list[Mention | None]) -> in
         return i + 1  # الجهاز الفني للفريق, اللجنة المنظمة للحدث: a body described by its function
     if head == "نادي" and k == i + 2:
         return k if not toks.norm[i + 1].endswith("ه") else i + 1  # النادي الأهلي (not مباريات النادي الودية)
+    if head in word_list("adjective_named_head") and not any(place_nisba(toks.norm[x]) for x in range(i + 1, k)) \
+            and not (k < n and toks.sentence[k] == toks.sentence[i] and toks.norm[k].startswith("ل")):
+        return k  # المحكمة الجزائية المتخصصة: a court is named by its adjectives (not المحكمة العراقية)
     if not (k < n and toks.sentence[k] == toks.sentence[i] and covered[k] is None and toks.kind[k] == "word"):
         return i + 1
     w = toks.norm[k]
@@ -448,6 +452,7 @@ def org_pass(ctx: Context) -> None:
     all_heads = org_heads | fac_heads | event_heads | league_heads
     definite_heads = frozenset("ال" + h for h in org_heads)
     name_part_heads = word_list("name_part_head")
+    outside_heads = word_list("outside_org_head")
     any_head = all_heads | place_heads | definite_heads
     headless: dict[tuple[str, str], bool] = {}  # (text, norm) -> no reading of the token is a head of any kind
     n = len(toks.norm)
@@ -503,8 +508,25 @@ def org_pass(ctx: Context) -> None:
             continue
         facility = head in fac_heads and head not in org_heads
         event = head in event_heads or head in league_heads
+        outside = head in outside_heads
+        if outside and i + 2 < n and toks.text[i + 1] in _NAME_OPENERS and toks.sentence[i + 1] == toks.sentence[i]:
+            c = next((x for x in range(i + 2, min(i + 6, n)) if toks.text[x] in _NAME_CLOSERS), None)
+            if c is not None and c > i + 2 and all(
+                    covered[x] is None and toks.kind[x] == "word" and not is_stopword(toks.norm[x])
+                    for x in range(i + 2, c)):  # صحيفة "سبق", لصحيفة (سبق): the name inside the marks
+                name = tuple(toks.norm[x] for x in range(i + 2, c))
+                ctx.add(Mention(i + 2, c, toks.start[i + 2], toks.end[c - 1], "ORG", "pattern",
+                                "org:" + " ".join(name), name_norm=name, rule="pattern:outlet_name"))
+                i = c
+                continue
         k, absorbed = org_name(toks, i, covered, head, facility=facility, weak=head in fac_weak, event=event,
                                named=ctx.named)
+        if k > i + 1 and outside:
+            name = tuple(toks.norm[x] for x in range(i + 1, k))  # صحيفة الوئام: the head is outside (H21)
+            ctx.add(Mention(i + 1, k, toks.start[i + 1], toks.end[k - 1], "ORG", "pattern", "org:" + " ".join(name),
+                            name_norm=name, rule="pattern:outlet_name"))
+            i = k
+            continue
         if k > i + 1:
             for a in absorbed:
                 absorb(ctx, a)  # its tokens pass to the organisation claimed below
