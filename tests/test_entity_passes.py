@@ -231,3 +231,27 @@ def test_dateline_outlet_that_is_a_gazetteer_word():
 ])
 def test_outlet_and_court_names(text, expected):
     assert _run(text, ["gazetteer", "org_pattern"]) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # name extents: a preposition + common word ends a proper name; a list of coordinated words stays in;
+    # a purpose (لل + derived masdar + preposition) is outside; an elative adjective after the "of" phrase is in
+    ("وأعلنت شركة إبسون بتصميم طابعة جديدة.", [("شركة إبسون", "ORG", "pattern:org_head")]),
+    ("وقالت وزارة الثقافة والفنون والتراث إن المعرض افتتح.",
+     [("وزارة الثقافة والفنون والتراث", "ORG", "pattern:org_head")]),
+    ("اعتماد وزارة التعليم للاستغناء عن المباني المستأجرة.", [("وزارة التعليم", "ORG", "pattern:org_head")]),
+    ("وأعلن المجلس الأعلى للتمويل الأصغر خطته.", [("المجلس الأعلى للتمويل الأصغر", "ORG", "pattern:org_definite")]),
+])
+def test_org_name_extents(text, expected):
+    assert _run(text, ["gazetteer", "org_pattern"]) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("ومول بنك السودان فرع الأبيض المشاريع.", [("بنك السودان فرع الأبيض", "ORG", "pattern:org_unit")]),
+    ("وقال الاتحاد العام للفنانين فرع سوريا إن المعرض افتتح.",
+     [("الاتحاد العام للفنانين فرع سوريا", "ORG", "pattern:org_unit")]),
+    ("وتراجعت مبيعات جنرال موتورز أوروبا هذا العام.", [("جنرال موتورز أوروبا", "ORG", "pattern:org_unit")]),
+    ("وزار وفد من الأمم المتحدة أوروبا.", [("الأمم المتحدة", "ORG", "gazetteer"), ("أوروبا", "LOC", "gazetteer")]),
+])
+def test_org_unit(text, expected):
+    assert _run(text, ["gazetteer", "region", "org_pattern", "org_unit"]) == expected

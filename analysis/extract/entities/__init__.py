@@ -37,7 +37,8 @@ that made it (``rule`` column: ``gazetteer``, ``gazetteer:short_form``, ``patter
 for, issue 10: ``pattern:org_definite`` (``اللجنة العليا للانتخابات``), ``pattern:event_head`` (cups, championships,
 laws: MISC; leagues ``دوري``: ORG), ``pattern:place_org`` (``تعليم حائل``), ``pattern:dual_head`` (``مجلسي الشورى
 والدولة``), ``pattern:dateline`` (``مسقط ـ الوطن:``), ``pattern:region`` (``أميركا الشمالية``),
-``pattern:state_epithet`` (bare ``المملكة``/``السلطنة``), ``alias:short_name`` (``العربي`` after ``نادي العربي``)).
+``pattern:state_epithet`` (bare ``المملكة``/``السلطنة``), ``pattern:org_unit`` (``بنك السودان فرع الأبيض``),
+``pattern:outlet_name`` (``صحيفة الوئام`` -> ``الوئام``), ``alias:short_name`` (``العربي`` after ``نادي العربي``)).
 
 Guards against false names: a verb-shaped word (imperfect ي/ت + stem, or a cue verb) ends a person's name and starts
 none the model does not read (``ترامب يؤكد`` -> ``ترامب``); an indefinite accusative (``احتياطياً``) is never in a
@@ -75,6 +76,7 @@ from analysis.extract.entities.patterns import (
     dateline_pass,
     dual_head_pass,
     org_pass,
+    org_unit_pass,
     person_pass,
     quoted_short_name_pass,
 )
@@ -96,6 +98,7 @@ PASSES: tuple[Pass, ...] = (
     Pass("dateline", dateline_pass, doc="مسقط ـ الوطن: the outlet beside the dateline's place"),
     Pass("dual_head", dual_head_pass, doc="مجلسي الشورى والدولة: one body per word after a dual head"),
     Pass("org_pattern", org_pass, doc="org/facility head + name"),
+    Pass("org_unit", org_unit_pass, doc="بنك السودان فرع الأبيض, جنرال موتورز أوروبا: an organisation's unit"),
     Pass("person_pattern", person_pass, doc="title chain + name, NAME، TITLE"),
     Pass("reconcile_persons", reconcile_persons_pass, needs_model=True,
          doc="pattern persons take the model's person extent or give way"),

@@ -11,7 +11,9 @@ from analysis.extract.entities.words import (
     glued,
     hal_participle,
     is_nisba,
+    known_name_word,
     listed_first_name,
+    listed_place,
     namey,
     never_name,
     person_name_word,
@@ -27,7 +29,7 @@ from analysis.text.clitics import clitic_forms, strip_conjunction
 from analysis.text.commonwords import is_common
 from analysis.text.stopwords import is_stopword
 
-__all__ = ["org_pass", "dateline_pass", "dual_head_pass", "definite_org_name", "place_org_name",
+__all__ = ["org_pass", "org_unit_pass", "dateline_pass", "dual_head_pass", "definite_org_name", "place_org_name",
            "person_pass", "quoted_short_name_pass", "org_name", "person_name", "skip_title_complement",
            "after_title", "apposition_name"]
 
@@ -153,6 +155,21 @@ _YEAR_RE = re.compile(r"^(?:1[89]|20)\d\d(?:م|هـ)?$")
 _MASDAR_RE = re.compile(r"^(?:ت\w\wي\w|ا\w\wا\w|ا\w\w\wا\w|است\w\wا\w)$")
 
 
+# An elative adjective, definite (الأصغر, الأعلى, الأكبر): af'al after the article.
+_ELATIVE_RE = re.compile(r"^الا\w\w[\wي]$")
+# A verbal noun of a derived form (استغناء, انتقال, اعتماد) after لل: with a preposition after it, a purpose.
+_DERIVED_MASDAR_RE = re.compile(r"^(?:ا\w\wا\w|ا\w\w\wا\w|است\w\wا\w)$")
+
+
+def _purpose_masdar(toks: Tokens, k: int, i: int) -> bool:
+    """Token k is لل + a verbal noun of a derived form followed by a preposition (``للاستغناء عن``): the purpose of
+    an act, after the name (``اعتماد وزارة التعليم للاستغناء عن المباني``), not an "of" phrase inside it."""
+    stem = toks.norm[k][2:]
+    nxt = k + 1
+    return bool(_DERIVED_MASDAR_RE.match(stem)) and nxt < len(toks.norm) and toks.sentence[nxt] == toks.sentence[i] \
+        and toks.norm[nxt] in word_list("purpose_preposition")
+
+
 def _definite_free(toks: Tokens, k: int, covered: list[Mention | None], i: int) -> bool:
     """Token k is a free definite word in token i's sentence (ال.. or لل..), no stopword."""
     return (k < len(toks.norm) and toks.sentence[k] == toks.sentence[i] and covered[k] is None
@@ -166,12 +183,19 @@ def _governing_noun(norm: str, heads: frozenset[str]) -> bool:
 
 
 def _proper_word(toks: Tokens, k: int, named: frozenset[int] = frozenset()) -> bool:
-    """An indefinite word that is no vocabulary: the proper part of a name (أوبك, سابك, لايت سبيد)."""
+    """An indefinite word that is no vocabulary: the proper part of a name (أوبك, سابك, لايت سبيد).  A preposition
+    ب/ل/ك fused to a common word or a place (``بتصميم``, ``بإفران``) is none: it starts a phrase after the name."""
     norm = toks.norm[k]
     return (toks.kind[k] == "word" and not norm.startswith("ال") and not is_common(norm) and not is_stopword(norm)
             and not is_nisba("ال" + norm) and not norm.endswith("ه") \
             and not (verb_shaped(norm, False) and k not in named)
-            and not accusative_indefinite(toks.text[k]) and len(norm) >= 2)
+            and not accusative_indefinite(toks.text[k]) and len(norm) >= 2 and not _prepositional(norm))
+
+
+def _prepositional(norm: str) -> bool:
+    """ب/ل/ك + a common word, a listed place or a known name word (``بتصميم``، ``بإفران``، ``لتنظيم``)."""
+    rest = norm[1:]
+    return norm[:1] in "بلك" and len(rest) >= 3 and (is_common(rest) or listed_place(rest) or known_name_word(rest))
 
 
 def _idafa_next(toks: Tokens, k: int, covered: list[Mention | None], i: int) -> bool:
@@ -248,12 +272,15 @@ def org_name(toks: Tokens, i: int, covered: list[Mention | None], head: str, *,
                 or norm in descriptors or norm in person_titles or (k > j and verb_shaped(norm)) \
                 or norm in word_list("time_adjective"):
             break
-        if not facility and not proper and not coordinated and k > j and norm.startswith("وال") and len(norm) > 4 \
-                and toks.norm[k - 1].startswith(("ال", "لل")) and not place_nisba(norm) \
+        if not facility and not proper and (not coordinated or toks.norm[k - 1].startswith("وال")) and k > j \
+                and norm.startswith("وال") and len(norm) > 4 \
+                and toks.norm[k - 1].startswith(("ال", "لل", "وال")) and not place_nisba(norm) \
                 and covered[k - 1] is None and not is_nisba(norm[1:]):
-            coordinated = True  # صندوق التنمية والتشغيل, حزب الحرية والعدالة
+            coordinated = True  # صندوق التنمية والتشغيل, حزب الحرية والعدالة, وزارة الثقافة والفنون والتراث
             k += 1
             continue
+        if norm.startswith("لل") and k > j and _purpose_masdar(toks, k, i):
+            break  # وزارة التعليم | للاستغناء عن ...: a purpose, not an "of" phrase of the name
         if norm.startswith("ال") or (norm.startswith("لل") and k > j):
             if facility and k > j + 1 and not proper:
                 break  # a facility: head + name + one adjective (قاعدة العند الجوية)
@@ -346,9 +373,9 @@ def definite_org_name(toks: Tokens, i: int, covered: list[Mention | None]) -> in
             and toks.kind[k] == "word" and toks.norm[k] not in t.get("person_title", frozenset()) \
             and not verb_shaped(toks.norm[k]):
         w = toks.norm[k]
-        if w.startswith("ال") and (is_nisba(w) or w.endswith("ه")) and not is_stopword(w) \
+        if w.startswith("ال") and (is_nisba(w) or w.endswith("ه") or _ELATIVE_RE.match(w)) and not is_stopword(w) \
                 and w not in word_list("time_adjective"):
-            k += 1  # للتأمينات الاجتماعية, للقوات المسلحة (an adjective; not ... لكرة القدم | السماح)
+            k += 1  # للتأمينات الاجتماعية, للقوات المسلحة, للتمويل الأصغر (an adjective; not ... لكرة القدم | السماح)
         elif w.startswith("وال") and len(w) > 4 and not coordinated:
             coordinated, k = True, k + 1  # للكهرباء والغاز
         else:
@@ -610,3 +637,39 @@ def quoted_short_name_pass(ctx: Context) -> None:
                         name_norm=name, rule="pattern:quoted_short_name")
         ctx.found.append(short)
         claim(covered, short)
+
+
+def org_unit_pass(ctx: Context) -> None:
+    """A unit of an organisation named with it is one ORG mention (``pattern:org_unit``): ``<org> فرع <place>``
+    (``بنك السودان فرع الأبيض``, ``الاتحاد العام ... فرع سوريا``: entity_words.csv ``unit_word``) and a company
+    with a proper name + a continent or region (``جنرال موتورز أوروبا``, ``جنرال موتورز أميركا الشمالية``;
+    conventions: a company's unit is one mention).  The unit is an entity of its own; a place inside is absorbed."""
+    toks, covered = ctx.toks, ctx.covered
+    n = len(toks.norm)
+    units = word_list("unit_word")
+    for m in list(ctx.found):
+        if m.type != "ORG" or m.source == "absorbed" or m.tok1 >= n or toks.sentence[m.tok1] != toks.sentence[m.tok0]:
+            continue
+        k = m.tok1
+        end, place = None, None
+        nxt = covered[k]
+        if nxt is None and strip_conjunction(toks.norm[k]) == toks.norm[k] and toks.norm[k] in units \
+                and k + 1 < n and toks.sentence[k + 1] == toks.sentence[k]:
+            p = covered[k + 1]
+            if p is not None and p.type in ("GPE", "LOC") and p.start == toks.start[k + 1]:
+                end, place = p.tok1, p
+            elif p is None and toks.kind[k + 1] == "word" and toks.norm[k + 1].startswith("ال") \
+                    and not is_stopword(toks.norm[k + 1]) and not is_common(toks.norm[k + 1]):
+                end = k + 2
+        elif nxt is not None and nxt.type == "LOC" and nxt.start == toks.start[k] and m.name_norm \
+                and not m.name_norm[0].startswith("ال") and m.name_norm[0] not in titles().get("org_head", ()):
+            end, place = nxt.tok1, nxt
+        if end is None:
+            continue
+        if place is not None:
+            absorb(ctx, place)
+        m.tok1, m.end = end, toks.end[end - 1]
+        m.name_norm = m.name_norm + tuple(toks.norm[x] for x in range(k, end) if toks.kind[x] == "word")
+        m.key, m.entry, m.source, m.short, m.rule = "org:" + " ".join(m.name_norm), None, "pattern", False, \
+            "pattern:org_unit"
+        claim(covered, m)
