@@ -255,3 +255,14 @@ def test_org_name_extents(text, expected):
 ])
 def test_org_unit(text, expected):
     assert _run(text, ["gazetteer", "region", "org_pattern", "org_unit"]) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # epithets working as a place's name (blind conventions) and more reviewed names
+    ("وتستعد عروس البحر الأحمر لاستقبال الزوار.", [("عروس البحر الأحمر", "GPE", "gazetteer")]),
+    ("وفي دوري البطولة الإحترافية فاز الفريق.", [("البطولة الإحترافية", "ORG", "gazetteer")]),
+    ("نظمت الندوة العالمية للشباب الإسلامي مخيما. وقالت الندوة إن العدد كبير.",
+     [("الندوة العالمية للشباب الإسلامي", "ORG", "gazetteer"), ("الندوة", "ORG", "gazetteer:short_form")]),
+])
+def test_more_gazetteer_names(text, expected):
+    assert _run(text, ["gazetteer"]) == expected
