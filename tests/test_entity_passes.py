@@ -266,3 +266,15 @@ def test_org_unit(text, expected):
 ])
 def test_more_gazetteer_names(text, expected):
     assert _run(text, ["gazetteer"]) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a listed club standing alone in a sports story (three sport trigger words) is the club
+    ("خسر الفريق المباراة في الدوري. وأستمر داسيلفا مدربا للنصر بعد خسارته أمام الهلال.",
+     [("للنصر", "ORG", "pattern:club"), ("الهلال", "ORG", "pattern:club")]),
+    # not outside a sports story, nor before a definite word (الهلال الأحمر)
+    ("وأكد أن النصر قريب للشعب.", []),
+    ("خسر الفريق المباراة في الدوري. وتبرع الهلال الأحمر بالدم للاعبين.", []),
+])
+def test_club_in_a_sports_story(text, expected):
+    assert _run(text, ["club"]) == expected

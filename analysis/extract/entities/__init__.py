@@ -38,7 +38,8 @@ for, issue 10: ``pattern:org_definite`` (``اللجنة العليا للانت�
 laws: MISC; leagues ``دوري``: ORG), ``pattern:place_org`` (``تعليم حائل``), ``pattern:dual_head`` (``مجلسي الشورى
 والدولة``), ``pattern:dateline`` (``مسقط ـ الوطن:``), ``pattern:region`` (``أميركا الشمالية``),
 ``pattern:state_epithet`` (bare ``المملكة``/``السلطنة``), ``pattern:org_unit`` (``بنك السودان فرع الأبيض``),
-``pattern:outlet_name`` (``صحيفة الوئام`` -> ``الوئام``), ``alias:short_name`` (``العربي`` after ``نادي العربي``)).
+``pattern:outlet_name`` (``صحيفة الوئام`` -> ``الوئام``),
+``pattern:club`` (``للنصر`` in a sports story), ``alias:short_name`` (``العربي`` after ``نادي العربي``)).
 
 Guards against false names: a verb-shaped word (imperfect ي/ت + stem, or a cue verb) ends a person's name and starts
 none the model does not read (``ترامب يؤكد`` -> ``ترامب``); an indefinite accusative (``احتياطياً``) is never in a
@@ -73,6 +74,7 @@ from analysis.extract.entities.model_passes import (
     reconcile_persons_pass,
 )
 from analysis.extract.entities.patterns import (
+    club_pass,
     dateline_pass,
     dual_head_pass,
     org_pass,
@@ -98,6 +100,7 @@ PASSES: tuple[Pass, ...] = (
     Pass("dateline", dateline_pass, doc="مسقط ـ الوطن: the outlet beside the dateline's place"),
     Pass("dual_head", dual_head_pass, doc="مجلسي الشورى والدولة: one body per word after a dual head"),
     Pass("org_pattern", org_pass, doc="org/facility head + name"),
+    Pass("club", club_pass, doc="للنصر, أمام الهلال: a listed club name standing alone in a sports story"),
     Pass("org_unit", org_unit_pass, doc="بنك السودان فرع الأبيض, جنرال موتورز أوروبا: an organisation's unit"),
     Pass("person_pattern", person_pass, doc="title chain + name, NAME، TITLE"),
     Pass("reconcile_persons", reconcile_persons_pass, needs_model=True,

@@ -29,7 +29,7 @@ from analysis.text.clitics import clitic_forms, strip_conjunction
 from analysis.text.commonwords import is_common
 from analysis.text.stopwords import is_stopword
 
-__all__ = ["org_pass", "org_unit_pass", "dateline_pass", "dual_head_pass", "definite_org_name", "place_org_name",
+__all__ = ["org_pass", "org_unit_pass", "club_pass", "dateline_pass", "dual_head_pass", "definite_org_name", "place_org_name",
            "person_pass", "quoted_short_name_pass", "org_name", "person_name", "skip_title_complement",
            "after_title", "apposition_name"]
 
@@ -673,3 +673,37 @@ def org_unit_pass(ctx: Context) -> None:
         m.key, m.entry, m.source, m.short, m.rule = "org:" + " ".join(m.name_norm), None, "pattern", False, \
             "pattern:org_unit"
         claim(covered, m)
+
+
+_SPORTS_ARTICLE_TRIGGERS = 3  # sport trigger words (ner_triggers.csv ``sport``) that make an article a sports story
+
+
+def club_pass(ctx: Context) -> None:
+    """In a sports story (at least three sport trigger words: مباراة، مدرب، دوري ...) a club name of
+    entity_words.csv ``sports_club`` standing alone (``للنصر``، ``بالهلال``، ``أمام الهلال``) is the club, ORG
+    (``pattern:club``); not before a definite word that continues another name (``الهلال الأحمر``)."""
+    from analysis.ner.features import trigger_categories
+
+    toks, covered = ctx.toks, ctx.covered
+    clubs = word_list("sports_club")
+    n = len(toks.norm)
+    hits = []
+    for i in range(n):
+        if toks.kind[i] != "word" or covered[i] is not None:
+            continue
+        hit = next(((off, f) for off, f in clitic_forms(toks.text[i], toks.norm[i]) if f in clubs), None)
+        if hit is None:
+            continue
+        k = i + 1
+        if k < n and toks.sentence[k] == toks.sentence[i] and toks.kind[k] == "word" \
+                and toks.norm[k].startswith("ال") and not is_stopword(toks.norm[k]):
+            continue  # الهلال الأحمر
+        hits.append((i, hit))
+    if not hits:
+        return
+    sport = sum(1 for x in range(n) if toks.kind[x] == "word" and "sport" in trigger_categories(toks.norm[x]))
+    if sport < _SPORTS_ARTICLE_TRIGGERS:
+        return
+    for i, (off, form) in hits:
+        ctx.add(Mention(i, i + 1, toks.start[i] + off, toks.end[i], "ORG", "pattern", "org:" + form,
+                        name_norm=(form,), rule="pattern:club"))
