@@ -278,3 +278,9 @@ def test_more_gazetteer_names(text, expected):
 ])
 def test_club_in_a_sports_story(text, expected):
     assert _run(text, ["club"]) == expected
+
+
+def test_dateline_place_colon_outlet():
+    # a line <place>: <outlet> opening a paragraph names the outlet
+    assert ("الأحداث", "ORG", "pattern:dateline") in _run("الخرطوم: الأحداث\nأعلن المدير العام للوكالة عن تعويض.",
+                                                           ["gazetteer", "dateline"])

@@ -401,19 +401,28 @@ _DATELINE_DASHES = frozenset("-\u2010\u2011\u2013\u2014\u0640")
 
 def dateline_pass(ctx: Context) -> None:
     """A dateline opening a paragraph, ``<place> - <outlet>:`` or ``<outlet> - <place>:`` (``مسقط ـ الوطن:``,
-    ``سبق– الرياض:``): the side that is not a gazetteer place (one or two free words) is the outlet, ORG
+    ``سبق– الرياض:``), or a line ``<place>: <outlet>`` (``الخرطوم: الأحداث``): the side that is not a gazetteer
+    place (one or two free words) is the outlet, ORG
     (``pattern:dateline``)."""
     toks, covered = ctx.toks, ctx.covered
+    persons = {x for sp in ctx.spans if sp.label == "PERS" for x in sp.ids}
     n = len(toks.norm)
     for i in range(n):
         if i > 0 and toks.paragraph[i] == toks.paragraph[i - 1]:
             continue
         dash = next((d for d in range(i + 1, min(i + 3, n)) if toks.text[d] in _DATELINE_DASHES
                      and toks.paragraph[d] == toks.paragraph[i]), None)
-        if dash is None:
+        m = covered[i]
+        if dash is None and m is not None and m.type == "GPE" and m.tok0 == i and m.tok1 < n \
+                and toks.text[m.tok1] == ":" and toks.paragraph[m.tok1] == toks.paragraph[i]:
+            dash = m.tok1  # الخرطوم: الأحداث -- a line of its own: the place, a colon, the outlet
+            end = next((e for e in range(dash + 2, min(dash + 4, n + 1))
+                        if e == n or toks.paragraph[e] != toks.paragraph[i]), None)
+        elif dash is None:
             continue
-        end = next((e for e in range(dash + 2, min(dash + 4, n + 1))
-                    if e == n or toks.paragraph[e] != toks.paragraph[i] or toks.text[e] == ":"), None)
+        else:
+            end = next((e for e in range(dash + 2, min(dash + 4, n + 1))
+                        if e == n or toks.paragraph[e] != toks.paragraph[i] or toks.text[e] == ":"), None)
         if end is None:
             continue
         sides = [(i, dash), (dash + 1, end)]
@@ -423,8 +432,8 @@ def dateline_pass(ctx: Context) -> None:
             continue
         a, b = sides[place.index(False)]
         if any(covered[x] is not None or toks.kind[x] != "word" or is_stopword(toks.norm[x]) or len(toks.norm[x]) < 2
-               for x in range(a, b)) or person_name_word(toks.norm[a]):
-            continue  # not a byline (هشام لاشين - القاهرة)
+               for x in range(a, b)) or person_name_word(toks.norm[a]) or any(x in persons for x in range(a, b)):
+            continue  # not a byline (هشام لاشين - القاهرة; الخرطوم: تيسير عبدالحليم, a person to the model)
         name = tuple(toks.norm[x] for x in range(a, b))
         ctx.add(Mention(a, b, toks.start[a], toks.end[b - 1], "ORG", "pattern", "org:" + " ".join(name),
                         name_norm=name, rule="pattern:dateline"))
