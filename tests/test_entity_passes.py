@@ -274,6 +274,7 @@ def test_more_gazetteer_names(text, expected):
      [("للنصر", "ORG", "pattern:club"), ("الهلال", "ORG", "pattern:club")]),
     # not outside a sports story, nor before a definite word (الهلال الأحمر)
     ("وأكد أن النصر قريب للشعب.", []),
+    ("فاز الفريق في المباراة وتصدر الدوري. ويحتفي الفن العربي بالنصر.", []),  # no sport word in its sentence
     ("خسر الفريق المباراة في الدوري. وتبرع الهلال الأحمر بالدم للاعبين.", []),
 ])
 def test_club_in_a_sports_story(text, expected):
@@ -285,3 +286,17 @@ def test_dateline_place_colon_outlet():
     # line, which the reader does not tokenise)
     assert ("الأحداث", "ORG", "pattern:dateline") in _run(
         "ارتفاع سعر السهم.\nالخرطوم: الأحداث\nأعلن المدير العام للوكالة عن تعويض.", ["gazetteer", "dateline"])
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a facility named after a person (head + definite title + name) is one FAC; new weak heads street/theatre/hotel
+    ("التي تعقب المباراة على ملعب الأمير فيصل بن فهد في الرياض.",
+     [("الرياض", "GPE", "gazetteer"), ("ملعب الأمير فيصل بن فهد", "FAC", "pattern:fac_head")]),
+    ("في مركزها بشارع الأمير متعب (الأربعين) بجدة.",
+     [("جدة", "GPE", "gazetteer"), ("شارع الأمير متعب", "FAC", "pattern:fac_head")]),
+    ("أقيمت الندوة في فندق جولدن توليب بالسيب.", [("فندق جولدن توليب", "FAC", "pattern:fac_head")]),
+    ("قدمت المسرحية على مسرح حجوب مساء.", [("مسرح حجوب", "FAC", "pattern:fac_head")]),
+    ("وأغلق الشارع الرئيسي أمام السيارات.", []),
+])
+def test_facility_names(text, expected):
+    assert _run(text, ["gazetteer", "org_pattern"]) == expected

@@ -193,9 +193,11 @@ def _proper_word(toks: Tokens, k: int, named: frozenset[int] = frozenset()) -> b
 
 
 def _prepositional(norm: str) -> bool:
-    """ب/ل/ك + a common word, a listed place or a known name word (``بتصميم``، ``بإفران``، ``لتنظيم``)."""
+    """ب/ل/ك + a common word, a listed place, a known name word or a definite word (``بتصميم``، ``بإفران``،
+    ``لتنظيم``، ``بالسيب``)."""
     rest = norm[1:]
-    return norm[:1] in "بلك" and len(rest) >= 3 and (is_common(rest) or listed_place(rest) or known_name_word(rest))
+    return norm[:1] in "بلك" and len(rest) >= 3 and (is_common(rest) or listed_place(rest) or known_name_word(rest)
+                                                    or rest.startswith("ال"))
 
 
 def _idafa_next(toks: Tokens, k: int, covered: list[Mention | None], i: int) -> bool:
@@ -264,6 +266,16 @@ def org_name(toks: Tokens, i: int, covered: list[Mention | None], head: str, *,
         if event and norm in person_titles and norm.startswith("ال"):
             k += 1  # كأس الملك
             continue
+        if facility and k == j and norm in person_titles and norm.startswith("ال"):
+            p = person_name(toks, k + 1, covered)
+            if p == k + 1 and k + 1 < n and covered[k + 1] is None and known_name_word(toks.norm[k + 1]):
+                p = k + 2  # فيصل (also a common word) بن فهد: a known given name opens the name
+                while p + 1 < n and toks.sentence[p + 1] == toks.sentence[i] and toks.norm[p] in word_list("connector") \
+                        and namey(toks, p + 1, covered):
+                    p += 2
+            if p > k + 1:  # ملعب الأمير فيصل بن فهد, شارع الأمير متعب: a facility named after a person
+                k, evidence, proper = p, True, True
+            break
         if event and k > j and norm.startswith("ل") and not norm.startswith("لل") and len(norm) > 3 \
                 and _definite_free(toks, k + 1, covered, i):
             k += 2  # جائزة ... لتميز الأداء
@@ -689,7 +701,8 @@ _SPORTS_ARTICLE_TRIGGERS = 3  # sport trigger words (ner_triggers.csv ``sport``)
 
 def club_pass(ctx: Context) -> None:
     """In a sports story (at least three sport trigger words: مباراة، مدرب، دوري ...) a club name of
-    entity_words.csv ``sports_club`` standing alone (``للنصر``، ``بالهلال``، ``أمام الهلال``) is the club, ORG
+    entity_words.csv ``sports_club`` standing alone in a sentence with a sport word (``مدربا للنصر``، ``أمام الهلال``
+    بعد خسارته كأس الملك) is the club, ORG
     (``pattern:club``); not before a definite word that continues another name (``الهلال الأحمر``)."""
     from analysis.ner.features import trigger_categories
 
@@ -710,9 +723,17 @@ def club_pass(ctx: Context) -> None:
         hits.append((i, hit))
     if not hits:
         return
-    sport = sum(1 for x in range(n) if toks.kind[x] == "word" and "sport" in trigger_categories(toks.norm[x]))
-    if sport < _SPORTS_ARTICLE_TRIGGERS:
+    def sporty(x: int) -> bool:
+        w = toks.norm[x]
+        return toks.kind[x] == "word" and ("sport" in trigger_categories(w) or (
+            w.endswith("ا") and len(w) > 3 and "sport" in trigger_categories(w[:-1])))  # مدربا
+
+    sport = [x for x in range(n) if sporty(x)]
+    if len(sport) < _SPORTS_ARTICLE_TRIGGERS:
         return
+    sentences = {toks.sentence[x] for x in sport}
     for i, (off, form) in hits:
+        if toks.sentence[i] not in sentences:
+            continue  # ويحتفي الفن العربي بالنصر: no sport word in the sentence, the victory
         ctx.add(Mention(i, i + 1, toks.start[i] + off, toks.end[i], "ORG", "pattern", "org:" + form,
                         name_norm=(form,), rule="pattern:club"))
