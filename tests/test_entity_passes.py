@@ -300,3 +300,11 @@ def test_dateline_place_colon_outlet():
 ])
 def test_facility_names(text, expected):
     assert _run(text, ["gazetteer", "org_pattern"]) == expected
+
+
+def test_place_nisba_of_a_listed_country():
+    from analysis.extract.entities.words import place_nisba
+    assert place_nisba("البرتغالي") and place_nisba("الغاني")  # البرتغال, غانا: ner_lists.csv countries
+    assert not place_nisba("كولومبيا") and not place_nisba("بلغاريا")  # the place itself is no adjective of it
+    assert _run("ويستعد نادي بورتو البرتغالي للمباراة.", ["gazetteer", "org_pattern"]) == [
+        ("نادي بورتو", "ORG", "pattern:org_head")]

@@ -84,9 +84,10 @@ def is_nisba(norm: str) -> bool:
 
 @cache
 def _place_names() -> frozenset[str]:
-    """Single-token spellings of gazetteer places (for recognising their nisba adjectives)."""
+    """Single-token spellings of gazetteer places and ner_lists.csv countries (for recognising their nisba
+    adjectives: البرتغالي from البرتغال)."""
     return frozenset(v.tokens[0] for vs in variant_index().values() for v in vs
-                     if len(v.tokens) == 1 and v.entry.type in ("GPE", "LOC"))
+                     if len(v.tokens) == 1 and v.entry.type in ("GPE", "LOC")) | _listed("country")
 
 
 @cache
@@ -94,6 +95,8 @@ def place_nisba(norm: str) -> bool:
     """``فلسطينيا``, ``الفلسطيني``, ``الأمريكية``: an adjective (or adverb) made from a gazetteer place."""
     places = _place_names()
     for w in {norm, strip_conjunction(norm)}:
+        if w in places:
+            continue  # كولومبيا is the place, not an adjective of it
         bare = strip_article(w, prefixes=CLITIC_ARTICLE_PREFIXES, min_rest=3)
         if bare is not None:
             w = bare
