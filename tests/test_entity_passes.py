@@ -308,3 +308,15 @@ def test_place_nisba_of_a_listed_country():
     assert not place_nisba("كولومبيا") and not place_nisba("بلغاريا")  # the place itself is no adjective of it
     assert _run("ويستعد نادي بورتو البرتغالي للمباراة.", ["gazetteer", "org_pattern"]) == [
         ("نادي بورتو", "ORG", "pattern:org_head")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a listed given name before a model person opened by عبد (a father's name) opens the name
+    ("لم نرتح إلى طريقة حضور غادة عبد الرازق في المسلسل.", "غادة عبد الرازق"),
+    # more first names in ner_lists.csv: بدر before a surname the model reads alone
+    ("بدر الروقي- سبق- عنيزة: اتفقت الشركة مع الصحيفة على الرعاية.", "بدر الروقي"),
+])
+def test_given_name_opens_a_model_person(text, expected):
+    if not entities_module.ner_available():
+        pytest.skip("the NER model cannot be loaded: this checks a given name before the model's person")
+    assert expected in [t for t, ty, _ in _run(text, ner=True) if ty == "PERSON"]

@@ -121,8 +121,8 @@ def first_name_pass(ctx: Context) -> None:
         else:
             hit = None
         if hit is None and m.tok1 - m.tok0 <= 2 and m.source in ("ner", "alias") \
-                and not listed_first_name(m.name_norm[0]):
-            hit = _given_name(toks, b)  # عبدالله + العنزي، غادة + عبد الرازق: a listed first name opens the name
+                and (not listed_first_name(m.name_norm[0]) or m.name_norm[0] in word_list("name_opener")):
+            hit = _given_name(toks, b)  # عبدالله + العنزي، غادة + عبد الرازق (عبد opens a father's name): a listed first name opens the name
             if hit is not None and b > 0 and toks.norm[b - 1] in word_list("connector"):
                 hit = None  # سلمان بن عبد العزيز: inside a longer name, not its opening
         if hit is not None:
