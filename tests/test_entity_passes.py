@@ -320,3 +320,19 @@ def test_given_name_opens_a_model_person(text, expected):
     if not entities_module.ner_available():
         pytest.skip("the NER model cannot be loaded: this checks a given name before the model's person")
     assert expected in [t for t, ty, _ in _run(text, ner=True) if ty == "PERSON"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a state named by its form of government: before the country, or definite before its place adjective
+    ("وقالت جمهورية قبرص إن الاتفاق قريب.", [("جمهورية قبرص", "GPE", "gazetteer:state_form")]),
+    ("وطلبت الجمهورية القبرصية قرضا.", [("الجمهورية القبرصية", "GPE", "gazetteer:state_form")]),
+    ("وأكد رئيس الجمهورية اليمنية أن الحوار مستمر.", [("الجمهورية اليمنية", "GPE", "gazetteer:state_form")]),
+    ("وقال الرئيس إن الجمهورية الجديدة قامت.", []),
+])
+def test_state_form(text, expected):
+    assert _run(text, ["gazetteer", "state_form"]) == expected
+
+
+def test_state_form_joins_the_country():
+    art = parse_article("عنوان\n\nوطلبت الجمهورية القبرصية قرضا. وقالت قبرص إن الأزمة انتهت.", ner=False)
+    assert art.entities["n_mentions"].tolist() == [2]

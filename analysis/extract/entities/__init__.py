@@ -64,6 +64,7 @@ from analysis.extract.entities.gazetteer_passes import (
     gazetteer_pass,
     region_pass,
     state_epithet_pass,
+    state_form_pass,
     surname_clash_pass,
 )
 from analysis.extract.entities.model_passes import (
@@ -96,6 +97,7 @@ PASSES: tuple[Pass, ...] = (
     Pass("gazetteer", gazetteer_pass, doc="reviewed names and their short forms"),
     Pass("surname_clash", surname_clash_pass, doc="a gazetteer surname after another first name is released"),
     Pass("region", region_pass, doc="أميركا الشمالية: a gazetteer place + a region adjective is a region"),
+    Pass("state_form", state_form_pass, doc="جمهورية قبرص, الجمهورية القبرصية: the state named by its form"),
     Pass("state_epithet", state_epithet_pass, doc="المملكة / السلطنة standing alone for the state"),
     Pass("dateline", dateline_pass, doc="مسقط ـ الوطن: the outlet beside the dateline's place"),
     Pass("dual_head", dual_head_pass, doc="مجلسي الشورى والدولة: one body per word after a dual head"),
