@@ -336,3 +336,15 @@ def test_state_form(text, expected):
 def test_state_form_joins_the_country():
     art = parse_article("عنوان\n\nوطلبت الجمهورية القبرصية قرضا. وقالت قبرص إن الأزمة انتهت.", ner=False)
     assert art.entities["n_mentions"].tolist() == [2]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a foreign surname particle before the model's surname, and a listed given name alone in a list taking the
+    # surname after it
+    ("ول ومهاجمه ديفيد فيا.واعتمد دل بوسكي مجموعة من الوجوه الجديدة.", "دل بوسكي"),
+    ("مثل مجموعة السهام وحاتم عمور وليلى براق ورشيد قاسمي وأوستينا تونو، وزينة الداودية.", "ليلى براق"),
+])
+def test_person_particles_and_surnames(text, expected):
+    if not entities_module.ner_available():
+        pytest.skip("the NER model cannot be loaded: this checks the extent of the model's persons")
+    assert expected in [t for t, ty, _ in _run(text, ner=True) if ty == "PERSON"]
