@@ -348,3 +348,10 @@ def test_person_particles_and_surnames(text, expected):
     if not entities_module.ner_available():
         pytest.skip("the NER model cannot be loaded: this checks the extent of the model's persons")
     assert expected in [t for t, ty, _ in _run(text, ner=True) if ty == "PERSON"]
+
+
+def test_person_after_an_org_noun_and_comma_keeps_its_type():
+    if not entities_module.ner_available():
+        pytest.skip("the NER model cannot be loaded: this checks the retyping of the model's persons")
+    rows = _run("من جهته قال مدير عام الهيئة، محمد بوبشيت إن الخطة جاهزة.", ner=True)
+    assert ("محمد بوبشيت", "PERSON") in [(t, ty) for t, ty, _ in rows]

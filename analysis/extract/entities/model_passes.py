@@ -439,8 +439,10 @@ def ner_pass(ctx: Context) -> None:
         if label == "LOC" and (head in geo_heads or (head.startswith("ال") and head[2:] in geo_heads)):
             typ = "LOC"  # جبال حمرين, الجبل الغربي
         typ = _retype(toks, ids, typ)
-        if typ in ("PERSON", "MISC") and _after_org_noun(toks, ids[0]):
-            typ = "ORG"  # الشركة الاستشارية، كابيتال إيكونوميكس: a name in apposition to a company
+        if typ in ("PERSON", "MISC") and _after_org_noun(toks, ids[0]) \
+                and not (typ == "PERSON" and listed_first_name(strip_conjunction(norms[0]))):
+            typ = "ORG"  # الشركة الاستشارية، كابيتال إيكونوميكس: a name in apposition to a company (not
+            # مدير عام الهيئة، محمد بوبشيت: a person opened by a listed given name)
         first = ids[0]
         b = first - 1
         listed = b >= 0 and toks.sentence[b] == s and (toks.text[b] in "،,)" or covered[b] is not None
