@@ -355,3 +355,9 @@ def test_person_after_an_org_noun_and_comma_keeps_its_type():
         pytest.skip("the NER model cannot be loaded: this checks the retyping of the model's persons")
     rows = _run("من جهته قال مدير عام الهيئة، محمد بوبشيت إن الخطة جاهزة.", ner=True)
     assert ("محمد بوبشيت", "PERSON") in [(t, ty) for t, ty, _ in rows]
+
+
+def test_future_verb_is_no_name():
+    from analysis.extract.entities.words import future_verb, verb_shaped
+    assert future_verb("ستتولي") and future_verb("سيكون") and verb_shaped("ستتولي")
+    assert not future_verb("سيرين") and not future_verb("ستيفان")

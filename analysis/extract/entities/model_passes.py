@@ -17,6 +17,7 @@ from analysis.extract.entities.base import (
 from analysis.extract.entities.words import (
     accusative_indefinite,
     adjective_after_noun,
+    future_verb,
     is_nisba,
     known_name_word,
     listed_country,
@@ -338,6 +339,7 @@ def _not_a_name(norms: list[str], label: str, absorbs: bool) -> bool:
     common or short word, or an org head + indefinite adjectives."""
     if (not absorbs and any(never_name(x) for x in norms)) or (len(norms) == 1 and (
             (is_nisba(norms[0]) and label not in ("PERS", "ORG")) or is_common(norms[0]) or len(norms[0]) < 3
+            or future_verb(strip_conjunction(norms[0]))
             or place_nisba(norms[0]))):
         return True
     return _generic_org(norms)

@@ -21,7 +21,7 @@ from analysis.text.stopwords import is_stopword
 
 __all__ = ["word_list", "never_name", "is_nisba", "place_nisba", "namey", "glued", "surname_word", "verb_shaped",
            "hal_participle", "accusative_indefinite", "known_name_word", "listed_place", "listed_first_name",
-           "listed_country", "written_ali", "adjective_after_noun", "person_name_word"]
+           "listed_country", "written_ali", "adjective_after_noun", "person_name_word", "future_verb"]
 
 _NISBA_RE = re.compile(r"^(?:[وفبلك]{0,2})ال\w+(?:ي|يه|يين|يون|يات)$")
 # An imperfect verb of the third person (يعود, يأمر, تحتسب, يؤكد): ي/ت + two to five letters.  Names of that shape
@@ -144,8 +144,16 @@ def verb_shaped(norm: str, conjunction: bool = True) -> bool:
     w = strip_conjunction(norm) if conjunction else norm
     if w in cue_verbs() or norm in cue_verbs():
         return True
+    if future_verb(w):
+        return True
     return bool(_IMPERFECT_RE.match(w)) and not _MASDAR_II_RE.match(w) and w not in word_list("verb_shaped_name") \
         and not _known_name_token(w)
+
+
+def future_verb(norm: str) -> bool:
+    """``ستتولى``, ``سيكون``: the future prefix س + a common imperfect verb (``تتولى``), never a name."""
+    rest = norm[1:]
+    return norm[:1] == "س" and len(rest) >= 4 and rest[0] in "يت" and is_common(rest) and bool(_IMPERFECT_RE.match(rest))
 
 
 @cache
