@@ -8,6 +8,7 @@ import re
 from analysis.extract.entities.base import Context, Mention, Tokens, absorb, claim
 from analysis.extract.entities.words import (
     accusative_indefinite,
+    future_verb,
     glued,
     hal_participle,
     is_nisba,
@@ -81,8 +82,9 @@ def person_name(toks: Tokens, j: int, covered: list[Mention | None]) -> int:
     elif _common_given_name(toks, j, covered):
         k = j + 1  # الأستاذة مشاعر أحمد ...: a given name that is also a common word, before a father's name
     elif not namey(toks, j, covered) or any(f.startswith("ال") for _, f in clitic_forms(toks.text[j], toks.norm[j])) \
-            or accusative_indefinite(toks.text[j]):
-        return j  # a definite word (الحكومة, بالحكومة) or an indefinite accusative (احتياطياً) starts no name
+            or accusative_indefinite(toks.text[j]) or future_verb(strip_conjunction(toks.norm[j])):
+        return j  # a definite word (الحكومة, بالحكومة), an indefinite accusative (احتياطياً) or a future verb
+        # (رئيس الوزراء ستتولى ...) starts no name
     else:
         k = j + 1
     if k == j + 1 and same(k) and covered[k] is not None and covered[k].type in ("ORG", "GPE", "LOC") \
