@@ -362,3 +362,9 @@ def test_future_verb_is_no_name():
     assert future_verb("ستتولي") and future_verb("سيكون")
     assert not future_verb("سيرين") and not future_verb("ستيفان")
     assert _run("وأشار البيان إلى أن لجنة يعينها رئيس الوزراء ستتولى اختيار المرشحين.", ["person_pattern"]) == []
+
+
+def test_popular_resistance_is_a_gazetteer_org():
+    # the tuned gold (05) and the fresh gold name it so: Popular Resistance (Yemen)
+    assert _run("وسيطرت المقاومة الشعبية على جبل منيف.", ["gazetteer"]) == [
+        ("المقاومة الشعبية", "ORG", "gazetteer")]
