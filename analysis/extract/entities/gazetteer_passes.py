@@ -166,9 +166,11 @@ def state_form_pass(ctx: Context) -> None:
     toks, covered = ctx.toks, ctx.covered
     forms = word_list("state_form")
     definite = {"ال" + f for f in forms}
+    stems = tuple(forms)  # جمهوريه, مملكه: a cheap test before the clitic readings
     n = len(toks.norm)
     for i in range(n - 1):
-        if toks.kind[i] != "word" or covered[i] is not None or toks.sentence[i + 1] != toks.sentence[i]:
+        if toks.kind[i] != "word" or covered[i] is not None or not toks.norm[i].endswith(stems) \
+                or toks.sentence[i + 1] != toks.sentence[i]:
             continue
         hit = next(((off, f) for off, f in clitic_forms(toks.text[i], toks.norm[i]) if f in forms or f in definite),
                    None)

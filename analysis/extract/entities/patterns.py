@@ -710,10 +710,11 @@ def club_pass(ctx: Context) -> None:
 
     toks, covered = ctx.toks, ctx.covered
     clubs = word_list("sports_club")
+    stems = tuple(c[2:] for c in clubs)  # هلال, نصر: a cheap test before the clitic readings
     n = len(toks.norm)
     hits = []
     for i in range(n):
-        if toks.kind[i] != "word" or covered[i] is not None:
+        if toks.kind[i] != "word" or covered[i] is not None or not toks.norm[i].endswith(stems):
             continue
         hit = next(((off, f) for off, f in clitic_forms(toks.text[i], toks.norm[i]) if f in clubs), None)
         if hit is None:
