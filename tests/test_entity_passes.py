@@ -368,3 +368,12 @@ def test_popular_resistance_is_a_gazetteer_org():
     # the tuned gold (05) and the fresh gold name it so: Popular Resistance (Yemen)
     assert _run("وسيطرت المقاومة الشعبية على جبل منيف.", ["gazetteer"]) == [
         ("المقاومة الشعبية", "ORG", "gazetteer")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وسيطرت القوات على جبل «منيف» الاستراتيجي.", [("جبل «منيف»", "LOC", "pattern:quoted_place")]),
+    ('وتقع القرية عند سفح جبل "جار زيرك ياليل" شرقا.', [('جبل "جار زيرك ياليل"', "LOC", "pattern:quoted_place")]),
+    ('واتجهت القوات شمال "المدينة" مساء.', []),  # a direction word is no feature
+])
+def test_quoted_place(text, expected):
+    assert _run(text, ["gazetteer", "quoted_place"]) == expected

@@ -39,7 +39,7 @@ laws: MISC; leagues ``دوري``: ORG), ``pattern:place_org`` (``تعليم حا
 والدولة``), ``pattern:dateline`` (``مسقط ـ الوطن:``), ``pattern:region`` (``أميركا الشمالية``),
 ``pattern:state_epithet`` (bare ``المملكة``/``السلطنة``), ``pattern:org_unit`` (``بنك السودان فرع الأبيض``),
 ``pattern:outlet_name`` (``صحيفة الوئام`` -> ``الوئام``),
-``pattern:club`` (``للنصر`` in a sports story), ``alias:short_name`` (``العربي`` after ``نادي العربي``)).
+``pattern:club`` (``للنصر`` in a sports story), ``pattern:quoted_place`` (``جبل «منيف»``), ``alias:short_name`` (``العربي`` after ``نادي العربي``)).
 
 Guards against false names: a verb-shaped word (imperfect ي/ت + stem, or a cue verb) ends a person's name and starts
 none the model does not read (``ترامب يؤكد`` -> ``ترامب``); an indefinite accusative (``احتياطياً``) is never in a
@@ -81,6 +81,7 @@ from analysis.extract.entities.patterns import (
     org_pass,
     org_unit_pass,
     person_pass,
+    quoted_place_pass,
     quoted_short_name_pass,
 )
 from analysis.extract.entities.tables import build_tables
@@ -102,6 +103,7 @@ PASSES: tuple[Pass, ...] = (
     Pass("dateline", dateline_pass, doc="مسقط ـ الوطن: the outlet beside the dateline's place"),
     Pass("dual_head", dual_head_pass, doc="مجلسي الشورى والدولة: one body per word after a dual head"),
     Pass("org_pattern", org_pass, doc="org/facility head + name"),
+    Pass("quoted_place", quoted_place_pass, doc='جبل «منيف»: a natural feature word + a quoted name'),
     Pass("club", club_pass, doc="للنصر, أمام الهلال: a listed club name standing alone in a sports story"),
     Pass("org_unit", org_unit_pass, doc="بنك السودان فرع الأبيض, جنرال موتورز أوروبا: an organisation's unit"),
     Pass("person_pattern", person_pass, doc="title chain + name, NAME، TITLE"),

@@ -30,7 +30,7 @@ from analysis.text.clitics import clitic_forms, strip_conjunction
 from analysis.text.commonwords import is_common
 from analysis.text.stopwords import is_stopword
 
-__all__ = ["org_pass", "org_unit_pass", "club_pass", "dateline_pass", "dual_head_pass", "definite_org_name", "place_org_name",
+__all__ = ["org_pass", "org_unit_pass", "club_pass", "quoted_place_pass", "dateline_pass", "dual_head_pass", "definite_org_name", "place_org_name",
            "person_pass", "quoted_short_name_pass", "org_name", "person_name", "skip_title_complement",
            "after_title", "apposition_name"]
 
@@ -740,3 +740,28 @@ def club_pass(ctx: Context) -> None:
             continue  # ويحتفي الفن العربي بالنصر: no sport word in the sentence, the victory
         ctx.add(Mention(i, i + 1, toks.start[i] + off, toks.end[i], "ORG", "pattern", "org:" + form,
                         name_norm=(form,), rule="pattern:club"))
+
+
+def quoted_place_pass(ctx: Context) -> None:
+    """A natural feature word (entity_words.csv ``geo_head`` without directions and streets: جبل، وادي، جزيرة ...)
+    before a name in quotation marks is one LOC mention, the marks inside (``جبل «منيف»``، ``جبل "جار زيرك
+    ياليل"``; ``pattern:quoted_place``)."""
+    toks, covered = ctx.toks, ctx.covered
+    heads = word_list("geo_head") - word_list("direction") - word_list("street_head")
+    n = len(toks.norm)
+    i = 0
+    while i < n - 3:
+        if toks.kind[i] != "word" or covered[i] is not None or toks.text[i + 1] not in QUOTE_MARKS:
+            i += 1
+            continue
+        hit = next(((off, f) for off, f in clitic_forms(toks.text[i], toks.norm[i]) if f in heads), None)
+        c = next((x for x in range(i + 2, min(i + 7, n)) if toks.text[x] in QUOTE_MARKS), None) if hit else None
+        if c is None or c == i + 2 or toks.sentence[c] != toks.sentence[i] or any(
+                covered[x] is not None or toks.kind[x] != "word" or is_stopword(toks.norm[x]) for x in range(i + 2, c)):
+            i += 1
+            continue
+        off, head = hit
+        name = (head,) + tuple(toks.norm[x] for x in range(i + 2, c))
+        ctx.add(Mention(i, c + 1, toks.start[i] + off, toks.end[c], "LOC", "pattern", "loc:" + " ".join(name),
+                        name_norm=name, rule="pattern:quoted_place"))
+        i = c + 1
