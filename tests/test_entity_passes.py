@@ -377,3 +377,13 @@ def test_popular_resistance_is_a_gazetteer_org():
 ])
 def test_quoted_place(text, expected):
     assert _run(text, ["gazetteer", "quoted_place"]) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a weak facility head + one definite word that is no vocabulary names the facility; a common word does not
+    ("ووصلت القوات إلى جسر الحسيني صباحا.", [("جسر الحسيني", "FAC", "pattern:fac_head")]),
+    ("وتقام المباراة على ملعب الشرائع مساء.", [("ملعب الشرائع", "FAC", "pattern:fac_head")]),
+    ("وحدثت قاعدة البيانات أمس.", []),
+])
+def test_weak_facility_head_with_a_proper_definite_word(text, expected):
+    assert _run(text, ["gazetteer", "org_pattern"]) == expected

@@ -202,6 +202,13 @@ def _prepositional(norm: str) -> bool:
                                                     or rest.startswith("ال"))
 
 
+def _proper_definite(norm: str) -> bool:
+    """A definite word that is no vocabulary (``العند``, ``الحسيني``): neither it nor its bare form is a common
+    word, and it is no place adjective -- the proper name of a facility after a weak head."""
+    return norm.startswith("ال") and len(norm) >= 5 and not is_common(norm) and not is_common(norm[2:]) \
+        and not place_nisba(norm) and not is_stopword(norm) and norm not in word_list("time_adjective")
+
+
 def _idafa_next(toks: Tokens, k: int, covered: list[Mention | None], i: int) -> bool:
     """Token k continues an idafa: a free definite word or the start of a place mention (كأس أمم | آسيا)."""
     if k >= len(toks.norm) or toks.sentence[k] != toks.sentence[i]:
@@ -334,8 +341,9 @@ def org_name(toks: Tokens, i: int, covered: list[Mention | None], head: str, *,
         # definite words closed by الدولية: مجموعة الأزمات الدولية, غرفة الملاحة الدولية
         evidence = (masdar or (k - j >= 2 and toks.norm[k - 1] in word_list("intl_adjective"))) \
             and head not in word_list("weak_head_not_intl")
-    if weak and not absorbed and not proper and not (k - j >= 2 and is_nisba(toks.norm[k - 1])):
-        evidence = False  # قاعدة البيانات; but قاعدة العند الجوية
+    if weak and not absorbed and not proper and not (k - j >= 2 and is_nisba(toks.norm[k - 1])) \
+            and not (k - j == 1 and _proper_definite(toks.norm[j])):
+        evidence = False  # قاعدة البيانات; but قاعدة العند الجوية, قاعدة العند, جسر الحسيني
     if k == j or not evidence:
         return i + 1, []
     return k, absorbed
