@@ -387,3 +387,11 @@ def test_quoted_place(text, expected):
 ])
 def test_weak_facility_head_with_a_proper_definite_word(text, expected):
     assert _run(text, ["gazetteer", "org_pattern"]) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وخسر الفريق نهائي كأس ولي العهد أمام المنافس.", [("كأس ولي العهد", "MISC", "pattern:event_head")]),
+    ("وتسلم الفريق كأس رئيس الوزراء أمس.", [("كأس رئيس الوزراء", "MISC", "pattern:event_head")]),
+])
+def test_cup_named_after_a_title(text, expected):
+    assert _run(text, ["gazetteer", "org_pattern"]) == expected

@@ -275,6 +275,10 @@ def org_name(toks: Tokens, i: int, covered: list[Mention | None], head: str, *,
         if event and norm in person_titles and norm.startswith("ال"):
             k += 1  # كأس الملك
             continue
+        if event and k == j and norm in person_titles and _definite_free(toks, k + 1, covered, i) \
+                and toks.norm[k + 1] in titles().get("complement", frozenset()):
+            k += 2  # كأس ولي العهد: a cup named after a title and its complement
+            continue
         if facility and k == j and norm in person_titles and norm.startswith("ال"):
             p = person_name(toks, k + 1, covered)
             if p == k + 1 and k + 1 < n and covered[k + 1] is None and known_name_word(toks.norm[k + 1]):
