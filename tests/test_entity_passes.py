@@ -395,3 +395,13 @@ def test_weak_facility_head_with_a_proper_definite_word(text, expected):
 ])
 def test_cup_named_after_a_title(text, expected):
     assert _run(text, ["gazetteer", "org_pattern"]) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # إدارة / رئاسة name a body only definite, with an adjective and an of-phrase
+    ("وأعلنت الرئاسة العامة لرعاية الشباب برنامجها.", [("الرئاسة العامة لرعاية الشباب", "ORG", "pattern:org_definite")]),
+    ("وقدمت للإدارة العامة للتعليم خطة جديدة.", [("للإدارة العامة للتعليم", "ORG", "pattern:org_definite")]),
+    ("وتولى رئاسة الحكومة بعد الانتخابات.", []),
+])
+def test_definite_only_org_heads(text, expected):
+    assert _run(text, ["gazetteer", "org_pattern"]) == expected

@@ -361,7 +361,7 @@ def definite_org_name(toks: Tokens, i: int, covered: list[Mention | None]) -> in
     ``المحكمة الجزائية المتخصصة``).  Without the ``ل`` phrase a definite head + adjectives is a description
     (الحكومة العراقية), i + 1 then."""
     n = len(toks.norm)
-    heads = titles().get("org_head", frozenset())
+    heads = titles().get("org_head", frozenset()) | word_list("definite_org_head")
     head = next((f[2:] for _, f in clitic_forms(toks.text[i], toks.norm[i]) if f.startswith("ال") and f[2:] in heads),
                 None)
     if head is None or head in word_list("weak_head_not_intl"):
@@ -512,7 +512,7 @@ def org_pass(ctx: Context) -> None:
     event_heads, league_heads = titles().get("event_head", frozenset()), titles().get("league_head", frozenset())
     place_heads = titles().get("place_org_head", frozenset())
     all_heads = org_heads | fac_heads | event_heads | league_heads
-    definite_heads = frozenset("ال" + h for h in org_heads)
+    definite_heads = frozenset("ال" + h for h in org_heads | word_list("definite_org_head"))
     name_part_heads = word_list("name_part_head")
     outside_heads = word_list("outside_org_head")
     any_head = all_heads | place_heads | definite_heads
