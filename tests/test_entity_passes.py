@@ -405,3 +405,8 @@ def test_cup_named_after_a_title(text, expected):
 ])
 def test_definite_only_org_heads(text, expected):
     assert _run(text, ["gazetteer", "org_pattern"]) == expected
+
+
+def test_loanword_common_nouns_are_no_names():
+    from analysis.extract.entities.words import never_name
+    assert never_name("برودباند") and never_name("هاتريك")
