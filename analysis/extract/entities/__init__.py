@@ -37,7 +37,9 @@ that made it (``rule`` column: ``gazetteer``, ``gazetteer:short_form``, ``patter
 for, issue 10: ``pattern:org_definite`` (``اللجنة العليا للانتخابات``), ``pattern:event_head`` (cups, championships,
 laws: MISC; leagues ``دوري``: ORG), ``pattern:place_org`` (``تعليم حائل``), ``pattern:dual_head`` (``مجلسي الشورى
 والدولة``), ``pattern:dateline`` (``مسقط ـ الوطن:``), ``pattern:region`` (``أميركا الشمالية``),
-``pattern:state_epithet`` (bare ``المملكة``/``السلطنة``), ``alias:short_name`` (``العربي`` after ``نادي العربي``)).
+``pattern:state_epithet`` (bare ``المملكة``/``السلطنة``), ``pattern:org_unit`` (``بنك السودان فرع الأبيض``),
+``pattern:outlet_name`` (``صحيفة الوئام`` -> ``الوئام``),
+``pattern:club`` (``للنصر`` in a sports story), ``pattern:quoted_place`` (``جبل «منيف»``), ``alias:short_name`` (``العربي`` after ``نادي العربي``)).
 
 Guards against false names: a verb-shaped word (imperfect ي/ت + stem, or a cue verb) ends a person's name and starts
 none the model does not read (``ترامب يؤكد`` -> ``ترامب``); an indefinite accusative (``احتياطياً``) is never in a
@@ -62,6 +64,7 @@ from analysis.extract.entities.gazetteer_passes import (
     gazetteer_pass,
     region_pass,
     state_epithet_pass,
+    state_form_pass,
     surname_clash_pass,
 )
 from analysis.extract.entities.model_passes import (
@@ -72,10 +75,13 @@ from analysis.extract.entities.model_passes import (
     reconcile_persons_pass,
 )
 from analysis.extract.entities.patterns import (
+    club_pass,
     dateline_pass,
     dual_head_pass,
     org_pass,
+    org_unit_pass,
     person_pass,
+    quoted_place_pass,
     quoted_short_name_pass,
 )
 from analysis.extract.entities.tables import build_tables
@@ -92,10 +98,14 @@ PASSES: tuple[Pass, ...] = (
     Pass("gazetteer", gazetteer_pass, doc="reviewed names and their short forms"),
     Pass("surname_clash", surname_clash_pass, doc="a gazetteer surname after another first name is released"),
     Pass("region", region_pass, doc="أميركا الشمالية: a gazetteer place + a region adjective is a region"),
+    Pass("state_form", state_form_pass, doc="جمهورية قبرص, الجمهورية القبرصية: the state named by its form"),
     Pass("state_epithet", state_epithet_pass, doc="المملكة / السلطنة standing alone for the state"),
     Pass("dateline", dateline_pass, doc="مسقط ـ الوطن: the outlet beside the dateline's place"),
     Pass("dual_head", dual_head_pass, doc="مجلسي الشورى والدولة: one body per word after a dual head"),
     Pass("org_pattern", org_pass, doc="org/facility head + name"),
+    Pass("quoted_place", quoted_place_pass, doc='جبل «منيف»: a natural feature word + a quoted name'),
+    Pass("club", club_pass, doc="للنصر, أمام الهلال: a listed club name standing alone in a sports story"),
+    Pass("org_unit", org_unit_pass, doc="بنك السودان فرع الأبيض, جنرال موتورز أوروبا: an organisation's unit"),
     Pass("person_pattern", person_pass, doc="title chain + name, NAME، TITLE"),
     Pass("reconcile_persons", reconcile_persons_pass, needs_model=True,
          doc="pattern persons take the model's person extent or give way"),

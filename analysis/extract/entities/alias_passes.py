@@ -6,7 +6,14 @@ from bisect import bisect_left, insort
 
 from analysis.extract.entities.base import Context, Mention, claim
 from analysis.extract.entities.patterns import skip_title_complement
-from analysis.extract.entities.words import listed_first_name, verb_shaped, word_list
+from analysis.extract.entities.words import (
+    adjective_after_noun,
+    listed_first_name,
+    listed_place,
+    namey,
+    verb_shaped,
+    word_list,
+)
 from analysis.lexicon.gazetteer import cue_verbs, titles
 from analysis.text.clitics import clitic_forms, strip_conjunction
 from analysis.text.commonwords import is_common
@@ -71,6 +78,9 @@ def alias_pass(ctx: Context) -> None:
             if hit is not None and names[hit][1] == "alias:short_name" and i > 0 \
                     and toks.sentence[i - 1] == toks.sentence[i] and toks.norm[i - 1].startswith("ال") and off == 0:
                 continue  # الفن العربي: an adjective, not the club العربي
+            if hit is not None and len(hit) == 1 and off == 0 and names[hit][0].type != "PERSON" \
+                    and adjective_after_noun(toks, i):
+                continue  # المنتخب العربي: an adjective, not a repeat of the club العربي
             if hit is not None:
                 target, rule = names[hit]
                 m = Mention(i, i + len(hit), toks.start[i] + off, toks.end[i + len(hit) - 1], target.type, "alias",
@@ -118,8 +128,8 @@ def first_name_pass(ctx: Context) -> None:
         else:
             hit = None
         if hit is None and m.tok1 - m.tok0 <= 2 and m.source in ("ner", "alias") \
-                and not listed_first_name(m.name_norm[0]):
-            hit = _given_name(toks, b)  # عبدالله + العنزي، غادة + عبد الرازق: a listed first name opens the name
+                and (not listed_first_name(m.name_norm[0]) or m.name_norm[0] in word_list("name_opener")):
+            hit = _given_name(toks, b)  # عبدالله + العنزي، غادة + عبد الرازق (عبد opens a father's name): a listed first name opens the name
             if hit is not None and b > 0 and toks.norm[b - 1] in word_list("connector"):
                 hit = None  # سلمان بن عبد العزيز: inside a longer name, not its opening
         if hit is not None:
@@ -130,12 +140,31 @@ def first_name_pass(ctx: Context) -> None:
         if m.type != "PERSON" or m.source not in ("ner", "alias") or m.tok1 - m.tok0 != 1 or a >= len(toks.norm) \
                 or covered[a] is not None or toks.sentence[a] != toks.sentence[m.tok0] or toks.kind[a] != "word":
             continue
+        ends = (a + 1 >= len(toks.norm) or toks.kind[a + 1] != "word" or is_stopword(toks.norm[a + 1])
+                or covered[a + 1] is not None or toks.sentence[a + 1] != toks.sentence[a])
         hit = _given_name(toks, a)
-        if hit is not None and hit[0] == 0 and (a + 1 >= len(toks.norm) or toks.kind[a + 1] != "word"
-                                                or is_stopword(toks.norm[a + 1]) or covered[a + 1] is not None
-                                                or toks.sentence[a + 1] != toks.sentence[a]):
+        if hit is not None and hit[0] == 0 and ends:
             m.tok1, m.end, m.name_norm = a + 1, toks.end[a], m.name_norm + (hit[1],)
             claim(covered, m)  # صدام + حسين: a father's name closing the name (then punctuation or another name)
+        elif hit is None and listed_first_name(strip_conjunction(m.name_norm[0])) and _surname_after(toks, a, covered) \
+                and (ends or toks.norm[a + 1][:1] == "و"):
+            m.tok1, m.end, m.name_norm = a + 1, toks.end[a], m.name_norm + (toks.norm[a],)
+            claim(covered, m)  # ليلى + براق (ورشيد قاسمي): a given name alone in a list takes the surname after it
+    for m in ctx.found:
+        b = m.tok0 - 1
+        if m.type == "PERSON" and m.source in ("ner", "alias") and b >= 0 and covered[b] is None \
+                and toks.sentence[b] == toks.sentence[m.tok0] and toks.norm[b] in word_list("surname_particle") \
+                and m.start == toks.start[m.tok0]:
+            m.tok0, m.start, m.name_norm = b, toks.start[b], (toks.norm[b],) + m.name_norm
+            claim(covered, m)  # دل بوسكي: a foreign surname particle belongs to the surname
+
+
+def _surname_after(toks, a: int, covered) -> bool:
+    """Token a may be a surname closing a one-word given name: a free indefinite word that is no stop word, common
+    word, title, cue verb, verb, listed place or indefinite accusative."""
+    norm = toks.norm[a]
+    return (namey(toks, a, covered) and not norm.startswith(("ال", "و")) and not verb_shaped(norm)
+            and not listed_place(norm) and "\u064b" not in toks.text[a] and len(norm) >= 3)
 
 
 def _given_name(toks, b: int) -> tuple[int, str] | None:

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from analysis.extract.entities.base import Context, Mention, Tokens, claim, release
 from analysis.extract.entities.patterns import after_title
-from analysis.extract.entities.words import namey, word_list
-from analysis.lexicon.gazetteer import name_tokens, variant_index
+from analysis.extract.entities.words import adjective_after_noun, namey, nisba_endings, place_nisba, word_list
+from analysis.lexicon.gazetteer import GazetteerEntry, name_tokens, variant_index
 from analysis.text.clitics import clitic_forms
 from analysis.text.stopwords import is_stopword
 
-__all__ = ["gazetteer_pass", "surname_clash_pass", "match_gazetteer", "region_pass", "state_epithet_pass"]
+__all__ = ["gazetteer_pass", "surname_clash_pass", "match_gazetteer", "region_pass", "state_epithet_pass",
+           "state_form_pass"]
 
 
 def match_gazetteer(toks: Tokens) -> list[Mention]:
@@ -48,8 +49,13 @@ def match_gazetteer(toks: Tokens) -> list[Mention]:
 
 def gazetteer_pass(ctx: Context) -> None:
     """Gazetteer matches; a short form (``الكاظمي``, bare ``التحالف``) is kept only when it names an entry whose
-    full name the article uses (the first such entry in file order), and joins that entry."""
-    gaz = match_gazetteer(ctx.toks)
+    full name the article uses (the first such entry in file order), and joins that entry.  A one-word place
+    shaped like a nisba right after a definite noun (``المرأة السعودية``، ``العاصمة السعودية``) is that noun's
+    adjective (:func:`~.words.adjective_after_noun`), not a mention."""
+    toks = ctx.toks
+    gaz = [m for m in match_gazetteer(toks)
+           if not (m.type in ("GPE", "LOC") and m.tok1 - m.tok0 == 1 and m.start == toks.start[m.tok0]
+                   and adjective_after_noun(toks, m.tok0))]  # المرأة السعودية: the adjective, not the state
     full_keys = {m.key for m in gaz if not m.short}
     for m in gaz:
         if m.short:
@@ -131,3 +137,59 @@ def state_epithet_pass(ctx: Context) -> None:
         ctx.add(Mention(i, i + 1, toks.start[i] + off, toks.end[i], "GPE", "gazetteer" if state else "pattern", key,
                         entry=state.entry if state else None, short=True, name_norm=(form,),
                         rule="gazetteer:short_form" if state else "pattern:state_epithet"))
+
+
+def _country_of_nisba(norm: str) -> GazetteerEntry | None:
+    """The gazetteer state a definite place adjective is made from (``القبرصيه`` -> Cyprus, ``اليمنيه`` -> Yemen),
+    or None."""
+    if not norm.startswith("ال") or not place_nisba(norm):
+        return None
+    w = norm[2:]
+    index = variant_index()
+    for end in nisba_endings():
+        if w.endswith(end) and len(w) - len(end) >= 2:
+            stem = w[:-len(end)]
+            for c in (stem, "ال" + stem, stem + "ا", stem + "يا", stem + "ه", "ال" + stem + "يه", stem + "يه"):
+                entry = next((v.entry for v in index.get(c, ()) if len(v.tokens) == 1 and v.entry.type == "GPE"),
+                             None)
+                if entry is not None:
+                    return entry
+    return None
+
+
+def state_form_pass(ctx: Context) -> None:
+    """A state named by its form of government (entity_words.csv ``state_form``: جمهورية، مملكة ...) is a mention of
+    that state (``gazetteer:state_form``; an official name stays whole): before the gazetteer country
+    (``جمهورية قبرص``: the country's mention grows over the head) or, definite, before its place adjective
+    (``الجمهورية القبرصية``، ``رئيس الجمهورية اليمنية``; ``العربية`` may come between: ``الجمهورية العربية
+    السورية``).  Not before another adjective of the country (``جمهورية شمال قبرص التركية`` is another state)."""
+    toks, covered = ctx.toks, ctx.covered
+    forms = word_list("state_form")
+    definite = {"ال" + f for f in forms}
+    stems = tuple(forms)  # جمهوريه, مملكه: a cheap test before the clitic readings
+    n = len(toks.norm)
+    for i in range(n - 1):
+        if toks.kind[i] != "word" or covered[i] is not None or not toks.norm[i].endswith(stems) \
+                or toks.sentence[i + 1] != toks.sentence[i]:
+            continue
+        hit = next(((off, f) for off, f in clitic_forms(toks.text[i], toks.norm[i]) if f in forms or f in definite),
+                   None)
+        if hit is None:
+            continue
+        off, form = hit
+        nxt = covered[i + 1]
+        if form in forms and nxt is not None and nxt.type == "GPE" and nxt.entry is not None \
+                and nxt.start == toks.start[i + 1] and not (
+                    nxt.tok1 < n and toks.sentence[nxt.tok1] == toks.sentence[i] and place_nisba(toks.norm[nxt.tok1])):
+            nxt.tok0, nxt.start, nxt.rule = i, toks.start[i] + off, "gazetteer:state_form"  # جمهورية قبرص (grows)
+            claim(covered, nxt)
+            continue
+        if form in definite and nxt is None:
+            k = i + 1
+            if toks.norm[k] == "العربيه" and k + 1 < n and toks.sentence[k + 1] == toks.sentence[i]:
+                k += 1
+            entry = _country_of_nisba(toks.norm[k]) if covered[k] is None else None
+            if entry is None:
+                continue
+            ctx.add(Mention(i, k + 1, toks.start[i] + off, toks.end[k], "GPE", "gazetteer", entry.key, entry,
+                            name_norm=tuple(toks.norm[x] for x in range(i, k + 1)), rule="gazetteer:state_form"))

@@ -16,6 +16,8 @@ from analysis.extract.entities.base import (
 )
 from analysis.extract.entities.words import (
     accusative_indefinite,
+    adjective_after_noun,
+    future_verb,
     is_nisba,
     known_name_word,
     listed_country,
@@ -27,7 +29,7 @@ from analysis.extract.entities.words import (
     word_list,
     written_ali,
 )
-from analysis.lexicon.gazetteer import titles
+from analysis.lexicon.gazetteer import cue_verbs, titles
 from analysis.text.clitics import clitic_forms, strip_conjunction
 from analysis.text.commonwords import is_common
 from analysis.text.stopwords import is_stopword
@@ -317,10 +319,19 @@ def _retype(toks: Tokens, ids: list[int], typ: str) -> str:
 
 def _trim_verbs(toks: Tokens, ids: list[int]) -> list[int]:
     """A person span without the verbs that follow the name (``عبدالغني يعود`` -> ``عبدالغني``; a lone verb stays:
-    the model read it as a name)."""
-    while len(ids) > 1 and verb_shaped(toks.norm[ids[-1]]):
+    the model read it as a name).  A last word only *shaped* like an imperfect verb that is no common word nor cue
+    verb stays when the model puts it inside the person (``ليليان تورام``، ``آشلي يونغ``: a foreign surname
+    starting with ي/ت); a common one (``يعود``) is a verb."""
+    while len(ids) > 1 and verb_shaped(toks.norm[ids[-1]]) and _verb_word(toks.norm[ids[-1]]):
         ids = ids[:-1]
     return ids
+
+
+def _verb_word(norm: str) -> bool:
+    """A verb-shaped word that reads as a verb inside a model person span: a cue verb or a common word (also
+    behind و/ف)."""
+    w = strip_conjunction(norm)
+    return w in cue_verbs() or norm in cue_verbs() or is_common(w) or is_common(norm)
 
 
 def _not_a_name(norms: list[str], label: str, absorbs: bool) -> bool:
@@ -328,6 +339,7 @@ def _not_a_name(norms: list[str], label: str, absorbs: bool) -> bool:
     common or short word, or an org head + indefinite adjectives."""
     if (not absorbs and any(never_name(x) for x in norms)) or (len(norms) == 1 and (
             (is_nisba(norms[0]) and label not in ("PERS", "ORG")) or is_common(norms[0]) or len(norms[0]) < 3
+            or future_verb(strip_conjunction(norms[0]))
             or place_nisba(norms[0]))):
         return True
     return _generic_org(norms)
@@ -429,13 +441,17 @@ def ner_pass(ctx: Context) -> None:
         if label == "LOC" and (head in geo_heads or (head.startswith("ال") and head[2:] in geo_heads)):
             typ = "LOC"  # جبال حمرين, الجبل الغربي
         typ = _retype(toks, ids, typ)
-        if typ in ("PERSON", "MISC") and _after_org_noun(toks, ids[0]):
-            typ = "ORG"  # الشركة الاستشارية، كابيتال إيكونوميكس: a name in apposition to a company
+        if typ in ("PERSON", "MISC") and _after_org_noun(toks, ids[0]) \
+                and not (typ == "PERSON" and listed_first_name(strip_conjunction(norms[0]))):
+            typ = "ORG"  # الشركة الاستشارية، كابيتال إيكونوميكس: a name in apposition to a company (not
+            # مدير عام الهيئة، محمد بوبشيت: a person opened by a listed given name)
         first = ids[0]
         b = first - 1
         listed = b >= 0 and toks.sentence[b] == s and (toks.text[b] in "،,)" or covered[b] is not None
                                                        or b in ctx.named)
         off, f = _name_start(toks, first, bare, listed)
+        if typ != "PERSON" and len(ids) == 1 and off == 0 and adjective_after_noun(toks, first):
+            continue  # الفريق العربي, للمنتخب العربي: the noun's adjective, not a club
         name = (f,) + tuple(norms[1:])
         key = place.key if place is not None and place.type == "PERSON" else f"{typ.lower()}:" + " ".join(name)
         m = Mention(first, ids[-1] + 1, toks.start[first] + off, toks.end[ids[-1]], typ, "ner", key,

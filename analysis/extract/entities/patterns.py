@@ -8,13 +8,16 @@ import re
 from analysis.extract.entities.base import Context, Mention, Tokens, absorb, claim
 from analysis.extract.entities.words import (
     accusative_indefinite,
+    future_verb,
     glued,
     hal_participle,
     is_nisba,
     known_name_word,
     listed_first_name,
+    listed_place,
     namey,
     never_name,
+    person_name_word,
     place_nisba,
     surname_word,
     verb_shaped,
@@ -27,7 +30,7 @@ from analysis.text.clitics import clitic_forms, strip_conjunction
 from analysis.text.commonwords import is_common
 from analysis.text.stopwords import is_stopword
 
-__all__ = ["org_pass", "dateline_pass", "dual_head_pass", "definite_org_name", "place_org_name",
+__all__ = ["org_pass", "org_unit_pass", "club_pass", "quoted_place_pass", "dateline_pass", "dual_head_pass", "definite_org_name", "place_org_name",
            "person_pass", "quoted_short_name_pass", "org_name", "person_name", "skip_title_complement",
            "after_title", "apposition_name"]
 
@@ -79,8 +82,9 @@ def person_name(toks: Tokens, j: int, covered: list[Mention | None]) -> int:
     elif _common_given_name(toks, j, covered):
         k = j + 1  # الأستاذة مشاعر أحمد ...: a given name that is also a common word, before a father's name
     elif not namey(toks, j, covered) or any(f.startswith("ال") for _, f in clitic_forms(toks.text[j], toks.norm[j])) \
-            or accusative_indefinite(toks.text[j]):
-        return j  # a definite word (الحكومة, بالحكومة) or an indefinite accusative (احتياطياً) starts no name
+            or accusative_indefinite(toks.text[j]) or future_verb(strip_conjunction(toks.norm[j])):
+        return j  # a definite word (الحكومة, بالحكومة), an indefinite accusative (احتياطياً) or a future verb
+        # (رئيس الوزراء ستتولى ...) starts no name
     else:
         k = j + 1
     if k == j + 1 and same(k) and covered[k] is not None and covered[k].type in ("ORG", "GPE", "LOC") \
@@ -153,6 +157,21 @@ _YEAR_RE = re.compile(r"^(?:1[89]|20)\d\d(?:م|هـ)?$")
 _MASDAR_RE = re.compile(r"^(?:ت\w\wي\w|ا\w\wا\w|ا\w\w\wا\w|است\w\wا\w)$")
 
 
+# An elative adjective, definite (الأصغر, الأعلى, الأكبر): af'al after the article.
+_ELATIVE_RE = re.compile(r"^الا\w\w[\wي]$")
+# A verbal noun of a derived form (استغناء, انتقال, اعتماد) after لل: with a preposition after it, a purpose.
+_DERIVED_MASDAR_RE = re.compile(r"^(?:ا\w\wا\w|ا\w\w\wا\w|است\w\wا\w)$")
+
+
+def _purpose_masdar(toks: Tokens, k: int, i: int) -> bool:
+    """Token k is لل + a verbal noun of a derived form followed by a preposition (``للاستغناء عن``): the purpose of
+    an act, after the name (``اعتماد وزارة التعليم للاستغناء عن المباني``), not an "of" phrase inside it."""
+    stem = toks.norm[k][2:]
+    nxt = k + 1
+    return bool(_DERIVED_MASDAR_RE.match(stem)) and nxt < len(toks.norm) and toks.sentence[nxt] == toks.sentence[i] \
+        and toks.norm[nxt] in word_list("purpose_preposition")
+
+
 def _definite_free(toks: Tokens, k: int, covered: list[Mention | None], i: int) -> bool:
     """Token k is a free definite word in token i's sentence (ال.. or لل..), no stopword."""
     return (k < len(toks.norm) and toks.sentence[k] == toks.sentence[i] and covered[k] is None
@@ -166,12 +185,28 @@ def _governing_noun(norm: str, heads: frozenset[str]) -> bool:
 
 
 def _proper_word(toks: Tokens, k: int, named: frozenset[int] = frozenset()) -> bool:
-    """An indefinite word that is no vocabulary: the proper part of a name (أوبك, سابك, لايت سبيد)."""
+    """An indefinite word that is no vocabulary: the proper part of a name (أوبك, سابك, لايت سبيد).  A preposition
+    ب/ل/ك fused to a common word or a place (``بتصميم``, ``بإفران``) is none: it starts a phrase after the name."""
     norm = toks.norm[k]
     return (toks.kind[k] == "word" and not norm.startswith("ال") and not is_common(norm) and not is_stopword(norm)
             and not is_nisba("ال" + norm) and not norm.endswith("ه") \
             and not (verb_shaped(norm, False) and k not in named)
-            and not accusative_indefinite(toks.text[k]) and len(norm) >= 2)
+            and not accusative_indefinite(toks.text[k]) and len(norm) >= 2 and not _prepositional(norm))
+
+
+def _prepositional(norm: str) -> bool:
+    """ب/ل/ك + a common word, a listed place, a known name word or a definite word (``بتصميم``، ``بإفران``،
+    ``لتنظيم``، ``بالسيب``)."""
+    rest = norm[1:]
+    return norm[:1] in "بلك" and len(rest) >= 3 and (is_common(rest) or listed_place(rest) or known_name_word(rest)
+                                                    or rest.startswith("ال"))
+
+
+def _proper_definite(norm: str) -> bool:
+    """A definite word that is no vocabulary (``العند``, ``الحسيني``): neither it nor its bare form is a common
+    word, and it is no place adjective -- the proper name of a facility after a weak head."""
+    return norm.startswith("ال") and len(norm) >= 5 and not is_common(norm) and not is_common(norm[2:]) \
+        and not place_nisba(norm) and not is_stopword(norm) and norm not in word_list("time_adjective")
 
 
 def _idafa_next(toks: Tokens, k: int, covered: list[Mention | None], i: int) -> bool:
@@ -240,6 +275,20 @@ def org_name(toks: Tokens, i: int, covered: list[Mention | None], head: str, *,
         if event and norm in person_titles and norm.startswith("ال"):
             k += 1  # كأس الملك
             continue
+        if event and k == j and norm in person_titles and _definite_free(toks, k + 1, covered, i) \
+                and toks.norm[k + 1] in titles().get("complement", frozenset()):
+            k += 2  # كأس ولي العهد: a cup named after a title and its complement
+            continue
+        if facility and k == j and norm in person_titles and norm.startswith("ال"):
+            p = person_name(toks, k + 1, covered)
+            if p == k + 1 and k + 1 < n and covered[k + 1] is None and known_name_word(toks.norm[k + 1]):
+                p = k + 2  # فيصل (also a common word) بن فهد: a known given name opens the name
+                while p + 1 < n and toks.sentence[p + 1] == toks.sentence[i] and toks.norm[p] in word_list("connector") \
+                        and namey(toks, p + 1, covered):
+                    p += 2
+            if p > k + 1:  # ملعب الأمير فيصل بن فهد, شارع الأمير متعب: a facility named after a person
+                k, evidence, proper = p, True, True
+            break
         if event and k > j and norm.startswith("ل") and not norm.startswith("لل") and len(norm) > 3 \
                 and _definite_free(toks, k + 1, covered, i):
             k += 2  # جائزة ... لتميز الأداء
@@ -248,12 +297,15 @@ def org_name(toks: Tokens, i: int, covered: list[Mention | None], head: str, *,
                 or norm in descriptors or norm in person_titles or (k > j and verb_shaped(norm)) \
                 or norm in word_list("time_adjective"):
             break
-        if not facility and not proper and not coordinated and k > j and norm.startswith("وال") and len(norm) > 4 \
-                and toks.norm[k - 1].startswith(("ال", "لل")) and not place_nisba(norm) \
+        if not facility and not proper and (not coordinated or toks.norm[k - 1].startswith("وال")) and k > j \
+                and norm.startswith("وال") and len(norm) > 4 \
+                and toks.norm[k - 1].startswith(("ال", "لل", "وال")) and not place_nisba(norm) \
                 and covered[k - 1] is None and not is_nisba(norm[1:]):
-            coordinated = True  # صندوق التنمية والتشغيل, حزب الحرية والعدالة
+            coordinated = True  # صندوق التنمية والتشغيل, حزب الحرية والعدالة, وزارة الثقافة والفنون والتراث
             k += 1
             continue
+        if norm.startswith("لل") and k > j and _purpose_masdar(toks, k, i):
+            break  # وزارة التعليم | للاستغناء عن ...: a purpose, not an "of" phrase of the name
         if norm.startswith("ال") or (norm.startswith("لل") and k > j):
             if facility and k > j + 1 and not proper:
                 break  # a facility: head + name + one adjective (قاعدة العند الجوية)
@@ -293,8 +345,9 @@ def org_name(toks: Tokens, i: int, covered: list[Mention | None], head: str, *,
         # definite words closed by الدولية: مجموعة الأزمات الدولية, غرفة الملاحة الدولية
         evidence = (masdar or (k - j >= 2 and toks.norm[k - 1] in word_list("intl_adjective"))) \
             and head not in word_list("weak_head_not_intl")
-    if weak and not absorbed and not proper and not (k - j >= 2 and is_nisba(toks.norm[k - 1])):
-        evidence = False  # قاعدة البيانات; but قاعدة العند الجوية
+    if weak and not absorbed and not proper and not (k - j >= 2 and is_nisba(toks.norm[k - 1])) \
+            and not (k - j == 1 and _proper_definite(toks.norm[j])):
+        evidence = False  # قاعدة البيانات; but قاعدة العند الجوية, قاعدة العند, جسر الحسيني
     if k == j or not evidence:
         return i + 1, []
     return k, absorbed
@@ -304,10 +357,11 @@ def definite_org_name(toks: Tokens, i: int, covered: list[Mention | None]) -> in
     """End (exclusive) of an organisation named by a definite head, its adjectives and an "of" phrase (``ل``):
     ``اللجنة العليا للانتخابات الرئاسية``, ``الاتحاد الكويتي لكرة القدم``, ``المؤسسة العامة للتأمينات
     الاجتماعية``, ``الشركة التونسية للكهرباء والغاز``; or a club, ``النادي`` + one definite word (``النادي
-    الأهلي``).  Without the ``ل`` phrase a definite head + adjectives is a description (الحكومة العراقية), i + 1
-    then."""
+    الأهلي``); or a court, named by its adjectives alone (entity_words.csv ``adjective_named_head``:
+    ``المحكمة الجزائية المتخصصة``).  Without the ``ل`` phrase a definite head + adjectives is a description
+    (الحكومة العراقية), i + 1 then."""
     n = len(toks.norm)
-    heads = titles().get("org_head", frozenset())
+    heads = titles().get("org_head", frozenset()) | word_list("definite_org_head")
     head = next((f[2:] for _, f in clitic_forms(toks.text[i], toks.norm[i]) if f.startswith("ال") and f[2:] in heads),
                 None)
     if head is None or head in word_list("weak_head_not_intl"):
@@ -327,6 +381,9 @@ def definite_org_name(toks: Tokens, i: int, covered: list[Mention | None]) -> in
         return i + 1  # الجهاز الفني للفريق, اللجنة المنظمة للحدث: a body described by its function
     if head == "نادي" and k == i + 2:
         return k if not toks.norm[i + 1].endswith("ه") else i + 1  # النادي الأهلي (not مباريات النادي الودية)
+    if head in word_list("adjective_named_head") and not any(place_nisba(toks.norm[x]) for x in range(i + 1, k)) \
+            and not (k < n and toks.sentence[k] == toks.sentence[i] and toks.norm[k].startswith("ل")):
+        return k  # المحكمة الجزائية المتخصصة: a court is named by its adjectives (not المحكمة العراقية)
     if not (k < n and toks.sentence[k] == toks.sentence[i] and covered[k] is None and toks.kind[k] == "word"):
         return i + 1
     w = toks.norm[k]
@@ -342,9 +399,9 @@ def definite_org_name(toks: Tokens, i: int, covered: list[Mention | None]) -> in
             and toks.kind[k] == "word" and toks.norm[k] not in t.get("person_title", frozenset()) \
             and not verb_shaped(toks.norm[k]):
         w = toks.norm[k]
-        if w.startswith("ال") and (is_nisba(w) or w.endswith("ه")) and not is_stopword(w) \
+        if w.startswith("ال") and (is_nisba(w) or w.endswith("ه") or _ELATIVE_RE.match(w)) and not is_stopword(w) \
                 and w not in word_list("time_adjective"):
-            k += 1  # للتأمينات الاجتماعية, للقوات المسلحة (an adjective; not ... لكرة القدم | السماح)
+            k += 1  # للتأمينات الاجتماعية, للقوات المسلحة, للتمويل الأصغر (an adjective; not ... لكرة القدم | السماح)
         elif w.startswith("وال") and len(w) > 4 and not coordinated:
             coordinated, k = True, k + 1  # للكهرباء والغاز
         else:
@@ -370,19 +427,28 @@ _DATELINE_DASHES = frozenset("-\u2010\u2011\u2013\u2014\u0640")
 
 def dateline_pass(ctx: Context) -> None:
     """A dateline opening a paragraph, ``<place> - <outlet>:`` or ``<outlet> - <place>:`` (``مسقط ـ الوطن:``,
-    ``سبق– الرياض:``): the side that is not a gazetteer place (one or two free words) is the outlet, ORG
+    ``سبق– الرياض:``), or a line ``<place>: <outlet>`` (``الخرطوم: الأحداث``): the side that is not a gazetteer
+    place (one or two free words) is the outlet, ORG
     (``pattern:dateline``)."""
     toks, covered = ctx.toks, ctx.covered
+    persons = {x for sp in ctx.spans if sp.label == "PERS" for x in sp.ids}
     n = len(toks.norm)
     for i in range(n):
         if i > 0 and toks.paragraph[i] == toks.paragraph[i - 1]:
             continue
         dash = next((d for d in range(i + 1, min(i + 3, n)) if toks.text[d] in _DATELINE_DASHES
                      and toks.paragraph[d] == toks.paragraph[i]), None)
-        if dash is None:
+        m = covered[i]
+        if dash is None and m is not None and m.type == "GPE" and m.tok0 == i and m.tok1 < n \
+                and toks.text[m.tok1] == ":" and toks.paragraph[m.tok1] == toks.paragraph[i]:
+            dash = m.tok1  # الخرطوم: الأحداث -- a line of its own: the place, a colon, the outlet
+            end = next((e for e in range(dash + 2, min(dash + 4, n + 1))
+                        if e == n or toks.paragraph[e] != toks.paragraph[i]), None)
+        elif dash is None:
             continue
-        end = next((e for e in range(dash + 2, min(dash + 4, n + 1))
-                    if e == n or toks.paragraph[e] != toks.paragraph[i] or toks.text[e] == ":"), None)
+        else:
+            end = next((e for e in range(dash + 2, min(dash + 4, n + 1))
+                        if e == n or toks.paragraph[e] != toks.paragraph[i] or toks.text[e] == ":"), None)
         if end is None:
             continue
         sides = [(i, dash), (dash + 1, end)]
@@ -392,8 +458,8 @@ def dateline_pass(ctx: Context) -> None:
             continue
         a, b = sides[place.index(False)]
         if any(covered[x] is not None or toks.kind[x] != "word" or is_stopword(toks.norm[x]) or len(toks.norm[x]) < 2
-               for x in range(a, b)) or known_name_word(toks.norm[a]):
-            continue  # not a byline (هشام لاشين - القاهرة)
+               for x in range(a, b)) or person_name_word(toks.norm[a]) or any(x in persons for x in range(a, b)):
+            continue  # not a byline (هشام لاشين - القاهرة; الخرطوم: تيسير عبدالحليم, a person to the model)
         name = tuple(toks.norm[x] for x in range(a, b))
         ctx.add(Mention(a, b, toks.start[a], toks.end[b - 1], "ORG", "pattern", "org:" + " ".join(name),
                         name_norm=name, rule="pattern:dateline"))
@@ -446,8 +512,9 @@ def org_pass(ctx: Context) -> None:
     event_heads, league_heads = titles().get("event_head", frozenset()), titles().get("league_head", frozenset())
     place_heads = titles().get("place_org_head", frozenset())
     all_heads = org_heads | fac_heads | event_heads | league_heads
-    definite_heads = frozenset("ال" + h for h in org_heads)
+    definite_heads = frozenset("ال" + h for h in org_heads | word_list("definite_org_head"))
     name_part_heads = word_list("name_part_head")
+    outside_heads = word_list("outside_org_head")
     any_head = all_heads | place_heads | definite_heads
     headless: dict[tuple[str, str], bool] = {}  # (text, norm) -> no reading of the token is a head of any kind
     n = len(toks.norm)
@@ -489,17 +556,39 @@ def org_pass(ctx: Context) -> None:
             i += 1
             continue
         off, head = head_off
-        nxt = covered[i + 1] if i + 1 < n else None
+        q = i + 1 if i + 1 < n and toks.text[i + 1] in QUOTE_MARKS else i  # شركة "جوجل": the name in marks
+        nxt = covered[q + 1] if q + 1 < n else None
         if head in name_part_heads and nxt is not None and nxt.type == "ORG" and nxt.source == "gazetteer" \
-                and nxt.start == toks.start[i + 1] and toks.sentence[i + 1] == toks.sentence[i]:
+                and nxt.start == toks.start[q + 1] and toks.sentence[q + 1] == toks.sentence[i] \
+                and (q == i or (head in word_list("quoted_name_part_head") and nxt.tok1 < n
+                                and toks.text[nxt.tok1] in QUOTE_MARKS)):
             nxt.tok0, nxt.start = i, toks.start[i] + off  # منظمة الانتربول: the head belongs to the name (grows)
+            if q > i:
+                nxt.tok1, nxt.end = nxt.tok1 + 1, toks.end[nxt.tok1]  # the closing mark with the opening one
             claim(covered, nxt)
             i = nxt.tok1
             continue
         facility = head in fac_heads and head not in org_heads
         event = head in event_heads or head in league_heads
+        outside = head in outside_heads
+        if outside and i + 2 < n and toks.text[i + 1] in _NAME_OPENERS and toks.sentence[i + 1] == toks.sentence[i]:
+            c = next((x for x in range(i + 2, min(i + 6, n)) if toks.text[x] in _NAME_CLOSERS), None)
+            if c is not None and c > i + 2 and all(
+                    covered[x] is None and toks.kind[x] == "word" and not is_stopword(toks.norm[x])
+                    for x in range(i + 2, c)):  # صحيفة "سبق", لصحيفة (سبق): the name inside the marks
+                name = tuple(toks.norm[x] for x in range(i + 2, c))
+                ctx.add(Mention(i + 2, c, toks.start[i + 2], toks.end[c - 1], "ORG", "pattern",
+                                "org:" + " ".join(name), name_norm=name, rule="pattern:outlet_name"))
+                i = c
+                continue
         k, absorbed = org_name(toks, i, covered, head, facility=facility, weak=head in fac_weak, event=event,
                                named=ctx.named)
+        if k > i + 1 and outside:
+            name = tuple(toks.norm[x] for x in range(i + 1, k))  # صحيفة الوئام: the head is outside (H21)
+            ctx.add(Mention(i + 1, k, toks.start[i + 1], toks.end[k - 1], "ORG", "pattern", "org:" + " ".join(name),
+                            name_norm=name, rule="pattern:outlet_name"))
+            i = k
+            continue
         if k > i + 1:
             for a in absorbed:
                 absorb(ctx, a)  # its tokens pass to the organisation claimed below
@@ -583,3 +672,108 @@ def quoted_short_name_pass(ctx: Context) -> None:
                         name_norm=name, rule="pattern:quoted_short_name")
         ctx.found.append(short)
         claim(covered, short)
+
+
+def org_unit_pass(ctx: Context) -> None:
+    """A unit of an organisation named with it is one ORG mention (``pattern:org_unit``): ``<org> فرع <place>``
+    (``بنك السودان فرع الأبيض``, ``الاتحاد العام ... فرع سوريا``: entity_words.csv ``unit_word``) and a company
+    with a proper name + a continent or region (``جنرال موتورز أوروبا``, ``جنرال موتورز أميركا الشمالية``;
+    conventions: a company's unit is one mention).  The unit is an entity of its own; a place inside is absorbed."""
+    toks, covered = ctx.toks, ctx.covered
+    n = len(toks.norm)
+    units = word_list("unit_word")
+    for m in list(ctx.found):
+        if m.type != "ORG" or m.source == "absorbed" or m.tok1 >= n or toks.sentence[m.tok1] != toks.sentence[m.tok0]:
+            continue
+        k = m.tok1
+        end, place = None, None
+        nxt = covered[k]
+        if nxt is None and strip_conjunction(toks.norm[k]) == toks.norm[k] and toks.norm[k] in units \
+                and k + 1 < n and toks.sentence[k + 1] == toks.sentence[k]:
+            p = covered[k + 1]
+            if p is not None and p.type in ("GPE", "LOC") and p.start == toks.start[k + 1]:
+                end, place = p.tok1, p
+            elif p is None and toks.kind[k + 1] == "word" and toks.norm[k + 1].startswith("ال") \
+                    and not is_stopword(toks.norm[k + 1]) and not is_common(toks.norm[k + 1]):
+                end = k + 2
+        elif nxt is not None and nxt.type == "LOC" and nxt.start == toks.start[k] and m.name_norm \
+                and not m.name_norm[0].startswith("ال") and m.name_norm[0] not in titles().get("org_head", ()):
+            end, place = nxt.tok1, nxt
+        if end is None:
+            continue
+        if place is not None:
+            absorb(ctx, place)
+        m.tok1, m.end = end, toks.end[end - 1]
+        m.name_norm = m.name_norm + tuple(toks.norm[x] for x in range(k, end) if toks.kind[x] == "word")
+        m.key, m.entry, m.source, m.short, m.rule = "org:" + " ".join(m.name_norm), None, "pattern", False, \
+            "pattern:org_unit"
+        claim(covered, m)
+
+
+_SPORTS_ARTICLE_TRIGGERS = 3  # sport trigger words (ner_triggers.csv ``sport``) that make an article a sports story
+
+
+def club_pass(ctx: Context) -> None:
+    """In a sports story (at least three sport trigger words: مباراة، مدرب، دوري ...) a club name of
+    entity_words.csv ``sports_club`` standing alone in a sentence with a sport word (``مدربا للنصر``، ``أمام الهلال``
+    بعد خسارته كأس الملك) is the club, ORG
+    (``pattern:club``); not before a definite word that continues another name (``الهلال الأحمر``)."""
+    from analysis.ner.features import trigger_categories
+
+    toks, covered = ctx.toks, ctx.covered
+    clubs = word_list("sports_club")
+    stems = tuple(c[2:] for c in clubs)  # هلال, نصر: a cheap test before the clitic readings
+    n = len(toks.norm)
+    hits = []
+    for i in range(n):
+        if toks.kind[i] != "word" or covered[i] is not None or not toks.norm[i].endswith(stems):
+            continue
+        hit = next(((off, f) for off, f in clitic_forms(toks.text[i], toks.norm[i]) if f in clubs), None)
+        if hit is None:
+            continue
+        k = i + 1
+        if k < n and toks.sentence[k] == toks.sentence[i] and toks.kind[k] == "word" \
+                and toks.norm[k].startswith("ال") and not is_stopword(toks.norm[k]):
+            continue  # الهلال الأحمر
+        hits.append((i, hit))
+    if not hits:
+        return
+    def sporty(x: int) -> bool:
+        w = toks.norm[x]
+        return toks.kind[x] == "word" and ("sport" in trigger_categories(w) or (
+            w.endswith("ا") and len(w) > 3 and "sport" in trigger_categories(w[:-1])))  # مدربا
+
+    sport = [x for x in range(n) if sporty(x)]
+    if len(sport) < _SPORTS_ARTICLE_TRIGGERS:
+        return
+    sentences = {toks.sentence[x] for x in sport}
+    for i, (off, form) in hits:
+        if toks.sentence[i] not in sentences:
+            continue  # ويحتفي الفن العربي بالنصر: no sport word in the sentence, the victory
+        ctx.add(Mention(i, i + 1, toks.start[i] + off, toks.end[i], "ORG", "pattern", "org:" + form,
+                        name_norm=(form,), rule="pattern:club"))
+
+
+def quoted_place_pass(ctx: Context) -> None:
+    """A natural feature word (entity_words.csv ``geo_head`` without directions and streets: جبل، وادي، جزيرة ...)
+    before a name in quotation marks is one LOC mention, the marks inside (``جبل «منيف»``، ``جبل "جار زيرك
+    ياليل"``; ``pattern:quoted_place``)."""
+    toks, covered = ctx.toks, ctx.covered
+    heads = word_list("geo_head") - word_list("direction") - word_list("street_head")
+    n = len(toks.norm)
+    i = 0
+    while i < n - 3:
+        if toks.kind[i] != "word" or covered[i] is not None or toks.text[i + 1] not in QUOTE_MARKS:
+            i += 1
+            continue
+        hit = next(((off, f) for off, f in clitic_forms(toks.text[i], toks.norm[i]) if f in heads), None)
+        c = next((x for x in range(i + 2, min(i + 7, n)) if toks.text[x] in QUOTE_MARKS), None) if hit else None
+        if c is None or c == i + 2 or toks.sentence[c] != toks.sentence[i] or any(
+                covered[x] is not None or toks.kind[x] != "word" or is_stopword(toks.norm[x]) for x in range(i + 2, c)):
+            i += 1
+            continue
+        off, head = hit
+        name = (head,) + tuple(toks.norm[x] for x in range(i + 2, c))
+        ctx.add(Mention(i, c + 1, toks.start[i] + off, toks.end[c], "LOC", "pattern", "loc:" + " ".join(name),
+                        name_norm=name, rule="pattern:quoted_place"))
+        i = c + 1

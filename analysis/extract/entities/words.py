@@ -21,7 +21,7 @@ from analysis.text.stopwords import is_stopword
 
 __all__ = ["word_list", "never_name", "is_nisba", "place_nisba", "namey", "glued", "surname_word", "verb_shaped",
            "hal_participle", "accusative_indefinite", "known_name_word", "listed_place", "listed_first_name",
-           "listed_country", "written_ali"]
+           "listed_country", "written_ali", "adjective_after_noun", "person_name_word", "future_verb"]
 
 _NISBA_RE = re.compile(r"^(?:[وفبلك]{0,2})ال\w+(?:ي|يه|يين|يون|يات)$")
 # An imperfect verb of the third person (يعود, يأمر, تحتسب, يؤكد): ي/ت + two to five letters.  Names of that shape
@@ -84,9 +84,10 @@ def is_nisba(norm: str) -> bool:
 
 @cache
 def _place_names() -> frozenset[str]:
-    """Single-token spellings of gazetteer places (for recognising their nisba adjectives)."""
+    """Single-token spellings of gazetteer places and ner_lists.csv countries (for recognising their nisba
+    adjectives: البرتغالي from البرتغال)."""
     return frozenset(v.tokens[0] for vs in variant_index().values() for v in vs
-                     if len(v.tokens) == 1 and v.entry.type in ("GPE", "LOC"))
+                     if len(v.tokens) == 1 and v.entry.type in ("GPE", "LOC")) | _listed("country")
 
 
 @cache
@@ -94,6 +95,8 @@ def place_nisba(norm: str) -> bool:
     """``فلسطينيا``, ``الفلسطيني``, ``الأمريكية``: an adjective (or adverb) made from a gazetteer place."""
     places = _place_names()
     for w in {norm, strip_conjunction(norm)}:
+        if w in places:
+            continue  # كولومبيا is the place, not an adjective of it
         bare = strip_article(w, prefixes=CLITIC_ARTICLE_PREFIXES, min_rest=3)
         if bare is not None:
             w = bare
@@ -145,6 +148,13 @@ def verb_shaped(norm: str, conjunction: bool = True) -> bool:
         and not _known_name_token(w)
 
 
+def future_verb(norm: str) -> bool:
+    """``ستتولى``, ``سيكون``: the future prefix س + a common imperfect verb (``تتولى``): asked of a model name
+    of one word (a surname may look so after a given name: ``عصام ستاتي``)."""
+    rest = norm[1:]
+    return norm[:1] == "س" and len(rest) >= 4 and rest[0] in "يت" and is_common(rest) and bool(_IMPERFECT_RE.match(rest))
+
+
 @cache
 def _name_tokens() -> frozenset[str]:
     """Tokens of gazetteer spellings (any type): a word that is part of a reviewed name is no verb."""
@@ -183,6 +193,16 @@ def _known_name_token(w: str) -> bool:
     return w in _name_tokens()
 
 
+@cache
+def _person_tokens() -> frozenset[str]:
+    return frozenset(t for vs in variant_index().values() for v in vs if v.entry.type == "PERSON" for t in v.tokens)
+
+
+def person_name_word(w: str) -> bool:
+    """A normalised word of a reviewed person's name or a listed first name (``هشام``): a byline, not an outlet."""
+    return w in _person_tokens() or w in _listed("first_name")
+
+
 def known_name_word(w: str) -> bool:
     """A normalised word that is part of a reviewed or listed name (gazetteer token, ner_lists.csv first name,
     country, region or city)."""
@@ -198,3 +218,18 @@ def written_ali(text: str, norm: str) -> bool:
 def accusative_indefinite(text: str) -> bool:
     """The written token carries the indefinite accusative (``احتياطياً``): a common word, never a name."""
     return _TANWIN_FATH in text
+
+
+def adjective_after_noun(toks: Tokens, i: int) -> bool:
+    """Token i, a one-word name shaped like a nisba (``السعودية``، ``العربي``), stands right after a definite noun of
+    its sentence (``المرأة السعودية``، ``للمنتخب العربي``): it is that noun's adjective, not a name.  A title
+    (``الرئيس السيسي``) or a settlement word before it is no such noun; asked only of non-person names."""
+    if not is_nisba(toks.norm[i]) or i == 0 or toks.sentence[i - 1] != toks.sentence[i] \
+            or toks.kind[i - 1] != "word" or toks.end[i - 1] == toks.start[i]:
+        return False
+    prev = strip_conjunction(toks.norm[i - 1])
+    if len(prev) < 4 or is_stopword(prev) or prev in titles().get("person_title", ()) \
+            or prev in word_list("settlement_head"):
+        return False
+    return prev.startswith(("ال", "لل")) or any(f.startswith("ال") and len(f) > 3
+                                                for _, f in proclitic_splits(prev, min_rest=3))
