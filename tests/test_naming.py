@@ -134,3 +134,5 @@ def test_the_kingdom_is_the_outlets_own(country, name_en, source):
     row = art.entities.set_index("name_ar").loc["المملكة"]
     assert (row["name_en"], row["name_en_source"]) == (name_en, source)
     assert (row["geo_reason"] == "outlet-country") == (source == "gazetteer")
+    key = row["key"] if isinstance(row["key"], str) else None
+    assert key == {"SA": "saudi_arabia", "MA": "morocco"}.get(country)  # one country with السعودية in a corpus

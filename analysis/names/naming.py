@@ -241,6 +241,15 @@ def _own_state_en() -> dict[tuple[str, ...], str]:
     return {name_tokens(k): v for k, v in _OWN_STATE_EN.items()}
 
 
+@cache
+def _country_key(name_en: str) -> str | None:
+    """The reviewed gazetteer key of the GPE with this English name (Saudi Arabia -> saudi_arabia), so a corpus
+    counts المملكة and السعودية as one country; None when the gazetteer has none."""
+    from analysis.lexicon.gazetteer import gazetteer
+
+    return next((e.key for e in gazetteer() if e.type == "GPE" and e.name_en == name_en), None)
+
+
 def own_state(name_ar: str, country: str | None):
     """The outlet's own country when an entity is named only ``المملكة`` (the Kingdom) or ``السلطنة`` (the
     Sultanate) and the outlet's country is one (a Saudi paper's المملكة is Saudi Arabia): its place row from the
@@ -286,7 +295,7 @@ def name_entities(rows: Sequence[dict], forms: Mapping[int, Sequence[str]],
             r.update(name_en=entry.name_en, name_en_source="gazetteer")
         elif r["type"] in PLACE_TYPES and (p := own_state(r["name_ar"], country)) is not None:
             r.update(name_en=p.name_en, name_en_source="gazetteer", lat=p.lat, lon=p.lon, country=p.country,
-                     population=p.population, geo_reason="outlet-country")
+                     population=p.population, geo_reason="outlet-country", key=_country_key(p.name_en))
         elif r["type"] in PLACE_TYPES and (en := _own_state_en().get(name_tokens(r["name_ar"]))) is not None:
             r["name_en"], r["name_en_source"] = en, "lexicon"
         else:
