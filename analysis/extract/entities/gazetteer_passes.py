@@ -3,11 +3,10 @@ bare surnames that belong to another person (``وزير خارجيتها ريا�
 from __future__ import annotations
 
 from analysis.extract.entities.base import Context, Mention, Tokens, claim, release
-from analysis.extract.entities.patterns import after_title
+from analysis.extract.entities.patterns import after_title, standing_alone
 from analysis.extract.entities.words import adjective_after_noun, namey, nisba_endings, place_nisba, word_list
 from analysis.lexicon.gazetteer import GazetteerEntry, name_tokens, variant_index
 from analysis.text.clitics import clitic_forms
-from analysis.text.stopwords import is_stopword
 
 __all__ = ["gazetteer_pass", "surname_clash_pass", "match_gazetteer", "region_pass", "state_epithet_pass",
            "state_form_pass"]
@@ -111,7 +110,7 @@ def state_epithet_pass(ctx: Context) -> None:
     """``المملكة`` / ``السلطنة`` standing alone (no adjective after it) for the state: a GPE mention
     (``gazetteer:short_form``) of the article's gazetteer state whose name begins with that word (المملكة
     العربية السعودية, سلطنة عمان), else an entity of its own."""
-    toks, covered = ctx.toks, ctx.covered
+    toks = ctx.toks
     epithets = word_list("state_epithet")
     states: dict[str, Mention] = {}
     for m in ctx.found:
@@ -119,19 +118,8 @@ def state_epithet_pass(ctx: Context) -> None:
             for v in m.entry.variants:
                 first = name_tokens(v)[0] if name_tokens(v) else ""
                 states.setdefault(first if first.startswith("ال") else "ال" + first, m)
-    stems = tuple(e[2:] for e in epithets)  # مملكه, سلطنه: a cheap test before the clitic readings
-    n = len(toks.norm)
-    for i in range(n):
-        if toks.kind[i] != "word" or covered[i] is not None or not toks.norm[i].endswith(stems):
-            continue
-        hit = next(((off, f) for off, f in clitic_forms(toks.text[i], toks.norm[i]) if f in epithets), None)
-        if hit is None:
-            continue
-        k = i + 1
-        if k < n and toks.sentence[k] == toks.sentence[i] and toks.kind[k] == "word" \
-                and toks.norm[k].startswith("ال") and not is_stopword(toks.norm[k]):
-            continue  # المملكة المتحدة, المملكة الحيوانية: a kingdom described, not the state standing alone
-        off, form = hit
+    # not المملكة المتحدة, المملكة الحيوانية: a kingdom described, not the state standing alone
+    for i, (off, form) in standing_alone(ctx, epithets):
         state = states.get(form)
         key = state.key if state is not None else "gpe:" + form
         ctx.add(Mention(i, i + 1, toks.start[i] + off, toks.end[i], "GPE", "gazetteer" if state else "pattern", key,

@@ -713,6 +713,28 @@ def org_unit_pass(ctx: Context) -> None:
 _SPORTS_ARTICLE_TRIGGERS = 3  # sport trigger words (ner_triggers.csv ``sport``) that make an article a sports story
 
 
+def standing_alone(ctx: Context, forms: frozenset[str] | set[str]) -> list[tuple[int, tuple[int, str]]]:
+    """``(token, (offset, form))`` of every free word token that, read through its clitics, is one of the definite
+    ``forms`` (``للنصر`` -> النصر, ``بالمملكة`` -> المملكة) and stands alone: no definite word that is not a
+    stop word follows it in its sentence (``الهلال الأحمر``، ``المملكة المتحدة``: another name, not this one)."""
+    toks, covered = ctx.toks, ctx.covered
+    stems = tuple(f[2:] for f in forms)  # هلال, مملكه: a cheap test before the clitic readings
+    n = len(toks.norm)
+    hits = []
+    for i in range(n):
+        if toks.kind[i] != "word" or covered[i] is not None or not toks.norm[i].endswith(stems):
+            continue
+        hit = next(((off, f) for off, f in clitic_forms(toks.text[i], toks.norm[i]) if f in forms), None)
+        if hit is None:
+            continue
+        k = i + 1
+        if k < n and toks.sentence[k] == toks.sentence[i] and toks.kind[k] == "word" \
+                and toks.norm[k].startswith("ال") and not is_stopword(toks.norm[k]):
+            continue
+        hits.append((i, hit))
+    return hits
+
+
 def club_pass(ctx: Context) -> None:
     """In a sports story (at least three sport trigger words: مباراة، مدرب، دوري ...) a club name of
     entity_words.csv ``sports_club`` standing alone in a sentence with a sport word (``مدربا للنصر``، ``أمام الهلال``
@@ -720,24 +742,11 @@ def club_pass(ctx: Context) -> None:
     (``pattern:club``); not before a definite word that continues another name (``الهلال الأحمر``)."""
     from analysis.ner.features import trigger_categories
 
-    toks, covered = ctx.toks, ctx.covered
-    clubs = word_list("sports_club")
-    stems = tuple(c[2:] for c in clubs)  # هلال, نصر: a cheap test before the clitic readings
-    n = len(toks.norm)
-    hits = []
-    for i in range(n):
-        if toks.kind[i] != "word" or covered[i] is not None or not toks.norm[i].endswith(stems):
-            continue
-        hit = next(((off, f) for off, f in clitic_forms(toks.text[i], toks.norm[i]) if f in clubs), None)
-        if hit is None:
-            continue
-        k = i + 1
-        if k < n and toks.sentence[k] == toks.sentence[i] and toks.kind[k] == "word" \
-                and toks.norm[k].startswith("ال") and not is_stopword(toks.norm[k]):
-            continue  # الهلال الأحمر
-        hits.append((i, hit))
+    toks = ctx.toks
+    hits = standing_alone(ctx, word_list("sports_club"))  # not الهلال الأحمر
     if not hits:
         return
+    n = len(toks.norm)
     def sporty(x: int) -> bool:
         w = toks.norm[x]
         return toks.kind[x] == "word" and ("sport" in trigger_categories(w) or (
