@@ -124,16 +124,18 @@ class Corpus:
         e = self.entities
         out = pd.DataFrame(index=pd.Index(e["ekey"].unique(), name="ekey"))
         for col in ("type", "name_ar", "name_en"):
-            counts = e.dropna(subset=[col]).groupby(["ekey", col], sort=False).size().reset_index(name="n")
-            top = counts.sort_values(["ekey", "n", col], ascending=[True, False, True]).drop_duplicates("ekey")
-            out[col] = top.set_index("ekey")[col].reindex(out.index)
+            out[col] = _most_frequent(e, col).reindex(out.index)
         picked = out["name_en"].reindex(e["ekey"]).set_axis(e.index)
         chosen = e[e["name_en"].eq(picked).fillna(False).astype(bool)]
-        counts = chosen.dropna(subset=["name_en_source"]).groupby(["ekey", "name_en_source"], sort=False).size()
-        top = (counts.reset_index(name="n").sort_values(["ekey", "n", "name_en_source"], ascending=[True, False, True])
-               .drop_duplicates("ekey"))
-        out["name_en_source"] = top.set_index("ekey")["name_en_source"].reindex(out.index)
+        out["name_en_source"] = _most_frequent(chosen, "name_en_source").reindex(out.index)
         return out
+
+
+def _most_frequent(e: pd.DataFrame, col: str) -> pd.Series:
+    """Per ``ekey``, the most frequent value of ``col`` (ties: the first in sort order; nulls left out)."""
+    counts = e.dropna(subset=[col]).groupby(["ekey", col], sort=False).size().reset_index(name="n")
+    top = counts.sort_values(["ekey", "n", col], ascending=[True, False, True]).drop_duplicates("ekey")
+    return top.set_index("ekey")[col]
 
 
 def open_corpus(corpus_path: str | Path, *, style: str = "whitegrid", context: str = "notebook") -> Corpus:

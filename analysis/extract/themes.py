@@ -82,12 +82,12 @@ class Trigger(NamedTuple):
 def _rows() -> tuple[dict[str, str], ...]:
     rows = load_csv("themes.csv", required=("theme", "label_en", "label_ar", "trigger_ar", "gloss", "weight"),
                     optional=("match",), key=("theme", "trigger_ar"))
+    first: dict[str, tuple[int, str, str]] = {}
     for n, r in enumerate(rows, start=2):
         if r["match"] not in ("", "stem", "form"):
             raise LexiconError(f"analysis/data/themes.csv, line {n}: match must be empty, 'stem' or 'form', "
                                f"not {r['match']!r}")
-    first: dict[str, tuple[int, str, str]] = {}
-    for n, r in enumerate(rows, start=2):  # one theme, one pair of labels: a row that differs is a typo
+        # one theme, one pair of labels: a row that differs is a typo
         n0, en, ar = first.setdefault(r["theme"], (n, r["label_en"], r["label_ar"]))
         if (r["label_en"], r["label_ar"]) != (en, ar):
             raise LexiconError(f"analysis/data/themes.csv, line {n}: theme {r['theme']} is labelled "

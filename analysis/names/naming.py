@@ -194,13 +194,13 @@ _CLUB_ALTERNATIVE = re.compile(r"\s*([^,(]+?)\s*\(([^)]*)\)")
 
 
 @cache
-def _clubs() -> dict[str, tuple[tuple[tuple[str, ...], str], ...] | tuple]:
+def _clubs() -> dict[tuple[str, ...], tuple[bool, tuple[tuple[tuple[str, ...], str], ...]]]:
     """``ner_clubs.csv``: normalised club name -> (whether the bare word may be read as the club, the club's
     English names each with the countries it is the club of)."""
     from babel import Locale
 
     codes = {name: code for code, name in Locale("en").territories.items() if code.isalpha()}
-    codes.update({"UAE": "AE", "Tunisia": "TN"})
+    codes["UAE"] = "AE"  # the clubs list writes the Emirates so; CLDR has every other country name it uses
     out: dict = {}
     for r in load_csv("ner_clubs.csv", required=("word", "gloss_en"), key=("word",)):
         main, _, also = r["gloss_en"].partition("; also")
@@ -226,19 +226,15 @@ def club_name(name_ar: str, *, country: str | None = None) -> str | None:
     return next((en for where, en in alts if country and country.upper() in where), alts[0][1])
 
 
-# "the Kingdom", "the Sultanate": the press of a kingdom (sultanate) names its own country so
-_OWN_STATE = {"المملكة": frozenset({"SA", "MA", "JO", "BH"}), "السلطنة": frozenset({"OM"})}
-_OWN_STATE_EN = {"المملكة": "the Kingdom", "السلطنة": "the Sultanate"}  # when the outlet's country is unknown
+# "the Kingdom", "the Sultanate": the press of a kingdom (sultanate) names its own country so; the English when
+# the outlet's country is not one of them
+_OWN_STATE = {"المملكة": ("the Kingdom", frozenset({"SA", "MA", "JO", "BH"})),
+              "السلطنة": ("the Sultanate", frozenset({"OM"}))}
 
 
 @cache
-def _own_states() -> dict[tuple[str, ...], frozenset[str]]:
+def _own_states() -> dict[tuple[str, ...], tuple[str, frozenset[str]]]:
     return {name_tokens(k): v for k, v in _OWN_STATE.items()}
-
-
-@cache
-def _own_state_en() -> dict[tuple[str, ...], str]:
-    return {name_tokens(k): v for k, v in _OWN_STATE_EN.items()}
 
 
 @cache
@@ -254,8 +250,8 @@ def own_state(name_ar: str, country: str | None):
     """The outlet's own country when an entity is named only ``المملكة`` (the Kingdom) or ``السلطنة`` (the
     Sultanate) and the outlet's country is one (a Saudi paper's المملكة is Saudi Arabia): its place row from the
     country table, else None (no country hint, or not a kingdom)."""
-    states = _own_states().get(name_tokens(name_ar))
-    if not country or states is None or country.upper() not in states:
+    hit = _own_states().get(name_tokens(name_ar))
+    if not country or hit is None or country.upper() not in hit[1]:
         return None
     from babel import Locale
 
@@ -296,8 +292,8 @@ def name_entities(rows: Sequence[dict], forms: Mapping[int, Sequence[str]],
         elif r["type"] in PLACE_TYPES and (p := own_state(r["name_ar"], country)) is not None:
             r.update(name_en=p.name_en, name_en_source="gazetteer", lat=p.lat, lon=p.lon, country=p.country,
                      population=p.population, geo_reason="outlet-country", key=_country_key(p.name_en))
-        elif r["type"] in PLACE_TYPES and (en := _own_state_en().get(name_tokens(r["name_ar"]))) is not None:
-            r["name_en"], r["name_en_source"] = en, "lexicon"
+        elif r["type"] in PLACE_TYPES and (hit := _own_states().get(name_tokens(r["name_ar"]))) is not None:
+            r["name_en"], r["name_en_source"] = hit[0], "lexicon"
         else:
             club = club_name(r["name_ar"], country=country) if r["type"] == "ORG" else None
             made = (club, "lexicon") if club else compose(r["name_ar"]) if r["type"] in COMPOSED_TYPES else None
