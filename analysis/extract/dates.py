@@ -63,7 +63,7 @@ from analysis import schema
 from analysis.extract.tokenview import Tok, tokens_by_sentence
 from analysis.lexicon import load_csv
 from analysis.schema import BaseTables
-from analysis.text.normalize import normalize
+from analysis.text.normalize import normalize, normalize_digits
 from analysis.text.numerals import number_word, strip_clitics
 from analysis.text.pagedate import (
     ambiguous_months,
@@ -540,10 +540,6 @@ def _sentence_dates(sid: int, toks: list[Tok], published: dt.date | None) -> lis
     return out
 
 
-_TO_ASCII = str.maketrans({**{chr(0x0660 + k): str(k) for k in range(10)},
-                           **{chr(0x06F0 + k): str(k) for k in range(10)}})
-
-
 _BEFORE_AN_EVENT = {"من", "على", "علي"}
 
 
@@ -559,7 +555,7 @@ def _ago_at(toks: list[Tok], i: int) -> tuple[int, str, int] | None:
         return None
     amount = toks[i + 1]
     if amount.kind == "number":
-        digits = amount.text.translate(_TO_ASCII)
+        digits = normalize_digits(amount.text)
         value = int(digits) if digits.isdigit() else None
     elif amount.kind == "word":
         nw = number_word(amount.norm)

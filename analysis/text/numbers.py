@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from analysis.lexicon import load_csv
-from analysis.text.normalize import normalize
+from analysis.text.normalize import normalize, normalize_digits
 from analysis.text.numerals import NumberWord, compose, number_word, number_words, reversed_decimal
 
 __all__ = ["NUMBER_KINDS", "NumberMention", "find_numbers"]
@@ -70,8 +70,6 @@ _DASH_RE = re.compile(rf"[\s{_MARK}]*[-\u2010-\u2015][\s{_MARK}]*")
 # dates and clock times (28-09-2020, 2020/9/28, 22:26, 6/23) are not numbers here: the dates extractor's
 _DATE_RE = re.compile(rf"[{_DIGIT}]+(?:[/:][{_DIGIT}]+)+|[{_DIGIT}]+-[{_DIGIT}]+-[{_DIGIT}]+")
 _NON_DIGIT = re.compile(rf"[^{_DIGIT}{_SEP}]")
-_TO_ASCII = str.maketrans({**{chr(0x0660 + i): str(i) for i in range(10)},
-                           **{chr(0x06F0 + i): str(i) for i in range(10)}})
 
 _PERCENT_WORDS = (("في", "المائه"), ("في", "المئه"), ("في", "الميه"), ("بالمائه",), ("بالمئه",), ("بالميه",))
 _RANGE_TO = {"الي", "حتي"}
@@ -81,7 +79,7 @@ _SCALES = ("scale", "scale_plural", "scale_dual")
 
 def _digits_value(raw: str, *, scaled: bool) -> tuple[float, bool] | None:
     """(value, has a decimal part) of a digit string by the separator rule of the module docstring."""
-    s = _NON_DIGIT.sub("", raw.replace("\u066b", ".").replace("\u066c", "")).translate(_TO_ASCII)
+    s = normalize_digits(_NON_DIGIT.sub("", raw.replace("\u066b", ".").replace("\u066c", "")))
     s = s.replace("\u060c", ",")
     seps = [c for c in s if c in ".,"]
     if not seps:
