@@ -503,10 +503,10 @@ def clause_end(ctx: QuoteContext, j: int) -> int:
                 # ...، وعن انخفاض مستواه قال المدرب: ...، واختتم المدرب حديثه بقوله: ...: a new speech after a
                 # colon; the content ends before the و-clause that leads to it
                 return _clause_opening(ctx, j, k)
+            lead = _after_comma_adverbial(ctx, j, k) if cue is not None else 0
             if cue is not None and (cue[0].kind == "participle" or cue[1] == 1 or v.text[k - 1] in _PAUSES
                                     or strip_conj(v.norm[k - 1]) in contrast or _named_subject_after(ctx, k)
-                                    or _after_comma_adverbial(ctx, j, k)):
-                lead = _after_comma_adverbial(ctx, j, k)
+                                    or lead):
                 if lead:
                     k = lead  # ، وبدوره أكد: the adverbial opens the new clause
                 elif strip_conj(v.norm[k - 1]) in contrast:
