@@ -182,17 +182,64 @@ def fresh_articles(shared: Path = SHARED) -> list[BlindArticle]:
     return [BlindArticle(**{**a.__dict__, "part": "fresh"}) for a in out]
 
 
+FRESH2_SALT = "fresh2-2026|"
+MAX_WORDS_FRESH2_ANP = 450  # annotated in one session: the shorter half of the newspapers' range
+
+
+def fresh2_articles(shared: Path = SHARED) -> list[BlindArticle]:
+    """The **fresh2** blind part (added in session 8, annotated blind before any extractor ran on it, then scored
+    once on that session's final code before any rule was chosen from it): for each SaudiNewsNet outlet the 4th
+    article in the blind order (the first two are the dev/test pair, the 3rd is fresh); for each of the 11
+    countries of Arabic Newspapers that the fresh part did not take, one article of the country's fourth rotation
+    category ((i + 3) mod 4, i its position in sorted order; a missing cell falls to the next category), first by
+    SHA-256 of ``"fresh2-2026|" + file name`` among files not already blind or fresh, with 80-450 words."""
+    if not (shared / "saudinewsnet").is_dir() or not (shared / "arabic_newspapers").is_dir():
+        raise FileNotFoundError(f"{shared}: the shared corpora are not there")
+    fresh = fresh_articles(shared)
+    taken_ids = {a.article_id for a in blind_articles(shared)} | {a.article_id for a in fresh}
+    by_outlet: dict[str, list[BlindArticle]] = {}
+    for a in _snn(shared, per_outlet=PER_OUTLET + 2):
+        by_outlet.setdefault(a.group, []).append(a)
+    out = [m[PER_OUTLET + 1] for _, m in sorted(by_outlet.items()) if len(m) > PER_OUTLET + 1]
+    root = shared / "arabic_newspapers"
+    countries = sorted({p.name[:2] for cat in CATEGORIES for p in (root / cat).glob("*.txt")})
+    fresh_countries = {a.group for a in fresh if a.corpus == "arabic_newspapers"}
+    for country in countries:
+        if country in fresh_countries:
+            continue
+        i = countries.index(country)
+        for k in range(4):
+            cat = CATEGORIES[(i + 3 + k) % 4]
+            cands = []
+            for path in sorted((root / cat).glob(f"{country}*.txt")):
+                if f"anp_{path.stem}" in taken_ids:
+                    continue
+                try:
+                    text = _anp_text(path)
+                except UnicodeDecodeError:
+                    continue
+                if MIN_WORDS <= len(text.split()) <= MAX_WORDS_FRESH2_ANP and sum(c == "?" for c in text) < 50:
+                    cands.append((_h(FRESH2_SALT + path.name), path))
+            if cands:
+                _, path = sorted(cands)[0]
+                out.append(BlindArticle(f"anp_{path.stem}", "arabic_newspapers", country, cat,
+                                        str(path.relative_to(shared)), _anp_text(path)))
+                break
+    return [BlindArticle(**{**a.__dict__, "part": "fresh2"}) for a in out]
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("mode", choices=("list", "materialize"))
     ap.add_argument("--out", type=Path, default=ROOT / "data" / "blind")
     ap.add_argument("--fresh", action="store_true", help="the fresh part (session 4) instead of dev/test")
+    ap.add_argument("--fresh2", action="store_true", help="the fresh2 part (session 8) instead of dev/test")
     args = ap.parse_args(argv)
-    arts = fresh_articles() if args.fresh else blind_articles()
+    arts = fresh2_articles() if args.fresh2 else fresh_articles() if args.fresh else blind_articles()
     if args.mode == "list":
         for a in arts:
             print(f"{a.article_id}\t{a.part}\t{a.corpus}\t{a.group}\t{a.category}\t{len(a.text.split())} words")
-        counts = {p: sum(a.part == p for a in arts) for p in ("test", "dev", "fresh")}
+        counts = {p: sum(a.part == p for a in arts) for p in ("test", "dev", "fresh", "fresh2")}
         print(f"{len(arts)} articles: " + ", ".join(f"{n} {p}" for p, n in counts.items() if n), file=sys.stderr)
         return 0
     args.out.mkdir(parents=True, exist_ok=True)
