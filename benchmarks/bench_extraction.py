@@ -16,7 +16,9 @@ three groups that must not be mixed up:
   articles from 14 Saudi outlets and 19 countries' papers, annotated before the extractors ever ran on them; the
   sealed test part prints totals only (per table, outlet group, section) -- the honest figure;
 * ``fresh`` (``--fresh``): 22 more articles chosen by ``blind_set.fresh_articles`` and annotated blind in session 4,
-  totals only, scored on the code before and after that session's changes.
+  totals only, scored on the code before and after that session's changes (tuned on since session 6);
+* ``fresh2`` (``--fresh2``): 24 more articles chosen by ``blind_set.fresh2_articles`` and annotated blind in
+  session 8, totals only, scored once on that session's final code before any rule was chosen from them.
 """
 from __future__ import annotations
 
@@ -99,6 +101,7 @@ def main() -> int:
     ap.add_argument("--tables", default=",".join(GOLD_TABLES))
     ap.add_argument("--no-blind", action="store_true", help="skip the blind gold set (tests/gold_blind)")
     ap.add_argument("--fresh", action="store_true", help="also the fresh blind part (tests/gold_blind/fresh, totals)")
+    ap.add_argument("--fresh2", action="store_true", help="also the fresh2 blind part (tests/gold_blind/fresh2, totals)")
     args = ap.parse_args()
     tables = tuple(t for t in args.tables.split(",") if t)
     if args.compare_ner:
@@ -117,7 +120,7 @@ def main() -> int:
     if not args.no_blind:
         import blind_scores  # the blind dev / sealed test parts (benchmarks/blind_set.py)
 
-        parts = ("dev", "test", "fresh") if args.fresh else ("dev", "test")
+        parts = ("dev", "test") + ("fresh",) * args.fresh + ("fresh2",) * args.fresh2
         blind_scores.report(blind_scores.run(ner=not args.no_ner, parts=parts), show_dev_articles=not args.quiet)
     return 0
 
