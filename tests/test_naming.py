@@ -87,7 +87,17 @@ def test_keys_use_gazetteer_names_only():
     ("دوري الدرجة الأولى", ("First Division League", "lexicon")),
     ("جامعة الملك سعود", ("King Saud University", "lexicon")),                    # a royal title inside the name
     ("دوري عبداللطيف جميل", ("Abdullatif Jamil League", "lexicon")),             # after a name word: more name,
-])                                                                                 # not the Libyan town Al Jumayl
+    # not the Libyan town Al Jumayl
+    ("أمانة منطقة حائل", ("Ha'il Region Municipality", "lexicon")),             # heads from the corpus's names
+    ("تعليم حائل", ("Ha'il Education", "lexicon")),                               # a region's department
+    ("البنك الإفريقي للتنمية", ("African Development Bank", "lexicon")),          # a continent's adjective
+    ("الهيئة الوطنية لمكافحة الفساد", ("National Anti-Corruption Authority", "lexicon")),  # two-word ل part
+    ("دوري عبداللطيف جميل للمحترفين", ("Abdullatif Jamil Professional League", "lexicon")),  # ل + adjective
+    ("للاتحاد السعودي لكرة القدم", ("Football Union (Saudi Arabia)", "lexicon")),  # ل on the head: stripped
+    ("حرس الحدود", ("Border Guard", "lexicon")),
+    ("جامعة القدس المفتوحة", ("Jerusalem Open University", "lexicon")),
+    ("الشركة التونسية للكهرباء والغاز", ("Electricity and Gas Company (Tunisia)", "lexicon")),
+])
 def test_compose(arabic, expected):
     assert compose(arabic) == expected
 

@@ -61,7 +61,7 @@ def test_name_spellings_are_checked(monkeypatch):
         spelling.name_spellings.__wrapped__()
     rows = ({"ar": "سامح", "en": "Sameh", "kind": "nickname", "gloss": "x"},)
     monkeypatch.setattr(spelling, "load_csv", lambda *a, **k: rows)
-    with pytest.raises(LexiconError, match="kind must be one of given, family, foreign"):
+    with pytest.raises(LexiconError, match="kind must be one of given, family, foreign, term"):
         spelling.name_spellings.__wrapped__()
 
 
@@ -175,3 +175,32 @@ def test_no_evaluation_form_is_trained_on():
     leaky["wikidata held-out"][a] = {"x"}  # a trained form slipped into a set: refused
     with pytest.raises(ValueError, match="wikidata held-out"):
         bench_romanize.check_held_out(leaky)
+
+
+@pytest.mark.parametrize("arabic, country, expected", [
+    ("عبد الرحمن", None, "Abdul Rahman"),                  # the default: Gulf and international usage
+    ("عبد الرحمن", "EG", "Abdel Rahman"),                  # an Egyptian outlet's convention
+    ("جمال عبد الناصر", "eg", "Jamal Abdel Nasser"),       # the code in either case
+    ("خالد المطعني", "EG", "Khaled El-Mataani"),            # El- for the article in the Egyptian press
+    ("خالد المطعني", "LB", "Khaled al-Mataani"),            # Levant: Abdel, but al-
+    ("شكري بن منصور", "TN", "Shoukry Ben Mansour"),         # Maghreb: Ben
+    ("شكري بن منصور", "SA", "Shoukry bin Mansour"),
+    ("عبد الله العنزي", "EG", "Abdullah El-Anazi"),        # عبد الله stays one name
+])
+def test_regional_conventions(arabic, country, expected):
+    assert romanize(arabic, country=country) == expected
+
+
+def test_regional_conventions_are_checked(monkeypatch):
+    from analysis.lexicon import LexiconError
+    from analysis.names import spelling
+
+    real = spelling.load_csv
+    bad = ({"countries": "EGY", "ar": "عبد", "kind": "joins_next", "en": "Abdel", "gloss": "x"},)
+    monkeypatch.setattr(spelling, "load_csv", lambda name, **k: bad if name == "name_conventions.csv"
+                        else real(name, **k))
+    with pytest.raises(LexiconError, match="name_conventions.csv, line 2: a particle"):
+        spelling._conventions.__wrapped__()
+    bad = ({"countries": "EG", "ar": "ابو", "kind": "joins_next", "en": "Abou", "gloss": "x"},)  # not a joins_next
+    with pytest.raises(LexiconError, match="name_conventions.csv, line 2"):
+        spelling._conventions.__wrapped__()

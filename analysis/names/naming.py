@@ -123,9 +123,12 @@ def compose(name_ar: str) -> tuple[str, str] | None:
     else ``romanized``."""
     words = _words()
     toks = [t for t in name_tokens(name_ar) if any("\u0621" <= c <= "\u064a" for c in t)]
-    if len(toks) < 2 or (_bare(toks[0]),) not in words.get("head", {}):
+    heads = words.get("head", {})
+    if toks and (_bare(toks[0]),) not in heads and (f := _for_form(toks[0])) and (_bare(f),) in heads:
+        toks[0] = f  # a name written with the preposition ل on its head (للاتحاد السعودي): the name without it
+    if len(toks) < 2 or (_bare(toks[0]),) not in heads:
         return None  # no head, or a head alone (المدينة, the newspaper, is no "City")
-    head = words["head"][(_bare(toks[0]),)]
+    head = heads[(_bare(toks[0]),)]
     names: list[str] = []
     adjs: list[str] = []
     fors: list[str] = []
@@ -150,7 +153,8 @@ def compose(name_ar: str) -> tuple[str, str] | None:
             i += adj[1]
             continue
         bare = _for_form(toks[i])
-        after = _gloss([bare, *toks[i + 1:]], 0, "word") if bare else None
+        after = next((g for kind in ("word", "adjective") if (g := _gloss([bare, *toks[i + 1:]], 0, kind))),
+                     None) if bare else None
         if after:
             fors.append(after[0])
             last = fors
@@ -297,4 +301,4 @@ def name_entities(rows: Sequence[dict], forms: Mapping[int, Sequence[str]],
         else:
             club = club_name(r["name_ar"], country=country) if r["type"] == "ORG" else None
             made = (club, "lexicon") if club else compose(r["name_ar"]) if r["type"] in COMPOSED_TYPES else None
-            r["name_en"], r["name_en_source"] = made or spell(r["name_ar"])
+            r["name_en"], r["name_en_source"] = made or spell(r["name_ar"], country=country)

@@ -302,7 +302,7 @@ def _lexicon() -> dict[str, str]:
     return out
 
 
-NAME_SPELLING_KINDS = ("given", "family", "foreign")
+NAME_SPELLING_KINDS = ("given", "family", "foreign", "term")  # term: a word of a named feast or event
 
 
 @cache
@@ -358,14 +358,40 @@ def reviewed_name_words() -> dict[str, str]:
     return out
 
 
+PARTICLE_KINDS = ("word", "joins_next", "article")
+
+
 @cache
-def _particles() -> dict[str, dict[str, str]]:
+def _particles(country: str | None = None) -> dict[str, dict[str, str]]:
     """``name_particles.csv``: by kind (``word``: a particle on its own; ``joins_next``: written with the next
-    name, عبد الرحمن -> Abdul Rahman; ``article``: the definite article prefix) -> Arabic -> English."""
+    name, عبد الرحمن -> Abdul Rahman; ``article``: the definite article prefix) -> Arabic -> English.  With the
+    outlet's ``country`` (ISO 3166 alpha-2), the press convention of its region from ``name_conventions.csv``
+    replaces the default spelling of a particle (an Egyptian paper's عبد الرحمن is Abdel Rahman)."""
     out: dict[str, dict[str, str]] = {}
     for r in load_csv("name_particles.csv", required=("ar", "en", "kind", "gloss"), key=("ar", "kind")):
         out.setdefault(r["kind"], {})[normalize_name(r["ar"])] = r["en"]
+    if country:
+        for ar, kind, en in _conventions().get(country.upper(), ()):
+            out.setdefault(kind, {})[ar] = en
     return out
+
+
+@cache
+def _conventions() -> dict[str, tuple[tuple[str, str, str], ...]]:
+    """``name_conventions.csv``: country code -> (Arabic particle, kind, regional English spelling) rows."""
+    default = {(normalize_name(r["ar"]), r["kind"])
+               for r in load_csv("name_particles.csv", required=("ar", "en", "kind", "gloss"), key=("ar", "kind"))}
+    out: dict[str, list[tuple[str, str, str]]] = {}
+    for n, r in enumerate(load_csv("name_conventions.csv", required=("countries", "ar", "kind", "en", "gloss"),
+                                   key=("countries", "ar", "kind")), start=2):
+        ar, kind, codes = normalize_name(r["ar"]), r["kind"], r["countries"].split()
+        if (ar, kind) not in default or not codes or any(len(c) != 2 or not c.isupper() for c in codes):
+            raise LexiconError(f"analysis/data/name_conventions.csv, line {n}: a particle of name_particles.csv "
+                               f"(ar + kind) and space-separated ISO country codes, not {r['countries']!r} / "
+                               f"{r['ar']!r} / {kind!r}")
+        for c in codes:
+            out.setdefault(c, []).append((ar, kind, r["en"]))
+    return {c: tuple(rows) for c, rows in out.items()}
 
 
 def _title(word: str) -> str:
@@ -398,10 +424,11 @@ def _decode(norm: str) -> str:
     return load_model().decode(norm)
 
 
-def spell(arabic: str, *, use_lexicon: bool = True) -> tuple[str, str]:
+def spell(arabic: str, *, use_lexicon: bool = True, country: str | None = None) -> tuple[str, str]:
     """``(english, source)``: :func:`romanize`'s spelling and where it came from -- ``lexicon`` when every word is
-    a listed name or a particle, ``romanized`` when the model spelt at least one word."""
-    particles = _particles()
+    a listed name or a particle, ``romanized`` when the model spelt at least one word.  ``country``: the outlet's
+    country, whose press convention spells the particles (``name_conventions.csv``)."""
+    particles = _particles(country.upper() if country else None)
     joins, word, article = particles.get("joins_next", {}), particles.get("word", {}), particles.get("article", {})
     words = [w for w in (normalize_name(x) for x in _WORD_RE.findall(arabic)) if w]
     used: list[bool] = []
@@ -438,12 +465,14 @@ def spell(arabic: str, *, use_lexicon: bool = True) -> tuple[str, str]:
     return " ".join(out), "romanized" if used else "lexicon"
 
 
-def romanize(arabic: str, *, use_lexicon: bool = True) -> str:
+def romanize(arabic: str, *, use_lexicon: bool = True, country: str | None = None) -> str:
     """The conventional English spelling of an Arabic name (``ماكرون`` -> ``Macron``, ``عبد الرحمن`` ->
     ``Abdul Rahman``, ``أبو بكر البغدادي`` -> ``Abu Bakr al-Baghdadi``).
 
     Known names come from the lexicon, the particles of Arabic names from ``name_particles.csv``, anything else
     from the model (:func:`spell` also says which).  ``use_lexicon=False`` uses the model alone (to measure it on
-    unseen names).  Deterministic; each word's model spelling is memoised.
+    unseen names).  ``country`` (the outlet's, ISO 3166 alpha-2) applies its region's press convention to the
+    particles: ``romanize("عبد الرحمن", country="EG") == "Abdel Rahman"``, ``"بن علي"`` in a Tunisian paper is
+    ``Ben Ali``.  Deterministic; each word's model spelling is memoised.
     """
-    return spell(arabic, use_lexicon=use_lexicon)[0]
+    return spell(arabic, use_lexicon=use_lexicon, country=country)[0]
