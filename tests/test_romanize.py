@@ -204,3 +204,13 @@ def test_regional_conventions_are_checked(monkeypatch):
     bad = ({"countries": "EG", "ar": "ابو", "kind": "joins_next", "en": "Abou", "gloss": "x"},)  # not a joins_next
     with pytest.raises(LexiconError, match="name_conventions.csv, line 2"):
         spelling._conventions.__wrapped__()
+
+
+@pytest.mark.parametrize("arabic, expected", [
+    ("إلهام شاهين", "Elham Shaheen"),     # إل: the name's own letters, not al- + "Ham"
+    ("ألفت عمر", "Olfat Omar"),
+    ("إلياس خوري", "Elias Khoury"),
+    ("أبو بكر البغدادي", "Abu Bakr al-Baghdadi"),  # ال: the article, as before
+])
+def test_hamza_alef_before_lam_is_no_article(arabic, expected):
+    assert romanize(arabic) == expected

@@ -35,6 +35,8 @@ _DIACRITICS_RE = re.compile("[\u064B-\u065F\u0670\u0640]")  # harakat, superscri
 _ALEF_RE = re.compile("[\u0622\u0623\u0625\u0671]")
 _ARABIC_RE = re.compile("[\u0621-\u064A]")
 _WORD_RE = re.compile(r"\S+")
+# إلهام, ألفت: an alef with hamza before ل is the name's own first letter, never the article (written ال)
+_HAMZA_L_RE = re.compile("[\u0623\u0625]\u0644")
 BOS = "<s>"
 EOS = "</s>"
 BEAM = 12  # tune part (python -m analysis.names.train --tune): exact .245 with 4, .253 with 8, .256 with 12
@@ -430,7 +432,9 @@ def spell(arabic: str, *, use_lexicon: bool = True, country: str | None = None) 
     country, whose press convention spells the particles (``name_conventions.csv``)."""
     particles = _particles(country.upper() if country else None)
     joins, word, article = particles.get("joins_next", {}), particles.get("word", {}), particles.get("article", {})
-    words = [w for w in (normalize_name(x) for x in _WORD_RE.findall(arabic)) if w]
+    pairs = [(w, x) for w, x in ((normalize_name(x), x) for x in _WORD_RE.findall(arabic)) if w]
+    words = [w for w, _ in pairs]
+    hamza_l = {i for i, (_, x) in enumerate(pairs) if _HAMZA_L_RE.match(_DIACRITICS_RE.sub("", x))}
     used: list[bool] = []
     out: list[str] = []
     i = 0
@@ -456,7 +460,7 @@ def spell(arabic: str, *, use_lexicon: bool = True, country: str | None = None) 
             out.append(word[w] if out else _title(word[w]))
         else:
             for art, en in article.items():
-                if w.startswith(art) and len(w) > len(art) + 1:  # al- + the name (the sources' spellings of
+                if i - 1 not in hamza_l and w.startswith(art) and len(w) > len(art) + 1:  # al- + the name (the sources' spellings of
                     rest = _title(_token(w[len(art):], use_lexicon, used))  # البغدادي often drop the article)
                     out.append(f"{en}{rest}" if out else _title(en) + rest)
                     break
