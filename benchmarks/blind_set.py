@@ -189,10 +189,12 @@ MAX_WORDS_FRESH2_ANP = 450  # annotated in one session: the shorter half of the 
 def fresh2_articles(shared: Path = SHARED) -> list[BlindArticle]:
     """The **fresh2** blind part (added in session 8, annotated blind before any extractor ran on it, then scored
     once on that session's final code before any rule was chosen from it): for each SaudiNewsNet outlet the 4th
-    article in the blind order (the first two are the dev/test pair, the 3rd is fresh); for each of the 11
-    countries of Arabic Newspapers that the fresh part did not take, one article of the country's fourth rotation
-    category ((i + 3) mod 4, i its position in sorted order; a missing cell falls to the next category), first by
-    SHA-256 of ``"fresh2-2026|" + file name`` among files not already blind or fresh, with 80-450 words."""
+    article in the blind order (the first two are the dev/test pair, the 3rd is fresh); for each country of
+    Arabic Newspapers, one article of the country's fourth rotation category ((i + 3) mod 4, i its position in
+    sorted order; a missing cell falls to the next category), first by SHA-256 of ``"fresh2-2026|" + file name``
+    among files not already blind or fresh, with 80-450 words and no more than 50 ``?`` (the corpus's letters lost
+    to ``?``, as in every DZP file).  The 10 countries the fresh part did not take were annotated first, the fresh
+    part's countries next (7; a country with no candidate, LY and MR, gives none)."""
     if not (shared / "saudinewsnet").is_dir() or not (shared / "arabic_newspapers").is_dir():
         raise FileNotFoundError(f"{shared}: the shared corpora are not there")
     fresh = fresh_articles(shared)
@@ -204,9 +206,7 @@ def fresh2_articles(shared: Path = SHARED) -> list[BlindArticle]:
     root = shared / "arabic_newspapers"
     countries = sorted({p.name[:2] for cat in CATEGORIES for p in (root / cat).glob("*.txt")})
     fresh_countries = {a.group for a in fresh if a.corpus == "arabic_newspapers"}
-    for country in countries:
-        if country in fresh_countries:
-            continue
+    for country in sorted(countries, key=lambda c: (c in fresh_countries, c)):
         i = countries.index(country)
         for k in range(4):
             cat = CATEGORIES[(i + 3 + k) % 4]
