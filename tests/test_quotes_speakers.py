@@ -351,3 +351,25 @@ def test_participle_continues_the_subject_of_an_earlier_cue_without_quote():
 def test_description_runs_on_to_the_person_it_describes():
     """``أكد لاعب خط وسط نادي الهلال <name> أن``: a description without a known title ends at the person."""
     assert _speakers("وأكد لاعب خط وسط نادي الهلال جون كيري أن المباراة صعبة.") == [("John Kerry", "resolved")]
+
+
+@pytest.mark.parametrize("body, expected", [
+    # المتحدث (the speaker): the one who has just spoken, carried, not a new unnamed subject
+    ("قال جون كيري إن الاتفاق جيد.\nوأكد المتحدث أن إيران ملتزمة به.",
+     [("John Kerry", "resolved"), ("John Kerry", "carried")]),
+    ("قال جون كيري إن الاتفاق جيد. وكشف المتحدث ذاته أن العمل سيستمر.",
+     [("John Kerry", "resolved"), ("John Kerry", "carried")]),
+    # a spokesman is a title, not the anaphor: his name is the speaker
+    ("قال جون كيري إن الاتفاق جيد. وقال المتحدث باسم الوزارة باراك أوباما إن العمل سيستمر.",
+     [("John Kerry", "resolved"), ("Barack Obama", "resolved")]),
+    # nobody spoke before: no guess
+    ("وأكد المتحدث أن الاتفاق جيد.", [(None, "unattributed")]),
+])
+def test_anaphoric_speaker_noun(body, expected):
+    assert _speakers(body) == expected
+
+
+def test_title_with_coordinated_portfolio_reaches_the_apposed_name():
+    """``أعلن وزير السياحة والصناعة التقليدية، <name>، أن``: the و-joined portfolio is part of the title."""
+    q = _quotes("أعلن وزير السياحة والصناعة التقليدية، جون كيري، أن الدولة خصصت مبلغا كبيرا.")
+    assert q["speaker_name_en"].tolist() == ["John Kerry"] and q["speaker_rule"].tolist() == ["title_chain"]

@@ -288,6 +288,9 @@ def title(ctx: QuoteContext, cue: Cue) -> Speaker | None:
     k = skip_title(ctx, j)
     if k == j:
         return None
+    if (ana := anaphor_end(ctx, j)) is not None:
+        ent, status = anaphor_referent(ctx, cue)
+        return Speaker(ent, (v.start[j], v.end[ana - 1]), "title", ana, "anaphor", status)
     m = v.mention_at[k] if k < len(v) else None
     if m is not None and m["type"] == "PERSON" and possessor(ctx, m):
         k = int(m["token_end"])  # سفير خادم الحرمين الشريفين: the ambassador, not the king; a name may follow
@@ -304,6 +307,32 @@ def title(ctx: QuoteContext, cue: Cue) -> Speaker | None:
         ref = titled_speaker(ctx, j, k)
     return Speaker(ref, (v.start[j], v.end[k - 1]), "title", k, "title",
                    "resolved" if ref is not None else "unattributed")
+
+
+def anaphor_end(ctx: QuoteContext, j: int) -> int | None:
+    """``أكد المتحدث أن``, ``وأضاف المتحدث ذاته``: a noun that stands for the one who has just spoken
+    (quote_words.csv ``anaphoric_subject``), alone as the subject -- not a title with more to it (``المتحدث باسم
+    الوزارة``, ``المتحدث الرسمي``, a name after it) -- and its optional ذاته / نفسه: the token after it, else None."""
+    v = ctx.v
+    if strip_conj(v.norm[j]) not in words("anaphoric_subject"):
+        return None
+    e = j + 1
+    if e < len(v) and v.sentence[e] == v.sentence[j] and v.norm[e] in words("self_word"):
+        e += 1
+    if e < len(v) and v.sentence[e] == v.sentence[j] and v.kind[e] == "word" and not is_comp(v.norm[e]) \
+            and v.norm[e] not in words("preposition") and v.norm[e] not in words("circumstance") \
+            and ctx.cue_at(e) is None:
+        return None  # more title or a name follows: not the anaphor
+    return e
+
+
+def anaphor_referent(ctx: QuoteContext, cue: Cue) -> tuple[int | None, str]:
+    """The speaker an anaphoric subject stands for: the previous quote's (this or the two paragraphs before), else
+    the speaker in context (:func:`implicit_speaker`)."""
+    last = ctx.quotes[-1] if ctx.quotes else None
+    if last is not None and last.speaker is not None and last.paragraph_id >= ctx.v.paragraph[cue.index] - 2:
+        return last.speaker, "carried"
+    return implicit_speaker(ctx, cue.index, cue.verb)
 
 
 def subject_before_verb(ctx: QuoteContext, cue: Cue) -> Speaker | None:
@@ -841,9 +870,9 @@ def apposed_person(ctx: QuoteContext, k: int):
             continue
         if v.kind[x] != "word" or is_comp(w) or ctx.cue_at(x) is not None or w in words("circumstance"):
             return None
-        if w.startswith("ال") or w[:1] in ("ب", "ل") or w in titles().get("person_title", ()) or w == "علي" \
-                or len(w) == 1:
-            x += 1  # الشباب، بمنطقة، لشؤون، الدكتور، على (المشرف على الفعالية)، د (د.)
+        if w.startswith(("ال", "وال")) or w[:1] in ("ب", "ل") or w in titles().get("person_title", ()) \
+                or w == "علي" or len(w) == 1:
+            x += 1  # الشباب، والصناعة (وزير السياحة والصناعة)، بمنطقة، لشؤون، الدكتور، على، د (د.)
             continue
         return None
     return None
