@@ -192,6 +192,8 @@ class TestNotFigures:
         "وكانت إيطاليا واحدة من أوائل المساهمين.",
         "اللواء الخامس عشر انضم إلى الحوثيين.",
         "حققت استراتيجيتها 2025 أهدافها.",
+        "بلغت صادرات التمور الى غاية 23 جويلية.",          # a Maghreb month name is never a counted noun
+        "جاء الفريق 45 من بين المتسابقين.",                # بين (between) is no ب + ين (yen)
     ])
     def test_no_figure(self, body):
         assert figures_of(body) == []
@@ -277,3 +279,29 @@ class TestHeldOutGold:
     def test_heldout_floor(self, gold_dir: Path):
         precision, recall, missed, spurious = folder_scores(gold_dir, "figures")
         assert precision >= 0.6 and recall >= 0.5, (missed, spurious)
+
+
+class TestCurrenciesFromCLDR:
+    """Currency words the reviewed units.csv lacks come from CLDR (``analysis/data/currencies.tsv``)."""
+
+    @pytest.mark.parametrize("body, expected", [
+        ("بلغت القيمة 31 مليار ين.", [(31e9, "yen", "money", False)]),
+        ("اشترى بـ200 مليون رينغيت.", [(2e8, "ringgits", "money", False)]),
+        ("غرامة 500 شيكل.", [(500.0, "shekels", "money", False)]),
+        ("بقيمة 40 مليون روبية هندية.", [(4e7, "rupees", "money", False)]),
+        ("وصل ألف أفغاني إلى الحدود.", []),  # a nisba (Afghans), not the afghani: not_unit, and no money
+        ("بلغت 3 ملايين دولار.", [(3e6, "US dollars", "money", False)]),  # the reviewed row comes first
+    ])
+    def test_currency(self, body, expected):
+        assert figures_of(body) == expected
+
+    def test_table_is_the_build_of_the_installed_babel(self):
+        import babel
+
+        from analysis.lexicon.build_currencies import OUT, build
+
+        head = OUT.read_text(encoding="utf-8").splitlines()[0]
+        if f"Babel {babel.__version__};" not in head:
+            pytest.skip(f"currencies.tsv was built with another Babel ({head}); installed {babel.__version__}")
+        rows = [tuple(ln.split("\t")) for ln in OUT.read_text(encoding="utf-8").splitlines()[2:]]
+        assert rows == build() and len(rows) > 60

@@ -28,6 +28,8 @@ DECLARED = {
     "news_glossary.csv": dict(required=("word", "gloss_en"), key=("word",)),                        # lexicon.glossary
     "name_words.csv": dict(required=("ar", "en", "kind", "gloss"), key=("ar", "kind")),             # names.naming
     "name_spellings.csv": dict(required=("ar", "en", "kind", "gloss"), key=("ar",)),                # names.spelling
+    "name_conventions.csv": dict(required=("countries", "ar", "kind", "en", "gloss"),
+                                 key=("countries", "ar", "kind")),                                   # names.spelling
     "ner_lists.csv": dict(required=("word", "list", "gloss_en"), key=("word", "list")),             # ner.names
     "ner_triggers.csv": dict(required=("word", "category", "gloss_en"), key=("word", "category")),  # ner.features
     "ner_clubs.csv": dict(required=("word", "gloss_en"), key=("word",)),                             # ner.names
@@ -109,6 +111,7 @@ class TestShipped:
             "units.csv": figures.unit_lexicon, "weekdays.csv": dates.date_words,
             "name_particles.csv": romanize_module._particles, "name_words.csv": naming._words,
             "name_spellings.csv": romanize_module.name_spellings,
+            "name_conventions.csv": romanize_module._conventions,
             "news_glossary.csv": glossary.news_glossary, "change_verbs.csv": numbers._change_words,
         }
         reader = readers[name]

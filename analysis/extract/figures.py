@@ -45,13 +45,14 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from functools import cache, lru_cache
+from importlib.resources import files
 from typing import NamedTuple
 
 import pandas as pd
 
 from analysis import schema
 from analysis.extract.tokenview import Tok, tokens_by_sentence
-from analysis.lexicon import load_csv
+from analysis.lexicon import LexiconError, load_csv
 from analysis.schema import BaseTables
 from analysis.text.clitics import strip_article
 from analysis.text.normalize import normalize
@@ -98,9 +99,29 @@ def unit_lexicon() -> dict[tuple[str, ...], Unit]:
     """Normalised word tuple -> :class:`Unit` (nouns, percent markers, exclusions and category cues)."""
     rows = load_csv("units.csv", required=("term_ar", "role", "gloss"),
                     optional=("unit_en", "category", "multiplier"), key=("term_ar",))
-    return {tuple(normalize(r["term_ar"]).split()): Unit(r["term_ar"], r["unit_en"], r["category"], r["role"],
-                                                          r["gloss"], float(r["multiplier"] or 1))
-            for r in rows}
+    out = {tuple(normalize(r["term_ar"]).split()): Unit(r["term_ar"], r["unit_en"], r["category"], r["role"],
+                                                         r["gloss"], float(r["multiplier"] or 1))
+           for r in rows}
+    for ar, unit_en, codes in _currency_words():  # CLDR's currencies where the reviewed lexicon is silent
+        out.setdefault((ar,), Unit(ar, unit_en, "money", "noun", f"currency ({codes}; CLDR)"))
+    return out
+
+
+def _currency_words() -> list[tuple[str, str, str]]:
+    """``analysis/data/currencies.tsv`` (built from CLDR by ``python -m analysis.lexicon.build_currencies``):
+    (normalised word, English unit, ISO codes)."""
+    text = files("analysis").joinpath("data", "currencies.tsv").read_text(encoding="utf-8")
+    lines = [ln for ln in text.splitlines() if ln and not ln.startswith("#")]
+    if not lines or lines[0].split("\t") != ["ar", "unit_en", "codes"]:
+        raise LexiconError("analysis/data/currencies.tsv: the header must be ar, unit_en, codes "
+                           "(rebuild it: python -m analysis.lexicon.build_currencies)")
+    out = []
+    for n, ln in enumerate(lines[1:], start=3):
+        cells = ln.split("\t")
+        if len(cells) != 3 or not all(cells):
+            raise LexiconError(f"analysis/data/currencies.tsv, line {n}: three cells (ar, unit_en, codes)")
+        out.append((cells[0], cells[1], cells[2]))
+    return out
 
 
 @cache
@@ -147,6 +168,8 @@ def _lookup(toks: list[Tok], i: int, roles: tuple[str, ...]) -> tuple[Unit, int]
             u = lex.get((first, *words[1:]))
             if u is not None and u.role in roles:
                 return u, n
+            if u is not None and u.role == "not_unit" and n == 1 and first == words[0]:
+                break  # a word listed as no unit as written (بين) is never read through a clitic (ب + ين, yen)
     return None
 
 
@@ -211,8 +234,9 @@ def _unknown_noun(tok: Tok, *, value: float | None = None, digits: bool = True) 
         return None  # و/لل in front, or ب/ل/ك/ف before a known word (ولمدة، بنسبة، للهجرة، ومات)
     if tok.norm.startswith("ال") and not _broken_plural(tok.norm):
         return None
-    if number_word(tok.norm) is not None or is_stopword(tok.norm) or tok.norm in _month_first_words():
-        return None  # a function word (الدقيقة 21 عندما) or a month (26 تشرين الأول) is never a counted noun
+    if number_word(tok.norm) is not None or is_stopword(tok.norm) or tok.norm in _month_first_words() \
+            or _is_month(tok.norm):
+        return None  # a function word (الدقيقة 21 عندما) or a month (26 تشرين الأول، 23 جويلية) is never counted
     lex = unit_lexicon()
     if any(lex.get((f,)) is not None for f in forms):
         return None
