@@ -94,6 +94,9 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--notebooks", type=Path, default=None, metavar="DIR",
                    help="run the notebooks in DIR instead of the project's notebooks/")
     r.add_argument("--quiet", action="store_true", help="no progress lines on stderr")
+    r.add_argument("--country", type=_country, default=None, metavar="CC",
+                   help="the outlet's country (ISO 3166 code, e.g. EG) of the articles: a hint for places several "
+                        "countries share a name with and for the press's spelling of names (Abdel, Ben)")
     r.add_argument("--open", action="store_true", help="open the index page in the web browser when done")
     r.add_argument("--corpus", type=Path, default=None, metavar="DIR",
                    help="render the corpus notebooks on the corpus dataset DIR (from `corpus`) instead of the "
@@ -244,7 +247,8 @@ def run_report_command(args: argparse.Namespace) -> int:
         else:
             result = build_report(list(args.articles) or None, out, jobs=args.jobs,
                                   progress=not getattr(args, "quiet", False),
-                                  notebooks_dir=getattr(args, "notebooks", None))
+                                  notebooks_dir=getattr(args, "notebooks", None),
+                                  country=getattr(args, "country", None))
     except ReportError as err:
         print(f"error: {err}", file=sys.stderr)
         return 1

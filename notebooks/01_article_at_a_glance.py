@@ -43,6 +43,7 @@
 
 # %% tags=["parameters"]
 article_path = "../seeds/000_15d6e93d3754c312.txt"  # the seed; the report injects the article's file name
+country = None  # the outlet's country (ISO 3166 code, e.g. "EG"): place namesakes and name spellings follow it
 
 # %%
 from IPython.display import HTML
@@ -53,7 +54,7 @@ from analysis.explore import dates as D
 from analysis.explore import display, open_article
 from analysis.explore.summary import summary_html
 
-art = open_article(article_path)
+art = open_article(article_path, country=country)
 show(HTML(display.rtl_heading(art.headline)))
 show(HTML(summary_html(art, headline_en=A.english_headline(art))))
 

@@ -43,6 +43,7 @@
 
 # %% tags=["parameters"]
 article_path = "../seeds/000_15d6e93d3754c312.txt"  # the seed; the report injects the article's file name
+country = None  # the outlet's country (ISO 3166 code, e.g. "EG"): place namesakes and name spellings follow it
 
 # %%
 from IPython.display import HTML
@@ -52,7 +53,7 @@ from analysis.explore import display, open_article
 from analysis.explore import figures as F
 from analysis.lexicon.translations import translation_for
 
-art = open_article(article_path)
+art = open_article(article_path, country=country)
 table = F.figures_table(art)
 show(HTML(display.rtl_heading(art.headline)))
 if table.empty:

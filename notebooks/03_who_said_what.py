@@ -36,6 +36,7 @@
 
 # %% tags=["parameters"]
 article_path = "../seeds/000_15d6e93d3754c312.txt"  # the seed; the report injects the article's file name
+country = None  # the outlet's country (ISO 3166 code, e.g. "EG"): place namesakes and name spellings follow it
 
 # %%
 from IPython.display import HTML
@@ -44,7 +45,7 @@ from IPython.display import display as show
 from analysis.explore import display, open_article
 from analysis.explore import quotes as Q
 
-art = open_article(article_path)
+art = open_article(article_path, country=country)
 statements = Q.statements(art)
 show(HTML(display.rtl_heading(art.headline)))
 show(HTML(Q.summary_html(statements)))

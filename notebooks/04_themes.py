@@ -39,6 +39,7 @@
 
 # %% tags=["parameters"]
 article_path = "../seeds/000_15d6e93d3754c312.txt"  # the seed; the report injects the article's file name
+country = None  # the outlet's country (ISO 3166 code, e.g. "EG"): place namesakes and name spellings follow it
 kwic_term = ""  # a word for the keyword-in-context section; empty: the most frequent theme evidence word
 
 # %%
@@ -52,7 +53,7 @@ from analysis.explore import kwic as K
 from analysis.explore import themes as T
 from analysis.lexicon.translations import translation_for
 
-art = open_article(article_path, style="white")
+art = open_article(article_path, style="white", country=country)
 translation = translation_for(art.paragraphs)
 catalogue = T.theme_catalogue(art)
 show(HTML(display.rtl_heading(art.headline)))

@@ -37,6 +37,7 @@
 
 # %% tags=["parameters"]
 article_path = "../seeds/000_15d6e93d3754c312.txt"  # the seed; the report injects the article's file name
+country = None  # the outlet's country (ISO 3166 code, e.g. "EG"): place namesakes and name spellings follow it
 pick = None  # an entity to unfold below: its English or Arabic name (e.g. "Italy" or "إيطاليا"), or its id
 
 # %%
@@ -49,7 +50,7 @@ from analysis.explore import display, open_article
 from analysis.explore import entities as E
 from analysis.explore import places as P
 
-art = open_article(article_path)
+art = open_article(article_path, country=country)
 table = E.entity_table(art)
 show(HTML(display.rtl_heading(art.headline)
           + f"<p>{len(table)} entities, {len(art.mentions)} mentions.</p>"))

@@ -407,6 +407,24 @@ class TestCommandLine:
         args = build_parser().parse_args(["report", "a.txt", "b.txt", "--out", "o", "--jobs", "3"])
         assert (args.articles, args.out, args.jobs) == ([Path("a.txt"), Path("b.txt")], Path("o"), 3)
 
+    def test_report_country_reaches_every_notebook(self, tmp_path):
+        """``report --country EG``: the index's parse and each notebook's ``country`` parameter get it."""
+        from analysis.cli import build_parser
+
+        assert build_parser().parse_args(["report", "--country", "eg"]).country == "EG"
+        nbs = tmp_path / "nbs"
+        nbs.mkdir()
+        _notebook(nbs / "01_c.ipynb", ["print('country', country)"],
+                  parameters='article_path = "x"\ncountry = None')
+        out = tmp_path / "out"
+        args = type("Args", (), {"articles": [], "out": out, "jobs": 1, "quiet": True, "notebooks": nbs,
+                                 "country": "EG"})()
+        assert run_report_command(args) == 0
+        executed = nbformat.read(next(out.glob("*/01_c.ipynb")), as_version=4)
+        printed = "".join(o.get("text", "") for c in executed.cells if c.cell_type == "code"
+                          for o in c.get("outputs", []))
+        assert "country EG" in printed
+
     def test_parse_options(self):
         from analysis.cli import _cmd_parse, build_parser
 

@@ -53,8 +53,11 @@ def resolve_article(article_path: str | Path | None) -> Path:
     return path.resolve()  # let the reader say it is missing
 
 
-def open_article(path: str | Path | None = None, *, style: str = "whitegrid", context: str = "notebook"):
+def open_article(path: str | Path | None = None, *, style: str = "whitegrid", context: str = "notebook",
+                 country: str | None = None):
     """Parse the article a notebook is about (its ``article_path``; None: the seed) and set the plotting theme.
+    ``country``: the outlet's country (its ``country`` parameter, ``report --country``), passed to
+    :func:`analysis.parse_article`.
 
     The theme is seaborn's *style*/*context* with the Arabic font restored (:func:`analysis.explore.display.set_theme`),
     so every chart the notebook draws afterwards shapes Arabic the same way. Returns the :class:`analysis.Article`.
@@ -63,4 +66,4 @@ def open_article(path: str | Path | None = None, *, style: str = "whitegrid", co
     from analysis.explore import display
 
     display.set_theme(style=style, context=context)
-    return parse_article(resolve_article(path))
+    return parse_article(resolve_article(path), country=country or None)

@@ -111,6 +111,7 @@ class _Article:
     headline_en: str = ""  # the stored English translation of the headline, if any
     counts: _Counts | None = None
     summary_html: str = ""  # analysis.explore.summary.summary_html: the English reading path, generated
+    country: str | None = None  # the outlet's country given to the report (``--country``), passed to the notebooks
 
 
 @dataclass(frozen=True)
@@ -166,12 +167,12 @@ def find_notebooks(notebooks_dir: Path | None = None, *, kind: str = "article") 
     return notebooks
 
 
-def _load_articles(paths: list[Path]) -> list[_Article]:
+def _load_articles(paths: list[Path], country: str | None = None) -> list[_Article]:
     from analysis.article import parse_article  # ArticleError propagates: the CLI prints "error: <file>: <reason>"
 
     articles = []
     for path in paths:
-        art = parse_article(path)
+        art = parse_article(path, country=country)
         row = art.article.iloc[0]
         articles.append(_Article(
             path=Path(path).resolve(),
@@ -180,6 +181,7 @@ def _load_articles(paths: list[Path]) -> list[_Article]:
             published_at=_text(row["published_at"]),
             headline_en=_english_headline(art),
             summary_html=_summary(art),
+            country=country,
             counts=_Counts(
                 paragraphs=int((art.paragraphs["kind"] == "body").sum()),
                 sentences=len(art.sentences),
@@ -371,7 +373,7 @@ def _run_job(job: _Job, stage: Path, kernels_dir: Path, socket_dir: Path) -> Not
         executed = papermill.execute_notebook(
             nb,
             None,
-            parameters={"article_path": art.path.name},
+            parameters={"article_path": art.path.name, **({"country": art.country} if art.country else {})},
             cwd=str(art.path.parent),
             kernel_name=KERNEL_NAME,
             language="python",
@@ -573,10 +575,12 @@ def build_report(
     jobs: int | None = None,
     progress: bool = True,
     notebooks_dir: Path | None = None,
+    country: str | None = None,
 ) -> ReportResult:
     """Execute every notebook for every article and write the HTML report into *out_dir*.
 
-    *articles* defaults to the seed. Pages: ``<out_dir>/<article_id>/<NN_name>.html`` (with code),
+    *articles* defaults to the seed; *country* (the outlet's, ISO 3166) is passed to every parse and notebook
+    (``parse_article(..., country=)``: place namesakes, name spellings). Pages: ``<out_dir>/<article_id>/<NN_name>.html`` (with code),
     ``<NN_name>.reader.html`` (without) and ``<NN_name>.ipynb`` (executed), plus
     ``<out_dir>/index.html``. Raises :class:`ReportError` naming the article, notebook and cell
     when a notebook fails; ``analysis.ArticleError`` for an unreadable article.
@@ -590,7 +594,7 @@ def build_report(
     except NotADirectoryError as err:
         raise ReportError(f"{err.filename}: {err.strerror}") from None
     notebooks = find_notebooks(notebooks_dir)
-    loaded = _load_articles([Path(p) for p in articles] if articles else [default_article()])
+    loaded = _load_articles([Path(p) for p in articles] if articles else [default_article()], country)
     infos = [notebook_info(nb) for nb in notebooks]
     todo = [_Job(a, nb, infos[i - 1] if i else None, infos[i + 1] if i + 1 < len(infos) else None)
             for a in loaded for i, nb in enumerate(notebooks)]
