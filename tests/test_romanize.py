@@ -180,7 +180,10 @@ def test_no_evaluation_form_is_trained_on():
 @pytest.mark.parametrize("arabic, country, expected", [
     ("عبد الرحمن", None, "Abdul Rahman"),                  # the default: Gulf and international usage
     ("عبد الرحمن", "EG", "Abdel Rahman"),                  # an Egyptian outlet's convention
-    ("جمال عبد الناصر", "eg", "Jamal Abdel Nasser"),       # the code in either case
+    ("جمال عبد الناصر", "eg", "Gamal Abdel Nasser"),       # the code in either case; ج is G in Egypt
+    ("جمال عبد الناصر", "LB", "Jamal Abdel Nasser"),
+    ("محمد بن علي", "TN", "Mohamed Ben Ali"),              # Mohamed in the Maghreb and Egypt
+    ("محمد بن علي", "SA", "Mohammed bin Ali"),
     ("خالد المطعني", "EG", "Khaled El-Mataani"),            # El- for the article in the Egyptian press
     ("خالد المطعني", "LB", "Khaled al-Mataani"),            # Levant: Abdel, but al-
     ("شكري بن منصور", "TN", "Shoukry Ben Mansour"),         # Maghreb: Ben

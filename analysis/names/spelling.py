@@ -22,6 +22,7 @@ import heapq
 import json
 import math
 import re
+from collections.abc import Mapping
 from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
@@ -387,10 +388,11 @@ def _conventions() -> dict[str, tuple[tuple[str, str, str], ...]]:
     for n, r in enumerate(load_csv("name_conventions.csv", required=("countries", "ar", "kind", "en", "gloss"),
                                    key=("countries", "ar", "kind")), start=2):
         ar, kind, codes = normalize_name(r["ar"]), r["kind"], r["countries"].split()
-        if (ar, kind) not in default or not codes or any(len(c) != 2 or not c.isupper() for c in codes):
+        known = (ar, kind) in default or (kind == "name" and _ARABIC_RE.search(ar) and not ar.startswith("ال"))
+        if not known or not codes or any(len(c) != 2 or not c.isupper() for c in codes):
             raise LexiconError(f"analysis/data/name_conventions.csv, line {n}: a particle of name_particles.csv "
-                               f"(ar + kind) and space-separated ISO country codes, not {r['countries']!r} / "
-                               f"{r['ar']!r} / {kind!r}")
+                               f"(ar + kind) or a name word (kind name, without the article) and space-separated "
+                               f"ISO country codes, not {r['countries']!r} / {r['ar']!r} / {kind!r}")
         for c in codes:
             out.setdefault(c, []).append((ar, kind, r["en"]))
     return {c: tuple(rows) for c, rows in out.items()}
@@ -400,10 +402,13 @@ def _title(word: str) -> str:
     return "-".join(p[:1].upper() + p[1:] for p in word.split("-"))
 
 
-def _token(norm: str, use_lexicon: bool, used: list[bool]) -> str:
-    """One normalised token (lower case as the sources spell it); ``used`` records a model spelling."""
+def _token(norm: str, use_lexicon: bool, used: list[bool], names: Mapping[str, str] | None = None) -> str:
+    """One normalised token (lower case as the sources spell it); ``used`` records a model spelling; ``names``:
+    the outlet's regional spellings of name words (``name_conventions.csv`` kind ``name``), first."""
     if not _ARABIC_RE.search(norm):
         return norm
+    if names and norm in names:
+        return names[norm]
     if use_lexicon:
         hit = _lexicon().get(norm)
         if hit:
@@ -431,6 +436,7 @@ def spell(arabic: str, *, use_lexicon: bool = True, country: str | None = None) 
     a listed name or a particle, ``romanized`` when the model spelt at least one word.  ``country``: the outlet's
     country, whose press convention spells the particles (``name_conventions.csv``)."""
     particles = _particles(country.upper() if country else None)
+    names = particles.get("name") if use_lexicon else None
     joins, word, article = particles.get("joins_next", {}), particles.get("word", {}), particles.get("article", {})
     pairs = [(w, x) for w, x in ((normalize_name(x), x) for x in _WORD_RE.findall(arabic)) if w]
     words = [w for w, _ in pairs]
@@ -450,7 +456,7 @@ def spell(arabic: str, *, use_lexicon: bool = True, country: str | None = None) 
                 if nxt.startswith(art) and len(nxt) > len(art) + 1:
                     nxt = nxt[len(art):]
                     break
-            out.append(f"{_title(joins[w])} {_title(_token(nxt, use_lexicon, used))}")
+            out.append(f"{_title(joins[w])} {_title(_token(nxt, use_lexicon, used, names))}")
             i += 2
             continue
         i += 1
@@ -460,12 +466,13 @@ def spell(arabic: str, *, use_lexicon: bool = True, country: str | None = None) 
             out.append(word[w] if out else _title(word[w]))
         else:
             for art, en in article.items():
-                if i - 1 not in hamza_l and w.startswith(art) and len(w) > len(art) + 1:  # al- + the name (the sources' spellings of
-                    rest = _title(_token(w[len(art):], use_lexicon, used))  # البغدادي often drop the article)
+                # al- + the name (the sources' spellings of البغدادي often drop the article)
+                if i - 1 not in hamza_l and w.startswith(art) and len(w) > len(art) + 1:
+                    rest = _title(_token(w[len(art):], use_lexicon, used, names))
                     out.append(f"{en}{rest}" if out else _title(en) + rest)
                     break
             else:
-                out.append(_title(_token(w, use_lexicon, used)))
+                out.append(_title(_token(w, use_lexicon, used, names)))
     return " ".join(out), "romanized" if used else "lexicon"
 
 
