@@ -45,6 +45,7 @@ def test_open_article_parses_and_sets_the_theme():
                          ids=lambda p: p.stem)
 def test_every_notebook_opens_its_article_with_it(notebook):
     source = notebook.read_text(encoding="utf-8")
-    assert re.search(r"^art = open_article\(article_path(, style=\"\w+\")?\)$", source, re.M)
+    assert re.search(r"^art = open_article\(article_path(, style=\"\w+\")?, country=country\)$", source, re.M)
+    assert re.search(r"^country = None\b", source, re.M)  # the parameter report --country injects
     assert "analysis.report" not in source
     assert "resolve_article" not in source and "set_theme" not in source
