@@ -31,7 +31,8 @@ def test_pass_names_are_unique_and_in_trust_order():
     assert names.index("gazetteer") < names.index("org_pattern") < names.index("person_pattern") \
         < names.index("alias") < names.index("ner") < names.index("attach_title")
     assert {p.name for p in PASSES if p.needs_model} == {"model_spans", "reconcile_persons", "ner",
-                                                         "alias_after_ner"}
+                                                         "name_chain_after_ner", "alias_after_ner"}
+    assert names.index("name_chain") < names.index("alias")
 
 
 @pytest.mark.parametrize("text, names, expected", [
@@ -410,3 +411,28 @@ def test_definite_only_org_heads(text, expected):
 def test_loanword_common_nouns_are_no_names():
     from analysis.extract.entities.words import never_name
     assert never_name("برودباند") and never_name("هاتريك")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a patronym chain after a person's name is part of it, never a surname alias of another person
+    ("استقبل الأمير فيصل بن بندر بن عبدالعزيز السفير. وأكد خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز "
+     "آل سعود أن العمل مستمر.",
+     {"الملك سلمان بن عبدالعزيز آل سعود", "خادم الحرمين الشريفين"}),
+    # عبد + name is one name word of the chain
+    ("وأكد الملك سلمان بن عبد العزيز أن العمل مستمر.", {"الملك سلمان بن عبد العزيز"}),
+])
+def test_name_chain_grows_the_person(text, expected):
+    got = {t for t, typ, _ in _run(text) if typ == "PERSON"}
+    assert expected <= got and not any(t.startswith("بن ") or t == "العزيز" for t in got)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a body or facility named after a titled person (its name is the organisation's, not a person)
+    ("زار الوفد جامعة الملك عبدالعزيز ودارة الملك عبدالعزيز.",
+     [("جامعة الملك عبدالعزيز", "ORG", "pattern:org_head"), ("دارة الملك عبدالعزيز", "ORG", "pattern:org_head")]),
+    ("أغلقت الشرطة طريق الملك عبدالعزيز أمس.", [("طريق الملك عبدالعزيز", "FAC", "pattern:fac_head")]),
+    # طريق without a titled person names nothing (عن طريق: by way of)
+    ("وصلوا عن طريق خداعهن وعن طريق الشركة.", []),
+])
+def test_named_after_a_titled_person(text, expected):
+    assert _run(text) == expected

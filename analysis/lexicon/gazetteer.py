@@ -140,7 +140,8 @@ def variant_index() -> dict[str, tuple[Variant, ...]]:
 @cache
 def titles() -> dict[str, frozenset[str]]:
     """Normalised title words by kind: ``person_title``, ``complement``, ``org_head`` (heads of organisation
-    names), ``fac_head`` (facilities; ``fac_head_weak``: heads that are also common nouns, قاعدة),
+    names), ``fac_head`` (facilities; ``fac_head_weak``: heads that are also common nouns, قاعدة; ``fac_head_named``:
+    heads that name a facility only after a titled person, طريق الملك عبدالعزيز),
     ``short_head`` (heads whose bare definite form names the facility or body
     the article named in full: القناة), ``descriptor`` (adjectives that describe an organisation, never end its
     name)."""

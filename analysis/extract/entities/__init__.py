@@ -54,6 +54,7 @@ from analysis.extract.entities.alias_passes import (
     alias_pass,
     attach_title_pass,
     first_name_pass,
+    name_chain_pass,
     person_suffix_pass,
     rekey_surname_pass,
     short_head_pass,
@@ -110,8 +111,10 @@ PASSES: tuple[Pass, ...] = (
     Pass("reconcile_persons", reconcile_persons_pass, needs_model=True,
          doc="pattern persons take the model's person extent or give way"),
     Pass("quoted_short_name", quoted_short_name_pass, doc='"المركز" after شركة المركز المالي الكويتي'),
+    Pass("name_chain", name_chain_pass, doc="a person's name goes on through بن / آل + name right after it"),
     Pass("alias", alias_pass, doc="repeats and surnames (before the model: its spans cannot swallow a surname)"),
     Pass("ner", ner_pass, needs_model=True, doc="the model's names on free tokens"),
+    Pass("name_chain_after_ner", name_chain_pass, needs_model=True, doc="the same for the model's persons"),
     Pass("alias_after_ner", alias_pass, needs_model=True, doc="repeats and surnames of the model's names"),
     Pass("rekey_surname", rekey_surname_pass, doc="a gazetteer surname joins the article's own person"),
     Pass("first_name", first_name_pass, doc="a known or listed first name before a bare surname is taken in, "

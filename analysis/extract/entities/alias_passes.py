@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, insort
 
-from analysis.extract.entities.base import Context, Mention, claim
+from analysis.extract.entities.base import Context, Mention, absorb, claim
 from analysis.extract.entities.patterns import skip_title_complement
 from analysis.extract.entities.words import (
     adjective_after_noun,
@@ -19,7 +19,7 @@ from analysis.text.clitics import clitic_forms, strip_conjunction
 from analysis.text.commonwords import is_common
 from analysis.text.stopwords import is_stopword
 
-__all__ = ["alias_pass", "person_suffix_pass", "rekey_surname_pass", "first_name_pass", "short_head_pass", "attach_title_pass"]
+__all__ = ["alias_pass", "name_chain_pass", "person_suffix_pass", "rekey_surname_pass", "first_name_pass", "short_head_pass", "attach_title_pass"]
 
 
 def alias_pass(ctx: Context) -> None:
@@ -267,3 +267,55 @@ def attach_title_pass(ctx: Context) -> None:
                     m.title = " ".join(toks.norm[i:m.tok0])
                     m.title_head = base[2:] if base.startswith("ال") else base
                 break
+
+
+_CHAIN_WORDS = frozenset({"بن", "ابن", "بنت"})  # son / daughter of, normalised
+_FAMILY_WORD = "آل"  # family / house of (آل سعود); normalised it would be the article's letters
+_JOINS_NEXT = frozenset({"عبد", "ابو", "ابي", "ام"})  # a name word written with the next one (عبد العزيز)
+
+
+def _chain_word(toks, j: int) -> bool:
+    return toks.norm[j] in _CHAIN_WORDS or toks.text[j] == _FAMILY_WORD
+
+
+def name_chain_pass(ctx: Context) -> None:
+    """A person's name goes on through a patronym chain right after it (``الملك سلمان`` + ``بن عبدالعزيز آل سعود``:
+    بن / ابن / بنت / آل + a name word, repeated, in one sentence): the mention grows over those tokens, taking in a
+    person mention that only held a piece of the chain.  So a chain cut from its name is never a person of its
+    own, nor a surname alias of someone else (``بن عبدالعزيز`` was Faisal bin Bandar bin Abdulaziz's)."""
+    toks, covered = ctx.toks, ctx.covered
+    n = len(toks.norm)
+    person_titles = titles().get("person_title", frozenset())
+    for m in list(ctx.found):
+        if m.type != "PERSON" or m.source == "absorbed":
+            continue
+        j = m.tok1
+        while j + 1 < n and _chain_word(toks, j) and toks.sentence[j] == toks.sentence[m.tok0] \
+                and toks.sentence[j + 1] == toks.sentence[j] and toks.kind[j + 1] == "word":
+            nxt = toks.norm[j + 1]
+            if len(nxt) < 2 or is_stopword(nxt) or nxt in person_titles or _chain_word(toks, j + 1):
+                break
+            step = 3 if nxt in _JOINS_NEXT and j + 2 < n and toks.sentence[j + 2] == toks.sentence[j] \
+                and toks.kind[j + 2] == "word" else 2  # بن عبد العزيز, بن أبي طالب: two words, one name
+            held = [covered[x] for x in range(j, j + step) if covered[x] is not None and covered[x] is not m]
+            if any(h.type != "PERSON" or h.tok0 < j or h.tok1 > j + step + _chain_tail(toks, h.tok1) for h in held):
+                break  # another name holds it (not just a piece of this chain)
+            j += step
+        if j == m.tok1:
+            continue
+        for x in range(m.tok1, j):
+            h = covered[x]
+            if h is not None and h is not m and h.source != "absorbed":
+                absorb(ctx, h)
+        m.name_norm = (*m.name_norm, *toks.norm[m.tok1:j])
+        m.tok1, m.end = j, toks.end[j - 1]
+        m.rule = m.rule if m.rule.endswith("+chain") else f"{m.rule}+chain"
+        claim(covered, m)
+
+
+def _chain_tail(toks, k: int) -> int:
+    """How many more chain tokens (بن X pairs) follow token k (a held chain piece may run on)."""
+    e = k
+    while e + 1 < len(toks.norm) and _chain_word(toks, e):
+        e += 2
+    return e - k

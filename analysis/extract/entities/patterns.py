@@ -4,6 +4,7 @@ chain + a personal name (``وزير الدفاع الإيطالي لورنزو �
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from analysis.extract.entities.base import Context, Mention, Tokens, absorb, claim
 from analysis.extract.entities.words import (
@@ -228,6 +229,14 @@ def _year_at(toks: Tokens, k: int, i: int) -> int:
     return k
 
 
+@cache
+def _all_heads() -> frozenset[str]:
+    """Every organisation, facility, event and league head of titles.csv."""
+    t = titles()
+    return frozenset().union(*(t.get(k, frozenset()) for k in ("org_head", "fac_head", "fac_head_weak", "fac_head_named",
+                                                                "event_head", "league_head")))
+
+
 def org_name(toks: Tokens, i: int, covered: list[Mention | None], head: str, *,
              facility: bool = False, weak: bool = False, event: bool = False,
              named: frozenset[int] = frozenset()) -> tuple[int, list[Mention]]:
@@ -259,7 +268,10 @@ def org_name(toks: Tokens, i: int, covered: list[Mention | None], head: str, *,
     descriptors = t.get("descriptor", frozenset())
     person_titles = t.get("person_title", frozenset())
     heads = t.get("org_head", frozenset())
+    named_only = head in t.get("fac_head_named", frozenset())  # طريق, باب: only a titled person's name follows
     while k < n and k - j < (8 if event else 6) and toks.sentence[k] == toks.sentence[i]:
+        if named_only and not (k == j and toks.norm[k] in person_titles and toks.norm[k].startswith("ال")):
+            break
         m = covered[k]
         if m is not None:
             if (m.type in ("GPE", "LOC") or (event and m.type == "PERSON" and m.source == "gazetteer")) \
@@ -279,13 +291,15 @@ def org_name(toks: Tokens, i: int, covered: list[Mention | None], head: str, *,
                 and toks.norm[k + 1] in titles().get("complement", frozenset()):
             k += 2  # كأس ولي العهد: a cup named after a title and its complement
             continue
-        if facility and k == j and norm in person_titles and norm.startswith("ال"):
-            p = person_name(toks, k + 1, covered)
+        if (facility or head in heads) and k == j and norm in person_titles and norm.startswith("ال"):
+            p = person_name(toks, k + 1, covered)  # جامعة الملك عبدالعزيز: an organisation named after one too
             if p == k + 1 and k + 1 < n and covered[k + 1] is None and known_name_word(toks.norm[k + 1]):
                 p = k + 2  # فيصل (also a common word) بن فهد: a known given name opens the name
                 while p + 1 < n and toks.sentence[p + 1] == toks.sentence[i] and toks.norm[p] in word_list("connector") \
                         and namey(toks, p + 1, covered):
                     p += 2
+            p = next((x for x in range(k + 2, p) if toks.norm[x].startswith("و")
+                      and strip_conjunction(toks.norm[x]) in _all_heads()), p)  # | وجامعة: the next name's head
             if p > k + 1:  # ملعب الأمير فيصل بن فهد, شارع الأمير متعب: a facility named after a person
                 k, evidence, proper = p, True, True
             break
@@ -508,7 +522,7 @@ def org_pass(ctx: Context) -> None:
     toks, covered = ctx.toks, ctx.covered
     org_heads = titles().get("org_head", frozenset())
     fac_weak = titles().get("fac_head_weak", frozenset())
-    fac_heads = titles().get("fac_head", frozenset()) | fac_weak
+    fac_heads = titles().get("fac_head", frozenset()) | fac_weak | titles().get("fac_head_named", frozenset())
     event_heads, league_heads = titles().get("event_head", frozenset()), titles().get("league_head", frozenset())
     place_heads = titles().get("place_org_head", frozenset())
     all_heads = org_heads | fac_heads | event_heads | league_heads
