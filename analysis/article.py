@@ -69,8 +69,8 @@ def _sentences_and_tokens(text: str, layout: PageLayout, article_id: str
     sid = 0
     cache: dict[str, tuple[str, str, str, bool]] = {}  # token text -> (the shared text, norm, stem, is_stopword)
     for p in layout.paragraphs:
-        if p.kind in _OWN_SENTENCE:
-            spans = [(p.start, p.end)]
+        if p.kind in _OWN_SENTENCE or p.paragraph_id == layout.byline_paragraph_id:
+            spans = [(p.start, p.end)]  # a byline / dateline (``القاهرة - محمد علي``) names its place, outlet, writer
         elif p.kind == "body":
             spans = list(split_sentences(text, p.start, p.end))
         else:
@@ -219,6 +219,9 @@ def parse_article(path_or_text: str | Path, *, name: str | None = None, ner: boo
     sentences, tokens, token_lists = _sentences_and_tokens(source.text, layout, article_id)
     release_free_memory(len(source.text))
     n_words = token_lists["kind"].count("word")
+    if layout.byline_paragraph_id is not None:  # the byline is read for its names, but its words are not the story's
+        b = layout.paragraphs[layout.byline_paragraph_id - 1]
+        n_words -= sum(k == "word" and b.start <= s < b.end for k, s in zip(token_lists["kind"], token_lists["start"]))
     base = BaseTables(source.text, article_id, layout.published_at, paragraphs, sentences, tokens,
                       country=country.upper() if country else None)
     with shared(tokens, token_lists):  # the stages read the token lists, not the table

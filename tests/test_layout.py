@@ -66,6 +66,17 @@ class TestVariants:
         layout = read_layout(f"{HEAD}\n\nداليا أبوالعيش – عين اليوم\n{BODY}\n")
         assert [p.kind for p in layout.paragraphs] == ["headline", "meta", "body", "body"]
         assert layout.byline == "داليا أبوالعيش – عين اليوم"
+        assert layout.byline_paragraph_id == 2
+
+    def test_byline_is_read_for_its_names_not_counted_as_words(self):
+        """A dateline or byline under the headline is a sentence of its own: its place, outlet and writer are
+        mentions; the article's word count leaves it out."""
+        with_line = parse_article(f"{HEAD}\n\nالقاهرة - محمد علي\n{BODY}\n")
+        without = parse_article(f"{HEAD}\n\n{BODY}\n")
+        s = with_line.sentences
+        assert "meta" in set(s["paragraph_kind"]) and len(s) == len(without.sentences) + 1
+        assert "القاهرة" in set(with_line.mentions["text"])
+        assert with_line.article.at[0, "n_words"] == without.article.at[0, "n_words"]
 
     def test_subheading_opens_section(self):
         layout = read_layout(f"{HEAD}\n\n{BODY}\nفي مقدمة داعمي العراق\n{BODY}\n")

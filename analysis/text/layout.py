@@ -53,6 +53,7 @@ class PageLayout:
     published_at: str | None
     views: int | None
     byline: str | None
+    byline_paragraph_id: int | None = None  # the byline's paragraph: ``meta``, but read as a sentence of its own
 
 
 @cache
@@ -154,7 +155,7 @@ def read_layout(text: str) -> PageLayout:
     spans = _lines(text)
     lines = [text[s:e] for s, e in spans]
     kinds: list[str | None] = [None] * len(lines)
-    published_at = views = byline = None
+    published_at = views = byline = byline_at = None
 
     # Metadata lines: a date stamp or a view count near the top of the page.
     top = min(len(lines), 12)
@@ -183,7 +184,7 @@ def read_layout(text: str) -> PageLayout:
         # A byline right after the headline (and its metadata) is metadata too.
         after = next((i for i in range(headline_at + 1, len(lines)) if kinds[i] is None), None)
         if after is not None and after + 1 < len(lines) and _is_byline(lines[after]):
-            kinds[after], byline = "meta", lines[after]
+            kinds[after], byline, byline_at = "meta", lines[after], after
 
     # No date stamp: a dateline opening the body (one of the first two content lines) gives the publication date.
     if published_at is None and headline_at is not None:
@@ -206,4 +207,5 @@ def read_layout(text: str) -> PageLayout:
         paragraphs.append(Paragraph(i + 1, kind, section if kind in ("body", "subheading") else None,
                                     section_id if kind in ("body", "subheading") else 0, line, s, e))
     headline = lines[headline_at] if headline_at is not None else None
-    return PageLayout(tuple(paragraphs), headline, published_at, views, byline)
+    return PageLayout(tuple(paragraphs), headline, published_at, views, byline,
+                      byline_at + 1 if byline_at is not None else None)
