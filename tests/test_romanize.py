@@ -217,3 +217,28 @@ def test_regional_conventions_are_checked(monkeypatch):
 ])
 def test_hamza_alef_before_lam_is_no_article(arabic, expected):
     assert romanize(arabic) == expected
+
+
+@pytest.mark.parametrize("arabic, expected", [
+    ("الهام شاهين", "Elham Shaheen"),     # written without the hamza: name_spellings.csv kind given_al
+    ("الياس خوري", "Elias Khoury"),
+    ("البرت اينشتاين", "Albert Einstein"),
+    ("سامي الياس", "Sami Elias"),          # in any position
+    ("الهادي", "Al-Hadi"),                 # not listed: the article, as before
+])
+def test_given_names_with_their_own_al(arabic, expected):
+    assert romanize(arabic) == expected
+    assert not romanize(arabic, use_lexicon=False).startswith(("Elham", "Elias", "Albert"))  # the list is lexicon
+
+
+def test_given_al_rows_are_checked(monkeypatch):
+    from analysis.lexicon import LexiconError
+    from analysis.names import spelling
+
+    real = spelling.load_csv
+    for bad in ({"ar": "هام", "en": "Ham", "kind": "given_al", "gloss": "x"},     # given_al must start with ال
+                {"ar": "الهام", "en": "Elham", "kind": "given", "gloss": "x"}):   # ال only as given_al
+        monkeypatch.setattr(spelling, "load_csv", lambda name, _b=bad, **k: (_b,) if name == "name_spellings.csv"
+                            else real(name, **k))
+        with pytest.raises(LexiconError, match="name_spellings.csv, line 2"):
+            spelling.name_spellings.__wrapped__()

@@ -305,7 +305,9 @@ def _lexicon() -> dict[str, str]:
     return out
 
 
-NAME_SPELLING_KINDS = ("given", "family", "foreign", "term")  # term: a word of a named feast or event
+NAME_SPELLING_KINDS = ("given", "family", "foreign", "term", "given_al")
+# term: a word of a named feast or event; given_al: a given name whose first letters ال are its own, not the article,
+# as the press writes it without the hamza (الياس = إلياس, Elias): spelt whole, never al- + the rest
 
 
 @cache
@@ -321,11 +323,20 @@ def name_spellings() -> dict[str, str]:
         if r["kind"] not in NAME_SPELLING_KINDS:
             raise LexiconError(f"analysis/data/name_spellings.csv, line {n}: kind must be one of "
                                f"{', '.join(NAME_SPELLING_KINDS)}, not {r['kind']!r}")
-        if not _ARABIC_RE.search(r["ar"]) or _ARABIC_RE.search(r["en"]) or r["ar"].startswith("ال"):
+        if (not _ARABIC_RE.search(r["ar"]) or _ARABIC_RE.search(r["en"])
+                or r["ar"].startswith("ال") != (r["kind"] == "given_al")):
             raise LexiconError(f"analysis/data/name_spellings.csv, line {n}: an Arabic name word without the "
-                               f"article and its English spelling, not {r['ar']!r} / {r['en']!r}")
+                               f"article (kind given_al: one that starts with ال of its own) and its English "
+                               f"spelling, not {r['ar']!r} / {r['en']!r}")
         out[normalize_name(r["ar"])] = r["en"]
     return out
+
+
+@cache
+def _own_al_names() -> frozenset[str]:
+    """Normalised given names whose ال is their own letters (name_spellings.csv kind ``given_al``)."""
+    return frozenset(normalize_name(r["ar"]) for r in load_csv("name_spellings.csv", required=("ar", "en", "kind"),
+                                                                key=("ar",)) if r["kind"] == "given_al")
 
 
 @cache
@@ -440,7 +451,8 @@ def spell(arabic: str, *, use_lexicon: bool = True, country: str | None = None) 
     joins, word, article = particles.get("joins_next", {}), particles.get("word", {}), particles.get("article", {})
     pairs = [(w, x) for w, x in ((normalize_name(x), x) for x in _WORD_RE.findall(arabic)) if w]
     words = [w for w, _ in pairs]
-    hamza_l = {i for i, (_, x) in enumerate(pairs) if _HAMZA_L_RE.match(_DIACRITICS_RE.sub("", x))}
+    own_al = _own_al_names() if use_lexicon else frozenset()
+    hamza_l = {i for i, (w, x) in enumerate(pairs) if _HAMZA_L_RE.match(_DIACRITICS_RE.sub("", x)) or w in own_al}
     used: list[bool] = []
     out: list[str] = []
     i = 0
