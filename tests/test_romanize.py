@@ -242,3 +242,11 @@ def test_given_al_rows_are_checked(monkeypatch):
                             else real(name, **k))
         with pytest.raises(LexiconError, match="name_spellings.csv, line 2"):
             spelling.name_spellings.__wrapped__()
+
+
+@pytest.mark.parametrize("arabic, expected", [
+    ("جواد ناجي", "Jawad Naji"),   # not the Persian Javad that Zarif's gazetteer row would lend every Jawad
+    ("رجب الحمد", "Rajab al-Hamad"),
+])
+def test_reviewed_spellings_beat_one_foreign_persons_words(arabic, expected):
+    assert romanize(arabic) == expected
