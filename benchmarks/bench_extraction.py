@@ -17,8 +17,9 @@ three groups that must not be mixed up:
   sealed test part prints totals only (per table, outlet group, section) -- the honest figure;
 * ``fresh`` (``--fresh``): 22 more articles chosen by ``blind_set.fresh_articles`` and annotated blind in session 4,
   totals only, scored on the code before and after that session's changes (tuned on since session 6);
-* ``fresh2`` (``--fresh2``): 24 more articles chosen by ``blind_set.fresh2_articles`` and annotated blind in
-  session 8, totals only, scored once on that session's final code before any rule was chosen from them.
+* ``fresh2`` (``--fresh2``): 31 more articles chosen by ``blind_set.fresh2_articles`` and annotated blind in
+  sessions 8 (26) and 9 (5), totals only; the 26 were scored on session 8's final code before any rule was chosen
+  from them (README), then opened for tuning in session 9.
 """
 from __future__ import annotations
 
