@@ -19,7 +19,9 @@ three groups that must not be mixed up:
   totals only, scored on the code before and after that session's changes (tuned on since session 6);
 * ``fresh2`` (``--fresh2``): 31 more articles chosen by ``blind_set.fresh2_articles`` and annotated blind in
   sessions 8 (26) and 9 (5), totals only; the 26 were scored on session 8's final code before any rule was chosen
-  from them (README), then opened for tuning in session 9.
+  from them (README), then opened for tuning in session 9;
+* ``fresh3`` (``--fresh3``): 31 more articles chosen by ``blind_set.fresh3_articles`` and annotated blind in
+  session 9, totals only, never tuned on (scored once on that session's final code).
 """
 from __future__ import annotations
 
@@ -103,6 +105,7 @@ def main() -> int:
     ap.add_argument("--no-blind", action="store_true", help="skip the blind gold set (tests/gold_blind)")
     ap.add_argument("--fresh", action="store_true", help="also the fresh blind part (tests/gold_blind/fresh, totals)")
     ap.add_argument("--fresh2", action="store_true", help="also the fresh2 blind part (tests/gold_blind/fresh2, totals)")
+    ap.add_argument("--fresh3", action="store_true", help="also the fresh3 blind part (tests/gold_blind/fresh3, totals)")
     args = ap.parse_args()
     tables = tuple(t for t in args.tables.split(",") if t)
     if args.compare_ner:
@@ -121,7 +124,7 @@ def main() -> int:
     if not args.no_blind:
         import blind_scores  # the blind dev / sealed test parts (benchmarks/blind_set.py)
 
-        parts = ("dev", "test") + ("fresh",) * args.fresh + ("fresh2",) * args.fresh2
+        parts = ("dev", "test") + ("fresh",) * args.fresh + ("fresh2",) * args.fresh2 + ("fresh3",) * args.fresh3
         blind_scores.report(blind_scores.run(ner=not args.no_ner, parts=parts), show_dev_articles=not args.quiet)
     return 0
 

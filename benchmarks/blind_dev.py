@@ -3,7 +3,8 @@ and what was extra for one measure.  The sealed test part is refused here (its e
 ``benchmarks/blind_scores.py`` for its totals).  The fresh part (annotated blind in session 5) was scored once as a
 second sealed part, totals only, and recorded in the README; in session 6 it was opened for tuning (``--parts``).
 The fresh2 part (annotated blind in session 8, scored once on that session's final code, recorded in the README)
-was opened for tuning in session 9; the sealed test part stays the only blind measure.
+was opened for tuning in session 9.  The sealed test part and the fresh3 part (annotated blind in session 9, scored
+once on that session's final code) are never shown here.
 
     python benchmarks/blind_dev.py                       # dev totals per measure
     python benchmarks/blind_dev.py --errors figures      # + missed / extra figures with their text
@@ -89,7 +90,7 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     parts = {p.strip() for p in args.parts.split(",") if p.strip()}
     if not parts or parts - {"dev", "fresh", "fresh2"}:
-        ap.error(f"--parts takes dev, fresh and/or fresh2, not {args.parts!r} (the sealed test part is never shown here)")
+        ap.error(f"--parts takes dev, fresh and/or fresh2, not {args.parts!r} (the sealed test and fresh3 parts are never shown here)")
     arts = [a for a in blind_articles() if a.part == "dev" and "dev" in parts]
     arts += fresh_articles() if "fresh" in parts else []
     arts += fresh2_articles() if "fresh2" in parts else []

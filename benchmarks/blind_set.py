@@ -20,6 +20,9 @@ extractors' output):
   of ``"split|" + article_id``; the first goes to **test** (sealed), the second to **dev**.  So every outlet and
   country has one sealed article.
 
+Later parts, each annotated blind before any extractor ran on it: ``fresh`` (session 4), ``fresh2`` (session 8)
+and ``fresh3`` (session 9); see their functions for the rules.
+
 The sealed test part is never used to choose a rule: only ``benchmarks/bench_extraction.py``'s totals for it
 are read.  Gold for the articles lives in ``tests/gold_blind/<part>/<article_id>/`` (offsets and values only;
 the text stays in ``../shared``).
@@ -28,6 +31,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import functools
 import gzip
 import hashlib
 import json
@@ -53,6 +57,20 @@ class BlindArticle:
     origin: str  # url or file path relative to ../shared/corpus
     text: str
     part: str = ""
+
+
+def _cached_part(fn):
+    """Memoise a part's chooser per ``shared`` folder (each reads the whole corpus; later parts call the earlier
+    ones); every call gets its own list."""
+    memo: dict[Path, tuple[BlindArticle, ...]] = {}
+
+    @functools.wraps(fn)
+    def wrapper(shared: Path = SHARED) -> list[BlindArticle]:
+        key = Path(shared).resolve()
+        if key not in memo:
+            memo[key] = tuple(fn(shared))
+        return list(memo[key])
+    return wrapper
 
 
 def _h(s: str) -> str:
@@ -121,6 +139,7 @@ def _anp(shared: Path) -> list[BlindArticle]:
     return out
 
 
+@_cached_part
 def blind_articles(shared: Path = SHARED) -> list[BlindArticle]:
     """Every blind article with its part (``dev`` or ``test``), in a fixed order."""
     if not (shared / "saudinewsnet").is_dir() or not (shared / "arabic_newspapers").is_dir():
@@ -140,6 +159,7 @@ FRESH_SALT = "fresh-2026|"
 FRESH_COUNTRIES = 8
 
 
+@_cached_part
 def fresh_articles(shared: Path = SHARED) -> list[BlindArticle]:
     """The **fresh** blind part (added in session 4, annotated blind before any extractor ran on it): for each
     SaudiNewsNet outlet the 3rd article in the blind order (the first two are the dev/test pair); for the first
@@ -186,6 +206,7 @@ FRESH2_SALT = "fresh2-2026|"
 MAX_WORDS_FRESH2_ANP = 450  # annotated in one session: the shorter half of the newspapers' range
 
 
+@_cached_part
 def fresh2_articles(shared: Path = SHARED) -> list[BlindArticle]:
     """The **fresh2** blind part (added in session 8, annotated blind before any extractor ran on it, then scored
     once on that session's final code before any rule was chosen from it): for each SaudiNewsNet outlet the 4th
@@ -228,18 +249,61 @@ def fresh2_articles(shared: Path = SHARED) -> list[BlindArticle]:
     return [BlindArticle(**{**a.__dict__, "part": "fresh2"}) for a in out]
 
 
+FRESH3_SALT = "fresh3-2026|"
+
+
+@_cached_part
+def fresh3_articles(shared: Path = SHARED) -> list[BlindArticle]:
+    """The **fresh3** blind part (added in session 9, annotated blind before any extractor ran on it, scored once
+    on that session's final code): for each SaudiNewsNet outlet the 5th article in the blind order (the first four
+    are dev/test, fresh and fresh2); for each country of Arabic Newspapers, one article of the country's third
+    rotation category ((i + 2) mod 4, i its position in sorted order; a missing cell falls to the next category),
+    first by SHA-256 of ``"fresh3-2026|" + file name`` among files in no earlier part, with 80-450 words and no
+    more than 50 ``?`` (as fresh2)."""
+    if not (shared / "saudinewsnet").is_dir() or not (shared / "arabic_newspapers").is_dir():
+        raise FileNotFoundError(f"{shared}: the shared corpora are not there")
+    taken_ids = {a.article_id for a in blind_articles(shared) + fresh_articles(shared) + fresh2_articles(shared)}
+    by_outlet: dict[str, list[BlindArticle]] = {}
+    for a in _snn(shared, per_outlet=PER_OUTLET + 3):
+        by_outlet.setdefault(a.group, []).append(a)
+    out = [m[PER_OUTLET + 2] for _, m in sorted(by_outlet.items()) if len(m) > PER_OUTLET + 2]
+    root = shared / "arabic_newspapers"
+    countries = sorted({p.name[:2] for cat in CATEGORIES for p in (root / cat).glob("*.txt")})
+    for i, country in enumerate(countries):
+        for k in range(4):
+            cat = CATEGORIES[(i + 2 + k) % 4]
+            cands = []
+            for path in sorted((root / cat).glob(f"{country}*.txt")):
+                if f"anp_{path.stem}" in taken_ids:
+                    continue
+                try:
+                    text = _anp_text(path)
+                except UnicodeDecodeError:
+                    continue
+                if MIN_WORDS <= len(text.split()) <= MAX_WORDS_FRESH2_ANP and sum(c == "?" for c in text) < 50:
+                    cands.append((_h(FRESH3_SALT + path.name), path))
+            if cands:
+                _, path = sorted(cands)[0]
+                out.append(BlindArticle(f"anp_{path.stem}", "arabic_newspapers", country, cat,
+                                        str(path.relative_to(shared)), _anp_text(path)))
+                break
+    return [BlindArticle(**{**a.__dict__, "part": "fresh3"}) for a in out]
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("mode", choices=("list", "materialize"))
     ap.add_argument("--out", type=Path, default=ROOT / "data" / "blind")
     ap.add_argument("--fresh", action="store_true", help="the fresh part (session 4) instead of dev/test")
     ap.add_argument("--fresh2", action="store_true", help="the fresh2 part (session 8) instead of dev/test")
+    ap.add_argument("--fresh3", action="store_true", help="the fresh3 part (session 9) instead of dev/test")
     args = ap.parse_args(argv)
-    arts = fresh2_articles() if args.fresh2 else fresh_articles() if args.fresh else blind_articles()
+    arts = (fresh3_articles() if args.fresh3 else fresh2_articles() if args.fresh2 else fresh_articles()
+            if args.fresh else blind_articles())
     if args.mode == "list":
         for a in arts:
             print(f"{a.article_id}\t{a.part}\t{a.corpus}\t{a.group}\t{a.category}\t{len(a.text.split())} words")
-        counts = {p: sum(a.part == p for a in arts) for p in ("test", "dev", "fresh", "fresh2")}
+        counts = {p: sum(a.part == p for a in arts) for p in ("test", "dev", "fresh", "fresh2", "fresh3")}
         print(f"{len(arts)} articles: " + ", ".join(f"{n} {p}" for p, n in counts.items() if n), file=sys.stderr)
         return 0
     args.out.mkdir(parents=True, exist_ok=True)

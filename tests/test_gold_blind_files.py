@@ -31,16 +31,16 @@ BOOLS = {"True", "False"}
 
 def _texts() -> dict[tuple[str, str], str]:
     try:
-        from blind_set import blind_articles, fresh2_articles, fresh_articles
+        from blind_set import blind_articles, fresh2_articles, fresh3_articles, fresh_articles
 
-        arts = blind_articles() + fresh_articles() + fresh2_articles()
+        arts = blind_articles() + fresh_articles() + fresh2_articles() + fresh3_articles()
     except FileNotFoundError as exc:
         pytest.skip(f"blind gold texts need ../shared/corpus: {exc}")
     return {(a.part, a.article_id): a.text for a in arts}
 
 
 def _folders() -> list[Path]:
-    return sorted(p for part in ("dev", "test", "fresh", "fresh2") if (GOLD_BLIND / part).is_dir()
+    return sorted(p for part in ("dev", "test", "fresh", "fresh2", "fresh3") if (GOLD_BLIND / part).is_dir()
                   for p in (GOLD_BLIND / part).iterdir() if p.is_dir())
 
 
