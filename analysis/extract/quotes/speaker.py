@@ -146,6 +146,10 @@ def inherited(ctx: QuoteContext, cue: Cue) -> Speaker | None:
                     or (m["type"] == "ORG" and _title_in_construct(ctx, int(m["token_start"]) - 1)):
                 continue  # وتوقع تراجع ... "زين السعودية" ...، متوقعا: a name in the object is not the subject;
                 # مدير الوكالة الدولية ... يوكيا أمانو: nor the body a title is of (the person after it may be)
+            nxt = v.mention_at[int(m["token_end"])] if int(m["token_end"]) < len(v) else None
+            if m["type"] == "ORG" and nxt is not None and nxt["type"] == "PERSON" \
+                    and int(nxt["token_start"]) == int(m["token_end"]):
+                continue  # وكان الرئيس السوداني عمر البشير أعلن ...، معتبرا: a word of the title, the person follows
             return Speaker(int(m["entity_id"]), None, "inherited", j, "inherited")
     if first + 1 < i and ctx.cue_at(first) is None and strip_conj(v.norm[first + 1]) in words("org_noun"):
         # وأرجعت الشركة نتائجها ...، مشيرة إلى أن: the sentence's subject is "the company"
@@ -292,6 +296,8 @@ def title(ctx: QuoteContext, cue: Cue) -> Speaker | None:
         ent, status = anaphor_referent(ctx, cue)
         return Speaker(ent, (v.start[j], v.end[ana - 1]), "title", ana, "anaphor", status)
     m = v.mention_at[k] if k < len(v) else None
+    if m is not None and is_comp(v.norm[int(m["token_start"])]):
+        m = None  # أفاد الوزير بأن الطبيبين: a name the tagger ran over the complementiser is no subject
     if m is not None and m["type"] == "PERSON" and possessor(ctx, m):
         k = int(m["token_end"])  # سفير خادم الحرمين الشريفين: the ambassador, not the king; a name may follow
         m = None
@@ -421,9 +427,11 @@ def nominal(ctx: QuoteContext, cue: Cue):
             k = int(m["token_end"])
             continue
         k += 1
-    if inner and not document_head(v.norm[j]) and not apposed_name(ctx, ent, j, k):
-        ent = None  # مصور وكالة فرانس برس، المنسق الخاص للأمم المتحدة: the name is the head noun's possessor
-    if ent is None and k > j:
+    kin = strip_conj(v.norm[j]) in words("construct_head") and _construct_head(strip_conj(v.norm[j]))
+    if inner and not document_head(v.norm[j]) and (kin or not apposed_name(ctx, ent, j, k)):
+        ent = None  # مصور وكالة فرانس برس، المنسق الخاص للأمم المتحدة: the name is the head noun's possessor;
+        # زوجة السياسي المعارض <name>: an indefinite construct head (kin, office) governs the whole phrase
+    if ent is None and k > j and not kin:
         # أكد لاعب خط وسط نادي الهلال حمد الحمد أن: a description (its organisation only a possessor) runs on to
         # the person it describes (not an addressee, not a possessor in construct)
         x = k
@@ -655,11 +663,34 @@ def title_referent(ctx: QuoteContext, j: int, k: int, before: int) -> int | None
     head = v.norm[j][2:] if v.norm[j].startswith("ال") else v.norm[j]
     title_words = {w for w in v.norm[j + 1:k] if w.startswith("ال")}
     for m in reversed(v.mentions_in(None, before)):  # the latest first
-        if m["start"] >= before or m["type"] != "PERSON" or not isinstance(m.get("title_head"), str):
+        if m["start"] >= before or m["type"] != "PERSON" or not isinstance(m.get("title_head"), str) \
+                or is_comp(v.norm[int(m["token_start"])]):
             continue
         if m["title_head"] == head and title_words <= set(str(m["title"]).split()) and not possessor(ctx, m):
             return int(m["entity_id"])
+    for m in reversed(v.mentions_in(None, before)):  # <name>، وزير الصحة، ...: a title in apposition after the name
+        if m["start"] < before and m["type"] == "PERSON" and not is_comp(v.norm[int(m["token_start"])]):
+            after = apposed_title_words(ctx, int(m["token_end"]))
+            if after and (after[0][2:] if after[0].startswith("ال") else after[0]) == head \
+                    and title_words <= {w if w.startswith("ال") else "ال" + w for w in after[1:]} | set(after[1:]):
+                return int(m["entity_id"])
     return None
+
+
+def apposed_title_words(ctx: QuoteContext, e: int) -> list[str]:
+    """The words of a title in apposition after a name ending before token e, between commas (``عبد اللطيف
+    المكي، وزير الصحة،``): normalised, the head first; [] when no person title follows a comma there."""
+    v = ctx.v
+    if e + 1 >= len(v) or v.text[e] not in _COMMAS or v.sentence[e] != v.sentence[e - 1] \
+            or not any(w in titles().get("person_title", frozenset()) for w in _forms(v.norm[e + 1])):
+        return []
+    out = []
+    for x in range(e + 1, min(e + 8, len(v))):
+        if v.sentence[x] != v.sentence[e] or v.kind[x] != "word" or v.mention_at[x] is not None and \
+                v.mention_at[x]["type"] == "PERSON":
+            break
+        out.append(v.norm[x])
+    return out
 
 
 def preverbal_subject(ctx: QuoteContext, i: int) -> dict | None:
@@ -792,7 +823,7 @@ def implicit_speaker(ctx: QuoteContext, i: int, cue: CueVerb) -> tuple[int | Non
             break
         t0 = int(m["token_start"])
         if m["type"] == "PERSON" and m["start"] >= since and v.paragraph[t0] >= para - 1 and not ctx.in_quote[t0] \
-                and sentence_start(v, t0) == t0:
+                and sentence_start(v, t0) == t0 and not name_line(ctx, m):
             newer = int(m["entity_id"])
     status = "carried"
     if newer is not None:
@@ -807,6 +838,17 @@ def implicit_speaker(ctx: QuoteContext, i: int, cue: CueVerb) -> tuple[int | Non
     if speaker is not None and cue.number != "sg" and v.entity_type.get(speaker) == "PERSON":
         return None, "unattributed"
     return speaker, status if speaker is not None or status != "carried" else "unattributed"
+
+
+def name_line(ctx: QuoteContext, m) -> bool:
+    """Mention ``m`` is all of a paragraph that is no body paragraph (a byline: the writer's name on its own
+    line): the writer, never the speaker of a subjectless cue."""
+    v = ctx.v
+    t0, t1 = int(m["token_start"]), int(m["token_end"])
+    para = v.paragraph[t0]
+    if para in ctx.body:
+        return False
+    return (t0 == 0 or v.paragraph[t0 - 1] != para) and (t1 >= len(v) or v.paragraph[t1] != para)
 
 
 def carried_status(q: Quote) -> str:
