@@ -223,9 +223,43 @@ def bare_clause(ctx: QuoteContext, cue: Cue, j: int):
 
 
 def direct_quotation(ctx: QuoteContext, cue: Cue, j: int):
-    """The first marker is a quotation: its words (:func:`direct`)."""
+    """The first marker is a quotation: its words (:func:`direct`); but when the cue's own preposition and words
+    of the content come before it (``دعا X المنظمات إلى وضع حد لما وصفه بـ”...”``) the speech is partly quoted:
+    indirect from after the preposition to the clause end (``indirect:preposition_object``), and a quotation
+    after the bare noun a verb such as ``أكد`` announces (``أكد جواز إفطار ... مستندا إلى قوله تعالى: «...»``) is
+    not its speech."""
     m = first_marker(ctx, j)
-    return direct(ctx, m.index) if m is not None and m.kind == "quotation" else None
+    if m is None or m.kind != "quotation":
+        return None
+    v = ctx.v
+    preps = cue.verb.preps
+    if preps:
+        x = next((x for x in range(j, m.index) if v.norm[x] in preps), None)
+        if x is not None and x > j and (normalize(cue.verb.lemma) not in words("addressee_cue") or any(
+                v.norm[y] in words("circumstance") for y in range(j, x))):
+            x = None  # أكد في رده على سؤال "...": a circumstantial phrase, not the cue's object (only an
+            # addressee may come between: دعا المنظمات والجمعيات ... إلى)
+        if x is not None and x + 1 < m.index and _noun_start(ctx, x + 1) and not any(
+                v.text[y] == ":" or is_comp(v.norm[y]) for y in range(x + 1, m.index)):
+            return indirect(ctx, x + 1, "indirect:preposition_object")
+    if normalize(cue.verb.lemma) in words("coordinated_object") and not coordinated_object(ctx, cue) \
+            and j < m.index and _bare_noun(ctx, j):
+        return None
+    return direct(ctx, m.index)
+
+
+def _bare_noun(ctx: QuoteContext, j: int) -> bool:
+    """Token j is an indefinite content word that is no preposition, circumstance, adverbial, title or name
+    (``أكد جواز ...``: the noun the verb announces)."""
+    v = ctx.v
+    w = v.norm[j]
+    return v.kind[j] == "word" and not w.startswith("ال") and v.mention_at[j] is None and not is_comp(w) \
+        and w not in words("preposition") and w not in words("circumstance") and phrase_end(v, j, "adverbial") == j \
+        and w not in titles().get("person_title", frozenset()) and w[:1] not in ("ل", "ب", "ف", "و") \
+        and w not in _PRONOUN_PP and len(w) > 2
+
+
+_PRONOUN_PP = frozenset(("فيه", "فيها", "له", "لها", "عنه", "عنها", "منه", "منها", "عليه", "عليها"))
 
 
 def colon(ctx: QuoteContext, cue: Cue, j: int):
@@ -241,6 +275,11 @@ def complementiser(ctx: QuoteContext, cue: Cue, j: int):
     if m is not None and m.kind == "fused_quotation":
         close = ctx.quote_end[m.index + 1]  # انه «اول اتفاق ...»: the fused pronoun to the closing mark
         return Content("indirect", ctx.v.start[m.index], ctx.v.end[close], close + 1, "indirect:complementiser")
+    if m is not None and m.kind == "complementiser" and ctx.v.norm[m.index] == "لان" \
+            and normalize("إلى") not in cue.verb.preps and m.index - j <= 1:
+        # وقالت مديرة المهرجان <name>، لأن الثقافة ...: "because" opens the speech (لأن is "that" only after a
+        # cue of إلى: أشار لأن), reported from there
+        return indirect(ctx, m.index, "indirect:bare_clause") or REJECT
     return (after_complementiser(ctx, m.index) or REJECT) if m is not None and m.kind == "complementiser" else None
 
 
@@ -425,9 +464,7 @@ def _clause_opening(ctx: QuoteContext, j: int, k: int) -> int:
             break
         if v.kind[x] != "word" or is_comp(v.norm[x]):
             break
-    while e > j and v.kind[e - 1] in ("punct", "symbol") and v.text[e - 1] not in ")]\u00BB\u201D\"":
-        e -= 1
-    return e
+    return _trim_end(ctx, j, e)
 
 
 def _after_comma_adverbial(ctx: QuoteContext, j: int, k: int) -> int:
@@ -519,6 +556,26 @@ def clause_end(ctx: QuoteContext, j: int) -> int:
             if v.text[k - 1] in _PAUSES and (strip_conj(v.norm[k]) in breaks or v.norm[k] in new_clause):
                 break  # ، معلنة عن ... / ، أما بخصوص ...: a new clause
         k += 1
-    while k > j and v.kind[k - 1] in ("punct", "symbol") and v.text[k - 1] not in ")]\u00BB\u201D\"":
-        k -= 1
+    return _trim_end(ctx, j, k)
+
+
+def _trim_end(ctx: QuoteContext, j: int, k: int) -> int:
+    """End (exclusive) of a content j..k without its closing punctuation: a bracket or quotation mark that closes
+    something opened inside the content stays (a balanced span), a closing quotation mark whose opening is not in
+    the content (``... العلاج المناسب” بحسب رايه``, ``:»... سفر»،``: a stray or misplaced mark) goes."""
+    v = ctx.v
+    while k > j:
+        t = v.text[k - 1]
+        if v.kind[k - 1] in ("punct", "symbol") and t not in ")]\u00BB\u201D\"":
+            k -= 1
+        elif t in QUOTE_MARKS and k - 1 > j and not _opened_inside(ctx, j, k - 1):
+            k -= 1
+        else:
+            break
     return k
+
+
+def _opened_inside(ctx: QuoteContext, j: int, close: int) -> bool:
+    """The quotation mark at token ``close`` closes a quotation opened at token j or after."""
+    o = ctx.opening_of(close)
+    return o is not None and o >= j

@@ -57,6 +57,7 @@ _AUXILIARY_REACH = 30  # tokens of a subject framed by كان ... قد
 _DESCRIPTION_RUN = 3  # words after a nominal subject description before the person it describes
 _SUBJECT_REACH = 10  # tokens from a sentence's opening verb to its subject's name (after a title phrase)
 _PP_FIRST = frozenset("فعمبلا")  # first letters of the prepositions of _PREP_PRONOUN_RE
+_RESUMPTIVE = frozenset(("عليه", "اليه", "عنه", "به", "له"))  # ما أكد عليه، ما أشار إليه: the pronoun is ما
 _PREP_PRONOUN_RE = re.compile(r"^(?:في|عن|من|ب|مع|علي|الي|لدي|ل)(?:ه|ها|هم|هما|هن|نا)$")  # فيه، عنها، له: a PP
 
 
@@ -95,8 +96,10 @@ def not_own_clause(ctx: QuoteContext, cue: Cue):
             and prev not in words("clause_particle") and prev not in words("auxiliary") and not is_stopword(prev) \
             and not (i + 1 < len(v) and is_comp(v.norm[i + 1])):
         return REJECT  # الاتفاق بين إيران ...: an ambiguous form after a content word, without أن, is no verb
+    nxt = v.norm[i + 1] if i + 1 < len(v) else ""
+    if prev == "ما" and nxt in _RESUMPTIVE and v.sentence[i + 1] == v.sentence[i]:
+        return REJECT  # وهذا ما شدد عليه <name>: "what X stressed", the cue's object is the relative ما
     if prev in words("relative"):
-        nxt = v.norm[i + 1] if i + 1 < len(v) else ""
         if nxt[:3] in ("الي", "عن", "به", "له") and nxt[-1:] in ("ه", "ا") or nxt in ("عنه", "عنها", "به", "بها"):
             return REJECT
         m = v.mention_at[i - 2] if i >= 2 else None
@@ -140,6 +143,9 @@ def inherited(ctx: QuoteContext, cue: Cue) -> Speaker | None:
     said = earlier_cue_subject(ctx, first, i)
     if said is not None:  # حيث أكدت الأستاذة <name> تقدير ...، مؤكدة أن: the subject of the cue verb before it
         return Speaker(said, None, "inherited", j, "inherited")
+    source = opening_attribution(ctx, first, i)
+    if source is not None:  # ووفقا للناطق ... الرائد <name>، فإن ...، مشيرا إلى أن: the source speaks on
+        return Speaker(source, None, "inherited", j, "inherited")
     for m in v.mentions_in(v.first_offset(i), v.start[i]):
         if m["sentence_id"] == v.sentence[i] and m["start"] < v.start[i] and m["type"] in ("PERSON", "ORG"):
             if not clause_subject(ctx, first, m) or (m["type"] == "PERSON" and possessor(ctx, m)) \
@@ -162,6 +168,32 @@ def inherited(ctx: QuoteContext, cue: Cue) -> Speaker | None:
         ent, status = implicit_speaker(ctx, i, cue.verb)
         return Speaker(ent, None, "inherited", j, "inherited", status)
     return Speaker(None, None, "inherited", j, "inherited", "unattributed")
+
+
+_OPENING_TAILS = frozenset(("وفقا", "وفق", "حسب", "بحسب", "طبقا"))
+_ATTRIBUTION_REACH = 14  # tokens from وفقا to the comma closing its source phrase
+
+
+def opening_attribution(ctx: QuoteContext, first: int, i: int) -> int | None:
+    """The source of an attribution opening the sentence (``ووفقا للناطق الإعلامي لشرطة منطقة القصيم الرائد
+    <name>، فإن ...``): the first person named before its comma (a title chain ends at the person), else an
+    organisation opening the source phrase; None if the sentence does not open so or the comma is not before i."""
+    v = ctx.v
+    if strip_conj(v.norm[first]) not in _OPENING_TAILS:
+        return None
+    org = None
+    for x in range(first + 1, min(first + 1 + _ATTRIBUTION_REACH, i)):
+        if v.sentence[x] != v.sentence[first] or ctx.cue_at(x) is not None or is_comp(v.norm[x]):
+            return None
+        if v.text[x] in _COMMAS:
+            return org
+        m = v.mention_at[x]
+        if m is not None and int(m["token_start"]) == x:
+            if m["type"] == "PERSON" and not possessor(ctx, m):
+                return int(m["entity_id"])
+            if m["type"] == "ORG" and x == first + 1:
+                org = int(m["entity_id"])
+    return None
 
 
 def earlier_cue_subject(ctx: QuoteContext, first: int, i: int) -> int | None:
