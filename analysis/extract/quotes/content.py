@@ -44,7 +44,7 @@ __all__ = ["CONTENT_STEPS", "Marker", "first_marker", "quoted_name", "preceding_
            "clause_end"]
 
 _SCAN = 30
-_ADDRESSEE = 3  # words between a cue and its preposition that are its addressee (داعيا المستهلك إلى)
+_ADDRESSEE = 7  # words between a cue and its preposition that are its addressee (داعيا المستهلك إلى، دعا المنظمات المهتمة بالملف إلى)
 _SUBJECT_RUN = 6  # tokens of an unresolved subject before ``، <preposition>`` (عبر محافظ قلقيلية <name>، عن)
 _FIRST_PERSON = ("نحن", "انا")  # clause_opener pronouns that make a bare clause the speaker's own words
 _CIRCUMSTANCE_REACH = 12  # words of a circumstantial phrase before a first-person bare clause

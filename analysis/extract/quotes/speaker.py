@@ -311,6 +311,11 @@ def reported_source(ctx: QuoteContext, cue: Cue):
         e += 1
     if e == s:
         return REJECT
+    if ent is None and skip_title(ctx, s) > s:  # عن نائب أمين الإعلام في الحزب <name> قوله: the title's holder,
+        m = v.mention_at[e - 1]  # named last, right before قوله
+        if m is not None and m["type"] == "PERSON" and int(m["token_end"]) == e and not possessor(ctx, m) \
+                and not addressed(ctx, m):
+            ent = int(m["entity_id"])
     nxt = e + 1 if e < n and v.norm[e] in words("quoting") else e
     how = "named" if ent is not None else "nominal"
     return Speaker(ent, (v.start[s], v.end[e - 1]), how, nxt, "reported_source")
@@ -446,7 +451,7 @@ def nominal(ctx: QuoteContext, cue: Cue):
     j = subject_start(ctx, cue)
     preps, circ = words("preposition"), words("circumstance")
     k = j
-    ent = None
+    ent = person = None
     inner = False  # the entity is named inside the phrase, not at its head (تقرير البنك الدولي، مصور وكالة ...)
     while k < n and k - j < 4 and v.sentence[k] == v.sentence[j] and not is_comp(v.norm[k]) \
             and (v.kind[k] == "word" or (v.text[k] == "." and len(v.norm[k - 1]) == 1 and k > j)) \
@@ -456,9 +461,13 @@ def nominal(ctx: QuoteContext, cue: Cue):
         if m is not None:
             if ent is None and not addressed(ctx, m):
                 ent, inner = int(m["entity_id"]), k > j
+            elif person is None and m["type"] == "PERSON" and not addressed(ctx, m):
+                person = int(m["entity_id"])
             k = int(m["token_end"])
             continue
         k += 1
+    if inner and person is not None and v.entity_type.get(ent) != "PERSON" and apposed_name(ctx, person, j, k):
+        ent = person  # مفتي دبي الشيخ <name>: the place is the title's complement, the person after it speaks
     kin = strip_conj(v.norm[j]) in words("construct_head") and _construct_head(strip_conj(v.norm[j]))
     if inner and not document_head(v.norm[j]) and (kin or not apposed_name(ctx, ent, j, k)):
         ent = None  # مصور وكالة فرانس برس، المنسق الخاص للأمم المتحدة: the name is the head noun's possessor;
@@ -941,6 +950,10 @@ def apposed_person(ctx: QuoteContext, k: int):
         t, w = v.text[x], v.norm[x]
         if t in QUOTE_MARKS or t in _COMMAS or t == ".":
             x += 1
+            continue
+        if w == "في" and x + 1 < n and v.mention_at[x + 1] is not None \
+                and v.mention_at[x + 1]["type"] in ("GPE", "LOC") and int(v.mention_at[x + 1]["token_start"]) == x + 1:
+            x += 1  # السفير المصري في الرياض <name>: the post's place
             continue
         if v.kind[x] != "word" or is_comp(w) or ctx.cue_at(x) is not None or w in words("circumstance"):
             return None
