@@ -96,7 +96,7 @@ from analysis.extract.quotes.context import (
     words,
 )
 from analysis.extract.quotes.speaker import SPEAKER_STEPS
-from analysis.text.quotation import GREEDY, QUOTE_MARKS, Mark, pair_marks
+from analysis.text.quotation import APOSTROPHE, GREEDY, QUOTE_MARKS, Mark, pair_apostrophes, pair_marks
 
 __all__ = ["extract_quotes", "QUOTE_COLUMNS", "PASSES", "OVERLAP_POLICY", "run", "context", "resume_after",
            "pair_quotation_marks", "find_cues", "attribute", "first_answer"]
@@ -112,6 +112,36 @@ def pair_quotation_marks(ctx: QuoteContext) -> None:
     for q in pair_marks(marks, GREEDY):
         ctx.quote_end[q.open] = q.close
         for k in range(q.open + 1, q.close):
+            ctx.in_quote[k] = True
+    _pair_apostrophes(ctx)
+
+
+def _pair_apostrophes(ctx: QuoteContext) -> None:
+    """Apostrophe quotations (:func:`analysis.text.quotation.pair_apostrophes`: ``'إن المهرجان ...'``,
+    ``''الجزائر ...''``) outside the quotations already paired: the opening run's last apostrophe token is the
+    opening mark, the closing run's first the closing one."""
+    v = ctx.v
+    runs: list[tuple[int, int, int]] = []
+    toks: list[tuple[int, int]] = []
+    i = 0
+    while i < len(v):
+        if v.text[i] == APOSTROPHE and not ctx.in_quote[i] and i not in ctx.quote_end:
+            e = i
+            if e + 1 < len(v) and v.text[e + 1] == APOSTROPHE and v.start[e + 1] == v.end[e]:
+                e += 1
+            runs.append((v.start[i], v.end[e], v.paragraph[i]))
+            toks.append((i, e))
+            i = e + 1
+            continue
+        i += 1
+    if len(runs) < 2:
+        return
+    for a, b in pair_apostrophes(ctx.text, runs):
+        o, c = toks[a][1], toks[b][0]
+        if any(ctx.in_quote[k] or k in ctx.quote_end for k in range(o, c)):
+            continue
+        ctx.quote_end[o] = c
+        for k in range(o + 1, c):
             ctx.in_quote[k] = True
 
 

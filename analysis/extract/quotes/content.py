@@ -130,7 +130,7 @@ def first_marker(ctx: QuoteContext, j: int) -> Marker | None:
         if k in ctx.quote_end:
             close = ctx.quote_end[k]
             if sum(1 for x in range(k + 1, close) if v.kind[x] == "word") >= MIN_DIRECT_WORDS \
-                    and not quoted_name(ctx, k, close):
+                    and not quoted_name(ctx, k, close) and not _after_title_noun(ctx, k):
                 return Marker("quotation", k)
             k = close + 1  # a short quoted name or a quoted person's name: look on
             continue
@@ -157,6 +157,27 @@ def first_marker(ctx: QuoteContext, j: int) -> Marker | None:
             break  # وأعترف بارتفاع النبرة ...، ولكني أتمنى ... أن: a new clause, its أن is not this cue's
         k += 1
     return None
+
+
+def _after_title_noun(ctx: QuoteContext, k: int) -> bool:
+    """The quotation opened at token k follows a :func:`title_noun` (glued marks before it passed over:
+    ``لكتابه ''...''``)."""
+    v = ctx.v
+    p = k - 1
+    while p >= 0 and v.kind[p] != "word" and v.end[p] == v.start[p + 1]:
+        p -= 1
+    return p >= 0 and v.kind[p] == "word" and v.sentence[p] == v.sentence[k] and title_noun(v.norm[p])
+
+
+def title_noun(norm: str) -> bool:
+    """A noun naming a work (quote_words.csv ``title_noun``: ``كتابه``، ``لكتابه``، ``بحث``، ``بعنوان``): a quotation
+    right after it is the work's title, not speech; clitics (و/ف، ل/ب، ال، a possessive pronoun) are allowed."""
+    nouns = words("title_noun")
+    forms = {norm, strip_conj(norm)}
+    forms |= {f[1:] for f in forms if f[:1] in ("ل", "ب")}
+    forms |= {f[2:] for f in forms if f.startswith("ال")}
+    forms |= {f[:-len(p)] for f in forms for p in ("ه", "ها", "هم") if f.endswith(p) and len(f) > len(p) + 2}
+    return any(f in nouns for f in forms)
 
 
 def quoted_name(ctx: QuoteContext, k: int, close: int) -> bool:
@@ -524,6 +545,10 @@ def clause_end(ctx: QuoteContext, j: int) -> int:
             break  # a spaced dash opens an aside (الحكومة الرشيدة – أيدها الله): the writer's, not the speaker's
         if k > j and v.norm[k] in turn_starts and not ctx.in_quote[k] and phrase_end(v, k, "turn_lead") > k:
             break  # ... نجاح التجربة من جانبهم تناول أعضاء المجلس: another party's turn, a new clause
+        if k > j and not ctx.in_quote[k] and strip_conj(v.norm[k]) in words("passive_cue"):
+            if v.norm[k - 1] in consecutive and k - 1 > j:
+                k -= 1  # ...، حتى قيل إن: hearsay opens a new clause, حتى with it
+            break
         if k > j + 1 and not ctx.in_quote[k] and v.norm[k] in consecutive and k + 2 < n \
                 and v.sentence[k + 2] == v.sentence[k] and is_comp(v.norm[k + 1]) \
                 and v.norm[k + 1] not in words("complementiser") and ctx.cue_at(k + 2) is not None:

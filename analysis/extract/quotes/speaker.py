@@ -413,8 +413,30 @@ def implicit(ctx: QuoteContext, cue: Cue) -> Speaker | None:
             or ("ب" in cue.verb.preps and norm.startswith("ب") and len(norm) > 3):  # وطالبهم بضرورة
         if cue.verb.present and not recent_quote(ctx, cue.index):
             return REJECT  # يتوقع أن، تؤكد أنها with no speaker in sight: impersonal narration
+        if cue.verb.present and normalize(cue.verb.lemma) == "توقع" and j == cue.index + 1 and is_comp(norm):
+            return REJECT  # بينما يتوقع أن: "it is expected that" (يُتوقع), impersonal (blind conventions)
+        linked = linked_person(ctx, cue)
+        if linked is not None:
+            return Speaker(linked, None, "implicit", j, "implicit", "carried")
         ent, status = implicit_speaker(ctx, cue.index, cue.verb)
         return Speaker(ent, None, "implicit", j, "implicit", status)
+
+
+def linked_person(ctx: QuoteContext, cue: Cue) -> int | None:
+    """A subjectless verb cue after ``حيث`` (``ما جاء في كلمة <name>، رئيسة ...، في ندوة ... حيث قالت إن``): the
+    person named last before it in its sentence (not an addressee, not a possessor), when no quote of the sentence
+    came before; else None."""
+    v, i = ctx.v, cue.index
+    if cue.offset != 0 or i == 0 or v.norm[i - 1] not in words("linking_adverb") or v.sentence[i - 1] != v.sentence[i] \
+            or cue.verb.number != "sg" or ctx.last_quote_in(v.sentence[i]) is not None:
+        return None
+    first = sentence_start(v, i)
+    found = None
+    for m in v.mentions_in(v.start[first], v.start[i]):
+        if m["start"] < v.start[i] and m["type"] == "PERSON" and int(m["token_start"]) >= first \
+                and not addressed(ctx, m) and not possessor(ctx, m) and not ctx.in_quote[int(m["token_start"])]:
+            found = int(m["entity_id"])
+    return found
     return None
 
 
@@ -882,12 +904,13 @@ def implicit_speaker(ctx: QuoteContext, i: int, cue: CueVerb) -> tuple[int | Non
 
 
 def name_line(ctx: QuoteContext, m) -> bool:
-    """Mention ``m`` is all of a paragraph that is no body paragraph (a byline: the writer's name on its own
-    line): the writer, never the speaker of a subjectless cue."""
+    """Mention ``m`` is all of a paragraph that is no body paragraph and comes before the body (a byline: the
+    writer's name on its own line under the headline): the writer, never the speaker of a subjectless cue (a name
+    on its own line between body paragraphs heads a section about that person, and does count)."""
     v = ctx.v
     t0, t1 = int(m["token_start"]), int(m["token_end"])
     para = v.paragraph[t0]
-    if para in ctx.body:
+    if para in ctx.body or not ctx.body or para > min(ctx.body):
         return False
     return (t0 == 0 or v.paragraph[t0 - 1] != para) and (t1 >= len(v) or v.paragraph[t1] != para)
 
