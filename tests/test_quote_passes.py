@@ -273,4 +273,5 @@ class TestWordLists:
                                              "object_noun", "document_noun", "naming_head",
                                              "construct_head", "coordinated_object", "temporal_conjunction", "saying_noun",
                                              "turn_lead", "adversative", "coordinated_complementiser",
-                                             "consecutive", "anaphoric_subject", "self_word"}
+                                             "consecutive", "anaphoric_subject", "self_word", "title_noun",
+                                             "linking_adverb", "passive_cue"}
