@@ -46,6 +46,7 @@ __all__ = ["CONTENT_STEPS", "Marker", "first_marker", "quoted_name", "preceding_
 _SCAN = 30
 _ADDRESSEE = 7  # words between a cue and its preposition that are its addressee (داعيا المستهلك إلى، دعا المنظمات المهتمة بالملف إلى)
 _SUBJECT_RUN = 6  # tokens of an unresolved subject before ``، <preposition>`` (عبر محافظ قلقيلية <name>، عن)
+_FIRST_PERSON_COMP = ("اننا", "انني", "اني")  # إننا، إنني، إني after a colon: first person, direct speech
 _FIRST_PERSON = ("نحن", "انا")  # clause_opener pronouns that make a bare clause the speaker's own words
 _CIRCUMSTANCE_REACH = 12  # words of a circumstantial phrase before a first-person bare clause
 _CIRCUMSTANCE_RUN = 6  # tokens of a circumstantial phrase before the cue's preposition (أمس في تصريحات صحفية عن)
@@ -397,6 +398,9 @@ def after_colon(ctx: QuoteContext, k: int) -> Content | None:
     """The clause after the colon at token k: reported (``indirect:colon``) after a complementiser (``قال: إن
     ...``, skipped), else the speaker's words without quotation marks (``direct:colon``: ``قال: نتائجنا ...``)."""
     s = k + 1
+    if s < len(ctx.v) and ctx.v.norm[s] in _FIRST_PERSON_COMP:
+        c = indirect(ctx, s, "direct:colon")  # وأضاف: اننا كرجال أمن نحمل ...: "we" -- the speaker's own words
+        return c._replace(mode="direct") if c is not None else None
     if s < len(ctx.v) and is_comp(ctx.v.norm[s]):
         if ctx.v.norm[s] in words("complementiser"):
             s += 1
@@ -441,8 +445,14 @@ def _is_tail(ctx: QuoteContext, i: int) -> bool:
     if nxt is None:
         return False
     m = v.mention_at[nxt]
+    if n2 in _OPINION_TAILS:  # ... العلاج المناسب” بحسب رايه.: a tail only where the clause ends (كونها شخصيات حسب
+        after = nxt + 1      # رأيها اكثر جاذبية: "in her view", inside the speech)
+        return after >= len(v) or v.sentence[after] != v.sentence[i] or v.kind[after] != "word"
     return strip_conj(n2) in words("tail_source") or (m is not None and int(m["token_start"]) == nxt
                                                        and m["type"] in ("PERSON", "ORG"))
+
+
+_OPINION_TAILS = frozenset(("رايه", "رايها"))
 
 
 def _strict_cue_here(ctx: QuoteContext, k: int) -> bool:
@@ -559,6 +569,9 @@ def clause_end(ctx: QuoteContext, j: int) -> int:
                     and k - 1 > j:
                 k -= 1  # فقد قلت ...، لا أقول ...: the particle opens the new clause
                 break
+            if cue is not None and normalize(cue[0].lemma) in words("chant_cue") and not (
+                    k + 1 < n and (v.text[k + 1] == ":" or k + 1 in ctx.quote_end)):
+                cue = None  # وهتفوا بإسقاط النظام: a chant reported as a noun stays in the content
             if cue is not None and ((cue[0].strict and not _strict_cue_here(ctx, k)) or describes_noun(ctx, k)):
                 cue = None  # وبين الصناعيين: the preposition "between"; النتيجة معبرة: an adjective
             if cue is not None and v.norm[k - 1] not in words("relative") and _opens_colon_speech(ctx, k):
