@@ -37,7 +37,7 @@ def _span(ctx, span):
 class TestPassList:
     def test_order_and_names(self):
         assert [p.name for p in Q.PASSES] == ["quotation_marks", "cues", "attribution"]
-        assert [n for n, _ in S.SPEAKER_STEPS] == ["byline", "not_own_clause", "author", "inherited",
+        assert [n for n, _ in S.SPEAKER_STEPS] == ["byline", "document_source", "not_own_clause", "author", "inherited",
                                                    "end_of_sentence", "reported_source", "named", "title",
                                                    "subject_before_verb", "implicit", "second_verb", "strict",
                                                    "nominal"]

@@ -61,7 +61,8 @@ pronoun used as object (``الذي أشارت إليه``) or forming a tail (``�
    tokens inside a quotation are never cues;
 2. ``cues``: every cue of a body paragraph, in text order (a cue form after a preposition is a verbal noun);
 3. ``attribution``: for each cue in order, the speaker steps (:data:`speaker.SPEAKER_STEPS`: byline,
-   not_own_clause, author, inherited, end_of_sentence, reported_source, named, title, subject_before_verb,
+   document_source, not_own_clause, author, inherited, end_of_sentence, reported_source, named, title,
+   subject_before_verb,
    implicit, second_verb, strict, nominal) then the content steps (:data:`content.CONTENT_STEPS`:
    preceding_quotation, preposition_object, direct_quotation, colon, complementiser, object); the first step that
    answers decides, a ``REJECT`` or no answer drops the cue; the next cue tried follows :func:`resume_after`, the
@@ -71,7 +72,7 @@ Each quote records the content rule (``rule``: ``direct:quotation_marks``, ``dir
 ``direct:colon``, ``direct:before_cue``, ``indirect:complementiser``, ``indirect:colon``,
 ``indirect:preposition_object``, ``indirect:object``), the speaker step that resolved the speaker
 (``speaker_rule``: ``named``, ``title_chain``, ``subject_before_verb``, ``title``, ``implicit``, ``second_verb``,
-``inherited``, ``nominal``, ``reported_source``, ``relative``, ``partitive``, ``honorific``, ``author``; ``speaker_how`` is its
+``inherited``, ``nominal``, ``reported_source``, ``relative``, ``partitive``, ``honorific``, ``document``, ``author``; ``speaker_how`` is its
 coarser class) and ``speaker_status``.  Word lists: ``analysis/data/quote_words.csv``.
 """
 from __future__ import annotations

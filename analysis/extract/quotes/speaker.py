@@ -75,6 +75,38 @@ def byline(ctx: QuoteContext, cue: Cue):
     return None
 
 
+_DOCUMENT_REACH = 12  # tokens of the document phrase after جاء في (التعميم الذي أصدره وزير التعليم <name>)
+
+
+def document_source(ctx: QuoteContext, cue: Cue):
+    """``جاء في`` + a document (``وجاء في البيان أن``، ``جاء في التعميم الذي أصدره وزير التعليم <name> بضرورة``):
+    the document speaks (blind conventions: indirect, empty speaker), or the person or organisation the phrase
+    names as its issuer; ``جاء`` anywhere else (``جاء ذلك``، ``جاء في المركز الثاني``) reports nothing."""
+    if normalize(cue.verb.lemma) != "جاء":
+        return None
+    v, i = ctx.v, cue.index
+    s = i + 2
+    if s >= len(v) or v.norm[i + 1] not in ("في", "فى") or v.sentence[s] != v.sentence[i]:
+        return REJECT
+    head = v.norm[s][2:] if v.norm[s].startswith("ال") else v.norm[s]
+    if head not in words("document_noun"):
+        return REJECT
+    ent = None
+    e = s + 1
+    while e < len(v) and e - s < _DOCUMENT_REACH and v.sentence[e] == v.sentence[i] and v.kind[e] == "word" \
+            and not is_comp(v.norm[e]) and ctx.cue_at(e) is None and v.norm[e] not in words("preposition") \
+            and not (v.norm[e].startswith("ب") and len(v.norm[e]) > 3 and v.mention_at[e] is None):
+        m = v.mention_at[e]
+        if m is not None:
+            if ent is None and m["type"] in ("PERSON", "ORG"):
+                ent = int(m["entity_id"])
+            e = int(m["token_end"])
+            continue
+        e += 1
+    return Speaker(ent, (v.start[s], v.end[e - 1]), "nominal", e, "document",
+                   "resolved" if ent is not None else "source-not-entity")
+
+
 def not_own_clause(ctx: QuoteContext, cue: Cue):
     """A cue that is not a clause of its own: after a relative pronoun used as object (``الأمر الذي أشارت
     إليه``: REJECT) or as subject (``الأبحاث التي كشفت عن``: the entity named right before it, else
@@ -531,6 +563,7 @@ def nominal(ctx: QuoteContext, cue: Cue):
 
 SPEAKER_STEPS: tuple[tuple[str, Callable], ...] = (
     ("byline", byline),
+    ("document_source", document_source),
     ("not_own_clause", not_own_clause),
     ("author", author),
     ("inherited", inherited),
