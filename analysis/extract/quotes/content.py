@@ -591,7 +591,8 @@ def clause_end(ctx: QuoteContext, j: int) -> int:
                 break
             if _is_tail(ctx, k) and any(v.kind[x] == "word" and not is_comp(v.norm[x]) for x in range(j, k)):
                 break  # (an attribution right after the complementiser, أنه وفق الخطة, is part of the content)
-            if v.text[k - 1] in _PAUSES and (strip_conj(v.norm[k]) in breaks or v.norm[k] in new_clause):
+            if v.text[k - 1] in _PAUSES and (strip_conj(v.norm[k]) in breaks or v.norm[k] in breaks
+                                             or v.norm[k] in new_clause):  # (واصفا: its و is the root's)
                 break  # ، معلنة عن ... / ، أما بخصوص ...: a new clause
         k += 1
     return _trim_end(ctx, j, k)

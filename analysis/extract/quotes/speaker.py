@@ -730,8 +730,12 @@ def document_head(norm: str) -> bool:
 def past_apposed_title(ctx: QuoteContext, k: int) -> int:
     """After a speaker's name ending before token k, a title phrase in apposition without a comma
     (``شدد المدرب الروماني ريجيكامب مدرب نادي الهلال على أهمية``): the token after it (the content starts
-    there), else k.  A chain that reaches another person is no apposition."""
+    there), else k; between commas (``دعا <name>، وزير الصحة، المنظمات إلى``) the token after the second comma.
+    A chain that reaches another person is no apposition."""
     v = ctx.v
+    if k < len(v) and v.text[k] in _COMMAS:
+        e = k + 1 + len(apposed_title_words(ctx, k))
+        return e + 1 if e > k + 1 and e < len(v) and v.text[e] in _COMMAS and v.sentence[e] == v.sentence[k] else k
     if k >= len(v) or v.norm[k] not in titles().get("person_title", frozenset()) or v.sentence[k] != v.sentence[k - 1]:
         return k
     e = skip_title(ctx, k)
