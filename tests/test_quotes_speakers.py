@@ -410,6 +410,8 @@ class TestSession9Speakers:
         ("وجاء في التعميم الذي أصدره وزير الخارجية جون كيري بضرورة التقيد بما ورد في الضوابط.",
          [("John Kerry", "resolved")]),
         ("وجاء في البيان أن الوزارة ستعمل على تطوير الخدمات.", [(None, "source-not-entity")]),
+        ("وجاء في البيان الصادر عن وزارة الداخلية بشأن اللقاء أن على الحكومة أن تتفق على الخطوات.",
+         [("Ministry of Interior", "resolved")]),
     ])
     def test_speakers(self, body, expected):
         assert _speakers(body) == expected

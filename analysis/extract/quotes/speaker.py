@@ -75,6 +75,8 @@ def byline(ctx: QuoteContext, cue: Cue):
     return None
 
 
+_ISSUED = frozenset(("الصادر", "الصادره", "الصادرة"))  # البيان الصادر عن وزارة المالية: its issuer follows عن
+_ABOUT = frozenset(("بشان", "بخصوص"))  # البيان ... بشأن اللقاء: "about", part of the phrase, not its content
 _DOCUMENT_REACH = 12  # tokens of the document phrase after جاء في (التعميم الذي أصدره وزير التعليم <name>)
 
 
@@ -94,8 +96,10 @@ def document_source(ctx: QuoteContext, cue: Cue):
     ent = None
     e = s + 1
     while e < len(v) and e - s < _DOCUMENT_REACH and v.sentence[e] == v.sentence[i] and v.kind[e] == "word" \
-            and not is_comp(v.norm[e]) and ctx.cue_at(e) is None and v.norm[e] not in words("preposition") \
-            and not (v.norm[e].startswith("ب") and len(v.norm[e]) > 3 and v.mention_at[e] is None):
+            and not is_comp(v.norm[e]) and ctx.cue_at(e) is None \
+            and (v.norm[e] not in words("preposition") or v.norm[e - 1] in _ISSUED) \
+            and not (v.norm[e].startswith("ب") and len(v.norm[e]) > 3 and v.mention_at[e] is None
+                     and v.norm[e] not in _ABOUT):
         m = v.mention_at[e]
         if m is not None:
             if ent is None and m["type"] in ("PERSON", "ORG"):
