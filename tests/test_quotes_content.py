@@ -281,3 +281,14 @@ def test_ellipsis_inside_speech(body, contents):
 ])
 def test_session9_content(body, expected):
     assert [tuple(x) for x in _quotes(body)[["mode", "content"]].values.tolist()] == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # reporting participles of the Maghreb and Levant press
+    ("وقال جون كيري إن الاتفاق جيد، مبرزا أن العمل مستمر.", ["الاتفاق جيد", "العمل مستمر"]),
+    ("وقال جون كيري إن الاتفاق جيد، مذكرا بأن العمل مستمر.", ["الاتفاق جيد", "العمل مستمر"]),
+    # a cue form after و + a preposition is a verbal noun, as after the bare preposition
+    ("ومن كشف النقاب عن الخطة أن العمل مستمر.", []),
+])
+def test_more_participles_and_verbal_nouns(body, expected):
+    assert _quotes(body)["content"].tolist() == expected

@@ -159,7 +159,7 @@ def find_cues(ctx: QuoteContext) -> None:
             continue
         verb, off = found
         if verb.kind == "verb" and off == 0 and i > 0 and v.sentence[i - 1] == v.sentence[i] \
-                and v.norm[i - 1] in markers \
+                and (v.norm[i - 1] in markers or (v.norm[i - 1][:1] in "وف" and v.norm[i - 1][1:] in markers)) \
                 and not (v.norm[i - 1] == "من" and i > 1 and strip_conj(v.norm[i - 2]) in words("partitive")):
             continue  # (منهم من قال: "who said", a cue)
         ctx.cues.append(Cue(i, verb, off))
