@@ -410,6 +410,12 @@ class TestSession9Speakers:
         ("وجاء في التعميم الذي أصدره وزير الخارجية جون كيري بضرورة التقيد بما ورد في الضوابط.",
          [("John Kerry", "resolved")]),
         ("وجاء في البيان أن الوزارة ستعمل على تطوير الخدمات.", [(None, "source-not-entity")]),
+        # "the same official / source": the one who has just spoken, an entity or not
+        ("أكد جون كيري أن الإصلاح مستمر. كما أوضح المسؤول ذاته، في تصريح للصحافة، أن الحكومة ملتزمة.",
+         [("John Kerry", "resolved"), ("John Kerry", "carried")]),
+        ("وقالت مصادر مطلعة إن الاتفاق قريب. وأضاف المصدر نفسه أن التوقيع غدا.",
+         [(None, "source-not-entity"), (None, "source-not-entity")]),
+        ("وأضاف المصدر نفسه أن التوقيع غدا.", [(None, "unattributed")]),
         ("وجاء في البيان الصادر عن وزارة الداخلية بشأن اللقاء أن على الحكومة أن تتفق على الخطوات.",
          [("Ministry of Interior", "resolved")]),
     ])

@@ -507,6 +507,13 @@ def nominal(ctx: QuoteContext, cue: Cue):
     v, i = ctx.v, cue.index
     n = len(v)
     j = subject_start(ctx, cue)
+    if j + 1 < n and v.norm[j].startswith(("ال", "وال")) and v.norm[j + 1] in words("self_word") \
+            and v.sentence[j + 1] == v.sentence[i]:
+        # كما أوضح المسؤول ذاته، المصدر نفسه: "the same official", the one who has just spoken (not a new subject)
+        last = ctx.quotes[-1] if ctx.quotes else None
+        if last is not None and last.paragraph_id >= v.paragraph[i] - 2:
+            return Speaker(last.speaker, (v.start[j], v.end[j + 1]), "title", j + 2, "anaphor", carried_status(last))
+        return Speaker(None, (v.start[j], v.end[j + 1]), "title", j + 2, "anaphor", "unattributed")
     preps, circ = words("preposition"), words("circumstance")
     k = j
     ent = person = None
