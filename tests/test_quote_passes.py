@@ -41,7 +41,8 @@ class TestPassList:
                                                    "end_of_sentence", "reported_source", "named", "title",
                                                    "subject_before_verb", "implicit", "second_verb", "strict",
                                                    "nominal"]
-        assert [n for n, _ in C.CONTENT_STEPS] == ["preceding_quotation", "bare_clause", "preposition_object",
+        assert [n for n, _ in C.CONTENT_STEPS] == ["preceding_quotation", "preceding_clause", "bare_clause",
+                                                   "preposition_object",
                                                    "direct_quotation", "colon", "complementiser", "object"]
 
     def test_runner_runs_the_passes_in_order(self):

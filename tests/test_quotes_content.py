@@ -292,3 +292,17 @@ def test_session9_content(body, expected):
 ])
 def test_more_participles_and_verbal_nouns(body, expected):
     assert _quotes(body)["content"].tolist() == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # "..., says X." without quotation marks: the clause before the post-posed present-tense cue
+    ("الاتفاق جيد للجميع في المنطقة، يقول جون كيري.", [("direct", "الاتفاق جيد للجميع في المنطقة", "John Kerry")]),
+    ("عرض شيق وجميل، ولهذا السبب جئنا لمشاهدته، تقول المواطنة جون كيري من أم الفحم.",
+     [("direct", "عرض شيق وجميل، ولهذا السبب جئنا لمشاهدته", "John Kerry")]),
+    # too short, or the cue reports its own content: not this rule
+    ("الاتفاق جيد، يقول جون كيري.", []),
+    ("وفي هذا الإطار، يقول جون كيري إن الاتفاق جيد.", [("indirect", "الاتفاق جيد", "John Kerry")]),
+])
+def test_post_posed_present_cue_after_unmarked_speech(body, expected):
+    q = _quotes(body)
+    assert [tuple(x) for x in q[["mode", "content", "speaker_name_en"]].values.tolist()] == expected

@@ -218,6 +218,38 @@ def preceding_quotation(ctx: QuoteContext, cue: Cue, j: int):
     return Content("direct", c.start, c.end, j, "direct:before_cue")
 
 
+_TAIL_SUBJECT = 8  # tokens of the subject of a post-posed cue before the sentence ends (، يقول المواطن <name> من القدس.)
+
+
+def preceding_clause(ctx: QuoteContext, cue: Cue, j: int):
+    """A present-tense ``قال`` after a comma with nothing reported after its subject (``عرض شيق ... جئنا
+    لمشاهدته، تقول المواطنة <name>.``): the clause before it, from its sentence start, is the speaker's words
+    (``direct:before_cue``, as a quotation before ``، يقول <name>``); at least four words, no cue or quotation
+    mark in it."""
+    v = ctx.v
+    i = cue.index
+    if cue.verb.kind != "verb" or not cue.verb.present or cue.offset != 0 or normalize(cue.verb.lemma) != "قال" \
+            or i < 2 or v.text[i - 1] not in _COMMAS or first_marker(ctx, j) is not None:
+        return None
+    e = j
+    while e < len(v) and v.sentence[e] == v.sentence[i] and v.kind[e] == "word":
+        e += 1
+    if e - j > _TAIL_SUBJECT or (e < len(v) and v.sentence[e] == v.sentence[i] and v.text[e] not in _SENTENCE_END):
+        return None
+    s = i - 1
+    while s > 0 and v.sentence[s - 1] == v.sentence[i]:
+        s -= 1
+    while s < i - 1 and v.kind[s] != "word":
+        s += 1
+    body = range(s, i - 1)
+    if sum(1 for x in body if v.kind[x] == "word") < MIN_DIRECT_WORDS or any(
+            ctx.cue_at(x) is not None or v.text[x] in QUOTE_MARKS or ctx.in_quote[x] for x in body):
+        return None
+    if ctx.quotes and ctx.quotes[-1].end > v.start[s]:
+        return None
+    return Content("direct", v.start[s], v.end[i - 2], e, "direct:before_cue")
+
+
 def bare_clause(ctx: QuoteContext, cue: Cue, j: int):
     """A clause right after the cue, without أن or a colon (``وأضاف لا يوجد ...``، ``وأضاف لن نسمح ...``): reported
     from there (``indirect:bare_clause``); in the first person (``نحن``، ``أنا``، ``لن نسمح``: the imperfect prefix
@@ -372,6 +404,7 @@ def _coordinated_complementiser(ctx: QuoteContext, s: int) -> int | None:
 
 CONTENT_STEPS: tuple[tuple[str, Callable], ...] = (
     ("preceding_quotation", preceding_quotation),
+    ("preceding_clause", preceding_clause),
     ("bare_clause", bare_clause),
     ("preposition_object", preposition_object),
     ("direct_quotation", direct_quotation),
