@@ -74,3 +74,28 @@ class TestGreedy:
     ])
     def test_pairs(self, paragraphs, expected):
         assert _greedy(paragraphs) == expected
+
+
+class TestApostrophes:
+    """``pair_apostrophes``: runs of one or two apostrophes, an opening glued to the next word, a closing to the
+    previous one; same size, same paragraph; a run glued on both sides or on neither is no mark."""
+
+    @staticmethod
+    def _pairs(text, para=None):
+        import re
+        runs = [(m.start(), m.end(), (para or {}).get(m.start(), 0)) for m in re.finditer("'{1,2}", text)]
+        return [(runs[a][0], runs[b][0]) for a, b in Q.pair_apostrophes(text, runs)]
+
+    @pytest.mark.parametrize("text, expected", [
+        ("قال 'إن العمل مستمر'.", [(4, 19)]),
+        ("قال ''العمل مستمر''، وأضاف", [(4, 17)]),
+        ("دعا حسين' زعيم الاغلبية' الي", []),  # two closings: a comma substitute
+        ("قال ''العمل مستمر'.", []),  # sizes differ
+        ("قال 'العمل", []),  # never closed
+    ])
+    def test_pairs(self, text, expected):
+        assert self._pairs(text) == expected
+
+    def test_same_paragraph_only(self):
+        text = "قال 'العمل مستمر. وأضاف الأمر' جيد"
+        assert self._pairs(text, {4: 1, 30: 2}) == []

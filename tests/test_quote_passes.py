@@ -37,11 +37,12 @@ def _span(ctx, span):
 class TestPassList:
     def test_order_and_names(self):
         assert [p.name for p in Q.PASSES] == ["quotation_marks", "cues", "attribution"]
-        assert [n for n, _ in S.SPEAKER_STEPS] == ["byline", "not_own_clause", "author", "inherited",
+        assert [n for n, _ in S.SPEAKER_STEPS] == ["byline", "document_source", "not_own_clause", "author", "inherited",
                                                    "end_of_sentence", "reported_source", "named", "title",
                                                    "subject_before_verb", "implicit", "second_verb", "strict",
                                                    "nominal"]
-        assert [n for n, _ in C.CONTENT_STEPS] == ["preceding_quotation", "bare_clause", "preposition_object",
+        assert [n for n, _ in C.CONTENT_STEPS] == ["preceding_quotation", "preceding_clause", "bare_clause",
+                                                   "preposition_object",
                                                    "direct_quotation", "colon", "complementiser", "object"]
 
     def test_runner_runs_the_passes_in_order(self):
@@ -273,4 +274,5 @@ class TestWordLists:
                                              "object_noun", "document_noun", "naming_head",
                                              "construct_head", "coordinated_object", "temporal_conjunction", "saying_noun",
                                              "turn_lead", "adversative", "coordinated_complementiser",
-                                             "consecutive", "anaphoric_subject", "self_word"}
+                                             "consecutive", "anaphoric_subject", "self_word", "title_noun",
+                                             "linking_adverb", "passive_cue", "chant_cue"}

@@ -227,3 +227,82 @@ def test_consecutive_clause_with_its_own_cue_is_a_new_report():
 ])
 def test_ellipsis_inside_speech(body, contents):
     assert _quotes(body)["content"].tolist() == contents
+
+
+@pytest.mark.parametrize("body, expected", [
+    # boundary participles of describing, accusing, commending end the content
+    ("وقال جون كيري إن التظاهرات مجرد تحركات، متهماً منظميها بالسعي لتعطيل الحياة.",
+     [("indirect", "التظاهرات مجرد تحركات")]),
+    ("وأكد جون كيري بأن المهرجان يقام سنويا، مثمنًا دور اللجان المشاركة.", [("indirect", "المهرجان يقام سنويا")]),
+    ("وأعرب جون كيري عن أحر التعازي لأسر الشهداء، واصفا إياه بالعمل الجبان.",
+     [("indirect", "أحر التعازي لأسر الشهداء")]),
+    # a stray closing mark before an attribution tail is left out with it; an opinion tail ends only the clause
+    ('وقال جون كيري أن الاتفاق جيد للجميع" بحسب رأيه.', [("indirect", "الاتفاق جيد للجميع")]),
+    ("تقول جون كيري انها تجد نفسها في الشخصيات كونها شخصيات حسب رأيها اكثر جاذبية من الابطال.",
+     [("indirect", "انها تجد نفسها في الشخصيات كونها شخصيات حسب رأيها اكثر جاذبية من الابطال")]),
+    # a misplaced closing guillemet after a colon speech is no part of it
+    ("وقال جون كيري :»الاتفاق جيد للجميع في المنطقة كلها»، وأضاف :»العمل مستمر في المنطقة كلها».",
+     [("direct", "الاتفاق جيد للجميع في المنطقة كلها"), ("direct", "العمل مستمر في المنطقة كلها")]),
+    # partly quoted after the cue's preposition and its addressee: reported, marks kept
+    ("دعا جون كيري، وزير الصحة، المنظمات والجمعيات المهتمة بالملف إلى وضع حد لما وصفه بـ”التوظيف والتدخل، دون "
+     "دراية”.", [("indirect", "وضع حد لما وصفه بـ”التوظيف والتدخل، دون دراية”")]),
+    # لأن after a cue without إلى is "because": the speech runs from it; after أشار it is "that"
+    ("وقالت مديرة المهرجان جون كيري، لأن الثقافة حصن الثائر، كان استمرار المهرجان مهما.",
+     [("indirect", "لأن الثقافة حصن الثائر، كان استمرار المهرجان مهما")]),
+    ("وأشار جون كيري لأن الثقافة حصن الثائر.", [("indirect", "الثقافة حصن الثائر")]),
+    # a participle between commas is a new cue
+    ("وأعلن جون كيري أن اللجنة نفذت التحفظ على المستشفيات، مضيفا، في مؤتمر صحفي، أنه: تم إسناد إدارتها إلى الوزارة.",
+     [("indirect", "اللجنة نفذت التحفظ على المستشفيات"), ("indirect", "أنه: تم إسناد إدارتها إلى الوزارة")]),
+    # حتى قيل: hearsay ends the speech
+    ("وقال جون كيري إن بواش عمل الكثير، وقدم الكثير لتشلسي، حتى قيل إن فوز تشلسي يعود إليه.",
+     [("indirect", "بواش عمل الكثير، وقدم الكثير لتشلسي")]),
+    # first person after a colon: the speaker's own words
+    ("قال جون كيري إن الاتفاق جيد. وأضاف: اننا كرجال أمن نحمل أرواحنا على كفوفنا.",
+     [("indirect", "الاتفاق جيد"), ("direct", "اننا كرجال أمن نحمل أرواحنا على كفوفنا")]),
+    # chants: a quote before a quotation or colon, a noun inside the content otherwise
+    ("وقال شهود: إن المتظاهرين أحرقوا الإطارات وهتفوا بإسقاط النظام ودخلوا في ملاسنات مع الشرطة هاتفين: يا بوليس "
+     "راتب كم.", [("indirect", "المتظاهرين أحرقوا الإطارات وهتفوا بإسقاط النظام ودخلوا في ملاسنات مع الشرطة"),
+                  ("direct", "يا بوليس راتب كم")]),
+    ("وتجمع الطلاب أمام الجامعة وهتفوا «الشعب يريد اسقاط النظام».", [("direct", "الشعب يريد اسقاط النظام")]),
+    # new cues with their preposition: حث على, علل ب (fused)
+    ("حث جون كيري الجالية المصرية على الإقبال على شراء السندات، وأن تقدم النموذج في حب مصر.",
+     [("indirect", "الإقبال على شراء السندات، وأن تقدم النموذج في حب مصر")]),
+    # apostrophe quotations: 'إن ...' is the quoted words; a work's title in quotation marks is no speech
+    ("وقالت جون كيري، 'إن المهرجان يمنح بقاءنا معنى ووجودنا ماهية'.",
+     [("direct", "إن المهرجان يمنح بقاءنا معنى ووجودنا ماهية")]),
+    ("ونبه جون كيري، في تصريح لـ''الخبر''، أن النمو اصطناعي، مضيفا ''الجزائر تضخ الكثير من الناتج المحلي سنويا''.",
+     [("indirect", "النمو اصطناعي"), ("direct", "الجزائر تضخ الكثير من الناتج المحلي سنويا")]),
+    ("صرح جون كيري، خلال بيع بالتوقيع لكتابه ''لا حقيبة ولا تابوت نهائيا''، بأن عمله يهدف إلى دحض المعتقد.",
+     [("indirect", "عمله يهدف إلى دحض المعتقد")]),
+    ("وقد أكد هذه المعاني كذلك بحث «صورة اللاجئ الفلسطيني في الشعر الفلسطيني المقاوم» للدكتور جون كيري.", []),
+    # an apostrophe used as a comma pairs with nothing
+    ("من جانبه دعا جون كيري' زعيم الاغلبية بمجلس الشعب' الي ان يتم ضبط الأسعار.",
+     [("indirect", "يتم ضبط الأسعار")]),
+])
+def test_session9_content(body, expected):
+    assert [tuple(x) for x in _quotes(body)[["mode", "content"]].values.tolist()] == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # reporting participles of the Maghreb and Levant press
+    ("وقال جون كيري إن الاتفاق جيد، مبرزا أن العمل مستمر.", ["الاتفاق جيد", "العمل مستمر"]),
+    ("وقال جون كيري إن الاتفاق جيد، مذكرا بأن العمل مستمر.", ["الاتفاق جيد", "العمل مستمر"]),
+    # a cue form after و + a preposition is a verbal noun, as after the bare preposition
+    ("ومن كشف النقاب عن الخطة أن العمل مستمر.", []),
+])
+def test_more_participles_and_verbal_nouns(body, expected):
+    assert _quotes(body)["content"].tolist() == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # "..., says X." without quotation marks: the clause before the post-posed present-tense cue
+    ("الاتفاق جيد للجميع في المنطقة، يقول جون كيري.", [("direct", "الاتفاق جيد للجميع في المنطقة", "John Kerry")]),
+    ("عرض شيق وجميل، ولهذا السبب جئنا لمشاهدته، تقول المواطنة جون كيري من أم الفحم.",
+     [("direct", "عرض شيق وجميل، ولهذا السبب جئنا لمشاهدته", "John Kerry")]),
+    # too short, or the cue reports its own content: not this rule
+    ("الاتفاق جيد، يقول جون كيري.", []),
+    ("وفي هذا الإطار، يقول جون كيري إن الاتفاق جيد.", [("indirect", "الاتفاق جيد", "John Kerry")]),
+])
+def test_post_posed_present_cue_after_unmarked_speech(body, expected):
+    q = _quotes(body)
+    assert [tuple(x) for x in q[["mode", "content", "speaker_name_en"]].values.tolist()] == expected

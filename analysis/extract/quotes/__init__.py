@@ -61,7 +61,8 @@ pronoun used as object (``الذي أشارت إليه``) or forming a tail (``�
    tokens inside a quotation are never cues;
 2. ``cues``: every cue of a body paragraph, in text order (a cue form after a preposition is a verbal noun);
 3. ``attribution``: for each cue in order, the speaker steps (:data:`speaker.SPEAKER_STEPS`: byline,
-   not_own_clause, author, inherited, end_of_sentence, reported_source, named, title, subject_before_verb,
+   document_source, not_own_clause, author, inherited, end_of_sentence, reported_source, named, title,
+   subject_before_verb,
    implicit, second_verb, strict, nominal) then the content steps (:data:`content.CONTENT_STEPS`:
    preceding_quotation, preposition_object, direct_quotation, colon, complementiser, object); the first step that
    answers decides, a ``REJECT`` or no answer drops the cue; the next cue tried follows :func:`resume_after`, the
@@ -71,7 +72,7 @@ Each quote records the content rule (``rule``: ``direct:quotation_marks``, ``dir
 ``direct:colon``, ``direct:before_cue``, ``indirect:complementiser``, ``indirect:colon``,
 ``indirect:preposition_object``, ``indirect:object``), the speaker step that resolved the speaker
 (``speaker_rule``: ``named``, ``title_chain``, ``subject_before_verb``, ``title``, ``implicit``, ``second_verb``,
-``inherited``, ``nominal``, ``reported_source``, ``relative``, ``partitive``, ``honorific``, ``author``; ``speaker_how`` is its
+``inherited``, ``nominal``, ``reported_source``, ``relative``, ``partitive``, ``honorific``, ``document``, ``author``; ``speaker_how`` is its
 coarser class) and ``speaker_status``.  Word lists: ``analysis/data/quote_words.csv``.
 """
 from __future__ import annotations
@@ -96,7 +97,7 @@ from analysis.extract.quotes.context import (
     words,
 )
 from analysis.extract.quotes.speaker import SPEAKER_STEPS
-from analysis.text.quotation import GREEDY, QUOTE_MARKS, Mark, pair_marks
+from analysis.text.quotation import APOSTROPHE, GREEDY, QUOTE_MARKS, Mark, pair_apostrophes, pair_marks
 
 __all__ = ["extract_quotes", "QUOTE_COLUMNS", "PASSES", "OVERLAP_POLICY", "run", "context", "resume_after",
            "pair_quotation_marks", "find_cues", "attribute", "first_answer"]
@@ -113,6 +114,36 @@ def pair_quotation_marks(ctx: QuoteContext) -> None:
         ctx.quote_end[q.open] = q.close
         for k in range(q.open + 1, q.close):
             ctx.in_quote[k] = True
+    _pair_apostrophes(ctx)
+
+
+def _pair_apostrophes(ctx: QuoteContext) -> None:
+    """Apostrophe quotations (:func:`analysis.text.quotation.pair_apostrophes`: ``'إن المهرجان ...'``,
+    ``''الجزائر ...''``) outside the quotations already paired: the opening run's last apostrophe token is the
+    opening mark, the closing run's first the closing one."""
+    v = ctx.v
+    runs: list[tuple[int, int, int]] = []
+    toks: list[tuple[int, int]] = []
+    i = 0
+    while i < len(v):
+        if v.text[i] == APOSTROPHE and not ctx.in_quote[i] and i not in ctx.quote_end:
+            e = i
+            if e + 1 < len(v) and v.text[e + 1] == APOSTROPHE and v.start[e + 1] == v.end[e]:
+                e += 1
+            runs.append((v.start[i], v.end[e], v.paragraph[i]))
+            toks.append((i, e))
+            i = e + 1
+            continue
+        i += 1
+    if len(runs) < 2:
+        return
+    for a, b in pair_apostrophes(ctx.text, runs):
+        o, c = toks[a][1], toks[b][0]
+        if any(ctx.in_quote[k] or k in ctx.quote_end for k in range(o, c)):
+            continue
+        ctx.quote_end[o] = c
+        for k in range(o + 1, c):
+            ctx.in_quote[k] = True
 
 
 def find_cues(ctx: QuoteContext) -> None:
@@ -128,7 +159,7 @@ def find_cues(ctx: QuoteContext) -> None:
             continue
         verb, off = found
         if verb.kind == "verb" and off == 0 and i > 0 and v.sentence[i - 1] == v.sentence[i] \
-                and v.norm[i - 1] in markers \
+                and (v.norm[i - 1] in markers or (v.norm[i - 1][:1] in "وف" and v.norm[i - 1][1:] in markers)) \
                 and not (v.norm[i - 1] == "من" and i > 1 and strip_conj(v.norm[i - 2]) in words("partitive")):
             continue  # (منهم من قال: "who said", a cue)
         ctx.cues.append(Cue(i, verb, off))

@@ -44,8 +44,9 @@ __all__ = ["CONTENT_STEPS", "Marker", "first_marker", "quoted_name", "preceding_
            "clause_end"]
 
 _SCAN = 30
-_ADDRESSEE = 3  # words between a cue and its preposition that are its addressee (داعيا المستهلك إلى)
+_ADDRESSEE = 7  # words between a cue and its preposition that are its addressee (داعيا المستهلك إلى، دعا المنظمات المهتمة بالملف إلى)
 _SUBJECT_RUN = 6  # tokens of an unresolved subject before ``، <preposition>`` (عبر محافظ قلقيلية <name>، عن)
+_FIRST_PERSON_COMP = ("اننا", "انني", "اني")  # إننا، إنني، إني after a colon: first person, direct speech
 _FIRST_PERSON = ("نحن", "انا")  # clause_opener pronouns that make a bare clause the speaker's own words
 _CIRCUMSTANCE_REACH = 12  # words of a circumstantial phrase before a first-person bare clause
 _CIRCUMSTANCE_RUN = 6  # tokens of a circumstantial phrase before the cue's preposition (أمس في تصريحات صحفية عن)
@@ -130,7 +131,7 @@ def first_marker(ctx: QuoteContext, j: int) -> Marker | None:
         if k in ctx.quote_end:
             close = ctx.quote_end[k]
             if sum(1 for x in range(k + 1, close) if v.kind[x] == "word") >= MIN_DIRECT_WORDS \
-                    and not quoted_name(ctx, k, close):
+                    and not quoted_name(ctx, k, close) and not _after_title_noun(ctx, k):
                 return Marker("quotation", k)
             k = close + 1  # a short quoted name or a quoted person's name: look on
             continue
@@ -157,6 +158,27 @@ def first_marker(ctx: QuoteContext, j: int) -> Marker | None:
             break  # وأعترف بارتفاع النبرة ...، ولكني أتمنى ... أن: a new clause, its أن is not this cue's
         k += 1
     return None
+
+
+def _after_title_noun(ctx: QuoteContext, k: int) -> bool:
+    """The quotation opened at token k follows a :func:`title_noun` (glued marks before it passed over:
+    ``لكتابه ''...''``)."""
+    v = ctx.v
+    p = k - 1
+    while p >= 0 and v.kind[p] != "word" and v.end[p] == v.start[p + 1]:
+        p -= 1
+    return p >= 0 and v.kind[p] == "word" and v.sentence[p] == v.sentence[k] and title_noun(v.norm[p])
+
+
+def title_noun(norm: str) -> bool:
+    """A noun naming a work (quote_words.csv ``title_noun``: ``كتابه``، ``لكتابه``، ``بحث``، ``بعنوان``): a quotation
+    right after it is the work's title, not speech; clitics (و/ف، ل/ب، ال، a possessive pronoun) are allowed."""
+    nouns = words("title_noun")
+    forms = {norm, strip_conj(norm)}
+    forms |= {f[1:] for f in forms if f[:1] in ("ل", "ب")}
+    forms |= {f[2:] for f in forms if f.startswith("ال")}
+    forms |= {f[:-len(p)] for f in forms for p in ("ه", "ها", "هم") if f.endswith(p) and len(f) > len(p) + 2}
+    return any(f in nouns for f in forms)
 
 
 def quoted_name(ctx: QuoteContext, k: int, close: int) -> bool:
@@ -196,6 +218,38 @@ def preceding_quotation(ctx: QuoteContext, cue: Cue, j: int):
     return Content("direct", c.start, c.end, j, "direct:before_cue")
 
 
+_TAIL_SUBJECT = 8  # tokens of the subject of a post-posed cue before the sentence ends (، يقول المواطن <name> من القدس.)
+
+
+def preceding_clause(ctx: QuoteContext, cue: Cue, j: int):
+    """A present-tense ``قال`` after a comma with nothing reported after its subject (``عرض شيق ... جئنا
+    لمشاهدته، تقول المواطنة <name>.``): the clause before it, from its sentence start, is the speaker's words
+    (``direct:before_cue``, as a quotation before ``، يقول <name>``); at least four words, no cue or quotation
+    mark in it."""
+    v = ctx.v
+    i = cue.index
+    if cue.verb.kind != "verb" or not cue.verb.present or cue.offset != 0 or normalize(cue.verb.lemma) != "قال" \
+            or i < 2 or v.text[i - 1] not in _COMMAS or first_marker(ctx, j) is not None:
+        return None
+    e = j
+    while e < len(v) and v.sentence[e] == v.sentence[i] and v.kind[e] == "word":
+        e += 1
+    if e - j > _TAIL_SUBJECT or (e < len(v) and v.sentence[e] == v.sentence[i] and v.text[e] not in _SENTENCE_END):
+        return None
+    s = i - 1
+    while s > 0 and v.sentence[s - 1] == v.sentence[i]:
+        s -= 1
+    while s < i - 1 and v.kind[s] != "word":
+        s += 1
+    body = range(s, i - 1)
+    if sum(1 for x in body if v.kind[x] == "word") < MIN_DIRECT_WORDS or any(
+            ctx.cue_at(x) is not None or v.text[x] in QUOTE_MARKS or ctx.in_quote[x] for x in body):
+        return None
+    if ctx.quotes and ctx.quotes[-1].end > v.start[s]:
+        return None
+    return Content("direct", v.start[s], v.end[i - 2], e, "direct:before_cue")
+
+
 def bare_clause(ctx: QuoteContext, cue: Cue, j: int):
     """A clause right after the cue, without أن or a colon (``وأضاف لا يوجد ...``، ``وأضاف لن نسمح ...``): reported
     from there (``indirect:bare_clause``); in the first person (``نحن``، ``أنا``، ``لن نسمح``: the imperfect prefix
@@ -223,9 +277,43 @@ def bare_clause(ctx: QuoteContext, cue: Cue, j: int):
 
 
 def direct_quotation(ctx: QuoteContext, cue: Cue, j: int):
-    """The first marker is a quotation: its words (:func:`direct`)."""
+    """The first marker is a quotation: its words (:func:`direct`); but when the cue's own preposition and words
+    of the content come before it (``دعا X المنظمات إلى وضع حد لما وصفه بـ”...”``) the speech is partly quoted:
+    indirect from after the preposition to the clause end (``indirect:preposition_object``), and a quotation
+    after the bare noun a verb such as ``أكد`` announces (``أكد جواز إفطار ... مستندا إلى قوله تعالى: «...»``) is
+    not its speech."""
     m = first_marker(ctx, j)
-    return direct(ctx, m.index) if m is not None and m.kind == "quotation" else None
+    if m is None or m.kind != "quotation":
+        return None
+    v = ctx.v
+    preps = cue.verb.preps
+    if preps:
+        x = next((x for x in range(j, m.index) if v.norm[x] in preps), None)
+        if x is not None and x > j and (normalize(cue.verb.lemma) not in words("addressee_cue") or any(
+                v.norm[y] in words("circumstance") for y in range(j, x))):
+            x = None  # أكد في رده على سؤال "...": a circumstantial phrase, not the cue's object (only an
+            # addressee may come between: دعا المنظمات والجمعيات ... إلى)
+        if x is not None and x + 1 < m.index and _noun_start(ctx, x + 1) and not any(
+                v.text[y] == ":" or is_comp(v.norm[y]) for y in range(x + 1, m.index)):
+            return indirect(ctx, x + 1, "indirect:preposition_object")
+    if normalize(cue.verb.lemma) in words("coordinated_object") and not coordinated_object(ctx, cue) \
+            and j < m.index and _bare_noun(ctx, j):
+        return None
+    return direct(ctx, m.index)
+
+
+def _bare_noun(ctx: QuoteContext, j: int) -> bool:
+    """Token j is an indefinite content word that is no preposition, circumstance, adverbial, title or name
+    (``أكد جواز ...``: the noun the verb announces)."""
+    v = ctx.v
+    w = v.norm[j]
+    return v.kind[j] == "word" and not w.startswith("ال") and v.mention_at[j] is None and not is_comp(w) \
+        and w not in words("preposition") and w not in words("circumstance") and phrase_end(v, j, "adverbial") == j \
+        and w not in titles().get("person_title", frozenset()) and w[:1] not in ("ل", "ب", "ف", "و") \
+        and w not in _PRONOUN_PP and len(w) > 2
+
+
+_PRONOUN_PP = frozenset(("فيه", "فيها", "له", "لها", "عنه", "عنها", "منه", "منها", "عليه", "عليها"))
 
 
 def colon(ctx: QuoteContext, cue: Cue, j: int):
@@ -241,6 +329,11 @@ def complementiser(ctx: QuoteContext, cue: Cue, j: int):
     if m is not None and m.kind == "fused_quotation":
         close = ctx.quote_end[m.index + 1]  # انه «اول اتفاق ...»: the fused pronoun to the closing mark
         return Content("indirect", ctx.v.start[m.index], ctx.v.end[close], close + 1, "indirect:complementiser")
+    if m is not None and m.kind == "complementiser" and ctx.v.norm[m.index] == "لان" \
+            and normalize("إلى") not in cue.verb.preps and m.index - j <= 1:
+        # وقالت مديرة المهرجان <name>، لأن الثقافة ...: "because" opens the speech (لأن is "that" only after a
+        # cue of إلى: أشار لأن), reported from there
+        return indirect(ctx, m.index, "indirect:bare_clause") or REJECT
     return (after_complementiser(ctx, m.index) or REJECT) if m is not None and m.kind == "complementiser" else None
 
 
@@ -311,6 +404,7 @@ def _coordinated_complementiser(ctx: QuoteContext, s: int) -> int | None:
 
 CONTENT_STEPS: tuple[tuple[str, Callable], ...] = (
     ("preceding_quotation", preceding_quotation),
+    ("preceding_clause", preceding_clause),
     ("bare_clause", bare_clause),
     ("preposition_object", preposition_object),
     ("direct_quotation", direct_quotation),
@@ -337,6 +431,9 @@ def after_colon(ctx: QuoteContext, k: int) -> Content | None:
     """The clause after the colon at token k: reported (``indirect:colon``) after a complementiser (``قال: إن
     ...``, skipped), else the speaker's words without quotation marks (``direct:colon``: ``قال: نتائجنا ...``)."""
     s = k + 1
+    if s < len(ctx.v) and ctx.v.norm[s] in _FIRST_PERSON_COMP:
+        c = indirect(ctx, s, "direct:colon")  # وأضاف: اننا كرجال أمن نحمل ...: "we" -- the speaker's own words
+        return c._replace(mode="direct") if c is not None else None
     if s < len(ctx.v) and is_comp(ctx.v.norm[s]):
         if ctx.v.norm[s] in words("complementiser"):
             s += 1
@@ -381,8 +478,14 @@ def _is_tail(ctx: QuoteContext, i: int) -> bool:
     if nxt is None:
         return False
     m = v.mention_at[nxt]
+    if n2 in _OPINION_TAILS:  # ... العلاج المناسب” بحسب رايه.: a tail only where the clause ends (كونها شخصيات حسب
+        after = nxt + 1      # رأيها اكثر جاذبية: "in her view", inside the speech)
+        return after >= len(v) or v.sentence[after] != v.sentence[i] or v.kind[after] != "word"
     return strip_conj(n2) in words("tail_source") or (m is not None and int(m["token_start"]) == nxt
                                                        and m["type"] in ("PERSON", "ORG"))
+
+
+_OPINION_TAILS = frozenset(("رايه", "رايها"))
 
 
 def _strict_cue_here(ctx: QuoteContext, k: int) -> bool:
@@ -425,9 +528,7 @@ def _clause_opening(ctx: QuoteContext, j: int, k: int) -> int:
             break
         if v.kind[x] != "word" or is_comp(v.norm[x]):
             break
-    while e > j and v.kind[e - 1] in ("punct", "symbol") and v.text[e - 1] not in ")]\u00BB\u201D\"":
-        e -= 1
-    return e
+    return _trim_end(ctx, j, e)
 
 
 def _after_comma_adverbial(ctx: QuoteContext, j: int, k: int) -> int:
@@ -487,6 +588,10 @@ def clause_end(ctx: QuoteContext, j: int) -> int:
             break  # a spaced dash opens an aside (الحكومة الرشيدة – أيدها الله): the writer's, not the speaker's
         if k > j and v.norm[k] in turn_starts and not ctx.in_quote[k] and phrase_end(v, k, "turn_lead") > k:
             break  # ... نجاح التجربة من جانبهم تناول أعضاء المجلس: another party's turn, a new clause
+        if k > j and not ctx.in_quote[k] and strip_conj(v.norm[k]) in words("passive_cue"):
+            if v.norm[k - 1] in consecutive and k - 1 > j:
+                k -= 1  # ...، حتى قيل إن: hearsay opens a new clause, حتى with it
+            break
         if k > j + 1 and not ctx.in_quote[k] and v.norm[k] in consecutive and k + 2 < n \
                 and v.sentence[k + 2] == v.sentence[k] and is_comp(v.norm[k + 1]) \
                 and v.norm[k + 1] not in words("complementiser") and ctx.cue_at(k + 2) is not None:
@@ -497,6 +602,9 @@ def clause_end(ctx: QuoteContext, j: int) -> int:
                     and k - 1 > j:
                 k -= 1  # فقد قلت ...، لا أقول ...: the particle opens the new clause
                 break
+            if cue is not None and normalize(cue[0].lemma) in words("chant_cue") and not (
+                    k + 1 < n and (v.text[k + 1] == ":" or k + 1 in ctx.quote_end)):
+                cue = None  # وهتفوا بإسقاط النظام: a chant reported as a noun stays in the content
             if cue is not None and ((cue[0].strict and not _strict_cue_here(ctx, k)) or describes_noun(ctx, k)):
                 cue = None  # وبين الصناعيين: the preposition "between"; النتيجة معبرة: an adjective
             if cue is not None and v.norm[k - 1] not in words("relative") and _opens_colon_speech(ctx, k):
@@ -516,9 +624,30 @@ def clause_end(ctx: QuoteContext, j: int) -> int:
                 break
             if _is_tail(ctx, k) and any(v.kind[x] == "word" and not is_comp(v.norm[x]) for x in range(j, k)):
                 break  # (an attribution right after the complementiser, أنه وفق الخطة, is part of the content)
-            if v.text[k - 1] in _PAUSES and (strip_conj(v.norm[k]) in breaks or v.norm[k] in new_clause):
+            if v.text[k - 1] in _PAUSES and (strip_conj(v.norm[k]) in breaks or v.norm[k] in breaks
+                                             or v.norm[k] in new_clause):  # (واصفا: its و is the root's)
                 break  # ، معلنة عن ... / ، أما بخصوص ...: a new clause
         k += 1
-    while k > j and v.kind[k - 1] in ("punct", "symbol") and v.text[k - 1] not in ")]\u00BB\u201D\"":
-        k -= 1
+    return _trim_end(ctx, j, k)
+
+
+def _trim_end(ctx: QuoteContext, j: int, k: int) -> int:
+    """End (exclusive) of a content j..k without its closing punctuation: a bracket or quotation mark that closes
+    something opened inside the content stays (a balanced span), a closing quotation mark whose opening is not in
+    the content (``... العلاج المناسب” بحسب رايه``, ``:»... سفر»،``: a stray or misplaced mark) goes."""
+    v = ctx.v
+    while k > j:
+        t = v.text[k - 1]
+        if v.kind[k - 1] in ("punct", "symbol") and t not in ")]\u00BB\u201D\"":
+            k -= 1
+        elif t in QUOTE_MARKS and k - 1 > j and not _opened_inside(ctx, j, k - 1):
+            k -= 1
+        else:
+            break
     return k
+
+
+def _opened_inside(ctx: QuoteContext, j: int, close: int) -> bool:
+    """The quotation mark at token ``close`` closes a quotation opened at token j or after."""
+    o = ctx.opening_of(close)
+    return o is not None and o >= j

@@ -252,8 +252,8 @@ def describes_noun(ctx: QuoteContext, i: int) -> bool:
     found = ctx.cue_at(i)
     if found is None or found[0].kind != "participle" or found[1] != 0 or i == 0:
         return False
-    if i + 1 < len(v) and v.text[i + 1] in ("،", ","):
-        return True
+    if i + 1 < len(v) and v.text[i + 1] in ("،", ",") and v.text[i - 1] not in ("،", ","):
+        return True  # (، مضيفا، في مؤتمر صحفي، أنه: between commas the participle opens a parenthetical report)
     return found[0].form.endswith("ة") and v.kind[i - 1] == "word" and v.sentence[i - 1] == v.sentence[i] \
         and v.norm[i - 1].endswith("ه") and ctx.cue_at(i - 1) is None
 

@@ -57,6 +57,7 @@ _AUXILIARY_REACH = 30  # tokens of a subject framed by كان ... قد
 _DESCRIPTION_RUN = 3  # words after a nominal subject description before the person it describes
 _SUBJECT_REACH = 10  # tokens from a sentence's opening verb to its subject's name (after a title phrase)
 _PP_FIRST = frozenset("فعمبلا")  # first letters of the prepositions of _PREP_PRONOUN_RE
+_RESUMPTIVE = frozenset(("عليه", "اليه", "عنه", "به", "له"))  # ما أكد عليه، ما أشار إليه: the pronoun is ما
 _PREP_PRONOUN_RE = re.compile(r"^(?:في|عن|من|ب|مع|علي|الي|لدي|ل)(?:ه|ها|هم|هما|هن|نا)$")  # فيه، عنها، له: a PP
 
 
@@ -72,6 +73,42 @@ def byline(ctx: QuoteContext, cue: Cue):
         if v.text[k] in (":", "-", "ـ", "–", "—"):
             return REJECT
     return None
+
+
+_ISSUED = frozenset(("الصادر", "الصادره", "الصادرة"))  # البيان الصادر عن وزارة المالية: its issuer follows عن
+_ABOUT = frozenset(("بشان", "بخصوص"))  # البيان ... بشأن اللقاء: "about", part of the phrase, not its content
+_DOCUMENT_REACH = 12  # tokens of the document phrase after جاء في (التعميم الذي أصدره وزير التعليم <name>)
+
+
+def document_source(ctx: QuoteContext, cue: Cue):
+    """``جاء في`` + a document (``وجاء في البيان أن``، ``جاء في التعميم الذي أصدره وزير التعليم <name> بضرورة``):
+    the document speaks (blind conventions: indirect, empty speaker), or the person or organisation the phrase
+    names as its issuer; ``جاء`` anywhere else (``جاء ذلك``، ``جاء في المركز الثاني``) reports nothing."""
+    if normalize(cue.verb.lemma) != "جاء":
+        return None
+    v, i = ctx.v, cue.index
+    s = i + 2
+    if s >= len(v) or v.norm[i + 1] not in ("في", "فى") or v.sentence[s] != v.sentence[i]:
+        return REJECT
+    head = v.norm[s][2:] if v.norm[s].startswith("ال") else v.norm[s]
+    if head not in words("document_noun"):
+        return REJECT
+    ent = None
+    e = s + 1
+    while e < len(v) and e - s < _DOCUMENT_REACH and v.sentence[e] == v.sentence[i] and v.kind[e] == "word" \
+            and not is_comp(v.norm[e]) and ctx.cue_at(e) is None \
+            and (v.norm[e] not in words("preposition") or v.norm[e - 1] in _ISSUED) \
+            and not (v.norm[e].startswith("ب") and len(v.norm[e]) > 3 and v.mention_at[e] is None
+                     and v.norm[e] not in _ABOUT):
+        m = v.mention_at[e]
+        if m is not None:
+            if ent is None and m["type"] in ("PERSON", "ORG"):
+                ent = int(m["entity_id"])
+            e = int(m["token_end"])
+            continue
+        e += 1
+    return Speaker(ent, (v.start[s], v.end[e - 1]), "nominal", e, "document",
+                   "resolved" if ent is not None else "source-not-entity")
 
 
 def not_own_clause(ctx: QuoteContext, cue: Cue):
@@ -95,8 +132,10 @@ def not_own_clause(ctx: QuoteContext, cue: Cue):
             and prev not in words("clause_particle") and prev not in words("auxiliary") and not is_stopword(prev) \
             and not (i + 1 < len(v) and is_comp(v.norm[i + 1])):
         return REJECT  # الاتفاق بين إيران ...: an ambiguous form after a content word, without أن, is no verb
+    nxt = v.norm[i + 1] if i + 1 < len(v) else ""
+    if prev == "ما" and nxt in _RESUMPTIVE and v.sentence[i + 1] == v.sentence[i]:
+        return REJECT  # وهذا ما شدد عليه <name>: "what X stressed", the cue's object is the relative ما
     if prev in words("relative"):
-        nxt = v.norm[i + 1] if i + 1 < len(v) else ""
         if nxt[:3] in ("الي", "عن", "به", "له") and nxt[-1:] in ("ه", "ا") or nxt in ("عنه", "عنها", "به", "بها"):
             return REJECT
         m = v.mention_at[i - 2] if i >= 2 else None
@@ -140,12 +179,19 @@ def inherited(ctx: QuoteContext, cue: Cue) -> Speaker | None:
     said = earlier_cue_subject(ctx, first, i)
     if said is not None:  # حيث أكدت الأستاذة <name> تقدير ...، مؤكدة أن: the subject of the cue verb before it
         return Speaker(said, None, "inherited", j, "inherited")
+    source = opening_attribution(ctx, first, i)
+    if source is not None:  # ووفقا للناطق ... الرائد <name>، فإن ...، مشيرا إلى أن: the source speaks on
+        return Speaker(source, None, "inherited", j, "inherited")
     for m in v.mentions_in(v.first_offset(i), v.start[i]):
         if m["sentence_id"] == v.sentence[i] and m["start"] < v.start[i] and m["type"] in ("PERSON", "ORG"):
             if not clause_subject(ctx, first, m) or (m["type"] == "PERSON" and possessor(ctx, m)) \
                     or (m["type"] == "ORG" and _title_in_construct(ctx, int(m["token_start"]) - 1)):
                 continue  # وتوقع تراجع ... "زين السعودية" ...، متوقعا: a name in the object is not the subject;
                 # مدير الوكالة الدولية ... يوكيا أمانو: nor the body a title is of (the person after it may be)
+            nxt = v.mention_at[int(m["token_end"])] if int(m["token_end"]) < len(v) else None
+            if m["type"] == "ORG" and nxt is not None and nxt["type"] == "PERSON" \
+                    and int(nxt["token_start"]) == int(m["token_end"]):
+                continue  # وكان الرئيس السوداني عمر البشير أعلن ...، معتبرا: a word of the title, the person follows
             return Speaker(int(m["entity_id"]), None, "inherited", j, "inherited")
     if first + 1 < i and ctx.cue_at(first) is None and strip_conj(v.norm[first + 1]) in words("org_noun"):
         # وأرجعت الشركة نتائجها ...، مشيرة إلى أن: the sentence's subject is "the company"
@@ -158,6 +204,32 @@ def inherited(ctx: QuoteContext, cue: Cue) -> Speaker | None:
         ent, status = implicit_speaker(ctx, i, cue.verb)
         return Speaker(ent, None, "inherited", j, "inherited", status)
     return Speaker(None, None, "inherited", j, "inherited", "unattributed")
+
+
+_OPENING_TAILS = frozenset(("وفقا", "وفق", "حسب", "بحسب", "طبقا"))
+_ATTRIBUTION_REACH = 14  # tokens from وفقا to the comma closing its source phrase
+
+
+def opening_attribution(ctx: QuoteContext, first: int, i: int) -> int | None:
+    """The source of an attribution opening the sentence (``ووفقا للناطق الإعلامي لشرطة منطقة القصيم الرائد
+    <name>، فإن ...``): the first person named before its comma (a title chain ends at the person), else an
+    organisation opening the source phrase; None if the sentence does not open so or the comma is not before i."""
+    v = ctx.v
+    if strip_conj(v.norm[first]) not in _OPENING_TAILS:
+        return None
+    org = None
+    for x in range(first + 1, min(first + 1 + _ATTRIBUTION_REACH, i)):
+        if v.sentence[x] != v.sentence[first] or ctx.cue_at(x) is not None or is_comp(v.norm[x]):
+            return None
+        if v.text[x] in _COMMAS:
+            return org
+        m = v.mention_at[x]
+        if m is not None and int(m["token_start"]) == x:
+            if m["type"] == "PERSON" and not possessor(ctx, m):
+                return int(m["entity_id"])
+            if m["type"] == "ORG" and x == first + 1:
+                org = int(m["entity_id"])
+    return None
 
 
 def earlier_cue_subject(ctx: QuoteContext, first: int, i: int) -> int | None:
@@ -275,6 +347,11 @@ def reported_source(ctx: QuoteContext, cue: Cue):
         e += 1
     if e == s:
         return REJECT
+    if ent is None and skip_title(ctx, s) > s:  # عن نائب أمين الإعلام في الحزب <name> قوله: the title's holder,
+        m = v.mention_at[e - 1]  # named last, right before قوله
+        if m is not None and m["type"] == "PERSON" and int(m["token_end"]) == e and not possessor(ctx, m) \
+                and not addressed(ctx, m):
+            ent = int(m["entity_id"])
     nxt = e + 1 if e < n and v.norm[e] in words("quoting") else e
     how = "named" if ent is not None else "nominal"
     return Speaker(ent, (v.start[s], v.end[e - 1]), how, nxt, "reported_source")
@@ -292,6 +369,8 @@ def title(ctx: QuoteContext, cue: Cue) -> Speaker | None:
         ent, status = anaphor_referent(ctx, cue)
         return Speaker(ent, (v.start[j], v.end[ana - 1]), "title", ana, "anaphor", status)
     m = v.mention_at[k] if k < len(v) else None
+    if m is not None and is_comp(v.norm[int(m["token_start"])]):
+        m = None  # أفاد الوزير بأن الطبيبين: a name the tagger ran over the complementiser is no subject
     if m is not None and m["type"] == "PERSON" and possessor(ctx, m):
         k = int(m["token_end"])  # سفير خادم الحرمين الشريفين: the ambassador, not the king; a name may follow
         m = None
@@ -370,8 +449,30 @@ def implicit(ctx: QuoteContext, cue: Cue) -> Speaker | None:
             or ("ب" in cue.verb.preps and norm.startswith("ب") and len(norm) > 3):  # وطالبهم بضرورة
         if cue.verb.present and not recent_quote(ctx, cue.index):
             return REJECT  # يتوقع أن، تؤكد أنها with no speaker in sight: impersonal narration
+        if cue.verb.present and normalize(cue.verb.lemma) == "توقع" and j == cue.index + 1 and is_comp(norm):
+            return REJECT  # بينما يتوقع أن: "it is expected that" (يُتوقع), impersonal (blind conventions)
+        linked = linked_person(ctx, cue)
+        if linked is not None:
+            return Speaker(linked, None, "implicit", j, "implicit", "carried")
         ent, status = implicit_speaker(ctx, cue.index, cue.verb)
         return Speaker(ent, None, "implicit", j, "implicit", status)
+
+
+def linked_person(ctx: QuoteContext, cue: Cue) -> int | None:
+    """A subjectless verb cue after ``حيث`` (``ما جاء في كلمة <name>، رئيسة ...، في ندوة ... حيث قالت إن``): the
+    person named last before it in its sentence (not an addressee, not a possessor), when no quote of the sentence
+    came before; else None."""
+    v, i = ctx.v, cue.index
+    if cue.offset != 0 or i == 0 or v.norm[i - 1] not in words("linking_adverb") or v.sentence[i - 1] != v.sentence[i] \
+            or cue.verb.number != "sg" or ctx.last_quote_in(v.sentence[i]) is not None:
+        return None
+    first = sentence_start(v, i)
+    found = None
+    for m in v.mentions_in(v.start[first], v.start[i]):
+        if m["start"] < v.start[i] and m["type"] == "PERSON" and int(m["token_start"]) >= first \
+                and not addressed(ctx, m) and not possessor(ctx, m) and not ctx.in_quote[int(m["token_start"])]:
+            found = int(m["entity_id"])
+    return found
     return None
 
 
@@ -406,9 +507,16 @@ def nominal(ctx: QuoteContext, cue: Cue):
     v, i = ctx.v, cue.index
     n = len(v)
     j = subject_start(ctx, cue)
+    if j + 1 < n and v.norm[j].startswith(("ال", "وال")) and v.norm[j + 1] in words("self_word") \
+            and v.sentence[j + 1] == v.sentence[i]:
+        # كما أوضح المسؤول ذاته، المصدر نفسه: "the same official", the one who has just spoken (not a new subject)
+        last = ctx.quotes[-1] if ctx.quotes else None
+        if last is not None and last.paragraph_id >= v.paragraph[i] - 2:
+            return Speaker(last.speaker, (v.start[j], v.end[j + 1]), "title", j + 2, "anaphor", carried_status(last))
+        return Speaker(None, (v.start[j], v.end[j + 1]), "title", j + 2, "anaphor", "unattributed")
     preps, circ = words("preposition"), words("circumstance")
     k = j
-    ent = None
+    ent = person = None
     inner = False  # the entity is named inside the phrase, not at its head (تقرير البنك الدولي، مصور وكالة ...)
     while k < n and k - j < 4 and v.sentence[k] == v.sentence[j] and not is_comp(v.norm[k]) \
             and (v.kind[k] == "word" or (v.text[k] == "." and len(v.norm[k - 1]) == 1 and k > j)) \
@@ -418,12 +526,18 @@ def nominal(ctx: QuoteContext, cue: Cue):
         if m is not None:
             if ent is None and not addressed(ctx, m):
                 ent, inner = int(m["entity_id"]), k > j
+            elif person is None and m["type"] == "PERSON" and not addressed(ctx, m):
+                person = int(m["entity_id"])
             k = int(m["token_end"])
             continue
         k += 1
-    if inner and not document_head(v.norm[j]) and not apposed_name(ctx, ent, j, k):
-        ent = None  # مصور وكالة فرانس برس، المنسق الخاص للأمم المتحدة: the name is the head noun's possessor
-    if ent is None and k > j:
+    if inner and person is not None and v.entity_type.get(ent) != "PERSON" and apposed_name(ctx, person, j, k):
+        ent = person  # مفتي دبي الشيخ <name>: the place is the title's complement, the person after it speaks
+    kin = strip_conj(v.norm[j]) in words("construct_head") and _construct_head(strip_conj(v.norm[j]))
+    if inner and not document_head(v.norm[j]) and (kin or not apposed_name(ctx, ent, j, k)):
+        ent = None  # مصور وكالة فرانس برس، المنسق الخاص للأمم المتحدة: the name is the head noun's possessor;
+        # زوجة السياسي المعارض <name>: an indefinite construct head (kin, office) governs the whole phrase
+    if ent is None and k > j and not kin:
         # أكد لاعب خط وسط نادي الهلال حمد الحمد أن: a description (its organisation only a possessor) runs on to
         # the person it describes (not an addressee, not a possessor in construct)
         x = k
@@ -460,6 +574,7 @@ def nominal(ctx: QuoteContext, cue: Cue):
 
 SPEAKER_STEPS: tuple[tuple[str, Callable], ...] = (
     ("byline", byline),
+    ("document_source", document_source),
     ("not_own_clause", not_own_clause),
     ("author", author),
     ("inherited", inherited),
@@ -626,8 +741,12 @@ def document_head(norm: str) -> bool:
 def past_apposed_title(ctx: QuoteContext, k: int) -> int:
     """After a speaker's name ending before token k, a title phrase in apposition without a comma
     (``شدد المدرب الروماني ريجيكامب مدرب نادي الهلال على أهمية``): the token after it (the content starts
-    there), else k.  A chain that reaches another person is no apposition."""
+    there), else k; between commas (``دعا <name>، وزير الصحة، المنظمات إلى``) the token after the second comma.
+    A chain that reaches another person is no apposition."""
     v = ctx.v
+    if k < len(v) and v.text[k] in _COMMAS:
+        e = k + 1 + len(apposed_title_words(ctx, k))
+        return e + 1 if e > k + 1 and e < len(v) and v.text[e] in _COMMAS and v.sentence[e] == v.sentence[k] else k
     if k >= len(v) or v.norm[k] not in titles().get("person_title", frozenset()) or v.sentence[k] != v.sentence[k - 1]:
         return k
     e = skip_title(ctx, k)
@@ -655,11 +774,34 @@ def title_referent(ctx: QuoteContext, j: int, k: int, before: int) -> int | None
     head = v.norm[j][2:] if v.norm[j].startswith("ال") else v.norm[j]
     title_words = {w for w in v.norm[j + 1:k] if w.startswith("ال")}
     for m in reversed(v.mentions_in(None, before)):  # the latest first
-        if m["start"] >= before or m["type"] != "PERSON" or not isinstance(m.get("title_head"), str):
+        if m["start"] >= before or m["type"] != "PERSON" or not isinstance(m.get("title_head"), str) \
+                or is_comp(v.norm[int(m["token_start"])]):
             continue
         if m["title_head"] == head and title_words <= set(str(m["title"]).split()) and not possessor(ctx, m):
             return int(m["entity_id"])
+    for m in reversed(v.mentions_in(None, before)):  # <name>، وزير الصحة، ...: a title in apposition after the name
+        if m["start"] < before and m["type"] == "PERSON" and not is_comp(v.norm[int(m["token_start"])]):
+            after = apposed_title_words(ctx, int(m["token_end"]))
+            if after and (after[0][2:] if after[0].startswith("ال") else after[0]) == head \
+                    and title_words <= {w if w.startswith("ال") else "ال" + w for w in after[1:]} | set(after[1:]):
+                return int(m["entity_id"])
     return None
+
+
+def apposed_title_words(ctx: QuoteContext, e: int) -> list[str]:
+    """The words of a title in apposition after a name ending before token e, between commas (``عبد اللطيف
+    المكي، وزير الصحة،``): normalised, the head first; [] when no person title follows a comma there."""
+    v = ctx.v
+    if e + 1 >= len(v) or v.text[e] not in _COMMAS or v.sentence[e] != v.sentence[e - 1] \
+            or not any(w in titles().get("person_title", frozenset()) for w in _forms(v.norm[e + 1])):
+        return []
+    out = []
+    for x in range(e + 1, min(e + 8, len(v))):
+        if v.sentence[x] != v.sentence[e] or v.kind[x] != "word" or v.mention_at[x] is not None and \
+                v.mention_at[x]["type"] == "PERSON":
+            break
+        out.append(v.norm[x])
+    return out
 
 
 def preverbal_subject(ctx: QuoteContext, i: int) -> dict | None:
@@ -792,7 +934,7 @@ def implicit_speaker(ctx: QuoteContext, i: int, cue: CueVerb) -> tuple[int | Non
             break
         t0 = int(m["token_start"])
         if m["type"] == "PERSON" and m["start"] >= since and v.paragraph[t0] >= para - 1 and not ctx.in_quote[t0] \
-                and sentence_start(v, t0) == t0:
+                and sentence_start(v, t0) == t0 and not name_line(ctx, m):
             newer = int(m["entity_id"])
     status = "carried"
     if newer is not None:
@@ -807,6 +949,18 @@ def implicit_speaker(ctx: QuoteContext, i: int, cue: CueVerb) -> tuple[int | Non
     if speaker is not None and cue.number != "sg" and v.entity_type.get(speaker) == "PERSON":
         return None, "unattributed"
     return speaker, status if speaker is not None or status != "carried" else "unattributed"
+
+
+def name_line(ctx: QuoteContext, m) -> bool:
+    """Mention ``m`` is all of a paragraph that is no body paragraph and comes before the body (a byline: the
+    writer's name on its own line under the headline): the writer, never the speaker of a subjectless cue (a name
+    on its own line between body paragraphs heads a section about that person, and does count)."""
+    v = ctx.v
+    t0, t1 = int(m["token_start"]), int(m["token_end"])
+    para = v.paragraph[t0]
+    if para in ctx.body or not ctx.body or para > min(ctx.body):
+        return False
+    return (t0 == 0 or v.paragraph[t0 - 1] != para) and (t1 >= len(v) or v.paragraph[t1] != para)
 
 
 def carried_status(q: Quote) -> str:
@@ -867,6 +1021,10 @@ def apposed_person(ctx: QuoteContext, k: int):
         t, w = v.text[x], v.norm[x]
         if t in QUOTE_MARKS or t in _COMMAS or t == ".":
             x += 1
+            continue
+        if w == "في" and x + 1 < n and v.mention_at[x + 1] is not None \
+                and v.mention_at[x + 1]["type"] in ("GPE", "LOC") and int(v.mention_at[x + 1]["token_start"]) == x + 1:
+            x += 1  # السفير المصري في الرياض <name>: the post's place
             continue
         if v.kind[x] != "word" or is_comp(w) or ctx.cue_at(x) is not None or w in words("circumstance"):
             return None
