@@ -158,9 +158,12 @@ def _may_start_unit(norm: str) -> bool:
 
 
 def _lookup(toks: list[Tok], i: int, roles: tuple[str, ...]) -> tuple[Unit, int] | None:
-    """The longest lexicon entry with a role in ``roles`` starting at token ``i``; returns (unit, tokens used)."""
+    """The longest lexicon entry with a role in ``roles`` starting at token ``i``; returns (unit, tokens used).
+    A one-word noun the lexicon lists only in the singular is also found in its indefinite accusative (the
+    final alif of tanween: ``150 طالبا``، ``350 جراماً`` -> ``طالب``، ``جرام``; :func:`_accusative_of`)."""
     if 0 <= i < len(toks) and not _may_start_unit(toks[i].norm):
-        return None  # fast path: most words start no entry
+        acc = _accusative_of(toks[i].norm) if 0 <= i < len(toks) and "noun" in roles else None
+        return (acc, 1) if acc is not None else None  # fast path: most words start no entry
     lex = unit_lexicon()
     for n in range(min(_max_unit_len(), len(toks) - i), 0, -1):
         words = [t.norm for t in toks[i:i + n]]
@@ -169,7 +172,22 @@ def _lookup(toks: list[Tok], i: int, roles: tuple[str, ...]) -> tuple[Unit, int]
             if u is not None and u.role in roles:
                 return u, n
             if u is not None and u.role == "not_unit" and n == 1 and first == words[0]:
-                break  # a word listed as no unit as written (بين) is never read through a clitic (ب + ين, yen)
+                return None  # a word listed as no unit as written (بين) is never read through a clitic (ب + ين)
+    acc = _accusative_of(toks[i].norm) if "noun" in roles else None
+    return (acc, 1) if acc is not None else None
+
+
+@lru_cache(maxsize=16384)
+def _accusative_of(norm: str) -> Unit | None:
+    """The lexicon noun a word is the indefinite accusative of: the word (clitics stripped, no article) ends in
+    alif and, without it, is a one-word ``noun`` row (``طالبا`` -> ``طالب``), the word itself being no row."""
+    lex = unit_lexicon()
+    for form in strip_clitics(norm):
+        if form.startswith("ال") or len(form) < 4 or not form.endswith("ا") or (form,) in lex:
+            continue
+        u = lex.get((form[:-1],))
+        if u is not None and u.role == "noun":
+            return u
     return None
 
 
@@ -358,6 +376,8 @@ def _amounts_by_token(toks: list[Tok], numbers: list[NumberMention]) -> dict[int
         if m.kind == "ordinal":
             out[i] = None
             continue
+        if toks[i].kind == "latin" and toks[i].text[:1].isascii() and toks[i].text[:1].isalpha():
+            continue  # E3، G20، MP3: digits after Latin letters in one token are part of a name, not an amount
         if toks[i].kind == "number" and any(c in toks[i].text for c in "-/:") and m.kind != "range":
             continue
         digits = normalize(m.text[:1]).isdigit()
@@ -371,6 +391,7 @@ _GLUED = {"ب", "ل", "ك", "ال", "لل", "بال", "وب", "ول", "وال"}
 _OPEN_CLOSE = {"(": ")", "«": "»", "[": "]", "\"": "\"", "“": "”"}
 _NUMBER_NOUN_ONE = {"واحد", "واحده"}
 _LABEL_WORDS = {"الماده", "ماده", "للماده", "بالماده", "البند", "بند", "الفقره", "فقره", "رقم", "برقم"}
+_CLOCK_WORDS = {"الساعه", "والساعه", "بالساعه", "للساعه"}  # before digits: a clock time (الساعة 11,00 ليلا)
 _MINUTE_WORDS = {"الدقيقه", "والدقيقه", "بالدقيقه", "للدقيقه", "الدقيقتين", "والدقيقتين", "بالدقيقتين"}
 
 
@@ -620,6 +641,8 @@ def _place_noun(toks: list[Tok], i: int, a: _Amount, skip: frozenset[int]) -> tu
     if a.digits and i > 0 and (toks[i - 1].norm in _LABEL_WORDS
                                or (i > 1 and toks[i - 1].text in _OPEN_CLOSE and toks[i - 2].norm in _LABEL_WORDS)):
         return None, a.j  # المادة (4)، البند 3، رقم 15: a label, not an amount
+    if a.digits and i > 0 and toks[i - 1].norm in _CLOCK_WORDS:
+        return None, a.j  # الساعة 11,00 ليلا: a clock time
     i0 = _glued_clitic(toks, i) if a.digits else i
     j = a.j
     # (15) نادياً: the noun outside the brackets; (10%): the unit inside them, the brackets stay out
@@ -647,13 +670,18 @@ def _place_noun(toks: list[Tok], i: int, a: _Amount, skip: frozenset[int]) -> tu
         # وتشريد الملايين، شارك الآلاف: a definite numeral plural standing alone counts people (not بالملايين,
         # "in millions", whose noun is elided)
         return _Found(a, Unit(toks[i].text, "", "people", "noun", ""), i, a.j), a.j
+    if unit is None and a.kind == "fraction" and not a.digits and a.value is not None and a.value < 1 \
+            and a.j - i >= 2:
+        # ثلاثة أرباع انتاج البلاد: a proportion written in words (N + plural fraction), category number
+        return _Found(a, None, i0, j), j
     if unit is None:
         # a bare number: a date part, or no counted noun at all; kept only with a scale (100 مليار)
         if not a.digits or _is_date_part(toks, i, j, a.value) or not a.scaled \
                 or (a.kind == "range" and j < len(toks) and _is_month(toks[j].norm)):
             return None, j
-    elif unit.category == "duration" and i > 0 and toks[i - 1].norm in _YEAR_WORDS and (a.value or 0) >= 1000:
-        return None, k  # عام 2010 سنة ...: a year
+    elif i > 0 and toks[i - 1].norm in _YEAR_WORDS and 1000 <= (a.value or 0) <= 2100 \
+            and (unit.category == "duration" or a.digits):
+        return None, k  # عام 2010 سنة ...، سنة 2012 عاملاً مخففاً (a factor): a year
     return _Found(a, unit, i0, k), k
 
 
@@ -714,7 +742,66 @@ def _sentence_figures(sid: int, toks: list[Tok], numbers: list[NumberMention],
                            (unit.unit_en or None) if unit else None, unit.category if unit else "number",
                            approximate, qualifier, value_text, toks[i0].start, toks[k - 1].end, i0, k, None))
         i = max(k, a.j, i + 1)
-    return _share_units(toks, _apply_cues(toks, out))
+    out = _share_units(toks, _apply_cues(toks, out))
+    return out + _age_figures(sid, toks, out)
+
+
+@cache
+def _age_words() -> tuple[frozenset[str], frozenset[str]]:
+    """``number_words.csv`` rows of kind ``age_before`` (``بعمر``، ``سن``، ``بلوغ``: before an age written as an
+    ordinal) and ``age_of`` (``عمره``، ``العمر``: after ``من``, ``السابعة والعشرين من عمره``), normalised."""
+    rows = load_csv("number_words.csv", required=("word", "kind", "gloss"), optional=("value",), key=("word",))
+    return (frozenset(normalize(r["word"]) for r in rows if r["kind"] == "age_before"),
+            frozenset(normalize(r["word"]) for r in rows if r["kind"] == "age_of"))
+
+
+_AGE_UNIT = Unit("", "years", "duration", "noun", "an age written as an ordinal")
+
+
+def _age_ordinal(toks: list[Tok], i: int) -> tuple[float, int] | None:
+    """An ordinal or ``الـ`` + digits at token ``i`` as an age: ``التاسعة``، ``الثانية عشرة``، ``السابعة
+    والعشرين``، ``الـ17`` -> (value, index after)."""
+    t = toks[i]
+    if t.kind == "word" and t.norm == "ال" and i + 1 < len(toks) and toks[i + 1].kind == "number" \
+            and toks[i + 1].start == t.end:
+        digits = normalize(toks[i + 1].text)
+        return (float(digits), i + 2) if digits.isdigit() and 1 <= int(digits) <= 120 else None
+    if t.kind != "word" or not t.norm.startswith("ال"):
+        return None
+    nw = number_word(t.norm[2:])
+    if nw is None or nw[1] or nw[0].kind != "ordinal" or nw[0].value > 10:
+        return None
+    value, j = nw[0].value, i + 1
+    if j < len(toks) and toks[j].norm in ("عشر", "عشره"):
+        return value + 10, j + 1
+    if j < len(toks) and toks[j].norm.startswith("وال"):
+        tens = number_word(toks[j].norm[3:])
+        if tens is not None and not tens[1] and tens[0].kind == "tens":
+            return value + tens[0].value, j + 1
+    return value, j
+
+
+def _age_figures(sid: int, toks: list[Tok], taken: list[_Figure]) -> list[_Figure]:
+    """Ages written as ordinals (an age is a ``duration`` figure, CONVENTIONS): after an ``age_before`` word
+    (``بعمر التاسعة``، ``بلوغ الثانية عشرة``) or before ``من`` + an ``age_of`` word (``لم يتجاوز السابعة والعشرين
+    من عمره``، ``في الـ17 من عمره``); the span is the ordinal (the cue words outside)."""
+    before, of = _age_words()
+    busy = {k for f in taken for k in range(f.i0, f.i1)}
+    out = []
+    for i in range(len(toks)):
+        if i in busy or toks[i].kind != "word" or not toks[i].norm.startswith("ال"):
+            continue
+        got = _age_ordinal(toks, i)
+        if got is None:
+            continue
+        value, j = got
+        cue = (i > 0 and toks[i - 1].norm in before) or \
+            (j + 1 < len(toks) and toks[j].norm == "من" and toks[j + 1].norm in of)
+        if not cue or any(k in busy for k in range(i, j)):
+            continue
+        out.append(_Figure(sid, value, None, "ordinal", False, None, "years", "duration", False, None,
+                           " ".join(x.text for x in toks[i:j]), toks[i].start, toks[j - 1].end, i, j, None))
+    return out
 
 
 def _definite_numeral_plural(norm: str) -> bool:
