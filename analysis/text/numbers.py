@@ -207,7 +207,8 @@ def _word_run(sc: _Scanner, w: _Word, *, first: bool = True) -> tuple[list[Numbe
 
 
 def _smaller_part(sc: _Scanner, pos: int, last_scale: float) -> tuple[float, int] | None:
-    """``و525 ألف`` / ``وثلاثمئة ألف`` after ``166 مليونا``: the next, smaller part of a compound amount."""
+    """``و525 ألف`` / ``وثلاثمئة ألف`` after ``166 مليونا``: the next, smaller part of a compound amount; after
+    thousands, also a bare digit amount below a thousand (``28 ألفا و116`` = 28,116)."""
     p = _GAP_RE.match(sc.text, pos).end()  # type: ignore[union-attr]
     if sc.text.startswith("و", p):
         m = sc.digits_at(p + 1)
@@ -216,6 +217,8 @@ def _smaller_part(sc: _Scanner, pos: int, last_scale: float) -> tuple[float, int
             if got is None:
                 return None
             scales, end = _scales_after(sc, m.end())
+            if not scales and last_scale == 1000 and got[0] < 1000 and got[0].is_integer() and not got[1]:
+                return got[0], m.end()  # 28 ألفا و116 مرشحا: thousands and the hundreds below them (28,116)
             if not scales or scales[0].value >= last_scale:
                 return None
             return compose(scales, base=got[0]), end
