@@ -200,6 +200,10 @@ class TestSession9Mechanisms:
         ("سماكته 3.5 مم فقط.", [(3.5, "millimetres", "length", False)]),
         ("اعتقلت عشرات الناشطين.", [(None, "activists", "people", True)]),
         ("يمثلون خمسة اتحادات رياضية.", [(5.0, "federations", "organisations", False)]),
+        # a definite numeral after a noun with a pronoun suffix (as definite as with ال)
+        ("تساعده شقيقاته الخمس على ممارسة اللعبة.", [(5.0, "siblings", "people", False)]),
+        # thousands and the hundreds after them: one compound amount
+        ("تقدم 28 الفا و 116 مرشحا للانتخابات.", [(28116.0, "candidates", "people", False)]),
     ])
     def test_amounts(self, body, expected):
         assert figures_of(body) == expected

@@ -228,6 +228,12 @@ class TestSectionVocabulary:
         ("صدر حديثا عن دار النشر كتاب جديد للكاتب.", {"CULTURE_FESTIVALS"}),   # books and publishing
         ("وفق رواية الشهود.", set()),                                        # رواية alone: an account, 0.5
         ("يعاني المزارعون من تراجع الأراضي الزراعية.", {"ECON_GENERAL"}),
+        # session 9: public finance (bonds, debt) is the economy; an investigation into a death is the law
+        ("أصدرت وزارة المالية سندات تنمية حكومية.", {"ECON_GENERAL"}),
+        ("التحقيق في وفاة طفلة علقت بأرجوحة.", {"RULE_OF_LAW"}),
+        ("وفتحت النيابة تحقيقا في الحادث.", {"RULE_OF_LAW"}),
+        ("يبقى المشروع صعب التحقيق في القريب العاجل.", set()),   # التحقيق = achieving: no investigation
+        ("أعلنت الأسرة وفاة طفلها.", set()),                      # a death alone is no obituary (0.5)
         ("فرضت الحكومة الرسوم الجمركية على المركبات.", {"ECON_TRADE"}),
     ])
     def test_sentences(self, body, expected):

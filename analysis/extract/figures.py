@@ -455,11 +455,22 @@ def _adjectival(toks: list[Tok], i: int, amounts: dict[int, _Amount | None]) -> 
     return None
 
 
+_POSSESSIVE = ("هما", "هم", "هن", "ها", "ه", "نا", "كم")  # pronoun suffixes (normalised), longest first
+
+
 def _noun_before(toks: list[Tok], i: int) -> Unit | None:
     prev = _lookup(toks, i, ("noun",))
     if prev is not None:
         return prev[0] if prev[1] == 1 else None
     t = toks[i]
+    if t.kind == "word" and not t.norm.startswith("ال"):
+        # شقيقاته الخمس (his five sisters): a lexicon noun with a pronoun suffix is as definite as with ال
+        lex = unit_lexicon()
+        for suffix in _POSSESSIVE:
+            u = lex.get((t.norm[:-len(suffix)],)) if t.norm.endswith(suffix) and len(t.norm) - len(suffix) >= 3 \
+                else None
+            if u is not None and u.role == "noun":
+                return u
     if t.kind != "word" or not t.norm.startswith("ال") or len(t.norm) < 5 or number_word(t.norm) is not None:
         return None
     if _lookup(toks, i, ("not_unit", "exclude", "cue")) is not None or t.norm in _YEAR_WORDS:
