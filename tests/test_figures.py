@@ -202,6 +202,11 @@ class TestSession9Mechanisms:
         ("يمثلون خمسة اتحادات رياضية.", [(5.0, "federations", "organisations", False)]),
         # a definite numeral after a noun with a pronoun suffix (as definite as with ال)
         ("تساعده شقيقاته الخمس على ممارسة اللعبة.", [(5.0, "siblings", "people", False)]),
+        # a dot before three digits groups thousands of counted things (a measure: only with a trailing zero)
+        ("يعمل فيها 3.500 موظف.", [(3500.0, "employees", "people", False)]),
+        ("قطعت الشعلة مسارا بطول 12.800 كيلو متر.", [(12800.0, "kilometres", "length", False)]),
+        ("يبلغ طول الماراثون 42.195 كلم.", [(42.195, "kilometres", "length", False)]),
+        ("أغلق السهم عند 9.750 ريال.", [(9.75, "riyals", "money", False)]),   # fils / halalas: a decimal
         # thousands and the hundreds after them: one compound amount
         ("تقدم 28 الفا و 116 مرشحا للانتخابات.", [(28116.0, "candidates", "people", False)]),
     ])

@@ -43,6 +43,7 @@ brackets stay out (``(10%)`` -> ``10%``); ``kind`` is find_numbers' kind (or ``d
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from functools import cache, lru_cache
 from importlib.resources import files
@@ -391,6 +392,13 @@ _GLUED = {"ب", "ل", "ك", "ال", "لل", "بال", "وب", "ول", "وال"}
 _OPEN_CLOSE = {"(": ")", "«": "»", "[": "]", "\"": "\"", "“": "”"}
 _NUMBER_NOUN_ONE = {"واحد", "واحده"}
 _LABEL_WORDS = {"الماده", "ماده", "للماده", "بالماده", "البند", "بند", "الفقره", "فقره", "رقم", "برقم"}
+# A dot before exactly three digits (``3.500 موظف``، ``25.341 رحلة``) groups thousands where the noun counts
+# things; for a measure (``_MEASURES``) only with a trailing zero, which a decimal would drop (``12.800 كيلو متر`` =
+# 12,800 km, but the marathon's ``42.195 كلم``); money (fils of the 3-decimal dinars and rials: ``0.820 ر.ع.``),
+# percents, index levels, mass and energy keep it as a decimal point, and so does a leading 0.
+_DOT_THOUSANDS_RE = re.compile(r"[1-9]\d{0,2}\.\d{3}")
+_MEASURES = {"length", "area", "duration"}
+_DECIMAL_CATEGORIES = {"money", "percent", "index_points", "number", "shares", "mass", "energy", "data_rate"}
 _CLOCK_WORDS = {"الساعه", "والساعه", "بالساعه", "للساعه"}  # before digits: a clock time (الساعة 11,00 ليلا)
 _MINUTE_WORDS = {"الدقيقه", "والدقيقه", "بالدقيقه", "للدقيقه", "الدقيقتين", "والدقيقتين", "بالدقيقتين"}
 
@@ -706,6 +714,12 @@ def _adjust(toks: list[Tok], f: _Found) -> _Found:
     half = _and_a_half(toks, k, unit)
     if half is not None and a.value is not None:
         a, k = a._replace(value=a.value + 0.5), half
+    if unit is not None and unit.category not in _DECIMAL_CATEGORIES and a.value is not None and a.high is None \
+            and not a.scaled and a.kind == "decimal":
+        digits = [t for t in toks[f.i0:a.j] if t.kind == "number"]
+        written = normalize(digits[0].text) if len(digits) == 1 else ""
+        if _DOT_THOUSANDS_RE.fullmatch(written) and (unit.category not in _MEASURES or written.endswith("0")):
+            a = a._replace(value=round(a.value * 1000), kind="cardinal")  # 12.800 كيلو متر: 12,800 km
     return _Found(a, unit, f.i0, k)
 
 
