@@ -84,6 +84,8 @@ class TestDateMentions:
         ("منذ ثورة 25 يناير تغير الاقتصاد.", [("25 يناير", "date", None)]),
         ("منذ ثورة 25 يناير 2011 تغير الاقتصاد.", [("25 يناير 2011", "date", "2011-01-25")]),
         ("توج في11 اغسطس.2010 بطلا.", [("11 اغسطس.2010", "date", "2010-08-11")]),  # a stop glued by the layout
+        ("صدر القرار في 7-7-1433 هـ.", [("7-7-1433 هـ", "numeric", "2012-05-28")]),   # a digit Hijri date
+        ("صدر القرار في 12 / 8 / 2015هـ.", [("12 / 8 / 2015هـ", "numeric", "2015-08-12")]),  # هـ by slip
     ])
     def test_mentions(self, body, expected):
         assert dates_of(body) == expected

@@ -234,6 +234,7 @@ class TestSectionVocabulary:
         ("وفتحت النيابة تحقيقا في الحادث.", {"RULE_OF_LAW"}),
         ("يبقى المشروع صعب التحقيق في القريب العاجل.", set()),   # التحقيق = achieving: no investigation
         ("أعلنت الأسرة وفاة طفلها.", set()),                      # a death alone is no obituary (0.5)
+        ("دعا وزير الصحة المنظمات إلى وضع حد للتدخل.", {"HEALTH"}),
         ("فرضت الحكومة الرسوم الجمركية على المركبات.", {"ECON_TRADE"}),
     ])
     def test_sentences(self, body, expected):

@@ -705,16 +705,13 @@ def _line_tokens(text: str, start: int, end: int) -> list[Tok]:
     return [Tok(t.text, t.start, t.end, normalize(t.text), t.kind) for t in tokenize(text, start, end)]
 
 
-_HIJRI_ERA_AFTER = re.compile(r"\s?هـ")
-
-
 def _numeric_date(text: str, pd_, end: int) -> tuple[str | None, str]:
-    """(resolved, calendar) of a digit date: a year in the Hijri range (1300-1500) or followed by ``هـ``
-    (``7-7-1433 هـ``) is a Hijri date, converted to the Gregorian day."""
+    """(resolved, calendar) of a digit date: a year in the Hijri range (1300-1500: ``7-7-1433 هـ``) is a Hijri
+    date, converted to the Gregorian day."""
     day = pd_.iso[:10]
     year = int(day[:4])
-    if year in _HIJRI_YEARS or _HIJRI_ERA_AFTER.match(text, pd_.end, end):
-        g = hijri_to_gregorian(year, int(day[5:7]), int(day[8:10])) if year in _HIJRI_YEARS else None
+    if year in _HIJRI_YEARS:  # (an era mark هـ after a Gregorian year, 12 / 8 / 2015هـ, is the page's slip)
+        g = hijri_to_gregorian(year, int(day[5:7]), int(day[8:10]))
         return (g.isoformat() if g else None), "hijri"
     return pd_.iso, "gregorian"
 
