@@ -235,6 +235,8 @@ class TestSectionVocabulary:
         ("يبقى المشروع صعب التحقيق في القريب العاجل.", set()),   # التحقيق = achieving: no investigation
         ("أعلنت الأسرة وفاة طفلها.", set()),                      # a death alone is no obituary (0.5)
         ("دعا وزير الصحة المنظمات إلى وضع حد للتدخل.", {"HEALTH"}),
+        ("إحالة أوراق 10 متهمين إلى المفتي.", {"RULE_OF_LAW"}),
+        ("قضت محكمة جنايات القاهرة بالإعدام على المتهمين.", {"RULE_OF_LAW"}),
         ("فرضت الحكومة الرسوم الجمركية على المركبات.", {"ECON_TRADE"}),
     ])
     def test_sentences(self, body, expected):
