@@ -236,6 +236,9 @@ class TestSectionVocabulary:
         ("أعلنت الأسرة وفاة طفلها.", set()),                      # a death alone is no obituary (0.5)
         ("دعا وزير الصحة المنظمات إلى وضع حد للتدخل.", {"HEALTH"}),
         ("إحالة أوراق 10 متهمين إلى المفتي.", {"RULE_OF_LAW"}),
+        # NOT_A_THEME rows: tear gas is no energy news (its words count for no theme)
+        ("أطلقت الشرطة الغاز المسيل للدموع على المتظاهرين.", {"SECURITY_SERVICES"}),
+        ("ارتفعت أسعار الغاز والنفط في الأسواق.", {"ENV_OIL"}),
         ("قضت محكمة جنايات القاهرة بالإعدام على المتهمين.", {"RULE_OF_LAW"}),
         ("فرضت الحكومة الرسوم الجمركية على المركبات.", {"ECON_TRADE"}),
     ])

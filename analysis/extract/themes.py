@@ -26,6 +26,9 @@ taken off (``بالمحسوبية`` matches ``المحسوبية``, ``محسوب
 their own (same gloss, so they count once).  ``benchmarks/bench_theme_stems.py`` lists, for every stem trigger,
 the words of a corpus that share its stem: that is how the ``form`` rows were found.
 
+**Phrases that only look like triggers.**  Rows of the code ``NOT_A_THEME`` (weight 0, never reported) claim
+their words for no theme: ``الغاز المسيل للدموع`` (tear gas) is police work, not the ``الغاز`` of energy news.
+
 **What the article is about** (:func:`rank_themes`, used by :func:`analysis.evaluate.top_theme`): a theme's article
 weight is the sum of its sentence scores, each multiplied by where the sentence stands — :data:`HEADLINE_WEIGHT`
 for the headline, :data:`LEAD_WEIGHT` for the lead (the first :data:`LEAD_SENTENCES` body sentences), 1 elsewhere —
@@ -58,7 +61,7 @@ from analysis.text.layout import _dateline_date
 from analysis.text.normalize import dediac, normalize, strip_tatweel
 from analysis.text.stem import stem
 
-__all__ = ["GENERIC_THEMES", "HEADLINE_WEIGHT", "LEAD_SENTENCES", "LEAD_WEIGHT", "NOT_A_SPORT", "THRESHOLD",
+__all__ = ["GENERIC_THEMES", "HEADLINE_WEIGHT", "LEAD_SENTENCES", "LEAD_WEIGHT", "NOT_A_SPORT", "NOT_A_THEME", "THRESHOLD",
            "THEME_COLUMNS", "UNCODED_SPORTS", "Trigger",
            "rank_themes", "theme_lexicon", "theme_labels", "tag_themes", "triggers"]
 
@@ -69,6 +72,7 @@ LEAD_SENTENCES = 2
 DATELINE_MAX_WORDS = 14  # a dateline alone: place, date (both calendars), agency
 GENERIC_THEMES = {"SPORTS": "SPORTS_FOOTBALL"}  # generic theme -> default member of its family (SPORTS_*)
 NOT_A_SPORT = frozenset({"SPORTS_OLYMPICS"})  # family members that are not one sport: the last resort
+NOT_A_THEME = "NOT_A_THEME"  # rows of this code (weight 0) are phrases whose words trigger no theme (tear gas)
 UNCODED_SPORTS = {"SPORTS_OTHER": "SPORTS", "SPORTS_OLYMPICS": "SPORTS"}  # reported under the generic code
 THEME_COLUMNS = schema.TABLES["themes"].names  # declared in analysis/schema.py
 FORM_MARK = "="  # a key that is a bare word form, not a stem (no stem starts with it)
@@ -197,6 +201,11 @@ def _sentence_themes(stems: list[tuple[str, ...]], spans: list[tuple[int, int]],
                     seen.add(id(trig))
                 by_theme.setdefault(trig.theme, []).append(_Match(trig, i, i + n))
     out = []
+    blockers = by_theme.pop(NOT_A_THEME, None)
+    if blockers:  # الغاز المسيل للدموع (tear gas): its words count for no theme
+        blocked = {k for m in blockers for k in range(m.i, m.j)}
+        by_theme = {t: kept for t, ms in by_theme.items()
+                    if (kept := [m for m in ms if blocked.isdisjoint(range(m.i, m.j))])}
     for theme, matches in by_theme.items():
         if len(matches) == 1 and matches[0].trigger.weight < THRESHOLD:
             continue  # fast path: one weak cue alone (the usual case) cannot reach the threshold
