@@ -78,7 +78,8 @@ class TestDateMentions:
         ("كان ذلك قبل عام 2010.", [("عام 2010", "year", "2010")]),             # before the year 2010
         ("يغلق قبل شهر رمضان.", [("شهر رمضان", "hijri_month", None)]),          # before Ramadan, not a month ago
         ("وصل في اليوم السابق إلى لندن.", [("اليوم السابق", "relative", None)]),  # the story's day before
-        ("افتتح مساء ذلك اليوم المشروع.", [("ذلك اليوم", "relative", None)]),
+        ("افتتح مساء ذلك اليوم المشروع.", [("ذلك اليوم", "relative", None)]),   # that day: no fixed day
+        ("افتتح اليوم المشروع.", [("اليوم", "relative", "2015-07-26")]),
         ("يستمر حتى الرابع عشر من الشهر المقبل.", [("الرابع عشر من الشهر المقبل", "date", "2015-08-14")]),
         # a day and month naming an event: not this year's day (its year is not written)
         ("منذ ثورة 25 يناير تغير الاقتصاد.", [("25 يناير", "date", None)]),

@@ -145,12 +145,28 @@ _WEEKDAY_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday
 
 @cache
 def _first_words() -> frozenset[str]:
-    return frozenset(k[0] for k in date_words())
+    return frozenset(k[0] for k, w in date_words().items() if w.kind not in ("event_word", "anaphoric"))
 
 
 @cache
 def _dated_first_words() -> frozenset[str]:
-    return frozenset(k[0] for k, w in date_words().items() if w.kind != "not_date")
+    return frozenset(k[0] for k, w in date_words().items() if w.kind not in ("not_date", "event_word", "anaphoric"))
+
+
+@cache
+def _event_words() -> frozenset[str]:
+    """``event_word`` rows (``ثورة``، ``هجمات``): before a day and month they name an event (one-word rows)."""
+    return frozenset(k[0] for k, w in date_words().items() if w.kind == "event_word")
+
+
+@cache
+def _anaphoric_words() -> frozenset[str]:
+    """``anaphoric`` rows (``ذلك``، ``ذاك``): before ``اليوم`` they make it a day named before, not today."""
+    return frozenset(k[0] for k, w in date_words().items() if w.kind == "anaphoric")
+
+
+def _names_event(toks: list[Tok], i: int) -> bool:
+    return i >= 0 and toks[i].kind == "word" and any(f in _event_words() for f in _forms(toks[i].norm))
 
 
 @lru_cache(maxsize=16384)
@@ -437,7 +453,7 @@ def _sentence_dates(sid: int, toks: list[Tok], published: dt.date | None) -> lis
             m = _month_at(toks, k) if k < n else None
             if m is not None:
                 # ثورة 25 يناير: an event named by its day; without a written year the day is not this year's
-                named = i > 0 and day2 is None and _word_at(toks, i - 1, ("event_word",)) is not None
+                named = day2 is None and _names_event(toks, i - 1)
                 found, end_i = _finish_month(sid, toks, i, k + m.n, m, day, None if named else published,
                                              day2=day2)
                 if named and found.resolved is None:
@@ -502,10 +518,14 @@ def _sentence_dates(sid: int, toks: list[Tok], published: dt.date | None) -> lis
                         end_i += wd[1]
                         gloss = f"{gloss} ({_WEEKDAY_EN[wd[0].value]})"
                 resolved = _shift(published, w.value, w.unit) if published and w.unit else None
+                begin = t.start
+                if w.unit == "day" and w.value == 0 and i > 0 and toks[i - 1].kind == "word" \
+                        and any(f in _anaphoric_words() for f in _forms(toks[i - 1].norm)):
+                    begin, resolved, gloss = toks[i - 1].start, None, "that day"  # ذلك اليوم: no fixed day
                 y = _year_at(toks, end_i) if w.unit == "year" else None
                 if y is not None and toks[end_i].kind == "number":
                     end_i, resolved = y.end, f"{y.year:04d}"
-                found = _Date(sid, t.start, toks[end_i - 1].end, "relative", resolved, w.unit or "day", gloss)
+                found = _Date(sid, begin, toks[end_i - 1].end, "relative", resolved, w.unit or "day", gloss)
         # --- "قبل 6 سنوات", "قبل ثلاثة أعوام": an amount of time units ago (relative)
         if found is None:
             ago = _ago_at(toks, i)
@@ -677,7 +697,7 @@ _NUMERIC_HINT = re.compile(r"\d{1,4}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,4}")
 _ERA_AFTER = re.compile(r"\s?(?:م|هـ)(?![\u0621-\u064A])(?!\s+د(?![\u0621-\u064A]))")  # 1/9/2010م
 
 
-def _date_stamp_lines(base: BaseTables) -> list[tuple[int, int, int]]:
+def _date_stamp_lines(base: BaseTables, ids: list[int], starts: list[int]) -> list[tuple[int, int, int]]:
     """The page's date-stamp lines (``الأربعاء, 11 يوليو 2012``، ``يوم الأحد 27/05/2012 م - الموافق 7-7-1433 هـ``):
     ``meta`` paragraphs holding a page date.  They are no sentence, but their dates are the article's dates (the
     blind gold marks them: anp_IQP5, fresh2): (sentence_id, start, end), the sentence id of the sentence before the
@@ -687,11 +707,12 @@ def _date_stamp_lines(base: BaseTables) -> list[tuple[int, int, int]]:
     paras = base.paragraphs
     if paras is None or paras.empty or "kind" not in paras:
         return []
-    sents = base.sentences
-    starts, ids = sents["start"].tolist(), sents["sentence_id"].tolist()
+    kinds = paras["kind"].tolist()
+    if "meta" not in kinds or not ids:
+        return []  # (the usual case: no column but the kinds is read)
     out = []
-    for kind, s, e in zip(paras["kind"].tolist(), paras["start"].tolist(), paras["end"].tolist()):
-        if kind != "meta" or not ids:
+    for kind, s, e in zip(kinds, paras["start"].tolist(), paras["end"].tolist()):
+        if kind != "meta":
             continue
         stamp = find_page_date(base.text, s, e)
         if stamp is None or "T" in stamp.iso:
@@ -724,11 +745,12 @@ def extract_dates(base: BaseTables) -> pd.DataFrame:
     found: list[_Date] = []
     for sid in sorted(by_sentence):
         found.extend(_sentence_dates(sid, by_sentence[sid], published))
-    stamps = _date_stamp_lines(base)
+    sents = base.sentences
+    ids, starts = sents["sentence_id"].tolist(), sents["start"].tolist()
+    stamps = _date_stamp_lines(base, ids, starts)
     for sid, s, e in stamps:
         found.extend(_sentence_dates(sid, _line_tokens(base.text, s, e), published))
-    sents = base.sentences
-    scopes = list(zip(sents["sentence_id"].tolist(), sents["start"].tolist(), sents["end"].tolist())) + stamps
+    scopes = list(zip(ids, starts, sents["end"].tolist())) + stamps
     for sid, s, e in scopes:
         text = normalize(base.text[s:e])
         if not _NUMERIC_HINT.search(text):

@@ -768,7 +768,7 @@ def _sentence_figures(sid: int, toks: list[Tok], numbers: list[NumberMention],
                            approximate, qualifier, value_text, toks[i0].start, toks[k - 1].end, i0, k, None))
         i = max(k, a.j, i + 1)
     out = _share_units(toks, _apply_cues(toks, out))
-    return out + _age_figures(sid, toks, out)
+    return out + _age_figures(sid, toks, out, amounts)
 
 
 @cache
@@ -806,14 +806,20 @@ def _age_ordinal(toks: list[Tok], i: int) -> tuple[float, int] | None:
     return value, j
 
 
-def _age_figures(sid: int, toks: list[Tok], taken: list[_Figure]) -> list[_Figure]:
+def _age_figures(sid: int, toks: list[Tok], taken: list[_Figure], amounts: dict[int, _Amount | None]
+                 ) -> list[_Figure]:
     """Ages written as ordinals (an age is a ``duration`` figure, CONVENTIONS): after an ``age_before`` word
     (``بعمر التاسعة``، ``بلوغ الثانية عشرة``) or before ``من`` + an ``age_of`` word (``لم يتجاوز السابعة والعشرين
     من عمره``، ``في الـ17 من عمره``); the span is the ordinal (the cue words outside)."""
+    # candidates: ordinals (find_numbers' amounts of None) and الـ before digits
+    cands = sorted({i for i, a in amounts.items() if a is None}
+                   | {i - 1 for i, a in amounts.items() if a is not None and a.digits and i > 0 and toks[i - 1].norm == "ال"})
+    if not cands:
+        return []
     before, of = _age_words()
     busy = {k for f in taken for k in range(f.i0, f.i1)}
     out = []
-    for i in range(len(toks)):
+    for i in cands:
         if i in busy or toks[i].kind != "word" or not toks[i].norm.startswith("ال"):
             continue
         got = _age_ordinal(toks, i)
