@@ -207,6 +207,11 @@ class TestSession9Mechanisms:
         ("قطعت الشعلة مسارا بطول 12.800 كيلو متر.", [(12800.0, "kilometres", "length", False)]),
         ("يبلغ طول الماراثون 42.195 كلم.", [(42.195, "kilometres", "length", False)]),
         ("أغلق السهم عند 9.750 ريال.", [(9.75, "riyals", "money", False)]),   # fils / halalas: a decimal
+        # a و-list of digit amounts shares the noun written after the last; أو between two digit amounts: a range
+        ("تراوحت آجال السندات بين «5 و7 و10 سنوات».", [(5.0, "years", "duration", False), (7.0, "years", "duration", False),
+                                                    (10.0, "years", "duration", False)]),
+        ("حتى لو وصلت الإقامة 15 أو 19 يوما.", [(15.0, "days", "duration", False)]),
+        ("في 5 و6 مايو اجتمعوا.", []),                          # days of a month: no counted noun ahead
         # thousands and the hundreds after them: one compound amount
         ("تقدم 28 الفا و 116 مرشحا للانتخابات.", [(28116.0, "candidates", "people", False)]),
     ])

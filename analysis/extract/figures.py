@@ -749,9 +749,10 @@ def _sentence_figures(sid: int, toks: list[Tok], numbers: list[NumberMention],
                 a2 = _dual_range(toks, got[0], amounts)
                 found = _Found(a2, got[1], i, a2.j)
             else:
+                got = (_or_range(toks, got[0], amounts), got[1])
                 found, nxt = _place_noun(toks, i, got[0], skip)
                 if found is None:
-                    unit = _elided_unit(toks, i, got[0], out)
+                    unit = _elided_unit(toks, i, got[0], out) or _unit_ahead(toks, got[0], amounts, skip)
                     if unit is None:
                         i = max(nxt, i + 1)
                         continue
@@ -833,6 +834,45 @@ def _age_figures(sid: int, toks: list[Tok], taken: list[_Figure], amounts: dict[
         out.append(_Figure(sid, value, None, "ordinal", False, None, "years", "duration", False, None,
                            " ".join(x.text for x in toks[i:j]), toks[i].start, toks[j - 1].end, i, j, None))
     return out
+
+
+def _plain_digits(a: _Amount | None) -> bool:
+    return a is not None and a.digits and not a.scaled and not a.vague and a.kind in ("cardinal", "decimal") \
+        and a.value is not None and not (a.value.is_integer() and 1000 <= a.value <= 2100)  # (not a year)
+
+
+def _or_range(toks: list[Tok], a: _Amount, amounts: dict[int, _Amount | None]) -> _Amount:
+    """``15 أو 19 يوما`` (15 or 19 days): two digit amounts joined by أو are one range (the lower, the higher),
+    like ``يومين أو ثلاثة`` and find_numbers' ``5 إلى 10``."""
+    j = a.j
+    if not _plain_digits(a) or j + 1 >= len(toks) or toks[j].norm != "او":
+        return a
+    b = amounts.get(j + 1)
+    if not _plain_digits(b) or b.value == a.value:
+        return a
+    lo, hi = sorted((a.value, b.value))
+    return a._replace(value=lo, high=hi, j=b.j, kind="range")
+
+
+def _unit_ahead(toks: list[Tok], a: _Amount, amounts: dict[int, _Amount | None], skip: frozenset[int]) -> Unit | None:
+    """``«5 و7 و10 سنوات»``: a bare digit amount in a و-list of digit amounts counts the noun of the list's last
+    amount (the noun written once, after the last; each amount a figure of its own, spanned on its digits)."""
+    if not _plain_digits(a):
+        return None
+    j = a.j
+    for _ in range(4):
+        if j + 1 >= len(toks) or toks[j].norm != "و":
+            return None
+        b = amounts.get(j + 1)
+        if not _plain_digits(b):
+            return None
+        unit, _k, drop = _counted_noun(toks, b, b.j, skip)
+        if drop:
+            return None
+        if unit is not None:
+            return unit if unit.category not in ("percent", "number") else None
+        j = b.j
+    return None
 
 
 def _definite_numeral_plural(norm: str) -> bool:

@@ -371,7 +371,18 @@ def _range_after(sc: _Scanner, end: int, *, between: bool) -> tuple[float, int, 
     got = _amount_at(sc, p)
     if got is None or got[3]:
         return None
+    if between and w.norm.startswith("و") and _list_goes_on(sc, got[1]):
+        return None  # بين «5 و7 و10 سنوات»: a list of three amounts, not the range 5-7
     return got[0], got[1], _shared_scale(sc, p)
+
+
+def _list_goes_on(sc: _Scanner, end: int) -> bool:
+    """Another و + digits right after the second amount of a بين ... و pair."""
+    w = sc.word_at(end)
+    if w is None or w.norm != "و":
+        return False
+    p = _GAP_RE.match(sc.text, w.end).end()  # type: ignore[union-attr]
+    return _DIGITS_RE.match(sc.text, p) is not None
 
 
 @cache
