@@ -174,7 +174,7 @@ def _lookup(toks: list[Tok], i: int, roles: tuple[str, ...]) -> tuple[Unit, int]
                 return u, n
             if u is not None and u.role == "not_unit" and n == 1 and first == words[0]:
                 return None  # a word listed as no unit as written (بين) is never read through a clitic (ب + ين)
-    acc = _accusative_of(toks[i].norm) if "noun" in roles else None
+    acc = _accusative_of(toks[i].norm) if "noun" in roles and 0 <= i < len(toks) else None
     return (acc, 1) if acc is not None else None
 
 
