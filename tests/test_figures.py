@@ -181,6 +181,59 @@ class TestSession6Mechanisms:
             (["يومين أو ثلاثة"], [3.0], ["range"])
 
 
+class TestSession9Mechanisms:
+    """Mechanisms added after reading the fresh2 errors (rules and glossed rows, not an article's words)."""
+
+    @pytest.mark.parametrize("body, expected", [
+        # an age written as an ordinal: after بعمر/سن/بلوغ, or before من عمره/من العمر (a duration in years)
+        ("بدأت ممارسة المبارزة بعمر التاسعة.", [(9.0, "years", "duration", False)]),
+        ("كان علي بلوغ الثانية عشرة كي أتمكن.", [(12.0, "years", "duration", False)]),
+        ("رغم انه لم يتجاوز السابعة والعشرين من عمره.", [(27.0, "years", "duration", False)]),
+        ("أوقفت الشرطة مراهقا في الـ17 من عمره.", [(17.0, "years", "duration", False)]),
+        ("كان في سن التاسعة والثلاثين حين اعتزل.", [(39.0, "years", "duration", False)]),
+        # a proportion in words: numerator + plural fraction, no counted noun -> number
+        ("يمثل النفط ثلاثة أرباع انتاج البلاد.", [(0.75, None, "number", False)]),
+        # the indefinite accusative of a noun the lexicon lists in the singular
+        ("خرج 150 طالبا إلى الشارع.", [(150.0, "students", "people", False)]),
+        ("يزن الجهاز 350 جراماً فقط.", [(350.0, "grams", "mass", False)]),
+        # new counted nouns (units.csv, glossed)
+        ("سماكته 3.5 مم فقط.", [(3.5, "millimetres", "length", False)]),
+        ("اعتقلت عشرات الناشطين.", [(None, "activists", "people", True)]),
+        ("يمثلون خمسة اتحادات رياضية.", [(5.0, "federations", "organisations", False)]),
+        # a definite numeral after a noun with a pronoun suffix (as definite as with ال)
+        ("تساعده شقيقاته الخمس على ممارسة اللعبة.", [(5.0, "siblings", "people", False)]),
+        # a dot before three digits groups thousands of counted things (a measure: only with a trailing zero)
+        ("يعمل فيها 3.500 موظف.", [(3500.0, "employees", "people", False)]),
+        ("قطعت الشعلة مسارا بطول 12.800 كيلو متر.", [(12800.0, "kilometres", "length", False)]),
+        ("يبلغ طول الماراثون 42.195 كلم.", [(42.195, "kilometres", "length", False)]),
+        ("أغلق السهم عند 9.750 ريال.", [(9.75, "riyals", "money", False)]),   # fils / halalas: a decimal
+        # a و-list of digit amounts shares the noun written after the last; أو between two digit amounts: a range
+        ("تراوحت آجال السندات بين «5 و7 و10 سنوات».", [(5.0, "years", "duration", False), (7.0, "years", "duration", False),
+                                                    (10.0, "years", "duration", False)]),
+        ("حتى لو وصلت الإقامة 15 أو 19 يوما.", [(15.0, "days", "duration", False)]),
+        ("في 5 و6 مايو اجتمعوا.", []),                          # days of a month: no counted noun ahead
+        # thousands and the hundreds after them: one compound amount
+        ("تقدم 28 الفا و 116 مرشحا للانتخابات.", [(28116.0, "candidates", "people", False)]),
+    ])
+    def test_amounts(self, body, expected):
+        assert figures_of(body) == expected
+
+    @pytest.mark.parametrize("body", [
+        "عرضت في معرض E3 مؤخراً ألعابها.",             # digits inside a Latin name
+        "اعتقل عند الساعة 11,00 ليلا في منزله.",         # a clock time after الساعة
+        "في الثلث الأول من سنة 2012 عاملاً مخففاً.",     # a year after سنة, then an accusative noun
+        "فهم غير ملمين بكيفية العناية بالشجرة.",          # ملمين (knowledgeable) is no dual of ملم
+        "اكتشف الفريق ربع الحقيقة.",                      # a bare fraction word is no proportion figure
+        "وصلت الشعلة إلى البرج في الرابعة عصرا.",          # an ordinal without an age cue (a clock time)
+    ])
+    def test_no_figure(self, body):
+        assert figures_of(body) == []
+
+    def test_age_span_leaves_the_cue_out(self):
+        f = parse_article("عنوان\n\nبدأت منى المبارزة بعمر التاسعة، وكان في الـ23 من عمرها.").figures
+        assert f["text"].tolist() == ["التاسعة", "الـ23"]
+
+
 class TestNotFigures:
     @pytest.mark.parametrize("body", [
         "تبدأ الهدنة الساعة 11:59 مساء.",

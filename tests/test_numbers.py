@@ -46,6 +46,10 @@ class TestKinds:
         ("مليار دولار", [("مليار", 1e9, "cardinal")]),
         # compound amounts: one number
         ("166 مليونا و 525 الف دينار", [("166 مليونا و 525 الف", 166525000.0, "cardinal")]),
+        # after thousands, a bare digit amount below a thousand is the compound's last part (session 9)
+        ("28 الفا و 116 مرشحا", [("28 الفا و 116", 28116.0, "cardinal")]),
+        ("بين «5 و7 و10 سنوات»", [("5", 5.0, "cardinal"), ("7", 7.0, "cardinal"), ("10", 10.0, "cardinal")]),  # a list
+        ("3 آلاف و2.5 مليون", [("3 آلاف", 3000.0, "cardinal"), ("2.5 مليون", 2500000.0, "cardinal")]),
         ("16 مليونا وثلاثمئة الف دينار", [("16 مليونا وثلاثمئة الف", 16300000.0, "cardinal")]),
         # fractions
         ("ربع السكان", [("ربع", 0.25, "fraction")]),

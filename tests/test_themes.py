@@ -228,6 +228,18 @@ class TestSectionVocabulary:
         ("صدر حديثا عن دار النشر كتاب جديد للكاتب.", {"CULTURE_FESTIVALS"}),   # books and publishing
         ("وفق رواية الشهود.", set()),                                        # رواية alone: an account, 0.5
         ("يعاني المزارعون من تراجع الأراضي الزراعية.", {"ECON_GENERAL"}),
+        # session 9: public finance (bonds, debt) is the economy; an investigation into a death is the law
+        ("أصدرت وزارة المالية سندات تنمية حكومية.", {"ECON_GENERAL"}),
+        ("التحقيق في وفاة طفلة علقت بأرجوحة.", {"RULE_OF_LAW"}),
+        ("وفتحت النيابة تحقيقا في الحادث.", {"RULE_OF_LAW"}),
+        ("يبقى المشروع صعب التحقيق في القريب العاجل.", set()),   # التحقيق = achieving: no investigation
+        ("أعلنت الأسرة وفاة طفلها.", set()),                      # a death alone is no obituary (0.5)
+        ("دعا وزير الصحة المنظمات إلى وضع حد للتدخل.", {"HEALTH"}),
+        ("إحالة أوراق 10 متهمين إلى المفتي.", {"RULE_OF_LAW"}),
+        # NOT_A_THEME rows: tear gas is no energy news (its words count for no theme)
+        ("أطلقت الشرطة الغاز المسيل للدموع على المتظاهرين.", {"SECURITY_SERVICES"}),
+        ("ارتفعت أسعار الغاز والنفط في الأسواق.", {"ENV_OIL"}),
+        ("قضت محكمة جنايات القاهرة بالإعدام على المتهمين.", {"RULE_OF_LAW"}),
         ("فرضت الحكومة الرسوم الجمركية على المركبات.", {"ECON_TRADE"}),
     ])
     def test_sentences(self, body, expected):
@@ -278,6 +290,35 @@ class TestAboutness:
         assert rank_themes(art.themes, art.sentences)["theme"].iloc[0] == "SPORTS_VOLLEYBALL"
         art = parse_article("الفريق يستعد للموسم\n\nخاض الفريق مباراة ودية وأشاد المدرب باللاعبين.\n", ner=False)
         assert rank_themes(art.themes, art.sentences)["theme"].tolist() == ["SPORTS_FOOTBALL"]  # the default sport
+
+    @pytest.mark.parametrize(("text", "expected"), [
+        # a sport without a code of its own: the generic words stay under SPORTS (not the football default)
+        ("بطولة آسيا للمبارزة\n\nتوج اللاعب بالمركز الأول في منافسات المبارزة وأشاد المدرب بالمنتخب.\n", "SPORTS"),
+        ("دورة لمدربي الريشة الطائرة\n\nاختتمت الدورة التمهيدية لمدربي الريشة الطائرة بمشاركة عشرين مدربا.\n",
+         "SPORTS"),
+        ("المنتخب يفوز في كرة السلة\n\nفاز المنتخب على لبنان في مباراة كرة السلة وأشاد المدرب باللاعبين.\n", "SPORTS"),
+        # the Olympic Games name no sport: a sport the article names takes the generic weight
+        ("منتخب كرة اليد يسافر إلى الألعاب الأولمبية\n\nسافر لاعبو منتخب كرة اليد إلى لندن للمشاركة في الأولمبياد "
+         "وقال المدرب إن الفريق جاهز للمباراة الأولى.\n", "SPORTS_HANDBALL"),
+        # ... and, where none is named, the generic weight goes to the Games (reported as SPORTS), not to football
+        ("شعلة الأولمبياد تصل لندن\n\nوصلت الشعلة الأولمبية إلى لندن قبل افتتاح الألعاب الأولمبية بمشاركة "
+         "آلاف اللاعبين في المنافسات.\n", "SPORTS"),
+        # sports administration still competes by weight with the sport named, as before
+        ("الجمعية العمومية لاتحاد الكرة\n\nانتخبت الجمعية العمومية مجلس إدارة الاتحاد الرياضي ووافقت على "
+         "اللوائح الجديدة.\nوحضر الاجتماع وزير الرياضة.\n", "SPORTS_ADMINISTRATION"),
+    ])
+    def test_sports_without_a_code(self, text, expected):
+        from analysis.extract.themes import NOT_A_SPORT, UNCODED_SPORTS
+        assert NOT_A_SPORT == {"SPORTS_OLYMPICS"}
+        assert UNCODED_SPORTS == {"SPORTS_OTHER": "SPORTS", "SPORTS_OLYMPICS": "SPORTS"}
+        art = parse_article(text, ner=False)
+        assert rank_themes(art.themes, art.sentences)["theme"].iloc[0] == expected
+        assert top_theme(art) == expected
+
+    def test_a_verb_sharing_a_sport_stem_is_no_sport(self):
+        # التنس (tennis) is a word-form trigger: its stem تنس is also that of تنسوا (do not forget)
+        assert "SPORTS_OTHER" not in themes_of("ولا تنسوا الفضل بينكم وتذكروا نعمة الصحة.")
+        assert "SPORTS_OTHER" in themes_of("تأهل اللاعب إلى نهائي بطولة التنس.")
 
     def test_no_themes(self):
         art = parse_article("عنوان\n\nوصل الوزير إلى المدينة صباحا.", ner=False)

@@ -35,7 +35,10 @@ Kinds and how they are resolved against ``base.published_at`` (the publication d
 * ``period``: a range of days in one month (``من 12- 23 شوال``، ``بين 23 و26 غشت``، ``من 11 حتى 17 حزيران``): one
   row, an ISO interval when the year is known;
   a decade (``الثمانينات``): the interval of its years (``1980/1989``; 1930s-1990s, the decades the words name in
-  today's news).  ``يوم 17 الحالي``: the ``date`` ``17 الحالي``, a day of ``P``'s month.
+  today's news).  ``يوم 17 الحالي``: the ``date`` ``17 الحالي``, a day of ``P``'s month; ``الرابع عشر من الشهر
+  المقبل``: a ``date``, that day of the month the relative names.
+* A day and month naming an event (after an ``event_word``: ``ثورة 25 يناير``، ``هجمات 11 سبتمبر``) is a ``date``
+  row, unresolved unless its year is written (the event's year is not the publication year).
 * ``year`` (``عام 2016``، ``في 2015``، ``للعام 2012``): a four-digit number 1900-2100 that does not count a noun ->
   ``YYYY``; a range or list of years in one token (``2009-2010``، ``2013/2012``) gives one row per year.
 * ``numeric`` (``28-09-2020``، ``2020/09/28``، ``1/9/2010م``) via :func:`analysis.text.pagedate.find_page_date`.
@@ -73,6 +76,7 @@ from analysis.text.pagedate import (
     hijri_to_gregorian,
     month_rows,
 )
+from analysis.text.tokens import tokenize
 
 __all__ = ["DATE_COLUMNS", "DateWord", "date_words", "extract_dates", "resolve_weekday"]
 
@@ -141,12 +145,28 @@ _WEEKDAY_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday
 
 @cache
 def _first_words() -> frozenset[str]:
-    return frozenset(k[0] for k in date_words())
+    return frozenset(k[0] for k, w in date_words().items() if w.kind not in ("event_word", "anaphoric"))
 
 
 @cache
 def _dated_first_words() -> frozenset[str]:
-    return frozenset(k[0] for k, w in date_words().items() if w.kind != "not_date")
+    return frozenset(k[0] for k, w in date_words().items() if w.kind not in ("not_date", "event_word", "anaphoric"))
+
+
+@cache
+def _event_words() -> frozenset[str]:
+    """``event_word`` rows (``ثورة``، ``هجمات``): before a day and month they name an event (one-word rows)."""
+    return frozenset(k[0] for k, w in date_words().items() if w.kind == "event_word")
+
+
+@cache
+def _anaphoric_words() -> frozenset[str]:
+    """``anaphoric`` rows (``ذلك``، ``ذاك``): before ``اليوم`` they make it a day named before, not today."""
+    return frozenset(k[0] for k, w in date_words().items() if w.kind == "anaphoric")
+
+
+def _names_event(toks: list[Tok], i: int) -> bool:
+    return i >= 0 and toks[i].kind == "word" and any(f in _event_words() for f in _forms(toks[i].norm))
 
 
 @lru_cache(maxsize=16384)
@@ -432,7 +452,22 @@ def _sentence_dates(sid: int, toks: list[Tok], published: dt.date | None) -> lis
             k = k + 1 if k < n and _word_at(toks, k, ("month_word",)) else k
             m = _month_at(toks, k) if k < n else None
             if m is not None:
-                found, end_i = _finish_month(sid, toks, i, k + m.n, m, day, published, day2=day2)
+                # ثورة 25 يناير: an event named by its day; without a written year the day is not this year's
+                named = day2 is None and _names_event(toks, i - 1)
+                found, end_i = _finish_month(sid, toks, i, k + m.n, m, day, None if named else published,
+                                             day2=day2)
+                if named and found.resolved is None:
+                    found = found._replace(yearless=None)
+            elif day2 is None and k > j and (r := _word_at(toks, k, ("relative",))) is not None \
+                    and r[0].unit == "month" and r[0].value is not None:
+                # "الرابع عشر من الشهر المقبل": a day of a month named relatively
+                resolved = None
+                if published is not None:
+                    ym = _shift(published, r[0].value, "month")
+                    when = _day_of("gregorian", int(ym[:4]), int(ym[5:]), day)
+                    resolved = when.isoformat() if when else None
+                end_i = k + r[1]
+                found = _Date(sid, t.start, toks[end_i - 1].end, "date", resolved, "day", f"{day} of {r[0].gloss}")
             elif day2 is None and t.kind == "number" and j < n and toks[j].norm in _THIS_MONTH:
                 # "يوم 17 الحالي": a day of the current month
                 resolved = None
@@ -483,10 +518,14 @@ def _sentence_dates(sid: int, toks: list[Tok], published: dt.date | None) -> lis
                         end_i += wd[1]
                         gloss = f"{gloss} ({_WEEKDAY_EN[wd[0].value]})"
                 resolved = _shift(published, w.value, w.unit) if published and w.unit else None
+                begin = t.start
+                if w.unit == "day" and w.value == 0 and i > 0 and toks[i - 1].kind == "word" \
+                        and any(f in _anaphoric_words() for f in _forms(toks[i - 1].norm)):
+                    begin, resolved, gloss = toks[i - 1].start, None, "that day"  # ذلك اليوم: no fixed day
                 y = _year_at(toks, end_i) if w.unit == "year" else None
                 if y is not None and toks[end_i].kind == "number":
                     end_i, resolved = y.end, f"{y.year:04d}"
-                found = _Date(sid, t.start, toks[end_i - 1].end, "relative", resolved, w.unit or "day", gloss)
+                found = _Date(sid, begin, toks[end_i - 1].end, "relative", resolved, w.unit or "day", gloss)
         # --- "قبل 6 سنوات", "قبل ثلاثة أعوام": an amount of time units ago (relative)
         if found is None:
             ago = _ago_at(toks, i)
@@ -544,8 +583,11 @@ _BEFORE_AN_EVENT = {"من", "على", "علي"}
 
 
 def _before_an_event(toks: list[Tok], i: int, j: int, w: DateWord) -> bool:
-    """``قبل يومين من شهر رمضان``، ``وقبل يومين على المباراة``: so long before an event, not so long ago."""
-    return normalize(w.term_ar).startswith("قبل") and j < len(toks) and toks[j].norm in _BEFORE_AN_EVENT
+    """``قبل يومين من شهر رمضان``، ``وقبل يومين على المباراة``: so long before an event, not so long ago; ``قبل عام
+    2010``، ``قبل شهر رمضان``: before a year or a month that is written, not a year or a month ago."""
+    if not normalize(w.term_ar).startswith("قبل") or j >= len(toks):
+        return False
+    return toks[j].norm in _BEFORE_AN_EVENT or toks[j].kind == "number" or _month_at(toks, j) is not None
 
 
 def _ago_at(toks: list[Tok], i: int) -> tuple[int, str, int] | None:
@@ -597,7 +639,8 @@ def _finish_month(sid: int, toks: list[Tok], i: int, after: int, m: _Month, day:
     if alt is not None:
         j = alt
     year = None
-    y = _year_at(toks, j + 1 if j < len(toks) and toks[j].text in ",،" else j, calendar=m.calendar)
+    y = _year_at(toks, j + 1 if j < len(toks) and (toks[j].text in ",،" or _glued_stop(toks, j)) else j,
+                 calendar=m.calendar)
     if y is not None and y.calendar == m.calendar:
         year, j = y.year, y.end
     modifier = None
@@ -634,6 +677,13 @@ def _finish_month(sid: int, toks: list[Tok], i: int, after: int, m: _Month, day:
     return _Date(sid, toks[i].start, toks[j - 1].end, kind, resolved, gran, gloss, m.calendar, yearless), j
 
 
+def _glued_stop(toks: list[Tok], j: int) -> bool:
+    """``11 اغسطس.2010``: a full stop glued between a month and a year on both sides (a sentence stop the page's
+    layout moved; no space, so it ends no sentence) is read like a comma."""
+    return (toks[j].text == "." and 0 < j < len(toks) - 1 and toks[j - 1].end == toks[j].start
+            and toks[j].end == toks[j + 1].start and toks[j + 1].kind == "number")
+
+
 def _day_of(calendar: str, year: int, month: int, day: int) -> dt.date | None:
     if calendar == "hijri":
         return hijri_to_gregorian(year, month, day)
@@ -647,15 +697,61 @@ _NUMERIC_HINT = re.compile(r"\d{1,4}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,4}")
 _ERA_AFTER = re.compile(r"\s?(?:م|هـ)(?![\u0621-\u064A])(?!\s+د(?![\u0621-\u064A]))")  # 1/9/2010م
 
 
+def _date_stamp_lines(base: BaseTables, ids: list[int], starts: list[int]) -> list[tuple[int, int, int]]:
+    """The page's date-stamp lines (``الأربعاء, 11 يوليو 2012``، ``يوم الأحد 27/05/2012 م - الموافق 7-7-1433 هـ``):
+    ``meta`` paragraphs holding a page date.  They are no sentence, but their dates are the article's dates (the
+    blind gold marks them: anp_IQP5, fresh2): (sentence_id, start, end), the sentence id of the sentence before the
+    line (the headline), or of the first sentence where none is before it.  A machine timestamp -- a digit date
+    with its clock time attached (``28-09-2020, 22:26``, a CMS's publication stamp) -- is page furniture, not a
+    date of the text (the seed's gold has no row for it)."""
+    paras = base.paragraphs
+    if paras is None or paras.empty or "kind" not in paras:
+        return []
+    kinds = paras["kind"].tolist()
+    if "meta" not in kinds or not ids:
+        return []  # (the usual case: no column but the kinds is read)
+    out = []
+    for kind, s, e in zip(kinds, paras["start"].tolist(), paras["end"].tolist()):
+        if kind != "meta":
+            continue
+        stamp = find_page_date(base.text, s, e)
+        if stamp is None or "T" in stamp.iso:
+            continue
+        before = [sid for sid, st in zip(ids, starts) if st < s]
+        out.append((int(before[-1] if before else ids[0]), int(s), int(e)))
+    return out
+
+
+def _line_tokens(text: str, start: int, end: int) -> list[Tok]:
+    return [Tok(t.text, t.start, t.end, normalize(t.text), t.kind) for t in tokenize(text, start, end)]
+
+
+def _numeric_date(text: str, pd_, end: int) -> tuple[str | None, str]:
+    """(resolved, calendar) of a digit date: a year in the Hijri range (1300-1500: ``7-7-1433 هـ``) is a Hijri
+    date, converted to the Gregorian day."""
+    day = pd_.iso[:10]
+    year = int(day[:4])
+    if year in _HIJRI_YEARS:  # (an era mark هـ after a Gregorian year, 12 / 8 / 2015هـ, is the page's slip)
+        g = hijri_to_gregorian(year, int(day[5:7]), int(day[8:10]))
+        return (g.isoformat() if g else None), "hijri"
+    return pd_.iso, "gregorian"
+
+
 def extract_dates(base: BaseTables) -> pd.DataFrame:
-    """The dates table of one article (columns :data:`DATE_COLUMNS`), sorted by position."""
+    """The dates table of one article (columns :data:`DATE_COLUMNS`), sorted by position.  The sentences are
+    read, and the page's date-stamp line (:func:`_date_stamp_lines`)."""
     published = _pub_date(base.published_at)
     by_sentence = tokens_by_sentence(base)
     found: list[_Date] = []
     for sid in sorted(by_sentence):
         found.extend(_sentence_dates(sid, by_sentence[sid], published))
     sents = base.sentences
-    for sid, s, e in zip(sents["sentence_id"].tolist(), sents["start"].tolist(), sents["end"].tolist()):
+    ids, starts = sents["sentence_id"].tolist(), sents["start"].tolist()
+    stamps = _date_stamp_lines(base, ids, starts)
+    for sid, s, e in stamps:
+        found.extend(_sentence_dates(sid, _line_tokens(base.text, s, e), published))
+    scopes = list(zip(ids, starts, sents["end"].tolist())) + stamps
+    for sid, s, e in scopes:
         text = normalize(base.text[s:e])
         if not _NUMERIC_HINT.search(text):
             continue
@@ -667,7 +763,8 @@ def extract_dates(base: BaseTables) -> pd.DataFrame:
             if not any(d.start <= pd_.start < d.end for d in found):
                 era = _ERA_AFTER.match(base.text, pd_.end, e)
                 end = era.end() if era else pd_.end
-                found.append(_Date(int(sid), pd_.start, end, "numeric", pd_.iso, "day", pd_.iso))
+                resolved, calendar = _numeric_date(base.text, pd_, e)
+                found.append(_Date(int(sid), pd_.start, end, "numeric", resolved, "day", pd_.iso, calendar))
             pos = pd_.end
     found.sort(key=lambda d: (d.start, d.end))
     if published is None:

@@ -43,6 +43,7 @@ brackets stay out (``(10%)`` -> ``10%``); ``kind`` is find_numbers' kind (or ``d
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from functools import cache, lru_cache
 from importlib.resources import files
@@ -158,9 +159,12 @@ def _may_start_unit(norm: str) -> bool:
 
 
 def _lookup(toks: list[Tok], i: int, roles: tuple[str, ...]) -> tuple[Unit, int] | None:
-    """The longest lexicon entry with a role in ``roles`` starting at token ``i``; returns (unit, tokens used)."""
+    """The longest lexicon entry with a role in ``roles`` starting at token ``i``; returns (unit, tokens used).
+    A one-word noun the lexicon lists only in the singular is also found in its indefinite accusative (the
+    final alif of tanween: ``150 طالبا``، ``350 جراماً`` -> ``طالب``، ``جرام``; :func:`_accusative_of`)."""
     if 0 <= i < len(toks) and not _may_start_unit(toks[i].norm):
-        return None  # fast path: most words start no entry
+        acc = _accusative_of(toks[i].norm) if 0 <= i < len(toks) and "noun" in roles else None
+        return (acc, 1) if acc is not None else None  # fast path: most words start no entry
     lex = unit_lexicon()
     for n in range(min(_max_unit_len(), len(toks) - i), 0, -1):
         words = [t.norm for t in toks[i:i + n]]
@@ -169,7 +173,22 @@ def _lookup(toks: list[Tok], i: int, roles: tuple[str, ...]) -> tuple[Unit, int]
             if u is not None and u.role in roles:
                 return u, n
             if u is not None and u.role == "not_unit" and n == 1 and first == words[0]:
-                break  # a word listed as no unit as written (بين) is never read through a clitic (ب + ين, yen)
+                return None  # a word listed as no unit as written (بين) is never read through a clitic (ب + ين)
+    acc = _accusative_of(toks[i].norm) if "noun" in roles and 0 <= i < len(toks) else None
+    return (acc, 1) if acc is not None else None
+
+
+@lru_cache(maxsize=16384)
+def _accusative_of(norm: str) -> Unit | None:
+    """The lexicon noun a word is the indefinite accusative of: the word (clitics stripped, no article) ends in
+    alif and, without it, is a one-word ``noun`` row (``طالبا`` -> ``طالب``), the word itself being no row."""
+    lex = unit_lexicon()
+    for form in strip_clitics(norm):
+        if form.startswith("ال") or len(form) < 4 or not form.endswith("ا") or (form,) in lex:
+            continue
+        u = lex.get((form[:-1],))
+        if u is not None and u.role == "noun":
+            return u
     return None
 
 
@@ -358,6 +377,8 @@ def _amounts_by_token(toks: list[Tok], numbers: list[NumberMention]) -> dict[int
         if m.kind == "ordinal":
             out[i] = None
             continue
+        if toks[i].kind == "latin" and toks[i].text[:1].isascii() and toks[i].text[:1].isalpha():
+            continue  # E3، G20، MP3: digits after Latin letters in one token are part of a name, not an amount
         if toks[i].kind == "number" and any(c in toks[i].text for c in "-/:") and m.kind != "range":
             continue
         digits = normalize(m.text[:1]).isdigit()
@@ -371,6 +392,14 @@ _GLUED = {"ب", "ل", "ك", "ال", "لل", "بال", "وب", "ول", "وال"}
 _OPEN_CLOSE = {"(": ")", "«": "»", "[": "]", "\"": "\"", "“": "”"}
 _NUMBER_NOUN_ONE = {"واحد", "واحده"}
 _LABEL_WORDS = {"الماده", "ماده", "للماده", "بالماده", "البند", "بند", "الفقره", "فقره", "رقم", "برقم"}
+# A dot before exactly three digits (``3.500 موظف``، ``25.341 رحلة``) groups thousands where the noun counts
+# things; for a measure (``_MEASURES``) only with a trailing zero, which a decimal would drop (``12.800 كيلو متر`` =
+# 12,800 km, but the marathon's ``42.195 كلم``); money (fils of the 3-decimal dinars and rials: ``0.820 ر.ع.``),
+# percents, index levels, mass and energy keep it as a decimal point, and so does a leading 0.
+_DOT_THOUSANDS_RE = re.compile(r"[1-9]\d{0,2}\.\d{3}")
+_MEASURES = {"length", "area", "duration"}
+_DECIMAL_CATEGORIES = {"money", "percent", "index_points", "number", "shares", "mass", "energy", "data_rate"}
+_CLOCK_WORDS = {"الساعه", "والساعه", "بالساعه", "للساعه"}  # before digits: a clock time (الساعة 11,00 ليلا)
 _MINUTE_WORDS = {"الدقيقه", "والدقيقه", "بالدقيقه", "للدقيقه", "الدقيقتين", "والدقيقتين", "بالدقيقتين"}
 
 
@@ -434,11 +463,22 @@ def _adjectival(toks: list[Tok], i: int, amounts: dict[int, _Amount | None]) -> 
     return None
 
 
+_POSSESSIVE = ("هما", "هم", "هن", "ها", "ه", "نا", "كم")  # pronoun suffixes (normalised), longest first
+
+
 def _noun_before(toks: list[Tok], i: int) -> Unit | None:
     prev = _lookup(toks, i, ("noun",))
     if prev is not None:
         return prev[0] if prev[1] == 1 else None
     t = toks[i]
+    if t.kind == "word" and not t.norm.startswith("ال"):
+        # شقيقاته الخمس (his five sisters): a lexicon noun with a pronoun suffix is as definite as with ال
+        lex = unit_lexicon()
+        for suffix in _POSSESSIVE:
+            u = lex.get((t.norm[:-len(suffix)],)) if t.norm.endswith(suffix) and len(t.norm) - len(suffix) >= 3 \
+                else None
+            if u is not None and u.role == "noun":
+                return u
     if t.kind != "word" or not t.norm.startswith("ال") or len(t.norm) < 5 or number_word(t.norm) is not None:
         return None
     if _lookup(toks, i, ("not_unit", "exclude", "cue")) is not None or t.norm in _YEAR_WORDS:
@@ -620,6 +660,8 @@ def _place_noun(toks: list[Tok], i: int, a: _Amount, skip: frozenset[int]) -> tu
     if a.digits and i > 0 and (toks[i - 1].norm in _LABEL_WORDS
                                or (i > 1 and toks[i - 1].text in _OPEN_CLOSE and toks[i - 2].norm in _LABEL_WORDS)):
         return None, a.j  # المادة (4)، البند 3، رقم 15: a label, not an amount
+    if a.digits and i > 0 and toks[i - 1].norm in _CLOCK_WORDS:
+        return None, a.j  # الساعة 11,00 ليلا: a clock time
     i0 = _glued_clitic(toks, i) if a.digits else i
     j = a.j
     # (15) نادياً: the noun outside the brackets; (10%): the unit inside them, the brackets stay out
@@ -647,13 +689,18 @@ def _place_noun(toks: list[Tok], i: int, a: _Amount, skip: frozenset[int]) -> tu
         # وتشريد الملايين، شارك الآلاف: a definite numeral plural standing alone counts people (not بالملايين,
         # "in millions", whose noun is elided)
         return _Found(a, Unit(toks[i].text, "", "people", "noun", ""), i, a.j), a.j
+    if unit is None and a.kind == "fraction" and not a.digits and a.value is not None and a.value < 1 \
+            and a.j - i >= 2:
+        # ثلاثة أرباع انتاج البلاد: a proportion written in words (N + plural fraction), category number
+        return _Found(a, None, i0, j), j
     if unit is None:
         # a bare number: a date part, or no counted noun at all; kept only with a scale (100 مليار)
         if not a.digits or _is_date_part(toks, i, j, a.value) or not a.scaled \
                 or (a.kind == "range" and j < len(toks) and _is_month(toks[j].norm)):
             return None, j
-    elif unit.category == "duration" and i > 0 and toks[i - 1].norm in _YEAR_WORDS and (a.value or 0) >= 1000:
-        return None, k  # عام 2010 سنة ...: a year
+    elif i > 0 and toks[i - 1].norm in _YEAR_WORDS and 1000 <= (a.value or 0) <= 2100 \
+            and (unit.category == "duration" or a.digits):
+        return None, k  # عام 2010 سنة ...، سنة 2012 عاملاً مخففاً (a factor): a year
     return _Found(a, unit, i0, k), k
 
 
@@ -667,6 +714,12 @@ def _adjust(toks: list[Tok], f: _Found) -> _Found:
     half = _and_a_half(toks, k, unit)
     if half is not None and a.value is not None:
         a, k = a._replace(value=a.value + 0.5), half
+    if unit is not None and unit.category not in _DECIMAL_CATEGORIES and a.value is not None and a.high is None \
+            and not a.scaled and a.kind == "decimal":
+        digits = [t for t in toks[f.i0:a.j] if t.kind == "number"]
+        written = normalize(digits[0].text) if len(digits) == 1 else ""
+        if _DOT_THOUSANDS_RE.fullmatch(written) and (unit.category not in _MEASURES or written.endswith("0")):
+            a = a._replace(value=round(a.value * 1000), kind="cardinal")  # 12.800 كيلو متر: 12,800 km
     return _Found(a, unit, f.i0, k)
 
 
@@ -696,9 +749,10 @@ def _sentence_figures(sid: int, toks: list[Tok], numbers: list[NumberMention],
                 a2 = _dual_range(toks, got[0], amounts)
                 found = _Found(a2, got[1], i, a2.j)
             else:
+                got = (_or_range(toks, got[0], amounts), got[1])
                 found, nxt = _place_noun(toks, i, got[0], skip)
                 if found is None:
-                    unit = _elided_unit(toks, i, got[0], out)
+                    unit = _elided_unit(toks, i, got[0], out) or _unit_ahead(toks, got[0], amounts, skip)
                     if unit is None:
                         i = max(nxt, i + 1)
                         continue
@@ -714,7 +768,111 @@ def _sentence_figures(sid: int, toks: list[Tok], numbers: list[NumberMention],
                            (unit.unit_en or None) if unit else None, unit.category if unit else "number",
                            approximate, qualifier, value_text, toks[i0].start, toks[k - 1].end, i0, k, None))
         i = max(k, a.j, i + 1)
-    return _share_units(toks, _apply_cues(toks, out))
+    out = _share_units(toks, _apply_cues(toks, out))
+    return out + _age_figures(sid, toks, out, amounts)
+
+
+@cache
+def _age_words() -> tuple[frozenset[str], frozenset[str]]:
+    """``number_words.csv`` rows of kind ``age_before`` (``بعمر``، ``سن``، ``بلوغ``: before an age written as an
+    ordinal) and ``age_of`` (``عمره``، ``العمر``: after ``من``, ``السابعة والعشرين من عمره``), normalised."""
+    rows = load_csv("number_words.csv", required=("word", "kind", "gloss"), optional=("value",), key=("word",))
+    return (frozenset(normalize(r["word"]) for r in rows if r["kind"] == "age_before"),
+            frozenset(normalize(r["word"]) for r in rows if r["kind"] == "age_of"))
+
+
+_AGE_UNIT = Unit("", "years", "duration", "noun", "an age written as an ordinal")
+
+
+def _age_ordinal(toks: list[Tok], i: int) -> tuple[float, int] | None:
+    """An ordinal or ``الـ`` + digits at token ``i`` as an age: ``التاسعة``، ``الثانية عشرة``، ``السابعة
+    والعشرين``، ``الـ17`` -> (value, index after)."""
+    t = toks[i]
+    if t.kind == "word" and t.norm == "ال" and i + 1 < len(toks) and toks[i + 1].kind == "number" \
+            and toks[i + 1].start == t.end:
+        digits = normalize(toks[i + 1].text)
+        return (float(digits), i + 2) if digits.isdigit() and 1 <= int(digits) <= 120 else None
+    if t.kind != "word" or not t.norm.startswith("ال"):
+        return None
+    nw = number_word(t.norm[2:])
+    if nw is None or nw[1] or nw[0].kind != "ordinal" or nw[0].value > 10:
+        return None
+    value, j = nw[0].value, i + 1
+    if j < len(toks) and toks[j].norm in ("عشر", "عشره"):
+        return value + 10, j + 1
+    if j < len(toks) and toks[j].norm.startswith("وال"):
+        tens = number_word(toks[j].norm[3:])
+        if tens is not None and not tens[1] and tens[0].kind == "tens":
+            return value + tens[0].value, j + 1
+    return value, j
+
+
+def _age_figures(sid: int, toks: list[Tok], taken: list[_Figure], amounts: dict[int, _Amount | None]
+                 ) -> list[_Figure]:
+    """Ages written as ordinals (an age is a ``duration`` figure, CONVENTIONS): after an ``age_before`` word
+    (``بعمر التاسعة``، ``بلوغ الثانية عشرة``) or before ``من`` + an ``age_of`` word (``لم يتجاوز السابعة والعشرين
+    من عمره``، ``في الـ17 من عمره``); the span is the ordinal (the cue words outside)."""
+    # candidates: ordinals (find_numbers' amounts of None) and الـ before digits
+    cands = sorted({i for i, a in amounts.items() if a is None}
+                   | {i - 1 for i, a in amounts.items() if a is not None and a.digits and i > 0 and toks[i - 1].norm == "ال"})
+    if not cands:
+        return []
+    before, of = _age_words()
+    busy = {k for f in taken for k in range(f.i0, f.i1)}
+    out = []
+    for i in cands:
+        if i in busy or toks[i].kind != "word" or not toks[i].norm.startswith("ال"):
+            continue
+        got = _age_ordinal(toks, i)
+        if got is None:
+            continue
+        value, j = got
+        cue = (i > 0 and toks[i - 1].norm in before) or \
+            (j + 1 < len(toks) and toks[j].norm == "من" and toks[j + 1].norm in of)
+        if not cue or any(k in busy for k in range(i, j)):
+            continue
+        out.append(_Figure(sid, value, None, "ordinal", False, None, "years", "duration", False, None,
+                           " ".join(x.text for x in toks[i:j]), toks[i].start, toks[j - 1].end, i, j, None))
+    return out
+
+
+def _plain_digits(a: _Amount | None) -> bool:
+    return a is not None and a.digits and not a.scaled and not a.vague and a.kind in ("cardinal", "decimal") \
+        and a.value is not None and not (a.value.is_integer() and 1000 <= a.value <= 2100)  # (not a year)
+
+
+def _or_range(toks: list[Tok], a: _Amount, amounts: dict[int, _Amount | None]) -> _Amount:
+    """``15 أو 19 يوما`` (15 or 19 days): two digit amounts joined by أو are one range (the lower, the higher),
+    like ``يومين أو ثلاثة`` and find_numbers' ``5 إلى 10``."""
+    j = a.j
+    if not _plain_digits(a) or j + 1 >= len(toks) or toks[j].norm != "او":
+        return a
+    b = amounts.get(j + 1)
+    if not _plain_digits(b) or b.value == a.value:
+        return a
+    lo, hi = sorted((a.value, b.value))
+    return a._replace(value=lo, high=hi, j=b.j, kind="range")
+
+
+def _unit_ahead(toks: list[Tok], a: _Amount, amounts: dict[int, _Amount | None], skip: frozenset[int]) -> Unit | None:
+    """``«5 و7 و10 سنوات»``: a bare digit amount in a و-list of digit amounts counts the noun of the list's last
+    amount (the noun written once, after the last; each amount a figure of its own, spanned on its digits)."""
+    if not _plain_digits(a):
+        return None
+    j = a.j
+    for _ in range(4):
+        if j + 1 >= len(toks) or toks[j].norm != "و":
+            return None
+        b = amounts.get(j + 1)
+        if not _plain_digits(b):
+            return None
+        unit, _k, drop = _counted_noun(toks, b, b.j, skip)
+        if drop:
+            return None
+        if unit is not None:
+            return unit if unit.category not in ("percent", "number") else None
+        j = b.j
+    return None
 
 
 def _definite_numeral_plural(norm: str) -> bool:

@@ -26,6 +26,9 @@ taken off (``بالمحسوبية`` matches ``المحسوبية``, ``محسوب
 their own (same gloss, so they count once).  ``benchmarks/bench_theme_stems.py`` lists, for every stem trigger,
 the words of a corpus that share its stem: that is how the ``form`` rows were found.
 
+**Phrases that only look like triggers.**  Rows of the code ``NOT_A_THEME`` (weight 0, never reported) claim
+their words for no theme: ``الغاز المسيل للدموع`` (tear gas) is police work, not the ``الغاز`` of energy news.
+
 **What the article is about** (:func:`rank_themes`, used by :func:`analysis.evaluate.top_theme`): a theme's article
 weight is the sum of its sentence scores, each multiplied by where the sentence stands — :data:`HEADLINE_WEIGHT`
 for the headline, :data:`LEAD_WEIGHT` for the lead (the first :data:`LEAD_SENTENCES` body sentences), 1 elsewhere —
@@ -33,7 +36,12 @@ so the story's own theme, which the headline and lead announce, outranks a theme
 A **generic** theme (:data:`GENERIC_THEMES`: ``SPORTS``, the vocabulary every sport shares — match, player, team,
 coach, championship) is not a story's theme on its own: its weight goes to the sport the article names (the
 heaviest ``SPORTS_*`` theme), or, where none is named, to the declared default (football, the sport Arab news
-covers most).
+covers most).  A family member that is not one sport (:data:`NOT_A_SPORT`: the Olympic Games, a multi-sport
+event) takes the generic weight only where the article names no sport (sports administration — federations,
+ministries, Olympic committees — competes with the sports, by weight, as before).  A sport without a code of its own (athletics, fencing,
+badminton, basketball, tennis, combat sports: the rows of ``SPORTS_OTHER``) takes it like any sport; it and the
+Olympic Games are reported under the generic code (:data:`UNCODED_SPORTS` -> ``SPORTS``), the blind conventions'
+code for a sport that has no code.
 """
 from __future__ import annotations
 
@@ -53,7 +61,8 @@ from analysis.text.layout import _dateline_date
 from analysis.text.normalize import dediac, normalize, strip_tatweel
 from analysis.text.stem import stem
 
-__all__ = ["GENERIC_THEMES", "HEADLINE_WEIGHT", "LEAD_SENTENCES", "LEAD_WEIGHT", "THRESHOLD", "THEME_COLUMNS", "Trigger",
+__all__ = ["GENERIC_THEMES", "HEADLINE_WEIGHT", "LEAD_SENTENCES", "LEAD_WEIGHT", "NOT_A_SPORT", "NOT_A_THEME", "THRESHOLD",
+           "THEME_COLUMNS", "UNCODED_SPORTS", "Trigger",
            "rank_themes", "theme_lexicon", "theme_labels", "tag_themes", "triggers"]
 
 THRESHOLD = 1.0
@@ -62,6 +71,9 @@ LEAD_WEIGHT = 2.0  # the lead (inverted pyramid: the first body sentences say wh
 LEAD_SENTENCES = 2
 DATELINE_MAX_WORDS = 14  # a dateline alone: place, date (both calendars), agency
 GENERIC_THEMES = {"SPORTS": "SPORTS_FOOTBALL"}  # generic theme -> default member of its family (SPORTS_*)
+NOT_A_SPORT = frozenset({"SPORTS_OLYMPICS"})  # family members that are not one sport: the last resort
+NOT_A_THEME = "NOT_A_THEME"  # rows of this code (weight 0) are phrases whose words trigger no theme (tear gas)
+UNCODED_SPORTS = {"SPORTS_OTHER": "SPORTS", "SPORTS_OLYMPICS": "SPORTS"}  # reported under the generic code
 THEME_COLUMNS = schema.TABLES["themes"].names  # declared in analysis/schema.py
 FORM_MARK = "="  # a key that is a bare word form, not a stem (no stem starts with it)
 _CONJ_RE = re.compile("^[\u0648\u0641](?=[\u0621-\u064A]{3})")  # و/ف before 3+ letters
@@ -189,6 +201,11 @@ def _sentence_themes(stems: list[tuple[str, ...]], spans: list[tuple[int, int]],
                     seen.add(id(trig))
                 by_theme.setdefault(trig.theme, []).append(_Match(trig, i, i + n))
     out = []
+    blockers = by_theme.pop(NOT_A_THEME, None)
+    if blockers:  # الغاز المسيل للدموع (tear gas): its words count for no theme
+        blocked = {k for m in blockers for k in range(m.i, m.j)}
+        by_theme = {t: kept for t, ms in by_theme.items()
+                    if (kept := [m for m in ms if blocked.isdisjoint(range(m.i, m.j))])}
     for theme, matches in by_theme.items():
         if len(matches) == 1 and matches[0].trigger.weight < THRESHOLD:
             continue  # fast path: one weak cue alone (the usual case) cannot reach the threshold
@@ -289,9 +306,14 @@ def rank_themes(themes: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
     for generic, default in GENERIC_THEMES.items():
         if generic in totals:
             family = [t for t in totals if t.startswith(generic + "_")]
+            family = [t for t in family if t not in NOT_A_SPORT] or family  # a sport named comes first
             to = max(family, key=lambda t: totals[t]) if family else default
             totals[to] = totals.get(to, 0.0) + totals.pop(generic)
             counts[to] = counts.get(to, 0) + counts.pop(generic)
+    for uncoded, generic in UNCODED_SPORTS.items():
+        if uncoded in totals:  # the generic code names a sport that has no code of its own
+            totals[generic] = totals.get(generic, 0.0) + totals.pop(uncoded)
+            counts[generic] = counts.get(generic, 0) + counts.pop(uncoded)
     order = sorted(totals, key=lambda t: -totals[t])  # stable: equal weights keep the order first seen
     labels = theme_labels()
     return pd.DataFrame({"theme": order, "label_en": [labels[t][0] for t in order],

@@ -207,7 +207,8 @@ def _word_run(sc: _Scanner, w: _Word, *, first: bool = True) -> tuple[list[Numbe
 
 
 def _smaller_part(sc: _Scanner, pos: int, last_scale: float) -> tuple[float, int] | None:
-    """``و525 ألف`` / ``وثلاثمئة ألف`` after ``166 مليونا``: the next, smaller part of a compound amount."""
+    """``و525 ألف`` / ``وثلاثمئة ألف`` after ``166 مليونا``: the next, smaller part of a compound amount; after
+    thousands, also a bare digit amount below a thousand (``28 ألفا و116`` = 28,116)."""
     p = _GAP_RE.match(sc.text, pos).end()  # type: ignore[union-attr]
     if sc.text.startswith("و", p):
         m = sc.digits_at(p + 1)
@@ -216,6 +217,8 @@ def _smaller_part(sc: _Scanner, pos: int, last_scale: float) -> tuple[float, int
             if got is None:
                 return None
             scales, end = _scales_after(sc, m.end())
+            if not scales and last_scale == 1000 and got[0] < 1000 and got[0].is_integer() and not got[1]:
+                return got[0], m.end()  # 28 ألفا و116 مرشحا: thousands and the hundreds below them (28,116)
             if not scales or scales[0].value >= last_scale:
                 return None
             return compose(scales, base=got[0]), end
@@ -368,7 +371,18 @@ def _range_after(sc: _Scanner, end: int, *, between: bool) -> tuple[float, int, 
     got = _amount_at(sc, p)
     if got is None or got[3]:
         return None
+    if between and w.norm.startswith("و") and _list_goes_on(sc, got[1]):
+        return None  # بين «5 و7 و10 سنوات»: a list of three amounts, not the range 5-7
     return got[0], got[1], _shared_scale(sc, p)
+
+
+def _list_goes_on(sc: _Scanner, end: int) -> bool:
+    """Another و + digits right after the second amount of a بين ... و pair."""
+    w = sc.word_at(end)
+    if w is None or w.norm != "و":
+        return False
+    p = _GAP_RE.match(sc.text, w.end).end()  # type: ignore[union-attr]
+    return _DIGITS_RE.match(sc.text, p) is not None
 
 
 @cache
