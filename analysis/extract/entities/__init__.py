@@ -39,7 +39,7 @@ laws: MISC; leagues ``دوري``: ORG), ``pattern:place_org`` (``تعليم حا
 والدولة``), ``pattern:dateline`` (``مسقط ـ الوطن:``), ``pattern:region`` (``أميركا الشمالية``),
 ``pattern:state_epithet`` (bare ``المملكة``/``السلطنة``), ``pattern:org_unit`` (``بنك السودان فرع الأبيض``),
 ``pattern:outlet_name`` (``صحيفة الوئام`` -> ``الوئام``),
-``pattern:club`` (``للنصر`` in a sports story), ``pattern:quoted_place`` (``جبل «منيف»``), ``alias:short_name`` (``العربي`` after ``نادي العربي``)).
+``pattern:club`` (``للنصر`` in a sports story), ``pattern:dated_event`` (``ثورة 25 يناير``), ``pattern:quoted_place`` (``جبل «منيف»``), ``alias:short_name`` (``العربي`` after ``نادي العربي``)).
 
 Guards against false names: a verb-shaped word (imperfect ي/ت + stem, or a cue verb) ends a person's name and starts
 none the model does not read (``ترامب يؤكد`` -> ``ترامب``); an indefinite accusative (``احتياطياً``) is never in a
@@ -77,6 +77,7 @@ from analysis.extract.entities.model_passes import (
 )
 from analysis.extract.entities.patterns import (
     club_pass,
+    dated_event_pass,
     dateline_pass,
     dual_head_pass,
     org_pass,
@@ -103,6 +104,7 @@ PASSES: tuple[Pass, ...] = (
     Pass("state_epithet", state_epithet_pass, doc="المملكة / السلطنة standing alone for the state"),
     Pass("dateline", dateline_pass, doc="مسقط ـ الوطن: the outlet beside the dateline's place"),
     Pass("dual_head", dual_head_pass, doc="مجلسي الشورى والدولة: one body per word after a dual head"),
+    Pass("dated_event", dated_event_pass, doc="ثورة 25 يناير: an event named by its date"),
     Pass("org_pattern", org_pass, doc="org/facility head + name"),
     Pass("quoted_place", quoted_place_pass, doc='جبل «منيف»: a natural feature word + a quoted name'),
     Pass("club", club_pass, doc="للنصر, أمام الهلال: a listed club name standing alone in a sports story"),

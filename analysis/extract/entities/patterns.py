@@ -31,7 +31,7 @@ from analysis.text.clitics import clitic_forms, strip_conjunction
 from analysis.text.commonwords import is_common
 from analysis.text.stopwords import is_stopword
 
-__all__ = ["org_pass", "org_unit_pass", "club_pass", "quoted_place_pass", "dateline_pass", "dual_head_pass", "definite_org_name", "place_org_name",
+__all__ = ["org_pass", "org_unit_pass", "dated_event_pass", "club_pass", "quoted_place_pass", "dateline_pass", "dual_head_pass", "definite_org_name", "place_org_name",
            "person_pass", "quoted_short_name_pass", "org_name", "person_name", "skip_title_complement",
            "after_title", "apposition_name"]
 
@@ -181,8 +181,16 @@ def _definite_free(toks: Tokens, k: int, covered: list[Mention | None], i: int) 
 
 def _governing_noun(norm: str, heads: frozenset[str]) -> bool:
     """An indefinite noun that governs the definite word after it inside a name: an organisation head
-    (مجلس اتحاد ...), a masdar (تنظيم) or a feminine noun (مراقبة)."""
-    return norm in heads or bool(_MASDAR_RE.match(norm)) or (norm.endswith("ه") and len(norm) >= 4)
+    (مجلس اتحاد ...), a masdar (تنظيم), a feminine noun (مراقبة) or a listed idafa noun (entity_words.csv
+    ``idafa_noun``: محكمة أمن الدولة, محكمة جنايات القاهرة)."""
+    return norm in heads or bool(_MASDAR_RE.match(norm)) or (norm.endswith("ه") and len(norm) >= 4) \
+        or norm in word_list("idafa_noun")
+
+
+def _governed_by_lam(prev: str) -> bool:
+    """The word before is ل + an indefinite word (``لتنظيم``): the next word is its object (``لتنظيم المعارض``,
+    the exhibitions), not an adjective of the name (``حزب المؤتمر الشعبي | المعارض``)."""
+    return prev[:1] == "ل" and not prev.startswith("لل") and len(prev) > 3
 
 
 def _proper_word(toks: Tokens, k: int, named: frozenset[int] = frozenset()) -> bool:
@@ -308,9 +316,10 @@ def org_name(toks: Tokens, i: int, covered: list[Mention | None], head: str, *,
             k += 2  # جائزة ... لتميز الأداء
             continue
         if toks.kind[k] != "word" or is_stopword(norm) or strip_conjunction(norm) in cue_verbs() \
-                or norm in descriptors or norm in person_titles or (k > j and verb_shaped(norm)) \
-                or norm in word_list("time_adjective"):
-            break
+                or (norm in descriptors and not _governed_by_lam(toks.norm[k - 1])) or norm in person_titles \
+                or (k > j and verb_shaped(norm)) or norm in word_list("time_adjective") \
+                or (k > j and norm == "ال" + head):
+            break  # ... حزب العمال | الحزب الحاكم: the head repeated opens an apposition
         if not facility and not proper and (not coordinated or toks.norm[k - 1].startswith("وال")) and k > j \
                 and norm.startswith("وال") and len(norm) > 4 \
                 and toks.norm[k - 1].startswith(("ال", "لل", "وال")) and not place_nisba(norm) \
@@ -329,7 +338,8 @@ def org_name(toks: Tokens, i: int, covered: list[Mention | None], head: str, *,
                 break  # after a proper word only a nisba may follow: حركة كاخ (العنصرية المناهضة ...)
             if facility and k == j and is_common(norm):
                 break  # قاعدة البيانات is no facility
-            if (k >= governed and not event and not is_nisba(norm)) or (coordinated and not is_nisba(norm)):
+            adjective = is_nisba(norm) or norm in word_list("elative_adjective")  # ... العليا
+            if (k >= governed and not event and not adjective) or (coordinated and not adjective):
                 break  # after an idafa or a coordination only adjectives (قانون المطبوعات والنشر العماني | ...)
             if is_nisba(norm) and head in strong_heads:
                 evidence = True
@@ -341,13 +351,15 @@ def org_name(toks: Tokens, i: int, covered: list[Mention | None], head: str, *,
         if k == j and head in word_list("definite_name_head"):
             break  # محمد عيد إبراهيم: عيد + an indefinite word is a name, not a feast
         if k == j and not facility and (_governing_noun(norm, heads) or event) and not verb_shaped(norm) \
-                and (_definite_free(toks, k + 1, covered, i) or (event and _idafa_next(toks, k + 1, covered, i))):
+                and (_definite_free(toks, k + 1, covered, i)
+                     or ((event or head in strong_heads) and _idafa_next(toks, k + 1, covered, i))):
             k += 1  # هيئة تنظيم | الاتصالات, كأس أمم | آسيا: the definite words follow as above
             masdar = bool(_MASDAR_RE.match(norm))  # لجنة تشريع القوانين: a named body
             governed = k + 1  # after the governed word only adjectives (أقرت لجنة تشريع القوانين | التعديل)
             continue
         if k == j and not is_common(norm) and not is_nisba("ال" + norm) and not norm.endswith("ه") \
-                and not (verb_shaped(norm, False) and k not in named) and not (event and norm.endswith("ات")):
+                and not (verb_shaped(norm, False) and k not in named) and not (event and norm.endswith("ات")) \
+                and not _prepositional(norm):  # مستشفى | بمحافظات القاهرة: a phrase after the head, no name
             k, evidence, proper = k + 1, True, True  # a proper word: منظمة أوبك, شركة سابك (not قانون ينظم)
             continue
         if proper and k - j < 3 and _proper_word(toks, k, named):
@@ -800,3 +812,31 @@ def quoted_place_pass(ctx: Context) -> None:
         ctx.add(Mention(i, c + 1, toks.start[i] + off, toks.end[c], "LOC", "pattern", "loc:" + " ".join(name),
                         name_norm=name, rule="pattern:quoted_place"))
         i = c + 1
+
+
+_DAY_RE = re.compile(r"^(?:[1-9]|[12]\d|3[01])$")
+
+
+def dated_event_pass(ctx: Context) -> None:
+    """An event named by its date (entity_words.csv ``dated_event_head`` + day + month name, a year after it
+    optional): ``ثورة 25 يناير``, ``ثورة 25 يناير 2011``, ``هجمات 11 سبتمبر`` -- one MISC mention, the head
+    inside (conventions H10; the date is also a date row) (``pattern:dated_event``).  A head without a day and a
+    month (``ثورة الشعب``, ``أحداث العنف``) names nothing here."""
+    from analysis.text.pagedate import gregorian_month_names
+
+    toks, covered = ctx.toks, ctx.covered
+    heads, months = word_list("dated_event_head"), gregorian_month_names()
+    n = len(toks.norm)
+    for i in range(n - 2):
+        if toks.kind[i] != "word" or covered[i] is not None or toks.sentence[i + 2] != toks.sentence[i] \
+                or not _DAY_RE.match(toks.text[i + 1]) or toks.norm[i + 2] not in months \
+                or covered[i + 1] is not None or covered[i + 2] is not None:
+            continue
+        hit = next(((off, f) for off, f in clitic_forms(toks.text[i], toks.norm[i]) if f in heads), None)
+        if hit is None:
+            continue
+        off, head = hit
+        k = _year_at(toks, i + 3, i)  # ثورة 25 يناير 2011
+        name = (head,) + tuple(toks.norm[x] for x in range(i + 1, k))
+        ctx.add(Mention(i, k, toks.start[i] + off, toks.end[k - 1], "MISC", "pattern", "misc:" + " ".join(name),
+                        name_norm=name, rule="pattern:dated_event"))
