@@ -39,7 +39,8 @@ laws: MISC; leagues ``دوري``: ORG), ``pattern:place_org`` (``تعليم حا
 والدولة``), ``pattern:dateline`` (``مسقط ـ الوطن:``), ``pattern:region`` (``أميركا الشمالية``),
 ``pattern:state_epithet`` (bare ``المملكة``/``السلطنة``), ``pattern:org_unit`` (``بنك السودان فرع الأبيض``),
 ``pattern:outlet_name`` (``صحيفة الوئام`` -> ``الوئام``),
-``pattern:club`` (``للنصر`` in a sports story), ``pattern:dated_event`` (``ثورة 25 يناير``), ``pattern:quoted_place`` (``جبل «منيف»``), ``alias:short_name`` (``العربي`` after ``نادي العربي``)).
+``pattern:club`` (``للنصر`` in a sports story; a listed club, ``كأرسنال``), ``pattern:dated_event``
+(``ثورة 25 يناير``), ``pattern:quoted_place`` (``جبل «منيف»``), ``alias:short_name`` (``العربي`` after ``نادي العربي``)).
 
 Guards against false names: a verb-shaped word (imperfect ي/ت + stem, or a cue verb) ends a person's name and starts
 none the model does not read (``ترامب يؤكد`` -> ``ترامب``); an indefinite accusative (``احتياطياً``) is never in a

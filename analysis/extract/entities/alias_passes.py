@@ -3,6 +3,7 @@ full, a known first name before a bare surname, and the title phrase kept with e
 from __future__ import annotations
 
 from bisect import bisect_left, insort
+from functools import cache
 
 from analysis.extract.entities.base import Context, Mention, absorb, claim
 from analysis.extract.entities.patterns import skip_title_complement
@@ -20,6 +21,16 @@ from analysis.text.commonwords import is_common
 from analysis.text.stopwords import is_stopword
 
 __all__ = ["alias_pass", "name_chain_pass", "person_suffix_pass", "rekey_surname_pass", "first_name_pass", "short_head_pass", "attach_title_pass"]
+
+
+@cache
+def _weekday_names() -> frozenset[str]:
+    """Normalised weekday names of ``weekdays.csv`` (الجمعة، السبت ...)."""
+    from analysis.lexicon import load_csv
+    from analysis.text.normalize import normalize
+
+    return frozenset(normalize(r["term_ar"]) for r in load_csv("weekdays.csv", required=("term_ar", "kind"))
+                     if r["kind"] == "weekday")
 
 
 def alias_pass(ctx: Context) -> None:
@@ -47,6 +58,8 @@ def alias_pass(ctx: Context) -> None:
             names.setdefault(m.name_norm[-2:], (m, "alias:surname"))  # أبو الغيط: the surname keeps its connector
         elif m.type == "PERSON" and len(m.name_norm) >= 2 and not verb_shaped(m.name_norm[-1]):
             sur = m.name_norm[-1]  # a surname; a verb at a name's end is none (يعلق الغارات)
+            if sur in _weekday_names():
+                continue  # عبدالله الجمعة: the bare الجمعة is the day (يوم الجمعة), never his alias
             if is_common(sur):
                 if not sur.startswith("ال") or is_stopword(sur) or len(sur) < 5:
                     continue

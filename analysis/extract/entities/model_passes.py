@@ -432,11 +432,12 @@ def ner_pass(ctx: Context) -> None:
             continue
         typ = NER_TYPE_MAP.get(label, "MISC")
         before = ids[0] - 1
-        if label == "LOC" and before >= 0 and covered[before] is None and toks.sentence[before] == s \
-                and strip_conjunction(toks.norm[before]) in geo_heads \
-                and strip_conjunction(toks.norm[before]) not in directions:
-            ids = [before] + ids  # جبال حمرين: the feature word is part of the name (not شمال: شمال وزيرستان)
-            norms = [toks.norm[before]] + norms
+        geo_before = next((f for _, f in clitic_forms(toks.text[before], toks.norm[before])
+                           if f in geo_heads and f not in directions), None) \
+            if label == "LOC" and before >= 0 and covered[before] is None and toks.sentence[before] == s else None
+        if geo_before is not None:
+            ids = [before] + ids  # جبال حمرين, لنهر التايمز: the feature word is part of the name (not شمال
+            norms = [toks.norm[before]] + norms  # وزيرستان: a direction)
         head = strip_conjunction(norms[0])
         if label == "LOC" and (head in geo_heads or (head.startswith("ال") and head[2:] in geo_heads)):
             typ = "LOC"  # جبال حمرين, الجبل الغربي
@@ -450,6 +451,8 @@ def ner_pass(ctx: Context) -> None:
         listed = b >= 0 and toks.sentence[b] == s and (toks.text[b] in "،,)" or covered[b] is not None
                                                        or b in ctx.named)
         off, f = _name_start(toks, first, bare, listed)
+        if geo_before is not None and off == 0 and toks.norm[first] != geo_before:
+            off, f = len(toks.norm[first]) - len(geo_before), geo_before  # لنهر التايمز -> نهر التايمز
         if typ != "PERSON" and len(ids) == 1 and off == 0 and adjective_after_noun(toks, first):
             continue  # الفريق العربي, للمنتخب العربي: the noun's adjective, not a club
         name = (f,) + tuple(norms[1:])

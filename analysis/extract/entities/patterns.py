@@ -31,7 +31,8 @@ from analysis.text.clitics import clitic_forms, strip_conjunction
 from analysis.text.commonwords import is_common
 from analysis.text.stopwords import is_stopword
 
-__all__ = ["org_pass", "org_unit_pass", "dated_event_pass", "club_pass", "quoted_place_pass", "dateline_pass", "dual_head_pass", "definite_org_name", "place_org_name",
+__all__ = ["org_pass", "org_unit_pass",
+           "dated_event_pass", "club_pass", "quoted_place_pass", "dateline_pass", "dual_head_pass", "definite_org_name", "place_org_name",
            "person_pass", "quoted_short_name_pass", "org_name", "person_name", "skip_title_complement",
            "after_title", "apposition_name"]
 
@@ -359,7 +360,8 @@ def org_name(toks: Tokens, i: int, covered: list[Mention | None], head: str, *,
             continue
         if k == j and not is_common(norm) and not is_nisba("ال" + norm) and not norm.endswith("ه") \
                 and not (verb_shaped(norm, False) and k not in named) and not (event and norm.endswith("ات")) \
-                and not _prepositional(norm):  # مستشفى | بمحافظات القاهرة: a phrase after the head, no name
+                and not (norm[:1] in "بلك" and len(norm) > 4 and is_common(norm[1:])):
+            # (مستشفى | بمحافظات القاهرة: ب + a common word starts a phrase after the head; not نادي باليرمو)
             k, evidence, proper = k + 1, True, True  # a proper word: منظمة أوبك, شركة سابك (not قانون ينظم)
             continue
         if proper and k - j < 3 and _proper_word(toks, k, named):
@@ -405,6 +407,9 @@ def definite_org_name(toks: Tokens, i: int, covered: list[Mention | None]) -> in
         k += 1
     if k == i + 1 or toks.norm[i + 1] in word_list("function_adjective"):
         return i + 1  # الجهاز الفني للفريق, اللجنة المنظمة للحدث: a body described by its function
+    if toks.norm[k - 1] in word_list("supreme_adjective") and not any(place_nisba(toks.norm[x]) for x in range(i + 1, k)) \
+            and not (k < n and toks.sentence[k] == toks.sentence[i] and toks.norm[k].startswith("ل")):
+        return k  # المجلس الإسلامي الأعلى, اللجنة العليا: a supreme body is named by its adjectives
     if head == "نادي" and k == i + 2:
         return k if not toks.norm[i + 1].endswith("ه") else i + 1  # النادي الأهلي (not مباريات النادي الودية)
     if head in word_list("adjective_named_head") and not any(place_nisba(toks.norm[x]) for x in range(i + 1, k)) \
@@ -770,7 +775,9 @@ def club_pass(ctx: Context) -> None:
 
     toks = ctx.toks
     hits = standing_alone(ctx, word_list("sports_club"))  # not الهلال الأحمر
-    if not hits:
+    firsts = tuple({name[0] for name in _listed_clubs()})
+    listed = _listed_club_hits(ctx) if any(w.endswith(firsts) for w in toks.norm) else []
+    if not hits and not listed:
         return
     n = len(toks.norm)
     def sporty(x: int) -> bool:
@@ -782,11 +789,79 @@ def club_pass(ctx: Context) -> None:
     if len(sport) < _SPORTS_ARTICLE_TRIGGERS:
         return
     sentences = {toks.sentence[x] for x in sport}
+    longer = {x for sp in ctx.spans if sp.label == "ORG" for x in sp.ids}  # the model's club names
+    for i, k, off, name in listed:  # كأرسنال, لنابولي: a listed club (ner_clubs.csv) in a sentence with a sport word
+        if toks.sentence[i] in sentences and all(ctx.covered[x] is None for x in range(i, k)) \
+                and not any(x in longer for x in (i - 1, k)):  # أولمبيك مرسيليا: the model's longer name
+            ctx.add(Mention(i, k, toks.start[i] + off, toks.end[k - 1], "ORG", "pattern", "org:" + " ".join(name),
+                            name_norm=name, rule="pattern:club"))
     for i, (off, form) in hits:
-        if toks.sentence[i] not in sentences:
+        if toks.sentence[i] not in sentences or ctx.covered[i] is not None:
             continue  # ويحتفي الفن العربي بالنصر: no sport word in the sentence, the victory
         ctx.add(Mention(i, i + 1, toks.start[i] + off, toks.end[i], "ORG", "pattern", "org:" + form,
                         name_norm=(form,), rule="pattern:club"))
+
+
+def _listed_club_hits(ctx: Context) -> list[tuple[int, int, int, tuple[str, ...]]]:
+    """``(first token, end token, offset into the first, name)`` of every free run of tokens that spells a club of
+    ``ner_clubs.csv`` whose name has no other sense (``أرسنال``, ``توتنهام``, ``كأرسنال``) or only a city's
+    (``نابولي``, ``برشلونة``: not after a locative word, ``في برشلونة``); the first token read through its
+    proclitics, the longest name first."""
+    toks, covered = ctx.toks, ctx.covered
+    clubs = _listed_clubs()
+    firsts = {name[0] for name in clubs}
+    ends = tuple(firsts)
+    n = len(toks.norm)
+    out = []
+    i = 0
+    while i < n:
+        if toks.kind[i] != "word" or covered[i] is not None or not toks.norm[i].endswith(ends):
+            i += 1
+            continue
+        best = None
+        for off, form in clitic_forms(toks.text[i], toks.norm[i]):
+            if form not in firsts:
+                continue
+            for name, city in clubs.items():
+                L = len(name)
+                if name[0] != form or i + L > n or (best is not None and L <= best[1] - i) \
+                        or any(toks.norm[i + x] != name[x] or covered[i + x] is not None
+                               or toks.sentence[i + x] != toks.sentence[i] for x in range(1, L)):
+                    continue
+                if (city and off > 0 and toks.norm[i][:off].endswith("ب")) \
+                        or (i > 0 and strip_conjunction(toks.norm[i - 1]) in word_list("locative_word")):
+                    continue  # في نابولي, بنابولي, مدينة نابولي: the city (في ظفار: the region)
+                best = (i, i + L, off, name)
+        if best is None:
+            i += 1
+            continue
+        out.append(best)
+        i = best[1]
+    return out
+
+
+@cache
+def _listed_clubs() -> dict[tuple[str, ...], bool]:
+    """Clubs of ``ner_clubs.csv`` that the club pass may read standing alone: name -> True when its other sense is
+    a city (``نابولي``: also Naples), False when it has none (``أرسنال``).  Names with another sense (a common
+    word, a country, an institution: ``الهلال``, ``الكويت``, ``الشرطة``) are left to ``sports_club`` and the model."""
+    from analysis.lexicon import load_csv
+    from analysis.lexicon.gazetteer import name_tokens
+    from analysis.names.places import candidates
+
+    out: dict[tuple[str, ...], bool] = {}
+    for r in load_csv("ner_clubs.csv", required=("word", "gloss_en"), key=("word",)):
+        name = name_tokens(r["word"])
+        if len(name) == 1 and name[0].startswith("ال"):
+            continue  # الفتح, العهد, الريال: a one-word definite club name is also an Arabic word (ولي العهد)
+        also = r["gloss_en"].partition("; also")[2].strip().strip('"')
+        places = candidates(r["word"])
+        city = bool(also) and not any(p.kind == "country" for p in places) and (
+            also == "the city" or any(p.kind == "city" and p.name_en == also for p in places))  # also Naples
+        if also and not city:
+            continue  # الهلال (the crescent), الكويت (the country), الشرطة (the police)
+        out[name] = city
+    return out
 
 
 def quoted_place_pass(ctx: Context) -> None:
