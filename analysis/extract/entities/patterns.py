@@ -407,9 +407,10 @@ def definite_org_name(toks: Tokens, i: int, covered: list[Mention | None]) -> in
         k += 1
     if k == i + 1 or toks.norm[i + 1] in word_list("function_adjective"):
         return i + 1  # الجهاز الفني للفريق, اللجنة المنظمة للحدث: a body described by its function
-    if toks.norm[k - 1] in word_list("supreme_adjective") and not any(place_nisba(toks.norm[x]) for x in range(i + 1, k)) \
-            and not (k < n and toks.sentence[k] == toks.sentence[i] and toks.norm[k].startswith("ل")):
-        return k  # المجلس الإسلامي الأعلى, اللجنة العليا: a supreme body is named by its adjectives
+    top = next((x + 1 for x in range(i + 1, k) if toks.norm[x] in word_list("supreme_adjective")), None)
+    if top is not None and not any(place_nisba(toks.norm[x]) for x in range(i + 1, top)) \
+            and not (top < n and toks.sentence[top] == toks.sentence[i] and toks.norm[top].startswith("ل")):
+        return top  # المجلس الإسلامي الأعلى, اللجنة العليا: a supreme body is named by its adjectives
     if head == "نادي" and k == i + 2:
         return k if not toks.norm[i + 1].endswith("ه") else i + 1  # النادي الأهلي (not مباريات النادي الودية)
     if head in word_list("adjective_named_head") and not any(place_nisba(toks.norm[x]) for x in range(i + 1, k)) \
