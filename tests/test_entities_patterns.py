@@ -306,3 +306,40 @@ def test_listed_clubs_in_sports_stories(text, expected):
 ])
 def test_gazetteer_rows_session9(text, expected):
     assert _rows(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an edition number ends an event's name; a league's division and a regnal number stay in
+    ("وافتتح مهرجان العيد الأول في المدينة.", [("مهرجان العيد", "MISC", "pattern:event_head")]),
+    ("ويلعب الفريق في دوري الدرجة الثانية هذا الموسم.", [("دوري الدرجة الثانية", "ORG", "pattern:event_head")]),
+    ("وفازت الدائرة بجائزة الملك عبدالله الثاني للتميز.",
+     [("جائزة الملك عبدالله الثاني للتميز", "MISC", "pattern:event_head")]),
+    # an indefinite head + لل is a purpose, no name; a possessed common noun is no proper word
+    ("وتنظم البلدية مهرجان للعيد كل عام.", []),
+    ("وأعلنت وزارة خططها الجديدة.", []),
+    # a definite body + an ordinal is a team, not a body's name
+    ("وأجرى فريق الاتحاد الأول لكرة القدم تدريباته.", []),
+    # a و + title ends an organisation's coordination
+    ("وقالت مجموعة أبوظبي للثقافة والفنون والمؤسس والمدير الفني إن الحفل ناجح.",
+     [("مجموعة أبوظبي للثقافة والفنون", "ORG", "pattern:org_head")]),
+])
+def test_name_ends_session9(text, expected):
+    assert _rows(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a place that is also a common noun governing a definite word: the idafa (the protectors of the homeland)
+    ("ويعزي المدير القيادة في استشهاد حماة الديار.", []),
+    ("وقصفت القوات حماة السورية أمس.", [("حماة", "GPE", "gazetteer")]),
+    # words that are never names (not_entities.csv): a degree, a sport, a currency in the accusative
+    ("وحصل على درجة بكالوريوس من جامعة الملك سعود.", [("جامعة الملك سعود", "ORG", "pattern:org_head")]),
+])
+def test_not_names_session9(text, expected):
+    assert _rows(text) == expected
+
+
+def test_family_surname_is_not_claimed_after_another_first_name():
+    # the surname of the one person found by a title belongs to him alone: محمد الوابل is another of the family
+    art = parse_article("عنوان\n\nوحضر اللواء متقاعد عبد الله الوابل العزاء. واستقبل محمد الوابل المعزين.", ner=False)
+    rows = [(r.text, r.rule) for r in art.mentions.itertuples()]
+    assert rows == [("عبد الله الوابل", "pattern:title_chain")]

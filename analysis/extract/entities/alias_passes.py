@@ -94,6 +94,11 @@ def alias_pass(ctx: Context) -> None:
             if hit is not None and len(hit) == 1 and off == 0 and names[hit][0].type != "PERSON" \
                     and adjective_after_noun(toks, i):
                 continue  # المنتخب العربي: an adjective, not a repeat of the club العربي
+            if hit is not None and names[hit][1] == "alias:surname" and off == 0 and i > 0 \
+                    and toks.sentence[i - 1] == toks.sentence[i] and covered[i - 1] is None \
+                    and listed_first_name(strip_conjunction(toks.norm[i - 1])) \
+                    and strip_conjunction(toks.norm[i - 1]) != names[hit][0].name_norm[0]:
+                continue  # محمد الوابل after عبد الله الوابل: another of the family (the model names him)
             if hit is not None:
                 target, rule = names[hit]
                 m = Mention(i, i + len(hit), toks.start[i] + off, toks.end[i + len(hit) - 1], target.type, "alias",

@@ -188,6 +188,15 @@ def _governing_noun(norm: str, heads: frozenset[str]) -> bool:
         or norm in word_list("idafa_noun")
 
 
+def _possessed(norm: str) -> bool:
+    """A common noun with a possessive pronoun (``خططها``، ``أعمالهم``): never a name's proper word (``وزارة
+    خططها``: the ministry's plans)."""
+    for end in ("هما", "هم", "ها", "هن"):
+        if norm.endswith(end) and len(norm) - len(end) >= 3 and is_common(norm[:-len(end)]):
+            return True
+    return False
+
+
 def _governed_by_lam(prev: str) -> bool:
     """The word before is ل + an indefinite word (``لتنظيم``): the next word is its object (``لتنظيم المعارض``,
     the exhibitions), not an adjective of the name (``حزب المؤتمر الشعبي | المعارض``)."""
@@ -319,8 +328,11 @@ def org_name(toks: Tokens, i: int, covered: list[Mention | None], head: str, *,
         if toks.kind[k] != "word" or is_stopword(norm) or strip_conjunction(norm) in cue_verbs() \
                 or (norm in descriptors and not _governed_by_lam(toks.norm[k - 1])) or norm in person_titles \
                 or (k > j and verb_shaped(norm)) or norm in word_list("time_adjective") \
-                or (k > j and norm == "ال" + head):
-            break  # ... حزب العمال | الحزب الحاكم: the head repeated opens an apposition
+                or (k > j and norm == "ال" + head) or (k > j and strip_conjunction(norm) in person_titles) \
+                or (event and k > j and norm in word_list("ordinal") and toks.norm[k - 1].startswith("ال")
+                    and head not in t.get("league_head", frozenset()) and toks.norm[k - 1] != "الدرجه"):
+            break  # ... حزب العمال | الحزب الحاكم: the head repeated opens an apposition; | والمدير: a title;
+            # مهرجان العيد | الأول: an edition number (not جائزة الملك عبدالله الثاني, دوري الدرجة الثانية)
         if not facility and not proper and (not coordinated or toks.norm[k - 1].startswith("وال")) and k > j \
                 and norm.startswith("وال") and len(norm) > 4 \
                 and toks.norm[k - 1].startswith(("ال", "لل", "وال")) and not place_nisba(norm) \
@@ -359,6 +371,7 @@ def org_name(toks: Tokens, i: int, covered: list[Mention | None], head: str, *,
             governed = k + 1  # after the governed word only adjectives (أقرت لجنة تشريع القوانين | التعديل)
             continue
         if k == j and not is_common(norm) and not is_nisba("ال" + norm) and not norm.endswith("ه") \
+                and not norm.startswith("لل") and not _possessed(norm) \
                 and not (verb_shaped(norm, False) and k not in named) and not (event and norm.endswith("ات")) \
                 and not (norm[:1] in "بلك" and len(norm) > 4 and is_common(norm[1:])):
             # (مستشفى | بمحافظات القاهرة: ب + a common word starts a phrase after the head; not نادي باليرمو)
@@ -400,7 +413,8 @@ def definite_org_name(toks: Tokens, i: int, covered: list[Mention | None]) -> in
     def adjective(k: int) -> bool:
         return _definite_free(toks, k, covered, i) and not toks.norm[k].startswith("لل") \
             and toks.norm[k] not in stops and not verb_shaped(toks.norm[k]) \
-            and toks.norm[k] not in word_list("time_adjective")
+            and toks.norm[k] not in word_list("time_adjective") \
+            and toks.norm[k] not in word_list("ordinal")  # فريق الاتحاد | الأول لكرة القدم: the first team
 
     k = i + 1
     while k < n and k - i <= 3 and adjective(k):
