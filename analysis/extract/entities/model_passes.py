@@ -281,6 +281,19 @@ def _trim(toks: Tokens, ids: list[int]) -> list[int]:
     return ids
 
 
+def _trim_person_start(toks: Tokens, ids: list[int]) -> list[int]:
+    """A model person span without a leading common word that is no name word, before a known name word
+    (``جوال عبد الرحمن`` -> ``عبد الرحمن``: the phone, then the name), nor a leading word that is never a name
+    (``التايكواندو أندريا``: not_entities.csv)."""
+    while len(ids) > 1 and never_name(toks.norm[ids[0]]):
+        ids = ids[1:]
+    while len(ids) > 1 and toks.kind[ids[0]] == "word" and is_common(toks.norm[ids[0]]) \
+            and not known_name_word(toks.norm[ids[0]]) and not known_name_word(strip_conjunction(toks.norm[ids[0]])) \
+            and toks.norm[ids[0]] not in word_list("connector") and known_name_word(toks.norm[ids[1]]):
+        ids = ids[1:]
+    return ids
+
+
 # A verbal noun of form IV/VIII/X (إبداء, اجتماع, استخدام): a common word, not the start of a name.
 _MASDAR_IV_RE = re.compile(r"^(?:ا\w\wا\w|ا\w\w\wا\w|است\w\wا\w)$")
 
@@ -424,7 +437,7 @@ def ner_pass(ctx: Context) -> None:
             continue
         ids = _trim(toks, ids)
         if label == "PERS":
-            ids = _trim_verbs(toks, ids)
+            ids = _trim_person_start(toks, _trim_verbs(toks, ids))
         if not ids or any(accusative_indefinite(toks.text[i]) for i in ids):
             continue  # جنيهاً, أناساً كثيرين: an indefinite accusative names nothing
         norms = [toks.norm[i] for i in ids]
@@ -438,7 +451,7 @@ def ner_pass(ctx: Context) -> None:
         if geo_before is not None:
             ids = [before] + ids  # جبال حمرين, لنهر التايمز: the feature word is part of the name (not شمال
             norms = [toks.norm[before]] + norms  # وزيرستان: a direction)
-        head = strip_conjunction(norms[0])
+        head = geo_before or strip_conjunction(norms[0])
         if label == "LOC" and (head in geo_heads or (head.startswith("ال") and head[2:] in geo_heads)):
             typ = "LOC"  # جبال حمرين, الجبل الغربي
         typ = _retype(toks, ids, typ)

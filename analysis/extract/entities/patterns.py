@@ -688,7 +688,8 @@ def person_pass(ctx: Context) -> None:
         if person is None:
             k = person_name(toks, j, covered)
             if k == j and j == i + 1 and j + 1 < n and toks.kind[j] == "word" and is_common(toks.norm[j]) \
-                    and not is_stopword(toks.norm[j]) and toks.sentence[j + 1] == toks.sentence[j]:
+                    and not is_stopword(toks.norm[j]) and toks.sentence[j + 1] == toks.sentence[j] \
+                    and not verb_shaped(toks.norm[j]):  # لاعب يمتلك | مهارات: a verb, not a name's epithet
                 k0 = person_name(toks, j + 1, covered)  # العميد شامل روكز: a common word after the title, then a name
                 j, k = (j + 1, k0) if k0 > j + 1 else (j, j)
             if k > j:
@@ -785,7 +786,10 @@ def club_pass(ctx: Context) -> None:
     """In a sports story (at least three sport trigger words: مباراة، مدرب، دوري ...) a club name of
     entity_words.csv ``sports_club`` standing alone in a sentence with a sport word (``مدربا للنصر``، ``أمام الهلال``
     بعد خسارته كأس الملك) is the club, ORG
-    (``pattern:club``); not before a definite word that continues another name (``الهلال الأحمر``)."""
+    (``pattern:club``); not before a definite word that continues another name (``الهلال الأحمر``).  So is a club
+    of ``ner_clubs.csv`` whose name has no other sense (``كأرسنال``، ``لتوتنهام``: anywhere in the story) or only a
+    city's (``نابولي``: in a sentence with a sport word, not after a locative word), unless the model reads it
+    inside a longer organisation (``أولمبيك مرسيليا``)."""
     from analysis.ner.features import trigger_categories
 
     toks = ctx.toks
@@ -804,10 +808,12 @@ def club_pass(ctx: Context) -> None:
     if len(sport) < _SPORTS_ARTICLE_TRIGGERS:
         return
     sentences = {toks.sentence[x] for x in sport}
-    longer = {x for sp in ctx.spans if sp.label == "ORG" for x in sp.ids}  # the model's club names
-    for i, k, off, name in listed:  # كأرسنال, لنابولي: a listed club (ner_clubs.csv) in a sentence with a sport word
-        if toks.sentence[i] in sentences and all(ctx.covered[x] is None for x in range(i, k)) \
-                and not any(x in longer for x in (i - 1, k)):  # أولمبيك مرسيليا: the model's longer name
+    span_of = {x: id(sp) for sp in ctx.spans if sp.label == "ORG" for x in sp.ids}  # the model's club names
+    for i, k, off, name, city in listed:  # كأرسنال, لنابولي: a listed club (ner_clubs.csv) in a sports story
+        longer = (i - 1 in span_of and span_of[i - 1] == span_of.get(i)) or (
+            k in span_of and span_of[k] == span_of.get(k - 1) and not toks.norm[k].startswith("و"))
+        if (toks.sentence[i] in sentences or not city) and all(ctx.covered[x] is None for x in range(i, k)) \
+                and not longer:  # أولمبيك مرسيليا: the model's longer name (not كأرسنال | والمان يونايتد)
             ctx.add(Mention(i, k, toks.start[i] + off, toks.end[k - 1], "ORG", "pattern", "org:" + " ".join(name),
                             name_norm=name, rule="pattern:club"))
     for i, (off, form) in hits:
@@ -817,8 +823,9 @@ def club_pass(ctx: Context) -> None:
                         name_norm=(form,), rule="pattern:club"))
 
 
-def _listed_club_hits(ctx: Context) -> list[tuple[int, int, int, tuple[str, ...]]]:
-    """``(first token, end token, offset into the first, name)`` of every free run of tokens that spells a club of
+def _listed_club_hits(ctx: Context) -> list[tuple[int, int, int, tuple[str, ...], bool]]:
+    """``(first token, end token, offset into the first, name, also a city)`` of every free run of tokens that spells
+    a club of
     ``ner_clubs.csv`` whose name has no other sense (``أرسنال``, ``توتنهام``, ``كأرسنال``) or only a city's
     (``نابولي``, ``برشلونة``: not after a locative word, ``في برشلونة``); the first token read through its
     proclitics, the longest name first."""
@@ -846,7 +853,7 @@ def _listed_club_hits(ctx: Context) -> list[tuple[int, int, int, tuple[str, ...]
                 if (city and off > 0 and toks.norm[i][:off].endswith("ب")) \
                         or (i > 0 and strip_conjunction(toks.norm[i - 1]) in word_list("locative_word")):
                     continue  # في نابولي, بنابولي, مدينة نابولي: the city (في ظفار: the region)
-                best = (i, i + L, off, name)
+                best = (i, i + L, off, name, city)
         if best is None:
             i += 1
             continue
