@@ -343,3 +343,14 @@ def test_family_surname_is_not_claimed_after_another_first_name():
     art = parse_article("عنوان\n\nوحضر اللواء متقاعد عبد الله الوابل العزاء. واستقبل محمد الوابل المعزين.", ner=False)
     rows = [(r.text, r.rule) for r in art.mentions.itertuples()]
     assert rows == [("عبد الله الوابل", "pattern:title_chain")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # two persons joined by و after one title: each a mention, the و outside the second
+    ("وسجلهما مهاجم الفريق مختار فلاتة وعبدالفتاح عسيري.",
+     [("مختار فلاتة", "PERSON", "pattern:title_chain"), ("عبدالفتاح عسيري", "PERSON", "pattern:title_chain")]),
+    # a و-name stays inside the name
+    ("وقال الرئيس محمد وليد إن الاتفاق جاهز.", [("محمد وليد", "PERSON", "pattern:title_chain")]),
+])
+def test_coordinated_persons_after_a_title(text, expected):
+    assert _rows(text) == expected

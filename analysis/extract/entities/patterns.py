@@ -104,8 +104,9 @@ def person_name(toks: Tokens, j: int, covered: list[Mention | None]) -> int:
             k += 2
             continue
         if not namey(toks, k, covered) or verb_shaped(norm) or accusative_indefinite(toks.text[k]) \
-                or hal_participle(norm):
-            break  # a verb or a circumstantial participle after a name ends it: جمال عبد الناصر | يأمر
+                or hal_participle(norm) or (k - j >= 2 and _conjoined_word(norm)):
+            break  # a verb or a circumstantial participle after a name ends it: جمال عبد الناصر | يأمر;
+            # مختار فلاتة | وعبدالفتاح عسيري: a second person
         if norm.startswith("ال") and toks.norm[k - 1] in connectors:
             k += 1  # عبد الرزاق: the definite word completes the connector, the name goes on
             continue
@@ -117,6 +118,20 @@ def person_name(toks: Tokens, j: int, covered: list[Mention | None]) -> int:
             break
         k += 1
     return k
+
+
+def _conjoined_word(norm: str) -> bool:
+    """و + a word that is no و-name (``وعزان``، ``وعبدالفتاح``; not ``وليد``، ``ولد``): after a name of two words or
+    more it starts the next item of a list, not the name's next word."""
+    return norm[:1] == "و" and len(norm) >= 4 and norm not in word_list("waw_name") and not known_name_word(norm)
+
+
+def _conjoined_first_name(norm: str) -> bool:
+    """و + a listed first name or an عبد name (``وعبدالفتاح``، ``ومحمد``), no و-name of its own (``وليد``): after a
+    name of two words or more it starts a second person, not the first one's next name."""
+    rest = norm[1:]
+    return norm[:1] == "و" and len(rest) >= 3 and norm not in word_list("waw_name") and not listed_first_name(norm) \
+        and (listed_first_name(rest) or (rest.startswith("عبد") and len(rest) > 4))
 
 
 def _common_given_name(toks: Tokens, j: int, covered: list[Mention | None]) -> bool:
@@ -694,6 +709,14 @@ def person_pass(ctx: Context) -> None:
                 j, k = (j + 1, k0) if k0 > j + 1 else (j, j)
             if k > j:
                 ctx.add(_person(toks, j, k, "pattern:title_chain"))
+                if k < n and toks.sentence[k] == toks.sentence[j] and _conjoined_first_name(toks.norm[k]) \
+                        and covered[k] is None:
+                    e = person_name(toks, k, covered)  # مهاجما الفريق مختار فلاتة وعبدالفتاح عسيري: both named
+                    if e > k + 1:
+                        name = (toks.norm[k][1:],) + tuple(toks.norm[x] for x in range(k + 1, e) if toks.kind[x] == "word")
+                        ctx.add(Mention(k, e, toks.start[k] + 1, toks.end[e - 1], "PERSON", "pattern",
+                                        "person:" + " ".join(name), name_norm=name, rule="pattern:title_chain"))
+                        k = e
                 i = k
                 continue
         i += 1
