@@ -354,3 +354,15 @@ def test_family_surname_is_not_claimed_after_another_first_name():
 ])
 def test_coordinated_persons_after_a_title(text, expected):
     assert _rows(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a weekday is never a surname alias (علي جمعة, then يوم الجمعة)
+    ("وقال الدكتور علي جمعة إن الصيام واجب. ووصلت الشعلة يوم الجمعة.",
+     [("علي جمعة", "PERSON", "pattern:title_chain")]),
+    # a club's one-word name before an adjective stays the club (الوداد الرياضي)
+    ("وأعلن نادي الوداد أمس تعاقده مع المدرب. وتعقدت وضعية الوداد الرياضي.",
+     [("نادي الوداد", "ORG", "pattern:org_head"), ("الوداد", "ORG", "alias:short_name")]),
+])
+def test_alias_guards_session9(text, expected):
+    assert _rows(text) == expected

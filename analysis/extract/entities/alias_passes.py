@@ -9,9 +9,11 @@ from analysis.extract.entities.base import Context, Mention, absorb, claim
 from analysis.extract.entities.patterns import skip_title_complement
 from analysis.extract.entities.words import (
     adjective_after_noun,
+    is_nisba,
     listed_first_name,
     listed_place,
     namey,
+    place_nisba,
     verb_shaped,
     word_list,
 )
@@ -31,6 +33,16 @@ def _weekday_names() -> frozenset[str]:
 
     return frozenset(normalize(r["term_ar"]) for r in load_csv("weekdays.csv", required=("term_ar", "kind"))
                      if r["kind"] == "weekday")
+
+
+@cache
+def _club_words() -> frozenset[str]:
+    """One-word club names (``ner_clubs.csv``, entity_words.csv ``sports_club``): ``الوداد الرياضي`` is the club."""
+    from analysis.lexicon import load_csv
+    from analysis.lexicon.gazetteer import name_tokens
+
+    words = {name_tokens(r["word"]) for r in load_csv("ner_clubs.csv", required=("word", "gloss_en"), key=("word",))}
+    return frozenset(w[0] for w in words if len(w) == 1) | word_list("sports_club")
 
 
 def alias_pass(ctx: Context) -> None:
@@ -65,8 +77,8 @@ def alias_pass(ctx: Context) -> None:
                     continue
                 subject_only.add((sur,))  # الشهري (monthly): a surname only as a verb's subject
             names.setdefault((sur,), (m, "alias:surname"))
-            if not sur.startswith("ال") and len(sur) >= 3:
-                names.setdefault(("ال" + sur,), (m, "alias:surname"))
+            if not sur.startswith("ال") and len(sur) >= 3 and "ال" + sur not in _weekday_names():
+                names.setdefault(("ال" + sur,), (m, "alias:surname"))  # (علي جمعة: not يوم الجمعة)
     if not names:
         return
     by_first: dict[str, list[tuple[str, ...]]] = {}
@@ -94,6 +106,16 @@ def alias_pass(ctx: Context) -> None:
             if hit is not None and len(hit) == 1 and off == 0 and names[hit][0].type != "PERSON" \
                     and adjective_after_noun(toks, i):
                 continue  # المنتخب العربي: an adjective, not a repeat of the club العربي
+            if hit is not None and len(hit) == 1 and names[hit][0].type != "PERSON" and i > 0 \
+                    and toks.sentence[i - 1] == toks.sentence[i] and place_nisba(hit[0]) \
+                    and strip_conjunction(toks.norm[i - 1]) in titles().get("person_title", ()):
+                continue  # الرئيس السوداني: the title's adjective, not a repeat of an organisation
+            if hit is not None and len(hit) == 1 and hit[0].startswith("ال") and names[hit][0].type != "PERSON" \
+                    and i + 1 < n and toks.sentence[i + 1] == toks.sentence[i] and covered[i + 1] is None \
+                    and toks.kind[i + 1] == "word" and toks.norm[i + 1].startswith("ال") \
+                    and not is_stopword(toks.norm[i + 1]) and is_nisba(toks.norm[i + 1]) \
+                    and hit[0] not in _club_words():
+                continue  # الجزيرة المتوسطية: a noun and its adjective (the island), not a repeat of الجزيرة
             if hit is not None and names[hit][1] == "alias:surname" and off == 0 and i > 0 \
                     and toks.sentence[i - 1] == toks.sentence[i] and covered[i - 1] is None \
                     and listed_first_name(strip_conjunction(toks.norm[i - 1])) \
