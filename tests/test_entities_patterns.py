@@ -366,3 +366,12 @@ def test_coordinated_persons_after_a_title(text, expected):
 ])
 def test_alias_guards_session9(text, expected):
     assert _rows(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # vox-pop and kinship nouns introduce a person like a title (the noun outside the span)
+    ("وقال المواطن زيد خليل إن العرض جميل.", [("زيد خليل", "PERSON", "pattern:title_chain")]),
+    ("وستشارك شقيقته منى في الفئة نفسها.", [("منى", "PERSON", "pattern:title_chain")]),
+])
+def test_person_introducers_session9(text, expected):
+    assert _rows(text) == expected
