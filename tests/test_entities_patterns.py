@@ -375,3 +375,21 @@ def test_alias_guards_session9(text, expected):
 ])
 def test_person_introducers_session9(text, expected):
     assert _rows(text) == expected
+
+
+def test_person_list_fills_a_name_between_persons():
+    _model_or_skip()
+    text = ("عنوان\n\nوشارك في المعرض الفنانون عبد العزيز الفضلي، نور السويدي، عبد الرؤوف خلفان، أشواق الحوسني، "
+            "يوسف الهرمودي، وفاء خازندار، محمد المزروعي، خولة درويش ونوف العجمي.")
+    art = parse_article(text)
+    persons = [r.text for r in art.mentions.itertuples() if r.type == "PERSON"]
+    assert "أشواق الحوسني" in persons and "نوف العجمي" in persons  # the fused و outside
+    assert "وفاء خازندار" in persons  # a و-name keeps its و
+
+
+@pytest.mark.parametrize("text, expected", [
+    # not a list of persons: a verb with its pronoun, an adverbial phrase
+    ("وفاز الفريق على الأهلي والاتحاد وخسرها جميعها، وتعادل في اللقاء.", []),
+])
+def test_person_list_needs_name_items(text, expected):
+    assert [r for r in _rows(text) if r[2] == "pattern:person_list"] == expected

@@ -40,7 +40,8 @@ laws: MISC; leagues ``دوري``: ORG), ``pattern:place_org`` (``تعليم حا
 ``pattern:state_epithet`` (bare ``المملكة``/``السلطنة``), ``pattern:org_unit`` (``بنك السودان فرع الأبيض``),
 ``pattern:outlet_name`` (``صحيفة الوئام`` -> ``الوئام``),
 ``pattern:club`` (``للنصر`` in a sports story; a listed club, ``كأرسنال``), ``pattern:dated_event``
-(``ثورة 25 يناير``), ``pattern:quoted_place`` (``جبل «منيف»``), ``alias:short_name`` (``العربي`` after ``نادي العربي``)).
+(``ثورة 25 يناير``), ``pattern:person_list`` (``، أشواق الحوسني،`` between persons), ``pattern:quoted_place``
+(``جبل «منيف»``), ``alias:short_name`` (``العربي`` after ``نادي العربي``)).
 
 Guards against false names: a verb-shaped word (imperfect ي/ت + stem, or a cue verb) ends a person's name and starts
 none the model does not read (``ترامب يؤكد`` -> ``ترامب``); an indefinite accusative (``احتياطياً``) is never in a
@@ -83,6 +84,7 @@ from analysis.extract.entities.patterns import (
     dual_head_pass,
     org_pass,
     org_unit_pass,
+    person_list_pass,
     person_pass,
     quoted_place_pass,
     quoted_short_name_pass,
@@ -119,6 +121,7 @@ PASSES: tuple[Pass, ...] = (
     Pass("ner", ner_pass, needs_model=True, doc="the model's names on free tokens"),
     Pass("name_chain_after_ner", name_chain_pass, needs_model=True, doc="the same for the model's persons"),
     Pass("alias_after_ner", alias_pass, needs_model=True, doc="repeats and surnames of the model's names"),
+    Pass("person_list", person_list_pass, doc="a name item in a list of persons (، أشواق الحوسني، ...) is one"),
     Pass("rekey_surname", rekey_surname_pass, doc="a gazetteer surname joins the article's own person"),
     Pass("first_name", first_name_pass, doc="a known or listed first name before a bare surname is taken in, "
          "a listed father's name after a one-word name (صدام حسين)"),

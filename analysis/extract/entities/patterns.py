@@ -32,7 +32,8 @@ from analysis.text.commonwords import is_common
 from analysis.text.stopwords import is_stopword
 
 __all__ = ["org_pass", "org_unit_pass",
-           "dated_event_pass", "club_pass", "quoted_place_pass", "dateline_pass", "dual_head_pass", "definite_org_name", "place_org_name",
+           "dated_event_pass", "person_list_pass", "club_pass", "quoted_place_pass", "dateline_pass",
+           "dual_head_pass", "definite_org_name", "place_org_name",
            "person_pass", "quoted_short_name_pass", "org_name", "person_name", "skip_title_complement",
            "after_title", "apposition_name"]
 
@@ -960,3 +961,78 @@ def dated_event_pass(ctx: Context) -> None:
         name = (head,) + tuple(toks.norm[x] for x in range(i + 1, k))
         ctx.add(Mention(i, k, toks.start[i] + off, toks.end[k - 1], "MISC", "pattern", "misc:" + " ".join(name),
                         name_norm=name, rule="pattern:dated_event"))
+
+
+_LIST_SEPARATORS = frozenset("،,-")
+
+
+def _list_item_name(toks: Tokens, a: int, covered: list[Mention | None], s: int) -> tuple[int, int, int] | None:
+    """``(first token, end token, offset into the first)`` of a two- or three-word name item starting at token a
+    of a list (after a separator, or a و fused to its first word: ``ونوف العجمي``), ending before the next
+    separator or the sentence's end; every word free, no stop word, common word, title, verb or place adjective."""
+    n = len(toks.norm)
+    person_titles = titles().get("person_title", frozenset())
+    off = 0
+    if a < n and toks.kind[a] == "word" and toks.norm[a][:1] == "و" and len(toks.norm[a]) >= 4 \
+            and toks.norm[a] not in word_list("waw_name") and not known_name_word(toks.norm[a]):
+        off = 1
+    e = a
+    while e < n and toks.sentence[e] == s and toks.kind[e] == "word" and e - a < 4:
+        e += 1
+    if not (e == n or toks.sentence[e] != s or toks.text[e] in _LIST_SEPARATORS or toks.text[e] in ".:؛;)"):
+        return None  # the item runs on: a clause, not a name
+    if not 2 <= e - a <= 3:
+        return None
+    for x in range(a, e):
+        w = toks.norm[x][off:] if x == a else toks.norm[x]
+        if covered[x] is not None or len(w) < 2 or is_stopword(w) or is_common(w) or w in person_titles \
+                or verb_shaped(w) or never_name(w) or place_nisba(w) or accusative_indefinite(toks.text[x]) \
+                or (x > a and toks.norm[x][:1] == "و" and _conjoined_word(toks.norm[x])) \
+                or w.startswith(("لل", "بال", "كال")) or (w.endswith("ا") and is_common(w[:-1])) or _possessed(w):
+            return None  # ربحا للوقت: an adverbial phrase, not a name
+    return a, e, off
+
+
+def person_list_pass(ctx: Context) -> None:
+    """A list of persons (``عبد العزيز الفضلي، نور السويدي، أشواق الحوسني، ... وخولة درويش ونوف العجمي``): a free
+    name item of two or three words right before or after a person of the list, separated by ``،`` / ``-`` or a
+    fused ``و``, is a person too (``pattern:person_list``), when the list holds two persons at least."""
+    toks, covered = ctx.toks, ctx.covered
+    n = len(toks.norm)
+    changed = True
+    while changed:
+        changed = False
+        persons = sorted((m for m in ctx.found if m.type == "PERSON"), key=lambda m: m.tok0)
+        for m in persons:
+            s = toks.sentence[m.tok0]
+            # the item after: a separator then the item, or the item's fused و right after the person
+            k = m.tok1
+            starts = []
+            if k < n and toks.sentence[k] == s and toks.text[k] in _LIST_SEPARATORS:
+                starts.append(k + 1)
+            elif k < n and toks.sentence[k] == s and toks.norm[k][:1] == "و":
+                starts.append(k)
+            # the item before: ... item ، <person>
+            b = m.tok0 - 1
+            if b > 0 and toks.sentence[b] == s and toks.text[b] in _LIST_SEPARATORS:
+                a = b - 1
+                while a - 1 >= 0 and toks.sentence[a - 1] == s and toks.kind[a - 1] == "word" and b - a < 3:
+                    a -= 1
+                if a == 0 or toks.sentence[a - 1] != s or toks.text[a - 1] in _LIST_SEPARATORS:
+                    starts.append(a)
+            for a in starts:
+                if a >= n or toks.sentence[a] != s:
+                    continue
+                item = _list_item_name(toks, a, covered, s)
+                if item is None:
+                    continue
+                a, e, off = item
+                others = [p for p in persons if p is not m and toks.sentence[p.tok0] == s]
+                if not others:
+                    continue  # one person and a name-like phrase: not yet a list
+                name = (toks.norm[a][off:],) + tuple(toks.norm[x] for x in range(a + 1, e))
+                ctx.add(Mention(a, e, toks.start[a] + off, toks.end[e - 1], "PERSON", "pattern",
+                                "person:" + " ".join(name), name_norm=name, rule="pattern:person_list"))
+                changed = True
+            if changed:
+                break
