@@ -35,6 +35,16 @@ def _weekday_names() -> frozenset[str]:
                      if r["kind"] == "weekday")
 
 
+def _own_given_name(word: str, name: tuple[str, ...]) -> bool:
+    """``word`` is (a spelling of) the given name of the person named ``name``: its first word behind a proclitic
+    (``لكوفي``) or its given names written as one (``عبدالله`` for ``عبد الله العنزي``)."""
+    given = name[:-1]
+    if not given:
+        return False
+    return word in {f for _, f in clitic_forms(given[0], given[0])} or word == "".join(given) \
+        or word in {f for _, f in clitic_forms("".join(given), "".join(given))}
+
+
 @cache
 def _club_words() -> frozenset[str]:
     """One-word club names (``ner_clubs.csv``, entity_words.csv ``sports_club``): ``الوداد الرياضي`` is the club."""
@@ -119,7 +129,7 @@ def alias_pass(ctx: Context) -> None:
             if hit is not None and names[hit][1] == "alias:surname" and off == 0 and i > 0 \
                     and toks.sentence[i - 1] == toks.sentence[i] and covered[i - 1] is None \
                     and listed_first_name(strip_conjunction(toks.norm[i - 1])) \
-                    and strip_conjunction(toks.norm[i - 1]) != names[hit][0].name_norm[0]:
+                    and not _own_given_name(strip_conjunction(toks.norm[i - 1]), names[hit][0].name_norm):
                 continue  # محمد الوابل after عبد الله الوابل: another of the family (the model names him)
             if hit is not None:
                 target, rule = names[hit]

@@ -285,8 +285,8 @@ def _trim_person_start(toks: Tokens, ids: list[int]) -> list[int]:
     """A model person span without a leading common word that is no name word, before a known name word
     (``جوال عبد الرحمن`` -> ``عبد الرحمن``: the phone, then the name), nor a leading word that is never a name
     (``التايكواندو أندريا``: not_entities.csv)."""
-    while len(ids) > 1 and never_name(toks.norm[ids[0]]):
-        ids = ids[1:]
+    while len(ids) > 1 and never_name(toks.norm[ids[0]]) and known_name_word(toks.norm[ids[1]]):
+        ids = ids[1:]  # (not اثني عشر ديوانا: a number word before a common word names nobody)
     while len(ids) > 1 and toks.kind[ids[0]] == "word" and is_common(toks.norm[ids[0]]) \
             and not known_name_word(toks.norm[ids[0]]) and not known_name_word(strip_conjunction(toks.norm[ids[0]])) \
             and toks.norm[ids[0]] not in word_list("connector") and known_name_word(toks.norm[ids[1]]):
