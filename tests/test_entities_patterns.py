@@ -393,3 +393,11 @@ def test_person_list_fills_a_name_between_persons():
 ])
 def test_person_list_needs_name_items(text, expected):
     assert [r for r in _rows(text) if r[2] == "pattern:person_list"] == expected
+
+
+def test_sector_head_takes_a_place_the_model_found():
+    _model_or_skip()
+    art = parse_article("عنوان\n\nوأوضحت شرطة البتراء أن التحقيقات مستمرة.")
+    rows = [(r.text, r.type, r.rule) for r in art.mentions.itertuples()]
+    assert ("شرطة البتراء", "ORG", "pattern:place_org") in rows
+    assert not any(t == "البتراء" for t, _, _ in rows)

@@ -86,6 +86,7 @@ from analysis.extract.entities.patterns import (
     org_unit_pass,
     person_list_pass,
     person_pass,
+    place_org_after_model_pass,
     quoted_place_pass,
     quoted_short_name_pass,
 )
@@ -121,6 +122,8 @@ PASSES: tuple[Pass, ...] = (
     Pass("ner", ner_pass, needs_model=True, doc="the model's names on free tokens"),
     Pass("name_chain_after_ner", name_chain_pass, needs_model=True, doc="the same for the model's persons"),
     Pass("alias_after_ner", alias_pass, needs_model=True, doc="repeats and surnames of the model's names"),
+    Pass("place_org_after_ner", place_org_after_model_pass, needs_model=True,
+         doc="شرطة البتراء: a sector head + a place the model found"),
     Pass("person_list", person_list_pass, doc="a name item in a list of persons (، أشواق الحوسني، ...) is one"),
     Pass("rekey_surname", rekey_surname_pass, doc="a gazetteer surname joins the article's own person"),
     Pass("first_name", first_name_pass, doc="a known or listed first name before a bare surname is taken in, "

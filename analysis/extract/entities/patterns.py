@@ -32,7 +32,7 @@ from analysis.text.commonwords import is_common
 from analysis.text.stopwords import is_stopword
 
 __all__ = ["org_pass", "org_unit_pass",
-           "dated_event_pass", "person_list_pass", "club_pass", "quoted_place_pass", "dateline_pass",
+           "dated_event_pass", "person_list_pass", "place_org_after_model_pass", "club_pass", "quoted_place_pass", "dateline_pass",
            "dual_head_pass", "definite_org_name", "place_org_name",
            "person_pass", "quoted_short_name_pass", "org_name", "person_name", "skip_title_complement",
            "after_title", "apposition_name"]
@@ -471,7 +471,8 @@ def definite_org_name(toks: Tokens, i: int, covered: list[Mention | None]) -> in
     return k
 
 
-def place_org_name(toks: Tokens, i: int, covered: list[Mention | None]) -> tuple[int, Mention | None]:
+def place_org_name(toks: Tokens, i: int, covered: list[Mention | None],
+                   sources: tuple[str, ...] = ("gazetteer",)) -> tuple[int, Mention | None]:
     """End (exclusive) and place of a body named by its sector and a place (titles.csv ``place_org_head``):
     ``تعليم حائل``, ``أمانة منطقة حائل``, ``شرطة دبي``; (i + 1, None) when no place follows."""
     k = i + 1
@@ -479,7 +480,7 @@ def place_org_name(toks: Tokens, i: int, covered: list[Mention | None]) -> tuple
             and toks.norm[k] in word_list("settlement_head"):
         k += 1  # أمانة منطقة حائل
     m = covered[k] if k < len(toks.norm) and toks.sentence[k] == toks.sentence[i] else None
-    if m is None or m.type not in ("GPE", "LOC") or m.start != toks.start[k] or m.source != "gazetteer":
+    if m is None or m.type not in ("GPE", "LOC") or m.start != toks.start[k] or m.source not in sources:
         return i + 1, None
     return m.tok1, m
 
@@ -1036,3 +1037,31 @@ def person_list_pass(ctx: Context) -> None:
                 changed = True
             if changed:
                 break
+
+
+def place_org_after_model_pass(ctx: Context) -> None:
+    """A sector head + a place only the model found (``شرطة البتراء``، ``تعليم عنيزة``، ``شرطة محافظة
+    النبهانية``): the body, ORG (``pattern:place_org``), the place absorbed -- as :func:`org_pass` does for a
+    gazetteer place."""
+    toks, covered = ctx.toks, ctx.covered
+    heads = titles().get("place_org_head", frozenset())
+    n = len(toks.norm)
+    i = 0
+    while i < n - 1:
+        if toks.kind[i] != "word" or covered[i] is not None:
+            i += 1
+            continue
+        hit = next(((off, f) for off, f in clitic_forms(toks.text[i], toks.norm[i]) if f in heads), None)
+        if hit is None:
+            i += 1
+            continue
+        k, place = place_org_name(toks, i, covered, sources=("ner",))
+        if place is None:
+            i += 1
+            continue
+        absorb(ctx, place)
+        off, f = hit
+        name = (f,) + tuple(toks.norm[x] for x in range(i + 1, k))
+        ctx.add(Mention(i, k, toks.start[i] + off, toks.end[k - 1], "ORG", "pattern", "org:" + " ".join(name),
+                        name_norm=name, rule="pattern:place_org"))
+        i = k
