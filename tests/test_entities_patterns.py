@@ -401,3 +401,21 @@ def test_sector_head_takes_a_place_the_model_found():
     rows = [(r.text, r.type, r.rule) for r in art.mentions.itertuples()]
     assert ("شرطة البتراء", "ORG", "pattern:place_org") in rows
     assert not any(t == "البتراء" for t, _, _ in rows)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an event's name takes a place and a Hijri year (long or short, its era glued)
+    ("وانطلق مهرجان صيف عنيزة 33هـ أمس.", [("مهرجان صيف عنيزة 33هـ", "MISC", "pattern:event_head")]),
+    ("وانطلق مهرجان صيف جدة 1433هـ أمس.", [("مهرجان صيف جدة 1433هـ", "MISC", "pattern:event_head")]),
+])
+def test_event_years_session9(text, expected):
+    assert _rows(text) == expected
+
+
+def test_a_big_place_behind_b_is_no_name_word():
+    # ب + a city of the place table starts a phrase after a name (مهرجان تورتيت | بإفران), and the model's
+    # place keeps no ب
+    _model_or_skip()
+    art = parse_article("عنوان\n\nوافتتح مهرجان تورتيت بإفران أمس.")
+    rows = [(r.text, r.type) for r in art.mentions.itertuples()]
+    assert ("مهرجان تورتيت", "MISC") in rows and not any(t.startswith("ب") for t, _ in rows)

@@ -14,6 +14,7 @@ from analysis.extract.entities.base import (
     claim,
     release,
 )
+from analysis.extract.entities.patterns import _big_place
 from analysis.extract.entities.words import (
     accusative_indefinite,
     adjective_after_noun,
@@ -392,7 +393,8 @@ def _split_coordinated(toks: Tokens, spans: list[ModelSpan]):
             yield part, label
 
 
-def _name_start(toks: Tokens, first: int, bare: frozenset[str] = frozenset(), listed: bool = False) -> tuple[int, str]:
+def _name_start(toks: Tokens, first: int, bare: frozenset[str] = frozenset(), listed: bool = False,
+                place: bool = False) -> tuple[int, str]:
     """(offset into token ``first``, its form in the name): after a proclitic fused with the article (الـ), or
     after the و of ``ومنظمة``; after a و written before a hamza on alef (``وإيليان``: no name starts so); after a
     proclitic before a known name or a word the article writes bare elsewhere (``ودونيس`` when ``دونيس`` stands
@@ -410,8 +412,9 @@ def _name_start(toks: Tokens, first: int, bare: frozenset[str] = frozenset(), li
     if norm.startswith("و") and len(norm) >= 4 and toks.text[first][1:2] in _HAMZA_ALEF:
         return 1, norm[1:]  # وإيليان ميكانسكي: و before a hamza on alef is the conjunction (no name starts so)
     for o, form in forms[1:]:
-        if len(form) >= 3 and (known_name_word(form) or form in bare):
-            return o, form
+        if len(form) >= 3 and (known_name_word(form) or form in bare or (place and o == 1 and norm[0] in "بل"
+                                                                          and _big_place(form))):
+            return o, form  # ودونيس; a place بإفران: ب + a big place of the place table (not a person باولو)
     if listed and norm.startswith("و") and (len(norm) >= 5 or norm[1:2] not in "اوي") and len(norm) >= 4 \
             and len(forms) > 1 and forms[-1][1] == norm[1:]:
         return forms[-1]
@@ -463,7 +466,7 @@ def ner_pass(ctx: Context) -> None:
         b = first - 1
         listed = b >= 0 and toks.sentence[b] == s and (toks.text[b] in "،,)" or covered[b] is not None
                                                        or b in ctx.named)
-        off, f = _name_start(toks, first, bare, listed)
+        off, f = _name_start(toks, first, bare, listed, place=typ in ("GPE", "LOC"))
         if geo_before is not None and off == 0 and toks.norm[first] != geo_before:
             off, f = len(toks.norm[first]) - len(geo_before), geo_before  # لنهر التايمز -> نهر التايمز
         if typ != "PERSON" and len(ids) == 1 and off == 0 and adjective_after_noun(toks, first):

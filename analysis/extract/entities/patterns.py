@@ -4,7 +4,7 @@ chain + a personal name (``وزير الدفاع الإيطالي لورنزو �
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from analysis.extract.entities.base import Context, Mention, Tokens, absorb, claim
 from analysis.extract.entities.words import (
@@ -171,7 +171,7 @@ def apposition_name(toks: Tokens, comma: int, covered: list[Mention | None]) -> 
 # A verbal noun (masdar) of the derived verb forms, normalised: تنظيم, تشريع (II); اعمار, انتاج (IV); انتخاب,
 # انفتاح (VII/VIII); استثمار (X).  Indefinite after an organisation head it governs the next word (idafa):
 # هيئة تنظيم الاتصالات, لجنة تشريع القوانين.
-_YEAR_RE = re.compile(r"^(?:1[89]|20)\d\d(?:م|هـ)?$")
+_YEAR_RE = re.compile(r"^(?:(?:1[89]|20)\d\d(?:م|هـ)?|14\d\d(?:هـ|ه)?|\d\d(?:هـ|ه))$")  # 2014, 2015م, 1433هـ, 33هـ
 _MASDAR_RE = re.compile(r"^(?:ت\w\wي\w|ا\w\wا\w|ا\w\w\wا\w|است\w\wا\w)$")
 
 
@@ -234,7 +234,16 @@ def _prepositional(norm: str) -> bool:
     ``لتنظيم``، ``بالسيب``)."""
     rest = norm[1:]
     return norm[:1] in "بلك" and len(rest) >= 3 and (is_common(rest) or listed_place(rest) or known_name_word(rest)
-                                                    or rest.startswith("ال"))
+                                                    or rest.startswith("ال") or _big_place(rest))
+
+
+@lru_cache(maxsize=8192)
+def _big_place(norm: str) -> bool:
+    """A city or country of the place table (GeoNames / CLDR) with 50,000 people or more (``افران``): after ب it
+    starts a phrase (``مهرجان تورتيت | بإفران``), not a name's next word."""
+    from analysis.names.places import candidates
+
+    return any((p.population or 0) >= 50000 for p in candidates(norm))
 
 
 def _proper_definite(norm: str) -> bool:
@@ -260,6 +269,9 @@ def _year_at(toks: Tokens, k: int, i: int) -> int:
         if k + 1 < len(toks.norm) and toks.start[k + 1] == toks.end[k] and toks.norm[k + 1] in ("م", "ه", "هـ"):
             return k + 2
         return k + 1
+    if k + 1 < len(toks.norm) and toks.sentence[k] == toks.sentence[i] and re.fullmatch(r"\d\d", toks.text[k]) \
+            and toks.start[k + 1] == toks.end[k] and toks.text[k + 1] in ("هـ", "ه"):
+        return k + 2  # مهرجان صيف عنيزة 33هـ: a Hijri year written short, its era glued
     return k
 
 
@@ -315,8 +327,8 @@ def org_name(toks: Tokens, i: int, covered: list[Mention | None], head: str, *,
                 continue
             break
         norm = toks.norm[k]
-        if event and k > j and _YEAR_RE.match(toks.text[k]):
-            k = _year_at(toks, k, i)  # مونديال البرازيل 2014
+        if event and k > j and _year_at(toks, k, i) > k:
+            k = _year_at(toks, k, i)  # مونديال البرازيل 2014, مهرجان صيف عنيزة 33هـ
             break
         if event and norm in person_titles and norm.startswith("ال"):
             k += 1  # كأس الملك
