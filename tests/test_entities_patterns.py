@@ -419,3 +419,12 @@ def test_a_big_place_behind_b_is_no_name_word():
     art = parse_article("عنوان\n\nوافتتح مهرجان تورتيت بإفران أمس.")
     rows = [(r.text, r.type) for r in art.mentions.itertuples()]
     assert ("مهرجان تورتيت", "MISC") in rows and not any(t.startswith("ب") for t, _ in rows)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a big city of the place table after a place of a list is a place too; "outside it" is none
+    ("وزار الوفد القاهرة، الجيزة ثم عاد.", [("القاهرة", "GPE", "gazetteer"), ("الجيزة", "GPE", "pattern:place_list")]),
+    ("ويلعب في ملاعب الكرة داخل المغرب وخارجه.", [("المغرب", "GPE", "gazetteer")]),
+])
+def test_place_lists(text, expected):
+    assert _rows(text) == expected

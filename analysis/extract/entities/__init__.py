@@ -40,7 +40,8 @@ laws: MISC; leagues ``دوري``: ORG), ``pattern:place_org`` (``تعليم حا
 ``pattern:state_epithet`` (bare ``المملكة``/``السلطنة``), ``pattern:org_unit`` (``بنك السودان فرع الأبيض``),
 ``pattern:outlet_name`` (``صحيفة الوئام`` -> ``الوئام``),
 ``pattern:club`` (``للنصر`` in a sports story; a listed club, ``كأرسنال``), ``pattern:dated_event``
-(``ثورة 25 يناير``), ``pattern:person_list`` (``، أشواق الحوسني،`` between persons), ``pattern:quoted_place``
+(``ثورة 25 يناير``), ``pattern:person_list`` (``، أشواق الحوسني،`` between persons), ``pattern:place_list``
+(``القاهرة والجيزة``), ``pattern:quoted_place``
 (``جبل «منيف»``), ``alias:short_name`` (``العربي`` after ``نادي العربي``)).
 
 Guards against false names: a verb-shaped word (imperfect ي/ت + stem, or a cue verb) ends a person's name and starts
@@ -86,6 +87,7 @@ from analysis.extract.entities.patterns import (
     org_unit_pass,
     person_list_pass,
     person_pass,
+    place_list_pass,
     place_org_after_model_pass,
     quoted_place_pass,
     quoted_short_name_pass,
@@ -124,6 +126,7 @@ PASSES: tuple[Pass, ...] = (
     Pass("alias_after_ner", alias_pass, needs_model=True, doc="repeats and surnames of the model's names"),
     Pass("place_org_after_ner", place_org_after_model_pass, needs_model=True,
          doc="شرطة البتراء: a sector head + a place the model found"),
+    Pass("place_list", place_list_pass, doc="القاهرة والجيزة ودمياط: a big place of the place table after a place"),
     Pass("person_list", person_list_pass, doc="a name item in a list of persons (، أشواق الحوسني، ...) is one"),
     Pass("rekey_surname", rekey_surname_pass, doc="a gazetteer surname joins the article's own person"),
     Pass("first_name", first_name_pass, doc="a known or listed first name before a bare surname is taken in, "

@@ -32,7 +32,8 @@ from analysis.text.commonwords import is_common
 from analysis.text.stopwords import is_stopword
 
 __all__ = ["org_pass", "org_unit_pass",
-           "dated_event_pass", "person_list_pass", "place_org_after_model_pass", "club_pass", "quoted_place_pass", "dateline_pass",
+           "dated_event_pass", "person_list_pass", "place_org_after_model_pass",
+           "place_list_pass", "club_pass", "quoted_place_pass", "dateline_pass",
            "dual_head_pass", "definite_org_name", "place_org_name",
            "person_pass", "quoted_short_name_pass", "org_name", "person_name", "skip_title_complement",
            "after_title", "apposition_name"]
@@ -238,12 +239,12 @@ def _prepositional(norm: str) -> bool:
 
 
 @lru_cache(maxsize=8192)
-def _big_place(norm: str) -> bool:
-    """A city or country of the place table (GeoNames / CLDR) with 50,000 people or more (``افران``): after ب it
+def _big_place(norm: str, people: int = 50000) -> bool:
+    """A city or country of the place table (GeoNames / CLDR) with ``people`` or more (``افران``): after ب it
     starts a phrase (``مهرجان تورتيت | بإفران``), not a name's next word."""
     from analysis.names.places import candidates
 
-    return any((p.population or 0) >= 50000 for p in candidates(norm))
+    return any((p.population or 0) >= people for p in candidates(norm))
 
 
 def _proper_definite(norm: str) -> bool:
@@ -1077,3 +1078,33 @@ def place_org_after_model_pass(ctx: Context) -> None:
         ctx.add(Mention(i, k, toks.start[i] + off, toks.end[k - 1], "ORG", "pattern", "org:" + " ".join(name),
                         name_norm=name, rule="pattern:place_org"))
         i = k
+
+
+def place_list_pass(ctx: Context) -> None:
+    """A list of places (``بمحافظات القاهرة والجيزة والغربية ودمياط``): a free word right after a place of the
+    list, behind ``،`` or a fused ``و``, that is a city or country of the place table with 100,000 people or more
+    (``الجيزة``، ``دمياط``) and no common word or listed first name, is a place too (GPE, ``pattern:place_list``)."""
+    toks, covered = ctx.toks, ctx.covered
+    n = len(toks.norm)
+    changed = True
+    while changed:
+        changed = False
+        for m in sorted((m for m in ctx.found if m.type == "GPE"), key=lambda m: m.tok0):
+            k = m.tok1
+            if k < n and toks.text[k] in "،," and toks.sentence[k] == toks.sentence[m.tok0]:
+                k += 1
+            if k >= n or toks.sentence[k] != toks.sentence[m.tok0] or toks.kind[k] != "word" or covered[k] is not None:
+                continue
+            norm = toks.norm[k]
+            off, form = (1, norm[1:]) if norm[:1] == "و" and len(norm) > 3 and not _big_place(norm) else (0, norm)
+            if off == 0 and k == m.tok1:
+                continue  # no separator: another word of a phrase, not the next item
+            if is_common(form) or is_stopword(form) or listed_first_name(form) or not _big_place(form, 100000) \
+                    or _possessed(form) or (form.endswith("ه") and is_common(form[:-1])) \
+                    or place_nisba(form) or (k + 1 < n and toks.sentence[k + 1] == toks.sentence[k]
+                                             and covered[k + 1] is None and toks.norm[k + 1].startswith("ال")
+                                             and not is_stopword(toks.norm[k + 1])):
+                continue  # (... والجيزة الجديدة: a longer name the lists do not hold; وخارجه: outside it)
+            ctx.add(Mention(k, k + 1, toks.start[k] + off, toks.end[k], "GPE", "pattern", "gpe:" + form,
+                            name_norm=(form,), rule="pattern:place_list"))
+            changed = True
