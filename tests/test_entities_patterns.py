@@ -258,7 +258,8 @@ def test_a_long_name_after_a_title_may_open_with_a_feminine_word():
      [("محكمة أمن الدولة العليا", "ORG", "pattern:org_head")]),
     ("وأصدرت هيئة كبار العلماء فتوى جديدة.", [("هيئة كبار العلماء", "ORG", "pattern:org_head")]),
     # ب + a common word after a head starts a phrase, no name: the places stay places
-    ("وتحفظت اللجنة على 16 مستشفى بمحافظات القاهرة والجيزة.", [("القاهرة", "GPE", "gazetteer")]),
+    ("وتحفظت اللجنة على 16 مستشفى بمحافظات القاهرة والجيزة.",
+     [("القاهرة", "GPE", "gazetteer"), ("الجيزة", "GPE", "pattern:place_list")]),
     # a supreme body is named by its adjectives alone
     ("وأفتى المجلس الإسلامي الأعلى بجواز الإفطار.", [("المجلس الإسلامي الأعلى", "ORG", "pattern:org_definite")]),
     ("وأعلنت اللجنة العليا النتائج.", [("اللجنة العليا", "ORG", "pattern:org_definite")]),
