@@ -429,3 +429,12 @@ def test_a_big_place_behind_b_is_no_name_word():
 ])
 def test_place_lists(text, expected):
     assert _rows(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a dateline's outlet in brackets after the place
+    ("أبوظبي (الاتحاد)- افتتح المدير العام المعرض أمس.",
+     [("أبوظبي", "GPE", "gazetteer"), ("الاتحاد", "ORG", "pattern:dateline")]),
+])
+def test_bracketed_dateline_outlet(text, expected):
+    assert _rows(text) == expected

@@ -515,6 +515,16 @@ def dateline_pass(ctx: Context) -> None:
         dash = next((d for d in range(i + 1, min(i + 3, n)) if toks.text[d] in _DATELINE_DASHES
                      and toks.paragraph[d] == toks.paragraph[i]), None)
         m = covered[i]
+        b = m.tok1 if m is not None and m.type == "GPE" and m.tok0 == i else None
+        if b is not None and b + 3 < n and toks.text[b] == "(" and toks.text[b + 2] == ")" \
+                and (toks.text[b + 3] in _DATELINE_DASHES or toks.text[b + 3] == ":") \
+                and toks.paragraph[b + 3] == toks.paragraph[i] and covered[b + 1] is None \
+                and toks.kind[b + 1] == "word" and not is_stopword(toks.norm[b + 1]) \
+                and not person_name_word(toks.norm[b + 1]) and b + 1 not in persons:
+            name = (toks.norm[b + 1],)  # أبوظبي (الاتحاد)-: the outlet in brackets after the dateline's place
+            ctx.add(Mention(b + 1, b + 2, toks.start[b + 1], toks.end[b + 1], "ORG", "pattern", "org:" + name[0],
+                            name_norm=name, rule="pattern:dateline"))
+            continue
         if dash is None and m is not None and m.type == "GPE" and m.tok0 == i and m.tok1 < n \
                 and toks.text[m.tok1] == ":" and toks.paragraph[m.tok1] == toks.paragraph[i]:
             dash = m.tok1  # الخرطوم: الأحداث -- a line of its own: the place, a colon, the outlet
