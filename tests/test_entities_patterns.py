@@ -438,3 +438,12 @@ def test_place_lists(text, expected):
 ])
 def test_bracketed_dateline_outlet(text, expected):
     assert _rows(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # foreign team nicknames of the gazetteer (H18: a nickname used as the team's name is an ORG mention)
+    ("وقال مارك فان بومل إن المانشافت سيقدم كل ما لديه.", [("المانشافت", "ORG", "gazetteer")]),
+    ("وعاد البرسا إلى الصدارة بعد الفوز.", [("البرسا", "ORG", "gazetteer")]),
+])
+def test_team_nicknames(text, expected):
+    assert [r for r in _rows(text) if r[2] == "gazetteer"] == expected
