@@ -447,3 +447,13 @@ def test_bracketed_dateline_outlet(text, expected):
 ])
 def test_team_nicknames(text, expected):
     assert [r for r in _rows(text) if r[2] == "gazetteer"] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a short gazetteer name is not read inside a word that is itself a place of the place table (كابل: ك + ابل)
+    ("وتتصل عن طريق كابل USB بالجهاز.", []),
+    ("وزار الوفد لبنان ومصر ولإيطاليا.",
+     [("لبنان", "GPE", "gazetteer"), ("مصر", "GPE", "gazetteer"), ("إيطاليا", "GPE", "gazetteer")]),
+])
+def test_short_gazetteer_name_behind_a_clitic(text, expected):
+    assert _rows(text) == expected

@@ -3,7 +3,7 @@ bare surnames that belong to another person (``وزير خارجيتها ريا�
 from __future__ import annotations
 
 from analysis.extract.entities.base import Context, Mention, Tokens, claim, release
-from analysis.extract.entities.patterns import after_title, standing_alone
+from analysis.extract.entities.patterns import _big_place, after_title, standing_alone
 from analysis.extract.entities.words import (
     adjective_after_noun,
     is_nisba,
@@ -32,6 +32,8 @@ def match_gazetteer(toks: Tokens) -> list[Mention]:
             continue
         best = None  # (length, -offset, variant, offset)
         for off, form in clitic_forms(toks.text[i], toks.norm[i]):
+            if off > 0 and len(form) <= 3 and _big_place(toks.norm[i]):
+                continue  # كابل (a cable; Kabul) is not ك + ابل (Apple): a short name inside a place as written
             for var in index.get(form, ()):
                 L = len(var.tokens)
                 if best is not None and L < best[0]:
