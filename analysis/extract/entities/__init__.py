@@ -39,7 +39,10 @@ laws: MISC; leagues ``دوري``: ORG), ``pattern:place_org`` (``تعليم حا
 والدولة``), ``pattern:dateline`` (``مسقط ـ الوطن:``), ``pattern:region`` (``أميركا الشمالية``),
 ``pattern:state_epithet`` (bare ``المملكة``/``السلطنة``), ``pattern:org_unit`` (``بنك السودان فرع الأبيض``),
 ``pattern:outlet_name`` (``صحيفة الوئام`` -> ``الوئام``),
-``pattern:club`` (``للنصر`` in a sports story), ``pattern:quoted_place`` (``جبل «منيف»``), ``alias:short_name`` (``العربي`` after ``نادي العربي``)).
+``pattern:club`` (``للنصر`` in a sports story; a listed club, ``كأرسنال``), ``pattern:dated_event``
+(``ثورة 25 يناير``), ``pattern:person_list`` (``، أشواق الحوسني،`` between persons), ``pattern:place_list``
+(``القاهرة والجيزة``), ``pattern:quoted_place``
+(``جبل «منيف»``), ``alias:short_name`` (``العربي`` after ``نادي العربي``)).
 
 Guards against false names: a verb-shaped word (imperfect ي/ت + stem, or a cue verb) ends a person's name and starts
 none the model does not read (``ترامب يؤكد`` -> ``ترامب``); an indefinite accusative (``احتياطياً``) is never in a
@@ -77,11 +80,15 @@ from analysis.extract.entities.model_passes import (
 )
 from analysis.extract.entities.patterns import (
     club_pass,
+    dated_event_pass,
     dateline_pass,
     dual_head_pass,
     org_pass,
     org_unit_pass,
+    person_list_pass,
     person_pass,
+    place_list_pass,
+    place_org_after_model_pass,
     quoted_place_pass,
     quoted_short_name_pass,
 )
@@ -103,6 +110,7 @@ PASSES: tuple[Pass, ...] = (
     Pass("state_epithet", state_epithet_pass, doc="المملكة / السلطنة standing alone for the state"),
     Pass("dateline", dateline_pass, doc="مسقط ـ الوطن: the outlet beside the dateline's place"),
     Pass("dual_head", dual_head_pass, doc="مجلسي الشورى والدولة: one body per word after a dual head"),
+    Pass("dated_event", dated_event_pass, doc="ثورة 25 يناير: an event named by its date"),
     Pass("org_pattern", org_pass, doc="org/facility head + name"),
     Pass("quoted_place", quoted_place_pass, doc='جبل «منيف»: a natural feature word + a quoted name'),
     Pass("club", club_pass, doc="للنصر, أمام الهلال: a listed club name standing alone in a sports story"),
@@ -116,6 +124,10 @@ PASSES: tuple[Pass, ...] = (
     Pass("ner", ner_pass, needs_model=True, doc="the model's names on free tokens"),
     Pass("name_chain_after_ner", name_chain_pass, needs_model=True, doc="the same for the model's persons"),
     Pass("alias_after_ner", alias_pass, needs_model=True, doc="repeats and surnames of the model's names"),
+    Pass("place_org_after_ner", place_org_after_model_pass, needs_model=True,
+         doc="شرطة البتراء: a sector head + a place the model found"),
+    Pass("place_list", place_list_pass, doc="القاهرة والجيزة ودمياط: a big place of the place table after a place"),
+    Pass("person_list", person_list_pass, doc="a name item in a list of persons (، أشواق الحوسني، ...) is one"),
     Pass("rekey_surname", rekey_surname_pass, doc="a gazetteer surname joins the article's own person"),
     Pass("first_name", first_name_pass, doc="a known or listed first name before a bare surname is taken in, "
          "a listed father's name after a one-word name (صدام حسين)"),

@@ -3,14 +3,17 @@ full, a known first name before a bare surname, and the title phrase kept with e
 from __future__ import annotations
 
 from bisect import bisect_left, insort
+from functools import cache
 
 from analysis.extract.entities.base import Context, Mention, absorb, claim
 from analysis.extract.entities.patterns import skip_title_complement
 from analysis.extract.entities.words import (
     adjective_after_noun,
+    is_nisba,
     listed_first_name,
     listed_place,
     namey,
+    place_nisba,
     verb_shaped,
     word_list,
 )
@@ -20,6 +23,36 @@ from analysis.text.commonwords import is_common
 from analysis.text.stopwords import is_stopword
 
 __all__ = ["alias_pass", "name_chain_pass", "person_suffix_pass", "rekey_surname_pass", "first_name_pass", "short_head_pass", "attach_title_pass"]
+
+
+@cache
+def _weekday_names() -> frozenset[str]:
+    """Normalised weekday names of ``weekdays.csv`` (الجمعة، السبت ...)."""
+    from analysis.lexicon import load_csv
+    from analysis.text.normalize import normalize
+
+    return frozenset(normalize(r["term_ar"]) for r in load_csv("weekdays.csv", required=("term_ar", "kind"))
+                     if r["kind"] == "weekday")
+
+
+def _own_given_name(word: str, name: tuple[str, ...]) -> bool:
+    """``word`` is (a spelling of) the given name of the person named ``name``: its first word behind a proclitic
+    (``لكوفي``) or its given names written as one (``عبدالله`` for ``عبد الله العنزي``)."""
+    given = name[:-1]
+    if not given:
+        return False
+    return word in {f for _, f in clitic_forms(given[0], given[0])} or word == "".join(given) \
+        or word in {f for _, f in clitic_forms("".join(given), "".join(given))}
+
+
+@cache
+def _club_words() -> frozenset[str]:
+    """One-word club names (``ner_clubs.csv``, entity_words.csv ``sports_club``): ``الوداد الرياضي`` is the club."""
+    from analysis.lexicon import load_csv
+    from analysis.lexicon.gazetteer import name_tokens
+
+    words = {name_tokens(r["word"]) for r in load_csv("ner_clubs.csv", required=("word", "gloss_en"), key=("word",))}
+    return frozenset(w[0] for w in words if len(w) == 1) | word_list("sports_club")
 
 
 def alias_pass(ctx: Context) -> None:
@@ -47,13 +80,15 @@ def alias_pass(ctx: Context) -> None:
             names.setdefault(m.name_norm[-2:], (m, "alias:surname"))  # أبو الغيط: the surname keeps its connector
         elif m.type == "PERSON" and len(m.name_norm) >= 2 and not verb_shaped(m.name_norm[-1]):
             sur = m.name_norm[-1]  # a surname; a verb at a name's end is none (يعلق الغارات)
+            if sur in _weekday_names():
+                continue  # عبدالله الجمعة: the bare الجمعة is the day (يوم الجمعة), never his alias
             if is_common(sur):
                 if not sur.startswith("ال") or is_stopword(sur) or len(sur) < 5:
                     continue
                 subject_only.add((sur,))  # الشهري (monthly): a surname only as a verb's subject
             names.setdefault((sur,), (m, "alias:surname"))
-            if not sur.startswith("ال") and len(sur) >= 3:
-                names.setdefault(("ال" + sur,), (m, "alias:surname"))
+            if not sur.startswith("ال") and len(sur) >= 3 and "ال" + sur not in _weekday_names():
+                names.setdefault(("ال" + sur,), (m, "alias:surname"))  # (علي جمعة: not يوم الجمعة)
     if not names:
         return
     by_first: dict[str, list[tuple[str, ...]]] = {}
@@ -81,6 +116,21 @@ def alias_pass(ctx: Context) -> None:
             if hit is not None and len(hit) == 1 and off == 0 and names[hit][0].type != "PERSON" \
                     and adjective_after_noun(toks, i):
                 continue  # المنتخب العربي: an adjective, not a repeat of the club العربي
+            if hit is not None and len(hit) == 1 and names[hit][0].type != "PERSON" and i > 0 \
+                    and toks.sentence[i - 1] == toks.sentence[i] and place_nisba(hit[0]) \
+                    and strip_conjunction(toks.norm[i - 1]) in titles().get("person_title", ()):
+                continue  # الرئيس السوداني: the title's adjective, not a repeat of an organisation
+            if hit is not None and len(hit) == 1 and hit[0].startswith("ال") and names[hit][0].type != "PERSON" \
+                    and i + 1 < n and toks.sentence[i + 1] == toks.sentence[i] and covered[i + 1] is None \
+                    and toks.kind[i + 1] == "word" and toks.norm[i + 1].startswith("ال") \
+                    and not is_stopword(toks.norm[i + 1]) and is_nisba(toks.norm[i + 1]) \
+                    and hit[0] not in _club_words():
+                continue  # الجزيرة المتوسطية: a noun and its adjective (the island), not a repeat of الجزيرة
+            if hit is not None and names[hit][1] == "alias:surname" and off == 0 and i > 0 \
+                    and toks.sentence[i - 1] == toks.sentence[i] and covered[i - 1] is None \
+                    and listed_first_name(strip_conjunction(toks.norm[i - 1])) \
+                    and not _own_given_name(strip_conjunction(toks.norm[i - 1]), names[hit][0].name_norm):
+                continue  # محمد الوابل after عبد الله الوابل: another of the family (the model names him)
             if hit is not None:
                 target, rule = names[hit]
                 m = Mention(i, i + len(hit), toks.start[i] + off, toks.end[i + len(hit) - 1], target.type, "alias",

@@ -3,8 +3,15 @@ bare surnames that belong to another person (``وزير خارجيتها ريا�
 from __future__ import annotations
 
 from analysis.extract.entities.base import Context, Mention, Tokens, claim, release
-from analysis.extract.entities.patterns import after_title, standing_alone
-from analysis.extract.entities.words import adjective_after_noun, namey, nisba_endings, place_nisba, word_list
+from analysis.extract.entities.patterns import _big_place, after_title, standing_alone
+from analysis.extract.entities.words import (
+    adjective_after_noun,
+    is_nisba,
+    namey,
+    nisba_endings,
+    place_nisba,
+    word_list,
+)
 from analysis.lexicon.gazetteer import GazetteerEntry, name_tokens, variant_index
 from analysis.text.clitics import clitic_forms
 
@@ -25,6 +32,8 @@ def match_gazetteer(toks: Tokens) -> list[Mention]:
             continue
         best = None  # (length, -offset, variant, offset)
         for off, form in clitic_forms(toks.text[i], toks.norm[i]):
+            if off > 0 and len(form) <= 3 and _big_place(toks.norm[i]):
+                continue  # كابل (a cable; Kabul) is not ك + ابل (Apple): a short name inside a place as written
             for var in index.get(form, ()):
                 L = len(var.tokens)
                 if best is not None and L < best[0]:
@@ -46,6 +55,18 @@ def match_gazetteer(toks: Tokens) -> list[Mention]:
     return out
 
 
+def _homograph_idafa(toks: Tokens, m: Mention) -> bool:
+    """A one-word place that is also a common noun (entity_words.csv ``place_homograph``: حماة, protectors) governing
+    the definite word after it (``حماة الديار``: an idafa, the protectors of the homeland), not the place; a place
+    adjective after it (``حماة السورية``) leaves the place."""
+    k = m.tok1
+    if m.type not in ("GPE", "LOC") or m.tok1 - m.tok0 != 1 or m.name_norm[0] not in word_list("place_homograph") \
+            or k >= len(toks.norm) or toks.sentence[k] != toks.sentence[m.tok0] or toks.kind[k] != "word":
+        return False
+    nxt = toks.norm[k]
+    return nxt.startswith("ال") and len(nxt) > 3 and not is_nisba(nxt)
+
+
 def gazetteer_pass(ctx: Context) -> None:
     """Gazetteer matches; a short form (``الكاظمي``, bare ``التحالف``) is kept only when it names an entry whose
     full name the article uses (the first such entry in file order), and joins that entry.  A one-word place
@@ -54,7 +75,8 @@ def gazetteer_pass(ctx: Context) -> None:
     toks = ctx.toks
     gaz = [m for m in match_gazetteer(toks)
            if not (m.type in ("GPE", "LOC") and m.tok1 - m.tok0 == 1 and m.start == toks.start[m.tok0]
-                   and adjective_after_noun(toks, m.tok0))]  # المرأة السعودية: the adjective, not the state
+                   and adjective_after_noun(toks, m.tok0))  # المرأة السعودية: the adjective, not the state
+           and not _homograph_idafa(toks, m)]
     full_keys = {m.key for m in gaz if not m.short}
     for m in gaz:
         if m.short:

@@ -14,6 +14,7 @@ from analysis.extract.entities.base import (
     claim,
     release,
 )
+from analysis.extract.entities.patterns import _big_place
 from analysis.extract.entities.words import (
     accusative_indefinite,
     adjective_after_noun,
@@ -281,6 +282,19 @@ def _trim(toks: Tokens, ids: list[int]) -> list[int]:
     return ids
 
 
+def _trim_person_start(toks: Tokens, ids: list[int]) -> list[int]:
+    """A model person span without a leading common word that is no name word, before a known name word
+    (``جوال عبد الرحمن`` -> ``عبد الرحمن``: the phone, then the name), nor a leading word that is never a name
+    (``التايكواندو أندريا``: not_entities.csv)."""
+    while len(ids) > 1 and never_name(toks.norm[ids[0]]) and known_name_word(toks.norm[ids[1]]):
+        ids = ids[1:]  # (not اثني عشر ديوانا: a number word before a common word names nobody)
+    while len(ids) > 1 and toks.kind[ids[0]] == "word" and is_common(toks.norm[ids[0]]) \
+            and not known_name_word(toks.norm[ids[0]]) and not known_name_word(strip_conjunction(toks.norm[ids[0]])) \
+            and toks.norm[ids[0]] not in word_list("connector") and known_name_word(toks.norm[ids[1]]):
+        ids = ids[1:]
+    return ids
+
+
 # A verbal noun of form IV/VIII/X (إبداء, اجتماع, استخدام): a common word, not the start of a name.
 _MASDAR_IV_RE = re.compile(r"^(?:ا\w\wا\w|ا\w\w\wا\w|است\w\wا\w)$")
 
@@ -379,7 +393,8 @@ def _split_coordinated(toks: Tokens, spans: list[ModelSpan]):
             yield part, label
 
 
-def _name_start(toks: Tokens, first: int, bare: frozenset[str] = frozenset(), listed: bool = False) -> tuple[int, str]:
+def _name_start(toks: Tokens, first: int, bare: frozenset[str] = frozenset(), listed: bool = False,
+                place: bool = False) -> tuple[int, str]:
     """(offset into token ``first``, its form in the name): after a proclitic fused with the article (الـ), or
     after the و of ``ومنظمة``; after a و written before a hamza on alef (``وإيليان``: no name starts so); after a
     proclitic before a known name or a word the article writes bare elsewhere (``ودونيس`` when ``دونيس`` stands
@@ -397,8 +412,9 @@ def _name_start(toks: Tokens, first: int, bare: frozenset[str] = frozenset(), li
     if norm.startswith("و") and len(norm) >= 4 and toks.text[first][1:2] in _HAMZA_ALEF:
         return 1, norm[1:]  # وإيليان ميكانسكي: و before a hamza on alef is the conjunction (no name starts so)
     for o, form in forms[1:]:
-        if len(form) >= 3 and (known_name_word(form) or form in bare):
-            return o, form
+        if len(form) >= 3 and (known_name_word(form) or form in bare or (place and o == 1 and norm[0] in "بل"
+                                                                          and _big_place(form))):
+            return o, form  # ودونيس; a place بإفران: ب + a big place of the place table (not a person باولو)
     if listed and norm.startswith("و") and (len(norm) >= 5 or norm[1:2] not in "اوي") and len(norm) >= 4 \
             and len(forms) > 1 and forms[-1][1] == norm[1:]:
         return forms[-1]
@@ -424,7 +440,7 @@ def ner_pass(ctx: Context) -> None:
             continue
         ids = _trim(toks, ids)
         if label == "PERS":
-            ids = _trim_verbs(toks, ids)
+            ids = _trim_person_start(toks, _trim_verbs(toks, ids))
         if not ids or any(accusative_indefinite(toks.text[i]) for i in ids):
             continue  # جنيهاً, أناساً كثيرين: an indefinite accusative names nothing
         norms = [toks.norm[i] for i in ids]
@@ -432,12 +448,13 @@ def ner_pass(ctx: Context) -> None:
             continue
         typ = NER_TYPE_MAP.get(label, "MISC")
         before = ids[0] - 1
-        if label == "LOC" and before >= 0 and covered[before] is None and toks.sentence[before] == s \
-                and strip_conjunction(toks.norm[before]) in geo_heads \
-                and strip_conjunction(toks.norm[before]) not in directions:
-            ids = [before] + ids  # جبال حمرين: the feature word is part of the name (not شمال: شمال وزيرستان)
-            norms = [toks.norm[before]] + norms
-        head = strip_conjunction(norms[0])
+        geo_before = next((f for _, f in clitic_forms(toks.text[before], toks.norm[before])
+                           if f in geo_heads and f not in directions), None) \
+            if label == "LOC" and before >= 0 and covered[before] is None and toks.sentence[before] == s else None
+        if geo_before is not None:
+            ids = [before] + ids  # جبال حمرين, لنهر التايمز: the feature word is part of the name (not شمال
+            norms = [toks.norm[before]] + norms  # وزيرستان: a direction)
+        head = geo_before or strip_conjunction(norms[0])
         if label == "LOC" and (head in geo_heads or (head.startswith("ال") and head[2:] in geo_heads)):
             typ = "LOC"  # جبال حمرين, الجبل الغربي
         typ = _retype(toks, ids, typ)
@@ -449,7 +466,9 @@ def ner_pass(ctx: Context) -> None:
         b = first - 1
         listed = b >= 0 and toks.sentence[b] == s and (toks.text[b] in "،,)" or covered[b] is not None
                                                        or b in ctx.named)
-        off, f = _name_start(toks, first, bare, listed)
+        off, f = _name_start(toks, first, bare, listed, place=typ in ("GPE", "LOC"))
+        if geo_before is not None and off == 0 and toks.norm[first] != geo_before:
+            off, f = len(toks.norm[first]) - len(geo_before), geo_before  # لنهر التايمز -> نهر التايمز
         if typ != "PERSON" and len(ids) == 1 and off == 0 and adjective_after_noun(toks, first):
             continue  # الفريق العربي, للمنتخب العربي: the noun's adjective, not a club
         name = (f,) + tuple(norms[1:])

@@ -4,7 +4,7 @@ chain + a personal name (``وزير الدفاع الإيطالي لورنزو �
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from analysis.extract.entities.base import Context, Mention, Tokens, absorb, claim
 from analysis.extract.entities.words import (
@@ -31,7 +31,10 @@ from analysis.text.clitics import clitic_forms, strip_conjunction
 from analysis.text.commonwords import is_common
 from analysis.text.stopwords import is_stopword
 
-__all__ = ["org_pass", "org_unit_pass", "club_pass", "quoted_place_pass", "dateline_pass", "dual_head_pass", "definite_org_name", "place_org_name",
+__all__ = ["org_pass", "org_unit_pass",
+           "dated_event_pass", "person_list_pass", "place_org_after_model_pass",
+           "place_list_pass", "club_pass", "quoted_place_pass", "dateline_pass",
+           "dual_head_pass", "definite_org_name", "place_org_name",
            "person_pass", "quoted_short_name_pass", "org_name", "person_name", "skip_title_complement",
            "after_title", "apposition_name"]
 
@@ -103,8 +106,9 @@ def person_name(toks: Tokens, j: int, covered: list[Mention | None]) -> int:
             k += 2
             continue
         if not namey(toks, k, covered) or verb_shaped(norm) or accusative_indefinite(toks.text[k]) \
-                or hal_participle(norm):
-            break  # a verb or a circumstantial participle after a name ends it: جمال عبد الناصر | يأمر
+                or hal_participle(norm) or (k - j >= 2 and _conjoined_word(norm)):
+            break  # a verb or a circumstantial participle after a name ends it: جمال عبد الناصر | يأمر;
+            # مختار فلاتة | وعبدالفتاح عسيري: a second person
         if norm.startswith("ال") and toks.norm[k - 1] in connectors:
             k += 1  # عبد الرزاق: the definite word completes the connector, the name goes on
             continue
@@ -116,6 +120,20 @@ def person_name(toks: Tokens, j: int, covered: list[Mention | None]) -> int:
             break
         k += 1
     return k
+
+
+def _conjoined_word(norm: str) -> bool:
+    """و + a word that is no و-name (``وعزان``، ``وعبدالفتاح``; not ``وليد``، ``ولد``): after a name of two words or
+    more it starts the next item of a list, not the name's next word."""
+    return norm[:1] == "و" and len(norm) >= 4 and norm not in word_list("waw_name") and not known_name_word(norm)
+
+
+def _conjoined_first_name(norm: str) -> bool:
+    """و + a listed first name or an عبد name (``وعبدالفتاح``، ``ومحمد``), no و-name of its own (``وليد``): after a
+    name of two words or more it starts a second person, not the first one's next name."""
+    rest = norm[1:]
+    return norm[:1] == "و" and len(rest) >= 3 and norm not in word_list("waw_name") and not listed_first_name(norm) \
+        and (listed_first_name(rest) or (rest.startswith("عبد") and len(rest) > 4))
 
 
 def _common_given_name(toks: Tokens, j: int, covered: list[Mention | None]) -> bool:
@@ -154,7 +172,7 @@ def apposition_name(toks: Tokens, comma: int, covered: list[Mention | None]) -> 
 # A verbal noun (masdar) of the derived verb forms, normalised: تنظيم, تشريع (II); اعمار, انتاج (IV); انتخاب,
 # انفتاح (VII/VIII); استثمار (X).  Indefinite after an organisation head it governs the next word (idafa):
 # هيئة تنظيم الاتصالات, لجنة تشريع القوانين.
-_YEAR_RE = re.compile(r"^(?:1[89]|20)\d\d(?:م|هـ)?$")
+_YEAR_RE = re.compile(r"^(?:(?:1[89]|20)\d\d(?:م|هـ)?|14\d\d(?:هـ|ه)?|\d\d(?:هـ|ه))$")  # 2014, 2015م, 1433هـ, 33هـ
 _MASDAR_RE = re.compile(r"^(?:ت\w\wي\w|ا\w\wا\w|ا\w\w\wا\w|است\w\wا\w)$")
 
 
@@ -181,8 +199,25 @@ def _definite_free(toks: Tokens, k: int, covered: list[Mention | None], i: int) 
 
 def _governing_noun(norm: str, heads: frozenset[str]) -> bool:
     """An indefinite noun that governs the definite word after it inside a name: an organisation head
-    (مجلس اتحاد ...), a masdar (تنظيم) or a feminine noun (مراقبة)."""
-    return norm in heads or bool(_MASDAR_RE.match(norm)) or (norm.endswith("ه") and len(norm) >= 4)
+    (مجلس اتحاد ...), a masdar (تنظيم), a feminine noun (مراقبة) or a listed idafa noun (entity_words.csv
+    ``idafa_noun``: محكمة أمن الدولة, محكمة جنايات القاهرة)."""
+    return norm in heads or bool(_MASDAR_RE.match(norm)) or (norm.endswith("ه") and len(norm) >= 4) \
+        or norm in word_list("idafa_noun")
+
+
+def _possessed(norm: str) -> bool:
+    """A common noun with a possessive pronoun (``خططها``، ``أعمالهم``): never a name's proper word (``وزارة
+    خططها``: the ministry's plans)."""
+    for end in ("هما", "هم", "ها", "هن"):
+        if norm.endswith(end) and len(norm) - len(end) >= 3 and is_common(norm[:-len(end)]):
+            return True
+    return False
+
+
+def _governed_by_lam(prev: str) -> bool:
+    """The word before is ل + an indefinite word (``لتنظيم``): the next word is its object (``لتنظيم المعارض``,
+    the exhibitions), not an adjective of the name (``حزب المؤتمر الشعبي | المعارض``)."""
+    return prev[:1] == "ل" and not prev.startswith("لل") and len(prev) > 3
 
 
 def _proper_word(toks: Tokens, k: int, named: frozenset[int] = frozenset()) -> bool:
@@ -200,7 +235,16 @@ def _prepositional(norm: str) -> bool:
     ``لتنظيم``، ``بالسيب``)."""
     rest = norm[1:]
     return norm[:1] in "بلك" and len(rest) >= 3 and (is_common(rest) or listed_place(rest) or known_name_word(rest)
-                                                    or rest.startswith("ال"))
+                                                    or rest.startswith("ال") or _big_place(rest))
+
+
+@lru_cache(maxsize=8192)
+def _big_place(norm: str, people: int = 50000) -> bool:
+    """A city or country of the place table (GeoNames / CLDR) with ``people`` or more (``افران``): after ب it
+    starts a phrase (``مهرجان تورتيت | بإفران``), not a name's next word."""
+    from analysis.names.places import candidates
+
+    return any((p.population or 0) >= people for p in candidates(norm))
 
 
 def _proper_definite(norm: str) -> bool:
@@ -226,6 +270,9 @@ def _year_at(toks: Tokens, k: int, i: int) -> int:
         if k + 1 < len(toks.norm) and toks.start[k + 1] == toks.end[k] and toks.norm[k + 1] in ("م", "ه", "هـ"):
             return k + 2
         return k + 1
+    if k + 1 < len(toks.norm) and toks.sentence[k] == toks.sentence[i] and re.fullmatch(r"\d\d", toks.text[k]) \
+            and toks.start[k + 1] == toks.end[k] and toks.text[k + 1] in ("هـ", "ه"):
+        return k + 2  # مهرجان صيف عنيزة 33هـ: a Hijri year written short, its era glued
     return k
 
 
@@ -281,8 +328,8 @@ def org_name(toks: Tokens, i: int, covered: list[Mention | None], head: str, *,
                 continue
             break
         norm = toks.norm[k]
-        if event and k > j and _YEAR_RE.match(toks.text[k]):
-            k = _year_at(toks, k, i)  # مونديال البرازيل 2014
+        if event and k > j and _year_at(toks, k, i) > k:
+            k = _year_at(toks, k, i)  # مونديال البرازيل 2014, مهرجان صيف عنيزة 33هـ
             break
         if event and norm in person_titles and norm.startswith("ال"):
             k += 1  # كأس الملك
@@ -308,9 +355,13 @@ def org_name(toks: Tokens, i: int, covered: list[Mention | None], head: str, *,
             k += 2  # جائزة ... لتميز الأداء
             continue
         if toks.kind[k] != "word" or is_stopword(norm) or strip_conjunction(norm) in cue_verbs() \
-                or norm in descriptors or norm in person_titles or (k > j and verb_shaped(norm)) \
-                or norm in word_list("time_adjective"):
-            break
+                or (norm in descriptors and not _governed_by_lam(toks.norm[k - 1])) or norm in person_titles \
+                or (k > j and verb_shaped(norm)) or norm in word_list("time_adjective") \
+                or (k > j and norm == "ال" + head) or (k > j and strip_conjunction(norm) in person_titles) \
+                or (event and k > j and norm in word_list("ordinal") and toks.norm[k - 1].startswith("ال")
+                    and head not in t.get("league_head", frozenset()) and toks.norm[k - 1] != "الدرجه"):
+            break  # ... حزب العمال | الحزب الحاكم: the head repeated opens an apposition; | والمدير: a title;
+            # مهرجان العيد | الأول: an edition number (not جائزة الملك عبدالله الثاني, دوري الدرجة الثانية)
         if not facility and not proper and (not coordinated or toks.norm[k - 1].startswith("وال")) and k > j \
                 and norm.startswith("وال") and len(norm) > 4 \
                 and toks.norm[k - 1].startswith(("ال", "لل", "وال")) and not place_nisba(norm) \
@@ -329,7 +380,8 @@ def org_name(toks: Tokens, i: int, covered: list[Mention | None], head: str, *,
                 break  # after a proper word only a nisba may follow: حركة كاخ (العنصرية المناهضة ...)
             if facility and k == j and is_common(norm):
                 break  # قاعدة البيانات is no facility
-            if (k >= governed and not event and not is_nisba(norm)) or (coordinated and not is_nisba(norm)):
+            adjective = is_nisba(norm) or norm in word_list("elative_adjective")  # ... العليا
+            if (k >= governed and not event and not adjective) or (coordinated and not adjective):
                 break  # after an idafa or a coordination only adjectives (قانون المطبوعات والنشر العماني | ...)
             if is_nisba(norm) and head in strong_heads:
                 evidence = True
@@ -341,13 +393,17 @@ def org_name(toks: Tokens, i: int, covered: list[Mention | None], head: str, *,
         if k == j and head in word_list("definite_name_head"):
             break  # محمد عيد إبراهيم: عيد + an indefinite word is a name, not a feast
         if k == j and not facility and (_governing_noun(norm, heads) or event) and not verb_shaped(norm) \
-                and (_definite_free(toks, k + 1, covered, i) or (event and _idafa_next(toks, k + 1, covered, i))):
+                and (_definite_free(toks, k + 1, covered, i)
+                     or ((event or head in strong_heads) and _idafa_next(toks, k + 1, covered, i))):
             k += 1  # هيئة تنظيم | الاتصالات, كأس أمم | آسيا: the definite words follow as above
             masdar = bool(_MASDAR_RE.match(norm))  # لجنة تشريع القوانين: a named body
             governed = k + 1  # after the governed word only adjectives (أقرت لجنة تشريع القوانين | التعديل)
             continue
         if k == j and not is_common(norm) and not is_nisba("ال" + norm) and not norm.endswith("ه") \
-                and not (verb_shaped(norm, False) and k not in named) and not (event and norm.endswith("ات")):
+                and not norm.startswith("لل") and not _possessed(norm) \
+                and not (verb_shaped(norm, False) and k not in named) and not (event and norm.endswith("ات")) \
+                and not (norm[:1] in "بلك" and len(norm) > 4 and is_common(norm[1:])):
+            # (مستشفى | بمحافظات القاهرة: ب + a common word starts a phrase after the head; not نادي باليرمو)
             k, evidence, proper = k + 1, True, True  # a proper word: منظمة أوبك, شركة سابك (not قانون ينظم)
             continue
         if proper and k - j < 3 and _proper_word(toks, k, named):
@@ -386,13 +442,18 @@ def definite_org_name(toks: Tokens, i: int, covered: list[Mention | None]) -> in
     def adjective(k: int) -> bool:
         return _definite_free(toks, k, covered, i) and not toks.norm[k].startswith("لل") \
             and toks.norm[k] not in stops and not verb_shaped(toks.norm[k]) \
-            and toks.norm[k] not in word_list("time_adjective")
+            and toks.norm[k] not in word_list("time_adjective") \
+            and toks.norm[k] not in word_list("ordinal")  # فريق الاتحاد | الأول لكرة القدم: the first team
 
     k = i + 1
     while k < n and k - i <= 3 and adjective(k):
         k += 1
     if k == i + 1 or toks.norm[i + 1] in word_list("function_adjective"):
         return i + 1  # الجهاز الفني للفريق, اللجنة المنظمة للحدث: a body described by its function
+    top = next((x + 1 for x in range(i + 1, k) if toks.norm[x] in word_list("supreme_adjective")), None)
+    if top is not None and not any(place_nisba(toks.norm[x]) for x in range(i + 1, top)) \
+            and not (top < n and toks.sentence[top] == toks.sentence[i] and toks.norm[top].startswith("ل")):
+        return top  # المجلس الإسلامي الأعلى, اللجنة العليا: a supreme body is named by its adjectives
     if head == "نادي" and k == i + 2:
         return k if not toks.norm[i + 1].endswith("ه") else i + 1  # النادي الأهلي (not مباريات النادي الودية)
     if head in word_list("adjective_named_head") and not any(place_nisba(toks.norm[x]) for x in range(i + 1, k)) \
@@ -423,7 +484,8 @@ def definite_org_name(toks: Tokens, i: int, covered: list[Mention | None]) -> in
     return k
 
 
-def place_org_name(toks: Tokens, i: int, covered: list[Mention | None]) -> tuple[int, Mention | None]:
+def place_org_name(toks: Tokens, i: int, covered: list[Mention | None],
+                   sources: tuple[str, ...] = ("gazetteer",)) -> tuple[int, Mention | None]:
     """End (exclusive) and place of a body named by its sector and a place (titles.csv ``place_org_head``):
     ``تعليم حائل``, ``أمانة منطقة حائل``, ``شرطة دبي``; (i + 1, None) when no place follows."""
     k = i + 1
@@ -431,7 +493,7 @@ def place_org_name(toks: Tokens, i: int, covered: list[Mention | None]) -> tuple
             and toks.norm[k] in word_list("settlement_head"):
         k += 1  # أمانة منطقة حائل
     m = covered[k] if k < len(toks.norm) and toks.sentence[k] == toks.sentence[i] else None
-    if m is None or m.type not in ("GPE", "LOC") or m.start != toks.start[k] or m.source != "gazetteer":
+    if m is None or m.type not in ("GPE", "LOC") or m.start != toks.start[k] or m.source not in sources:
         return i + 1, None
     return m.tok1, m
 
@@ -453,6 +515,16 @@ def dateline_pass(ctx: Context) -> None:
         dash = next((d for d in range(i + 1, min(i + 3, n)) if toks.text[d] in _DATELINE_DASHES
                      and toks.paragraph[d] == toks.paragraph[i]), None)
         m = covered[i]
+        b = m.tok1 if m is not None and m.type == "GPE" and m.tok0 == i else None
+        if b is not None and b + 3 < n and toks.text[b] == "(" and toks.text[b + 2] == ")" \
+                and (toks.text[b + 3] in _DATELINE_DASHES or toks.text[b + 3] == ":") \
+                and toks.paragraph[b + 3] == toks.paragraph[i] and covered[b + 1] is None \
+                and toks.kind[b + 1] == "word" and not is_stopword(toks.norm[b + 1]) \
+                and not person_name_word(toks.norm[b + 1]) and b + 1 not in persons:
+            name = (toks.norm[b + 1],)  # أبوظبي (الاتحاد)-: the outlet in brackets after the dateline's place
+            ctx.add(Mention(b + 1, b + 2, toks.start[b + 1], toks.end[b + 1], "ORG", "pattern", "org:" + name[0],
+                            name_norm=name, rule="pattern:dateline"))
+            continue
         if dash is None and m is not None and m.type == "GPE" and m.tok0 == i and m.tok1 < n \
                 and toks.text[m.tok1] == ":" and toks.paragraph[m.tok1] == toks.paragraph[i]:
             dash = m.tok1  # الخرطوم: الأحداث -- a line of its own: the place, a colon, the outlet
@@ -656,11 +728,20 @@ def person_pass(ctx: Context) -> None:
         if person is None:
             k = person_name(toks, j, covered)
             if k == j and j == i + 1 and j + 1 < n and toks.kind[j] == "word" and is_common(toks.norm[j]) \
-                    and not is_stopword(toks.norm[j]) and toks.sentence[j + 1] == toks.sentence[j]:
+                    and not is_stopword(toks.norm[j]) and toks.sentence[j + 1] == toks.sentence[j] \
+                    and not verb_shaped(toks.norm[j]):  # لاعب يمتلك | مهارات: a verb, not a name's epithet
                 k0 = person_name(toks, j + 1, covered)  # العميد شامل روكز: a common word after the title, then a name
                 j, k = (j + 1, k0) if k0 > j + 1 else (j, j)
             if k > j:
                 ctx.add(_person(toks, j, k, "pattern:title_chain"))
+                if k < n and toks.sentence[k] == toks.sentence[j] and _conjoined_first_name(toks.norm[k]) \
+                        and covered[k] is None:
+                    e = person_name(toks, k, covered)  # مهاجما الفريق مختار فلاتة وعبدالفتاح عسيري: both named
+                    if e > k + 1:
+                        name = (toks.norm[k][1:],) + tuple(toks.norm[x] for x in range(k + 1, e) if toks.kind[x] == "word")
+                        ctx.add(Mention(k, e, toks.start[k] + 1, toks.end[e - 1], "PERSON", "pattern",
+                                        "person:" + " ".join(name), name_norm=name, rule="pattern:title_chain"))
+                        k = e
                 i = k
                 continue
         i += 1
@@ -753,12 +834,17 @@ def club_pass(ctx: Context) -> None:
     """In a sports story (at least three sport trigger words: مباراة، مدرب، دوري ...) a club name of
     entity_words.csv ``sports_club`` standing alone in a sentence with a sport word (``مدربا للنصر``، ``أمام الهلال``
     بعد خسارته كأس الملك) is the club, ORG
-    (``pattern:club``); not before a definite word that continues another name (``الهلال الأحمر``)."""
+    (``pattern:club``); not before a definite word that continues another name (``الهلال الأحمر``).  So is a club
+    of ``ner_clubs.csv`` whose name has no other sense (``كأرسنال``، ``لتوتنهام``: anywhere in the story) or only a
+    city's (``نابولي``: in a sentence with a sport word, not after a locative word), unless the model reads it
+    inside a longer organisation (``أولمبيك مرسيليا``)."""
     from analysis.ner.features import trigger_categories
 
     toks = ctx.toks
     hits = standing_alone(ctx, word_list("sports_club"))  # not الهلال الأحمر
-    if not hits:
+    firsts = tuple({name[0] for name in _listed_clubs()})
+    listed = _listed_club_hits(ctx) if any(w.endswith(firsts) for w in toks.norm) else []
+    if not hits and not listed:
         return
     n = len(toks.norm)
     def sporty(x: int) -> bool:
@@ -770,11 +856,82 @@ def club_pass(ctx: Context) -> None:
     if len(sport) < _SPORTS_ARTICLE_TRIGGERS:
         return
     sentences = {toks.sentence[x] for x in sport}
+    span_of = {x: id(sp) for sp in ctx.spans if sp.label == "ORG" for x in sp.ids}  # the model's club names
+    for i, k, off, name, city in listed:  # كأرسنال, لنابولي: a listed club (ner_clubs.csv) in a sports story
+        longer = (i - 1 in span_of and span_of[i - 1] == span_of.get(i)) or (
+            k in span_of and span_of[k] == span_of.get(k - 1) and not toks.norm[k].startswith("و"))
+        if (toks.sentence[i] in sentences or not city) and all(ctx.covered[x] is None for x in range(i, k)) \
+                and not longer:  # أولمبيك مرسيليا: the model's longer name (not كأرسنال | والمان يونايتد)
+            ctx.add(Mention(i, k, toks.start[i] + off, toks.end[k - 1], "ORG", "pattern", "org:" + " ".join(name),
+                            name_norm=name, rule="pattern:club"))
     for i, (off, form) in hits:
-        if toks.sentence[i] not in sentences:
+        if toks.sentence[i] not in sentences or ctx.covered[i] is not None:
             continue  # ويحتفي الفن العربي بالنصر: no sport word in the sentence, the victory
         ctx.add(Mention(i, i + 1, toks.start[i] + off, toks.end[i], "ORG", "pattern", "org:" + form,
                         name_norm=(form,), rule="pattern:club"))
+
+
+def _listed_club_hits(ctx: Context) -> list[tuple[int, int, int, tuple[str, ...], bool]]:
+    """``(first token, end token, offset into the first, name, also a city)`` of every free run of tokens that spells
+    a club of
+    ``ner_clubs.csv`` whose name has no other sense (``أرسنال``, ``توتنهام``, ``كأرسنال``) or only a city's
+    (``نابولي``, ``برشلونة``: not after a locative word, ``في برشلونة``); the first token read through its
+    proclitics, the longest name first."""
+    toks, covered = ctx.toks, ctx.covered
+    clubs = _listed_clubs()
+    firsts = {name[0] for name in clubs}
+    ends = tuple(firsts)
+    n = len(toks.norm)
+    out = []
+    i = 0
+    while i < n:
+        if toks.kind[i] != "word" or covered[i] is not None or not toks.norm[i].endswith(ends):
+            i += 1
+            continue
+        best = None
+        for off, form in clitic_forms(toks.text[i], toks.norm[i]):
+            if form not in firsts:
+                continue
+            for name, city in clubs.items():
+                L = len(name)
+                if name[0] != form or i + L > n or (best is not None and L <= best[1] - i) \
+                        or any(toks.norm[i + x] != name[x] or covered[i + x] is not None
+                               or toks.sentence[i + x] != toks.sentence[i] for x in range(1, L)):
+                    continue
+                if (city and off > 0 and toks.norm[i][:off].endswith("ب")) \
+                        or (i > 0 and strip_conjunction(toks.norm[i - 1]) in word_list("locative_word")):
+                    continue  # في نابولي, بنابولي, مدينة نابولي: the city (في ظفار: the region)
+                best = (i, i + L, off, name, city)
+        if best is None:
+            i += 1
+            continue
+        out.append(best)
+        i = best[1]
+    return out
+
+
+@cache
+def _listed_clubs() -> dict[tuple[str, ...], bool]:
+    """Clubs of ``ner_clubs.csv`` that the club pass may read standing alone: name -> True when its other sense is
+    a city (``نابولي``: also Naples), False when it has none (``أرسنال``).  Names with another sense (a common
+    word, a country, an institution: ``الهلال``, ``الكويت``, ``الشرطة``) are left to ``sports_club`` and the model."""
+    from analysis.lexicon import load_csv
+    from analysis.lexicon.gazetteer import name_tokens
+    from analysis.names.places import candidates
+
+    out: dict[tuple[str, ...], bool] = {}
+    for r in load_csv("ner_clubs.csv", required=("word", "gloss_en"), key=("word",)):
+        name = name_tokens(r["word"])
+        if len(name) == 1 and name[0].startswith("ال"):
+            continue  # الفتح, العهد, الريال: a one-word definite club name is also an Arabic word (ولي العهد)
+        also = r["gloss_en"].partition("; also")[2].strip().strip('"')
+        places = candidates(r["word"])
+        city = bool(also) and not any(p.kind == "country" for p in places) and (
+            also == "the city" or any(p.kind == "city" and p.name_en == also for p in places))  # also Naples
+        if also and not city:
+            continue  # الهلال (the crescent), الكويت (the country), الشرطة (the police)
+        out[name] = city
+    return out
 
 
 def quoted_place_pass(ctx: Context) -> None:
@@ -800,3 +957,164 @@ def quoted_place_pass(ctx: Context) -> None:
         ctx.add(Mention(i, c + 1, toks.start[i] + off, toks.end[c], "LOC", "pattern", "loc:" + " ".join(name),
                         name_norm=name, rule="pattern:quoted_place"))
         i = c + 1
+
+
+_DAY_RE = re.compile(r"^(?:[1-9]|[12]\d|3[01])$")
+
+
+def dated_event_pass(ctx: Context) -> None:
+    """An event named by its date (entity_words.csv ``dated_event_head`` + day + month name, a year after it
+    optional): ``ثورة 25 يناير``, ``ثورة 25 يناير 2011``, ``هجمات 11 سبتمبر`` -- one MISC mention, the head
+    inside (conventions H10; the date is also a date row) (``pattern:dated_event``).  A head without a day and a
+    month (``ثورة الشعب``, ``أحداث العنف``) names nothing here."""
+    from analysis.text.pagedate import gregorian_month_names
+
+    toks, covered = ctx.toks, ctx.covered
+    heads, months = word_list("dated_event_head"), gregorian_month_names()
+    n = len(toks.norm)
+    for i in range(n - 2):
+        if toks.kind[i] != "word" or covered[i] is not None or toks.sentence[i + 2] != toks.sentence[i] \
+                or not _DAY_RE.match(toks.text[i + 1]) or toks.norm[i + 2] not in months \
+                or covered[i + 1] is not None or covered[i + 2] is not None:
+            continue
+        hit = next(((off, f) for off, f in clitic_forms(toks.text[i], toks.norm[i]) if f in heads), None)
+        if hit is None:
+            continue
+        off, head = hit
+        k = _year_at(toks, i + 3, i)  # ثورة 25 يناير 2011
+        name = (head,) + tuple(toks.norm[x] for x in range(i + 1, k))
+        ctx.add(Mention(i, k, toks.start[i] + off, toks.end[k - 1], "MISC", "pattern", "misc:" + " ".join(name),
+                        name_norm=name, rule="pattern:dated_event"))
+
+
+_LIST_SEPARATORS = frozenset("،,-")
+
+
+def _list_item_name(toks: Tokens, a: int, covered: list[Mention | None], s: int) -> tuple[int, int, int] | None:
+    """``(first token, end token, offset into the first)`` of a two- or three-word name item starting at token a
+    of a list (after a separator, or a و fused to its first word: ``ونوف العجمي``), ending before the next
+    separator or the sentence's end; every word free, no stop word, common word, title, verb or place adjective."""
+    n = len(toks.norm)
+    person_titles = titles().get("person_title", frozenset())
+    off = 0
+    if a < n and toks.kind[a] == "word" and toks.norm[a][:1] == "و" and len(toks.norm[a]) >= 4 \
+            and toks.norm[a] not in word_list("waw_name") and not known_name_word(toks.norm[a]):
+        off = 1
+    e = a
+    while e < n and toks.sentence[e] == s and toks.kind[e] == "word" and e - a < 4:
+        e += 1
+    if not (e == n or toks.sentence[e] != s or toks.text[e] in _LIST_SEPARATORS or toks.text[e] in ".:؛;)"):
+        return None  # the item runs on: a clause, not a name
+    if not 2 <= e - a <= 3:
+        return None
+    for x in range(a, e):
+        w = toks.norm[x][off:] if x == a else toks.norm[x]
+        if covered[x] is not None or len(w) < 2 or is_stopword(w) or is_common(w) or w in person_titles \
+                or verb_shaped(w) or never_name(w) or place_nisba(w) or accusative_indefinite(toks.text[x]) \
+                or (x > a and toks.norm[x][:1] == "و" and _conjoined_word(toks.norm[x])) \
+                or w.startswith(("لل", "بال", "كال")) or (w.endswith("ا") and is_common(w[:-1])) or _possessed(w):
+            return None  # ربحا للوقت: an adverbial phrase, not a name
+    return a, e, off
+
+
+def person_list_pass(ctx: Context) -> None:
+    """A list of persons (``عبد العزيز الفضلي، نور السويدي، أشواق الحوسني، ... وخولة درويش ونوف العجمي``): a free
+    name item of two or three words right before or after a person of the list, separated by ``،`` / ``-`` or a
+    fused ``و``, is a person too (``pattern:person_list``), when the list holds two persons at least."""
+    toks, covered = ctx.toks, ctx.covered
+    n = len(toks.norm)
+    changed = True
+    while changed:
+        changed = False
+        persons = sorted((m for m in ctx.found if m.type == "PERSON"), key=lambda m: m.tok0)
+        for m in persons:
+            s = toks.sentence[m.tok0]
+            # the item after: a separator then the item, or the item's fused و right after the person
+            k = m.tok1
+            starts = []
+            if k < n and toks.sentence[k] == s and toks.text[k] in _LIST_SEPARATORS:
+                starts.append(k + 1)
+            elif k < n and toks.sentence[k] == s and toks.norm[k][:1] == "و":
+                starts.append(k)
+            # the item before: ... item ، <person>
+            b = m.tok0 - 1
+            if b > 0 and toks.sentence[b] == s and toks.text[b] in _LIST_SEPARATORS:
+                a = b - 1
+                while a - 1 >= 0 and toks.sentence[a - 1] == s and toks.kind[a - 1] == "word" and b - a < 3:
+                    a -= 1
+                if a == 0 or toks.sentence[a - 1] != s or toks.text[a - 1] in _LIST_SEPARATORS:
+                    starts.append(a)
+            for a in starts:
+                if a >= n or toks.sentence[a] != s:
+                    continue
+                item = _list_item_name(toks, a, covered, s)
+                if item is None:
+                    continue
+                a, e, off = item
+                others = [p for p in persons if p is not m and toks.sentence[p.tok0] == s]
+                if not others:
+                    continue  # one person and a name-like phrase: not yet a list
+                name = (toks.norm[a][off:],) + tuple(toks.norm[x] for x in range(a + 1, e))
+                ctx.add(Mention(a, e, toks.start[a] + off, toks.end[e - 1], "PERSON", "pattern",
+                                "person:" + " ".join(name), name_norm=name, rule="pattern:person_list"))
+                changed = True
+            if changed:
+                break
+
+
+def place_org_after_model_pass(ctx: Context) -> None:
+    """A sector head + a place only the model found (``شرطة البتراء``، ``تعليم عنيزة``، ``شرطة محافظة
+    النبهانية``): the body, ORG (``pattern:place_org``), the place absorbed -- as :func:`org_pass` does for a
+    gazetteer place."""
+    toks, covered = ctx.toks, ctx.covered
+    heads = titles().get("place_org_head", frozenset())
+    n = len(toks.norm)
+    i = 0
+    while i < n - 1:
+        if toks.kind[i] != "word" or covered[i] is not None:
+            i += 1
+            continue
+        hit = next(((off, f) for off, f in clitic_forms(toks.text[i], toks.norm[i]) if f in heads), None)
+        if hit is None:
+            i += 1
+            continue
+        k, place = place_org_name(toks, i, covered, sources=("ner",))
+        if place is None:
+            i += 1
+            continue
+        absorb(ctx, place)
+        off, f = hit
+        name = (f,) + tuple(toks.norm[x] for x in range(i + 1, k))
+        ctx.add(Mention(i, k, toks.start[i] + off, toks.end[k - 1], "ORG", "pattern", "org:" + " ".join(name),
+                        name_norm=name, rule="pattern:place_org"))
+        i = k
+
+
+def place_list_pass(ctx: Context) -> None:
+    """A list of places (``بمحافظات القاهرة والجيزة والغربية ودمياط``): a free word right after a place of the
+    list, behind ``،`` or a fused ``و``, that is a city or country of the place table with 100,000 people or more
+    (``الجيزة``، ``دمياط``) and no common word or listed first name, is a place too (GPE, ``pattern:place_list``)."""
+    toks, covered = ctx.toks, ctx.covered
+    n = len(toks.norm)
+    changed = True
+    while changed:
+        changed = False
+        for m in sorted((m for m in ctx.found if m.type == "GPE"), key=lambda m: m.tok0):
+            k = m.tok1
+            if k < n and toks.text[k] in "،," and toks.sentence[k] == toks.sentence[m.tok0]:
+                k += 1
+            if k >= n or toks.sentence[k] != toks.sentence[m.tok0] or toks.kind[k] != "word" or covered[k] is not None:
+                continue
+            norm = toks.norm[k]
+            off, form = (1, norm[1:]) if norm[:1] == "و" and len(norm) > 3 and not _big_place(norm) else (0, norm)
+            if off == 0 and k == m.tok1:
+                continue  # no separator: another word of a phrase, not the next item
+            if is_common(form) or is_stopword(form) or listed_first_name(form) or not _big_place(form, 100000) \
+                    or _possessed(form) or (form.endswith("ه") and is_common(form[:-1])) \
+                    or place_nisba(form) or (k + 1 < n and toks.sentence[k + 1] == toks.sentence[k]
+                                             and covered[k + 1] is None and toks.norm[k + 1].startswith("ال")
+                                             and not is_stopword(toks.norm[k + 1])):
+                continue  # (... والجيزة الجديدة: a longer name the lists do not hold; وخارجه: outside it)
+            ctx.add(Mention(k, k + 1, toks.start[k] + off, toks.end[k], "GPE", "pattern", "gpe:" + form,
+                            name_norm=(form,), rule="pattern:place_list"))
+            changed = True
