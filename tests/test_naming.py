@@ -125,6 +125,29 @@ def test_club_name(arabic, country, expected):
     assert club_name(arabic, country=country) == expected
 
 
+@pytest.mark.parametrize("name_ar, type_, expected", [
+    ("للنصر", "ORG", "Al Nassr"),          # the only form carries ل + the article: the club's name
+    ("لنابولي", "ORG", "Napoli"),          # a one-letter proclitic: looked up without it in the club list
+    ("وبرشلونة", "ORG", "Barcelona"),
+    ("للإدارة العامة للتعليم", "ORG", "General Education Department"),  # composed from the head without ل
+    ("فالنسيا", "ORG", "Valencia"),        # فـ is not split off a name the lexicon lists whole
+])
+def test_names_written_with_a_proclitic(name_ar, type_, expected):
+    from analysis.names.naming import name_entities
+
+    rows = [{"entity_id": 0, "type": type_, "name_ar": name_ar, "key": None}]
+    name_entities(rows, {0: [name_ar]}, {0: None})
+    assert rows[0]["name_en"] == expected
+
+
+def test_proclitic_is_kept_where_no_list_knows_the_name():
+    from analysis.names.naming import _proclitic_forms, _without_for
+
+    assert _without_for("لبنان") == "لبنان" and _without_for("للنصر الرياضي") == "النصر الرياضي"
+    assert _proclitic_forms("فالنسيا") == ("فالنسيا", "النسيا")  # both tried in closed lists only
+    assert _proclitic_forms("وزن") == ("وزن",)                    # too short to strip
+
+
 def test_clubs_named_in_the_article():
     art = parse_article("النصر يفوز\n\nفاز فريق النصر على ريال مدريد بهدفين في مباراة ودية أمس.", country="SA")
     e = art.entities

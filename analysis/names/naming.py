@@ -197,6 +197,37 @@ _INSTITUTION_SENSES = re.compile(r"\b(police|army|air force|guards|emirate|count
 _CLUB_ALTERNATIVE = re.compile(r"\s*([^,(]+?)\s*\(([^)]*)\)")
 
 
+_ONE_LETTER_PROCLITICS = ("و", "ب", "ل", "ك", "ف")
+
+
+def _without_for(name_ar: str) -> str:
+    """A name whose only form carries the preposition ل fused with the article (``للنصر``, "for al-Nassr"): the
+    name with the article (``النصر``); no Arabic name begins with لل.  Anything else as it is."""
+    first, sep, rest = name_ar.partition(" ")
+    if first.startswith("لل") and len(first) > 4:
+        return "ال" + first[2:] + sep + rest
+    return name_ar
+
+
+def _proclitic_forms(name_ar: str) -> tuple[str, ...]:
+    """``name_ar`` and, when its first word carries a one-letter proclitic (و، ب، ل، ك، ف), the name without it
+    (``لنابولي`` -> نابولي): for look-ups in closed lists only, where a wrong split finds nothing."""
+    if name_ar[:1] in _ONE_LETTER_PROCLITICS and len(name_ar.partition(" ")[0]) > 3:
+        return name_ar, name_ar[1:]
+    return (name_ar,)
+
+
+def _spell_listed_first(name_ar: str, country: str | None) -> tuple[str, str]:
+    """:func:`spell`, but a name the model would spell whose first word, without a one-letter proclitic, is a
+    listed name (``وبرشلونة``) gets the listed spelling."""
+    en, src = spell(name_ar, country=country)
+    if src == "romanized":
+        for form in _proclitic_forms(name_ar)[1:]:
+            if (alt := spell(form, country=country))[1] == "lexicon":
+                return alt
+    return en, src
+
+
 @cache
 def _clubs() -> dict[tuple[str, ...], tuple[bool, tuple[tuple[tuple[str, ...], str], ...]]]:
     """``ner_clubs.csv``: normalised club name -> (whether the bare word may be read as the club, the club's
@@ -299,6 +330,8 @@ def name_entities(rows: Sequence[dict], forms: Mapping[int, Sequence[str]],
         elif r["type"] in PLACE_TYPES and (hit := _own_states().get(name_tokens(r["name_ar"]))) is not None:
             r["name_en"], r["name_en_source"] = hit[0], "lexicon"
         else:
-            club = club_name(r["name_ar"], country=country) if r["type"] == "ORG" else None
-            made = (club, "lexicon") if club else compose(r["name_ar"]) if r["type"] in COMPOSED_TYPES else None
-            r["name_en"], r["name_en_source"] = made or spell(r["name_ar"], country=country)
+            name = _without_for(r["name_ar"])
+            club = next((c for form in _proclitic_forms(name) if (c := club_name(form, country=country))),
+                        None) if r["type"] == "ORG" else None
+            made = (club, "lexicon") if club else compose(name) if r["type"] in COMPOSED_TYPES else None
+            r["name_en"], r["name_en_source"] = made or _spell_listed_first(name, country)
