@@ -199,3 +199,19 @@ class TestNotebookTablesAndCharts:
                                                    "في مقدمة داعمي العراق · At the forefront of Iraq's supporters"]
         assert len(ax.lines) == 1  # one dashed line: where the second section starts
         assert ax.get_xlim() == (0, 1)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("شهود", "[witnesses]"),                        # a source named by a description: glossed, in brackets
+    ("مسؤول في الوزارة", "[an official in the ministry]"),  # the lists' remarks in brackets are left out
+    ("مصادر مقربة من الحكومة", "[sources … from the government]"),  # … for a word no list knows
+    ("زززز", ""),                                    # nothing known: no gloss, nothing guessed
+])
+def test_speaker_gloss(text, expected):
+    assert Q.speaker_gloss(text) == expected
+
+
+def test_a_described_speaker_gets_its_gloss():
+    art = parse_article("احتجاجات في المدينة\n\nوقال شهود إن المتظاهرين أحرقوا إطارات السيارات في الشوارع.")
+    st = Q.statements(art)
+    assert st[["speaker_ar", "speaker_en"]].values.tolist() == [["شهود", "[witnesses]"]]

@@ -5,8 +5,9 @@ English beside it. An article without quotes gives empty tables with the same co
 "no quotes" instead of failing.
 
 * **Speaker** (``speaker_ar`` / ``speaker_en``): the resolved entity's names; a speaker the quote layer could not
-  tie to an entity keeps the words of the text (``speaker_text``, e.g. ``الجمهوريون``) with an empty English
-  name; no subject at all is :data:`UNRESOLVED`.
+  tie to an entity keeps the words of the text (``speaker_text``, e.g. ``شهود``) with their English gloss from the
+  project's reviewed word lists in square brackets (``[witnesses]``: a description, not a name;
+  :func:`speaker_gloss`), empty when no list knows the words; no subject at all is :data:`UNRESOLVED`.
 * **Section**: ``section_id`` 0 is the opening (news) section, before any subheading; ``section_id`` >= 1 is the
   run of paragraphs under the n-th subheading (in the seed, the outlet's background on Italy's role).
 * **What a speaker talks about**: a theme counts for a quote when one of the theme's evidence words
@@ -22,6 +23,7 @@ import pandas as pd
 __all__ = [
     "UNRESOLVED",
     "STATEMENT_COLUMNS",
+    "speaker_gloss",
     "statements",
     "speakers",
     "cue_table",
@@ -44,6 +46,25 @@ __all__ = [
 UNRESOLVED = ("(غير محدد)", "(unresolved)")
 
 _SPAN_RE = re.compile(r"(\d+)-(\d+)")
+_NOTE_RE = re.compile(r"\s*\([^()]*\)")  # a data gloss's own remarks: (مصدر مطلع), (before a city: ...)
+
+
+def speaker_gloss(text: str) -> str:
+    """``[witnesses]``: the English gloss of a speaker named by a description (``شهود``, ``مصدر أمني``), the whole
+    phrase or word by word from the reviewed lists (:func:`analysis.lexicon.glossary.gloss`), each gloss without
+    its remarks (in brackets, after a colon); ``…`` for a word no list knows; ``""`` when none is known."""
+    from analysis.lexicon.glossary import _WORD_RE, gloss
+
+    def clean(g: str) -> str:
+        return " ".join(re.split(r"[:;]", _NOTE_RE.sub("", g), maxsplit=1)[0].split())
+
+    whole = clean(gloss(text or "")) if " " in (text or "").strip() else ""
+    pieces = [whole] if whole else [clean(gloss(w)) or "…" for w in _WORD_RE.findall(text or "")]
+    out: list[str] = []
+    for p in pieces:
+        if not (p == "…" and out and out[-1] == "…"):
+            out.append(p)
+    return f"[{' '.join(out)}]" if any(p != "…" for p in out) else ""
 
 STATEMENT_COLUMNS = ["quote_id", "speaker_entity_id", "speaker_ar", "speaker_en", "speaker_how", "cue", "cue_lemma",
                      "cue_gloss", "mode", "content", "start", "end", "paragraph_id", "sentence_id", "section_id",
@@ -76,7 +97,7 @@ def statements(art) -> pd.DataFrame:
             e = ents.loc[int(eid)]
             sp_ar, sp_en = _str(e["name_ar"]), _str(e["name_en"])
         elif _str(r.speaker_text):
-            sp_ar, sp_en = _str(r.speaker_text), ""
+            sp_ar, sp_en = _str(r.speaker_text), speaker_gloss(_str(r.speaker_text))
         else:
             sp_ar, sp_en = UNRESOLVED
         sid = int(section_of.get(r.paragraph_id, 0))
