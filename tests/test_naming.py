@@ -97,6 +97,13 @@ def test_keys_use_gazetteer_names_only():
     ("حرس الحدود", ("Border Guard", "lexicon")),
     ("جامعة القدس المفتوحة", ("Jerusalem Open University", "lexicon")),
     ("الشركة التونسية للكهرباء والغاز", ("Electricity and Gas Company (Tunisia)", "lexicon")),
+    # compound heads (name_words.csv kind compound_head): the complement before the head, the governed word first
+    ("صندوق التنمية العقاري", ("Real Estate Development Fund", "lexicon")),
+    ("هيئة تنظيم الاتصالات", ("Telecommunications Regulatory Authority", "lexicon")),
+    ("صندوق التنمية والتشغيل", ("Development and Employment Fund", "lexicon")),  # و keeps its pair together
+    ("حزب المؤتمر الوطني", ("National Congress Party", "lexicon")),
+    ("صندوق النقد الدولي", ("International Monetary Fund", "lexicon")),
+    ("وزارة الشؤون الاجتماعية", ("Ministry of Social Affairs", "lexicon")),  # not a compound head: "of"
 ])
 def test_compose(arabic, expected):
     assert compose(arabic) == expected

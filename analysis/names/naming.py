@@ -123,12 +123,13 @@ def compose(name_ar: str) -> tuple[str, str] | None:
     else ``romanized``."""
     words = _words()
     toks = [t for t in name_tokens(name_ar) if any("\u0621" <= c <= "\u064a" for c in t)]
-    heads = words.get("head", {})
+    heads = {**words.get("head", {}), **words.get("compound_head", {})}
     if toks and (_bare(toks[0]),) not in heads and (f := _for_form(toks[0])) and (_bare(f),) in heads:
         toks[0] = f  # a name written with the preposition ل on its head (للاتحاد السعودي): the name without it
     if len(toks) < 2 or (_bare(toks[0]),) not in heads:
         return None  # no head, or a head alone (المدينة, the newspaper, is no "City")
     head = heads[(_bare(toks[0]),)]
+    compound = (_bare(toks[0]),) in words.get("compound_head", {})
     names: list[str] = []
     adjs: list[str] = []
     fors: list[str] = []
@@ -181,10 +182,20 @@ def compose(name_ar: str) -> tuple[str, str] | None:
             spelled = True
         last = None
         i += 1
-    if names and ofs:  # a name among translated words: keep it in the "of" part, in order (rare)
-        ofs, names = ofs + names, []
     adjs.sort(key=lambda a: a not in _ORDINALS)  # English puts an ordinal first: بنك الخليج الأول, First Gulf Bank
-    parts = names + adjs + fors + [head] + (["of", *ofs] if ofs else [])
+    if compound:  # English puts the complement first, the governed word before its governor: صندوق التنمية
+        # العقاري -> Real Estate Development Fund, هيئة تنظيم الاتصالات -> Telecommunications Regulatory Authority
+        groups: list[str] = []
+        for o in ofs:
+            if o.startswith("and ") and groups:
+                groups[-1] += f" {o}"
+            else:
+                groups.append(o)
+        parts = names + adjs + fors + groups[::-1] + [head]
+    else:
+        if names and ofs:  # a name among translated words: keep it in the "of" part, in order (rare)
+            ofs, names = ofs + names, []
+        parts = names + adjs + fors + [head] + (["of", *ofs] if ofs else [])
     out = " ".join(parts) + (f" ({', '.join(nisbas)})" if nisbas else "")
     return out, "romanized" if romanized else "lexicon"
 
