@@ -104,6 +104,9 @@ def test_keys_use_gazetteer_names_only():
     ("حزب المؤتمر الوطني", ("National Congress Party", "lexicon")),
     ("صندوق النقد الدولي", ("International Monetary Fund", "lexicon")),
     ("وزارة الشؤون الاجتماعية", ("Ministry of Social Affairs", "lexicon")),  # not a compound head: "of"
+    ("بطولة كأس الخليج", ("Gulf Cup Championship", "lexicon")),  # a compound head naming a head: the inner name
+    ("كأس العالم 2014", ("2014 World Cup", "lexicon")),            # a year first
+    ("مسابقة المهارات الشبابية", ("Youth Skills Competition", "lexicon")),
 ])
 def test_compose(arabic, expected):
     assert compose(arabic) == expected

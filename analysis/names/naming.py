@@ -122,7 +122,12 @@ def compose(name_ar: str) -> tuple[str, str] | None:
     ``أمانة منطقة الرياض`` -> Riyadh Region Municipality.  ``source``: ``lexicon`` when no word was romanized,
     else ``romanized``."""
     words = _words()
-    toks = [t for t in name_tokens(name_ar) if any("\u0621" <= c <= "\u064a" for c in t)]
+    raw = name_tokens(name_ar)
+    # a year in the name (كأس الأمم الآسيوية 2015م): its digits go first (2015 ...), the calendar letter after them
+    # (م, هـ) is no word
+    years = [t for t in raw if t.isdigit()]
+    toks = [t for k, t in enumerate(raw) if any("\u0621" <= c <= "\u064a" for c in t)
+            and not (t in _CALENDAR_LETTERS and k and raw[k - 1].isdigit())]
     heads = {**words.get("head", {}), **words.get("compound_head", {})}
     if toks and (_bare(toks[0]),) not in heads and (f := _for_form(toks[0])) and (_bare(f),) in heads:
         toks[0] = f  # a name written with the preposition ل on its head (للاتحاد السعودي): the name without it
@@ -130,6 +135,12 @@ def compose(name_ar: str) -> tuple[str, str] | None:
         return None  # no head, or a head alone (المدينة, the newspaper, is no "City")
     head = heads[(_bare(toks[0]),)]
     compound = (_bare(toks[0]),) in words.get("compound_head", {})
+    if compound and len(toks) > 2 and (_bare(toks[1]),) in heads and not _gloss(toks, 1, "word"):
+        # a head naming a head (بطولة كأس الخليج); a word row wins (حزب المؤتمر: Congress Party)
+        inner = compose(" ".join(toks[1:] + years))
+        if inner is not None:
+            main, paren, rest = inner[0].partition(" (")  # the inner name's country stays last
+            return f"{main} {head}{paren}{rest}", inner[1]
     names: list[str] = []
     adjs: list[str] = []
     fors: list[str] = []
@@ -196,11 +207,12 @@ def compose(name_ar: str) -> tuple[str, str] | None:
         if names and ofs:  # a name among translated words: keep it in the "of" part, in order (rare)
             ofs, names = ofs + names, []
         parts = names + adjs + fors + [head] + (["of", *ofs] if ofs else [])
-    out = " ".join(parts) + (f" ({', '.join(nisbas)})" if nisbas else "")
+    out = " ".join(years + parts) + (f" ({', '.join(nisbas)})" if nisbas else "")
     return out, "romanized" if romanized else "lexicon"
 
 
 _ORDINALS = frozenset({"First", "Second"})
+_CALENDAR_LETTERS = frozenset({"م", "ه", "هـ"})  # after a year: AD, AH
 _CLUB_WORDS = ("نادي", "فريق")  # نادي الاتحاد, فريق الهلال: the word after them is the club
 # the other sense of a club's word (its gloss: "also the police") is itself an institution or a place: the
 # bare word is read as the club only after نادي/فريق
