@@ -173,10 +173,7 @@ def fresh_articles(shared: Path = SHARED) -> list[BlindArticle]:
     if not (shared / "saudinewsnet").is_dir() or not (shared / "arabic_newspapers").is_dir():
         raise FileNotFoundError(f"{shared}: the shared corpora are not there")
     taken_ids = {a.article_id for a in blind_articles(shared)}
-    by_outlet: dict[str, list[BlindArticle]] = {}
-    for a in _snn(shared, per_outlet=PER_OUTLET + 1):
-        by_outlet.setdefault(a.group, []).append(a)
-    out = [m[PER_OUTLET] for _, m in sorted(by_outlet.items()) if len(m) > PER_OUTLET]
+    out = _snn_nth(shared, PER_OUTLET)
     root = shared / "arabic_newspapers"
     countries = sorted({p.name[:2] for cat in CATEGORIES for p in (root / cat).glob("*.txt")})
     chosen = sorted(countries, key=lambda c: _h(FRESH_SALT + c))[:FRESH_COUNTRIES]
@@ -206,6 +203,46 @@ FRESH2_SALT = "fresh2-2026|"
 MAX_WORDS_FRESH2_ANP = 450  # annotated in one session: the shorter half of the newspapers' range
 
 
+def _snn_nth(shared: Path, n: int) -> list[BlindArticle]:
+    """Each SaudiNewsNet outlet's article at position ``n`` (0-based) of the blind order, outlets sorted."""
+    by_outlet: dict[str, list[BlindArticle]] = {}
+    for a in _snn(shared, per_outlet=n + 1):
+        by_outlet.setdefault(a.group, []).append(a)
+    return [m[n] for _, m in sorted(by_outlet.items()) if len(m) > n]
+
+
+def _short_anp(shared: Path, countries: list[str], *, rotation: int, salt: str,
+               taken_ids: set[str]) -> list[BlindArticle]:
+    """One Arabic Newspapers article per country, in ``countries`` order: from the country's rotation category
+    ``(i + rotation) mod 4`` (i its position in sorted order; a missing cell falls to the next category), the first
+    by SHA-256 of ``salt + file name`` among files not in ``taken_ids``, with 80-450 words and fewer than 50 ``?``."""
+    root = shared / "arabic_newspapers"
+    ordered = sorted(countries)
+    out: list[BlindArticle] = []
+    for country in countries:
+        i = ordered.index(country)
+        for k in range(4):
+            cat = CATEGORIES[(i + rotation + k) % 4]
+            cands = []
+            for path in sorted((root / cat).glob(f"{country}*.txt")):
+                if f"anp_{path.stem}" in taken_ids:
+                    continue
+                try:
+                    text = _anp_text(path)
+                except UnicodeDecodeError:
+                    continue
+                if MIN_WORDS <= len(text.split()) <= MAX_WORDS_FRESH2_ANP and sum(c == "?" for c in text) < 50:
+                    cands.append((_h(salt + path.name), path, text))
+            if cands:
+                _, path, text = min(cands)
+                out.append(BlindArticle(f"anp_{path.stem}", "arabic_newspapers", country, cat,
+                                        str(path.relative_to(shared)), text))
+                break
+    return out
+
+
+
+
 @_cached_part
 def fresh2_articles(shared: Path = SHARED) -> list[BlindArticle]:
     """The **fresh2** blind part (added in session 8, annotated blind before any extractor ran on it, then scored
@@ -220,32 +257,12 @@ def fresh2_articles(shared: Path = SHARED) -> list[BlindArticle]:
         raise FileNotFoundError(f"{shared}: the shared corpora are not there")
     fresh = fresh_articles(shared)
     taken_ids = {a.article_id for a in blind_articles(shared)} | {a.article_id for a in fresh}
-    by_outlet: dict[str, list[BlindArticle]] = {}
-    for a in _snn(shared, per_outlet=PER_OUTLET + 2):
-        by_outlet.setdefault(a.group, []).append(a)
-    out = [m[PER_OUTLET + 1] for _, m in sorted(by_outlet.items()) if len(m) > PER_OUTLET + 1]
     root = shared / "arabic_newspapers"
     countries = sorted({p.name[:2] for cat in CATEGORIES for p in (root / cat).glob("*.txt")})
     fresh_countries = {a.group for a in fresh if a.corpus == "arabic_newspapers"}
-    for country in sorted(countries, key=lambda c: (c in fresh_countries, c)):
-        i = countries.index(country)
-        for k in range(4):
-            cat = CATEGORIES[(i + 3 + k) % 4]
-            cands = []
-            for path in sorted((root / cat).glob(f"{country}*.txt")):
-                if f"anp_{path.stem}" in taken_ids:
-                    continue
-                try:
-                    text = _anp_text(path)
-                except UnicodeDecodeError:
-                    continue
-                if MIN_WORDS <= len(text.split()) <= MAX_WORDS_FRESH2_ANP and sum(c == "?" for c in text) < 50:
-                    cands.append((_h(FRESH2_SALT + path.name), path))
-            if cands:
-                _, path = sorted(cands)[0]
-                out.append(BlindArticle(f"anp_{path.stem}", "arabic_newspapers", country, cat,
-                                        str(path.relative_to(shared)), _anp_text(path)))
-                break
+    out = _snn_nth(shared, PER_OUTLET + 1) + _short_anp(
+        shared, sorted(countries, key=lambda c: (c in fresh_countries, c)), rotation=3, salt=FRESH2_SALT,
+        taken_ids=taken_ids)
     return [BlindArticle(**{**a.__dict__, "part": "fresh2"}) for a in out]
 
 
@@ -263,30 +280,10 @@ def fresh3_articles(shared: Path = SHARED) -> list[BlindArticle]:
     if not (shared / "saudinewsnet").is_dir() or not (shared / "arabic_newspapers").is_dir():
         raise FileNotFoundError(f"{shared}: the shared corpora are not there")
     taken_ids = {a.article_id for a in blind_articles(shared) + fresh_articles(shared) + fresh2_articles(shared)}
-    by_outlet: dict[str, list[BlindArticle]] = {}
-    for a in _snn(shared, per_outlet=PER_OUTLET + 3):
-        by_outlet.setdefault(a.group, []).append(a)
-    out = [m[PER_OUTLET + 2] for _, m in sorted(by_outlet.items()) if len(m) > PER_OUTLET + 2]
     root = shared / "arabic_newspapers"
     countries = sorted({p.name[:2] for cat in CATEGORIES for p in (root / cat).glob("*.txt")})
-    for i, country in enumerate(countries):
-        for k in range(4):
-            cat = CATEGORIES[(i + 2 + k) % 4]
-            cands = []
-            for path in sorted((root / cat).glob(f"{country}*.txt")):
-                if f"anp_{path.stem}" in taken_ids:
-                    continue
-                try:
-                    text = _anp_text(path)
-                except UnicodeDecodeError:
-                    continue
-                if MIN_WORDS <= len(text.split()) <= MAX_WORDS_FRESH2_ANP and sum(c == "?" for c in text) < 50:
-                    cands.append((_h(FRESH3_SALT + path.name), path))
-            if cands:
-                _, path = sorted(cands)[0]
-                out.append(BlindArticle(f"anp_{path.stem}", "arabic_newspapers", country, cat,
-                                        str(path.relative_to(shared)), _anp_text(path)))
-                break
+    out = _snn_nth(shared, PER_OUTLET + 2) + _short_anp(shared, countries, rotation=2, salt=FRESH3_SALT,
+                                                        taken_ids=taken_ids)
     return [BlindArticle(**{**a.__dict__, "part": "fresh3"}) for a in out]
 
 
