@@ -46,25 +46,17 @@ __all__ = [
 UNRESOLVED = ("(غير محدد)", "(unresolved)")
 
 _SPAN_RE = re.compile(r"(\d+)-(\d+)")
-_NOTE_RE = re.compile(r"\s*\([^()]*\)")  # a data gloss's own remarks: (مصدر مطلع), (before a city: ...)
 
 
 def speaker_gloss(text: str) -> str:
-    """``[witnesses]``: the English gloss of a speaker named by a description (``شهود``, ``مصدر أمني``), the whole
-    phrase or word by word from the reviewed lists (:func:`analysis.lexicon.glossary.gloss`), each gloss without
-    its remarks (in brackets, after a colon); ``…`` for a word no list knows; ``""`` when none is known."""
-    from analysis.lexicon.glossary import _WORD_RE, gloss
+    """``[witnesses]``: the English gloss of a speaker named by a description (``شهود``, ``مصدر أمني``), from the
+    reviewed lists (:func:`analysis.lexicon.glossary.gloss_phrase`, without the data's remarks), in brackets;
+    ``""`` when no word is known."""
+    from analysis.lexicon.glossary import gloss_phrase
 
-    def clean(g: str) -> str:
-        return " ".join(re.split(r"[:;]", _NOTE_RE.sub("", g), maxsplit=1)[0].split())
+    g = gloss_phrase(text or "", plain=True)
+    return f"[{g}]" if g else ""
 
-    whole = clean(gloss(text or "")) if " " in (text or "").strip() else ""
-    pieces = [whole] if whole else [clean(gloss(w)) or "…" for w in _WORD_RE.findall(text or "")]
-    out: list[str] = []
-    for p in pieces:
-        if not (p == "…" and out and out[-1] == "…"):
-            out.append(p)
-    return f"[{' '.join(out)}]" if any(p != "…" for p in out) else ""
 
 STATEMENT_COLUMNS = ["quote_id", "speaker_entity_id", "speaker_ar", "speaker_en", "speaker_how", "cue", "cue_lemma",
                      "cue_gloss", "mode", "content", "start", "end", "paragraph_id", "sentence_id", "section_id",

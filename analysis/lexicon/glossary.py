@@ -92,14 +92,24 @@ def gloss(word: str) -> str:
     return _by_stem().get(stem(n), "")
 
 
-def gloss_phrase(text: str) -> str:
+_REMARK_RE = re.compile(r"\s*\([^()]*\)")  # a gloss's own remarks: (مصدر مطلع), (before a city: ...)
+
+
+def _plain(g: str) -> str:
+    """A gloss without its remarks: nothing in brackets, nothing after a colon or semicolon."""
+    return " ".join(re.split(r"[:;]", _REMARK_RE.sub("", g), maxsplit=1)[0].split())
+
+
+def gloss_phrase(text: str, *, plain: bool = False) -> str:
     """Word-by-word glosses of a short phrase (a subheading, a title chain): the whole phrase if a file knows it,
-    else the known words' glosses in order, ``"…"`` for unknown ones; ``""`` when no word is known."""
+    else the known words' glosses in order, ``"…"`` for unknown ones; ``""`` when no word is known.  ``plain``:
+    each gloss without the data's remarks (``a source (مصدر مطلع): the speaker is no entity`` -> ``a source``)."""
+    tidy = _plain if plain else (lambda g: g)
     n = _norm(text)
     if n in glossary():
-        return glossary()[n]
+        return tidy(glossary()[n])
     words = _WORD_RE.findall(text)
-    glosses = [gloss(w) for w in words]
+    glosses = [tidy(gloss(w)) for w in words]
     if not any(glosses):
         return ""
     out: list[str] = []
