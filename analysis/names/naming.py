@@ -228,7 +228,7 @@ def _without_for(name_ar: str) -> str:
     name with the article (``النصر``); no Arabic name begins with لل.  Anything else as it is."""
     first, sep, rest = name_ar.partition(" ")
     if first.startswith("لل") and len(first) > 4:
-        return "ال" + first[2:] + sep + rest
+        return _for_form(first) + sep + rest
     return name_ar
 
 
