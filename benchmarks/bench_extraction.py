@@ -21,7 +21,9 @@ three groups that must not be mixed up:
   sessions 8 (26) and 9 (5), totals only; the 26 were scored on session 8's final code before any rule was chosen
   from them (README), then opened for tuning in session 9;
 * ``fresh3`` (``--fresh3``): 31 more articles chosen by ``blind_set.fresh3_articles`` and annotated blind in
-  session 9, totals only, never tuned on (scored once on that session's final code).
+  session 9, totals only, scored on session 8's and session 9's final code, then opened for tuning in session 10;
+* ``fresh4`` (``--fresh4``): 31 more articles chosen by ``blind_set.fresh4_articles`` and annotated blind in
+  session 10, totals only, never tuned on.
 """
 from __future__ import annotations
 
@@ -106,6 +108,7 @@ def main() -> int:
     ap.add_argument("--fresh", action="store_true", help="also the fresh blind part (tests/gold_blind/fresh, totals)")
     ap.add_argument("--fresh2", action="store_true", help="also the fresh2 blind part (tests/gold_blind/fresh2, totals)")
     ap.add_argument("--fresh3", action="store_true", help="also the fresh3 blind part (tests/gold_blind/fresh3, totals)")
+    ap.add_argument("--fresh4", action="store_true", help="also the fresh4 blind part (tests/gold_blind/fresh4, totals)")
     args = ap.parse_args()
     tables = tuple(t for t in args.tables.split(",") if t)
     if args.compare_ner:
@@ -124,7 +127,8 @@ def main() -> int:
     if not args.no_blind:
         import blind_scores  # the blind dev / sealed test parts (benchmarks/blind_set.py)
 
-        parts = ("dev", "test") + ("fresh",) * args.fresh + ("fresh2",) * args.fresh2 + ("fresh3",) * args.fresh3
+        parts = ("dev", "test") + ("fresh",) * args.fresh + ("fresh2",) * args.fresh2 + ("fresh3",) * args.fresh3 \
+            + ("fresh4",) * args.fresh4
         blind_scores.report(blind_scores.run(ner=not args.no_ner, parts=parts), show_dev_articles=not args.quiet)
     return 0
 
