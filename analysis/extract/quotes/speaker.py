@@ -198,8 +198,9 @@ def inherited(ctx: QuoteContext, cue: Cue) -> Speaker | None:
         return Speaker(head_referent(ctx, first + 1, v.start[i]), None, "inherited", j, "inherited")
     if (first < i and ctx.cue_at(first) is not None and all(v.kind[x] == "word" and v.mention_at[x] is None
                                                             for x in range(first, i))) \
-            or (first == i and recent_quote(ctx, i)):
-        # (a participle opening its sentence after a quote, «...». مبينا ان ...: the speaker continues)
+            or first == i:
+        # (a participle opening its sentence, after a quote «...». مبينا ان ... or a line break: the speaker
+        # in context continues, within implicit_speaker's reach)
         # وأردف قائلا: "...", وتابع قائلا: a verb without a subject: the speaker in context
         ent, status = implicit_speaker(ctx, i, cue.verb)
         return Speaker(ent, None, "inherited", j, "inherited", status)
@@ -777,15 +778,44 @@ def title_referent(ctx: QuoteContext, j: int, k: int, before: int) -> int | None
         if m["start"] >= before or m["type"] != "PERSON" or not isinstance(m.get("title_head"), str) \
                 or is_comp(v.norm[int(m["token_start"])]):
             continue
-        if m["title_head"] == head and title_words <= set(str(m["title"]).split()) and not possessor(ctx, m):
-            return int(m["entity_id"])
+        said = str(m["title"]).split()
+        heads = {m["title_head"]} | set(_construct_titles(ctx, int(m["token_start"]) - len(said)))
+        if head in heads and title_words <= set(said) and not possessor(ctx, m):
+            return int(m["entity_id"])  # (مبعوث الرئيس الاندونيسي <name> ... المبعوث الاندونيسي: the outer title)
     for m in reversed(v.mentions_in(None, before)):  # <name>، وزير الصحة، ...: a title in apposition after the name
         if m["start"] < before and m["type"] == "PERSON" and not is_comp(v.norm[int(m["token_start"])]):
-            after = apposed_title_words(ctx, int(m["token_end"]))
+            e = int(m["token_end"])
+            after = apposed_title_words(ctx, e) or bare_apposed_title(ctx, e)
             if after and (after[0][2:] if after[0].startswith("ال") else after[0]) == head \
                     and title_words <= {w if w.startswith("ال") else "ال" + w for w in after[1:]} | set(after[1:]):
                 return int(m["entity_id"])
     return None
+
+
+def bare_apposed_title(ctx: QuoteContext, e: int) -> list[str]:
+    """The words of a title in apposition right after a name ending before token e, without a comma (``عبد ربه
+    منصور هادي رئيس الجمهورية اليوم``: :func:`past_apposed_title`; not a chain that reaches another person,
+    ``استقبل <name> رئيس الوزراء <name>``): normalised, the head first; [] otherwise."""
+    v = ctx.v
+    if e >= len(v) or v.kind[e] != "word":
+        return []
+    end = past_apposed_title(ctx, e)
+    return list(v.norm[e:end]) if end > e + 1 and v.text[e] not in _COMMAS else []
+
+
+def _construct_titles(ctx: QuoteContext, t: int) -> list[str]:
+    """Heads of the indefinite person titles in construct right before token t, where a person's title phrase
+    starts (``مبعوث`` before ``الرئيس الاندونيسي <name>``, ``نائب`` before ``رئيس الوزراء``): the title the person
+    holds is the outer one, so a later ``المبعوث`` stands for them."""
+    v, out = ctx.v, []
+    person_titles = titles().get("person_title", frozenset())
+    while t > 0 and v.sentence[t - 1] == v.sentence[t] and v.kind[t - 1] == "word" and len(out) < 3:
+        w = strip_conj(v.norm[t - 1])
+        if w.startswith("ال") or w not in person_titles:
+            break
+        out.append(w)
+        t -= 1
+    return out
 
 
 def apposed_title_words(ctx: QuoteContext, e: int) -> list[str]:
@@ -928,14 +958,17 @@ def implicit_speaker(ctx: QuoteContext, i: int, cue: CueVerb) -> tuple[int | Non
     para = v.paragraph[i]
     last = ctx.quotes[-1] if ctx.quotes else None
     since = max(last.end, last.cue_span[1]) if last else -1
-    newer = None
+    newer = newer_at = None
     for m in v.mentions_in(since, v.start[i]):
         if m["start"] >= v.start[i]:
             break
         t0 = int(m["token_start"])
         if m["type"] == "PERSON" and m["start"] >= since and v.paragraph[t0] >= para - 1 and not ctx.in_quote[t0] \
-                and sentence_start(v, t0) == t0 and not name_line(ctx, m):
-            newer = int(m["entity_id"])
+                and not name_line(ctx, m) and (sentence_start(v, t0) == t0 or verb_subject(ctx, m)):
+            newer, newer_at = int(m["entity_id"]), m["start"]
+    titled = titled_subject(ctx, i, since, para)
+    if titled is not None and (newer_at is None or titled[1] > newer_at):
+        newer = titled[0]
     status = "carried"
     if newer is not None:
         speaker = newer
@@ -949,6 +982,48 @@ def implicit_speaker(ctx: QuoteContext, i: int, cue: CueVerb) -> tuple[int | Non
     if speaker is not None and cue.number != "sg" and v.entity_type.get(speaker) == "PERSON":
         return None, "unattributed"
     return speaker, status if speaker is not None or status != "carried" else "unattributed"
+
+
+def verb_subject(ctx: QuoteContext, m) -> bool:
+    """Person mention ``m`` is the subject of the verb opening its sentence (``استقبل الأخ الرئيس <name>``,
+    ``وتناول <name>``: :func:`clause_subject`): the first name after the verb (``وثمن <name> جهود الأمير ...``: the
+    prince is the object), not a possessor or an addressee, and the clause goes on after it."""
+    v = ctx.v
+    t0 = int(m["token_start"])
+    first = sentence_start(v, t0)
+    t1 = int(m["token_end"])
+    if t1 >= len(v) or v.sentence[t1] != v.sentence[t0]:
+        return False  # افعال صبيانية: a two-word subheading, no clause
+    return t0 > first and ctx.cue_at(first) is None and all(v.mention_at[y] is None for y in range(first, t0)) \
+        and clause_subject(ctx, first, m) and not possessor(ctx, m) and not addressed(ctx, m)
+
+
+def titled_subject(ctx: QuoteContext, i: int, since: int, para: int) -> tuple[int, int] | None:
+    """The latest sentence since offset ``since`` (this or the previous paragraph) whose opening verb has a title
+    for its subject (``وتناول رئيس الجمهورية ...``, ``نقل مبعوث الرئيس الاندونيسي تحايا ...``) that stands for a
+    person introduced with it (:func:`title_referent`): (that person's entity, the title's offset), else None."""
+    v = ctx.v
+    for x in range(i - 1, -1, -1):
+        if v.start[x] < since or v.paragraph[x] < para - 1:
+            return None
+        if sentence_start(v, x) != x or v.mention_at[x] is not None or ctx.cue_at(x) is not None:
+            continue
+        s = phrase_end(v, x, "adverbial")
+        for j in range(s + 1, min(s + 4, i)):  # the verb, or a short opening phrase and the verb (وفي اللقاء نقل)
+            if v.sentence[j] != v.sentence[x] or any(v.kind[y] != "word" or v.mention_at[y] is not None
+                                                     or ctx.cue_at(y) is not None for y in range(s, j)):
+                break
+            k = skip_title(ctx, j)
+            if k == j:
+                continue
+            if k > i or (k < len(v) and v.mention_at[k] is not None and v.mention_at[k]["type"] == "PERSON"):
+                break
+            for e in range(k, j + 1, -1):  # the chain may run over the verb's object (رئيس الجمهورية الخطوات)
+                ref = title_referent(ctx, j, e, v.start[j])
+                if ref is not None:
+                    return ref, v.start[j]
+            break
+    return None
 
 
 def name_line(ctx: QuoteContext, m) -> bool:
