@@ -462,19 +462,24 @@ def implicit(ctx: QuoteContext, cue: Cue) -> Speaker | None:
 def linked_person(ctx: QuoteContext, cue: Cue) -> int | None:
     """A subjectless verb cue after ``حيث`` (``ما جاء في كلمة <name>، رئيسة ...، في ندوة ... حيث قالت إن``): the
     person named last before it in its sentence (not an addressee, not a possessor), when no quote of the sentence
-    came before; else None."""
+    came before; a consecutive ف cue (``التقت «آخر لحظة» <name> مدير الملاحة فقال``، ``سئل <name> عن ... فأجاب``):
+    the one person its sentence names before it (none or two: not this step's case); else None."""
     v, i = ctx.v, cue.index
-    if cue.offset != 0 or i == 0 or v.norm[i - 1] not in words("linking_adverb") or v.sentence[i - 1] != v.sentence[i] \
-            or cue.verb.number != "sg" or ctx.last_quote_in(v.sentence[i]) is not None:
+    if i == 0 or v.sentence[i - 1] != v.sentence[i] or cue.verb.number != "sg" \
+            or ctx.last_quote_in(v.sentence[i]) is not None:
+        return None
+    consecutive = cue.offset == 1 and v.norm[i][:1] == "ف"
+    if not consecutive and (cue.offset != 0 or v.norm[i - 1] not in words("linking_adverb")):
         return None
     first = sentence_start(v, i)
-    found = None
+    found = []
     for m in v.mentions_in(v.start[first], v.start[i]):
         if m["start"] < v.start[i] and m["type"] == "PERSON" and int(m["token_start"]) >= first \
                 and not addressed(ctx, m) and not possessor(ctx, m) and not ctx.in_quote[int(m["token_start"])]:
-            found = int(m["entity_id"])
-    return found
-    return None
+            found.append(int(m["entity_id"]))
+    if consecutive:  # التقت «آخر لحظة» <name> مدير ... فقال: the one person the clause names answers
+        return found[0] if len(set(found)) == 1 else None
+    return found[-1] if found else None
 
 
 def second_verb(ctx: QuoteContext, cue: Cue) -> Speaker | None:
