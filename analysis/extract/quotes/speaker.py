@@ -452,6 +452,8 @@ def implicit(ctx: QuoteContext, cue: Cue) -> Speaker | None:
             return REJECT  # يتوقع أن، تؤكد أنها with no speaker in sight: impersonal narration
         if cue.verb.present and normalize(cue.verb.lemma) == "توقع" and j == cue.index + 1 and is_comp(norm):
             return REJECT  # بينما يتوقع أن: "it is expected that" (يُتوقع), impersonal (blind conventions)
+        if norm in words("object_noun") and j + 1 < len(v) and v.norm[j + 1] in cue.verb.preps:
+            j += 1  # لفت الانتباه إلى: the object noun is the verb's own, the content follows its preposition
         linked = linked_person(ctx, cue)
         if linked is not None:
             return Speaker(linked, None, "implicit", j, "implicit", "carried")
