@@ -689,8 +689,9 @@ def possessor(ctx: QuoteContext, m) -> bool:
     (``الرئيس أوباما``, ``وزير الخارجية جون كيري``: after a definite word)."""
     v = ctx.v
     t0 = int(m["token_start"])
-    if t0 == 0 or v.sentence[t0 - 1] != v.sentence[t0] or v.kind[t0 - 1] != "word":
-        return False
+    if t0 == 0 or v.sentence[t0 - 1] != v.sentence[t0] or v.kind[t0 - 1] != "word" \
+            or strip_conj(v.norm[t0 - 1]) in words("honorific_title"):
+        return False  # (العقيد دكتور <name>: an honorific, no construct)
     return any(_construct_head(w) or (w[:1] == "ل" and _construct_head(w[1:])) for w in _forms(v.norm[t0 - 1]))
 
 
