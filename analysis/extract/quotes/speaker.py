@@ -783,11 +783,13 @@ def title_referent(ctx: QuoteContext, j: int, k: int, before: int) -> int | None
     head = v.norm[j][2:] if v.norm[j].startswith("ال") else v.norm[j]
     title_words = {w for w in v.norm[j + 1:k] if w.startswith("ال")}
     for m in reversed(v.mentions_in(None, before)):  # the latest first
-        if m["start"] >= before or m["type"] != "PERSON" or not isinstance(m.get("title_head"), str) \
-                or is_comp(v.norm[int(m["token_start"])]):
+        if m["start"] >= before or m["type"] != "PERSON" or is_comp(v.norm[int(m["token_start"])]):
             continue
-        said = str(m["title"]).split()
-        heads = {m["title_head"]} | set(_construct_titles(ctx, int(m["token_start"]) - len(said)))
+        if isinstance(m.get("title_head"), str):
+            said = str(m["title"]).split()
+            heads = {m["title_head"]} | set(_construct_titles(ctx, int(m["token_start"]) - len(said)))
+        else:
+            said, heads = _title_after_li(ctx, int(m["token_start"]))
         if head in heads and title_words <= set(said) and not possessor(ctx, m):
             return int(m["entity_id"])  # (مبعوث الرئيس الاندونيسي <name> ... المبعوث الاندونيسي: the outer title)
     for m in reversed(v.mentions_in(None, before)):  # <name>، وزير الصحة، ...: a title in apposition after the name
@@ -798,6 +800,20 @@ def title_referent(ctx: QuoteContext, j: int, k: int, before: int) -> int | None
                     and title_words <= {w if w.startswith("ال") else "ال" + w for w in after[1:]} | set(after[1:]):
                 return int(m["entity_id"])
     return None
+
+
+def _title_after_li(ctx: QuoteContext, t0: int) -> tuple[list[str], set[str]]:
+    """A title fused with ل + the article within three words before a name at token t0 (``فيلم ... للمخرجة
+    العالمية <name>``: the director's film): its words (the title written with ال) and head; ([], set())."""
+    v = ctx.v
+    person_titles = titles().get("person_title", frozenset())
+    for x in range(t0 - 1, max(-1, t0 - 4), -1):
+        if v.sentence[x] != v.sentence[t0] or v.kind[x] != "word" or v.mention_at[x] is not None:
+            break
+        w = v.norm[x]
+        if w.startswith("لل") and "ال" + w[2:] in person_titles:
+            return ["ال" + w[2:], *v.norm[x + 1:t0]], {w[2:]}
+    return [], set()
 
 
 def bare_apposed_title(ctx: QuoteContext, e: int) -> list[str]:
