@@ -1131,6 +1131,10 @@ def apposed_person(ctx: QuoteContext, k: int):
                 or w == "علي" or len(w) == 1:
             x += 1  # الشباب، والصناعة (وزير السياحة والصناعة)، بمنطقة، لشؤون، الدكتور، على، د (د.)
             continue
+        if x + 1 < n and v.sentence[x + 1] == sid and not is_stopword(w) \
+                and ((nxt := v.mention_at[x + 1]) is not None and nxt["type"] != "PERSON"):
+            x += 1  # رئيس بلدية وسط الدمام المهندس <name>: a noun in construct with the place it names
+            continue
         return None
     return None
 
