@@ -284,10 +284,14 @@ def clause_subject(ctx: QuoteContext, first: int, m) -> bool:
     if t0 <= s + 1 or t0 - (s + 1) > _SUBJECT_REACH or s + 1 >= len(v):
         return False
     w = v.norm[s + 1]
-    if not (w.startswith("ال") or w in titles().get("person_title", frozenset()) or document_head(w)):
+    person_titles = titles().get("person_title", frozenset())
+    titled = m["type"] == "PERSON" and t0 - (s + 1) <= 4 and v.norm[t0 - 1].startswith("ال") \
+        and v.norm[t0 - 1] in person_titles  # وتوجه راعي الاحتفال النائب <name>: a definite title right before
+    if not (w.startswith("ال") or w in person_titles or document_head(w) or titled):
         return False  # وتوقع تراجع السيولة ...: an indefinite noun after the verb is its object, not a title
-    return not any(v.kind[x] != "word" or v.norm[x] in words("relative") or is_comp(v.norm[x])
-                   or ctx.cue_at(x) is not None for x in range(s + 1, t0))
+    return not any((v.kind[x] != "word" and not (v.text[x] in QUOTE_MARKS and x == t0 - 1))
+                   or v.norm[x] in words("relative") or is_comp(v.norm[x])
+                   or ctx.cue_at(x) is not None for x in range(s + 1, t0))  # (صحيفة "ماركا": its quoted name)
 
 
 def end_of_sentence(ctx: QuoteContext, cue: Cue):
