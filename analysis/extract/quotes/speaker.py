@@ -204,6 +204,12 @@ def inherited(ctx: QuoteContext, cue: Cue) -> Speaker | None:
         # وأردف قائلا: "...", وتابع قائلا: a verb without a subject: the speaker in context
         ent, status = implicit_speaker(ctx, i, cue.verb)
         return Speaker(ent, None, "inherited", j, "inherited", status)
+    if recent_quote(ctx, i) and all(v.mention_at[x] is None and not v.norm[x].startswith(("ال", "وال"))
+                                    and not ctx.in_quote[x] for x in range(first, i)):
+        # ولا يزال يعيش هناك حتى يومنا هذا، مؤكدا أن: a clause that names no one and has no definite noun for a
+        # subject goes on about the one who has just spoken
+        ent, status = implicit_speaker(ctx, i, cue.verb)
+        return Speaker(ent, None, "inherited", j, "inherited", status)
     return Speaker(None, None, "inherited", j, "inherited", "unattributed")
 
 
