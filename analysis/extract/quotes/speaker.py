@@ -452,8 +452,10 @@ def implicit(ctx: QuoteContext, cue: Cue) -> Speaker | None:
         # وأفاد معاليه أن، وتأكيد سموه أن: "His Excellency", a pronoun: the one last called so, not a new subject
         ent, status = honorific_referent(ctx, cue, j)
         return Speaker(ent, (v.start[j], v.end[j]), "implicit", j + 1, "honorific", status)
-    if cue.verb.strict and not (is_comp(norm) or norm in words("preposition") or v.text[j] == ":"):
+    if cue.verb.strict and not (is_comp(norm) or norm in words("preposition") or v.text[j] == ":"
+                                or (j in ctx.quote_end and j == cue.index + 1 and recent_quote(ctx, cue.index))):
         return None  # an ambiguous form (بين، عبر) without أن or its preposition: see step strict
+        # (وتابع "..." right after a quote: the speaker goes on, a quotation follows the verb)
     if is_comp(norm) or norm in words("preposition") or v.kind[j] != "word" or norm in words("circumstance") \
             or addressee_at(ctx, j) or norm in words("clause_opener") \
             or (norm in words("object_noun") and second_verb(ctx, cue) is None) \
