@@ -999,8 +999,11 @@ def implicit_speaker(ctx: QuoteContext, i: int, cue: CueVerb) -> tuple[int | Non
         if m["start"] >= v.start[i]:
             break
         t0 = int(m["token_start"])
-        if m["type"] == "PERSON" and m["start"] >= since and v.paragraph[t0] >= para - 1 and not ctx.in_quote[t0] \
-                and not name_line(ctx, m) and (sentence_start(v, t0) == t0 or verb_subject(ctx, m)):
+        if m["start"] < since or v.paragraph[t0] < para - 1 or ctx.in_quote[t0]:
+            continue
+        if (m["type"] == "PERSON" and not name_line(ctx, m) and (sentence_start(v, t0) == t0 or verb_subject(ctx, m))) \
+                or (m["type"] == "ORG" and verb_subject(ctx, m) and org_after_verb(ctx, m)):
+            # (ورحبت دول البنيلوكس بـ ...، ودعت إلى: an organisation as the subject of its sentence's verb)
             newer, newer_at = int(m["entity_id"]), m["start"]
     titled = titled_subject(ctx, i, since, para)
     if titled is not None and (newer_at is None or titled[1] > newer_at):
@@ -1021,7 +1024,7 @@ def implicit_speaker(ctx: QuoteContext, i: int, cue: CueVerb) -> tuple[int | Non
 
 
 def verb_subject(ctx: QuoteContext, m) -> bool:
-    """Person mention ``m`` is the subject of the verb opening its sentence (``استقبل الأخ الرئيس <name>``,
+    """Mention ``m`` is the subject of the verb opening its sentence (``استقبل الأخ الرئيس <name>``,
     ``وتناول <name>``: :func:`clause_subject`): the first name after the verb (``وثمن <name> جهود الأمير ...``: the
     prince is the object), not a possessor or an addressee, and the clause goes on after it."""
     v = ctx.v
@@ -1032,6 +1035,19 @@ def verb_subject(ctx: QuoteContext, m) -> bool:
         return False  # افعال صبيانية: a two-word subheading, no clause
     return t0 > first and ctx.cue_at(first) is None and all(v.mention_at[y] is None for y in range(first, t0)) \
         and clause_subject(ctx, first, m) and not possessor(ctx, m) and not addressed(ctx, m)
+
+
+def org_after_verb(ctx: QuoteContext, m) -> bool:
+    """Organisation mention ``m`` follows its sentence's opening verb directly (``ورحبت دول البنيلوكس``، ``وأعلنت
+    وزارة الداخلية``) and no person or person title comes right after it (``مدير عام صندوق التنمية العقاري
+    المهندس <name>``, ``المتحدث باسم وزارة الخارجية``: the body of someone's title, not the subject)."""
+    v = ctx.v
+    t0, t1 = int(m["token_start"]), int(m["token_end"])
+    if t0 != phrase_end(v, sentence_start(v, t0), "adverbial") + 1 or t1 >= len(v):
+        return False
+    nxt = v.mention_at[t1]
+    return not (nxt is not None and nxt["type"] == "PERSON") \
+        and strip_conj(v.norm[t1]) not in titles().get("person_title", frozenset())
 
 
 def titled_subject(ctx: QuoteContext, i: int, since: int, para: int) -> tuple[int, int] | None:
