@@ -572,7 +572,7 @@ def nominal(ctx: QuoteContext, cue: Cue):
     # a quoted name right after the noun (تقرير "المركز", صحيفة “ديلي ميل”)
     while k < n and k in ctx.quote_end and ctx.quote_end[k] - k - 1 < MIN_DIRECT_WORDS:
         inner = v.mention_at[k + 1] if k + 1 < n else None
-        if inner is not None and ent is None:
+        if inner is not None and ent is None and v.text[k - 1] not in ("ل", "لـ"):  # (لـ «فرانس برس»: addressee)
             ent = int(inner["entity_id"])
         k = ctx.quote_end[k] + 1
         while k < n and v.kind[k] == "word" and v.norm[k].startswith("ال") and not is_comp(v.norm[k]) \
@@ -1109,6 +1109,8 @@ def addressed(ctx: QuoteContext, m) -> bool:
     prefix = strip_conj(normalize(ctx.text[v.start[t0]:int(m["start"])]))
     if prefix[:1] in ("ل", "ب", "ك"):
         return True
+    if t0 > 1 and v.text[t0 - 1] in QUOTE_MARKS and v.sentence[t0 - 1] == v.sentence[t0]:
+        t0 -= 1  # لـ «فرانس برس»: the preposition before the quoted name
     return t0 > 0 and v.sentence[t0 - 1] == v.sentence[t0] and (v.norm[t0 - 1] in words("preposition")
                                                               or v.text[t0 - 1] in ("ل", "لـ", "مع"))
 
