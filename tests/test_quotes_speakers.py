@@ -480,6 +480,20 @@ class TestSpeakerInContext:
         # ... but a clause with a subject of its own that is no entity gives no guess
         ("قال جون كيري إن الاتفاق جيد.\nوتوقع التقرير تراجع الأسعار، مشيرا إلى أن الطلب ضعيف.",
          [("John Kerry", "resolved"), (None, "unattributed")]),
+        # an organisation right after its sentence's opening verb speaks on
+        ("واستقبلت منظمة الصحة العالمية الوفد.\nوأضافت أن الوضع صعب.", [("World Health Organization", "carried")]),
+        ("ورحبت وزارة الداخلية بالقرار.\nودعت إلى الالتزام به.", [("Ministry of Interior", "carried")]),
+        # a strict cue right before a quotation after a quote; أقر بأن (but أقر + a noun approves)
+        ('قال باراك أوباما إن الاتفاق جيد.\nوتابع "إن العمل سيستمر طويلا في المنطقة".',
+         [("Barack Obama", "resolved"), ("Barack Obama", "carried")]),
+        ("وتابع الطلاب دروسهم عبر الإنترنت.", []),
+        ("أقر جون كيري بأن المفاوضات صعبة.", [("John Kerry", "resolved")]),
+        ("وأقر مجلس الوزراء الميزانية الجديدة.", []),
+        # a bare clause of obligation after the cue
+        ("قال جون كيري إن الاتفاق جيد.\nوقال يجب ألا نتخلى عن المفاوضات.",
+         [("John Kerry", "resolved"), ("John Kerry", "carried")]),
+        # a name quoted after لـ is the addressee, never the speaker
+        ('وقال الحميدي السبيعي لـ «رويترز»: إن الاتفاق جيد.', [(None, "source-not-entity")]),
     ])
     def test_speaker_in_context(self, body, expected):
         assert _speakers(body) == expected
