@@ -494,6 +494,11 @@ class TestSpeakerInContext:
          [("John Kerry", "resolved"), ("John Kerry", "carried")]),
         # a name quoted after لـ is the addressee, never the speaker
         ('وقال الحميدي السبيعي لـ «رويترز»: إن الاتفاق جيد.', [(None, "source-not-entity")]),
+        # ل + an outlet noun + its name is the addressee: the speaker in context speaks on
+        ('قال جون كيري إن الاتفاق جيد.\nوأضاف لصحيفة «الحياة» إن إيران ملتزمة.',
+         [("John Kerry", "resolved"), ("John Kerry", "carried")]),
+        ('قال جون كيري إن الاتفاق جيد.\nوأضاف لموقع سيتي على الانترنت "إن العمل سيستمر طويلا في المنطقة".',
+         [("John Kerry", "resolved"), ("John Kerry", "carried")]),
     ])
     def test_speaker_in_context(self, body, expected):
         assert _speakers(body) == expected

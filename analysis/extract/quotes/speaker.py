@@ -676,7 +676,8 @@ def honorific_referent(ctx: QuoteContext, cue: Cue, j: int) -> tuple[int | None,
 
 def addressee_end(ctx: QuoteContext, j: int) -> int:
     """The token after an addressee phrase at token j (``لـ"الرياض"``، ``لـ«الحياة»``، ``لـ الصحيفة``، ``لأوباما``),
-    else j: a standalone ``ل``/``لـ`` and the (quoted) name or word after it, or a name fused to ل."""
+    else j: a standalone ``ل``/``لـ`` and the (quoted) name or word after it, a name fused to ل, or an outlet noun
+    fused to ل and the (quoted) name after it (``لموقع سيتي``، ``لصحيفة «الحياة»``)."""
     v = ctx.v
     n = len(v)
     t = v.text[j]
@@ -691,6 +692,17 @@ def addressee_end(ctx: QuoteContext, j: int) -> int:
     m = v.mention_at[j]
     if v.kind[j] == "word" and t.startswith("ل") and m is not None and int(m["token_start"]) == j and addressed(ctx, m):
         return int(m["token_end"])
+    if v.kind[j] == "word" and m is None and v.norm[j].startswith("ل") and not v.norm[j].startswith("لل") \
+            and document_head(v.norm[j][1:]) and j + 1 < n and v.sentence[j + 1] == v.sentence[j]:
+        k = j + 1  # وأضاف لموقع سيتي، لصحيفة «الحياة»: ل + an outlet noun + its name
+        if k in ctx.quote_end and ctx.quote_end[k] - k - 1 < MIN_DIRECT_WORDS:
+            return ctx.quote_end[k] + 1
+        nxt = v.mention_at[k]
+        if nxt is not None and int(nxt["token_start"]) == k:
+            return int(nxt["token_end"])
+        if nxt is None and v.kind[k] == "word" and not is_comp(v.norm[k]) and not is_stopword(v.norm[k]) \
+                and ctx.cue_at(k) is None:
+            return k + 1  # (a one-word name the tagger missed)
     return j
 
 
