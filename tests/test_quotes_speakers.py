@@ -499,6 +499,11 @@ class TestSpeakerInContext:
          [("John Kerry", "resolved"), ("John Kerry", "carried")]),
         ('قال جون كيري إن الاتفاق جيد.\nوأضاف لموقع سيتي على الانترنت "إن العمل سيستمر طويلا في المنطقة".',
          [("John Kerry", "resolved"), ("John Kerry", "carried")]),
+        # the day named between the verb and its subject
+        ("أعلن أمس الأربعاء وزير الخارجية الأمريكي جون كيري أن الاتفاق جيد.", [("John Kerry", "resolved")]),
+        ("قال جون كيري إن الاتفاق جيد.\nوقال أمس إن إيران ملتزمة.", [("John Kerry", "resolved"), ("John Kerry", "carried")]),
+        # an abbreviated honorific inside the subject phrase
+        ("من جهته، استنكر النائب د. جون كيري العمل الإرهابي، مؤكدا أن الاتفاق جيد.", [("John Kerry", "carried")]),
     ])
     def test_speaker_in_context(self, body, expected):
         assert _speakers(body) == expected

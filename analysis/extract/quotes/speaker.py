@@ -20,6 +20,7 @@ import re
 from collections.abc import Callable
 from functools import cache
 
+from analysis.extract.dates import date_words
 from analysis.extract.quotes.content import first_marker, quoted_name
 from analysis.extract.quotes.context import (
     MIN_DIRECT_WORDS,
@@ -295,7 +296,8 @@ def clause_subject(ctx: QuoteContext, first: int, m) -> bool:
         and v.norm[t0 - 1] in person_titles  # وتوجه راعي الاحتفال النائب <name>: a definite title right before
     if not (w.startswith("ال") or w in person_titles or document_head(w) or titled):
         return False  # وتوقع تراجع السيولة ...: an indefinite noun after the verb is its object, not a title
-    return not any((v.kind[x] != "word" and not (v.text[x] in QUOTE_MARKS and x == t0 - 1))
+    return not any((v.kind[x] != "word" and not (v.text[x] in QUOTE_MARKS and x == t0 - 1)
+                    and not (v.text[x] == "." and len(v.norm[x - 1]) == 1))  # (النائب د. <name>)
                    or v.norm[x] in words("relative") or is_comp(v.norm[x])
                    or ctx.cue_at(x) is not None for x in range(s + 1, t0))  # (صحيفة "ماركا": its quoted name)
 
@@ -631,6 +633,10 @@ def _subject_start(ctx: QuoteContext, i: int) -> int:
     starts = _adverbial_starts()
     while j < n and v.sentence[j] == v.sentence[i]:
         w = v.norm[j]
+        k = _day_phrase_end(v, j)
+        if k > j and k < n and v.sentence[k] == v.sentence[i]:
+            j = k  # أعلن أمس الأربعاء وزير الخارجية ...: the day named between the verb and its subject
+            continue
         if w not in starts and w[:1] not in _PP_FIRST:
             break  # (the common case: no adverbial, pronoun phrase or addressee)
         k = phrase_end(v, j, "adverbial") if w in starts else j
@@ -642,6 +648,26 @@ def _subject_start(ctx: QuoteContext, i: int) -> int:
         if k == j or k >= n or v.sentence[k] != v.sentence[i]:
             break
         j = k
+    return j
+
+
+_DAY_LEAD = frozenset(("يوم", "مساء", "صباح", "ظهر", "فجر"))  # يوم / مساء + a day word: part of the time phrase
+
+
+def _day_phrase_end(v, j: int) -> int:
+    """The token after a day phrase at token j (``أمس``، ``اليوم``، ``أمس الأول``، ``الأربعاء``، ``مساء أمس``:
+    weekdays.csv ``weekday`` and day ``relative`` rows, optionally after يوم/مساء/صباح), else j."""
+    k = j + 1 if v.norm[j] in _DAY_LEAD else j
+    words_ = date_words()
+    for length in (3, 2, 1):
+        w = words_.get(tuple(v.norm[k:k + length]))
+        if w is not None and k + length <= len(v) and (w.kind == "weekday" or (w.kind == "relative"
+                                                                                and w.unit == "day")):
+            k += length
+            w2 = words_.get((v.norm[k],)) if k < len(v) else None
+            if w2 is not None and w2.kind == "weekday":
+                k += 1  # أمس الأربعاء
+            return k
     return j
 
 
