@@ -884,8 +884,8 @@ def _construct_titles(ctx: QuoteContext, t: int) -> list[str]:
     v, out = ctx.v, []
     person_titles = titles().get("person_title", frozenset())
     while t > 0 and v.sentence[t - 1] == v.sentence[t] and v.kind[t - 1] == "word" and len(out) < 3:
-        w = strip_conj(v.norm[t - 1])
-        if w.startswith("ال") or w not in person_titles:
+        w = next((f for f in _forms(v.norm[t - 1]) if f in person_titles), None)
+        if w is None or w.startswith("ال"):
             break
         out.append(w)
         t -= 1
@@ -1071,8 +1071,22 @@ def verb_subject(ctx: QuoteContext, m) -> bool:
     t1 = int(m["token_end"])
     if t1 >= len(v) or v.sentence[t1] != v.sentence[t0]:
         return False  # افعال صبيانية: a two-word subheading, no clause
-    return t0 > first and ctx.cue_at(first) is None and all(v.mention_at[y] is None for y in range(first, t0)) \
-        and clause_subject(ctx, first, m) and not possessor(ctx, m) and not addressed(ctx, m)
+    if not (t0 > first and ctx.cue_at(first) is None and all(v.mention_at[y] is None for y in range(first, t0))
+            and clause_subject(ctx, first, m) and not possessor(ctx, m) and not addressed(ctx, m)):
+        return False
+    s = phrase_end(v, first, "adverbial")
+    s += 1 if s < len(v) and v.text[s] in _COMMAS else 0
+    s += 1 if s < len(v) and strip_conj(v.norm[s]) in words("auxiliary") else 0
+    if t0 <= s + 1:
+        return True
+    # words between the verb and the name: only a title phrase that leads to it (عقد الله ... لأمير العلا <name>:
+    # الله is the subject, the name an object's)
+    person_titles = titles().get("person_title", frozenset())
+    if not any(w in person_titles or w in words("honorific_title") for w in _forms(v.norm[s + 1])):
+        return False
+    return all(v.norm[x] in person_titles or v.norm[x] in words("honorific_title") or v.norm[x][:1] in ("ا", "ل", "ب")
+               or (v.text[x] == "." and len(v.norm[x - 1]) == 1) or len(v.norm[x]) == 1
+               for x in range(s + 2, t0))
 
 
 def org_after_verb(ctx: QuoteContext, m) -> bool:
@@ -1085,7 +1099,7 @@ def org_after_verb(ctx: QuoteContext, m) -> bool:
         return False
     nxt = v.mention_at[t1]
     return not (nxt is not None and nxt["type"] == "PERSON") \
-        and strip_conj(v.norm[t1]) not in titles().get("person_title", frozenset())
+        and not any(w in titles().get("person_title", frozenset()) for w in _forms(v.norm[t1]))
 
 
 def titled_subject(ctx: QuoteContext, i: int, since: int, para: int) -> tuple[int, int] | None:
