@@ -1110,7 +1110,10 @@ def titled_subject(ctx: QuoteContext, i: int, since: int, para: int) -> tuple[in
     for x in range(i - 1, -1, -1):
         if v.start[x] < since or v.paragraph[x] < para - 1:
             return None
-        if sentence_start(v, x) != x or v.mention_at[x] is not None or ctx.cue_at(x) is not None:
+        if x > 0 and v.sentence[x - 1] == v.sentence[x]:
+            continue  # (not its sentence's first token)
+        x = sentence_start(v, x)
+        if x >= i or v.mention_at[x] is not None or ctx.cue_at(x) is not None:
             continue
         s = phrase_end(v, x, "adverbial")
         for j in range(s + 1, min(s + 4, i)):  # the verb, or a short opening phrase and the verb (وفي اللقاء نقل)
