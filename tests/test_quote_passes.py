@@ -275,4 +275,4 @@ class TestWordLists:
                                              "construct_head", "coordinated_object", "temporal_conjunction", "saying_noun",
                                              "turn_lead", "adversative", "coordinated_complementiser",
                                              "consecutive", "anaphoric_subject", "self_word", "title_noun",
-                                             "linking_adverb", "passive_cue", "chant_cue"}
+                                             "linking_adverb", "passive_cue", "chant_cue", "honorific_title"}

@@ -442,3 +442,68 @@ class TestSession9Speakers:
         """A name alone on the line under the headline is the writer: not the speaker of a subjectless cue."""
         art = parse_article("عنوان\n\nجون كيري\n\nوحين قال: إن التخطيط ضروري للجميع.", ner=False)
         assert art.quotes["speaker_status"].tolist() == ["unattributed"]
+
+
+class TestSpeakerInContext:
+    """Issue 10: who a subjectless cue or a participle stands for, by Arabic news grammar rather than outlet habit:
+    the subject after a sentence's opening verb, a title subject standing for the person introduced with it, the one
+    person a consecutive ف clause names, an object noun of the verb's own, an honorific, a title fused with ل."""
+
+    @pytest.mark.parametrize("body, expected", [
+        # the subject right after the opening verb of an earlier sentence (not its object)
+        ("استقبل وزير الخارجية الأمريكي جون كيري الوفد.\nوأكد أن الاتفاق جيد.", [("John Kerry", "carried")]),
+        ("قال جون كيري إن الاتفاق جيد.\nوثمن باراك أوباما جهود جون كيري في المفاوضات.\nوأضاف أن إيران ملتزمة.",
+         [("John Kerry", "resolved"), ("Barack Obama", "carried")]),
+        # a title subject (وزير الخارجية) stands for the person apposed to that title earlier
+        ("استقبل جون كيري وزير الخارجية الأمريكي الوفد.\nوتناول وزير الخارجية العلاقات بين البلدين.\n"
+         "وأشار إلى أن الاتفاق جيد.", [("John Kerry", "carried")]),
+        # a consecutive ف cue: the one person its clause names answers, not the previous speaker
+        ("قال باراك أوباما إن الوضع صعب.\nوالتقت الصحيفة جون كيري وزير الخارجية الأمريكي فقال إن الاتفاق جيد.",
+         [("Barack Obama", "resolved"), ("John Kerry", "carried")]),
+        # لفت الانتباه إلى: the object noun is no subject
+        ("قال جون كيري إن الاتفاق جيد.\nولفت الانتباه إلى أن إيران ملتزمة.",
+         [("John Kerry", "resolved"), ("John Kerry", "carried")]),
+        # an indefinite honorific before the name is no construct head
+        ("قال الناطق الإعلامي العقيد دكتور جون كيري إن الاتفاق جيد.", [("John Kerry", "resolved")]),
+        # a title fused with ل + the article introduces its holder
+        ("صدر كتاب للمستشارة الألمانية أنجيلا ميركل عن أوروبا.\nوتقول المستشارة إن الاتحاد قوي.",
+         [("Angela Merkel", "resolved")]),
+        # a noun in construct with a place inside the title chain
+        ("وقال رئيس بلدية وسط الرياض المهندس جون كيري إن الاتفاق جيد.", [("John Kerry", "resolved")]),
+        # a quoted name after its head noun, a person after a definite title: the sentence's subject
+        ('وأرجعت صحيفة "نيويورك تايمز" التأجيل إلى أسباب فنية، موضحة أن الاتفاق جيد.',
+         [("The New York Times", "carried")]),
+        ("وتوجه راعي الاحتفال الوزير جون كيري إلى الحضور، قائلا إن الاتفاق جيد.", [("John Kerry", "carried")]),
+        # a participle in a clause that names no one goes on about the one who has just spoken
+        ("قال جون كيري إن الاتفاق جيد.\nولا يزال يعمل هناك حتى يومنا هذا، مؤكدا أن إيران ملتزمة.",
+         [("John Kerry", "resolved"), ("John Kerry", "carried")]),
+        # ... but a clause with a subject of its own that is no entity gives no guess
+        ("قال جون كيري إن الاتفاق جيد.\nوتوقع التقرير تراجع الأسعار، مشيرا إلى أن الطلب ضعيف.",
+         [("John Kerry", "resolved"), (None, "unattributed")]),
+        # an organisation right after its sentence's opening verb speaks on
+        ("واستقبلت منظمة الصحة العالمية الوفد.\nوأضافت أن الوضع صعب.", [("World Health Organization", "carried")]),
+        ("ورحبت وزارة الداخلية بالقرار.\nودعت إلى الالتزام به.", [("Ministry of Interior", "carried")]),
+        # a strict cue right before a quotation after a quote; أقر بأن (but أقر + a noun approves)
+        ('قال باراك أوباما إن الاتفاق جيد.\nوتابع "إن العمل سيستمر طويلا في المنطقة".',
+         [("Barack Obama", "resolved"), ("Barack Obama", "carried")]),
+        ("وتابع الطلاب دروسهم عبر الإنترنت.", []),
+        ("أقر جون كيري بأن المفاوضات صعبة.", [("John Kerry", "resolved")]),
+        ("وأقر مجلس الوزراء الميزانية الجديدة.", []),
+        # a bare clause of obligation after the cue
+        ("قال جون كيري إن الاتفاق جيد.\nوقال يجب ألا نتخلى عن المفاوضات.",
+         [("John Kerry", "resolved"), ("John Kerry", "carried")]),
+        # a name quoted after لـ is the addressee, never the speaker
+        ('وقال الحميدي السبيعي لـ «رويترز»: إن الاتفاق جيد.', [(None, "source-not-entity")]),
+        # ل + an outlet noun + its name is the addressee: the speaker in context speaks on
+        ('قال جون كيري إن الاتفاق جيد.\nوأضاف لصحيفة «الحياة» إن إيران ملتزمة.',
+         [("John Kerry", "resolved"), ("John Kerry", "carried")]),
+        ('قال جون كيري إن الاتفاق جيد.\nوأضاف لموقع سيتي على الانترنت "إن العمل سيستمر طويلا في المنطقة".',
+         [("John Kerry", "resolved"), ("John Kerry", "carried")]),
+        # the day named between the verb and its subject
+        ("أعلن أمس الأربعاء وزير الخارجية الأمريكي جون كيري أن الاتفاق جيد.", [("John Kerry", "resolved")]),
+        ("قال جون كيري إن الاتفاق جيد.\nوقال أمس إن إيران ملتزمة.", [("John Kerry", "resolved"), ("John Kerry", "carried")]),
+        # an abbreviated honorific inside the subject phrase
+        ("من جهته، استنكر النائب د. جون كيري العمل الإرهابي، مؤكدا أن الاتفاق جيد.", [("John Kerry", "carried")]),
+    ])
+    def test_speaker_in_context(self, body, expected):
+        assert _speakers(body) == expected

@@ -20,6 +20,7 @@ import re
 from collections.abc import Callable
 from functools import cache
 
+from analysis.extract.dates import date_words
 from analysis.extract.quotes.content import first_marker, quoted_name
 from analysis.extract.quotes.context import (
     MIN_DIRECT_WORDS,
@@ -198,9 +199,16 @@ def inherited(ctx: QuoteContext, cue: Cue) -> Speaker | None:
         return Speaker(head_referent(ctx, first + 1, v.start[i]), None, "inherited", j, "inherited")
     if (first < i and ctx.cue_at(first) is not None and all(v.kind[x] == "word" and v.mention_at[x] is None
                                                             for x in range(first, i))) \
-            or (first == i and recent_quote(ctx, i)):
-        # (a participle opening its sentence after a quote, «...». مبينا ان ...: the speaker continues)
+            or first == i:
+        # (a participle opening its sentence, after a quote «...». مبينا ان ... or a line break: the speaker
+        # in context continues, within implicit_speaker's reach)
         # وأردف قائلا: "...", وتابع قائلا: a verb without a subject: the speaker in context
+        ent, status = implicit_speaker(ctx, i, cue.verb)
+        return Speaker(ent, None, "inherited", j, "inherited", status)
+    if recent_quote(ctx, i) and all(v.mention_at[x] is None and not v.norm[x].startswith(("ال", "وال"))
+                                    and not ctx.in_quote[x] for x in range(first, i)):
+        # ولا يزال يعيش هناك حتى يومنا هذا، مؤكدا أن: a clause that names no one and has no definite noun for a
+        # subject goes on about the one who has just spoken
         ent, status = implicit_speaker(ctx, i, cue.verb)
         return Speaker(ent, None, "inherited", j, "inherited", status)
     return Speaker(None, None, "inherited", j, "inherited", "unattributed")
@@ -283,10 +291,15 @@ def clause_subject(ctx: QuoteContext, first: int, m) -> bool:
     if t0 <= s + 1 or t0 - (s + 1) > _SUBJECT_REACH or s + 1 >= len(v):
         return False
     w = v.norm[s + 1]
-    if not (w.startswith("ال") or w in titles().get("person_title", frozenset()) or document_head(w)):
+    person_titles = titles().get("person_title", frozenset())
+    titled = m["type"] == "PERSON" and t0 - (s + 1) <= 4 and v.norm[t0 - 1].startswith("ال") \
+        and v.norm[t0 - 1] in person_titles  # وتوجه راعي الاحتفال النائب <name>: a definite title right before
+    if not (w.startswith("ال") or w in person_titles or document_head(w) or titled):
         return False  # وتوقع تراجع السيولة ...: an indefinite noun after the verb is its object, not a title
-    return not any(v.kind[x] != "word" or v.norm[x] in words("relative") or is_comp(v.norm[x])
-                   or ctx.cue_at(x) is not None for x in range(s + 1, t0))
+    return not any((v.kind[x] != "word" and not (v.text[x] in QUOTE_MARKS and x == t0 - 1)
+                    and not (v.text[x] == "." and len(v.norm[x - 1]) == 1))  # (النائب د. <name>)
+                   or v.norm[x] in words("relative") or is_comp(v.norm[x])
+                   or ctx.cue_at(x) is not None for x in range(s + 1, t0))  # (صحيفة "ماركا": its quoted name)
 
 
 def end_of_sentence(ctx: QuoteContext, cue: Cue):
@@ -441,8 +454,10 @@ def implicit(ctx: QuoteContext, cue: Cue) -> Speaker | None:
         # وأفاد معاليه أن، وتأكيد سموه أن: "His Excellency", a pronoun: the one last called so, not a new subject
         ent, status = honorific_referent(ctx, cue, j)
         return Speaker(ent, (v.start[j], v.end[j]), "implicit", j + 1, "honorific", status)
-    if cue.verb.strict and not (is_comp(norm) or norm in words("preposition") or v.text[j] == ":"):
+    if cue.verb.strict and not (is_comp(norm) or norm in words("preposition") or v.text[j] == ":"
+                                or (j in ctx.quote_end and j == cue.index + 1 and recent_quote(ctx, cue.index))):
         return None  # an ambiguous form (بين، عبر) without أن or its preposition: see step strict
+        # (وتابع "..." right after a quote: the speaker goes on, a quotation follows the verb)
     if is_comp(norm) or norm in words("preposition") or v.kind[j] != "word" or norm in words("circumstance") \
             or addressee_at(ctx, j) or norm in words("clause_opener") \
             or (norm in words("object_noun") and second_verb(ctx, cue) is None) \
@@ -451,6 +466,8 @@ def implicit(ctx: QuoteContext, cue: Cue) -> Speaker | None:
             return REJECT  # يتوقع أن، تؤكد أنها with no speaker in sight: impersonal narration
         if cue.verb.present and normalize(cue.verb.lemma) == "توقع" and j == cue.index + 1 and is_comp(norm):
             return REJECT  # بينما يتوقع أن: "it is expected that" (يُتوقع), impersonal (blind conventions)
+        if norm in words("object_noun") and j + 1 < len(v) and v.norm[j + 1] in cue.verb.preps:
+            j += 1  # لفت الانتباه إلى: the object noun is the verb's own, the content follows its preposition
         linked = linked_person(ctx, cue)
         if linked is not None:
             return Speaker(linked, None, "implicit", j, "implicit", "carried")
@@ -461,19 +478,24 @@ def implicit(ctx: QuoteContext, cue: Cue) -> Speaker | None:
 def linked_person(ctx: QuoteContext, cue: Cue) -> int | None:
     """A subjectless verb cue after ``حيث`` (``ما جاء في كلمة <name>، رئيسة ...، في ندوة ... حيث قالت إن``): the
     person named last before it in its sentence (not an addressee, not a possessor), when no quote of the sentence
-    came before; else None."""
+    came before; a consecutive ف cue (``التقت «آخر لحظة» <name> مدير الملاحة فقال``، ``سئل <name> عن ... فأجاب``):
+    the one person its sentence names before it (none or two: not this step's case); else None."""
     v, i = ctx.v, cue.index
-    if cue.offset != 0 or i == 0 or v.norm[i - 1] not in words("linking_adverb") or v.sentence[i - 1] != v.sentence[i] \
-            or cue.verb.number != "sg" or ctx.last_quote_in(v.sentence[i]) is not None:
+    if i == 0 or v.sentence[i - 1] != v.sentence[i] or cue.verb.number != "sg" \
+            or ctx.last_quote_in(v.sentence[i]) is not None:
+        return None
+    consecutive = cue.offset == 1 and v.norm[i][:1] == "ف"
+    if not consecutive and (cue.offset != 0 or v.norm[i - 1] not in words("linking_adverb")):
         return None
     first = sentence_start(v, i)
-    found = None
+    found = []
     for m in v.mentions_in(v.start[first], v.start[i]):
         if m["start"] < v.start[i] and m["type"] == "PERSON" and int(m["token_start"]) >= first \
                 and not addressed(ctx, m) and not possessor(ctx, m) and not ctx.in_quote[int(m["token_start"])]:
-            found = int(m["entity_id"])
-    return found
-    return None
+            found.append(int(m["entity_id"]))
+    if consecutive:  # التقت «آخر لحظة» <name> مدير ... فقال: the one person the clause names answers
+        return found[0] if len(set(found)) == 1 else None
+    return found[-1] if found else None
 
 
 def second_verb(ctx: QuoteContext, cue: Cue) -> Speaker | None:
@@ -552,7 +574,7 @@ def nominal(ctx: QuoteContext, cue: Cue):
     # a quoted name right after the noun (تقرير "المركز", صحيفة “ديلي ميل”)
     while k < n and k in ctx.quote_end and ctx.quote_end[k] - k - 1 < MIN_DIRECT_WORDS:
         inner = v.mention_at[k + 1] if k + 1 < n else None
-        if inner is not None and ent is None:
+        if inner is not None and ent is None and v.text[k - 1] not in ("ل", "لـ"):  # (لـ «فرانس برس»: addressee)
             ent = int(inner["entity_id"])
         k = ctx.quote_end[k] + 1
         while k < n and v.kind[k] == "word" and v.norm[k].startswith("ال") and not is_comp(v.norm[k]) \
@@ -611,6 +633,10 @@ def _subject_start(ctx: QuoteContext, i: int) -> int:
     starts = _adverbial_starts()
     while j < n and v.sentence[j] == v.sentence[i]:
         w = v.norm[j]
+        k = _day_phrase_end(v, j)
+        if k > j and k < n and v.sentence[k] == v.sentence[i]:
+            j = k  # أعلن أمس الأربعاء وزير الخارجية ...: the day named between the verb and its subject
+            continue
         if w not in starts and w[:1] not in _PP_FIRST:
             break  # (the common case: no adverbial, pronoun phrase or addressee)
         k = phrase_end(v, j, "adverbial") if w in starts else j
@@ -622,6 +648,26 @@ def _subject_start(ctx: QuoteContext, i: int) -> int:
         if k == j or k >= n or v.sentence[k] != v.sentence[i]:
             break
         j = k
+    return j
+
+
+_DAY_LEAD = frozenset(("يوم", "مساء", "صباح", "ظهر", "فجر"))  # يوم / مساء + a day word: part of the time phrase
+
+
+def _day_phrase_end(v, j: int) -> int:
+    """The token after a day phrase at token j (``أمس``، ``اليوم``، ``أمس الأول``، ``الأربعاء``، ``مساء أمس``:
+    weekdays.csv ``weekday`` and day ``relative`` rows, optionally after يوم/مساء/صباح), else j."""
+    k = j + 1 if v.norm[j] in _DAY_LEAD else j
+    words_ = date_words()
+    for length in (3, 2, 1):
+        w = words_.get(tuple(v.norm[k:k + length]))
+        if w is not None and k + length <= len(v) and (w.kind == "weekday" or (w.kind == "relative"
+                                                                                and w.unit == "day")):
+            k += length
+            w2 = words_.get((v.norm[k],)) if k < len(v) else None
+            if w2 is not None and w2.kind == "weekday":
+                k += 1  # أمس الأربعاء
+            return k
     return j
 
 
@@ -656,7 +702,8 @@ def honorific_referent(ctx: QuoteContext, cue: Cue, j: int) -> tuple[int | None,
 
 def addressee_end(ctx: QuoteContext, j: int) -> int:
     """The token after an addressee phrase at token j (``لـ"الرياض"``، ``لـ«الحياة»``، ``لـ الصحيفة``، ``لأوباما``),
-    else j: a standalone ``ل``/``لـ`` and the (quoted) name or word after it, or a name fused to ل."""
+    else j: a standalone ``ل``/``لـ`` and the (quoted) name or word after it, a name fused to ل, or an outlet noun
+    fused to ل and the (quoted) name after it (``لموقع سيتي``، ``لصحيفة «الحياة»``)."""
     v = ctx.v
     n = len(v)
     t = v.text[j]
@@ -671,6 +718,17 @@ def addressee_end(ctx: QuoteContext, j: int) -> int:
     m = v.mention_at[j]
     if v.kind[j] == "word" and t.startswith("ل") and m is not None and int(m["token_start"]) == j and addressed(ctx, m):
         return int(m["token_end"])
+    if v.kind[j] == "word" and m is None and v.norm[j].startswith("ل") and not v.norm[j].startswith("لل") \
+            and document_head(v.norm[j][1:]) and j + 1 < n and v.sentence[j + 1] == v.sentence[j]:
+        k = j + 1  # وأضاف لموقع سيتي، لصحيفة «الحياة»: ل + an outlet noun + its name
+        if k in ctx.quote_end and ctx.quote_end[k] - k - 1 < MIN_DIRECT_WORDS:
+            return ctx.quote_end[k] + 1
+        nxt = v.mention_at[k]
+        if nxt is not None and int(nxt["token_start"]) == k:
+            return int(nxt["token_end"])
+        if nxt is None and v.kind[k] == "word" and not is_comp(v.norm[k]) and not is_stopword(v.norm[k]) \
+                and ctx.cue_at(k) is None:
+            return k + 1  # (a one-word name the tagger missed)
     return j
 
 
@@ -681,8 +739,9 @@ def possessor(ctx: QuoteContext, m) -> bool:
     (``الرئيس أوباما``, ``وزير الخارجية جون كيري``: after a definite word)."""
     v = ctx.v
     t0 = int(m["token_start"])
-    if t0 == 0 or v.sentence[t0 - 1] != v.sentence[t0] or v.kind[t0 - 1] != "word":
-        return False
+    if t0 == 0 or v.sentence[t0 - 1] != v.sentence[t0] or v.kind[t0 - 1] != "word" \
+            or strip_conj(v.norm[t0 - 1]) in words("honorific_title"):
+        return False  # (العقيد دكتور <name>: an honorific, no construct)
     return any(_construct_head(w) or (w[:1] == "ل" and _construct_head(w[1:])) for w in _forms(v.norm[t0 - 1]))
 
 
@@ -774,18 +833,63 @@ def title_referent(ctx: QuoteContext, j: int, k: int, before: int) -> int | None
     head = v.norm[j][2:] if v.norm[j].startswith("ال") else v.norm[j]
     title_words = {w for w in v.norm[j + 1:k] if w.startswith("ال")}
     for m in reversed(v.mentions_in(None, before)):  # the latest first
-        if m["start"] >= before or m["type"] != "PERSON" or not isinstance(m.get("title_head"), str) \
-                or is_comp(v.norm[int(m["token_start"])]):
+        if m["start"] >= before or m["type"] != "PERSON" or is_comp(v.norm[int(m["token_start"])]):
             continue
-        if m["title_head"] == head and title_words <= set(str(m["title"]).split()) and not possessor(ctx, m):
-            return int(m["entity_id"])
+        if isinstance(m.get("title_head"), str):
+            said = str(m["title"]).split()
+            heads = {m["title_head"]} | set(_construct_titles(ctx, int(m["token_start"]) - len(said)))
+        else:
+            said, heads = _title_after_li(ctx, int(m["token_start"]))
+        if head in heads and title_words <= set(said) and not possessor(ctx, m):
+            return int(m["entity_id"])  # (مبعوث الرئيس الاندونيسي <name> ... المبعوث الاندونيسي: the outer title)
     for m in reversed(v.mentions_in(None, before)):  # <name>، وزير الصحة، ...: a title in apposition after the name
         if m["start"] < before and m["type"] == "PERSON" and not is_comp(v.norm[int(m["token_start"])]):
-            after = apposed_title_words(ctx, int(m["token_end"]))
+            e = int(m["token_end"])
+            after = apposed_title_words(ctx, e) or bare_apposed_title(ctx, e)
             if after and (after[0][2:] if after[0].startswith("ال") else after[0]) == head \
                     and title_words <= {w if w.startswith("ال") else "ال" + w for w in after[1:]} | set(after[1:]):
                 return int(m["entity_id"])
     return None
+
+
+def _title_after_li(ctx: QuoteContext, t0: int) -> tuple[list[str], set[str]]:
+    """A title fused with ل + the article within three words before a name at token t0 (``فيلم ... للمخرجة
+    العالمية <name>``: the director's film): its words (the title written with ال) and head; ([], set())."""
+    v = ctx.v
+    person_titles = titles().get("person_title", frozenset())
+    for x in range(t0 - 1, max(-1, t0 - 4), -1):
+        if v.sentence[x] != v.sentence[t0] or v.kind[x] != "word" or v.mention_at[x] is not None:
+            break
+        w = v.norm[x]
+        if w.startswith("لل") and "ال" + w[2:] in person_titles:
+            return ["ال" + w[2:], *v.norm[x + 1:t0]], {w[2:]}
+    return [], set()
+
+
+def bare_apposed_title(ctx: QuoteContext, e: int) -> list[str]:
+    """The words of a title in apposition right after a name ending before token e, without a comma (``عبد ربه
+    منصور هادي رئيس الجمهورية اليوم``: :func:`past_apposed_title`; not a chain that reaches another person,
+    ``استقبل <name> رئيس الوزراء <name>``): normalised, the head first; [] otherwise."""
+    v = ctx.v
+    if e >= len(v) or v.kind[e] != "word":
+        return []
+    end = past_apposed_title(ctx, e)
+    return list(v.norm[e:end]) if end > e + 1 and v.text[e] not in _COMMAS else []
+
+
+def _construct_titles(ctx: QuoteContext, t: int) -> list[str]:
+    """Heads of the indefinite person titles in construct right before token t, where a person's title phrase
+    starts (``مبعوث`` before ``الرئيس الاندونيسي <name>``, ``نائب`` before ``رئيس الوزراء``): the title the person
+    holds is the outer one, so a later ``المبعوث`` stands for them."""
+    v, out = ctx.v, []
+    person_titles = titles().get("person_title", frozenset())
+    while t > 0 and v.sentence[t - 1] == v.sentence[t] and v.kind[t - 1] == "word" and len(out) < 3:
+        w = next((f for f in _forms(v.norm[t - 1]) if f in person_titles), None)
+        if w is None or w.startswith("ال"):
+            break
+        out.append(w)
+        t -= 1
+    return out
 
 
 def apposed_title_words(ctx: QuoteContext, e: int) -> list[str]:
@@ -928,14 +1032,20 @@ def implicit_speaker(ctx: QuoteContext, i: int, cue: CueVerb) -> tuple[int | Non
     para = v.paragraph[i]
     last = ctx.quotes[-1] if ctx.quotes else None
     since = max(last.end, last.cue_span[1]) if last else -1
-    newer = None
+    newer = newer_at = None
     for m in v.mentions_in(since, v.start[i]):
         if m["start"] >= v.start[i]:
             break
         t0 = int(m["token_start"])
-        if m["type"] == "PERSON" and m["start"] >= since and v.paragraph[t0] >= para - 1 and not ctx.in_quote[t0] \
-                and sentence_start(v, t0) == t0 and not name_line(ctx, m):
-            newer = int(m["entity_id"])
+        if m["start"] < since or v.paragraph[t0] < para - 1 or ctx.in_quote[t0]:
+            continue
+        if (m["type"] == "PERSON" and not name_line(ctx, m) and (sentence_start(v, t0) == t0 or verb_subject(ctx, m))) \
+                or (m["type"] == "ORG" and verb_subject(ctx, m) and org_after_verb(ctx, m)):
+            # (ورحبت دول البنيلوكس بـ ...، ودعت إلى: an organisation as the subject of its sentence's verb)
+            newer, newer_at = int(m["entity_id"]), m["start"]
+    titled = titled_subject(ctx, i, since, para)
+    if titled is not None and (newer_at is None or titled[1] > newer_at):
+        newer = titled[0]
     status = "carried"
     if newer is not None:
         speaker = newer
@@ -949,6 +1059,78 @@ def implicit_speaker(ctx: QuoteContext, i: int, cue: CueVerb) -> tuple[int | Non
     if speaker is not None and cue.number != "sg" and v.entity_type.get(speaker) == "PERSON":
         return None, "unattributed"
     return speaker, status if speaker is not None or status != "carried" else "unattributed"
+
+
+def verb_subject(ctx: QuoteContext, m) -> bool:
+    """Mention ``m`` is the subject of the verb opening its sentence (``استقبل الأخ الرئيس <name>``,
+    ``وتناول <name>``: :func:`clause_subject`): the first name after the verb (``وثمن <name> جهود الأمير ...``: the
+    prince is the object), not a possessor or an addressee, and the clause goes on after it."""
+    v = ctx.v
+    t0 = int(m["token_start"])
+    first = sentence_start(v, t0)
+    t1 = int(m["token_end"])
+    if t1 >= len(v) or v.sentence[t1] != v.sentence[t0]:
+        return False  # افعال صبيانية: a two-word subheading, no clause
+    if not (t0 > first and ctx.cue_at(first) is None and all(v.mention_at[y] is None for y in range(first, t0))
+            and clause_subject(ctx, first, m) and not possessor(ctx, m) and not addressed(ctx, m)):
+        return False
+    s = phrase_end(v, first, "adverbial")
+    s += 1 if s < len(v) and v.text[s] in _COMMAS else 0
+    s += 1 if s < len(v) and strip_conj(v.norm[s]) in words("auxiliary") else 0
+    if t0 <= s + 1:
+        return True
+    # words between the verb and the name: only a title phrase that leads to it (عقد الله ... لأمير العلا <name>:
+    # الله is the subject, the name an object's)
+    person_titles = titles().get("person_title", frozenset())
+    if not any(w in person_titles or w in words("honorific_title") for w in _forms(v.norm[s + 1])):
+        return False
+    return all(v.norm[x] in person_titles or v.norm[x] in words("honorific_title") or v.norm[x][:1] in ("ا", "ل", "ب")
+               or (v.text[x] == "." and len(v.norm[x - 1]) == 1) or len(v.norm[x]) == 1
+               for x in range(s + 2, t0))
+
+
+def org_after_verb(ctx: QuoteContext, m) -> bool:
+    """Organisation mention ``m`` follows its sentence's opening verb directly (``ورحبت دول البنيلوكس``، ``وأعلنت
+    وزارة الداخلية``) and no person or person title comes right after it (``مدير عام صندوق التنمية العقاري
+    المهندس <name>``, ``المتحدث باسم وزارة الخارجية``: the body of someone's title, not the subject)."""
+    v = ctx.v
+    t0, t1 = int(m["token_start"]), int(m["token_end"])
+    if t0 != phrase_end(v, sentence_start(v, t0), "adverbial") + 1 or t1 >= len(v):
+        return False
+    nxt = v.mention_at[t1]
+    return not (nxt is not None and nxt["type"] == "PERSON") \
+        and not any(w in titles().get("person_title", frozenset()) for w in _forms(v.norm[t1]))
+
+
+def titled_subject(ctx: QuoteContext, i: int, since: int, para: int) -> tuple[int, int] | None:
+    """The latest sentence since offset ``since`` (this or the previous paragraph) whose opening verb has a title
+    for its subject (``وتناول رئيس الجمهورية ...``, ``نقل مبعوث الرئيس الاندونيسي تحايا ...``) that stands for a
+    person introduced with it (:func:`title_referent`): (that person's entity, the title's offset), else None."""
+    v = ctx.v
+    for x in range(i - 1, -1, -1):
+        if v.start[x] < since or v.paragraph[x] < para - 1:
+            return None
+        if x > 0 and v.sentence[x - 1] == v.sentence[x]:
+            continue  # (not its sentence's first token)
+        x = sentence_start(v, x)
+        if x >= i or v.mention_at[x] is not None or ctx.cue_at(x) is not None:
+            continue
+        s = phrase_end(v, x, "adverbial")
+        for j in range(s + 1, min(s + 4, i)):  # the verb, or a short opening phrase and the verb (وفي اللقاء نقل)
+            if v.sentence[j] != v.sentence[x] or any(v.kind[y] != "word" or v.mention_at[y] is not None
+                                                     or ctx.cue_at(y) is not None for y in range(s, j)):
+                break
+            k = skip_title(ctx, j)
+            if k == j:
+                continue
+            if k > i or (k < len(v) and v.mention_at[k] is not None and v.mention_at[k]["type"] == "PERSON"):
+                break
+            for e in range(k, j + 1, -1):  # the chain may run over the verb's object (رئيس الجمهورية الخطوات)
+                ref = title_referent(ctx, j, e, v.start[j])
+                if ref is not None:
+                    return ref, v.start[j]
+            break
+    return None
 
 
 def name_line(ctx: QuoteContext, m) -> bool:
@@ -982,6 +1164,8 @@ def addressed(ctx: QuoteContext, m) -> bool:
     prefix = strip_conj(normalize(ctx.text[v.start[t0]:int(m["start"])]))
     if prefix[:1] in ("ل", "ب", "ك"):
         return True
+    if t0 > 1 and v.text[t0 - 1] in QUOTE_MARKS and v.sentence[t0 - 1] == v.sentence[t0]:
+        t0 -= 1  # لـ «فرانس برس»: the preposition before the quoted name
     return t0 > 0 and v.sentence[t0 - 1] == v.sentence[t0] and (v.norm[t0 - 1] in words("preposition")
                                                               or v.text[t0 - 1] in ("ل", "لـ", "مع"))
 
@@ -1031,6 +1215,10 @@ def apposed_person(ctx: QuoteContext, k: int):
         if w.startswith(("ال", "وال")) or w[:1] in ("ب", "ل") or w in titles().get("person_title", ()) \
                 or w == "علي" or len(w) == 1:
             x += 1  # الشباب، والصناعة (وزير السياحة والصناعة)، بمنطقة، لشؤون، الدكتور، على، د (د.)
+            continue
+        if x + 1 < n and v.sentence[x + 1] == sid and not is_stopword(w) \
+                and ((nxt := v.mention_at[x + 1]) is not None and nxt["type"] != "PERSON"):
+            x += 1  # رئيس بلدية وسط الدمام المهندس <name>: a noun in construct with the place it names
             continue
         return None
     return None
