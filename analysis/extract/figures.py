@@ -322,6 +322,7 @@ def _is_month(norm: str) -> bool:
 
 
 _CLOSING = set("»”″\"'’)")
+_THE_MONTH = {"الشهر"}  # N من الشهر (الجاري، ذاته): a day of the month, never N months
 _YEAR_WORDS = {"عام", "العام", "سنه", "السنه", "لعام", "لسنه", "بعام", "وعام"}
 _CONNECTORS = {"و", "الي", "او", "-", "حتي"}
 
@@ -505,6 +506,8 @@ def _counted_noun(toks: list[Tok], a: _Amount, j: int, skip: frozenset[int]) -> 
     if hit is not None:
         return hit[0], j + hit[1], hit[0].role == "exclude"
     if j + 1 < n and toks[j].norm == "من" and toks[j + 1].kind == "word":
+        if a.digits and a.value is not None and a.value <= 31 and toks[j + 1].norm in _THE_MONTH:
+            return None, j + 1, True  # الـ24 من الشهر الجاري: a day of the month (the dates extractor's)
         hit = _lookup(toks, j + 1, ("noun",))
         if hit is not None:
             return hit[0], j + 1 + hit[1], False
@@ -521,13 +524,23 @@ def _counted_noun(toks: list[Tok], a: _Amount, j: int, skip: frozenset[int]) -> 
         unit = _vague_noun(toks[j])
         if unit is not None:
             return unit, j + 1, False
-    year_like = a.digits and a.value is not None and 1000 <= a.value <= 2100 and a.value.is_integer()
+    year_like = a.digits and a.value is not None and 1000 <= a.value <= 2100 and a.value.is_integer() \
+        and not _accusative_after_year(toks, j)
     if j < n and j not in skip and toks[j].start > toks[j - 1].end and not year_like \
             and (a.digits or (a.value or 0) > 2):  # واحد/اثنان never precede the noun they count
         unit = _unknown_noun(toks[j], value=a.value, digits=a.digits)
         if unit is not None:
             return unit, j + 1, False
     return None, j, False
+
+
+def _accusative_after_year(toks: list[Tok], j: int) -> bool:
+    """``حضر المباراة 1564 مشجعاً``، ``(1011) إنذاراً``: a four-digit amount followed by an indefinite accusative
+    (tanween written) counts it — a year is never followed by one; adverbs (``تقريباً``، ``سنوياً``) are no nouns."""
+    if j >= len(toks) or toks[j].kind != "word" or _TANWEEN_FATH not in toks[j].text[-3:]:
+        return False
+    norm = toks[j].norm
+    return not norm.endswith("يا") and not is_stopword(norm) and (norm,) not in unit_lexicon()
 
 
 def _is_date_part(toks: list[Tok], i: int, j: int, value: float | None) -> bool:

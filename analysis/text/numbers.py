@@ -292,6 +292,9 @@ def _amount_at(sc: _Scanner, pos: int) -> tuple[float, int, str, bool] | None:
         definite = _definite_vague(w.norm)
         return (0.0, w.end, "cardinal", True) if definite else None
     if hit[0].kind == "fraction":
+        scales, end = _scales_after(sc, w.end)
+        if scales and not hit[1]:  # نصف مليون ريال، ربع مليار: a fraction of a scale is a cardinal amount
+            return compose(scales, base=hit[0].value), end, "cardinal", False
         return hit[0].value, w.end, "fraction", False
     if hit[0].kind in ("vague", "scale_plural"):
         # عشرات، مئات، آلاف، ملايين with no number before them: vague (the caller checks what precedes)
