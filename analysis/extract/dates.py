@@ -34,12 +34,14 @@ Kinds and how they are resolved against ``base.published_at`` (the publication d
   year (``1433هـ``, also the short ``33هـ`` glued to its era mark) stays unresolved; ``holiday`` (``عيد الفطر``، ``عيد الأضحى``) is unresolved.
 * ``period``: a range of days in one month (``من 12- 23 شوال``، ``بين 23 و26 غشت``، ``من 11 حتى 17 حزيران``): one
   row, an ISO interval when the year is known;
-  a decade (``الثمانينات``): the interval of its years (``1980/1989``; 1930s-1990s, the decades the words name in
-  today's news).  ``يوم 17 الحالي``: the ``date`` ``17 الحالي``, a day of ``P``'s month; ``الرابع عشر من الشهر
+  a decade with its century written (``ثمانينات القرن الماضي``): the interval of its years (``1980/1989``;
+  1930s-1990s, the decades the words name in today's news); a bare ``الثمانينات`` is unresolved (the blind gold's
+  rule: the century is not written).  ``يوم 17 الحالي``: the ``date`` ``17 الحالي``, a day of ``P``'s month; ``الرابع عشر من الشهر
   المقبل``: a ``date``, that day of the month the relative names.
 * A day and month naming an event (after an ``event_word``: ``ثورة 25 يناير``، ``هجمات 11 سبتمبر``) is a ``date``
   row, unresolved unless its year is written (the event's year is not the publication year).
-* ``year`` (``عام 2016``، ``في 2015``، ``للعام 2012``): a four-digit number 1900-2100 that does not count a noun ->
+* ``year`` (``عام 2016``، ``في 2015``، ``للعام 2012``): a four-digit number 1900-2100 (1000-2100 after عام/سنة or
+  before the era mark ``م``: ``عام 1757``) that does not count a noun ->
   ``YYYY``; a range or list of years in one token (``2009-2010``، ``2013/2012``) gives one row per year.
 * ``numeric`` (``28-09-2020``، ``2020/09/28``، ``1/9/2010م``) via :func:`analysis.text.pagedate.find_page_date`.
 * A day word right before a resolved day (``يوم أمس 25 شوال 1436هـ``، ``الأربعاء 6 شوال 1436هـ``) is that day.
@@ -77,6 +79,8 @@ from analysis.text.pagedate import (
     month_rows,
 )
 from analysis.text.tokens import tokenize
+
+_CENTURY_WORDS = {"القرن", "للقرن"}  # after a decade word (من optional): its century is written (ثمانينات القرن الماضي)
 
 __all__ = ["DATE_COLUMNS", "DateWord", "date_words", "extract_dates", "resolve_weekday"]
 
@@ -273,8 +277,8 @@ class _Year(NamedTuple):
 
 
 def _year_at(toks: list[Tok], i: int, *, calendar: str | None = None) -> _Year | None:
-    """A four-digit year at token ``i``, maybe after عام/سنة and before an era mark: 1900-2100 Gregorian, or
-    1300-1500 with ``هـ`` (or where ``calendar`` is ``hijri``: after a Hijri month)."""
+    """A four-digit year at token ``i``, maybe after عام/سنة and before an era mark: 1900-2100 Gregorian (from 1000
+    after عام/سنة or before ``م``), or 1300-1500 with ``هـ`` (or where ``calendar`` is ``hijri``: after a Hijri month)."""
     j = i
     if j < len(toks):
         w = _word_at(toks, j, ("year_word",))
@@ -290,7 +294,8 @@ def _year_at(toks: list[Tok], i: int, *, calendar: str | None = None) -> _Year |
             cal = era or calendar or "gregorian"
             if cal == "hijri" and int(s) in _HIJRI_YEARS:
                 return _Year(int(s), end, "hijri")
-            if cal == "gregorian" and 1900 <= int(s) <= 2100:
+            # before 1900 only after a year word or with the era mark (عام 1757، 1492م): history pages
+            if cal == "gregorian" and (1900 if j == i and era is None else 1000) <= int(s) <= 2100:
                 return _Year(int(s), end, "gregorian")
     return None
 
@@ -387,6 +392,7 @@ def _day_at(toks: list[Tok], i: int) -> tuple[int, int] | None:
 
 _RANGE_DASHES = ("-", "–", "—")
 _THIS_MONTH = ("الحالي", "الجاري")  # "17 الحالي": the 17th of this month
+_SAME = ("ذاته", "نفسه")  # "28 من الشهر ذاته": the same month as before
 _YEAR_RANGE = re.compile(r"(?<!\d)(\d{4})(?:\s*[-/–]\s*(\d{4}))+(?!\d)")
 
 
@@ -468,6 +474,10 @@ def _sentence_dates(sid: int, toks: list[Tok], published: dt.date | None) -> lis
                     resolved = when.isoformat() if when else None
                 end_i = k + r[1]
                 found = _Date(sid, t.start, toks[end_i - 1].end, "date", resolved, "day", f"{day} of {r[0].gloss}")
+            elif day2 is None and k > j and k + 1 < n and toks[k].norm == "الشهر" and toks[k + 1].norm in _SAME:
+                # "28 من الشهر ذاته": a day of a month named before (unresolved: which month is the text's)
+                end_i = k + 2
+                found = _Date(sid, t.start, toks[k + 1].end, "date", None, "day", f"{day} of the same month")
             elif day2 is None and t.kind == "number" and j < n and toks[j].norm in _THIS_MONTH:
                 # "يوم 17 الحالي": a day of the current month
                 resolved = None
@@ -477,6 +487,9 @@ def _sentence_dates(sid: int, toks: list[Tok], published: dt.date | None) -> lis
                     except ValueError:
                         resolved = None
                 found, end_i = _Date(sid, t.start, toks[j].end, "date", resolved, "day", f"{day} of this month"), j + 1
+            if found is not None and t.kind == "number" and i > 0 and toks[i - 1].norm == "ال" \
+                    and (toks[i - 1].end == t.start or toks[i - 1].text.endswith("\u0640")):
+                found = found._replace(start=toks[i - 1].start)  # الـ24 من الشهر الجاري: the article is inside
         # --- month (+ year): "شهر يوليو 2015", "مايو (أيار) الماضي", "شهر رمضان"
         if found is None:
             k = i + 1 if _word_at(toks, i, ("month_word",)) else i
@@ -494,8 +507,11 @@ def _sentence_dates(sid: int, toks: list[Tok], published: dt.date | None) -> lis
             if h is not None:
                 w, used = h
                 end_i = i + used
-                found = _Date(sid, t.start, toks[end_i - 1].end, "period", f"{w.value:04d}/{w.value + 9:04d}", "year",
-                              w.gloss)
+                # the century must be written (تسعينات القرن الماضي): a bare التسعينات is left unresolved
+                nxt = end_i + 1 if end_i < len(toks) and toks[end_i].norm == "من" else end_i
+                century = nxt < len(toks) and toks[nxt].norm in _CENTURY_WORDS
+                found = _Date(sid, t.start, toks[end_i - 1].end, "period",
+                              f"{w.value:04d}/{w.value + 9:04d}" if century else None, "year", w.gloss)
         # --- epithets of Ramadan ("الشهر الكريم") and religious holidays ("عيد الفطر"): Hijri, unresolved
         if found is None:
             h = _word_at(toks, i, ("hijri_month", "holiday"))
@@ -693,6 +709,7 @@ def _day_of(calendar: str, year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
+_WORD_IN = re.compile(r"[\u0621-\u064a]")  # an Arabic letter (a month written by name)
 _NUMERIC_HINT = re.compile(r"\d{1,4}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,4}")
 _ERA_AFTER = re.compile(r"\s?(?:م|هـ)(?![\u0621-\u064A])(?!\s+د(?![\u0621-\u064A]))")  # 1/9/2010م
 
@@ -703,7 +720,8 @@ def _date_stamp_lines(base: BaseTables, ids: list[int], starts: list[int]) -> li
     blind gold marks them: anp_IQP5, fresh2): (sentence_id, start, end), the sentence id of the sentence before the
     line (the headline), or of the first sentence where none is before it.  A machine timestamp -- a digit date
     with its clock time attached (``28-09-2020, 22:26``, a CMS's publication stamp) -- is page furniture, not a
-    date of the text (the seed's gold has no row for it)."""
+    date of the text (the seed's gold has no row for it); a month written by name with the clock time
+    (``الثلاثاء, 24 يوليو, 2012, 14:13 بتوقيت القدس``) is a written date line and read."""
     paras = base.paragraphs
     if paras is None or paras.empty or "kind" not in paras:
         return []
@@ -715,8 +733,8 @@ def _date_stamp_lines(base: BaseTables, ids: list[int], starts: list[int]) -> li
         if kind != "meta":
             continue
         stamp = find_page_date(base.text, s, e)
-        if stamp is None or "T" in stamp.iso:
-            continue
+        if stamp is None or ("T" in stamp.iso and not _WORD_IN.search(base.text, stamp.start, stamp.end)):
+            continue  # a digit date with its clock time: a machine stamp (a month name is a written date line)
         before = [sid for sid, st in zip(ids, starts) if st < s]
         out.append((int(before[-1] if before else ids[0]), int(s), int(e)))
     return out
