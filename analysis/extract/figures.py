@@ -37,8 +37,9 @@ One pass over each sentence's tokens, on the numbers :func:`analysis.text.number
    1,497 جندياً`` -> Italy); null otherwise.  **same_as_figure_id**: a later figure with the same value, unit and
    category (a headline figure repeated in the body) links to the first.
 
-``text``/``start``/``end`` cover the amount and its counted noun, token-granular (an attached clitic stays inside:
-``بـ12 لاعباً``، ``لخمسة``، the article written ``الـ`` also across a space: ``الـ 20 لاعباً``); a percent's own
+``text``/``start``/``end`` cover the amount and its counted noun, token-granular (a number word's clitic stays
+inside: ``لخمسة``; digits glued to a preposition start at the digits: ``بـ12 لاعباً`` -> ``12 لاعباً``; the article
+stays, written ``الـ`` also across a space: ``الـ 20 لاعباً``); a percent's own
 brackets stay out (``(10%)`` -> ``10%``); ``kind`` is find_numbers' kind (or ``dual``).
 """
 from __future__ import annotations
@@ -389,7 +390,9 @@ def _amounts_by_token(toks: list[Tok], numbers: list[NumberMention]) -> dict[int
     return out
 
 
-_GLUED = {"ب", "ل", "ك", "ال", "لل", "بال", "وب", "ول", "وال"}
+# clitic tokens glued to digits that are inside the span: the article (الـ12 لاعباً، للـ20، بالـ5); a preposition
+# alone (بـ11 طنًا، لـ10 سنوات) stays out, as the blind gold spans a digit glued to a word from the digit
+_GLUED = {"ال", "لل", "بال", "وال"}
 _OPEN_CLOSE = {"(": ")", "«": "»", "[": "]", "\"": "\"", "“": "”"}
 _NUMBER_NOUN_ONE = {"واحد", "واحده"}
 _LABEL_WORDS = {"الماده", "ماده", "للماده", "بالماده", "البند", "بند", "الفقره", "فقره", "رقم", "برقم"}
@@ -405,7 +408,8 @@ _MINUTE_WORDS = {"الدقيقه", "والدقيقه", "بالدقيقه", "لل
 
 
 def _glued_clitic(toks: list[Tok], i: int) -> int:
-    """``بـ12``، ``الـ10``: a clitic token glued to the digits is inside the span (returns the span's first token)."""
+    """``الـ10``: the article glued to the digits is inside the span (returns the span's first token); ``بـ12``
+    starts at the digits."""
     if i > 0 and toks[i - 1].kind == "word" and toks[i - 1].norm in _GLUED \
             and (toks[i - 1].end == toks[i].start or (toks[i - 1].norm == "ال" and toks[i - 1].text.endswith("\u0640"))):
         return i - 1  # the article written الـ is part of the amount's phrase also across a space (الـ 20 لاعباً)
