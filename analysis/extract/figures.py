@@ -278,7 +278,7 @@ def _unknown_noun(tok: Tok, *, value: float | None = None, digits: bool = True) 
     hundreds = not digits and value is not None and value >= 100 and value % 100 == 0 and len(norm) >= 4
     if not (accusative or plural or feminine or hundreds):
         return None
-    human = _human(norm) or (norm.startswith("م") and len(norm) >= 5 and accusative)
+    human = _human(norm) or (norm.startswith("م") and len(norm) >= 5 and accusative and not _instrument_noun(norm))
     return Unit(tok.text, "", "people" if human else "count", "noun", "")
 
 
@@ -402,6 +402,9 @@ _LABEL_WORDS = {"الماده", "ماده", "للماده", "بالماده", "�
 # percents, index levels, mass and energy keep it as a decimal point, and so does a leading 0.
 _DOT_THOUSANDS_RE = re.compile(r"[1-9]\d{0,2}\.\d{3}")
 _MEASURES = {"length", "area", "duration"}
+# currencies of two decimals (cents, piastres): three digits after a dot group thousands (76.250 دولار = 76,250);
+# dinars, rials and dirhams are left alone (the Gulf and Maghreb 3-decimal currencies write fils that way)
+_CENT_CURRENCIES = ("dollars", "euros", "pounds", "lira", "yuan", "roubles")
 _DECIMAL_CATEGORIES = {"money", "percent", "index_points", "number", "shares", "mass", "energy", "data_rate"}
 _CLOCK_WORDS = {"الساعه", "والساعه", "بالساعه", "للساعه"}  # before digits: a clock time (الساعة 11,00 ليلا)
 _MINUTE_WORDS = {"الدقيقه", "والدقيقه", "بالدقيقه", "للدقيقه", "الدقيقتين", "والدقيقتين", "بالدقيقتين"}
@@ -585,6 +588,12 @@ def _human(norm: str) -> bool:
     return bare.startswith("م") and len(bare) >= 5 and bare.endswith(("ين", "ون"))
 
 
+def _instrument_noun(norm: str) -> bool:
+    """The مفعال pattern (``ميزاناً`` scales, ``مفتاحاً`` keys, ``مصباحاً`` lamps): an instrument, not a م- participle."""
+    bare = norm.rstrip("ا")
+    return len(bare) == 5 and bare[3] == "ا"
+
+
 def _latin_unit_before(toks: list[Tok], i: int) -> Unit | None:
     """``Gbps 1``: a Latin unit written before the digits (right-to-left display of ``1 Gbps``)."""
     if i == 0 or toks[i - 1].kind != "latin":
@@ -731,8 +740,9 @@ def _adjust(toks: list[Tok], f: _Found) -> _Found:
     half = _and_a_half(toks, k, unit)
     if half is not None and a.value is not None:
         a, k = a._replace(value=a.value + 0.5), half
-    if unit is not None and unit.category not in _DECIMAL_CATEGORIES and a.value is not None and a.high is None \
-            and not a.scaled and a.kind == "decimal":
+    two_decimal = unit is not None and unit.category == "money" and any(c in unit.unit_en for c in _CENT_CURRENCIES)
+    if unit is not None and (unit.category not in _DECIMAL_CATEGORIES or two_decimal) and a.value is not None \
+            and a.high is None and not a.scaled and a.kind == "decimal":
         digits = [t for t in toks[f.i0:a.j] if t.kind == "number"]
         written = normalize(digits[0].text) if len(digits) == 1 else ""
         if _DOT_THOUSANDS_RE.fullmatch(written) and (unit.category not in _MEASURES or written.endswith("0")):
