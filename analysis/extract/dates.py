@@ -69,7 +69,7 @@ from analysis.extract.tokenview import Tok, tokens_by_sentence
 from analysis.lexicon import load_csv
 from analysis.schema import BaseTables
 from analysis.text.normalize import normalize, normalize_digits
-from analysis.text.numerals import number_word, strip_clitics
+from analysis.text.numerals import number_word, qualifiers, strip_clitics
 from analysis.text.pagedate import (
     ambiguous_months,
     find_page_date,
@@ -392,6 +392,7 @@ def _day_at(toks: list[Tok], i: int) -> tuple[int, int] | None:
 
 _RANGE_DASHES = ("-", "–", "—")
 _THIS_MONTH = ("الحالي", "الجاري")  # "17 الحالي": the 17th of this month
+_MONTH_EPITHETS = ("المبارك", "الكريم", "الفضيل")  # after رمضان (and a modifier: رمضان المبارك الماضي)
 _SAME = ("ذاته", "نفسه")  # "28 من الشهر ذاته": the same month as before
 _YEAR_RANGE = re.compile(r"(?<!\d)(\d{4})(?:\s*[-/–]\s*(\d{4}))+(?!\d)")
 
@@ -547,7 +548,8 @@ def _sentence_dates(sid: int, toks: list[Tok], published: dt.date | None) -> lis
             ago = _ago_at(toks, i)
             if ago is not None:
                 offset, unit, end_i = ago
-                resolved = _shift(published, offset, unit) if published else None
+                approx = _qualifier_len(toks, i + 1) > 0  # قبل أكثر من ثلاثة أشهر: no fixed day
+                resolved = _shift(published, offset, unit) if published and not approx else None
                 found = _Date(sid, t.start, toks[end_i - 1].end, "relative", resolved, unit,
                               f"{-offset} {unit}s ago")
         # --- bare "العام" after a period word, before punctuation: "وفي بداية العام،" (this year)
@@ -611,6 +613,10 @@ def _ago_at(toks: list[Tok], i: int) -> tuple[int, str, int] | None:
     word, 3 or more: two is a dual, ``قبل عامين``, a row of its own) and a ``time_unit`` word -> (offset, unit, end)."""
     if i + 2 >= len(toks) or _word_at(toks, i, ("ago_word",)) is None:
         return None
+    q = _qualifier_len(toks, i + 1)  # قبل أكثر من ثلاثة أشهر، قبل نحو 20 عاما: the qualifier is inside
+    if q:
+        got = _ago_at(toks[: i + 1] + toks[i + 1 + q:], i)
+        return None if got is None else (got[0], got[1], got[2] + q)
     amount = toks[i + 1]
     if amount.kind == "number":
         digits = normalize_digits(amount.text)
@@ -627,7 +633,18 @@ def _ago_at(toks: list[Tok], i: int) -> tuple[int, str, int] | None:
         return None
     if i + 3 < len(toks) and toks[i + 3].norm in _BEFORE_AN_EVENT:
         return None  # قبل 3 أيام من الانتخابات: three days before the elections, not three days ago
+    if _half_after(toks, i + 3):
+        return None  # قبل 3 سنوات ونصف: not a whole number of units ago
     return -value, u[0].unit or "year", i + 3
+
+
+def _qualifier_len(toks: list[Tok], j: int) -> int:
+    """Tokens of an approximation qualifier (``أكثر من``، ``نحو``، ``حوالي``; ``number_words.csv``) at ``j``, or 0."""
+    for words in sorted(qualifiers()["approx_before"], key=len, reverse=True):
+        n = len(words)
+        if j + n < len(toks) and tuple(t.norm for t in toks[j:j + n]) == words:
+            return n
+    return 0
 
 
 def _quoted(toks: list[Tok], i: int, j: int) -> bool:
@@ -661,6 +678,8 @@ def _finish_month(sid: int, toks: list[Tok], i: int, after: int, m: _Month, day:
         year, j = y.year, y.end
     modifier = None
     mod = _modifier_at(toks, j)
+    if mod is None and year is None and j + 1 < len(toks) and toks[j].norm in _MONTH_EPITHETS:
+        mod = _modifier_at(toks, j + 1)  # "شهر رمضان المبارك الماضي": the epithet is inside only before a modifier
     if mod is not None and year is None:
         modifier, j = mod
     if year is None and published is not None:
