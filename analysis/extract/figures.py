@@ -524,7 +524,7 @@ def _counted_noun(toks: list[Tok], a: _Amount, j: int, skip: frozenset[int]) -> 
             unit = _vague_noun(toks[j + 1])
             return unit, j + 2, False
         w = toks[j + 1]
-        if not _plural_looking(w.norm):
+        if not _plural_looking(w.norm) or _listed_no_unit(w.norm):
             return None, j, False  # 31 من النظام: an article of a law; من بين، من أصل
         return Unit(w.text, "", "people" if _human(w.norm) else "count", "noun", ""), j + 2, False
     if a.vague and j < n:
@@ -574,10 +574,18 @@ def _one_after_noun(toks: list[Tok], i: int) -> tuple[_Amount, Unit, int] | None
     return _Amount(1.0, None, i + 2, "cardinal", False, False), hit[0], i
 
 
+def _listed_no_unit(norm: str) -> bool:
+    """A word units.csv lists as ``not_unit`` (``«34» من قانون الملاحة``: an article of a law, not 34 laws)."""
+    u = unit_lexicon().get((norm,))
+    return u is not None and u.role == "not_unit"
+
+
 def _plural_looking(norm: str) -> bool:
     """A plural a partitive من takes (``200 من الحوثيين``، ``من المتظاهرين``، ``من فرص``), not a singular."""
     bare = norm[2:] if norm.startswith("ال") else norm
-    return bare.endswith(("ات", "ين", "ون")) and len(bare) >= 5 or _broken_plural(bare)
+    # the فواعل / مفاعل patterns after a partitive من (من حواجز، من المدارس) are plurals too
+    fawa3il = len(bare) == 5 and bare[2] == "ا" and not bare.endswith("ه")
+    return bare.endswith(("ات", "ين", "ون")) and len(bare) >= 5 or _broken_plural(bare) or fawa3il
 
 
 def _human(norm: str) -> bool:
