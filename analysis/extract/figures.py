@@ -271,8 +271,9 @@ def _unknown_noun(tok: Tok, *, value: float | None = None, digits: bool = True) 
     # a plural is counted by 3-10: 11-99 take an accusative singular, so a broken plural there is something else
     # (the goals of ``(90) أهداف فنلندا``: 90 is the minute); sound plurals after 11 and more are kept, news
     # writes them (``15 ميداليات``), and after 100 a genitive singular may end in -ون (``4000 متعاون``)
+    few = value is not None and 3 <= value <= 10
     plural = norm.endswith("ات") or (len(norm) >= 5 and norm.endswith(("ين", "ون"))) \
-        or (_broken_plural(norm) and not (big and (value or 0) < 100))
+        or (_broken_plural(norm) and not (big and (value or 0) < 100)) or (few and _broken_plural_few(norm))
     feminine = digits and bare.endswith(("ة", "ه"))
     # after a hundred or a thousand in words the noun is a genitive singular of any shape (مائتي فرمان)
     hundreds = not digits and value is not None and value >= 100 and value % 100 == 0 and len(norm) >= 4
@@ -280,6 +281,14 @@ def _unknown_noun(tok: Tok, *, value: float | None = None, digits: bool = True) 
         return None
     human = _human(norm) or (norm.startswith("م") and len(norm) >= 5 and accusative and not _instrument_noun(norm))
     return Unit(tok.text, "", "people" if human else "count", "noun", "")
+
+
+def _broken_plural_few(norm: str) -> bool:
+    """Broken plurals that 3-10 count, beyond أفعال: فعول (``أربعة فصول``، ``لثلاثة بيوت``) and مفاعل/فواعل
+    (``ستة مباحث``، ``عشرة مواقع``); the shapes are singulars too, so they count only after 3-10."""
+    if norm.endswith(("ه", "ي")):
+        return False  # a feminine singular or a nisba (ستة عشر نهائي: the round of sixteen)
+    return (len(norm) == 4 and norm[2] == "و") or (len(norm) == 5 and norm[2] == "ا")
 
 
 def _clitic_in_front(norm: str) -> bool:
@@ -584,7 +593,7 @@ def _plural_looking(norm: str) -> bool:
     """A plural a partitive من takes (``200 من الحوثيين``، ``من المتظاهرين``، ``من فرص``), not a singular."""
     bare = norm[2:] if norm.startswith("ال") else norm
     # the فواعل / مفاعل patterns after a partitive من (من حواجز، من المدارس) are plurals too
-    fawa3il = len(bare) == 5 and bare[2] == "ا" and not bare.endswith("ه")
+    fawa3il = len(bare) == 5 and bare[2] == "ا" and not bare.endswith(("ه", "ي"))
     return bare.endswith(("ات", "ين", "ون")) and len(bare) >= 5 or _broken_plural(bare) or fawa3il
 
 

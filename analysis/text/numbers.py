@@ -66,6 +66,9 @@ _REVERSED_RE = re.compile(rf"([{_DIGIT}]+)ر([{_DIGIT}]+)")
 _WORD_RE = re.compile(r"[\u0621-\u063a\u0641-\u065f\u0670\u0640]+")
 _GAP_RE = re.compile(r"[\s\u200e\u200f\u061c]*")  # between words: spaces and directional marks
 _PERCENT_SIGN_RE = re.compile(rf"[\s{_MARK}]?[%\u066a]")
+# a percent sign lost to "?" in a Windows-1256 page (Arabic Newspapers: "أكثر من 80? من تمويل المهرجان"):
+# glued to the digits and followed by a partitive من, it can only be the percent sign
+_LOST_PERCENT_RE = re.compile(r"\?(?=[ \u00a0]+من[ \u00a0])")
 _DASH_RE = re.compile(rf"[\s{_MARK}]*[-\u2010-\u2015][\s{_MARK}]*")
 # dates and clock times (28-09-2020, 2020/9/28, 22:26, 6/23) are not numbers here: the dates extractor's
 _DATE_RE = re.compile(rf"[{_DIGIT}]+(?:[/:][{_DIGIT}]+)+|[{_DIGIT}]+-[{_DIGIT}]+-[{_DIGIT}]+")
@@ -234,7 +237,7 @@ def _smaller_part(sc: _Scanner, pos: int, last_scale: float) -> tuple[float, int
 
 
 def _percent_after(sc: _Scanner, pos: int) -> int | None:
-    m = _PERCENT_SIGN_RE.match(sc.text, pos)
+    m = _PERCENT_SIGN_RE.match(sc.text, pos) or _LOST_PERCENT_RE.match(sc.text, pos)
     if m is not None:
         return m.end()
     w = sc.word_at(pos)
