@@ -533,6 +533,9 @@ def _counted_noun(toks: list[Tok], a: _Amount, j: int, skip: frozenset[int]) -> 
             unit = _vague_noun(toks[j + 1])
             return unit, j + 2, False
         w = toks[j + 1]
+        owned = next((w.norm[:-len(p)] for p in _POSSESSIVE if w.norm.endswith(p) and len(w.norm) - len(p) >= 4), "")
+        if owned and not w.norm.startswith("ال") and _plural_looking(owned):
+            return Unit(w.text, "", "people" if _human(owned) else "count", "noun", ""), j + 2, False  # من أقاربه
         if not _plural_looking(w.norm) or _listed_no_unit(w.norm):
             return None, j, False  # 31 من النظام: an article of a law; من بين، من أصل
         return Unit(w.text, "", "people" if _human(w.norm) else "count", "noun", ""), j + 2, False
@@ -796,7 +799,8 @@ def _sentence_figures(sid: int, toks: list[Tok], numbers: list[NumberMention],
                 got = (_or_range(toks, got[0], amounts), got[1])
                 found, nxt = _place_noun(toks, i, got[0], skip)
                 if found is None:
-                    unit = _elided_unit(toks, i, got[0], out) or _unit_ahead(toks, got[0], amounts, skip)
+                    unit = _elided_unit(toks, i, got[0], out) or _unit_ahead(toks, got[0], amounts, skip) \
+                        or _cued_unit(toks, i, got[0])
                     if unit is None:
                         i = max(nxt, i + 1)
                         continue
@@ -968,6 +972,26 @@ def _elided_unit(toks: list[Tok], i: int, a: _Amount, out: list[_Figure]) -> Uni
         if nxt.kind != "word" and (nxt.text in "%٪" or not _nothing_counted(toks, j)):
             return None
     return _unit_of(prev)
+
+
+_CUE_NOUNS = {"مقتل", "مصرع", "اصابه", "جرح", "اعتقال", "اسر", "اختطاف", "وفاه"}  # normalised verbal nouns
+
+
+def _cued_unit(toks: list[Tok], i: int, a: _Amount) -> Unit | None:
+    """``مقتل 4 وإصابة ثلاثين في انفجار``: a bare whole amount right after a casualty or detention noun counts people
+    (the noun is elided, CONVENTIONS_blind); the category is the cue's.  Years and dates are not taken."""
+    if i == 0 or a.vague or a.scaled or a.value is None or not a.value.is_integer() or a.kind != "cardinal" \
+            or not 1 <= a.value < 1000 or toks[i - 1].kind != "word":
+        return None
+    prev = toks[i - 1].norm
+    prev = prev[1:] if prev[:1] in "وف" and prev[1:] in _CUE_NOUNS else prev
+    if prev not in _CUE_NOUNS or _is_date_part(toks, i, a.j, a.value):
+        return None
+    j = a.j
+    if j < len(toks) and not (_nothing_counted(toks, j) or (toks[j].kind == "word" and toks[j].norm.startswith("و"))):
+        return None
+    hit = _lookup(toks, i - 1, ("cue",))
+    return Unit("", "people", hit[0].category if hit else "casualties", "noun", "elided after a casualty cue")
 
 
 def _nothing_counted(toks: list[Tok], j: int) -> bool:
