@@ -375,9 +375,12 @@ def _hijri_today(published: dt.date) -> tuple[int, int, int] | None:
 
 
 def _is_unit_after(toks: list[Tok], i: int) -> bool:
-    from analysis.extract.figures import (
-        _lookup,  # the counted-noun lexicon: "2000 موظف" is a figure, not a year
+    from analysis.extract.figures import (  # the counted-noun lexicon: "2000 موظف" is a figure, not a year
+        _lookup,
+        unit_lexicon,
     )
+    if i < len(toks) and toks[i].norm.startswith("و") and (toks[i].norm,) not in unit_lexicon():
+        return False  # "عام 2005م وعام 2008م": a conjunction starts the next item; a counted noun takes none
     return i < len(toks) and _lookup(toks, i, ("noun", "percent")) is not None
 
 

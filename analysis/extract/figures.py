@@ -516,7 +516,9 @@ def _counted_noun(toks: list[Tok], a: _Amount, j: int, skip: frozenset[int]) -> 
     n = len(toks)
     if a.kind == "percent":
         return Unit("%", "percent", "percent", "percent", "percent sign"), j, False
-    hit = _lookup(toks, j, ("noun", "percent", "exclude")) if j < n else None
+    conj = j < n and toks[j].norm.startswith("و") and (toks[j].norm,) not in unit_lexicon()
+    # 2014 وعام 2015: a counted noun takes no conjunction (وعام starts the next item)
+    hit = _lookup(toks, j, ("noun", "percent", "exclude")) if j < n and not conj else None
     if hit is None and j + 1 < n and toks[j].kind == "punct" and toks[j].text in "%٪":
         hit = _lookup(toks, j, ("percent",))
     if hit is not None:
@@ -974,7 +976,7 @@ def _elided_unit(toks: list[Tok], i: int, a: _Amount, out: list[_Figure]) -> Uni
     return _unit_of(prev)
 
 
-_CUE_NOUNS = {"مقتل", "مصرع", "اصابه", "جرح", "اعتقال", "اسر", "اختطاف", "وفاه"}  # normalised verbal nouns
+_CUE_NOUNS = {"مقتل", "مصرع", "اصابه", "جرح", "اعتقال", "اسر", "اختطاف", "وفاه", "قتل"}  # normalised (قتل: also the verb)
 
 
 def _cued_unit(toks: list[Tok], i: int, a: _Amount) -> Unit | None:
@@ -988,8 +990,9 @@ def _cued_unit(toks: list[Tok], i: int, a: _Amount) -> Unit | None:
     if prev not in _CUE_NOUNS or _is_date_part(toks, i, a.j, a.value):
         return None
     j = a.j
-    if j < len(toks) and not (_nothing_counted(toks, j) or (toks[j].kind == "word" and toks[j].norm.startswith("و"))):
-        return None
+    if j < len(toks) and (toks[j].norm == "من" or not (_nothing_counted(toks, j)
+                                                      or (toks[j].kind == "word" and toks[j].norm.startswith("و")))):
+        return None  # أربعة من مشاة البحرية: a partitive the noun look-up missed, not an elided noun
     hit = _lookup(toks, i - 1, ("cue",))
     return Unit("", "people", hit[0].category if hit else "casualties", "noun", "elided after a casualty cue")
 
