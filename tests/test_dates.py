@@ -380,6 +380,13 @@ class TestSession10Dates:
     def test_dates(self, body, expected):
         assert dates_of(body) == expected
 
+    @pytest.mark.parametrize("body, expected", [
+        ("في صيف جدة 1433هـ في مركزها.\nوتستمر فعالياته حتى 28 شعبان الحالي.",  # the article's one Hijri year
+         [("1433هـ", "year", None), ("28 شعبان الحالي", "date", "2012-07-18")]),
+    ])
+    def test_without_publication_date(self, body, expected):
+        assert dates_of(body, published=None) == expected
+
     def test_named_date_line_with_clock(self):
         # a month written by name with a clock time is a date line, read (a digit stamp with a clock is not)
         art = parse_article("الثلاثاء, 24 يوليو, 2012, 14:13 بتوقيت القدس\nغزة - أسامة\n\nافتتحت أمس البطولة.")

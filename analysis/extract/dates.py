@@ -834,13 +834,23 @@ def _year_of_the_sentence(found: list[_Date]) -> list[_Date]:
     """Without a publication date, a day and month written without a year take a Gregorian year written just
     before them in their sentence (at most :data:`_YEAR_REACH` characters back: ``كأس أمم أوروبا 2012 التي
     تضيفها بولندا وأوكرانيا من 8 حزيران إلى الأول من تموز المقبلين`` -> 2012-06-08, 2012-07-01); otherwise they
-    stay unresolved."""
+    stay unresolved.  A Hijri day and month take the article's Hijri year when it writes exactly one (``صيف جدة
+    1433هـ ... حتى 28 شعبان الحالي`` -> 2012-07-18)."""
     years: dict[int, list[_Date]] = {}
     for d in found:
         if d.kind == "year" and d.calendar == "gregorian" and d.resolved:
             years.setdefault(d.sentence_id, []).append(d)
+    hijri_years = {int(d.gloss) for d in found if d.kind == "year" and d.calendar == "hijri" and d.gloss.isdigit()}
+    hijri_year = next(iter(hijri_years)) if len(hijri_years) == 1 and next(iter(hijri_years)) >= 1300 else None
     out = []
     for d in found:
+        if d.yearless is not None and d.resolved is None and d.calendar == "hijri" and hijri_year is not None:
+            month, day, last = d.yearless  # صيف جدة 1433هـ ... حتى 28 شعبان الحالي: the article's one Hijri year
+            first = _day_of("hijri", hijri_year, month, day)
+            end = _day_of("hijri", hijri_year, month, last) if last is not None else None
+            if first is not None and (last is None or end is not None):
+                d = d._replace(resolved=first.isoformat() if last is None
+                               else f"{first.isoformat()}/{end.isoformat()}")
         ys = years.get(d.sentence_id)
         if d.yearless is not None and d.resolved is None and d.calendar == "gregorian" and ys:
             near = [y for y in ys if y.end <= d.start and d.start - y.end <= _YEAR_REACH]
