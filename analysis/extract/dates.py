@@ -245,8 +245,13 @@ def _month_at(toks: list[Tok], i: int) -> _Month | None:
     return None
 
 
-def _alt_month(toks: list[Tok], i: int) -> int | None:
-    """``(تموز)`` or ``/كانون الأول`` after a month name: index after it, or None."""
+def _alt_month(toks: list[Tok], i: int, month: int | None = None) -> int | None:
+    """``(تموز)`` or ``/كانون الأول`` after a month name: index after it, or None; with the month's number, also
+    the same month's other name written right after it (``أغسطس آب``)."""
+    if month is not None and i < len(toks) and toks[i].kind == "word":
+        m = _month_at(toks, i)
+        if m is not None and m.calendar == "gregorian" and m.month == month:
+            return i + m.n
     if i < len(toks) and toks[i].text in ("(", "/", "-"):
         m = _month_at(toks, i + 1)
         if m is not None and m.calendar == "gregorian":
@@ -671,7 +676,7 @@ def _finish_month(sid: int, toks: list[Tok], i: int, after: int, m: _Month, day:
                   published: dt.date | None, *, day2: int | None = None) -> tuple[_Date, int]:
     """Extend a month match over an alternative name, a year (and era mark) and a modifier; resolve it."""
     j = after
-    alt = _alt_month(toks, j)
+    alt = _alt_month(toks, j, m.month if m.calendar == "gregorian" else None)
     if alt is not None:
         j = alt
     year = None
