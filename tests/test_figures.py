@@ -393,6 +393,8 @@ class TestSession10Mechanisms:
         # broken plurals 3-10 count (فعول, مفاعل), not a nisba
         ("تضمنت الرسالة أربعة فصول.", [("أربعة فصول", 4.0, "count")]),
         ("وتضمن ستة مباحث.", [("ستة مباحث", 6.0, "count")]),
+        ("وهي إحدى الخيام الخمس المختصة بالعلوم.", [("الخيام الخمس", 5.0, "count")]),  # a plural before a cardinal
+        ("صدر الكتاب الخامس.", []),  # an ordinal
         # a bare amount right after a casualty noun counts people
         ("مقتل 4 وإصابة ثلاثين في انفجار.", [("4", 4.0, "casualties"), ("ثلاثين", 30.0, "casualties")]),
         ("وقتل أربعة من مشاة البحرية.", []),

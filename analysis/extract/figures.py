@@ -501,13 +501,15 @@ def _noun_before(toks: list[Tok], i: int) -> Unit | None:
     if _lookup(toks, i, ("not_unit", "exclude", "cue")) is not None or t.norm in _YEAR_WORDS:
         return None
     bare = t.norm[2:]
-    if bare.endswith("ات") or _broken_plural(bare):
+    # before a definite cardinal the noun is a plural, so the فعال/فعول/مفاعل shapes are too (الخيام الخمس)
+    if bare.endswith("ات") or _broken_plural(bare) or _broken_plural_few(bare) \
+            or (len(bare) == 4 and bare[2] == "ا" and not bare.endswith(("ه", "ي"))):
         return Unit(t.text, "", "count", "noun", "")
     return None
 
 
 def _broken_plural(norm: str) -> bool:
-    """The أفعال / أفعلة / فعول patterns (``القاب``، ``اقسام``، ``خيام`` is missed): a plural a count takes."""
+    """The أفعال / أفعلة patterns (``القاب``، ``اقسام``): a plural a count takes (see :func:`_broken_plural_few`)."""
     return len(norm) == 5 and norm[0] == "ا" and norm[3] == "ا"
 
 
