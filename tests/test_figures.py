@@ -395,6 +395,7 @@ class TestSession10Mechanisms:
         ("وتضمن ستة مباحث.", [("ستة مباحث", 6.0, "count")]),
         ("وهي إحدى الخيام الخمس المختصة بالعلوم.", [("الخيام الخمس", 5.0, "count")]),  # a plural before a cardinal
         ("صدر الكتاب الخامس.", []),  # an ordinal
+        ("شارك عدة آلاف من المحتجين.", [("عدة آلاف من المحتجين", None, "people")]),  # several thousands
         # a bare amount right after a casualty noun counts people
         ("مقتل 4 وإصابة ثلاثين في انفجار.", [("4", 4.0, "casualties"), ("ثلاثين", 30.0, "casualties")]),
         ("وقتل أربعة من مشاة البحرية.", []),

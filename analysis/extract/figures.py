@@ -413,6 +413,7 @@ _DOT_THOUSANDS_RE = re.compile(r"[1-9]\d{0,2}\.\d{3}")
 _MEASURES = {"length", "area", "duration"}
 # currencies of two decimals (cents, piastres): three digits after a dot group thousands (76.250 دولار = 76,250);
 # dinars, rials and dirhams are left alone (the Gulf and Maghreb 3-decimal currencies write fils that way)
+_SEVERAL = {"عده", "بضعه", "بضع"}  # before a vague numeral plural, inside its span (عدة مئات، بضعة آلاف)
 _CENT_CURRENCIES = ("dollars", "euros", "pounds", "lira", "yuan", "roubles")
 _DECIMAL_CATEGORIES = {"money", "percent", "index_points", "number", "shares", "mass", "energy", "data_rate"}
 _CLOCK_WORDS = {"الساعه", "والساعه", "بالساعه", "للساعه"}  # before digits: a clock time (الساعة 11,00 ليلا)
@@ -771,7 +772,10 @@ def _adjust(toks: list[Tok], f: _Found) -> _Found:
         written = normalize(digits[0].text) if len(digits) == 1 else ""
         if _DOT_THOUSANDS_RE.fullmatch(written) and (unit.category not in _MEASURES or written.endswith("0")):
             a = a._replace(value=round(a.value * 1000), kind="cardinal")  # 12.800 كيلو متر: 12,800 km
-    return _Found(a, unit, f.i0, k)
+    i0 = f.i0
+    if a.vague and i0 > 0 and toks[i0 - 1].norm in _SEVERAL:
+        i0 -= 1  # عدة آلاف من المحتجين: "several thousands" is one vague amount
+    return _Found(a, unit, i0, k)
 
 
 def _sentence_figures(sid: int, toks: list[Tok], numbers: list[NumberMention],
