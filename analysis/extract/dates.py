@@ -561,12 +561,17 @@ def _sentence_dates(sid: int, toks: list[Tok], published: dt.date | None) -> lis
                 found = _Date(sid, t.start, toks[end_i - 1].end, "relative", resolved, unit,
                               f"{-offset} {unit}s ago")
         # --- bare "العام" after a period word, before punctuation: "وفي بداية العام،" (this year)
+        #     also after an ordinal part + من (الثلاثي الثاني من السنة،) and for the month (وفي نهاية الشهر،)
         if (found is None and i > 0 and (i + 1 >= n or toks[i + 1].kind == "punct") and "ال" in t.norm
-                and _word_at(toks, i - 1, ("period_word",)) is not None):
+                and (_word_at(toks, i - 1, ("period_word",)) is not None
+                     or (i > 1 and toks[i - 1].norm == "من" and _word_at(toks, i - 2, ("ordinal",)) is not None))):
             b = _word_at(toks, i, ("year_word",))
             if b is not None and b[1] == 1 and normalize(b[0].term_ar).startswith("ال"):
                 resolved = _shift(published, 0, "year") if published else None
                 found = _Date(sid, t.start, t.end, "relative", resolved, "year", "this year")
+            elif t.norm == "الشهر":
+                resolved = _shift(published, 0, "month") if published else None
+                found = _Date(sid, t.start, t.end, "relative", resolved, "month", "this month")
         # --- weekday: "الاثنين", "يوم الأحد", "الأربعاء الماضي"
         if found is None:
             k = i + 1 if _word_at(toks, i, ("day_word",)) and i + 1 < n else i
