@@ -561,10 +561,9 @@ def _sentence_dates(sid: int, toks: list[Tok], published: dt.date | None) -> lis
                 found = _Date(sid, t.start, toks[end_i - 1].end, "relative", resolved, unit,
                               f"{-offset} {unit}s ago")
         # --- bare "العام" after a period word, before punctuation: "وفي بداية العام،" (this year)
-        #     also after an ordinal part + من (الثلاثي الثاني من السنة،) and for the month (وفي نهاية الشهر،)
+        #     and the month (وفي نهاية الشهر،); not after a half or a quarter (النصف الأول من العام: the tuned gold)
         if (found is None and i > 0 and (i + 1 >= n or toks[i + 1].kind == "punct") and "ال" in t.norm
-                and (_word_at(toks, i - 1, ("period_word",)) is not None
-                     or (i > 1 and toks[i - 1].norm == "من" and _word_at(toks, i - 2, ("ordinal",)) is not None))):
+                and _word_at(toks, i - 1, ("period_word",)) is not None):
             b = _word_at(toks, i, ("year_word",))
             if b is not None and b[1] == 1 and normalize(b[0].term_ar).startswith("ال"):
                 resolved = _shift(published, 0, "year") if published else None
