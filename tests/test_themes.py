@@ -370,3 +370,19 @@ class TestWordFormTriggers:
     ])
     def test_sentences(self, body, theme, expected):
         assert (theme in themes_of(body)) is expected
+
+
+class TestSession10Triggers:
+    """Glossed trigger rows added after reading the tuning parts' main-theme errors."""
+
+    @pytest.mark.parametrize("body, theme", [
+        ("الشرطة تطلق الغاز على محتجين وتعتقل سياسيا.", "ARREST"),
+        ("رئيس الجمهورية يستقبل مبعوث الرئيس الاندونيسي.", "DIPLOMACY"),
+        ("الوزارة جاهزة لتوقيع اتفاقية الاستقدام مع نيبال.", "DIPLOMACY"),
+        ("تناولت الصحيفة تسريب موقع ويكيليكس لرسالة.", "MEDIA_INTERNET"),
+        ("إغلاق 250 محلاً مخالفاً وسط المدينة.", "RULE_OF_LAW"),
+        ("عداءة كينية تزحف للوصول لخط النهاية.", "SPORTS_OTHER"),
+        ("لا يمكنها أن تواصل سياسة الإنفاق العمومي.", "ECON_GENERAL"),
+    ])
+    def test_sentences(self, body, theme):
+        assert theme in themes_of(body)

@@ -34,12 +34,14 @@ Kinds and how they are resolved against ``base.published_at`` (the publication d
   year (``1433هـ``, also the short ``33هـ`` glued to its era mark) stays unresolved; ``holiday`` (``عيد الفطر``، ``عيد الأضحى``) is unresolved.
 * ``period``: a range of days in one month (``من 12- 23 شوال``، ``بين 23 و26 غشت``، ``من 11 حتى 17 حزيران``): one
   row, an ISO interval when the year is known;
-  a decade (``الثمانينات``): the interval of its years (``1980/1989``; 1930s-1990s, the decades the words name in
-  today's news).  ``يوم 17 الحالي``: the ``date`` ``17 الحالي``, a day of ``P``'s month; ``الرابع عشر من الشهر
+  a decade with its century written (``ثمانينات القرن الماضي``): the interval of its years (``1980/1989``;
+  1930s-1990s, the decades the words name in today's news); a bare ``الثمانينات`` is unresolved (the blind gold's
+  rule: the century is not written).  ``يوم 17 الحالي``: the ``date`` ``17 الحالي``, a day of ``P``'s month; ``الرابع عشر من الشهر
   المقبل``: a ``date``, that day of the month the relative names.
 * A day and month naming an event (after an ``event_word``: ``ثورة 25 يناير``، ``هجمات 11 سبتمبر``) is a ``date``
   row, unresolved unless its year is written (the event's year is not the publication year).
-* ``year`` (``عام 2016``، ``في 2015``، ``للعام 2012``): a four-digit number 1900-2100 that does not count a noun ->
+* ``year`` (``عام 2016``، ``في 2015``، ``للعام 2012``): a four-digit number 1900-2100 (1000-2100 after عام/سنة or
+  before the era mark ``م``: ``عام 1757``) that does not count a noun ->
   ``YYYY``; a range or list of years in one token (``2009-2010``، ``2013/2012``) gives one row per year.
 * ``numeric`` (``28-09-2020``، ``2020/09/28``، ``1/9/2010م``) via :func:`analysis.text.pagedate.find_page_date`.
 * A day word right before a resolved day (``يوم أمس 25 شوال 1436هـ``، ``الأربعاء 6 شوال 1436هـ``) is that day.
@@ -67,7 +69,7 @@ from analysis.extract.tokenview import Tok, tokens_by_sentence
 from analysis.lexicon import load_csv
 from analysis.schema import BaseTables
 from analysis.text.normalize import normalize, normalize_digits
-from analysis.text.numerals import number_word, strip_clitics
+from analysis.text.numerals import number_word, qualifiers, strip_clitics
 from analysis.text.pagedate import (
     ambiguous_months,
     find_page_date,
@@ -77,6 +79,8 @@ from analysis.text.pagedate import (
     month_rows,
 )
 from analysis.text.tokens import tokenize
+
+_CENTURY_WORDS = {"القرن", "للقرن"}  # after a decade word (من optional): its century is written (ثمانينات القرن الماضي)
 
 __all__ = ["DATE_COLUMNS", "DateWord", "date_words", "extract_dates", "resolve_weekday"]
 
@@ -241,8 +245,13 @@ def _month_at(toks: list[Tok], i: int) -> _Month | None:
     return None
 
 
-def _alt_month(toks: list[Tok], i: int) -> int | None:
-    """``(تموز)`` or ``/كانون الأول`` after a month name: index after it, or None."""
+def _alt_month(toks: list[Tok], i: int, month: int | None = None) -> int | None:
+    """``(تموز)`` or ``/كانون الأول`` after a month name: index after it, or None; with the month's number, also
+    the same month's other name written right after it (``أغسطس آب``)."""
+    if month is not None and i < len(toks) and toks[i].kind == "word":
+        m = _month_at(toks, i)
+        if m is not None and m.calendar == "gregorian" and m.month == month:
+            return i + m.n
     if i < len(toks) and toks[i].text in ("(", "/", "-"):
         m = _month_at(toks, i + 1)
         if m is not None and m.calendar == "gregorian":
@@ -273,8 +282,8 @@ class _Year(NamedTuple):
 
 
 def _year_at(toks: list[Tok], i: int, *, calendar: str | None = None) -> _Year | None:
-    """A four-digit year at token ``i``, maybe after عام/سنة and before an era mark: 1900-2100 Gregorian, or
-    1300-1500 with ``هـ`` (or where ``calendar`` is ``hijri``: after a Hijri month)."""
+    """A four-digit year at token ``i``, maybe after عام/سنة and before an era mark: 1900-2100 Gregorian (from 1000
+    after عام/سنة or before ``م``), or 1300-1500 with ``هـ`` (or where ``calendar`` is ``hijri``: after a Hijri month)."""
     j = i
     if j < len(toks):
         w = _word_at(toks, j, ("year_word",))
@@ -290,7 +299,8 @@ def _year_at(toks: list[Tok], i: int, *, calendar: str | None = None) -> _Year |
             cal = era or calendar or "gregorian"
             if cal == "hijri" and int(s) in _HIJRI_YEARS:
                 return _Year(int(s), end, "hijri")
-            if cal == "gregorian" and 1900 <= int(s) <= 2100:
+            # before 1900 only after a year word or with the era mark (عام 1757، 1492م): history pages
+            if cal == "gregorian" and (1900 if j == i and era is None else 1000) <= int(s) <= 2100:
                 return _Year(int(s), end, "gregorian")
     return None
 
@@ -370,9 +380,12 @@ def _hijri_today(published: dt.date) -> tuple[int, int, int] | None:
 
 
 def _is_unit_after(toks: list[Tok], i: int) -> bool:
-    from analysis.extract.figures import (
-        _lookup,  # the counted-noun lexicon: "2000 موظف" is a figure, not a year
+    from analysis.extract.figures import (  # the counted-noun lexicon: "2000 موظف" is a figure, not a year
+        _lookup,
+        unit_lexicon,
     )
+    if i < len(toks) and toks[i].norm.startswith("و") and (toks[i].norm,) not in unit_lexicon():
+        return False  # "عام 2005م وعام 2008م": a conjunction starts the next item; a counted noun takes none
     return i < len(toks) and _lookup(toks, i, ("noun", "percent")) is not None
 
 
@@ -387,6 +400,8 @@ def _day_at(toks: list[Tok], i: int) -> tuple[int, int] | None:
 
 _RANGE_DASHES = ("-", "–", "—")
 _THIS_MONTH = ("الحالي", "الجاري")  # "17 الحالي": the 17th of this month
+_MONTH_EPITHETS = ("المبارك", "الكريم", "الفضيل")  # after رمضان (and a modifier: رمضان المبارك الماضي)
+_SAME = ("ذاته", "نفسه")  # "28 من الشهر ذاته": the same month as before
 _YEAR_RANGE = re.compile(r"(?<!\d)(\d{4})(?:\s*[-/–]\s*(\d{4}))+(?!\d)")
 
 
@@ -468,6 +483,10 @@ def _sentence_dates(sid: int, toks: list[Tok], published: dt.date | None) -> lis
                     resolved = when.isoformat() if when else None
                 end_i = k + r[1]
                 found = _Date(sid, t.start, toks[end_i - 1].end, "date", resolved, "day", f"{day} of {r[0].gloss}")
+            elif day2 is None and k > j and k + 1 < n and toks[k].norm == "الشهر" and toks[k + 1].norm in _SAME:
+                # "28 من الشهر ذاته": a day of a month named before (unresolved: which month is the text's)
+                end_i = k + 2
+                found = _Date(sid, t.start, toks[k + 1].end, "date", None, "day", f"{day} of the same month")
             elif day2 is None and t.kind == "number" and j < n and toks[j].norm in _THIS_MONTH:
                 # "يوم 17 الحالي": a day of the current month
                 resolved = None
@@ -477,6 +496,9 @@ def _sentence_dates(sid: int, toks: list[Tok], published: dt.date | None) -> lis
                     except ValueError:
                         resolved = None
                 found, end_i = _Date(sid, t.start, toks[j].end, "date", resolved, "day", f"{day} of this month"), j + 1
+            if found is not None and t.kind == "number" and i > 0 and toks[i - 1].norm == "ال" \
+                    and (toks[i - 1].end == t.start or toks[i - 1].text.endswith("\u0640")):
+                found = found._replace(start=toks[i - 1].start)  # الـ24 من الشهر الجاري: the article is inside
         # --- month (+ year): "شهر يوليو 2015", "مايو (أيار) الماضي", "شهر رمضان"
         if found is None:
             k = i + 1 if _word_at(toks, i, ("month_word",)) else i
@@ -494,8 +516,11 @@ def _sentence_dates(sid: int, toks: list[Tok], published: dt.date | None) -> lis
             if h is not None:
                 w, used = h
                 end_i = i + used
-                found = _Date(sid, t.start, toks[end_i - 1].end, "period", f"{w.value:04d}/{w.value + 9:04d}", "year",
-                              w.gloss)
+                # the century must be written (تسعينات القرن الماضي): a bare التسعينات is left unresolved
+                nxt = end_i + 1 if end_i < len(toks) and toks[end_i].norm == "من" else end_i
+                century = nxt < len(toks) and toks[nxt].norm in _CENTURY_WORDS
+                found = _Date(sid, t.start, toks[end_i - 1].end, "period",
+                              f"{w.value:04d}/{w.value + 9:04d}" if century else None, "year", w.gloss)
         # --- epithets of Ramadan ("الشهر الكريم") and religious holidays ("عيد الفطر"): Hijri, unresolved
         if found is None:
             h = _word_at(toks, i, ("hijri_month", "holiday"))
@@ -531,16 +556,21 @@ def _sentence_dates(sid: int, toks: list[Tok], published: dt.date | None) -> lis
             ago = _ago_at(toks, i)
             if ago is not None:
                 offset, unit, end_i = ago
-                resolved = _shift(published, offset, unit) if published else None
+                approx = _qualifier_len(toks, i + 1) > 0  # قبل أكثر من ثلاثة أشهر: no fixed day
+                resolved = _shift(published, offset, unit) if published and not approx else None
                 found = _Date(sid, t.start, toks[end_i - 1].end, "relative", resolved, unit,
                               f"{-offset} {unit}s ago")
         # --- bare "العام" after a period word, before punctuation: "وفي بداية العام،" (this year)
+        #     and the month (وفي نهاية الشهر،); not after a half or a quarter (النصف الأول من العام: the tuned gold)
         if (found is None and i > 0 and (i + 1 >= n or toks[i + 1].kind == "punct") and "ال" in t.norm
                 and _word_at(toks, i - 1, ("period_word",)) is not None):
             b = _word_at(toks, i, ("year_word",))
             if b is not None and b[1] == 1 and normalize(b[0].term_ar).startswith("ال"):
                 resolved = _shift(published, 0, "year") if published else None
                 found = _Date(sid, t.start, t.end, "relative", resolved, "year", "this year")
+            elif t.norm == "الشهر":
+                resolved = _shift(published, 0, "month") if published else None
+                found = _Date(sid, t.start, t.end, "relative", resolved, "month", "this month")
         # --- weekday: "الاثنين", "يوم الأحد", "الأربعاء الماضي"
         if found is None:
             k = i + 1 if _word_at(toks, i, ("day_word",)) and i + 1 < n else i
@@ -595,6 +625,10 @@ def _ago_at(toks: list[Tok], i: int) -> tuple[int, str, int] | None:
     word, 3 or more: two is a dual, ``قبل عامين``, a row of its own) and a ``time_unit`` word -> (offset, unit, end)."""
     if i + 2 >= len(toks) or _word_at(toks, i, ("ago_word",)) is None:
         return None
+    q = _qualifier_len(toks, i + 1)  # قبل أكثر من ثلاثة أشهر، قبل نحو 20 عاما: the qualifier is inside
+    if q:
+        got = _ago_at(toks[: i + 1] + toks[i + 1 + q:], i)
+        return None if got is None else (got[0], got[1], got[2] + q)
     amount = toks[i + 1]
     if amount.kind == "number":
         digits = normalize_digits(amount.text)
@@ -611,7 +645,18 @@ def _ago_at(toks: list[Tok], i: int) -> tuple[int, str, int] | None:
         return None
     if i + 3 < len(toks) and toks[i + 3].norm in _BEFORE_AN_EVENT:
         return None  # قبل 3 أيام من الانتخابات: three days before the elections, not three days ago
+    if _half_after(toks, i + 3):
+        return None  # قبل 3 سنوات ونصف: not a whole number of units ago
     return -value, u[0].unit or "year", i + 3
+
+
+def _qualifier_len(toks: list[Tok], j: int) -> int:
+    """Tokens of an approximation qualifier (``أكثر من``، ``نحو``، ``حوالي``; ``number_words.csv``) at ``j``, or 0."""
+    for words in sorted(qualifiers()["approx_before"], key=len, reverse=True):
+        n = len(words)
+        if j + n < len(toks) and tuple(t.norm for t in toks[j:j + n]) == words:
+            return n
+    return 0
 
 
 def _quoted(toks: list[Tok], i: int, j: int) -> bool:
@@ -635,7 +680,7 @@ def _finish_month(sid: int, toks: list[Tok], i: int, after: int, m: _Month, day:
                   published: dt.date | None, *, day2: int | None = None) -> tuple[_Date, int]:
     """Extend a month match over an alternative name, a year (and era mark) and a modifier; resolve it."""
     j = after
-    alt = _alt_month(toks, j)
+    alt = _alt_month(toks, j, m.month if m.calendar == "gregorian" else None)
     if alt is not None:
         j = alt
     year = None
@@ -645,6 +690,8 @@ def _finish_month(sid: int, toks: list[Tok], i: int, after: int, m: _Month, day:
         year, j = y.year, y.end
     modifier = None
     mod = _modifier_at(toks, j)
+    if mod is None and year is None and j + 1 < len(toks) and toks[j].norm in _MONTH_EPITHETS:
+        mod = _modifier_at(toks, j + 1)  # "شهر رمضان المبارك الماضي": the epithet is inside only before a modifier
     if mod is not None and year is None:
         modifier, j = mod
     if year is None and published is not None:
@@ -693,6 +740,7 @@ def _day_of(calendar: str, year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
+_WORD_IN = re.compile(r"[\u0621-\u064a]")  # an Arabic letter (a month written by name)
 _NUMERIC_HINT = re.compile(r"\d{1,4}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,4}")
 _ERA_AFTER = re.compile(r"\s?(?:م|هـ)(?![\u0621-\u064A])(?!\s+د(?![\u0621-\u064A]))")  # 1/9/2010م
 
@@ -703,7 +751,8 @@ def _date_stamp_lines(base: BaseTables, ids: list[int], starts: list[int]) -> li
     blind gold marks them: anp_IQP5, fresh2): (sentence_id, start, end), the sentence id of the sentence before the
     line (the headline), or of the first sentence where none is before it.  A machine timestamp -- a digit date
     with its clock time attached (``28-09-2020, 22:26``, a CMS's publication stamp) -- is page furniture, not a
-    date of the text (the seed's gold has no row for it)."""
+    date of the text (the seed's gold has no row for it); a month written by name with the clock time
+    (``الثلاثاء, 24 يوليو, 2012, 14:13 بتوقيت القدس``) is a written date line and read."""
     paras = base.paragraphs
     if paras is None or paras.empty or "kind" not in paras:
         return []
@@ -715,8 +764,8 @@ def _date_stamp_lines(base: BaseTables, ids: list[int], starts: list[int]) -> li
         if kind != "meta":
             continue
         stamp = find_page_date(base.text, s, e)
-        if stamp is None or "T" in stamp.iso:
-            continue
+        if stamp is None or ("T" in stamp.iso and not _WORD_IN.search(base.text, stamp.start, stamp.end)):
+            continue  # a digit date with its clock time: a machine stamp (a month name is a written date line)
         before = [sid for sid, st in zip(ids, starts) if st < s]
         out.append((int(before[-1] if before else ids[0]), int(s), int(e)))
     return out
@@ -794,13 +843,23 @@ def _year_of_the_sentence(found: list[_Date]) -> list[_Date]:
     """Without a publication date, a day and month written without a year take a Gregorian year written just
     before them in their sentence (at most :data:`_YEAR_REACH` characters back: ``كأس أمم أوروبا 2012 التي
     تضيفها بولندا وأوكرانيا من 8 حزيران إلى الأول من تموز المقبلين`` -> 2012-06-08, 2012-07-01); otherwise they
-    stay unresolved."""
+    stay unresolved.  A Hijri day and month take the article's Hijri year when it writes exactly one (``صيف جدة
+    1433هـ ... حتى 28 شعبان الحالي`` -> 2012-07-18)."""
     years: dict[int, list[_Date]] = {}
     for d in found:
         if d.kind == "year" and d.calendar == "gregorian" and d.resolved:
             years.setdefault(d.sentence_id, []).append(d)
+    hijri_years = {int(d.gloss) for d in found if d.kind == "year" and d.calendar == "hijri" and d.gloss.isdigit()}
+    hijri_year = next(iter(hijri_years)) if len(hijri_years) == 1 and next(iter(hijri_years)) >= 1300 else None
     out = []
     for d in found:
+        if d.yearless is not None and d.resolved is None and d.calendar == "hijri" and hijri_year is not None:
+            month, day, last = d.yearless  # صيف جدة 1433هـ ... حتى 28 شعبان الحالي: the article's one Hijri year
+            first = _day_of("hijri", hijri_year, month, day)
+            end = _day_of("hijri", hijri_year, month, last) if last is not None else None
+            if first is not None and (last is None or end is not None):
+                d = d._replace(resolved=first.isoformat() if last is None
+                               else f"{first.isoformat()}/{end.isoformat()}")
         ys = years.get(d.sentence_id)
         if d.yearless is not None and d.resolved is None and d.calendar == "gregorian" and ys:
             near = [y for y in ys if y.end <= d.start and d.start - y.end <= _YEAR_REACH]

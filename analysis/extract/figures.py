@@ -37,8 +37,9 @@ One pass over each sentence's tokens, on the numbers :func:`analysis.text.number
    1,497 جندياً`` -> Italy); null otherwise.  **same_as_figure_id**: a later figure with the same value, unit and
    category (a headline figure repeated in the body) links to the first.
 
-``text``/``start``/``end`` cover the amount and its counted noun, token-granular (an attached clitic stays inside:
-``بـ12 لاعباً``، ``لخمسة``، the article written ``الـ`` also across a space: ``الـ 20 لاعباً``); a percent's own
+``text``/``start``/``end`` cover the amount and its counted noun, token-granular (a number word's clitic stays
+inside: ``لخمسة``; digits glued to a preposition start at the digits: ``بـ12 لاعباً`` -> ``12 لاعباً``; the article
+stays, written ``الـ`` also across a space: ``الـ 20 لاعباً``); a percent's own
 brackets stay out (``(10%)`` -> ``10%``); ``kind`` is find_numbers' kind (or ``dual``).
 """
 from __future__ import annotations
@@ -270,15 +271,24 @@ def _unknown_noun(tok: Tok, *, value: float | None = None, digits: bool = True) 
     # a plural is counted by 3-10: 11-99 take an accusative singular, so a broken plural there is something else
     # (the goals of ``(90) أهداف فنلندا``: 90 is the minute); sound plurals after 11 and more are kept, news
     # writes them (``15 ميداليات``), and after 100 a genitive singular may end in -ون (``4000 متعاون``)
+    few = value is not None and 3 <= value <= 10
     plural = norm.endswith("ات") or (len(norm) >= 5 and norm.endswith(("ين", "ون"))) \
-        or (_broken_plural(norm) and not (big and (value or 0) < 100))
+        or (_broken_plural(norm) and not (big and (value or 0) < 100)) or (few and _broken_plural_few(norm))
     feminine = digits and bare.endswith(("ة", "ه"))
     # after a hundred or a thousand in words the noun is a genitive singular of any shape (مائتي فرمان)
     hundreds = not digits and value is not None and value >= 100 and value % 100 == 0 and len(norm) >= 4
     if not (accusative or plural or feminine or hundreds):
         return None
-    human = _human(norm) or (norm.startswith("م") and len(norm) >= 5 and accusative)
+    human = _human(norm) or (norm.startswith("م") and len(norm) >= 5 and accusative and not _instrument_noun(norm))
     return Unit(tok.text, "", "people" if human else "count", "noun", "")
+
+
+def _broken_plural_few(norm: str) -> bool:
+    """Broken plurals that 3-10 count, beyond أفعال: فعول (``أربعة فصول``، ``لثلاثة بيوت``) and مفاعل/فواعل
+    (``ستة مباحث``، ``عشرة مواقع``); the shapes are singulars too, so they count only after 3-10."""
+    if norm.endswith(("ه", "ي")):
+        return False  # a feminine singular or a nisba (ستة عشر نهائي: the round of sixteen)
+    return (len(norm) == 4 and norm[2] == "و") or (len(norm) == 5 and norm[2] == "ا")
 
 
 def _clitic_in_front(norm: str) -> bool:
@@ -322,6 +332,7 @@ def _is_month(norm: str) -> bool:
 
 
 _CLOSING = set("»”″\"'’)")
+_THE_MONTH = {"الشهر"}  # N من الشهر (الجاري، ذاته): a day of the month, never N months
 _YEAR_WORDS = {"عام", "العام", "سنه", "السنه", "لعام", "لسنه", "بعام", "وعام"}
 _CONNECTORS = {"و", "الي", "او", "-", "حتي"}
 
@@ -388,7 +399,9 @@ def _amounts_by_token(toks: list[Tok], numbers: list[NumberMention]) -> dict[int
     return out
 
 
-_GLUED = {"ب", "ل", "ك", "ال", "لل", "بال", "وب", "ول", "وال"}
+# clitic tokens glued to digits that are inside the span: the article (الـ12 لاعباً، للـ20، بالـ5); a preposition
+# alone (بـ11 طنًا، لـ10 سنوات) stays out, as the blind gold spans a digit glued to a word from the digit
+_GLUED = {"ال", "لل", "بال", "وال"}
 _OPEN_CLOSE = {"(": ")", "«": "»", "[": "]", "\"": "\"", "“": "”"}
 _NUMBER_NOUN_ONE = {"واحد", "واحده"}
 _LABEL_WORDS = {"الماده", "ماده", "للماده", "بالماده", "البند", "بند", "الفقره", "فقره", "رقم", "برقم"}
@@ -398,13 +411,18 @@ _LABEL_WORDS = {"الماده", "ماده", "للماده", "بالماده", "�
 # percents, index levels, mass and energy keep it as a decimal point, and so does a leading 0.
 _DOT_THOUSANDS_RE = re.compile(r"[1-9]\d{0,2}\.\d{3}")
 _MEASURES = {"length", "area", "duration"}
+# currencies of two decimals (cents, piastres): three digits after a dot group thousands (76.250 دولار = 76,250);
+# dinars, rials and dirhams are left alone (the Gulf and Maghreb 3-decimal currencies write fils that way)
+_SEVERAL = {"عده", "بضعه", "بضع"}  # before a vague numeral plural, inside its span (عدة مئات، بضعة آلاف)
+_CENT_CURRENCIES = ("dollars", "euros", "pounds", "lira", "yuan", "roubles")
 _DECIMAL_CATEGORIES = {"money", "percent", "index_points", "number", "shares", "mass", "energy", "data_rate"}
 _CLOCK_WORDS = {"الساعه", "والساعه", "بالساعه", "للساعه"}  # before digits: a clock time (الساعة 11,00 ليلا)
 _MINUTE_WORDS = {"الدقيقه", "والدقيقه", "بالدقيقه", "للدقيقه", "الدقيقتين", "والدقيقتين", "بالدقيقتين"}
 
 
 def _glued_clitic(toks: list[Tok], i: int) -> int:
-    """``بـ12``، ``الـ10``: a clitic token glued to the digits is inside the span (returns the span's first token)."""
+    """``الـ10``: the article glued to the digits is inside the span (returns the span's first token); ``بـ12``
+    starts at the digits."""
     if i > 0 and toks[i - 1].kind == "word" and toks[i - 1].norm in _GLUED \
             and (toks[i - 1].end == toks[i].start or (toks[i - 1].norm == "ال" and toks[i - 1].text.endswith("\u0640"))):
         return i - 1  # the article written الـ is part of the amount's phrase also across a space (الـ 20 لاعباً)
@@ -484,13 +502,15 @@ def _noun_before(toks: list[Tok], i: int) -> Unit | None:
     if _lookup(toks, i, ("not_unit", "exclude", "cue")) is not None or t.norm in _YEAR_WORDS:
         return None
     bare = t.norm[2:]
-    if bare.endswith("ات") or _broken_plural(bare):
+    # before a definite cardinal the noun is a plural, so the فعال/فعول/مفاعل shapes are too (الخيام الخمس)
+    if bare.endswith("ات") or _broken_plural(bare) or _broken_plural_few(bare) \
+            or (len(bare) == 4 and bare[2] == "ا" and not bare.endswith(("ه", "ي"))):
         return Unit(t.text, "", "count", "noun", "")
     return None
 
 
 def _broken_plural(norm: str) -> bool:
-    """The أفعال / أفعلة / فعول patterns (``القاب``، ``اقسام``، ``خيام`` is missed): a plural a count takes."""
+    """The أفعال / أفعلة patterns (``القاب``، ``اقسام``): a plural a count takes (see :func:`_broken_plural_few`)."""
     return len(norm) == 5 and norm[0] == "ا" and norm[3] == "ا"
 
 
@@ -499,12 +519,16 @@ def _counted_noun(toks: list[Tok], a: _Amount, j: int, skip: frozenset[int]) -> 
     n = len(toks)
     if a.kind == "percent":
         return Unit("%", "percent", "percent", "percent", "percent sign"), j, False
-    hit = _lookup(toks, j, ("noun", "percent", "exclude")) if j < n else None
+    conj = j < n and toks[j].norm.startswith("و") and (toks[j].norm,) not in unit_lexicon()
+    # 2014 وعام 2015: a counted noun takes no conjunction (وعام starts the next item)
+    hit = _lookup(toks, j, ("noun", "percent", "exclude")) if j < n and not conj else None
     if hit is None and j + 1 < n and toks[j].kind == "punct" and toks[j].text in "%٪":
         hit = _lookup(toks, j, ("percent",))
     if hit is not None:
         return hit[0], j + hit[1], hit[0].role == "exclude"
     if j + 1 < n and toks[j].norm == "من" and toks[j + 1].kind == "word":
+        if a.digits and a.value is not None and a.value <= 31 and toks[j + 1].norm in _THE_MONTH:
+            return None, j + 1, True  # الـ24 من الشهر الجاري: a day of the month (the dates extractor's)
         hit = _lookup(toks, j + 1, ("noun",))
         if hit is not None:
             return hit[0], j + 1 + hit[1], False
@@ -514,20 +538,33 @@ def _counted_noun(toks: list[Tok], a: _Amount, j: int, skip: frozenset[int]) -> 
             unit = _vague_noun(toks[j + 1])
             return unit, j + 2, False
         w = toks[j + 1]
-        if not _plural_looking(w.norm):
+        owned = next((w.norm[:-len(p)] for p in _POSSESSIVE if w.norm.endswith(p) and len(w.norm) - len(p) >= 4), "")
+        if owned and not w.norm.startswith("ال") and _plural_looking(owned):
+            return Unit(w.text, "", "people" if _human(owned) else "count", "noun", ""), j + 2, False  # من أقاربه
+        if not _plural_looking(w.norm) or _listed_no_unit(w.norm):
             return None, j, False  # 31 من النظام: an article of a law; من بين، من أصل
         return Unit(w.text, "", "people" if _human(w.norm) else "count", "noun", ""), j + 2, False
     if a.vague and j < n:
         unit = _vague_noun(toks[j])
         if unit is not None:
             return unit, j + 1, False
-    year_like = a.digits and a.value is not None and 1000 <= a.value <= 2100 and a.value.is_integer()
+    year_like = a.digits and a.value is not None and 1000 <= a.value <= 2100 and a.value.is_integer() \
+        and not _accusative_after_year(toks, j)
     if j < n and j not in skip and toks[j].start > toks[j - 1].end and not year_like \
             and (a.digits or (a.value or 0) > 2):  # واحد/اثنان never precede the noun they count
         unit = _unknown_noun(toks[j], value=a.value, digits=a.digits)
         if unit is not None:
             return unit, j + 1, False
     return None, j, False
+
+
+def _accusative_after_year(toks: list[Tok], j: int) -> bool:
+    """``حضر المباراة 1564 مشجعاً``، ``(1011) إنذاراً``: a four-digit amount followed by an indefinite accusative
+    (tanween written) counts it — a year is never followed by one; adverbs (``تقريباً``، ``سنوياً``) are no nouns."""
+    if j >= len(toks) or toks[j].kind != "word" or _TANWEEN_FATH not in toks[j].text[-3:]:
+        return False
+    norm = toks[j].norm
+    return not norm.endswith("يا") and not is_stopword(norm) and (norm,) not in unit_lexicon()
 
 
 def _is_date_part(toks: list[Tok], i: int, j: int, value: float | None) -> bool:
@@ -554,10 +591,18 @@ def _one_after_noun(toks: list[Tok], i: int) -> tuple[_Amount, Unit, int] | None
     return _Amount(1.0, None, i + 2, "cardinal", False, False), hit[0], i
 
 
+def _listed_no_unit(norm: str) -> bool:
+    """A word units.csv lists as ``not_unit`` (``«34» من قانون الملاحة``: an article of a law, not 34 laws)."""
+    u = unit_lexicon().get((norm,))
+    return u is not None and u.role == "not_unit"
+
+
 def _plural_looking(norm: str) -> bool:
     """A plural a partitive من takes (``200 من الحوثيين``، ``من المتظاهرين``، ``من فرص``), not a singular."""
     bare = norm[2:] if norm.startswith("ال") else norm
-    return bare.endswith(("ات", "ين", "ون")) and len(bare) >= 5 or _broken_plural(bare)
+    # the فواعل / مفاعل patterns after a partitive من (من حواجز، من المدارس) are plurals too
+    fawa3il = len(bare) == 5 and bare[2] == "ا" and not bare.endswith(("ه", "ي"))
+    return bare.endswith(("ات", "ين", "ون")) and len(bare) >= 5 or _broken_plural(bare) or fawa3il
 
 
 def _human(norm: str) -> bool:
@@ -566,6 +611,12 @@ def _human(norm: str) -> bool:
     if bare.endswith(("يين", "يون")) or (bare.endswith("ي") and len(bare) > 3):
         return True
     return bare.startswith("م") and len(bare) >= 5 and bare.endswith(("ين", "ون"))
+
+
+def _instrument_noun(norm: str) -> bool:
+    """The مفعال pattern (``ميزاناً`` scales, ``مفتاحاً`` keys, ``مصباحاً`` lamps): an instrument, not a م- participle."""
+    bare = norm.rstrip("ا")
+    return len(bare) == 5 and bare[3] == "ا"
 
 
 def _latin_unit_before(toks: list[Tok], i: int) -> Unit | None:
@@ -714,13 +765,17 @@ def _adjust(toks: list[Tok], f: _Found) -> _Found:
     half = _and_a_half(toks, k, unit)
     if half is not None and a.value is not None:
         a, k = a._replace(value=a.value + 0.5), half
-    if unit is not None and unit.category not in _DECIMAL_CATEGORIES and a.value is not None and a.high is None \
-            and not a.scaled and a.kind == "decimal":
+    two_decimal = unit is not None and unit.category == "money" and any(c in unit.unit_en for c in _CENT_CURRENCIES)
+    if unit is not None and (unit.category not in _DECIMAL_CATEGORIES or two_decimal) and a.value is not None \
+            and a.high is None and not a.scaled and a.kind == "decimal":
         digits = [t for t in toks[f.i0:a.j] if t.kind == "number"]
         written = normalize(digits[0].text) if len(digits) == 1 else ""
         if _DOT_THOUSANDS_RE.fullmatch(written) and (unit.category not in _MEASURES or written.endswith("0")):
             a = a._replace(value=round(a.value * 1000), kind="cardinal")  # 12.800 كيلو متر: 12,800 km
-    return _Found(a, unit, f.i0, k)
+    i0 = f.i0
+    if a.vague and i0 > 0 and toks[i0 - 1].norm in _SEVERAL:
+        i0 -= 1  # عدة آلاف من المحتجين: "several thousands" is one vague amount
+    return _Found(a, unit, i0, k)
 
 
 def _sentence_figures(sid: int, toks: list[Tok], numbers: list[NumberMention],
@@ -752,7 +807,8 @@ def _sentence_figures(sid: int, toks: list[Tok], numbers: list[NumberMention],
                 got = (_or_range(toks, got[0], amounts), got[1])
                 found, nxt = _place_noun(toks, i, got[0], skip)
                 if found is None:
-                    unit = _elided_unit(toks, i, got[0], out) or _unit_ahead(toks, got[0], amounts, skip)
+                    unit = _elided_unit(toks, i, got[0], out) or _unit_ahead(toks, got[0], amounts, skip) \
+                        or _cued_unit(toks, i, got[0])
                     if unit is None:
                         i = max(nxt, i + 1)
                         continue
@@ -924,6 +980,27 @@ def _elided_unit(toks: list[Tok], i: int, a: _Amount, out: list[_Figure]) -> Uni
         if nxt.kind != "word" and (nxt.text in "%٪" or not _nothing_counted(toks, j)):
             return None
     return _unit_of(prev)
+
+
+_CUE_NOUNS = {"مقتل", "مصرع", "اصابه", "جرح", "اعتقال", "اسر", "اختطاف", "وفاه", "قتل"}  # normalised (قتل: also the verb)
+
+
+def _cued_unit(toks: list[Tok], i: int, a: _Amount) -> Unit | None:
+    """``مقتل 4 وإصابة ثلاثين في انفجار``: a bare whole amount right after a casualty or detention noun counts people
+    (the noun is elided, CONVENTIONS_blind); the category is the cue's.  Years and dates are not taken."""
+    if i == 0 or a.vague or a.scaled or a.value is None or not a.value.is_integer() or a.kind != "cardinal" \
+            or not 1 <= a.value < 1000 or toks[i - 1].kind != "word":
+        return None
+    prev = toks[i - 1].norm
+    prev = prev[1:] if prev[:1] in "وف" and prev[1:] in _CUE_NOUNS else prev
+    if prev not in _CUE_NOUNS or _is_date_part(toks, i, a.j, a.value):
+        return None
+    j = a.j
+    if j < len(toks) and (toks[j].norm == "من" or not (_nothing_counted(toks, j)
+                                                      or (toks[j].kind == "word" and toks[j].norm.startswith("و")))):
+        return None  # أربعة من مشاة البحرية: a partitive the noun look-up missed, not an elided noun
+    hit = _lookup(toks, i - 1, ("cue",))
+    return Unit("", "people", hit[0].category if hit else "casualties", "noun", "elided after a casualty cue")
 
 
 def _nothing_counted(toks: list[Tok], j: int) -> bool:

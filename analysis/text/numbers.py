@@ -66,6 +66,9 @@ _REVERSED_RE = re.compile(rf"([{_DIGIT}]+)ر([{_DIGIT}]+)")
 _WORD_RE = re.compile(r"[\u0621-\u063a\u0641-\u065f\u0670\u0640]+")
 _GAP_RE = re.compile(r"[\s\u200e\u200f\u061c]*")  # between words: spaces and directional marks
 _PERCENT_SIGN_RE = re.compile(rf"[\s{_MARK}]?[%\u066a]")
+# a percent sign lost to "?" in a Windows-1256 page (Arabic Newspapers: "أكثر من 80? من تمويل المهرجان"):
+# glued to the digits and followed by a partitive من, it can only be the percent sign
+_LOST_PERCENT_RE = re.compile(r"\?(?=[ \u00a0]+من[ \u00a0])")
 _DASH_RE = re.compile(rf"[\s{_MARK}]*[-\u2010-\u2015][\s{_MARK}]*")
 # dates and clock times (28-09-2020, 2020/9/28, 22:26, 6/23) are not numbers here: the dates extractor's
 _DATE_RE = re.compile(rf"[{_DIGIT}]+(?:[/:][{_DIGIT}]+)+|[{_DIGIT}]+-[{_DIGIT}]+-[{_DIGIT}]+")
@@ -234,7 +237,7 @@ def _smaller_part(sc: _Scanner, pos: int, last_scale: float) -> tuple[float, int
 
 
 def _percent_after(sc: _Scanner, pos: int) -> int | None:
-    m = _PERCENT_SIGN_RE.match(sc.text, pos)
+    m = _PERCENT_SIGN_RE.match(sc.text, pos) or _LOST_PERCENT_RE.match(sc.text, pos)
     if m is not None:
         return m.end()
     w = sc.word_at(pos)
@@ -292,6 +295,9 @@ def _amount_at(sc: _Scanner, pos: int) -> tuple[float, int, str, bool] | None:
         definite = _definite_vague(w.norm)
         return (0.0, w.end, "cardinal", True) if definite else None
     if hit[0].kind == "fraction":
+        scales, end = _scales_after(sc, w.end)
+        if scales and not hit[1]:  # نصف مليون ريال، ربع مليار: a fraction of a scale is a cardinal amount
+            return compose(scales, base=hit[0].value), end, "cardinal", False
         return hit[0].value, w.end, "fraction", False
     if hit[0].kind in ("vague", "scale_plural"):
         # عشرات، مئات، آلاف، ملايين with no number before them: vague (the caller checks what precedes)

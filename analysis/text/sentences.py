@@ -4,7 +4,8 @@ A sentence ends at ``.``, ``!``, ``?``, ``؟``, ``۔`` or ``…`` (plus any clos
 whitespace or the end of the paragraph comes next, *unless* a quotation opened before it is still open: a quote
 that runs across a full stop stays in one sentence.  Quotes that never close in the paragraph are ignored rather
 than swallowing the rest of it (the pairing is :mod:`analysis.text.quotation`, policy ``BALANCED``).  A full stop
-after a lone letter (``د.``, ``أ.``) is an abbreviation, not an end.
+after a lone letter (``د.``, ``أ.``) is an abbreviation, not an end, and a ``?`` glued to digits before ``من``
+(``80? من``) is a percent sign a Windows-1256 page lost, not a question.
 """
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ __all__ = ["Span", "split_sentences"]
 
 _TERMINAL_RE = re.compile(r"(?:\.{1,3}|[!?\u061F\u06D4\u2026])+[\"'\u00BB\u201D\u2019)\]]*(?=\s|$)")
 _ABBREV_RE = re.compile(r"(?:^|\s)[\u0621-\u064A]$")
+_LOST_PERCENT_RE = re.compile(r"\?(?=[ \u00a0]+من[ \u00a0])")  # as analysis.text.numbers
 _LEADING_WS_RE = re.compile(r"\s*")
 _TRAILING_WS_RE = re.compile(r"\s*$")
 
@@ -40,6 +42,9 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> Iterat
     for m in _TERMINAL_RE.finditer(text, start, stop):
         if m.end() < stop and not text[m.end()].isspace():
             continue
+        if m.group() == "?" and m.start() > start and text[m.start() - 1].isdigit() \
+                and _LOST_PERCENT_RE.match(text, m.start()):
+            continue  # "80? من": a percent sign lost to "?" (Windows-1256 pages), not a question
         if m.group().startswith(".") and len(m.group().rstrip("\"'\u00BB\u201D\u2019)]")) == 1 and _ABBREV_RE.search(text, cursor, m.start()):
             continue
         if quotations is None:
