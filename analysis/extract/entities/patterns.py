@@ -281,7 +281,7 @@ def _all_heads() -> frozenset[str]:
     """Every organisation, facility, event and league head of titles.csv."""
     t = titles()
     return frozenset().union(*(t.get(k, frozenset()) for k in ("org_head", "fac_head", "fac_head_weak", "fac_head_named",
-                                                                "event_head", "league_head")))
+                                                                "org_head_named", "event_head", "league_head")))
 
 
 def org_name(toks: Tokens, i: int, covered: list[Mention | None], head: str, *,
@@ -315,7 +315,8 @@ def org_name(toks: Tokens, i: int, covered: list[Mention | None], head: str, *,
     descriptors = t.get("descriptor", frozenset())
     person_titles = t.get("person_title", frozenset())
     heads = t.get("org_head", frozenset())
-    named_only = head in t.get("fac_head_named", frozenset())  # طريق, باب: only a titled person's name follows
+    named_org = head in t.get("org_head_named", frozenset())  # مركز, كلية: a body only after a titled person
+    named_only = named_org or head in t.get("fac_head_named", frozenset())  # طريق, باب: likewise a facility
     while k < n and k - j < (8 if event else 6) and toks.sentence[k] == toks.sentence[i]:
         if named_only and not (k == j and toks.norm[k] in person_titles and toks.norm[k].startswith("ال")):
             break
@@ -338,9 +339,14 @@ def org_name(toks: Tokens, i: int, covered: list[Mention | None], head: str, *,
                 and toks.norm[k + 1] in titles().get("complement", frozenset()):
             k += 2  # كأس ولي العهد: a cup named after a title and its complement
             continue
-        if (facility or head in heads) and k == j and norm in person_titles and norm.startswith("ال"):
+        if (facility or head in heads or named_org) and k == j and norm in person_titles and norm.startswith("ال"):
             p = person_name(toks, k + 1, covered)  # جامعة الملك عبدالعزيز: an organisation named after one too
-            if p == k + 1 and k + 1 < n and covered[k + 1] is None and known_name_word(toks.norm[k + 1]):
+            held = covered[k + 1] if k + 1 < n else None
+            if held is not None and held.type == "PERSON" and held.source == "gazetteer" \
+                    and held.start == toks.start[k + 1]:
+                p = held.tok1  # مركز الملك سلمان: the gazetteer's person is the name (absorbed)
+                absorbed.append(held)
+            elif p == k + 1 and k + 1 < n and covered[k + 1] is None and known_name_word(toks.norm[k + 1]):
                 p = k + 2  # فيصل (also a common word) بن فهد: a known given name opens the name
                 while p + 1 < n and toks.sentence[p + 1] == toks.sentence[i] and toks.norm[p] in word_list("connector") \
                         and namey(toks, p + 1, covered):
@@ -349,6 +355,10 @@ def org_name(toks: Tokens, i: int, covered: list[Mention | None], head: str, *,
                       and strip_conjunction(toks.norm[x]) in _all_heads()), p)  # | وجامعة: the next name's head
             if p > k + 1:  # ملعب الأمير فيصل بن فهد, شارع الأمير متعب: a facility named after a person
                 k, evidence, proper = p, True, True
+                if not facility:
+                    k = _titled_name_tail(toks, k, covered, i)  # كلية الملك فهد الأمنية, مركز الملك سلمان للإغاثة
+            elif absorbed and absorbed[-1] is held:
+                absorbed.pop()
             break
         if event and k > j and norm.startswith("ل") and not norm.startswith("لل") and len(norm) > 3 \
                 and _definite_free(toks, k + 1, covered, i):
@@ -421,6 +431,39 @@ def org_name(toks: Tokens, i: int, covered: list[Mention | None], head: str, *,
     if k == j or not evidence:
         return i + 1, []
     return k, absorbed
+
+
+def _titled_name_tail(toks: Tokens, k: int, covered: list[Mention | None], i: int) -> int:
+    """End (exclusive) of a body's name after the titled person it is named after (token k on): its adjective
+    (``كلية الملك فهد | الأمنية``: a nisba, no place's) or its "of" phrase, with the adjectives and one coordinated
+    word after it (``مركز الملك سلمان | للإغاثة والأعمال الإنسانية``); k when neither follows.  A facility stops at
+    the person (``ملعب الأمير فيصل بن فهد | الرئيسي``)."""
+    n = len(toks.norm)
+    t = titles()
+    stops = t.get("descriptor", frozenset()) | t.get("person_title", frozenset()) | word_list("time_adjective")
+
+    def free(x: int) -> bool:
+        return x < n and toks.sentence[x] == toks.sentence[i] and covered[x] is None and toks.kind[x] == "word" \
+            and toks.norm[x] not in stops and not is_stopword(toks.norm[x]) and not verb_shaped(toks.norm[x])
+
+    if not free(k):
+        return k
+    w = toks.norm[k]
+    if w.startswith("ال") and is_nisba(w) and not place_nisba(w):
+        return k + 1  # كلية الملك فهد الأمنية
+    if not (w.startswith("لل") and len(w) > 4) or _purpose_masdar(toks, k, i):
+        return k
+    k += 1
+    coordinated = False
+    while free(k) and k - i <= 12:
+        w = toks.norm[k]
+        if w.startswith("ال") and is_nisba(w) and not place_nisba(w):
+            k += 1  # للإغاثة ... الإنسانية
+        elif w.startswith("وال") and len(w) > 4 and not coordinated:
+            coordinated, k = True, k + 1  # للإغاثة والأعمال
+        else:
+            break
+    return k
 
 
 def definite_org_name(toks: Tokens, i: int, covered: list[Mention | None]) -> int:
@@ -595,6 +638,7 @@ def org_pass(ctx: Context) -> None:
     org_heads = titles().get("org_head", frozenset())
     fac_weak = titles().get("fac_head_weak", frozenset())
     fac_heads = titles().get("fac_head", frozenset()) | fac_weak | titles().get("fac_head_named", frozenset())
+    org_heads = org_heads | titles().get("org_head_named", frozenset())  # مركز الملك سلمان (after a titled person)
     event_heads, league_heads = titles().get("event_head", frozenset()), titles().get("league_head", frozenset())
     place_heads = titles().get("place_org_head", frozenset())
     all_heads = org_heads | fac_heads | event_heads | league_heads
@@ -860,7 +904,8 @@ def club_pass(ctx: Context) -> None:
     for i, k, off, name, city in listed:  # كأرسنال, لنابولي: a listed club (ner_clubs.csv) in a sports story
         longer = (i - 1 in span_of and span_of[i - 1] == span_of.get(i)) or (
             k in span_of and span_of[k] == span_of.get(k - 1) and not toks.norm[k].startswith("و"))
-        if (toks.sentence[i] in sentences or not city) and all(ctx.covered[x] is None for x in range(i, k)) \
+        if (toks.sentence[i] in sentences or not city or _masculine_nisba_at(toks, k, i)) \
+                and all(ctx.covered[x] is None for x in range(i, k)) \
                 and not longer:  # أولمبيك مرسيليا: the model's longer name (not كأرسنال | والمان يونايتد)
             ctx.add(Mention(i, k, toks.start[i] + off, toks.end[k - 1], "ORG", "pattern", "org:" + " ".join(name),
                             name_norm=name, rule="pattern:club"))
@@ -869,6 +914,13 @@ def club_pass(ctx: Context) -> None:
             continue  # ويحتفي الفن العربي بالنصر: no sport word in the sentence, the victory
         ctx.add(Mention(i, i + 1, toks.start[i] + off, toks.end[i], "ORG", "pattern", "org:" + form,
                         name_norm=(form,), rule="pattern:club"))
+
+
+def _masculine_nisba_at(toks: Tokens, k: int, i: int) -> bool:
+    """Token k (after a club named like its city, from token i) is a masculine place adjective: ``وباليرمو
+    الإيطالي`` is the club (نادي understood), where the city would take the feminine (``باليرمو الإيطالية``)."""
+    return k < len(toks.norm) and toks.sentence[k] == toks.sentence[i] and toks.norm[k].startswith("ال") \
+        and not toks.norm[k].endswith("ه") and place_nisba(toks.norm[k])
 
 
 def _listed_club_hits(ctx: Context) -> list[tuple[int, int, int, tuple[str, ...], bool]]:
@@ -898,9 +950,9 @@ def _listed_club_hits(ctx: Context) -> list[tuple[int, int, int, tuple[str, ...]
                         or any(toks.norm[i + x] != name[x] or covered[i + x] is not None
                                or toks.sentence[i + x] != toks.sentence[i] for x in range(1, L)):
                     continue
-                if (city and off > 0 and toks.norm[i][:off].endswith("ب")) \
-                        or (i > 0 and strip_conjunction(toks.norm[i - 1]) in word_list("locative_word")):
-                    continue  # في نابولي, بنابولي, مدينة نابولي: the city (في ظفار: the region)
+                if city and ((off > 0 and toks.norm[i][:off].endswith("ب"))
+                             or (i > 0 and strip_conjunction(toks.norm[i - 1]) in word_list("locative_word"))):
+                    continue  # في نابولي, بنابولي, مدينة نابولي: the city (not المحترف في فيورنتينا: a club)
                 best = (i, i + L, off, name, city)
         if best is None:
             i += 1
