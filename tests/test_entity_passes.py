@@ -468,3 +468,16 @@ def test_titled_gazetteer_persons_and_bodies_named_after_them(text, expected):
 def test_listed_clubs_by_agreement_and_after_in(text, expected):
     got = [m for m in _run(text) if m[1] == "ORG"]
     assert got == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a definite body head + a naming adjective (entity_words.csv naming_adjective) is a named body
+    ("وقال المجلس الوطني السوري إن الحل بعيد.", [("المجلس الوطني السوري", "ORG", "pattern:org_definite")]),
+    ("ودعا الاتحاد العمالي العام إلى الإضراب.", [("الاتحاد العمالي العام", "ORG", "pattern:org_definite")]),
+    ("وأعلن المجلس العسكري الحداد.", [("المجلس العسكري", "ORG", "pattern:org_definite")]),
+    # other adjectives still describe (the military establishment; a government)
+    ("وانتقدت المؤسسة العسكرية القرار.", []),
+    ("وقالت الحكومة العراقية إن الأمر انتهى.", []),
+])
+def test_naming_adjectives_name_a_definite_body(text, expected):
+    assert _run(text, ["gazetteer", "org_pattern"]) == expected

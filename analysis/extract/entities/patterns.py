@@ -471,7 +471,9 @@ def definite_org_name(toks: Tokens, i: int, covered: list[Mention | None]) -> in
     ``اللجنة العليا للانتخابات الرئاسية``, ``الاتحاد الكويتي لكرة القدم``, ``المؤسسة العامة للتأمينات
     الاجتماعية``, ``الشركة التونسية للكهرباء والغاز``; or a club, ``النادي`` + one definite word (``النادي
     الأهلي``); or a court, named by its adjectives alone (entity_words.csv ``adjective_named_head``:
-    ``المحكمة الجزائية المتخصصة``).  Without the ``ل`` phrase a definite head + adjectives is a description
+    ``المحكمة الجزائية المتخصصة``), or any body with a naming adjective (entity_words.csv ``naming_adjective``:
+    ``المجلس الوطني السوري``, ``المجلس العسكري``, ``الاتحاد العمالي العام``; its ``ل`` phrase may be a purpose:
+    ``الحركة الوطنية لتحرير أزواد``).  Without the ``ل`` phrase a definite head + adjectives is a description
     (الحكومة العراقية), i + 1 then."""
     n = len(toks.norm)
     heads = titles().get("org_head", frozenset()) | word_list("definite_org_head")
@@ -493,6 +495,14 @@ def definite_org_name(toks: Tokens, i: int, covered: list[Mention | None]) -> in
         k += 1
     if k == i + 1 or toks.norm[i + 1] in word_list("function_adjective"):
         return i + 1  # الجهاز الفني للفريق, اللجنة المنظمة للحدث: a body described by its function
+    naming = any(toks.norm[x] in word_list("naming_adjective") for x in range(i + 1, k))
+    while naming and not is_nisba(toks.norm[k - 1]) and toks.norm[k - 1] not in word_list("naming_adjective"):
+        k -= 1  # المجلس العسكري | الحداد: the object after the name is no adjective of it
+    if naming and k < n and toks.sentence[k] == toks.sentence[i] and covered[k] is None and toks.norm[k] in ("العام", "العامه"):
+        k += 1  # الاتحاد العمالي العام
+    if naming and not (k < n and toks.sentence[k] == toks.sentence[i] and toks.norm[k].startswith("ل")
+                       and len(toks.norm[k]) > 3 and not is_stopword(toks.norm[k])):
+        return k  # المجلس الوطني السوري, المجلس العسكري: a body named by its adjectives
     top = next((x + 1 for x in range(i + 1, k) if toks.norm[x] in word_list("supreme_adjective")), None)
     if top is not None and not any(place_nisba(toks.norm[x]) for x in range(i + 1, top)) \
             and not (top < n and toks.sentence[top] == toks.sentence[i] and toks.norm[top].startswith("ل")):
@@ -507,9 +517,13 @@ def definite_org_name(toks: Tokens, i: int, covered: list[Mention | None]) -> in
     w = toks.norm[k]
     if w.startswith("لل") and len(w) > 4:
         k += 1  # للانتخابات
-    elif w.startswith("ل") and len(w) > 3 and not is_stopword(w) and not _MASDAR_RE.match(w[1:]) \
-            and _definite_free(toks, k + 1, covered, i):
-        k += 2  # لكرة القدم, لانتخابات الرئاسة; not a purpose (المجموعة الفرعية | لتدريب الشرطة)
+    elif w.startswith("ل") and len(w) > 3 and not is_stopword(w) and (naming or not _MASDAR_RE.match(w[1:])) \
+            and (_definite_free(toks, k + 1, covered, i) or (
+                naming and k + 1 < n and toks.sentence[k + 1] == toks.sentence[i] and toks.kind[k + 1] == "word"
+                and not is_stopword(toks.norm[k + 1]) and not verb_shaped(toks.norm[k + 1])
+                and covered[k + 1] is None)):
+        k += 2  # لكرة القدم, لانتخابات الرئاسة; not a purpose (المجموعة الفرعية | لتدريب الشرطة), but a named
+        # body's (الحركة الوطنية لتحرير أزواد)
     else:
         return i + 1
     coordinated = False
