@@ -481,3 +481,18 @@ def test_listed_clubs_by_agreement_and_after_in(text, expected):
 ])
 def test_naming_adjectives_name_a_definite_body(text, expected):
     assert _run(text, ["gazetteer", "org_pattern"]) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an event named by its head and year alone, or (sports story) by its host and year
+    ("وفاز في مونديال1986 بالكأس.", [("مونديال1986", "MISC", "pattern:year_event")]),
+    ("وتأهل المنتخب إلى يورو 2012 بعد المباراة.", [("يورو 2012", "MISC", "pattern:year_event")]),
+    ("وفاز اللاعب بالميدالية في لندن 2012 بعد المباراة أمام المنتخب.",
+     [("لندن 2012", "MISC", "pattern:year_event")]),
+    ("وزار الوزير لندن 2012 والتقى نظيره.", [("لندن", "GPE", "gazetteer")]),
+    ("ودفع 100 يورو 2012 ثمنا.", []),
+    # a direction mark between a cup's name and its year
+    ("وفي كأس اوروبا\u200f2012 المقبلة.", [("كأس اوروبا\u200f2012", "MISC", "pattern:event_head")]),
+])
+def test_events_named_by_their_year(text, expected):
+    assert [m for m in _run(text) if m[1] != "PERSON"] == expected

@@ -172,6 +172,7 @@ def apposition_name(toks: Tokens, comma: int, covered: list[Mention | None]) -> 
 # A verbal noun (masdar) of the derived verb forms, normalised: تنظيم, تشريع (II); اعمار, انتاج (IV); انتخاب,
 # انفتاح (VII/VIII); استثمار (X).  Indefinite after an organisation head it governs the next word (idafa):
 # هيئة تنظيم الاتصالات, لجنة تشريع القوانين.
+_DIRECTION_MARKS = frozenset("\u200e\u200f")  # left-to-right / right-to-left marks (written between words)
 _YEAR_RE = re.compile(r"^(?:(?:1[89]|20)\d\d(?:م|هـ)?|14\d\d(?:هـ|ه)?|\d\d(?:هـ|ه))$")  # 2014, 2015م, 1433هـ, 33هـ
 _MASDAR_RE = re.compile(r"^(?:ت\w\wي\w|ا\w\wا\w|ا\w\w\wا\w|است\w\wا\w)$")
 
@@ -266,6 +267,9 @@ def _idafa_next(toks: Tokens, k: int, covered: list[Mention | None], i: int) -> 
 
 def _year_at(toks: Tokens, k: int, i: int) -> int:
     """End of a year written after an event's name (``2014``, ``2015م``, ``2015 م``) at token k, or k."""
+    if k + 1 < len(toks.norm) and toks.text[k] in _DIRECTION_MARKS and toks.start[k + 1] == toks.end[k] \
+            and toks.sentence[k] == toks.sentence[i] and _YEAR_RE.match(toks.text[k + 1]):
+        k += 1  # كأس اوروبا\u200f2012: a direction mark before the year
     if k < len(toks.norm) and toks.sentence[k] == toks.sentence[i] and _YEAR_RE.match(toks.text[k]):
         if k + 1 < len(toks.norm) and toks.start[k + 1] == toks.end[k] and toks.norm[k + 1] in ("م", "ه", "هـ"):
             return k + 2
@@ -329,7 +333,7 @@ def org_name(toks: Tokens, i: int, covered: list[Mention | None], head: str, *,
                 continue
             break
         norm = toks.norm[k]
-        if event and k > j and _year_at(toks, k, i) > k:
+        if event and (k > j or head in word_list("year_event_head")) and _year_at(toks, k, i) > k:
             k = _year_at(toks, k, i)  # مونديال البرازيل 2014, مهرجان صيف عنيزة 33هـ
             break
         if event and norm in person_titles and norm.startswith("ال"):
@@ -1051,6 +1055,47 @@ def dated_event_pass(ctx: Context) -> None:
         name = (head,) + tuple(toks.norm[x] for x in range(i + 1, k))
         ctx.add(Mention(i, k, toks.start[i] + off, toks.end[k - 1], "MISC", "pattern", "misc:" + " ".join(name),
                         name_norm=name, rule="pattern:dated_event"))
+
+
+def year_event_pass(ctx: Context) -> None:
+    """An event named by a head and its year alone (entity_words.csv ``year_event_head``: ``يورو 2012``,
+    ``مونديال1986``, ``أولمبياد 2012``) or, in a sports story, by its host city and year (``لندن 2012``: the games,
+    not the city): one MISC mention (``pattern:year_event``); the host city's mention gives way."""
+    toks, covered = ctx.toks, ctx.covered
+    n = len(toks.norm)
+    heads = word_list("year_event_head")
+    sports = None
+    for i in range(n - 1):
+        if toks.kind[i] != "word" or toks.kind[i + 1] != "number" or toks.sentence[i + 1] != toks.sentence[i] \
+                or not re.fullmatch(r"(?:19[3-9]\d|20[0-3]\d)", toks.text[i + 1]) or covered[i + 1] is not None:
+            continue
+        m = covered[i]
+        if m is None:
+            if i > 0 and toks.kind[i - 1] == "number":
+                continue  # 100 يورو: an amount
+            off = next((o for o, f in clitic_forms(toks.text[i], toks.norm[i]) if f in heads), None)
+            i0 = i
+        elif m.type == "GPE" and m.tok1 == i + 1 and m.source == "gazetteer":
+            if sports is None:
+                sports = _sports_story(toks)
+            off, i0 = (m.start - toks.start[m.tok0], m.tok0) if sports else (None, i)
+        else:
+            continue
+        if off is None:
+            continue
+        if m is not None:
+            absorb(ctx, m)  # لندن 2012: the games named after their host
+        name = tuple(toks.norm[x] for x in range(i0, i + 2))
+        ctx.add(Mention(i0, i + 2, toks.start[i0] + off, toks.end[i + 1], "MISC", "pattern", "misc:" + " ".join(name),
+                        name_norm=name, rule="pattern:year_event"))
+
+
+def _sports_story(toks: Tokens) -> bool:
+    """At least ``_SPORTS_ARTICLE_TRIGGERS`` sport trigger words (ner_triggers.csv ``sport``) in the article."""
+    from analysis.ner.features import trigger_categories
+
+    return sum(1 for x in range(len(toks.norm)) if toks.kind[x] == "word"
+               and "sport" in trigger_categories(toks.norm[x])) >= _SPORTS_ARTICLE_TRIGGERS
 
 
 _LIST_SEPARATORS = frozenset("،,-")
