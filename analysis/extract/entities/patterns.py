@@ -385,6 +385,9 @@ def org_name(toks: Tokens, i: int, covered: list[Mention | None], head: str, *,
             continue
         if norm.startswith("لل") and k > j and _purpose_masdar(toks, k, i):
             break  # وزارة التعليم | للاستغناء عن ...: a purpose, not an "of" phrase of the name
+        if norm == "للشؤون" and k > j and i > 0 and (toks.norm[i - 1] in person_titles
+                                                     or strip_conjunction(toks.norm[i - 1]) in person_titles):
+            break  # وكيل وزارة العمل | للشؤون الدولية: the title's portfolio, not the ministry's name
         if norm.startswith("ال") or (norm.startswith("لل") and k > j):
             if facility and k > j + 1 and not proper:
                 break  # a facility: head + name + one adjective (قاعدة العند الجوية)
@@ -420,7 +423,9 @@ def org_name(toks: Tokens, i: int, covered: list[Mention | None], head: str, *,
             # (مستشفى | بمحافظات القاهرة: ب + a common word starts a phrase after the head; not نادي باليرمو)
             k, evidence, proper = k + 1, True, True  # a proper word: منظمة أوبك, شركة سابك (not قانون ينظم)
             continue
-        if proper and k - j < 3 and _proper_word(toks, k, named):
+        if proper and k - j < 3 and _proper_word(toks, k, named) \
+                and not (listed_first_name(norm) and not listed_first_name(toks.norm[j])):
+            # (شركة ميدكو | احمد سيف الدين: a person after the name; but شركة محمد بن إبراهيم)
             k += 1  # شركة لايت سبيد, شركة مينا تليكوم
             continue
         break
@@ -530,18 +535,20 @@ def definite_org_name(toks: Tokens, i: int, covered: list[Mention | None]) -> in
         # body's (الحركة الوطنية لتحرير أزواد)
     else:
         return i + 1
-    coordinated = False
+    coordinated = None  # where a coordinated word starts
     while k < n and k - i <= 8 and toks.sentence[k] == toks.sentence[i] and covered[k] is None \
             and toks.kind[k] == "word" and toks.norm[k] not in t.get("person_title", frozenset()) \
             and not verb_shaped(toks.norm[k]):
         w = toks.norm[k]
         if w.startswith("ال") and (is_nisba(w) or w.endswith("ه") or _ELATIVE_RE.match(w)) and not is_stopword(w) \
-                and w not in word_list("time_adjective"):
+                and w not in word_list("time_adjective") and w not in stops:
             k += 1  # للتأمينات الاجتماعية, للقوات المسلحة, للتمويل الأصغر (an adjective; not ... لكرة القدم | السماح)
-        elif w.startswith("وال") and len(w) > 4 and not coordinated:
-            coordinated, k = True, k + 1  # للكهرباء والغاز
+        elif w.startswith("وال") and len(w) > 4 and coordinated is None:
+            coordinated, k = k, k + 1  # للكهرباء والغاز
         else:
             break
+    if coordinated is not None and k < n and toks.norm[k] == "الاخري":
+        k = coordinated  # لرعاية الشباب | والقطاعات الكشفية الأخرى: other bodies listed after the name
     return k
 
 
@@ -736,6 +743,9 @@ def org_pass(ctx: Context) -> None:
             ctx.add(Mention(i + 1, k, toks.start[i + 1], toks.end[k - 1], "ORG", "pattern", "org:" + " ".join(name),
                             name_norm=name, rule="pattern:outlet_name"))
             i = k
+            continue
+        if event and k == i + 2 and toks.norm[i + 1].startswith("ال") and toks.norm[i + 1][2:] in all_heads:
+            i += 1  # بطولة الكأس, كأس البطولة: one event word after another names no event
             continue
         if k > i + 1:
             for a in absorbed:
@@ -1075,7 +1085,8 @@ def year_event_pass(ctx: Context) -> None:
                 continue  # 100 يورو: an amount
             off = next((o for o, f in clitic_forms(toks.text[i], toks.norm[i]) if f in heads), None)
             i0 = i
-        elif m.type == "GPE" and m.tok1 == i + 1 and m.source == "gazetteer":
+        elif m.type == "GPE" and m.tok1 == i + 1 and m.source == "gazetteer" and not (
+                m.tok0 > 0 and any(f in _all_heads() for _, f in clitic_forms(toks.text[m.tok0 - 1], toks.norm[m.tok0 - 1]))):
             if sports is None:
                 sports = _sports_story(toks)
             off, i0 = (m.start - toks.start[m.tok0], m.tok0) if sports else (None, i)
