@@ -350,10 +350,14 @@ def _verb_word(norm: str) -> bool:
 
 def _not_a_name(norms: list[str], label: str, absorbs: bool) -> bool:
     """A trimmed model span that names nothing: a not_entities word (unless it absorbs a mention), one nisba,
-    common or short word, an org head + indefinite adjectives, or title complements alone (``خادم | الحرمين
-    الشريفين``, ``ولي | العهد``: what is left of a title phrase once the title is trimmed)."""
+    common or short word, an org head + indefinite adjectives, a person's title alone (``سيدي``, ``الوالي``) or
+    title complements alone (``خادم | الحرمين الشريفين``, ``ولي | العهد``: what is left of a title phrase once
+    the title is trimmed)."""
     if all(x in titles().get("complement", frozenset()) for x in norms):
         return True
+    if len(norms) == 1 and label == "PERS" and (norms[0] in titles().get("person_title", frozenset())
+                                                 or strip_conjunction(norms[0]) in titles().get("person_title", frozenset())):
+        return True  # سيدي, الوالي: a title alone names nobody
     if (not absorbs and any(never_name(x) for x in norms)) or (len(norms) == 1 and (
             (is_nisba(norms[0]) and label not in ("PERS", "ORG")) or is_common(norms[0]) or len(norms[0]) < 3
             or future_verb(strip_conjunction(norms[0]))

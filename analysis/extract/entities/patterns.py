@@ -423,9 +423,7 @@ def org_name(toks: Tokens, i: int, covered: list[Mention | None], head: str, *,
             # (مستشفى | بمحافظات القاهرة: ب + a common word starts a phrase after the head; not نادي باليرمو)
             k, evidence, proper = k + 1, True, True  # a proper word: منظمة أوبك, شركة سابك (not قانون ينظم)
             continue
-        if proper and k - j < 3 and _proper_word(toks, k, named) \
-                and not (listed_first_name(norm) and not listed_first_name(toks.norm[j])):
-            # (شركة ميدكو | احمد سيف الدين: a person after the name; but شركة محمد بن إبراهيم)
+        if proper and k - j < 3 and _proper_word(toks, k, named):
             k += 1  # شركة لايت سبيد, شركة مينا تليكوم
             continue
         break
