@@ -517,3 +517,17 @@ def test_honorific_and_governor_are_titles():
     from analysis.lexicon.gazetteer import titles
     from analysis.text.normalize import normalize
     assert {normalize(w) for w in ("سيدي", "سيدى", "والي", "الوالي")} <= titles()["person_title"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a quoted title after a work noun: the title alone (a place inside gives way); after an event head: one mention
+    ("وعرض فيلم «دموع غزّة» جثث الأطفال.", [("دموع غزّة", "MISC", "pattern:quoted_title")]),
+    ("وافتتحت بطولة \"بيبسي\" الرمضانية.", [("بطولة \"بيبسي\"", "MISC", "pattern:quoted_title")]),
+    ("في كتابه «صيد الرجال أو مقال في السكان» الذي نشره.",
+     [("صيد الرجال أو مقال في السكان", "MISC", "pattern:quoted_title")]),
+    ("افتتح المعرض الفني “رواة القصص” أمس.", [("رواة القصص", "MISC", "pattern:quoted_title")]),
+    # speech in marks after a cue is no title
+    ("وقال الوزير \"إن العمل مستمر\".", []),
+])
+def test_quoted_titles(text, expected):
+    assert [m for m in _run(text) if m[1] != "PERSON"] == expected

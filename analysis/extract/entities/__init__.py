@@ -41,6 +41,7 @@ laws: MISC; leagues ``دوري``: ORG), ``pattern:place_org`` (``تعليم حا
 ``pattern:outlet_name`` (``صحيفة الوئام`` -> ``الوئام``),
 ``pattern:club`` (``للنصر`` in a sports story; a listed club, ``كأرسنال``), ``pattern:dated_event``
 (``ثورة 25 يناير``), ``pattern:year_event`` (``يورو 2012``; ``لندن 2012`` in a sports story),
+``pattern:quoted_title`` (``فيلم «دموع غزة»``, ``بطولة "بيبسي"``),
 ``pattern:person_list`` (``، أشواق الحوسني،`` between persons), ``pattern:place_list``
 (``القاهرة والجيزة``), ``pattern:quoted_place``
 (``جبل «منيف»``), ``alias:short_name`` (``العربي`` after ``نادي العربي``)).
@@ -92,6 +93,7 @@ from analysis.extract.entities.patterns import (
     place_org_after_model_pass,
     quoted_place_pass,
     quoted_short_name_pass,
+    quoted_title_pass,
     year_event_pass,
 )
 from analysis.extract.entities.tables import build_tables
@@ -114,6 +116,7 @@ PASSES: tuple[Pass, ...] = (
     Pass("dual_head", dual_head_pass, doc="مجلسي الشورى والدولة: one body per word after a dual head"),
     Pass("dated_event", dated_event_pass, doc="ثورة 25 يناير: an event named by its date"),
     Pass("year_event", year_event_pass, doc="يورو 2012, لندن 2012 in a sports story: an event named by its year"),
+    Pass("quoted_title", quoted_title_pass, doc='فيلم «دموع غزة», بطولة "بيبسي": a quoted title after its kind\'s noun'),
     Pass("org_pattern", org_pass, doc="org/facility head + name"),
     Pass("quoted_place", quoted_place_pass, doc='جبل «منيف»: a natural feature word + a quoted name'),
     Pass("club", club_pass, doc="للنصر, أمام الهلال: a listed club name standing alone in a sports story"),

@@ -1037,6 +1037,70 @@ def quoted_place_pass(ctx: Context) -> None:
         i = c + 1
 
 
+def _work_noun(toks: Tokens, k: int, nouns: frozenset[str]) -> bool:
+    """Token k is a work noun (entity_words.csv ``work_noun``: فيلم، كتاب، رواية ...), also definite, behind a
+    proclitic or with a possessive suffix (``كتابه``، ``روايتي``، ``فيلمها``)."""
+    for _, f in clitic_forms(toks.text[k], toks.norm[k]):
+        f = f[2:] if f.startswith("ال") else f
+        stems = {f} | {f[:-len(x)] for x in ("ه", "ها", "ي", "هم") if f.endswith(x) and len(f) - len(x) >= 3}
+        if any(w in nouns or (w.endswith("ت") and w[:-1] + "ه" in nouns) for w in stems):
+            return True
+    return False
+
+
+def quoted_title_pass(ctx: Context) -> None:
+    """A title in quotation marks after the noun of its kind: after a work noun (entity_words.csv ``work_noun``:
+    ``فيلم «دموع غزة»``، ``كتابه «...»``، ``عملية "السهم الذهبي"``, one adjective may come between: ``المعرض
+    الفني “رواة القصص”``) the title alone is a MISC mention, the noun and the marks outside; after an event or
+    facility head (``بطولة "بيبسي"``، ``مهرجان "تورتيت"``، ``ملعب "ابن بطوطة"``; entity_words.csv
+    ``quoted_event_head`` adds مؤتمر، ماراثون، ملتقى) head, marks and title are one mention (``pattern:quoted_title``).
+    A gazetteer place inside the title gives way (``دموع غزة``)."""
+    toks, covered = ctx.toks, ctx.covered
+    t = titles()
+    nouns = word_list("work_noun")
+    events = t.get("event_head", frozenset()) | word_list("quoted_event_head")
+    facilities = t.get("fac_head", frozenset())
+    n = len(toks.norm)
+    i = 0
+    while i < n - 3:
+        if toks.kind[i] != "word" or covered[i] is not None:
+            i += 1
+            continue
+        o = i + 1
+        if toks.text[o] not in QUOTE_MARKS and o + 1 < n and toks.text[o + 1] in QUOTE_MARKS \
+                and toks.kind[o] == "word" and covered[o] is None and is_nisba(toks.norm[o]):
+            o += 1  # المعرض الفني “رواة القصص”
+        if toks.text[o] not in QUOTE_MARKS:
+            i += 1
+            continue
+        head = next(((off, f) for off, f in clitic_forms(toks.text[i], toks.norm[i]) if f in events or f in facilities),
+                    None) if o == i + 1 else None
+        work = head is None and _work_noun(toks, i, nouns)
+        c = next((x for x in range(o + 1, min(o + 12, n)) if toks.text[x] in QUOTE_MARKS), None) \
+            if head or work else None
+        inner = range(o + 1, c) if c is not None else range(0)
+        if c is None or c == o + 1 or toks.sentence[c] != toks.sentence[i] \
+                or any(toks.kind[x] not in ("word", "number") or (covered[x] is not None and covered[x].type not in ("GPE", "LOC"))
+                       for x in inner) \
+                or any(covered[x] is not None and (covered[x].tok0 < o + 1 or covered[x].tok1 > c) for x in inner) \
+                or is_stopword(toks.norm[o + 1]) or is_stopword(toks.norm[c - 1]):
+            i += 1
+            continue
+        for m in {id(covered[x]): covered[x] for x in inner if covered[x] is not None}.values():
+            absorb(ctx, m)  # دموع غزة: the place is part of the title
+        if head is not None:
+            off, f = head
+            typ = "FAC" if f in facilities and f not in events else "MISC"
+            a, b, start = i, c + 1, toks.start[i] + off
+            name = (f,) + tuple(toks.norm[x] for x in inner)
+        else:
+            typ, a, b, start = "MISC", o + 1, c, toks.start[o + 1]
+            name = tuple(toks.norm[x] for x in inner)
+        ctx.add(Mention(a, b, start, toks.end[b - 1], typ, "pattern", f"{typ.lower()}:" + " ".join(name),
+                        name_norm=name, rule="pattern:quoted_title"))
+        i = c + 1
+
+
 _DAY_RE = re.compile(r"^(?:[1-9]|[12]\d|3[01])$")
 
 
