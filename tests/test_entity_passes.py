@@ -531,3 +531,14 @@ def test_honorific_and_governor_are_titles():
 ])
 def test_quoted_titles(text, expected):
     assert [m for m in _run(text) if m[1] != "PERSON"] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the outlet a statement was given to, in marks after لـ / إلى beside a speech word; a city-named paper too
+    ("وأكد لـ\"الوطن\" جاهزية الوزارة.", [("الوطن", "ORG", "pattern:quoted_outlet")]),
+    ("ونبه، في تصريح لـ''الخبر''، أن النمو بطيء.", [("الخبر", "ORG", "pattern:quoted_outlet")]),
+    ("وقال لـ«الرياض» إن الأمر انتهى.", [("الرياض", "ORG", "pattern:quoted_outlet")]),
+    ("وسافر إلى \"الرياض\" أمس.", [("الرياض", "GPE", "gazetteer")]),
+])
+def test_quoted_outlets(text, expected):
+    assert [m for m in _run(text) if m[1] != "PERSON"] == expected

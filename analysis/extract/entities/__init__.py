@@ -41,7 +41,7 @@ laws: MISC; leagues ``دوري``: ORG), ``pattern:place_org`` (``تعليم حا
 ``pattern:outlet_name`` (``صحيفة الوئام`` -> ``الوئام``),
 ``pattern:club`` (``للنصر`` in a sports story; a listed club, ``كأرسنال``), ``pattern:dated_event``
 (``ثورة 25 يناير``), ``pattern:year_event`` (``يورو 2012``; ``لندن 2012`` in a sports story),
-``pattern:quoted_title`` (``فيلم «دموع غزة»``, ``بطولة "بيبسي"``),
+``pattern:quoted_title`` (``فيلم «دموع غزة»``, ``بطولة "بيبسي"``), ``pattern:quoted_outlet`` (``قال لـ"الوطن"``),
 ``pattern:person_list`` (``، أشواق الحوسني،`` between persons), ``pattern:place_list``
 (``القاهرة والجيزة``), ``pattern:quoted_place``
 (``جبل «منيف»``), ``alias:short_name`` (``العربي`` after ``نادي العربي``)).
@@ -91,6 +91,7 @@ from analysis.extract.entities.patterns import (
     person_pass,
     place_list_pass,
     place_org_after_model_pass,
+    quoted_outlet_pass,
     quoted_place_pass,
     quoted_short_name_pass,
     quoted_title_pass,
@@ -116,6 +117,7 @@ PASSES: tuple[Pass, ...] = (
     Pass("dual_head", dual_head_pass, doc="مجلسي الشورى والدولة: one body per word after a dual head"),
     Pass("dated_event", dated_event_pass, doc="ثورة 25 يناير: an event named by its date"),
     Pass("year_event", year_event_pass, doc="يورو 2012, لندن 2012 in a sports story: an event named by its year"),
+    Pass("quoted_outlet", quoted_outlet_pass, doc='قال لـ"الوطن": the outlet a statement was given to'),
     Pass("quoted_title", quoted_title_pass, doc='فيلم «دموع غزة», بطولة "بيبسي": a quoted title after its kind\'s noun'),
     Pass("org_pattern", org_pass, doc="org/facility head + name"),
     Pass("quoted_place", quoted_place_pass, doc='جبل «منيف»: a natural feature word + a quoted name'),

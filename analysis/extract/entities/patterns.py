@@ -1101,6 +1101,51 @@ def quoted_title_pass(ctx: Context) -> None:
         i = c + 1
 
 
+def _mark_run(toks: Tokens, k: int) -> int:
+    """Length of the quotation mark at token k: 1 for ``"``/``«``..., 2 for a doubled apostrophe (``''الخبر''``,
+    the Algerian press's marks), 0 for none."""
+    if k < len(toks.norm) and toks.text[k] in QUOTE_MARKS:
+        return 1
+    if k + 1 < len(toks.norm) and toks.text[k] == toks.text[k + 1] == "'" and toks.start[k + 1] == toks.end[k]:
+        return 2
+    return 0
+
+
+_TO_OUTLET = frozenset({"لـ", "ل", "الى", "إلى"})
+
+
+def quoted_outlet_pass(ctx: Context) -> None:
+    """The outlet a statement was given to, named in quotation marks after لـ / إلى beside a speech word (a cue
+    verb or entity_words.csv ``speech_noun``: ``قال لـ"الوطن"``، ``في تصريح لـ''الخبر''``، ``في تصريحات إلى
+    "الوطن"``): one or two words, ORG (``pattern:quoted_outlet``); a gazetteer place of that name gives way
+    (``لـ«الرياض»``: the paper)."""
+    toks, covered = ctx.toks, ctx.covered
+    n = len(toks.norm)
+    speech = word_list("speech_noun")
+    for i in range(1, n - 3):
+        if toks.text[i] not in _TO_OUTLET:
+            continue
+        o = _mark_run(toks, i + 1)
+        if not o:
+            continue
+        a = i + 1 + o
+        b = next((x for x in range(a + 1, min(a + 3, n)) if _mark_run(toks, x) == o), None)
+        if b is None or toks.sentence[b] != toks.sentence[i] \
+                or any(toks.kind[x] != "word" or is_stopword(toks.norm[x]) for x in range(a, b)):
+            continue
+        held = {id(covered[x]): covered[x] for x in range(a, b) if covered[x] is not None}
+        if any(m.type != "GPE" or m.tok0 != a or m.tok1 != b or m.source != "gazetteer" for m in held.values()):
+            continue
+        before = [strip_conjunction(toks.norm[x]) for x in range(max(0, i - 3), i) if toks.sentence[x] == toks.sentence[i]]
+        if not any(w in speech or w in cue_verbs() for w in before):
+            continue
+        for m in held.values():
+            absorb(ctx, m)
+        name = tuple(toks.norm[x] for x in range(a, b))
+        ctx.add(Mention(a, b, toks.start[a], toks.end[b - 1], "ORG", "pattern", "org:" + " ".join(name),
+                        name_norm=name, rule="pattern:quoted_outlet"))
+
+
 _DAY_RE = re.compile(r"^(?:[1-9]|[12]\d|3[01])$")
 
 
