@@ -542,3 +542,13 @@ def test_quoted_titles(text, expected):
 ])
 def test_quoted_outlets(text, expected):
     assert [m for m in _run(text) if m[1] != "PERSON"] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a MISC gazetteer name takes a version number right after it; products and definite platform spellings
+    ("عن طريق تطبيق ويندوز 10، ويمكن تشغيل إكس بوكس 360 على جوجل بلس والفيس بوك.",
+     [("ويندوز 10", "MISC", "gazetteer"), ("إكس بوكس 360", "MISC", "gazetteer"), ("جوجل بلس", "MISC", "gazetteer"),
+      ("الفيس بوك", "ORG", "gazetteer")]),
+])
+def test_products_and_versions(text, expected):
+    assert _run(text, ["gazetteer"]) == expected

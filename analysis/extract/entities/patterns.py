@@ -172,6 +172,7 @@ def apposition_name(toks: Tokens, comma: int, covered: list[Mention | None]) -> 
 # A verbal noun (masdar) of the derived verb forms, normalised: تنظيم, تشريع (II); اعمار, انتاج (IV); انتخاب,
 # انفتاح (VII/VIII); استثمار (X).  Indefinite after an organisation head it governs the next word (idafa):
 # هيئة تنظيم الاتصالات, لجنة تشريع القوانين.
+_GENERIC_CONTESTS = frozenset({"الكاس", "البطوله", "الدوري", "المسابقه"})  # normalised: the cup, championship ...
 _DIRECTION_MARKS = frozenset("\u200e\u200f")  # left-to-right / right-to-left marks (written between words)
 _YEAR_RE = re.compile(r"^(?:(?:1[89]|20)\d\d(?:م|هـ)?|14\d\d(?:هـ|ه)?|\d\d(?:هـ|ه))$")  # 2014, 2015م, 1433هـ, 33هـ
 _MASDAR_RE = re.compile(r"^(?:ت\w\wي\w|ا\w\wا\w|ا\w\w\wا\w|است\w\wا\w)$")
@@ -742,8 +743,8 @@ def org_pass(ctx: Context) -> None:
                             name_norm=name, rule="pattern:outlet_name"))
             i = k
             continue
-        if event and k == i + 2 and toks.norm[i + 1].startswith("ال") and toks.norm[i + 1][2:] in all_heads:
-            i += 1  # بطولة الكأس, كأس البطولة: one event word after another names no event
+        if event and k == i + 2 and toks.norm[i + 1] in _GENERIC_CONTESTS:
+            i += 1  # بطولة الكأس, كأس البطولة: one contest word after another names no contest (not مهرجان العيد)
             continue
         if k > i + 1:
             for a in absorbed:
