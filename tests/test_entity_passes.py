@@ -552,3 +552,13 @@ def test_quoted_outlets(text, expected):
 ])
 def test_products_and_versions(text, expected):
     assert _run(text, ["gazetteer"]) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an of-phrase holding a body named after a titled person; a stadium head before a quoted name
+    ("أعلنت المديرية العامة لكلية الملك فهد الأمنية، أرقام الطلبة.",
+     [("المديرية العامة لكلية الملك فهد الأمنية", "ORG", "pattern:org_definite")]),
+    ("وافتتح ملعب \"إبن بطوطة\" أمس.", [("ملعب \"إبن بطوطة\"", "FAC", "pattern:quoted_title")]),
+])
+def test_bodies_inside_of_phrases_and_quoted_stadiums(text, expected):
+    assert _run(text) == expected

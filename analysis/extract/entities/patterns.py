@@ -532,6 +532,11 @@ def definite_org_name(toks: Tokens, i: int, covered: list[Mention | None]) -> in
                 and covered[k + 1] is None)):
         k += 2  # لكرة القدم, لانتخابات الرئاسة; not a purpose (المجموعة الفرعية | لتدريب الشرطة), but a named
         # body's (الحركة الوطنية لتحرير أزواد)
+        if toks.norm[k - 1] in t.get("person_title", frozenset()):
+            p = person_name(toks, k, covered)
+            if p == k:
+                return i + 1  # لكلية الملك without a name: no body named here
+            return _titled_name_tail(toks, p, covered, i)  # المديرية العامة لكلية الملك فهد الأمنية
     else:
         return i + 1
     coordinated = None  # where a coordinated word starts
@@ -1060,7 +1065,7 @@ def quoted_title_pass(ctx: Context) -> None:
     t = titles()
     nouns = word_list("work_noun")
     events = t.get("event_head", frozenset()) | word_list("quoted_event_head")
-    facilities = t.get("fac_head", frozenset())
+    facilities = t.get("fac_head", frozenset()) | t.get("fac_head_weak", frozenset())
     n = len(toks.norm)
     i = 0
     while i < n - 3:
