@@ -1121,8 +1121,8 @@ _TO_OUTLET = frozenset({"لـ", "ل", "الى", "إلى"})
 
 
 def quoted_outlet_pass(ctx: Context) -> None:
-    """The outlet a statement was given to, named in quotation marks after لـ / إلى beside a speech word (a cue
-    verb or entity_words.csv ``speech_noun``: ``قال لـ"الوطن"``، ``في تصريح لـ''الخبر''``، ``في تصريحات إلى
+    """The outlet a statement was given to, named in quotation marks after لـ / إلى after a speech word in its
+    sentence (a cue verb or entity_words.csv ``speech_noun``, at most 12 words before: ``قال لـ"الوطن"``، ``في تصريح لـ''الخبر''``، ``في تصريحات إلى
     "الوطن"``): one or two words, ORG (``pattern:quoted_outlet``); a gazetteer place of that name gives way
     (``لـ«الرياض»``: the paper)."""
     toks, covered = ctx.toks, ctx.covered
@@ -1142,7 +1142,7 @@ def quoted_outlet_pass(ctx: Context) -> None:
         held = {id(covered[x]): covered[x] for x in range(a, b) if covered[x] is not None}
         if any(m.type != "GPE" or m.tok0 != a or m.tok1 != b or m.source != "gazetteer" for m in held.values()):
             continue
-        before = [strip_conjunction(toks.norm[x]) for x in range(max(0, i - 3), i) if toks.sentence[x] == toks.sentence[i]]
+        before = [strip_conjunction(toks.norm[x]) for x in range(max(0, i - 12), i) if toks.sentence[x] == toks.sentence[i]]
         if not any(w in speech or w in cue_verbs() for w in before):
             continue
         for m in held.values():
