@@ -562,3 +562,12 @@ def test_products_and_versions(text, expected):
 ])
 def test_bodies_inside_of_phrases_and_quoted_stadiums(text, expected):
     assert _run(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # مؤتمر + a place or proper name is a conference (MISC); a press conference names none
+    ("وشارك في مؤتمر مدريد الذي أطلق المحادثات.", [("مؤتمر مدريد", "MISC", "pattern:event_head")]),
+    ("وعقد مؤتمر صحفي أمس.", []),
+])
+def test_conferences(text, expected):
+    assert _run(text) == expected
