@@ -571,3 +571,12 @@ def test_bodies_inside_of_phrases_and_quoted_stadiums(text, expected):
 ])
 def test_conferences(text, expected):
     assert _run(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a definite league is named by الممتاز or an of-phrase; with a country's adjective alone it is described
+    ("وفاز في الدوري الممتاز أمام الفريق.", [("الدوري الممتاز", "ORG", "pattern:org_definite")]),
+    ("ولعب في الدوري الإيطالي سنوات.", []),
+])
+def test_definite_leagues(text, expected):
+    assert _run(text, ["gazetteer", "org_pattern"]) == expected
