@@ -580,3 +580,12 @@ def test_conferences(text, expected):
 ])
 def test_definite_leagues(text, expected):
     assert _run(text, ["gazetteer", "org_pattern"]) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an accusative written without its mark (common word + alif) starts no name; a name in ا stays one
+    ("أعلن الرئيس الأمريكي وقفا لإطلاق النار.", []),
+    ("وقال الوزير رضا الشامي إن العمل مستمر.", [("رضا الشامي", "PERSON", "pattern:title_chain")]),
+])
+def test_bare_accusative_is_no_name(text, expected):
+    assert [m for m in _run(text) if m[1] == "PERSON"] == expected

@@ -18,6 +18,7 @@ from analysis.extract.entities.patterns import _big_place
 from analysis.extract.entities.words import (
     accusative_indefinite,
     adjective_after_noun,
+    bare_accusative,
     future_verb,
     is_nisba,
     known_name_word,
@@ -288,7 +289,7 @@ def _trim_person_start(toks: Tokens, ids: list[int]) -> list[int]:
     (``التايكواندو أندريا``: not_entities.csv)."""
     while len(ids) > 1 and never_name(toks.norm[ids[0]]) and known_name_word(toks.norm[ids[1]]):
         ids = ids[1:]  # (not اثني عشر ديوانا: a number word before a common word names nobody)
-    while len(ids) > 1 and toks.kind[ids[0]] == "word" and is_common(toks.norm[ids[0]]) \
+    while len(ids) > 1 and toks.kind[ids[0]] == "word" and (is_common(toks.norm[ids[0]]) or bare_accusative(toks.norm[ids[0]])) \
             and not known_name_word(toks.norm[ids[0]]) and not known_name_word(strip_conjunction(toks.norm[ids[0]])) \
             and toks.norm[ids[0]] not in word_list("connector") and known_name_word(toks.norm[ids[1]]):
         ids = ids[1:]

@@ -9,6 +9,7 @@ from functools import cache, lru_cache
 from analysis.extract.entities.base import Context, Mention, Tokens, absorb, claim
 from analysis.extract.entities.words import (
     accusative_indefinite,
+    bare_accusative,
     future_verb,
     glued,
     hal_participle,
@@ -77,6 +78,8 @@ def person_name(toks: Tokens, j: int, covered: list[Mention | None]) -> int:
         return j
     connectors, openers = word_list("connector"), word_list("name_opener")
     same = lambda k: k < n and toks.sentence[k] == toks.sentence[j]  # noqa: E731
+    if bare_accusative(toks.norm[j]):
+        return j  # سابقا يوسف, وقفا: an adverb or object in the accusative starts no name
     if toks.norm[j] in openers and same(j + 1) and covered[j + 1] is None and toks.kind[j + 1] == "word" \
             and (toks.norm[j + 1] == "الله" or namey(toks, j + 1, covered)):
         k = j + 1  # عبد الرزاق, أبو بكر: a connector may start the name
