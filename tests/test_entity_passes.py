@@ -589,3 +589,13 @@ def test_definite_leagues(text, expected):
 ])
 def test_bare_accusative_is_no_name(text, expected):
     assert [m for m in _run(text) if m[1] == "PERSON"] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # two person pieces on adjacent words are one name (the second's ب is the name's letter, not a preposition)
+    ("ويكرم الفنان بوعزة بناصر في المهرجان.", {"بوعزة بناصر"}),
+    # two reviewed people side by side stay two
+    ("والتقى ترامب بوتين أمس.", {"ترامب", "بوتين"}),
+])
+def test_adjacent_person_pieces_join(text, expected):
+    assert {t for t, typ, _ in _run(text) if typ == "PERSON"} == expected

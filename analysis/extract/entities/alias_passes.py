@@ -22,7 +22,8 @@ from analysis.text.clitics import clitic_forms, strip_conjunction
 from analysis.text.commonwords import is_common
 from analysis.text.stopwords import is_stopword
 
-__all__ = ["alias_pass", "name_chain_pass", "person_suffix_pass", "rekey_surname_pass", "first_name_pass", "short_head_pass", "attach_title_pass"]
+__all__ = ["alias_pass", "person_join_pass",
+           "name_chain_pass", "person_suffix_pass", "rekey_surname_pass", "first_name_pass", "short_head_pass", "attach_title_pass"]
 
 
 @cache
@@ -369,3 +370,33 @@ def _chain_tail(toks, k: int) -> int:
     while e + 1 < len(toks.norm) and _chain_word(toks, e):
         e += 2
     return e - k
+
+
+def person_join_pass(ctx: Context) -> None:
+    """Two person mentions on adjacent words of one sentence, nothing between them, are one person's name read in
+    two pieces (``بوعزة`` + ``بناصر``: ``بوعزة بناصر``; ``بابا`` + ``ويجو``; ``صباح الأحمد`` + ``الصباح``): the first
+    grows over the second, whose proclitic reading is dropped (the second word is a name word, not ب + a name).
+    Not when the second is another reviewed person's full name, opens with و (a second person), or either is a
+    bare title's person."""
+    toks, covered = ctx.toks, ctx.covered
+    found = sorted((m for m in ctx.found if m.type == "PERSON"), key=lambda m: m.tok0)
+    for a, b in zip(found, found[1:]):
+        if a.source == "absorbed" or b.source == "absorbed" or b.tok0 != a.tok1 \
+                or toks.sentence[b.tok0] != toks.sentence[a.tok0] or toks.kind[b.tok0] != "word" \
+                or toks.start[b.tok0] - toks.end[a.tok1 - 1] > 1 or covered[b.tok0] is not b:
+            continue
+        if toks.norm[b.tok0].startswith("و") and b.start > toks.start[b.tok0]:
+            continue  # ... ومحمد: the conjunction joins a second person
+        words = [toks.norm[x] for x in range(a.tok0, b.tok1)]
+        if len(words) > 4 or any(is_stopword(w) for w in words) \
+                or any(w.startswith("و") and is_common(w[1:]) or w.startswith("وال") for w in words[1:]) \
+                or (words[len(a.name_norm):][:1] and words[len(a.name_norm)][:1] in "لب"
+                    and is_common(words[len(a.name_norm)][1:])):
+            continue  # قبطي هو ..., شيكابالا والصقر ..., الحمود لدور البلديات: no one name
+        if b.entry is not None and not b.short and (a.entry is None or a.entry.key != b.entry.key):
+            continue  # two reviewed people side by side
+        absorb(ctx, b)
+        a.tok1, a.end = b.tok1, b.end
+        a.name_norm = a.name_norm + tuple(toks.norm[x] for x in range(b.tok0, b.tok1))
+        a.rule = a.rule if a.rule.endswith("+join") else f"{a.rule}+join"
+        claim(covered, a)
