@@ -599,3 +599,11 @@ def test_bare_accusative_is_no_name(text, expected):
 ])
 def test_adjacent_person_pieces_join(text, expected):
     assert {t for t, typ, _ in _run(text) if typ == "PERSON"} == expected
+
+
+def test_portfolio_short_form_in_headline_and_marks():
+    text = "العمل: جاهزون لتوقيع الاتفاقية\n\nأكد وكيل وزارة العمل أن سوق العمل بخير. وقالت «العمل» إن الأمر انتهى."
+    art = parse_article(text, ner=False)
+    got = [(t, r) for t, r in zip(art.mentions["text"], art.mentions["rule"]) if t == "العمل"]
+    assert got == [("العمل", "alias:portfolio"), ("العمل", "alias:portfolio")]  # not سوق العمل
+    assert art.mentions["entity_id"].nunique() == 1

@@ -39,6 +39,7 @@ laws: MISC; leagues ``دوري``: ORG), ``pattern:place_org`` (``تعليم حا
 والدولة``), ``pattern:dateline`` (``مسقط ـ الوطن:``), ``pattern:region`` (``أميركا الشمالية``),
 ``pattern:state_epithet`` (bare ``المملكة``/``السلطنة``), ``pattern:org_unit`` (``بنك السودان فرع الأبيض``),
 ``pattern:outlet_name`` (``صحيفة الوئام`` -> ``الوئام``),
+``alias:portfolio`` (``«التعليم»`` after ``وزارة التعليم``),
 ``pattern:club`` (``للنصر`` in a sports story; a listed club, ``كأرسنال``), ``pattern:dated_event``
 (``ثورة 25 يناير``), ``pattern:year_event`` (``يورو 2012``; ``لندن 2012`` in a sports story),
 ``pattern:quoted_title`` (``فيلم «دموع غزة»``, ``بطولة "بيبسي"``), ``pattern:quoted_outlet`` (``قال لـ"الوطن"``),
@@ -62,6 +63,7 @@ from analysis.extract.entities.alias_passes import (
     name_chain_pass,
     person_join_pass,
     person_suffix_pass,
+    portfolio_pass,
     rekey_surname_pass,
     short_head_pass,
     sort_pass,
@@ -143,6 +145,7 @@ PASSES: tuple[Pass, ...] = (
          "a listed father's name after a one-word name (صدام حسين)"),
     Pass("person_suffix", person_suffix_pass, doc="بن سلمان joins محمد بن سلمان, first seen either way"),
     Pass("short_head", short_head_pass, doc="القناة after قناة السويس"),
+    Pass("portfolio", portfolio_pass, doc="«التعليم»، العمل: (headline) after وزارة التعليم / وزارة العمل"),
     Pass("text_order", sort_pass, doc="mentions sorted by start"),
     Pass("attach_title", attach_title_pass, doc="the title phrase before each person"),
 )

@@ -17,12 +17,13 @@ from analysis.extract.entities.words import (
     verb_shaped,
     word_list,
 )
+from analysis.extract.titlechain import QUOTE_MARKS
 from analysis.lexicon.gazetteer import cue_verbs, titles
 from analysis.text.clitics import clitic_forms, strip_conjunction
 from analysis.text.commonwords import is_common
 from analysis.text.stopwords import is_stopword
 
-__all__ = ["alias_pass", "person_join_pass",
+__all__ = ["alias_pass", "person_join_pass", "portfolio_pass",
            "name_chain_pass", "person_suffix_pass", "rekey_surname_pass", "first_name_pass", "short_head_pass", "attach_title_pass"]
 
 
@@ -400,3 +401,38 @@ def person_join_pass(ctx: Context) -> None:
         a.name_norm = a.name_norm + tuple(toks.norm[x] for x in range(b.tok0, b.tok1))
         a.rule = a.rule if a.rule.endswith("+join") else f"{a.rule}+join"
         claim(covered, a)
+
+
+_HEADLINE_COLON = frozenset({":", "："})
+
+
+def portfolio_pass(ctx: Context) -> None:
+    """A ministry or authority named by its portfolio alone where a headline or quotation marks set it apart
+    (``العمل: جاهزون ...`` opening a paragraph, ``«التعليم» تشدد ...``) after the article names it in full
+    (``وزارة العمل``, anywhere in the article): a short form of that body (``alias:portfolio``).  In running text
+    the portfolio is a common noun (سوق العمل) and names nothing."""
+    toks, covered = ctx.toks, ctx.covered
+    heads = titles().get("org_head", frozenset())
+    bodies: dict[str, Mention] = {}
+    for m in ctx.found:
+        if m.type == "ORG" and m.source in ("gazetteer", "pattern") and len(m.name_norm) == 2 \
+                and m.name_norm[0] in heads and m.name_norm[1].startswith("ال") and len(m.name_norm[1]) > 4:
+            bodies.setdefault(m.name_norm[1], m)
+    if not bodies:
+        return
+    n = len(toks.norm)
+    new: list[Mention] = []
+    for i in range(n):
+        if toks.kind[i] != "word" or covered[i] is not None or toks.norm[i] not in bodies:
+            continue
+        opens = i == 0 or toks.paragraph[i - 1] != toks.paragraph[i]
+        headline = opens and i + 1 < n and toks.text[i + 1] in _HEADLINE_COLON
+        marked = 0 < i < n - 1 and toks.text[i - 1] in QUOTE_MARKS and toks.text[i + 1] in QUOTE_MARKS
+        if not (headline or marked):
+            continue
+        t = bodies[toks.norm[i]]
+        m = Mention(i, i + 1, toks.start[i], toks.end[i], "ORG", "alias", t.key, entry=t.entry,
+                    name_norm=(toks.norm[i],), rule="alias:portfolio")
+        new.append(m)
+        claim(covered, m)
+    ctx.found.extend(new)
