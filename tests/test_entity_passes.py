@@ -607,3 +607,12 @@ def test_portfolio_short_form_in_headline_and_marks():
     got = [(t, r) for t, r in zip(art.mentions["text"], art.mentions["rule"]) if t == "العمل"]
     assert got == [("العمل", "alias:portfolio"), ("العمل", "alias:portfolio")]  # not سوق العمل
     assert art.mentions["entity_id"].nunique() == 1
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a country of the place table the other passes left; not a definite word that is also a common noun
+    ("ولعب المنتخب أمام موزمبيق أمس.", [("موزمبيق", "GPE", "pattern:country")]),
+    ("وتعلم البنين في المدرسة.", []),
+])
+def test_countries_of_the_place_table(text, expected):
+    assert [m for m in _run(text) if m[1] == "GPE"] == expected

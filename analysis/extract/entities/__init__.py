@@ -85,6 +85,7 @@ from analysis.extract.entities.model_passes import (
 )
 from analysis.extract.entities.patterns import (
     club_pass,
+    country_pass,
     dated_event_pass,
     dateline_pass,
     dual_head_pass,
@@ -138,6 +139,7 @@ PASSES: tuple[Pass, ...] = (
     Pass("person_join", person_join_pass, doc="بوعزة + بناصر: two person pieces on adjacent words are one name"),
     Pass("place_org_after_ner", place_org_after_model_pass, needs_model=True,
          doc="شرطة البتراء: a sector head + a place the model found"),
+    Pass("country", country_pass, doc="موزمبيق: a country of the place table the model left"),
     Pass("place_list", place_list_pass, doc="القاهرة والجيزة ودمياط: a big place of the place table after a place"),
     Pass("person_list", person_list_pass, doc="a name item in a list of persons (، أشواق الحوسني، ...) is one"),
     Pass("rekey_surname", rekey_surname_pass, doc="a gazetteer surname joins the article's own person"),
