@@ -43,6 +43,8 @@ laws: MISC; leagues ``دوري``: ORG), ``pattern:place_org`` (``تعليم حا
 ``pattern:club`` (``للنصر`` in a sports story; a listed club, ``كأرسنال``), ``pattern:dated_event``
 (``ثورة 25 يناير``), ``pattern:year_event`` (``يورو 2012``; ``لندن 2012`` in a sports story),
 ``pattern:quoted_title`` (``فيلم «دموع غزة»``, ``بطولة "بيبسي"``), ``pattern:quoted_outlet`` (``قال لـ"الوطن"``),
+``pattern:country`` (``موزمبيق``: a country of the place table), a ``+join`` suffix (two person pieces on
+adjacent words joined: ``بوعزة بناصر``),
 ``pattern:person_list`` (``، أشواق الحوسني،`` between persons), ``pattern:place_list``
 (``القاهرة والجيزة``), ``pattern:quoted_place``
 (``جبل «منيف»``), ``alias:short_name`` (``العربي`` after ``نادي العربي``)).
