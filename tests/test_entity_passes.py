@@ -616,3 +616,7 @@ def test_portfolio_short_form_in_headline_and_marks():
 ])
 def test_countries_of_the_place_table(text, expected):
     assert [m for m in _run(text) if m[1] == "GPE"] == expected
+
+
+def test_a_country_homograph_adjective_is_no_country():
+    assert [m for m in _run("واتهم بقضايا فساد مالي وغيرها.") if m[1] == "GPE"] == []

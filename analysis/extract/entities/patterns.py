@@ -1361,8 +1361,8 @@ def place_list_pass(ctx: Context) -> None:
 
 def country_pass(ctx: Context) -> None:
     """A free word that is a country of the place table (CLDR's Arabic names: ``موزمبيق``، ``زامبيا``، ``ساموا``),
-    written without the article (``البنين`` is also "the boys") and no common word, first name or place adjective,
-    is that country (GPE, ``pattern:country``): the reviewed gazetteer holds only the countries the news names
+    written without the article (``البنين`` is also "the boys") and no common word, first name or adjective
+    (``فساد مالي``: financial, not Mali), is that country (GPE, ``pattern:country``): the reviewed gazetteer holds only the countries the news names
     most."""
     from analysis.names.places import candidates
 
@@ -1371,8 +1371,8 @@ def country_pass(ctx: Context) -> None:
         norm = toks.norm[k]
         if toks.kind[k] != "word" or covered[k] is not None or len(norm) < 4 or norm.startswith(("ال", "و")) \
                 or is_common(norm) or is_stopword(norm) or listed_first_name(norm) or place_nisba(norm) \
-                or accusative_indefinite(toks.text[k]):
-            continue
+                or is_nisba("ال" + norm) or accusative_indefinite(toks.text[k]):
+            continue  # (فساد مالي: financial, the adjective, not Mali)
         if any(p.kind == "country" for p in candidates(norm)):
             ctx.add(Mention(k, k + 1, toks.start[k], toks.end[k], "GPE", "pattern", "gpe:" + norm, name_norm=(norm,),
                             rule="pattern:country"))
