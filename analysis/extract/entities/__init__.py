@@ -39,8 +39,13 @@ laws: MISC; leagues ``دوري``: ORG), ``pattern:place_org`` (``تعليم حا
 والدولة``), ``pattern:dateline`` (``مسقط ـ الوطن:``), ``pattern:region`` (``أميركا الشمالية``),
 ``pattern:state_epithet`` (bare ``المملكة``/``السلطنة``), ``pattern:org_unit`` (``بنك السودان فرع الأبيض``),
 ``pattern:outlet_name`` (``صحيفة الوئام`` -> ``الوئام``),
+``alias:portfolio`` (``«التعليم»`` after ``وزارة التعليم``),
 ``pattern:club`` (``للنصر`` in a sports story; a listed club, ``كأرسنال``), ``pattern:dated_event``
-(``ثورة 25 يناير``), ``pattern:person_list`` (``، أشواق الحوسني،`` between persons), ``pattern:place_list``
+(``ثورة 25 يناير``), ``pattern:year_event`` (``يورو 2012``; ``لندن 2012`` in a sports story),
+``pattern:quoted_title`` (``فيلم «دموع غزة»``, ``بطولة "بيبسي"``), ``pattern:quoted_outlet`` (``قال لـ"الوطن"``),
+``pattern:country`` (``موزمبيق``: a country of the place table), a ``+join`` suffix (two person pieces on
+adjacent words joined: ``بوعزة بناصر``),
+``pattern:person_list`` (``، أشواق الحوسني،`` between persons), ``pattern:place_list``
 (``القاهرة والجيزة``), ``pattern:quoted_place``
 (``جبل «منيف»``), ``alias:short_name`` (``العربي`` after ``نادي العربي``)).
 
@@ -58,7 +63,9 @@ from analysis.extract.entities.alias_passes import (
     attach_title_pass,
     first_name_pass,
     name_chain_pass,
+    person_join_pass,
     person_suffix_pass,
+    portfolio_pass,
     rekey_surname_pass,
     short_head_pass,
     sort_pass,
@@ -80,6 +87,7 @@ from analysis.extract.entities.model_passes import (
 )
 from analysis.extract.entities.patterns import (
     club_pass,
+    country_pass,
     dated_event_pass,
     dateline_pass,
     dual_head_pass,
@@ -89,8 +97,11 @@ from analysis.extract.entities.patterns import (
     person_pass,
     place_list_pass,
     place_org_after_model_pass,
+    quoted_outlet_pass,
     quoted_place_pass,
     quoted_short_name_pass,
+    quoted_title_pass,
+    year_event_pass,
 )
 from analysis.extract.entities.tables import build_tables
 from analysis.extract.entities.words import place_nisba as _place_nisba  # noqa: F401  (tests import it so)
@@ -111,6 +122,9 @@ PASSES: tuple[Pass, ...] = (
     Pass("dateline", dateline_pass, doc="مسقط ـ الوطن: the outlet beside the dateline's place"),
     Pass("dual_head", dual_head_pass, doc="مجلسي الشورى والدولة: one body per word after a dual head"),
     Pass("dated_event", dated_event_pass, doc="ثورة 25 يناير: an event named by its date"),
+    Pass("year_event", year_event_pass, doc="يورو 2012, لندن 2012 in a sports story: an event named by its year"),
+    Pass("quoted_outlet", quoted_outlet_pass, doc='قال لـ"الوطن": the outlet a statement was given to'),
+    Pass("quoted_title", quoted_title_pass, doc='فيلم «دموع غزة», بطولة "بيبسي": a quoted title after its kind\'s noun'),
     Pass("org_pattern", org_pass, doc="org/facility head + name"),
     Pass("quoted_place", quoted_place_pass, doc='جبل «منيف»: a natural feature word + a quoted name'),
     Pass("club", club_pass, doc="للنصر, أمام الهلال: a listed club name standing alone in a sports story"),
@@ -124,8 +138,10 @@ PASSES: tuple[Pass, ...] = (
     Pass("ner", ner_pass, needs_model=True, doc="the model's names on free tokens"),
     Pass("name_chain_after_ner", name_chain_pass, needs_model=True, doc="the same for the model's persons"),
     Pass("alias_after_ner", alias_pass, needs_model=True, doc="repeats and surnames of the model's names"),
+    Pass("person_join", person_join_pass, doc="بوعزة + بناصر: two person pieces on adjacent words are one name"),
     Pass("place_org_after_ner", place_org_after_model_pass, needs_model=True,
          doc="شرطة البتراء: a sector head + a place the model found"),
+    Pass("country", country_pass, doc="موزمبيق: a country of the place table the model left"),
     Pass("place_list", place_list_pass, doc="القاهرة والجيزة ودمياط: a big place of the place table after a place"),
     Pass("person_list", person_list_pass, doc="a name item in a list of persons (، أشواق الحوسني، ...) is one"),
     Pass("rekey_surname", rekey_surname_pass, doc="a gazetteer surname joins the article's own person"),
@@ -133,6 +149,7 @@ PASSES: tuple[Pass, ...] = (
          "a listed father's name after a one-word name (صدام حسين)"),
     Pass("person_suffix", person_suffix_pass, doc="بن سلمان joins محمد بن سلمان, first seen either way"),
     Pass("short_head", short_head_pass, doc="القناة after قناة السويس"),
+    Pass("portfolio", portfolio_pass, doc="«التعليم»، العمل: (headline) after وزارة التعليم / وزارة العمل"),
     Pass("text_order", sort_pass, doc="mentions sorted by start"),
     Pass("attach_title", attach_title_pass, doc="the title phrase before each person"),
 )

@@ -17,12 +17,14 @@ from analysis.extract.entities.words import (
     verb_shaped,
     word_list,
 )
+from analysis.extract.titlechain import QUOTE_MARKS
 from analysis.lexicon.gazetteer import cue_verbs, titles
 from analysis.text.clitics import clitic_forms, strip_conjunction
 from analysis.text.commonwords import is_common
 from analysis.text.stopwords import is_stopword
 
-__all__ = ["alias_pass", "name_chain_pass", "person_suffix_pass", "rekey_surname_pass", "first_name_pass", "short_head_pass", "attach_title_pass"]
+__all__ = ["alias_pass", "person_join_pass", "portfolio_pass",
+           "name_chain_pass", "person_suffix_pass", "rekey_surname_pass", "first_name_pass", "short_head_pass", "attach_title_pass"]
 
 
 @cache
@@ -369,3 +371,68 @@ def _chain_tail(toks, k: int) -> int:
     while e + 1 < len(toks.norm) and _chain_word(toks, e):
         e += 2
     return e - k
+
+
+def person_join_pass(ctx: Context) -> None:
+    """Two person mentions on adjacent words of one sentence, nothing between them, are one person's name read in
+    two pieces (``بوعزة`` + ``بناصر``: ``بوعزة بناصر``; ``بابا`` + ``ويجو``; ``صباح الأحمد`` + ``الصباح``): the first
+    grows over the second, whose proclitic reading is dropped (the second word is a name word, not ب + a name).
+    Not when the second is another reviewed person's full name, opens with و (a second person), or either is a
+    bare title's person."""
+    toks, covered = ctx.toks, ctx.covered
+    found = sorted((m for m in ctx.found if m.type == "PERSON"), key=lambda m: m.tok0)
+    for a, b in zip(found, found[1:]):
+        if a.source == "absorbed" or b.source == "absorbed" or b.tok0 != a.tok1 \
+                or toks.sentence[b.tok0] != toks.sentence[a.tok0] or toks.kind[b.tok0] != "word" \
+                or toks.start[b.tok0] - toks.end[a.tok1 - 1] > 1 or covered[b.tok0] is not b:
+            continue
+        if toks.norm[b.tok0].startswith("و") and b.start > toks.start[b.tok0]:
+            continue  # ... ومحمد: the conjunction joins a second person
+        words = [toks.norm[x] for x in range(a.tok0, b.tok1)]
+        if len(words) > 4 or any(is_stopword(w) for w in words) \
+                or any(w.startswith("و") and is_common(w[1:]) or w.startswith("وال") for w in words[1:]) \
+                or (words[len(a.name_norm):][:1] and words[len(a.name_norm)][:1] in "لب"
+                    and is_common(words[len(a.name_norm)][1:])):
+            continue  # قبطي هو ..., شيكابالا والصقر ..., الحمود لدور البلديات: no one name
+        if b.entry is not None and not b.short and (a.entry is None or a.entry.key != b.entry.key):
+            continue  # two reviewed people side by side
+        absorb(ctx, b)
+        a.tok1, a.end = b.tok1, b.end
+        a.name_norm = a.name_norm + tuple(toks.norm[x] for x in range(b.tok0, b.tok1))
+        a.rule = a.rule if a.rule.endswith("+join") else f"{a.rule}+join"
+        claim(covered, a)
+
+
+_HEADLINE_COLON = frozenset({":", "："})
+
+
+def portfolio_pass(ctx: Context) -> None:
+    """A ministry or authority named by its portfolio alone where a headline or quotation marks set it apart
+    (``العمل: جاهزون ...`` opening a paragraph, ``«التعليم» تشدد ...``) after the article names it in full
+    (``وزارة العمل``, anywhere in the article): a short form of that body (``alias:portfolio``).  In running text
+    the portfolio is a common noun (سوق العمل) and names nothing."""
+    toks, covered = ctx.toks, ctx.covered
+    heads = titles().get("org_head", frozenset())
+    bodies: dict[str, Mention] = {}
+    for m in ctx.found:
+        if m.type == "ORG" and m.source in ("gazetteer", "pattern") and len(m.name_norm) == 2 \
+                and m.name_norm[0] in heads and m.name_norm[1].startswith("ال") and len(m.name_norm[1]) > 4:
+            bodies.setdefault(m.name_norm[1], m)
+    if not bodies:
+        return
+    n = len(toks.norm)
+    new: list[Mention] = []
+    for i in range(n):
+        if toks.kind[i] != "word" or covered[i] is not None or toks.norm[i] not in bodies:
+            continue
+        opens = i == 0 or toks.paragraph[i - 1] != toks.paragraph[i]
+        headline = opens and i + 1 < n and toks.text[i + 1] in _HEADLINE_COLON
+        marked = 0 < i < n - 1 and toks.text[i - 1] in QUOTE_MARKS and toks.text[i + 1] in QUOTE_MARKS
+        if not (headline or marked):
+            continue
+        t = bodies[toks.norm[i]]
+        m = Mention(i, i + 1, toks.start[i], toks.end[i], "ORG", "alias", t.key, entry=t.entry,
+                    name_norm=(toks.norm[i],), rule="alias:portfolio")
+        new.append(m)
+        claim(covered, m)
+    ctx.found.extend(new)

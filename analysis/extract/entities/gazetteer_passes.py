@@ -2,6 +2,8 @@
 bare surnames that belong to another person (``وزير خارجيتها رياض المالكي`` is not Nouri al-Maliki)."""
 from __future__ import annotations
 
+import re
+
 from analysis.extract.entities.base import Context, Mention, Tokens, claim, release
 from analysis.extract.entities.patterns import _big_place, after_title, standing_alone
 from analysis.extract.entities.words import (
@@ -12,8 +14,10 @@ from analysis.extract.entities.words import (
     place_nisba,
     word_list,
 )
-from analysis.lexicon.gazetteer import GazetteerEntry, name_tokens, variant_index
+from analysis.lexicon.gazetteer import GazetteerEntry, name_tokens, titles, variant_index
 from analysis.text.clitics import clitic_forms
+
+_VERSION_RE = re.compile(r"^\d{1,4}$")  # ويندوز 10, إكس بوكس 360: a product's version or an event's year
 
 __all__ = ["gazetteer_pass", "surname_clash_pass", "match_gazetteer", "region_pass", "state_epithet_pass",
            "state_form_pass"]
@@ -69,7 +73,11 @@ def _homograph_idafa(toks: Tokens, m: Mention) -> bool:
 
 def gazetteer_pass(ctx: Context) -> None:
     """Gazetteer matches; a short form (``الكاظمي``, bare ``التحالف``) is kept only when it names an entry whose
-    full name the article uses (the first such entry in file order), and joins that entry.  A one-word place
+    full name the article uses (the first such entry in file order), and joins that entry.  A spelling that opens
+    with a person's title (``الملك سلمان``, ``السلطان قابوس``) names the person after it: the title stays outside
+    the span, as everywhere (the ``title`` column takes it); one that is a title and its complement only
+    (``خادم الحرمين الشريفين``) is no mention.  A MISC name (a product, an event) takes a number right after it
+    (``ويندوز 10``, ``إكس بوكس 360``).  A one-word place
     shaped like a nisba right after a definite noun (``المرأة السعودية``، ``العاصمة السعودية``) is that noun's
     adjective (:func:`~.words.adjective_after_noun`), not a mention."""
     toks = ctx.toks
@@ -78,7 +86,18 @@ def gazetteer_pass(ctx: Context) -> None:
                    and adjective_after_noun(toks, m.tok0))  # المرأة السعودية: the adjective, not the state
            and not _homograph_idafa(toks, m)]
     full_keys = {m.key for m in gaz if not m.short}
+    person_titles = titles().get("person_title", frozenset())
+    complements = titles().get("complement", frozenset())
     for m in gaz:
+        if m.type == "PERSON" and m.tok1 - m.tok0 > 1 and m.name_norm[0] in person_titles:
+            if all(w in complements for w in m.name_norm[1:]):
+                continue  # خادم الحرمين الشريفين: a title and its complement, no name (its tokens stay matched)
+            m.tok0, m.start, m.name_norm = m.tok0 + 1, toks.start[m.tok0 + 1], m.name_norm[1:]  # الملك | سلمان
+        k = m.tok1
+        if m.type == "MISC" and not m.short and k < len(toks.norm) and toks.kind[k] == "number" \
+                and toks.sentence[k] == toks.sentence[m.tok0] and _VERSION_RE.match(toks.text[k]) \
+                and toks.start[k] - toks.end[k - 1] <= 1 and not (k + 1 < len(toks.norm) and toks.text[k + 1] == "%"):
+            m.tok1, m.end, m.name_norm = k + 1, toks.end[k], m.name_norm + (toks.text[k],)  # ويندوز 10: a version
         if m.short:
             index = variant_index().get(m.name_norm[0], ())
             entry = next((v.entry for v in index if v.short and v.tokens == m.name_norm and v.entry.key in full_keys),

@@ -18,6 +18,7 @@ from analysis.extract.entities.patterns import _big_place
 from analysis.extract.entities.words import (
     accusative_indefinite,
     adjective_after_noun,
+    bare_accusative,
     future_verb,
     is_nisba,
     known_name_word,
@@ -288,7 +289,7 @@ def _trim_person_start(toks: Tokens, ids: list[int]) -> list[int]:
     (``التايكواندو أندريا``: not_entities.csv)."""
     while len(ids) > 1 and never_name(toks.norm[ids[0]]) and known_name_word(toks.norm[ids[1]]):
         ids = ids[1:]  # (not اثني عشر ديوانا: a number word before a common word names nobody)
-    while len(ids) > 1 and toks.kind[ids[0]] == "word" and is_common(toks.norm[ids[0]]) \
+    while len(ids) > 1 and toks.kind[ids[0]] == "word" and (is_common(toks.norm[ids[0]]) or bare_accusative(toks.norm[ids[0]])) \
             and not known_name_word(toks.norm[ids[0]]) and not known_name_word(strip_conjunction(toks.norm[ids[0]])) \
             and toks.norm[ids[0]] not in word_list("connector") and known_name_word(toks.norm[ids[1]]):
         ids = ids[1:]
@@ -350,7 +351,14 @@ def _verb_word(norm: str) -> bool:
 
 def _not_a_name(norms: list[str], label: str, absorbs: bool) -> bool:
     """A trimmed model span that names nothing: a not_entities word (unless it absorbs a mention), one nisba,
-    common or short word, or an org head + indefinite adjectives."""
+    common or short word, an org head + indefinite adjectives, a person's title alone (``سيدي``, ``الوالي``) or
+    title complements alone (``خادم | الحرمين الشريفين``, ``ولي | العهد``: what is left of a title phrase once
+    the title is trimmed)."""
+    if all(x in titles().get("complement", frozenset()) for x in norms):
+        return True
+    if len(norms) == 1 and label == "PERS" and (norms[0] in titles().get("person_title", frozenset())
+                                                 or strip_conjunction(norms[0]) in titles().get("person_title", frozenset())):
+        return True  # سيدي, الوالي: a title alone names nobody
     if (not absorbs and any(never_name(x) for x in norms)) or (len(norms) == 1 and (
             (is_nisba(norms[0]) and label not in ("PERS", "ORG")) or is_common(norms[0]) or len(norms[0]) < 3
             or future_verb(strip_conjunction(norms[0]))

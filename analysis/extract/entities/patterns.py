@@ -9,6 +9,7 @@ from functools import cache, lru_cache
 from analysis.extract.entities.base import Context, Mention, Tokens, absorb, claim
 from analysis.extract.entities.words import (
     accusative_indefinite,
+    bare_accusative,
     future_verb,
     glued,
     hal_participle,
@@ -77,6 +78,8 @@ def person_name(toks: Tokens, j: int, covered: list[Mention | None]) -> int:
         return j
     connectors, openers = word_list("connector"), word_list("name_opener")
     same = lambda k: k < n and toks.sentence[k] == toks.sentence[j]  # noqa: E731
+    if bare_accusative(toks.norm[j]):
+        return j  # سابقا يوسف, وقفا: an adverb or object in the accusative starts no name
     if toks.norm[j] in openers and same(j + 1) and covered[j + 1] is None and toks.kind[j + 1] == "word" \
             and (toks.norm[j + 1] == "الله" or namey(toks, j + 1, covered)):
         k = j + 1  # عبد الرزاق, أبو بكر: a connector may start the name
@@ -172,6 +175,8 @@ def apposition_name(toks: Tokens, comma: int, covered: list[Mention | None]) -> 
 # A verbal noun (masdar) of the derived verb forms, normalised: تنظيم, تشريع (II); اعمار, انتاج (IV); انتخاب,
 # انفتاح (VII/VIII); استثمار (X).  Indefinite after an organisation head it governs the next word (idafa):
 # هيئة تنظيم الاتصالات, لجنة تشريع القوانين.
+_GENERIC_CONTESTS = frozenset({"الكاس", "البطوله", "الدوري", "المسابقه"})  # normalised: the cup, championship ...
+_DIRECTION_MARKS = frozenset("\u200e\u200f")  # left-to-right / right-to-left marks (written between words)
 _YEAR_RE = re.compile(r"^(?:(?:1[89]|20)\d\d(?:م|هـ)?|14\d\d(?:هـ|ه)?|\d\d(?:هـ|ه))$")  # 2014, 2015م, 1433هـ, 33هـ
 _MASDAR_RE = re.compile(r"^(?:ت\w\wي\w|ا\w\wا\w|ا\w\w\wا\w|است\w\wا\w)$")
 
@@ -266,6 +271,9 @@ def _idafa_next(toks: Tokens, k: int, covered: list[Mention | None], i: int) -> 
 
 def _year_at(toks: Tokens, k: int, i: int) -> int:
     """End of a year written after an event's name (``2014``, ``2015م``, ``2015 م``) at token k, or k."""
+    if k + 1 < len(toks.norm) and toks.text[k] in _DIRECTION_MARKS and toks.start[k + 1] == toks.end[k] \
+            and toks.sentence[k] == toks.sentence[i] and _YEAR_RE.match(toks.text[k + 1]):
+        k += 1  # كأس اوروبا\u200f2012: a direction mark before the year
     if k < len(toks.norm) and toks.sentence[k] == toks.sentence[i] and _YEAR_RE.match(toks.text[k]):
         if k + 1 < len(toks.norm) and toks.start[k + 1] == toks.end[k] and toks.norm[k + 1] in ("م", "ه", "هـ"):
             return k + 2
@@ -281,7 +289,7 @@ def _all_heads() -> frozenset[str]:
     """Every organisation, facility, event and league head of titles.csv."""
     t = titles()
     return frozenset().union(*(t.get(k, frozenset()) for k in ("org_head", "fac_head", "fac_head_weak", "fac_head_named",
-                                                                "event_head", "league_head")))
+                                                                "org_head_named", "event_head", "league_head")))
 
 
 def org_name(toks: Tokens, i: int, covered: list[Mention | None], head: str, *,
@@ -315,7 +323,8 @@ def org_name(toks: Tokens, i: int, covered: list[Mention | None], head: str, *,
     descriptors = t.get("descriptor", frozenset())
     person_titles = t.get("person_title", frozenset())
     heads = t.get("org_head", frozenset())
-    named_only = head in t.get("fac_head_named", frozenset())  # طريق, باب: only a titled person's name follows
+    named_org = head in t.get("org_head_named", frozenset())  # مركز, كلية: a body only after a titled person
+    named_only = named_org or head in t.get("fac_head_named", frozenset())  # طريق, باب: likewise a facility
     while k < n and k - j < (8 if event else 6) and toks.sentence[k] == toks.sentence[i]:
         if named_only and not (k == j and toks.norm[k] in person_titles and toks.norm[k].startswith("ال")):
             break
@@ -328,7 +337,7 @@ def org_name(toks: Tokens, i: int, covered: list[Mention | None], head: str, *,
                 continue
             break
         norm = toks.norm[k]
-        if event and k > j and _year_at(toks, k, i) > k:
+        if event and (k > j or head in word_list("year_event_head")) and _year_at(toks, k, i) > k:
             k = _year_at(toks, k, i)  # مونديال البرازيل 2014, مهرجان صيف عنيزة 33هـ
             break
         if event and norm in person_titles and norm.startswith("ال"):
@@ -338,9 +347,14 @@ def org_name(toks: Tokens, i: int, covered: list[Mention | None], head: str, *,
                 and toks.norm[k + 1] in titles().get("complement", frozenset()):
             k += 2  # كأس ولي العهد: a cup named after a title and its complement
             continue
-        if (facility or head in heads) and k == j and norm in person_titles and norm.startswith("ال"):
+        if (facility or head in heads or named_org) and k == j and norm in person_titles and norm.startswith("ال"):
             p = person_name(toks, k + 1, covered)  # جامعة الملك عبدالعزيز: an organisation named after one too
-            if p == k + 1 and k + 1 < n and covered[k + 1] is None and known_name_word(toks.norm[k + 1]):
+            held = covered[k + 1] if k + 1 < n else None
+            if held is not None and held.type == "PERSON" and held.source == "gazetteer" \
+                    and held.start == toks.start[k + 1]:
+                p = held.tok1  # مركز الملك سلمان: the gazetteer's person is the name (absorbed)
+                absorbed.append(held)
+            elif p == k + 1 and k + 1 < n and covered[k + 1] is None and known_name_word(toks.norm[k + 1]):
                 p = k + 2  # فيصل (also a common word) بن فهد: a known given name opens the name
                 while p + 1 < n and toks.sentence[p + 1] == toks.sentence[i] and toks.norm[p] in word_list("connector") \
                         and namey(toks, p + 1, covered):
@@ -349,6 +363,10 @@ def org_name(toks: Tokens, i: int, covered: list[Mention | None], head: str, *,
                       and strip_conjunction(toks.norm[x]) in _all_heads()), p)  # | وجامعة: the next name's head
             if p > k + 1:  # ملعب الأمير فيصل بن فهد, شارع الأمير متعب: a facility named after a person
                 k, evidence, proper = p, True, True
+                if not facility:
+                    k = _titled_name_tail(toks, k, covered, i)  # كلية الملك فهد الأمنية, مركز الملك سلمان للإغاثة
+            elif absorbed and absorbed[-1] is held:
+                absorbed.pop()
             break
         if event and k > j and norm.startswith("ل") and not norm.startswith("لل") and len(norm) > 3 \
                 and _definite_free(toks, k + 1, covered, i):
@@ -371,6 +389,9 @@ def org_name(toks: Tokens, i: int, covered: list[Mention | None], head: str, *,
             continue
         if norm.startswith("لل") and k > j and _purpose_masdar(toks, k, i):
             break  # وزارة التعليم | للاستغناء عن ...: a purpose, not an "of" phrase of the name
+        if norm == "للشؤون" and k > j and i > 0 and (toks.norm[i - 1] in person_titles
+                                                     or strip_conjunction(toks.norm[i - 1]) in person_titles):
+            break  # وكيل وزارة العمل | للشؤون الدولية: the title's portfolio, not the ministry's name
         if norm.startswith("ال") or (norm.startswith("لل") and k > j):
             if facility and k > j + 1 and not proper:
                 break  # a facility: head + name + one adjective (قاعدة العند الجوية)
@@ -423,12 +444,47 @@ def org_name(toks: Tokens, i: int, covered: list[Mention | None], head: str, *,
     return k, absorbed
 
 
+def _titled_name_tail(toks: Tokens, k: int, covered: list[Mention | None], i: int) -> int:
+    """End (exclusive) of a body's name after the titled person it is named after (token k on): its adjective
+    (``كلية الملك فهد | الأمنية``: a nisba, no place's) or its "of" phrase, with the adjectives and one coordinated
+    word after it (``مركز الملك سلمان | للإغاثة والأعمال الإنسانية``); k when neither follows.  A facility stops at
+    the person (``ملعب الأمير فيصل بن فهد | الرئيسي``)."""
+    n = len(toks.norm)
+    t = titles()
+    stops = t.get("descriptor", frozenset()) | t.get("person_title", frozenset()) | word_list("time_adjective")
+
+    def free(x: int) -> bool:
+        return x < n and toks.sentence[x] == toks.sentence[i] and covered[x] is None and toks.kind[x] == "word" \
+            and toks.norm[x] not in stops and not is_stopword(toks.norm[x]) and not verb_shaped(toks.norm[x])
+
+    if not free(k):
+        return k
+    w = toks.norm[k]
+    if w.startswith("ال") and is_nisba(w) and not place_nisba(w):
+        return k + 1  # كلية الملك فهد الأمنية
+    if not (w.startswith("لل") and len(w) > 4) or _purpose_masdar(toks, k, i):
+        return k
+    k += 1
+    coordinated = False
+    while free(k) and k - i <= 12:
+        w = toks.norm[k]
+        if w.startswith("ال") and is_nisba(w) and not place_nisba(w):
+            k += 1  # للإغاثة ... الإنسانية
+        elif w.startswith("وال") and len(w) > 4 and not coordinated:
+            coordinated, k = True, k + 1  # للإغاثة والأعمال
+        else:
+            break
+    return k
+
+
 def definite_org_name(toks: Tokens, i: int, covered: list[Mention | None]) -> int:
     """End (exclusive) of an organisation named by a definite head, its adjectives and an "of" phrase (``ل``):
     ``اللجنة العليا للانتخابات الرئاسية``, ``الاتحاد الكويتي لكرة القدم``, ``المؤسسة العامة للتأمينات
     الاجتماعية``, ``الشركة التونسية للكهرباء والغاز``; or a club, ``النادي`` + one definite word (``النادي
     الأهلي``); or a court, named by its adjectives alone (entity_words.csv ``adjective_named_head``:
-    ``المحكمة الجزائية المتخصصة``).  Without the ``ل`` phrase a definite head + adjectives is a description
+    ``المحكمة الجزائية المتخصصة``), or any body with a naming adjective (entity_words.csv ``naming_adjective``:
+    ``المجلس الوطني السوري``, ``المجلس العسكري``, ``الاتحاد العمالي العام``; its ``ل`` phrase may be a purpose:
+    ``الحركة الوطنية لتحرير أزواد``).  Without the ``ل`` phrase a definite head + adjectives is a description
     (الحكومة العراقية), i + 1 then."""
     n = len(toks.norm)
     heads = titles().get("org_head", frozenset()) | word_list("definite_org_head")
@@ -450,6 +506,14 @@ def definite_org_name(toks: Tokens, i: int, covered: list[Mention | None]) -> in
         k += 1
     if k == i + 1 or toks.norm[i + 1] in word_list("function_adjective"):
         return i + 1  # الجهاز الفني للفريق, اللجنة المنظمة للحدث: a body described by its function
+    naming = any(toks.norm[x] in word_list("naming_adjective") for x in range(i + 1, k))
+    while naming and not is_nisba(toks.norm[k - 1]) and toks.norm[k - 1] not in word_list("naming_adjective"):
+        k -= 1  # المجلس العسكري | الحداد: the object after the name is no adjective of it
+    if naming and k < n and toks.sentence[k] == toks.sentence[i] and covered[k] is None and toks.norm[k] in ("العام", "العامه"):
+        k += 1  # الاتحاد العمالي العام
+    if naming and not (k < n and toks.sentence[k] == toks.sentence[i] and toks.norm[k].startswith("ل")
+                       and len(toks.norm[k]) > 3 and not is_stopword(toks.norm[k])):
+        return k  # المجلس الوطني السوري, المجلس العسكري: a body named by its adjectives
     top = next((x + 1 for x in range(i + 1, k) if toks.norm[x] in word_list("supreme_adjective")), None)
     if top is not None and not any(place_nisba(toks.norm[x]) for x in range(i + 1, top)) \
             and not (top < n and toks.sentence[top] == toks.sentence[i] and toks.norm[top].startswith("ل")):
@@ -464,23 +528,34 @@ def definite_org_name(toks: Tokens, i: int, covered: list[Mention | None]) -> in
     w = toks.norm[k]
     if w.startswith("لل") and len(w) > 4:
         k += 1  # للانتخابات
-    elif w.startswith("ل") and len(w) > 3 and not is_stopword(w) and not _MASDAR_RE.match(w[1:]) \
-            and _definite_free(toks, k + 1, covered, i):
-        k += 2  # لكرة القدم, لانتخابات الرئاسة; not a purpose (المجموعة الفرعية | لتدريب الشرطة)
+    elif w.startswith("ل") and len(w) > 3 and not is_stopword(w) and (naming or not _MASDAR_RE.match(w[1:])) \
+            and (_definite_free(toks, k + 1, covered, i) or (
+                naming and k + 1 < n and toks.sentence[k + 1] == toks.sentence[i] and toks.kind[k + 1] == "word"
+                and not is_stopword(toks.norm[k + 1]) and not verb_shaped(toks.norm[k + 1])
+                and covered[k + 1] is None)):
+        k += 2  # لكرة القدم, لانتخابات الرئاسة; not a purpose (المجموعة الفرعية | لتدريب الشرطة), but a named
+        # body's (الحركة الوطنية لتحرير أزواد)
+        if toks.norm[k - 1] in t.get("person_title", frozenset()):
+            p = person_name(toks, k, covered)
+            if p == k:
+                return i + 1  # لكلية الملك without a name: no body named here
+            return _titled_name_tail(toks, p, covered, i)  # المديرية العامة لكلية الملك فهد الأمنية
     else:
         return i + 1
-    coordinated = False
+    coordinated = None  # where a coordinated word starts
     while k < n and k - i <= 8 and toks.sentence[k] == toks.sentence[i] and covered[k] is None \
             and toks.kind[k] == "word" and toks.norm[k] not in t.get("person_title", frozenset()) \
             and not verb_shaped(toks.norm[k]):
         w = toks.norm[k]
         if w.startswith("ال") and (is_nisba(w) or w.endswith("ه") or _ELATIVE_RE.match(w)) and not is_stopword(w) \
-                and w not in word_list("time_adjective"):
+                and w not in word_list("time_adjective") and w not in stops:
             k += 1  # للتأمينات الاجتماعية, للقوات المسلحة, للتمويل الأصغر (an adjective; not ... لكرة القدم | السماح)
-        elif w.startswith("وال") and len(w) > 4 and not coordinated:
-            coordinated, k = True, k + 1  # للكهرباء والغاز
+        elif w.startswith("وال") and len(w) > 4 and coordinated is None:
+            coordinated, k = k, k + 1  # للكهرباء والغاز
         else:
             break
+    if coordinated is not None and k < n and toks.norm[k] == "الاخري":
+        k = coordinated  # لرعاية الشباب | والقطاعات الكشفية الأخرى: other bodies listed after the name
     return k
 
 
@@ -595,6 +670,7 @@ def org_pass(ctx: Context) -> None:
     org_heads = titles().get("org_head", frozenset())
     fac_weak = titles().get("fac_head_weak", frozenset())
     fac_heads = titles().get("fac_head", frozenset()) | fac_weak | titles().get("fac_head_named", frozenset())
+    org_heads = org_heads | titles().get("org_head_named", frozenset())  # مركز الملك سلمان (after a titled person)
     event_heads, league_heads = titles().get("event_head", frozenset()), titles().get("league_head", frozenset())
     place_heads = titles().get("place_org_head", frozenset())
     all_heads = org_heads | fac_heads | event_heads | league_heads
@@ -674,6 +750,9 @@ def org_pass(ctx: Context) -> None:
             ctx.add(Mention(i + 1, k, toks.start[i + 1], toks.end[k - 1], "ORG", "pattern", "org:" + " ".join(name),
                             name_norm=name, rule="pattern:outlet_name"))
             i = k
+            continue
+        if event and k == i + 2 and toks.norm[i + 1] in _GENERIC_CONTESTS:
+            i += 1  # بطولة الكأس, كأس البطولة: one contest word after another names no contest (not مهرجان العيد)
             continue
         if k > i + 1:
             for a in absorbed:
@@ -860,7 +939,8 @@ def club_pass(ctx: Context) -> None:
     for i, k, off, name, city in listed:  # كأرسنال, لنابولي: a listed club (ner_clubs.csv) in a sports story
         longer = (i - 1 in span_of and span_of[i - 1] == span_of.get(i)) or (
             k in span_of and span_of[k] == span_of.get(k - 1) and not toks.norm[k].startswith("و"))
-        if (toks.sentence[i] in sentences or not city) and all(ctx.covered[x] is None for x in range(i, k)) \
+        if (toks.sentence[i] in sentences or not city or _masculine_nisba_at(toks, k, i)) \
+                and all(ctx.covered[x] is None for x in range(i, k)) \
                 and not longer:  # أولمبيك مرسيليا: the model's longer name (not كأرسنال | والمان يونايتد)
             ctx.add(Mention(i, k, toks.start[i] + off, toks.end[k - 1], "ORG", "pattern", "org:" + " ".join(name),
                             name_norm=name, rule="pattern:club"))
@@ -869,6 +949,13 @@ def club_pass(ctx: Context) -> None:
             continue  # ويحتفي الفن العربي بالنصر: no sport word in the sentence, the victory
         ctx.add(Mention(i, i + 1, toks.start[i] + off, toks.end[i], "ORG", "pattern", "org:" + form,
                         name_norm=(form,), rule="pattern:club"))
+
+
+def _masculine_nisba_at(toks: Tokens, k: int, i: int) -> bool:
+    """Token k (after a club named like its city, from token i) is a masculine place adjective: ``وباليرمو
+    الإيطالي`` is the club (نادي understood), where the city would take the feminine (``باليرمو الإيطالية``)."""
+    return k < len(toks.norm) and toks.sentence[k] == toks.sentence[i] and toks.norm[k].startswith("ال") \
+        and not toks.norm[k].endswith("ه") and place_nisba(toks.norm[k])
 
 
 def _listed_club_hits(ctx: Context) -> list[tuple[int, int, int, tuple[str, ...], bool]]:
@@ -898,9 +985,9 @@ def _listed_club_hits(ctx: Context) -> list[tuple[int, int, int, tuple[str, ...]
                         or any(toks.norm[i + x] != name[x] or covered[i + x] is not None
                                or toks.sentence[i + x] != toks.sentence[i] for x in range(1, L)):
                     continue
-                if (city and off > 0 and toks.norm[i][:off].endswith("ب")) \
-                        or (i > 0 and strip_conjunction(toks.norm[i - 1]) in word_list("locative_word")):
-                    continue  # في نابولي, بنابولي, مدينة نابولي: the city (في ظفار: the region)
+                if city and ((off > 0 and toks.norm[i][:off].endswith("ب"))
+                             or (i > 0 and strip_conjunction(toks.norm[i - 1]) in word_list("locative_word"))):
+                    continue  # في نابولي, بنابولي, مدينة نابولي: the city (not المحترف في فيورنتينا: a club)
                 best = (i, i + L, off, name, city)
         if best is None:
             i += 1
@@ -959,6 +1046,115 @@ def quoted_place_pass(ctx: Context) -> None:
         i = c + 1
 
 
+def _work_noun(toks: Tokens, k: int, nouns: frozenset[str]) -> bool:
+    """Token k is a work noun (entity_words.csv ``work_noun``: فيلم، كتاب، رواية ...), also definite, behind a
+    proclitic or with a possessive suffix (``كتابه``، ``روايتي``، ``فيلمها``)."""
+    for _, f in clitic_forms(toks.text[k], toks.norm[k]):
+        f = f[2:] if f.startswith("ال") else f
+        stems = {f} | {f[:-len(x)] for x in ("ه", "ها", "ي", "هم") if f.endswith(x) and len(f) - len(x) >= 3}
+        if any(w in nouns or (w.endswith("ت") and w[:-1] + "ه" in nouns) for w in stems):
+            return True
+    return False
+
+
+def quoted_title_pass(ctx: Context) -> None:
+    """A title in quotation marks after the noun of its kind: after a work noun (entity_words.csv ``work_noun``:
+    ``فيلم «دموع غزة»``، ``كتابه «...»``، ``عملية "السهم الذهبي"``, one adjective may come between: ``المعرض
+    الفني “رواة القصص”``) the title alone is a MISC mention, the noun and the marks outside; after an event or
+    facility head (``بطولة "بيبسي"``، ``مهرجان "تورتيت"``، ``ملعب "ابن بطوطة"``; entity_words.csv
+    ``quoted_event_head`` adds مؤتمر، ماراثون، ملتقى) head, marks and title are one mention (``pattern:quoted_title``).
+    A gazetteer place inside the title gives way (``دموع غزة``)."""
+    toks, covered = ctx.toks, ctx.covered
+    t = titles()
+    nouns = word_list("work_noun")
+    events = t.get("event_head", frozenset()) | word_list("quoted_event_head")
+    facilities = t.get("fac_head", frozenset()) | t.get("fac_head_weak", frozenset())
+    n = len(toks.norm)
+    i = 0
+    while i < n - 3:
+        if toks.kind[i] != "word" or covered[i] is not None:
+            i += 1
+            continue
+        o = i + 1
+        if toks.text[o] not in QUOTE_MARKS and o + 1 < n and toks.text[o + 1] in QUOTE_MARKS \
+                and toks.kind[o] == "word" and covered[o] is None and is_nisba(toks.norm[o]):
+            o += 1  # المعرض الفني “رواة القصص”
+        if toks.text[o] not in QUOTE_MARKS:
+            i += 1
+            continue
+        head = next(((off, f) for off, f in clitic_forms(toks.text[i], toks.norm[i]) if f in events or f in facilities),
+                    None) if o == i + 1 else None
+        work = head is None and _work_noun(toks, i, nouns)
+        c = next((x for x in range(o + 1, min(o + 12, n)) if toks.text[x] in QUOTE_MARKS), None) \
+            if head or work else None
+        inner = range(o + 1, c) if c is not None else range(0)
+        if c is None or c == o + 1 or toks.sentence[c] != toks.sentence[i] \
+                or any(toks.kind[x] not in ("word", "number") or (covered[x] is not None and covered[x].type not in ("GPE", "LOC"))
+                       for x in inner) \
+                or any(covered[x] is not None and (covered[x].tok0 < o + 1 or covered[x].tok1 > c) for x in inner) \
+                or is_stopword(toks.norm[o + 1]) or is_stopword(toks.norm[c - 1]):
+            i += 1
+            continue
+        for m in {id(covered[x]): covered[x] for x in inner if covered[x] is not None}.values():
+            absorb(ctx, m)  # دموع غزة: the place is part of the title
+        if head is not None:
+            off, f = head
+            typ = "FAC" if f in facilities and f not in events else "MISC"
+            a, b, start = i, c + 1, toks.start[i] + off
+            name = (f,) + tuple(toks.norm[x] for x in inner)
+        else:
+            typ, a, b, start = "MISC", o + 1, c, toks.start[o + 1]
+            name = tuple(toks.norm[x] for x in inner)
+        ctx.add(Mention(a, b, start, toks.end[b - 1], typ, "pattern", f"{typ.lower()}:" + " ".join(name),
+                        name_norm=name, rule="pattern:quoted_title"))
+        i = c + 1
+
+
+def _mark_run(toks: Tokens, k: int) -> int:
+    """Length of the quotation mark at token k: 1 for ``"``/``«``..., 2 for a doubled apostrophe (``''الخبر''``,
+    the Algerian press's marks), 0 for none."""
+    if k < len(toks.norm) and toks.text[k] in QUOTE_MARKS:
+        return 1
+    if k + 1 < len(toks.norm) and toks.text[k] == toks.text[k + 1] == "'" and toks.start[k + 1] == toks.end[k]:
+        return 2
+    return 0
+
+
+_TO_OUTLET = frozenset({"لـ", "ل", "الى", "إلى"})
+
+
+def quoted_outlet_pass(ctx: Context) -> None:
+    """The outlet a statement was given to, named in quotation marks after لـ / إلى after a speech word in its
+    sentence (a cue verb or entity_words.csv ``speech_noun``, at most 12 words before: ``قال لـ"الوطن"``، ``في تصريح لـ''الخبر''``، ``في تصريحات إلى
+    "الوطن"``): one or two words, ORG (``pattern:quoted_outlet``); a gazetteer place of that name gives way
+    (``لـ«الرياض»``: the paper)."""
+    toks, covered = ctx.toks, ctx.covered
+    n = len(toks.norm)
+    speech = word_list("speech_noun")
+    for i in range(1, n - 3):
+        if toks.text[i] not in _TO_OUTLET:
+            continue
+        o = _mark_run(toks, i + 1)
+        if not o:
+            continue
+        a = i + 1 + o
+        b = next((x for x in range(a + 1, min(a + 3, n)) if _mark_run(toks, x) == o), None)
+        if b is None or toks.sentence[b] != toks.sentence[i] \
+                or any(toks.kind[x] != "word" or is_stopword(toks.norm[x]) for x in range(a, b)):
+            continue
+        held = {id(covered[x]): covered[x] for x in range(a, b) if covered[x] is not None}
+        if any(m.type != "GPE" or m.tok0 != a or m.tok1 != b or m.source != "gazetteer" for m in held.values()):
+            continue
+        before = [strip_conjunction(toks.norm[x]) for x in range(max(0, i - 12), i) if toks.sentence[x] == toks.sentence[i]]
+        if not any(w in speech or w in cue_verbs() for w in before):
+            continue
+        for m in held.values():
+            absorb(ctx, m)
+        name = tuple(toks.norm[x] for x in range(a, b))
+        ctx.add(Mention(a, b, toks.start[a], toks.end[b - 1], "ORG", "pattern", "org:" + " ".join(name),
+                        name_norm=name, rule="pattern:quoted_outlet"))
+
+
 _DAY_RE = re.compile(r"^(?:[1-9]|[12]\d|3[01])$")
 
 
@@ -985,6 +1181,48 @@ def dated_event_pass(ctx: Context) -> None:
         name = (head,) + tuple(toks.norm[x] for x in range(i + 1, k))
         ctx.add(Mention(i, k, toks.start[i] + off, toks.end[k - 1], "MISC", "pattern", "misc:" + " ".join(name),
                         name_norm=name, rule="pattern:dated_event"))
+
+
+def year_event_pass(ctx: Context) -> None:
+    """An event named by a head and its year alone (entity_words.csv ``year_event_head``: ``يورو 2012``,
+    ``مونديال1986``, ``أولمبياد 2012``) or, in a sports story, by its host city and year (``لندن 2012``: the games,
+    not the city): one MISC mention (``pattern:year_event``); the host city's mention gives way."""
+    toks, covered = ctx.toks, ctx.covered
+    n = len(toks.norm)
+    heads = word_list("year_event_head")
+    sports = None
+    for i in range(n - 1):
+        if toks.kind[i] != "word" or toks.kind[i + 1] != "number" or toks.sentence[i + 1] != toks.sentence[i] \
+                or not re.fullmatch(r"(?:19[3-9]\d|20[0-3]\d)", toks.text[i + 1]) or covered[i + 1] is not None:
+            continue
+        m = covered[i]
+        if m is None:
+            if i > 0 and toks.kind[i - 1] == "number":
+                continue  # 100 يورو: an amount
+            off = next((o for o, f in clitic_forms(toks.text[i], toks.norm[i]) if f in heads), None)
+            i0 = i
+        elif m.type == "GPE" and m.tok1 == i + 1 and m.source == "gazetteer" and not (
+                m.tok0 > 0 and any(f in _all_heads() for _, f in clitic_forms(toks.text[m.tok0 - 1], toks.norm[m.tok0 - 1]))):
+            if sports is None:
+                sports = _sports_story(toks)
+            off, i0 = (m.start - toks.start[m.tok0], m.tok0) if sports else (None, i)
+        else:
+            continue
+        if off is None:
+            continue
+        if m is not None:
+            absorb(ctx, m)  # لندن 2012: the games named after their host
+        name = tuple(toks.norm[x] for x in range(i0, i + 2))
+        ctx.add(Mention(i0, i + 2, toks.start[i0] + off, toks.end[i + 1], "MISC", "pattern", "misc:" + " ".join(name),
+                        name_norm=name, rule="pattern:year_event"))
+
+
+def _sports_story(toks: Tokens) -> bool:
+    """At least ``_SPORTS_ARTICLE_TRIGGERS`` sport trigger words (ner_triggers.csv ``sport``) in the article."""
+    from analysis.ner.features import trigger_categories
+
+    return sum(1 for x in range(len(toks.norm)) if toks.kind[x] == "word"
+               and "sport" in trigger_categories(toks.norm[x])) >= _SPORTS_ARTICLE_TRIGGERS
 
 
 _LIST_SEPARATORS = frozenset("،,-")
@@ -1118,3 +1356,23 @@ def place_list_pass(ctx: Context) -> None:
             ctx.add(Mention(k, k + 1, toks.start[k] + off, toks.end[k], "GPE", "pattern", "gpe:" + form,
                             name_norm=(form,), rule="pattern:place_list"))
             changed = True
+
+
+
+def country_pass(ctx: Context) -> None:
+    """A free word that is a country of the place table (CLDR's Arabic names: ``موزمبيق``، ``زامبيا``، ``ساموا``),
+    written without the article (``البنين`` is also "the boys") and no common word, first name or adjective
+    (``فساد مالي``: financial, not Mali), is that country (GPE, ``pattern:country``): the reviewed gazetteer holds only the countries the news names
+    most."""
+    from analysis.names.places import candidates
+
+    toks, covered = ctx.toks, ctx.covered
+    for k in range(len(toks.norm)):
+        norm = toks.norm[k]
+        if toks.kind[k] != "word" or covered[k] is not None or len(norm) < 4 or norm.startswith(("ال", "و")) \
+                or is_common(norm) or is_stopword(norm) or listed_first_name(norm) or place_nisba(norm) \
+                or is_nisba("ال" + norm) or accusative_indefinite(toks.text[k]):
+            continue  # (فساد مالي: financial, the adjective, not Mali)
+        if any(p.kind == "country" for p in candidates(norm)):
+            ctx.add(Mention(k, k + 1, toks.start[k], toks.end[k], "GPE", "pattern", "gpe:" + norm, name_norm=(norm,),
+                            rule="pattern:country"))

@@ -220,6 +220,13 @@ def accusative_indefinite(text: str) -> bool:
     return _TANWIN_FATH in text
 
 
+def bare_accusative(norm: str) -> bool:
+    """The indefinite accusative written without its mark: a common word + alif (``وقفا``، ``سابقا``: أعلن الرئيس
+    وقفا لإطلاق النار), no name word itself (``رضا``، ``هيفا``)."""
+    return len(norm) >= 4 and norm.endswith("ا") and not norm.endswith("اا") and is_common(norm[:-1]) \
+        and not known_name_word(norm)
+
+
 def adjective_after_noun(toks: Tokens, i: int) -> bool:
     """Token i, a one-word name shaped like a nisba (``السعودية``، ``العربي``), stands right after a definite noun of
     its sentence (``المرأة السعودية``، ``للمنتخب العربي``): it is that noun's adjective, not a name.  A title
