@@ -25,7 +25,7 @@ from pathlib import Path
 
 from analysis import __version__
 from analysis.article import FORMATS, parse_article
-from analysis.staging import Interrupted, check_out_dir, make_staging, remove_stale, signals_interrupt
+from analysis.staging import Interrupted, check_out_dir, make_staging, remove_own, remove_stale, signals_interrupt
 from analysis.text.reader import DEFAULT_MAX_BYTES, ArticleError, display_name
 
 __all__ = ["main", "build_parser", "run_report_command"]
@@ -277,9 +277,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {where}: {err.strerror or err}", file=sys.stderr)
         return 2
     except Interrupted as err:
+        remove_own()
         print(f"error: interrupted ({err})", file=sys.stderr)
         return 128 + err.signum
     except KeyboardInterrupt:
+        remove_own()
         print("error: interrupted", file=sys.stderr)
         return 130
 

@@ -19,9 +19,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-__all__ = ["Interrupted", "check_out_dir", "make_staging", "remove_stale", "signals_interrupt"]
+__all__ = ["Interrupted", "check_out_dir", "make_staging", "remove_own", "remove_stale", "signals_interrupt"]
 
 _PID_RE = re.compile(r"-(\d+)-")
+# (parent, prefix) of every staging folder this process has made or begun to make: what remove_own sweeps
+_MADE: set[tuple[Path, str]] = set()
 
 
 class Interrupted(KeyboardInterrupt):
@@ -39,9 +41,30 @@ def check_out_dir(out: Path) -> None:
 
 
 def make_staging(parent: Path, prefix: str) -> Path:
-    """A new empty folder ``<parent>/<prefix><pid>-<random>`` (``parent`` created if needed)."""
+    """A new empty folder ``<parent>/<prefix><pid>-<random>`` (``parent`` created if needed).
+
+    The place is recorded before the folder exists, so :func:`remove_own` finds it even when a signal lands
+    between its creation and the caller's ``try:`` (where no ``finally:`` can clean it yet)."""
     parent.mkdir(parents=True, exist_ok=True)
+    _MADE.add((parent, prefix))
     return Path(tempfile.mkdtemp(prefix=f"{prefix}{os.getpid()}-", dir=parent))
+
+
+def remove_own() -> list[Path]:
+    """Remove every staging folder of this process (``<prefix><own pid>-*`` where :func:`make_staging` made one)
+    that is still there; return what was removed.  For an interrupted run, after its own ``finally:`` blocks ran:
+    a folder that was published was renamed away from its staging name, so only leftovers match."""
+    removed = []
+    for parent, prefix in sorted(_MADE):
+        try:
+            entries = list(parent.glob(f"{prefix}{os.getpid()}-*"))
+        except OSError:
+            continue
+        for entry in entries:
+            if entry.is_dir() and not entry.is_symlink():
+                shutil.rmtree(entry, ignore_errors=True)
+                removed.append(entry)
+    return removed
 
 
 def _alive(pid: int) -> bool:
