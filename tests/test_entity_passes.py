@@ -592,6 +592,16 @@ def test_bare_accusative_is_no_name(text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    # an indefinite nisba of a place after a title is the title's adjective, not a person; a name after it is one
+    ("قائد مصري جديد في الميدان.", []),
+    ("وصل لاعب عراقي إلى الدوحة.", []),
+    ("وقال المدرب سامي الجابر إن المباراة صعبة.", [("سامي الجابر", "PERSON", "pattern:title_chain")]),
+])
+def test_place_nisba_after_title_is_no_name(text, expected):
+    assert [m for m in _run(text) if m[1] == "PERSON"] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     # two person pieces on adjacent words are one name (the second's ب is the name's letter, not a preposition)
     ("ويكرم الفنان بوعزة بناصر في المهرجان.", {"بوعزة بناصر"}),
     # two reviewed people side by side stay two

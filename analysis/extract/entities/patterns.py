@@ -80,6 +80,8 @@ def person_name(toks: Tokens, j: int, covered: list[Mention | None]) -> int:
     same = lambda k: k < n and toks.sentence[k] == toks.sentence[j]  # noqa: E731
     if bare_accusative(toks.norm[j]):
         return j  # سابقا يوسف, وقفا: an adverb or object in the accusative starts no name
+    if _adjective_not_name(toks.norm[j]):
+        return j  # قائد مصري جديد: the title's adjective, not a name
     if toks.norm[j] in openers and same(j + 1) and covered[j + 1] is None and toks.kind[j + 1] == "word" \
             and (toks.norm[j + 1] == "الله" or namey(toks, j + 1, covered)):
         k = j + 1  # عبد الرزاق, أبو بكر: a connector may start the name
@@ -129,6 +131,12 @@ def _conjoined_word(norm: str) -> bool:
     """و + a word that is no و-name (``وعزان``، ``وعبدالفتاح``; not ``وليد``، ``ولد``): after a name of two words or
     more it starts the next item of a list, not the name's next word."""
     return norm[:1] == "و" and len(norm) >= 4 and norm not in word_list("waw_name") and not known_name_word(norm)
+
+
+def _adjective_not_name(norm: str) -> bool:
+    """An indefinite nisba of a gazetteer place (``مصري``، ``عراقية``) that is no listed name starts no personal
+    name where one is expected: it is the title's adjective (``قائد مصري جديد``: "a new Egyptian leader")."""
+    return not norm.startswith("ال") and place_nisba(norm) and not known_name_word(norm)
 
 
 def _conjoined_first_name(norm: str) -> bool:
