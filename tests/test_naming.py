@@ -156,6 +156,8 @@ def test_proclitic_is_kept_where_no_list_knows_the_name():
     assert _without_for("لبنان") == "لبنان" and _without_for("للنصر الرياضي") == "النصر الرياضي"
     assert _proclitic_forms("فالنسيا") == ("فالنسيا", "النسيا")  # both tried in closed lists only
     assert _proclitic_forms("وزن") == ("وزن",)                    # too short to strip
+    assert _proclitic_forms("فهيم الحامد") == ("فهيم الحامد",)    # three letters left: the name's own ف
+    assert _proclitic_forms("لنابولي") == ("لنابولي", "نابولي")
 
 
 def test_clubs_named_in_the_article():

@@ -233,9 +233,10 @@ def _without_for(name_ar: str) -> str:
 
 
 def _proclitic_forms(name_ar: str) -> tuple[str, ...]:
-    """``name_ar`` and, when its first word carries a one-letter proclitic (و، ب، ل، ك، ف), the name without it
-    (``لنابولي`` -> نابولي): for look-ups in closed lists only, where a wrong split finds nothing."""
-    if name_ar[:1] in _ONE_LETTER_PROCLITICS and len(name_ar.partition(" ")[0]) > 3:
+    """``name_ar`` and, when its first word carries a one-letter proclitic (و، ب، ل، ك، ف) before at least four
+    letters, the name without it (``لنابولي`` -> نابولي): for look-ups in closed lists only, where a wrong split
+    finds nothing.  Three letters left are too often a name's own first letter off (``فهيم`` is not ف + ``هيم``)."""
+    if name_ar[:1] in _ONE_LETTER_PROCLITICS and len(name_ar.partition(" ")[0]) > 4:
         return name_ar, name_ar[1:]
     return (name_ar,)
 
