@@ -29,12 +29,10 @@ __all__ = ["alias_pass", "person_join_pass", "portfolio_pass",
 
 @cache
 def _weekday_names() -> frozenset[str]:
-    """Normalised weekday names of ``weekdays.csv`` (الجمعة، السبت ...)."""
-    from analysis.lexicon import load_csv
-    from analysis.text.normalize import normalize
+    """Normalised one-word weekday names of ``weekdays.csv`` (الجمعة، السبت ...), from the dates' vocabulary."""
+    from analysis.extract.dates import date_words
 
-    return frozenset(normalize(r["term_ar"]) for r in load_csv("weekdays.csv", required=("term_ar", "kind"))
-                     if r["kind"] == "weekday")
+    return frozenset(k[0] for k, w in date_words().items() if w.kind == "weekday" and len(k) == 1)
 
 
 def _own_given_name(word: str, name: tuple[str, ...]) -> bool:

@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 
 from analysis.extract.entities.base import Context, Mention, Tokens, claim, release
-from analysis.extract.entities.patterns import _big_place, after_title, standing_alone
+from analysis.extract.entities.patterns import after_title, standing_alone
 from analysis.extract.entities.words import (
     adjective_after_noun,
+    big_place,
     is_nisba,
     namey,
     nisba_endings,
@@ -36,7 +37,7 @@ def match_gazetteer(toks: Tokens) -> list[Mention]:
             continue
         best = None  # (length, -offset, variant, offset)
         for off, form in clitic_forms(toks.text[i], toks.norm[i]):
-            if off > 0 and len(form) <= 3 and _big_place(toks.norm[i]):
+            if off > 0 and len(form) <= 3 and big_place(toks.norm[i]):
                 continue  # كابل (a cable; Kabul) is not ك + ابل (Apple): a short name inside a place as written
             for var in index.get(form, ()):
                 L = len(var.tokens)

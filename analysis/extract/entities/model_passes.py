@@ -14,11 +14,11 @@ from analysis.extract.entities.base import (
     claim,
     release,
 )
-from analysis.extract.entities.patterns import _big_place
 from analysis.extract.entities.words import (
     accusative_indefinite,
     adjective_after_noun,
     bare_accusative,
+    big_place,
     future_verb,
     is_nisba,
     known_name_word,
@@ -421,7 +421,7 @@ def _name_start(toks: Tokens, first: int, bare: frozenset[str] = frozenset(), li
         return 1, norm[1:]  # وإيليان ميكانسكي: و before a hamza on alef is the conjunction (no name starts so)
     for o, form in forms[1:]:
         if len(form) >= 3 and (known_name_word(form) or form in bare or (place and o == 1 and norm[0] in "بل"
-                                                                          and _big_place(form))):
+                                                                          and big_place(form))):
             return o, form  # ودونيس; a place بإفران: ب + a big place of the place table (not a person باولو)
     if listed and norm.startswith("و") and (len(norm) >= 5 or norm[1:2] not in "اوي") and len(norm) >= 4 \
             and len(forms) > 1 and forms[-1][1] == norm[1:]:

@@ -4,12 +4,13 @@ chain + a personal name (``وزير الدفاع الإيطالي لورنزو �
 from __future__ import annotations
 
 import re
-from functools import cache, lru_cache
+from functools import cache
 
 from analysis.extract.entities.base import Context, Mention, Tokens, absorb, claim
 from analysis.extract.entities.words import (
     accusative_indefinite,
     bare_accusative,
+    big_place,
     future_verb,
     glued,
     hal_participle,
@@ -248,16 +249,7 @@ def _prepositional(norm: str) -> bool:
     ``لتنظيم``، ``بالسيب``)."""
     rest = norm[1:]
     return norm[:1] in "بلك" and len(rest) >= 3 and (is_common(rest) or listed_place(rest) or known_name_word(rest)
-                                                    or rest.startswith("ال") or _big_place(rest))
-
-
-@lru_cache(maxsize=8192)
-def _big_place(norm: str, people: int = 50000) -> bool:
-    """A city or country of the place table (GeoNames / CLDR) with ``people`` or more (``افران``): after ب it
-    starts a phrase (``مهرجان تورتيت | بإفران``), not a name's next word."""
-    from analysis.names.places import candidates
-
-    return any((p.population or 0) >= people for p in candidates(norm))
+                                                    or rest.startswith("ال") or big_place(rest))
 
 
 def _proper_definite(norm: str) -> bool:
@@ -1352,10 +1344,10 @@ def place_list_pass(ctx: Context) -> None:
             if k >= n or toks.sentence[k] != toks.sentence[m.tok0] or toks.kind[k] != "word" or covered[k] is not None:
                 continue
             norm = toks.norm[k]
-            off, form = (1, norm[1:]) if norm[:1] == "و" and len(norm) > 3 and not _big_place(norm) else (0, norm)
+            off, form = (1, norm[1:]) if norm[:1] == "و" and len(norm) > 3 and not big_place(norm) else (0, norm)
             if off == 0 and k == m.tok1:
                 continue  # no separator: another word of a phrase, not the next item
-            if is_common(form) or is_stopword(form) or listed_first_name(form) or not _big_place(form, 100000) \
+            if is_common(form) or is_stopword(form) or listed_first_name(form) or not big_place(form, 100000) \
                     or _possessed(form) or (form.endswith("ه") and is_common(form[:-1])) \
                     or place_nisba(form) or (k + 1 < n and toks.sentence[k + 1] == toks.sentence[k]
                                              and covered[k + 1] is None and toks.norm[k + 1].startswith("ال")

@@ -109,6 +109,15 @@ def place_nisba(norm: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=8192)
+def big_place(norm: str, people: int = 50000) -> bool:
+    """A city or country of the place table (GeoNames / CLDR) with ``people`` or more (``افران``): after ب it
+    starts a phrase (``مهرجان تورتيت | بإفران``), not a name's next word."""
+    from analysis.names.places import candidates
+
+    return any((p.population or 0) >= people for p in candidates(norm))
+
+
 def namey(toks: Tokens, i: int, covered: list[Mention | None]) -> bool:
     """Token i may be part of a personal name: a free word that is no stopword, common word, cue verb, title,
     connector or ``not_entities.csv`` word."""
