@@ -15,7 +15,7 @@ import shutil
 import signal
 import tempfile
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -54,17 +54,8 @@ def remove_own() -> list[Path]:
     """Remove every staging folder of this process (``<prefix><own pid>-*`` where :func:`make_staging` made one)
     that is still there; return what was removed.  For an interrupted run, after its own ``finally:`` blocks ran:
     a folder that was published was renamed away from its staging name, so only leftovers match."""
-    removed = []
-    for parent, prefix in sorted(_MADE):
-        try:
-            entries = list(parent.glob(f"{prefix}{os.getpid()}-*"))
-        except OSError:
-            continue
-        for entry in entries:
-            if entry.is_dir() and not entry.is_symlink():
-                shutil.rmtree(entry, ignore_errors=True)
-                removed.append(entry)
-    return removed
+    own = os.getpid()
+    return [entry for parent, prefix in sorted(_MADE) for entry in _remove(parent, prefix, lambda pid: pid == own)]
 
 
 def _alive(pid: int) -> bool:
@@ -85,6 +76,12 @@ def remove_stale(parent: Path, prefix: str, *, without_pid: bool = False) -> lis
     ``without_pid``: also remove ``<prefix>*`` folders that carry no pid (made by :func:`tempfile.mkdtemp`, as
     ``Article.to_dir`` does inside an output folder), for prefixes no live process of another kind can own.
     """
+    return _remove(parent, prefix, lambda pid: without_pid if pid is None else not _alive(pid))
+
+
+def _remove(parent: Path, prefix: str, doomed: Callable[[int | None], bool]) -> list[Path]:
+    """Remove the folders ``<parent>/<prefix>*`` (no symlinks) whose pid (the number after the prefix, None when
+    the name carries none) is ``doomed``; return what was removed."""
     removed = []
     try:
         entries = list(parent.iterdir()) if parent.is_dir() else []
@@ -94,7 +91,7 @@ def remove_stale(parent: Path, prefix: str, *, without_pid: bool = False) -> lis
         if not entry.name.startswith(prefix) or not entry.is_dir() or entry.is_symlink():
             continue
         m = _PID_RE.match("-" + entry.name[len(prefix):])
-        if (m is None and without_pid) or (m is not None and not _alive(int(m.group(1)))):
+        if doomed(None if m is None else int(m.group(1))):
             shutil.rmtree(entry, ignore_errors=True)
             removed.append(entry)
     return removed
