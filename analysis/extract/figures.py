@@ -59,7 +59,7 @@ from analysis.schema import BaseTables
 from analysis.text.clitics import strip_article
 from analysis.text.normalize import normalize
 from analysis.text.numbers import NumberMention, find_numbers
-from analysis.text.numerals import compose, number_word, qualifiers, strip_clitics
+from analysis.text.numerals import compose, number_word, qualifiers, strip_clitics, words_of_kind
 from analysis.text.pagedate import month_names
 from analysis.text.stopwords import is_stopword
 
@@ -832,9 +832,7 @@ def _sentence_figures(sid: int, toks: list[Tok], numbers: list[NumberMention],
 def _age_words() -> tuple[frozenset[str], frozenset[str]]:
     """``number_words.csv`` rows of kind ``age_before`` (``بعمر``، ``سن``، ``بلوغ``: before an age written as an
     ordinal) and ``age_of`` (``عمره``، ``العمر``: after ``من``, ``السابعة والعشرين من عمره``), normalised."""
-    rows = load_csv("number_words.csv", required=("word", "kind", "gloss"), optional=("value",), key=("word",))
-    return (frozenset(normalize(r["word"]) for r in rows if r["kind"] == "age_before"),
-            frozenset(normalize(r["word"]) for r in rows if r["kind"] == "age_of"))
+    return words_of_kind("age_before"), words_of_kind("age_of")
 
 
 _AGE_UNIT = Unit("", "years", "duration", "noun", "an age written as an ordinal")

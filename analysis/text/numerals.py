@@ -20,7 +20,7 @@ from analysis.lexicon import load_csv
 from analysis.text.clitics import PROCLITICS_SHORTEST_FIRST, proclitic_splits
 from analysis.text.normalize import normalize
 
-__all__ = ["NumberWord", "number_words", "qualifiers", "parse_numeral", "reversed_decimal", "number_word",
+__all__ = ["NumberWord", "number_words", "qualifiers", "words_of_kind", "parse_numeral", "reversed_decimal", "number_word",
            "compose", "strip_clitics"]
 
 
@@ -54,6 +54,12 @@ def qualifiers() -> dict[str, dict[tuple[str, ...], str]]:
         if r["kind"] in out:
             out[r["kind"]][tuple(normalize(r["word"]).split())] = r["gloss"]
     return out
+
+
+@cache
+def words_of_kind(kind: str) -> frozenset[str]:
+    """Normalised words of the ``number_words.csv`` rows of one ``kind`` (``age_before``, ``age_of`` ...)."""
+    return frozenset(normalize(r["word"]) for r in _rows() if r["kind"] == kind)
 
 
 _THOUSANDS_RE = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
