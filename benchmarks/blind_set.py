@@ -341,8 +341,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--fresh4", action="store_true", help="the fresh4 part (session 10) instead of dev/test")
     ap.add_argument("--fresh5", action="store_true", help="the fresh5 part (session 11) instead of dev/test")
     args = ap.parse_args(argv)
-    arts = (fresh5_articles() if args.fresh5 else fresh4_articles() if args.fresh4 else fresh3_articles() if args.fresh3 else fresh2_articles() if args.fresh2 else fresh_articles()
-            if args.fresh else blind_articles())
+    chosen = [(args.fresh5, fresh5_articles), (args.fresh4, fresh4_articles), (args.fresh3, fresh3_articles),
+              (args.fresh2, fresh2_articles), (args.fresh, fresh_articles)]
+    arts = next((choose() for flag, choose in chosen if flag), None) or blind_articles()
     if args.mode == "list":
         for a in arts:
             print(f"{a.article_id}\t{a.part}\t{a.corpus}\t{a.group}\t{a.category}\t{len(a.text.split())} words")

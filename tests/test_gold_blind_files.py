@@ -31,16 +31,25 @@ BOOLS = {"True", "False"}
 
 def _texts() -> dict[tuple[str, str], str]:
     try:
-        from blind_set import blind_articles, fresh2_articles, fresh3_articles, fresh4_articles, fresh_articles
+        from blind_set import (
+            blind_articles,
+            fresh2_articles,
+            fresh3_articles,
+            fresh4_articles,
+            fresh5_articles,
+            fresh_articles,
+        )
 
-        arts = blind_articles() + fresh_articles() + fresh2_articles() + fresh3_articles() + fresh4_articles()
+        arts = (blind_articles() + fresh_articles() + fresh2_articles() + fresh3_articles() + fresh4_articles()
+                + fresh5_articles())
     except FileNotFoundError as exc:
         pytest.skip(f"blind gold texts need ../shared/corpus: {exc}")
     return {(a.part, a.article_id): a.text for a in arts}
 
 
 def _folders() -> list[Path]:
-    return sorted(p for part in ("dev", "test", "fresh", "fresh2", "fresh3", "fresh4") if (GOLD_BLIND / part).is_dir()
+    return sorted(p for part in ("dev", "test", "fresh", "fresh2", "fresh3", "fresh4",
+                                                         "fresh5") if (GOLD_BLIND / part).is_dir()
                   for p in (GOLD_BLIND / part).iterdir() if p.is_dir())
 
 
@@ -107,14 +116,23 @@ def test_gold_files_are_well_formed(folder: Path, texts):
 
 
 def test_blind_parts_are_disjoint():
-    """No article is in two parts (dev/test, fresh, fresh2, fresh3, fresh4): each later part excludes the earlier."""
+    """No article is in two parts (dev/test, fresh, fresh2, fresh3, fresh4, fresh5): each later part excludes the earlier."""
     try:
-        from blind_set import blind_articles, fresh2_articles, fresh3_articles, fresh4_articles, fresh_articles
+        from blind_set import (
+            blind_articles,
+            fresh2_articles,
+            fresh3_articles,
+            fresh4_articles,
+            fresh5_articles,
+            fresh_articles,
+        )
 
-        parts = [blind_articles(), fresh_articles(), fresh2_articles(), fresh3_articles(), fresh4_articles()]
+        parts = [blind_articles(), fresh_articles(), fresh2_articles(), fresh3_articles(), fresh4_articles(),
+                 fresh5_articles()]
     except FileNotFoundError as exc:
         pytest.skip(f"blind gold texts need ../shared/corpus: {exc}")
     ids = [a.article_id for part in parts for a in part]
     assert len(ids) == len(set(ids))
-    assert [len(p) for p in parts[2:]] == [31, 31, 29]
+    assert [len(p) for p in parts[2:]] == [31, 31, 29, 29]
     assert {a.part for a in parts[4]} == {"fresh4"}
+    assert {a.part for a in parts[5]} == {"fresh5"}
