@@ -4,8 +4,10 @@ and what was extra for one measure.  The sealed test part is refused here (its e
 second sealed part, totals only, and recorded in the README; in session 6 it was opened for tuning (``--parts``).
 The fresh2 part (annotated blind in session 8, scored once on that session's final code, recorded in the README)
 was opened for tuning in session 9.  The fresh3 part (annotated blind in session 9, scored once on session 8's and
-once on session 9's final code, both recorded in the README) was opened for tuning in session 10.  The sealed test
-part and the fresh4 part (annotated blind in session 10) are never shown here.
+once on session 9's final code, both recorded in the README) was opened for tuning in session 10.  The fresh4 part
+(annotated blind in session 10, scored on session 9's and session 10's final code, both recorded in the README) was
+opened for tuning in session 11.  The sealed test part and the fresh5 part (annotated blind in session 11) are
+never shown here.
 
     python benchmarks/blind_dev.py                       # dev totals per measure
     python benchmarks/blind_dev.py --errors figures      # + missed / extra figures with their text
@@ -37,7 +39,7 @@ from analysis.evaluate import (  # noqa: E402
 )
 
 from blind_scores import GOLD_BLIND, MEASURES  # noqa: E402
-from blind_set import blind_articles, fresh2_articles, fresh3_articles, fresh_articles  # noqa: E402
+from blind_set import blind_articles, fresh2_articles, fresh3_articles, fresh4_articles, fresh_articles  # noqa: E402
 
 ERROR_KEYS = {"mentions": ("start", "end", "type"), "figures": ("start", "end", "value", "category"),
               "dates": ("start", "end", "resolved"), "statements": ("start", "end", "mode"),
@@ -86,16 +88,19 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--errors", choices=MEASURES, help="list missed/extra rows of this measure per article")
     ap.add_argument("--article", action="append", help="only these blind dev articles (repeatable)")
     ap.add_argument("--no-ner", action="store_true")
-    ap.add_argument("--parts", default="dev,fresh,fresh2,fresh3",
-                    help="comma-separated tuning parts: dev, fresh, fresh2, fresh3 (default all; the sealed test is never shown)")
+    ap.add_argument("--parts", default="dev,fresh,fresh2,fresh3,fresh4",
+                    help="comma-separated tuning parts: dev, fresh, fresh2, fresh3, fresh4 (default all; the sealed test "
+                         "and fresh5 are never shown)")
     args = ap.parse_args(argv)
     parts = {p.strip() for p in args.parts.split(",") if p.strip()}
-    if not parts or parts - {"dev", "fresh", "fresh2", "fresh3"}:
-        ap.error(f"--parts takes dev, fresh, fresh2 and/or fresh3, not {args.parts!r} (the sealed test and fresh4 parts are never shown here)")
+    if not parts or parts - {"dev", "fresh", "fresh2", "fresh3", "fresh4"}:
+        ap.error(f"--parts takes dev, fresh, fresh2, fresh3 and/or fresh4, not {args.parts!r} (the sealed test and "
+                 "fresh5 parts are never shown here)")
     arts = [a for a in blind_articles() if a.part == "dev" and "dev" in parts]
     arts += fresh_articles() if "fresh" in parts else []
     arts += fresh2_articles() if "fresh2" in parts else []
     arts += fresh3_articles() if "fresh3" in parts else []
+    arts += fresh4_articles() if "fresh4" in parts else []
     if args.article:
         unknown = set(args.article) - {a.article_id for a in arts}
         if unknown:

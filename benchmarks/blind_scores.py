@@ -11,7 +11,14 @@ from pathlib import Path
 from analysis import parse_article
 from analysis.evaluate import Score, blind_scores, evaluate_article, wrong_speakers
 
-from blind_set import blind_articles, fresh2_articles, fresh3_articles, fresh4_articles, fresh_articles
+from blind_set import (
+    blind_articles,
+    fresh2_articles,
+    fresh3_articles,
+    fresh4_articles,
+    fresh5_articles,
+    fresh_articles,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD_BLIND = ROOT / "tests" / "gold_blind"
@@ -48,12 +55,12 @@ def run(*, ner: bool = True, parts: tuple[str, ...] = ("dev", "test")):
     """Per article: (part, outlet group, section, {measure: Score}, (wrong speakers, quotes found)).
 
     ``parts``: ``dev`` and ``test`` (the blind set), ``fresh`` (annotated blind in session 4), ``fresh2``
-    (annotated blind in session 8), ``fresh3`` (annotated blind in session 9) and/or ``fresh4`` (annotated blind in
-    session 10)."""
+    (annotated blind in session 8), ``fresh3`` (annotated blind in session 9), ``fresh4`` (annotated blind in
+    session 10) and/or ``fresh5`` (annotated blind in session 11)."""
     out = {}
     arts = [a for a in blind_articles() if a.part in parts] + (fresh_articles() if "fresh" in parts else []) \
         + (fresh2_articles() if "fresh2" in parts else []) + (fresh3_articles() if "fresh3" in parts else []) \
-        + (fresh4_articles() if "fresh4" in parts else [])
+        + (fresh4_articles() if "fresh4" in parts else []) + (fresh5_articles() if "fresh5" in parts else [])
     for art in arts:
         gold_dir = GOLD_BLIND / art.part / art.article_id
         if not gold_dir.is_dir():
@@ -86,9 +93,10 @@ def report(results, *, show_dev_articles: bool = True) -> None:
                         ("fresh", "FRESH (annotated blind in session 4; tuned on since session 6)"),
                         ("fresh2", "FRESH2 (annotated blind in session 8; tuned on since session 9)"),
                         ("fresh3", "FRESH3 (annotated blind in session 9; tuned on since session 10)"),
-                        ("fresh4", "FRESH4 (annotated blind in session 10; totals only, never tuned on)")):
+                        ("fresh4", "FRESH4 (annotated blind in session 10; tuned on since session 11)"),
+                        ("fresh5", "FRESH5 (annotated blind in session 11; totals only, never tuned on)")):
         rows = {k: v for k, v in results.items() if v[0] == part}
-        if not rows and part in ("fresh", "fresh2", "fresh3", "fresh4"):
+        if not rows and part in ("fresh", "fresh2", "fresh3", "fresh4", "fresh5"):
             continue
         print(f"\nTotals, {title}: {len(rows)} articles")
         if not rows:
@@ -118,7 +126,7 @@ def main(argv: list[str] | None = None) -> int:
     import argparse
 
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--parts", default="dev,test", help="comma-separated: dev, test, fresh, fresh2, fresh3, fresh4")
+    ap.add_argument("--parts", default="dev,test", help="comma-separated: dev, test, fresh, fresh2, fresh3, fresh4, fresh5")
     ap.add_argument("--no-ner", action="store_true")
     args = ap.parse_args(argv)
     parts = tuple(p for p in args.parts.split(",") if p)
