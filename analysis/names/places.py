@@ -43,7 +43,7 @@ _ARTICLE = "ال"
 @dataclass(frozen=True)
 class Place:
     name_en: str
-    kind: str  # country | city | reviewed
+    kind: str  # country | city | region (a UN M49 region: no country) | reviewed
     country: str | None  # ISO 3166-1 alpha-2
     lat: float | None
     lon: float | None
