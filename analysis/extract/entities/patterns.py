@@ -392,6 +392,8 @@ def org_name(toks: Tokens, i: int, covered: list[Mention | None], head: str, *,
         if norm == "للشؤون" and k > j and i > 0 and (toks.norm[i - 1] in person_titles
                                                      or strip_conjunction(toks.norm[i - 1]) in person_titles):
             break  # وكيل وزارة العمل | للشؤون الدولية: the title's portfolio, not the ministry's name
+        if k > j and head in word_list("nisba_outside_head") and place_nisba(norm) and not coordinated:
+            break  # نادي الهلال | السعودي: a country's adjective after a club's or company's name is outside it
         if norm.startswith("ال") or (norm.startswith("لل") and k > j):
             if facility and k > j + 1 and not proper:
                 break  # a facility: head + name + one adjective (قاعدة العند الجوية)
@@ -769,10 +771,29 @@ def org_pass(ctx: Context) -> None:
 
 
 def _person(toks: Tokens, a: int, b: int, rule: str) -> Mention:
-    """The pattern person on tokens a .. b-1 (its key: the normalised words of the name)."""
+    """The pattern person on tokens a .. b-1 (its key: the normalised words of the name), after a proclitic
+    fused with its first word (:func:`_proclitic_name`)."""
     name = tuple(toks.norm[x] for x in range(a, b) if toks.kind[x] == "word")
-    return Mention(a, b, toks.start[a], toks.end[b - 1], "PERSON", "pattern", "person:" + " ".join(name),
+    off, first = _proclitic_name(toks, a)
+    if off:
+        name = (first,) + name[1:]
+    return Mention(a, b, toks.start[a] + off, toks.end[b - 1], "PERSON", "pattern", "person:" + " ".join(name),
                    name_norm=name, rule=rule)
+
+
+def _proclitic_name(toks: Tokens, a: int) -> tuple[int, str]:
+    """(offset, form) of a name's first word after a fused و/ف/ب/ل (``، وجابر الجناحي``, ``المدرب بحسين حبيب``):
+    when the word without the letter is a known name word and the word as written is none (``وليد``, ``بلال``,
+    ``فؤاد`` stay whole), or, for و after a comma (a list of names), when the word is no و-name; else (0, the
+    word)."""
+    norm = toks.norm[a]
+    if len(norm) < 4 or norm[0] not in "وفبل" or known_name_word(norm) or listed_first_name(norm) \
+            or norm in word_list("waw_name"):
+        return 0, norm
+    listed = norm[0] == "و" and a > 0 and toks.text[a - 1] in "،," and toks.sentence[a - 1] == toks.sentence[a] \
+        and (len(norm) >= 5 or norm[1] not in "اوي")
+    return next(((o, f) for o, f in clitic_forms(toks.text[a], norm)[1:] if o > 0 and f == norm[1:]
+                 and (listed or known_name_word(f) or listed_first_name(f))), (0, norm))
 
 
 _NAME_OPENERS = frozenset(QUOTE_MARKS) | {"("}
