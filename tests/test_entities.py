@@ -384,3 +384,13 @@ class TestSession12Heads:
     def test_person_without_its_proclitic(self, text, expected):
         _ner_or_skip()
         assert (expected, "PERSON") in _names(text)
+
+
+def test_family_name_the_model_leaves_out_stands_when_the_article_repeats_it():
+    _ner_or_skip()
+    text = ("أعلن المدير العام للوكالة الوطنية لتأمين وتمويل الصادرات مصطفى يوسف حولي عن أول تعويض كامل. "
+            "وكشف حولي أمس عن تسديد مبلغ كبير.")
+    m = _mentions(text, ner=True).mentions
+    people = m[m["type"] == "PERSON"]
+    assert people["text"].tolist() == ["مصطفى يوسف حولي", "حولي"]
+    assert people["entity_id"].nunique() == 1

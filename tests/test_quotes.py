@@ -232,3 +232,22 @@ def test_shout_and_propose_are_cues(body, expected):
 def test_more_reporting_verbs(body, expected):
     q = _quotes(body)
     assert list(zip(q["mode"], q["content"])) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # طالب + fused ب + verbal noun is "demanded", with or without a subject; طالب alone is also "a student"
+    ("وطالب المتظاهرون بإقالة رئيس الوزراء.", [("indirect", "إقالة رئيس الوزراء")]),
+    ("وطالبوا بسحب الثقة عنه.", [("indirect", "سحب الثقة عنه")]),
+    ("وطالبت الوزارة بالإسراع في التنفيذ.", [("indirect", "الإسراع في التنفيذ")]),
+    ("وقال الطالب بالجامعة إن الامتحان صعب.", [("indirect", "الامتحان صعب")]),
+    # ، علما أن ... / ، متسائلا: the writer's aside and a question end the content
+    ("وقال جون كيري إن الاتفاق جيد، علما أنه لم يوقع بعد.", [("indirect", "الاتفاق جيد")]),
+])
+def test_demands_and_asides(body, expected):
+    q = _quotes(body)
+    assert list(zip(q["mode"], q["content"])) == expected
+
+
+def test_quoted_sentence_after_a_work_noun_is_speech_not_a_title():
+    q = _quotes("وقالت أماندا سميث المنسقة الفنية للمعرض “رواة القصص معرض جماعي يضم أعمالاً لتسعة فنانين”.")
+    assert list(zip(q["mode"], q["content"])) == [("direct", "رواة القصص معرض جماعي يضم أعمالاً لتسعة فنانين")]

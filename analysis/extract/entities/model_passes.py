@@ -137,7 +137,8 @@ def reconcile_persons_pass(ctx: Context) -> None:
         ok = [i for i in ids if m.tok0 <= i < m.tok1 or (
             (covered[i] is None or covered[i] is m) and toks.kind[i] == "word" and toks.norm[i] not in person_titles
             and strip_conjunction(toks.norm[i]) not in heads)]
-        if not ok or ok != ids or (ok[0], ok[-1] + 1) == (m.tok0, m.tok1):
+        if not ok or ok != ids or (ok[0], ok[-1] + 1) == (m.tok0, m.tok1) \
+                or _repeated_surname(toks, m, ok):
             keep.append(m)
             continue
         first = ok[0]
@@ -152,6 +153,21 @@ def reconcile_persons_pass(ctx: Context) -> None:
         claim(covered, m)
         keep.append(m)
     ctx.found = keep
+
+
+def _repeated_surname(toks: Tokens, m: Mention, ok: list[int]) -> bool:
+    """The title-pattern name runs one word past the model's person span, and that word, an indefinite one outside
+    the common vocabulary, stands again elsewhere in the article without the name's other words (``المدير العام
+    ... مصطفى يوسف حولي`` ... ``وكشف حولي``): the article uses it as the person's family name, so the pattern's
+    extent stands (``سلفان شالوم النقاب``: a common definite word, the model's extent wins)."""
+    if ok[0] != m.tok0 or ok[-1] + 2 != m.tok1:
+        return False
+    last, prev = m.tok1 - 1, m.tok1 - 2
+    word = toks.norm[last]
+    if toks.kind[last] != "word" or word.startswith("ال") or is_common(word) or len(word) < 3:
+        return False
+    return any(i != last and toks.kind[i] == "word" and strip_conjunction(toks.norm[i]) in (word, )
+               and toks.norm[i - 1] != toks.norm[prev] for i in range(1, len(toks.norm)))
 
 
 def _after_definite_title(toks: Tokens, i: int, person_titles: frozenset[str]) -> bool:

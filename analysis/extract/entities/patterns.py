@@ -1113,8 +1113,9 @@ def quoted_title_pass(ctx: Context) -> None:
                 or any(toks.kind[x] not in ("word", "number") or (covered[x] is not None and covered[x].type not in ("GPE", "LOC"))
                        for x in inner) \
                 or any(covered[x] is not None and (covered[x].tok0 < o + 1 or covered[x].tok1 > c) for x in inner) \
-                or is_stopword(toks.norm[o + 1]) or is_stopword(toks.norm[c - 1]):
-            i += 1
+                or is_stopword(toks.norm[o + 1]) or is_stopword(toks.norm[c - 1]) \
+                or (len(inner) >= 5 and any(verb_shaped(toks.norm[x]) for x in inner)):
+            i += 1  # (للمعرض “رواة القصص معرض جماعي يضم أعمالاً ...”: a sentence with a verb, quoted speech)
             continue
         for m in {id(covered[x]): covered[x] for x in inner if covered[x] is not None}.values():
             absorb(ctx, m)  # دموع غزة: the place is part of the title

@@ -455,7 +455,8 @@ def implicit(ctx: QuoteContext, cue: Cue) -> Speaker | None:
         ent, status = honorific_referent(ctx, cue, j)
         return Speaker(ent, (v.start[j], v.end[j]), "implicit", j + 1, "honorific", status)
     if cue.verb.strict and not (is_comp(norm) or norm in words("preposition") or v.text[j] == ":"
-                                or (j in ctx.quote_end and j == cue.index + 1 and recent_quote(ctx, cue.index))):
+                                or (j in ctx.quote_end and j == cue.index + 1 and recent_quote(ctx, cue.index))
+                                or fused_prep_noun(cue.verb, norm)):
         return None  # an ambiguous form (بين، عبر) without أن or its preposition: see step strict
         # (وتابع "..." right after a quote: the speaker goes on, a quotation follows the verb)
     if is_comp(norm) or norm in words("preposition") or v.kind[j] != "word" or norm in words("circumstance") \
@@ -513,7 +514,7 @@ def strict(ctx: QuoteContext, cue: Cue):
     """An ambiguous form (بين, تابع) that reached this step has no named subject: not a cue, unless a short
     subject and أن follow (``لتؤكد تقارير إعلامية أن``، ``توقع محللون، تحدثت إليهم الصحيفة، أن``: the nominal
     step takes it)."""
-    if not cue.verb.strict or subject_then_comp(ctx, cue.index + 1):
+    if not cue.verb.strict or subject_then_comp(ctx, cue.index + 1) or subject_then_prep(ctx, cue):
         return None
     m = first_marker(ctx, cue.index + 1)
     if m is not None and m.kind == "complementiser" and m.index - cue.index <= 10 \
@@ -543,7 +544,8 @@ def nominal(ctx: QuoteContext, cue: Cue):
     while k < n and k - j < 4 and v.sentence[k] == v.sentence[j] and not is_comp(v.norm[k]) \
             and (v.kind[k] == "word" or (v.text[k] == "." and len(v.norm[k - 1]) == 1 and k > j)) \
             and v.norm[k] not in preps and v.norm[k] not in circ and ctx.cue_at(k) is None \
-            and (strip_conj(v.norm[k]),) not in tails() and not (k > j and v.norm[k] in words("object_noun")):
+            and (strip_conj(v.norm[k]),) not in tails() and not (k > j and v.norm[k] in words("object_noun")) \
+            and not (k > j and fused_prep_noun(cue.verb, v.norm[k])):  # وطالب المتظاهرون | بإقالة
         m = v.mention_at[k]
         if m is not None:
             if ent is None and not addressed(ctx, m):
@@ -974,6 +976,25 @@ def auxiliary_subject(ctx: QuoteContext, i: int) -> tuple[int | None, int, int] 
             and strip_conj(v.norm[s]) not in words("source_noun"):
         ent = int(m["entity_id"])
     return ent, s, e
+
+
+def fused_prep_noun(verb, norm: str) -> bool:
+    """``norm`` is the verb's one-letter preposition fused with a definite or hamza-initial verbal noun
+    (``طالب بإقالة``، ``طالب بالإصلاح``): the content of an ambiguous form (طالب: also "a student")."""
+    return len(norm) > 4 and any(len(p) == 1 and norm.startswith(p) and (norm[1:3] == "ال" or norm[1] in "اإأ")
+                                 for p in verb.preps)
+
+
+def subject_then_prep(ctx: QuoteContext, cue: Cue) -> bool:
+    """A short subject (one to three words) after an ambiguous form, then its fused preposition and a verbal noun
+    (``وطالب المتظاهرون بإقالة``): an explicit subject and the cue's noun content."""
+    v, j = ctx.v, cue.index + 1
+    for k in range(j + 1, min(j + 4, len(v))):
+        if v.sentence[k] != v.sentence[j] or v.kind[k - 1] != "word" or ctx.cue_at(k - 1) is not None:
+            return False
+        if v.kind[k] == "word" and fused_prep_noun(cue.verb, v.norm[k]):
+            return True
+    return False
 
 
 def subject_then_comp(ctx: QuoteContext, j: int) -> bool:
