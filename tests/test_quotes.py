@@ -251,3 +251,16 @@ def test_demands_and_asides(body, expected):
 def test_quoted_sentence_after_a_work_noun_is_speech_not_a_title():
     q = _quotes("وقالت أماندا سميث المنسقة الفنية للمعرض “رواة القصص معرض جماعي يضم أعمالاً لتسعة فنانين”.")
     assert list(zip(q["mode"], q["content"])) == [("direct", "رواة القصص معرض جماعي يضم أعمالاً لتسعة فنانين")]
+
+
+@pytest.mark.parametrize("body, expected", [
+    # a fused ب complementiser (أفاد بأنه): the content starts after the ب, the pronoun stays
+    ("وأفاد المتحدث الرسمي عاطي القرشي بأنه لم يرد بلاغ رسمي حيال الواقعة.",
+     [("indirect", "أنه لم يرد بلاغ رسمي حيال الواقعة")]),
+    # the Algerian press's doubled apostrophes after a colon: the quotation, marks excluded
+    ("وقال مصدر أمني للوكالة الفرنسية: ''هناك نحو 30 جهاديا جزائريا وصلوا إلى غاو''.",
+     [("direct", "هناك نحو 30 جهاديا جزائريا وصلوا إلى غاو")]),
+])
+def test_fused_complementiser_and_doubled_apostrophes(body, expected):
+    q = _quotes(body)
+    assert list(zip(q["mode"], q["content"])) == expected

@@ -35,7 +35,7 @@ from analysis.extract.quotes.context import (
 )
 from analysis.lexicon.gazetteer import clause_breaks, titles
 from analysis.text.normalize import normalize
-from analysis.text.quotation import QUOTE_MARKS
+from analysis.text.quotation import APOSTROPHE, QUOTE_MARKS
 
 __all__ = ["CONTENT_STEPS", "Marker", "first_marker", "quoted_name", "preceding_quotation", "bare_clause",
            "preposition_object",
@@ -137,10 +137,13 @@ def first_marker(ctx: QuoteContext, j: int) -> Marker | None:
             continue
         norm = v.norm[k]
         if v.text[k] == ":":
-            if k + 1 < n and k + 1 in ctx.quote_end:
-                k += 1
+            if k + 1 < n and _opening(ctx, k + 1) in ctx.quote_end:
+                k = _opening(ctx, k + 1)
                 continue
             return Marker("colon", k)
+        if is_comp(norm) and _opening(ctx, k + 1) != k + 1 and _opening(ctx, k + 1) in ctx.quote_end:
+            k += 1  # أن ''...'': the doubled apostrophe's first half, then its opening mark
+            continue
         if is_comp(norm) and k + 1 in ctx.quote_end:  # من أن "..." : the quotation is the content
             if norm not in words("complementiser") and sum(
                     1 for x in range(k + 2, ctx.quote_end[k + 1]) if v.kind[x] == "word") >= MIN_DIRECT_WORDS:
@@ -158,6 +161,16 @@ def first_marker(ctx: QuoteContext, j: int) -> Marker | None:
             break  # وأعترف بارتفاع النبرة ...، ولكني أتمنى ... أن: a new clause, its أن is not this cue's
         k += 1
     return None
+
+
+def _opening(ctx: QuoteContext, k: int) -> int:
+    """Token k, or k + 1 when k is the first half of a doubled apostrophe (``''الجزائر ...''``, the Algerian
+    press's marks) whose second half opens a quotation (the opening mark of a run is its last apostrophe)."""
+    v = ctx.v
+    if k + 1 < len(v) and v.text[k] == APOSTROPHE and v.text[k + 1] == APOSTROPHE and v.start[k + 1] == v.end[k] \
+            and k + 1 in ctx.quote_end:
+        return k + 1
+    return k
 
 
 def _after_title_noun(ctx: QuoteContext, k: int) -> bool:
@@ -447,7 +460,10 @@ def after_colon(ctx: QuoteContext, k: int) -> Content | None:
 def after_complementiser(ctx: QuoteContext, k: int) -> Content | None:
     """The clause after the complementiser at token k; a fused pronoun (إنها) stays in the content."""
     s = k + 1 if ctx.v.norm[k] in words("complementiser") else k
-    return indirect(ctx, s, "indirect:complementiser")
+    c = indirect(ctx, s, "indirect:complementiser")
+    if c is not None and s == k and ctx.v.norm[k][:1] == "ب" and ctx.v.text[k][:1] == "ب":
+        c = c._replace(start=c.start + 1)  # أفاد بأنه ...: the content starts after the fused ب (conventions)
+    return c
 
 
 def indirect(ctx: QuoteContext, s: int, rule: str) -> Content | None:
