@@ -50,6 +50,8 @@ def main(argv: list[str]) -> int:
         reader = csv.DictReader(fh)
         rows = list(reader)
         cols = [c for c in (reader.fieldnames or []) if c not in ("surface", "occurrence")]
+    if "surface" not in (reader.fieldnames or []):
+        raise SystemExit(f"{draft}: no header with a 'surface' column (an empty table still needs its header line)")
     out = csv.writer(sys.stdout, lineterminator="\n")
     out.writerow(["start", "end", *cols])
     spans = []
