@@ -49,8 +49,9 @@ def main(argv: list[str]) -> int:
     with draft.open(encoding="utf-8", newline="") as fh:
         reader = csv.DictReader(fh)
         rows = list(reader)
-        cols = [c for c in (reader.fieldnames or []) if c not in ("surface", "occurrence")]
-    if "surface" not in (reader.fieldnames or []):
+        fields = list(reader.fieldnames or [])
+        cols = [c for c in fields if c not in ("surface", "occurrence")]
+    if "surface" not in fields:
         raise SystemExit(f"{draft}: no header with a 'surface' column (an empty table still needs its header line)")
     out = csv.writer(sys.stdout, lineterminator="\n")
     out.writerow(["start", "end", *cols])
