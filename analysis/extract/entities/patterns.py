@@ -491,7 +491,7 @@ def definite_org_name(toks: Tokens, i: int, covered: list[Mention | None]) -> in
     n = len(toks.norm)
     heads = titles().get("org_head", frozenset()) | word_list("definite_org_head")
     head = next((f[2:] for _, f in clitic_forms(toks.text[i], toks.norm[i]) if f.startswith("ال") and f[2:] in heads),
-                None)
+                None) or _lam_definite_head(toks.norm[i], heads)
     if head is None or head in word_list("weak_head_not_intl"):
         return i + 1  # القوات الموالية لحكومة ...: forces, markets, movements are described, not named so
     t = titles()
@@ -559,6 +559,13 @@ def definite_org_name(toks: Tokens, i: int, covered: list[Mention | None]) -> in
     if coordinated is not None and k < n and toks.norm[k] == "الاخري":
         k = coordinated  # لرعاية الشباب | والقطاعات الكشفية الأخرى: other bodies listed after the name
     return k
+
+
+def _lam_definite_head(norm: str, heads: frozenset[str]) -> str | None:
+    """The head a ``ل`` + definite token reads as when the head itself starts with ``ل``: ل + اللجنة is written
+    ``للجنة`` (the article's lam merges with the word's), the same letters as ل + لجنة; None otherwise."""
+    head = norm[1:]
+    return head if norm.startswith("لل") and head in heads and head.startswith("ل") else None
 
 
 def place_org_name(toks: Tokens, i: int, covered: list[Mention | None],
@@ -696,6 +703,10 @@ def org_pass(ctx: Context) -> None:
             i += 1  # fast path: nothing below starts at a token none of whose readings is a head
             continue
         head_off = next(((off, f) for off, f in forms if f in all_heads), None)
+        if head_off is not None and _lam_definite_head(toks.norm[i], all_heads) == head_off[1] and i + 1 < n \
+                and toks.norm[i + 1].startswith("ال") and (is_nisba(toks.norm[i + 1])
+                                                         or toks.norm[i + 1] in word_list("elative_adjective")):
+            head_off = None  # للجنة العليا, للجنة الأولمبية: the definite head (ل + اللجنة) and its adjective
         place_head = next(((off, f) for off, f in forms if f in place_heads), None)
         if place_head is not None:
             k, place = place_org_name(toks, i, covered)
@@ -709,6 +720,8 @@ def org_pass(ctx: Context) -> None:
                 continue
         if head_off is None:
             definite = next(((o, f) for o, f in forms if f in definite_heads), None)
+            if definite is None and _lam_definite_head(toks.norm[i], all_heads):
+                definite = (0, "ال" + toks.norm[i][1:])  # للجنة = ل + اللجنة: the whole token (ل + article)
             k = definite_org_name(toks, i, covered) if definite is not None else i + 1
             if k > i + 1:
                 off, f = definite
