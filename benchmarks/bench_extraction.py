@@ -24,8 +24,8 @@ three groups that must not be mixed up:
   session 9, totals only, scored on session 8's and session 9's final code, then opened for tuning in session 10;
 * ``fresh4`` (``--fresh4``): 29 more articles chosen by ``blind_set.fresh4_articles`` and annotated blind in
   session 10, totals only, scored on session 9's and session 10's final code, then opened for tuning in session 11;
-* ``fresh5`` (``--fresh5``): 29 more articles chosen by ``blind_set.fresh5_articles`` and annotated blind in
-  session 11, totals only, never tuned on.
+* ``fresh5`` (``--fresh5``): 29 more articles chosen by ``blind_set.fresh5_articles`` in session 11 and annotated
+  blind (then reviewed) in session 14, totals only, scored on session 13's and session 14's final code, never tuned on.
 """
 from __future__ import annotations
 

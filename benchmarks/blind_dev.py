@@ -6,7 +6,7 @@ The fresh2 part (annotated blind in session 8, scored once on that session's fin
 was opened for tuning in session 9.  The fresh3 part (annotated blind in session 9, scored once on session 8's and
 once on session 9's final code, both recorded in the README) was opened for tuning in session 10.  The fresh4 part
 (annotated blind in session 10, scored on session 9's and session 10's final code, both recorded in the README) was
-opened for tuning in session 11.  The sealed test part and the fresh5 part (annotated blind in session 11) are
+opened for tuning in session 11.  The sealed test part and the fresh5 part (chosen in session 11, annotated blind in session 14) are
 never shown here.
 
     python benchmarks/blind_dev.py                       # dev totals per measure

@@ -56,7 +56,7 @@ def run(*, ner: bool = True, parts: tuple[str, ...] = ("dev", "test")):
 
     ``parts``: ``dev`` and ``test`` (the blind set), ``fresh`` (annotated blind in session 4), ``fresh2``
     (annotated blind in session 8), ``fresh3`` (annotated blind in session 9), ``fresh4`` (annotated blind in
-    session 10) and/or ``fresh5`` (annotated blind in session 11)."""
+    session 10) and/or ``fresh5`` (chosen in session 11, annotated blind and reviewed in session 14)."""
     out = {}
     arts = [a for a in blind_articles() if a.part in parts] + (fresh_articles() if "fresh" in parts else []) \
         + (fresh2_articles() if "fresh2" in parts else []) + (fresh3_articles() if "fresh3" in parts else []) \
@@ -94,7 +94,7 @@ def report(results, *, show_dev_articles: bool = True) -> None:
                         ("fresh2", "FRESH2 (annotated blind in session 8; tuned on since session 9)"),
                         ("fresh3", "FRESH3 (annotated blind in session 9; tuned on since session 10)"),
                         ("fresh4", "FRESH4 (annotated blind in session 10; tuned on since session 11)"),
-                        ("fresh5", "FRESH5 (annotated blind in session 11; totals only, never tuned on)")):
+                        ("fresh5", "FRESH5 (annotated blind in session 14; totals only, never tuned on)")):
         rows = {k: v for k, v in results.items() if v[0] == part}
         if not rows and part in ("fresh", "fresh2", "fresh3", "fresh4", "fresh5"):
             continue

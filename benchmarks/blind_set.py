@@ -21,7 +21,8 @@ extractors' output):
   country has one sealed article.
 
 Later parts, each annotated blind before any extractor ran on it: ``fresh`` (session 4), ``fresh2`` (session 8)
-``fresh3`` (session 9), ``fresh4`` (session 10) and ``fresh5`` (session 11); see their functions for the rules.
+``fresh3`` (session 9), ``fresh4`` (session 10) and ``fresh5`` (chosen in session 11, annotated in session 14); see
+their functions for the rules.
 
 The sealed test part is never used to choose a rule: only ``benchmarks/bench_extraction.py``'s totals for it
 are read.  Gold for the articles lives in ``tests/gold_blind/<part>/<article_id>/`` (offsets and values only;
@@ -314,7 +315,8 @@ FRESH5_SALT = "fresh5-2026|"
 
 @_cached_part
 def fresh5_articles(shared: Path = SHARED) -> list[BlindArticle]:
-    """The **fresh5** blind part (added in session 11, annotated blind before any extractor ran on it): for each
+    """The **fresh5** blind part (chosen in session 11; annotated blind in session 14 by three annotators and
+    reviewed by two, before any extractor ran on it): for each
     SaudiNewsNet outlet the 7th article in the blind order (the first six are dev/test, fresh, fresh2, fresh3 and
     fresh4); for each country of Arabic Newspapers, one article of the country's first rotation category
     (i mod 4, i its position in sorted order; a missing cell falls to the next category), first by SHA-256 of
