@@ -264,3 +264,15 @@ def test_quoted_sentence_after_a_work_noun_is_speech_not_a_title():
 def test_fused_complementiser_and_doubled_apostrophes(body, expected):
     q = _quotes(body)
     assert list(zip(q["mode"], q["content"])) == expected
+
+
+@pytest.mark.parametrize("body, speaker_end, status", [
+    # في + a place of work inside a title chain, bridged only when a title or a person follows at once
+    ("وأوضح المدير التنفيذي للشؤون الأكاديمية في المدينة الدكتور عبدالناصر باطوق، أن البرنامج يأتي ضمن خطة التمريض.",
+     "عبدالناصر باطوق", "resolved"),
+    ("وأكد الوزير في كلمته أن الخطة جاهزة.", "الوزير", "unattributed"),
+])
+def test_title_chain_bridges_a_place_of_work(body, speaker_end, status):
+    q = _quotes(body)
+    assert q["speaker_text"].iloc[0].endswith(speaker_end)
+    assert q["speaker_status"].iloc[0] == status

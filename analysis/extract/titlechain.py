@@ -78,6 +78,10 @@ def skip_title_chain(text: Sequence[str], norm: Sequence[str], kind: Sequence[st
             continue
         if kind[j] != "word" or stop(j, w):
             break
+        if w == "في" and steps and (b := _bridge(norm, kind, sentence, j + 1, mention_at, is_person, mention_end,
+                                                 person_titles, end)) is not None:
+            j, steps, governs = b, steps + 1, False  # المدير ... في المدينة | الدكتور فلان: a place of work
+            continue
         if w in heads or w in person_titles or (w[:1] == "ل" and w[1:] in heads):
             j, steps, governs = j + 1, steps + 1, not _definite(w)  # لإمارة المنطقة: ل + a head noun
             continue
@@ -92,3 +96,31 @@ def skip_title_chain(text: Sequence[str], norm: Sequence[str], kind: Sequence[st
             continue
         break
     return j, None
+
+
+def _bridge(norm: Sequence[str], kind: Sequence[str], sentence: Sequence[int], k: int, mention_at: Sequence[Any],
+            is_person: Callable[[Any], bool], mention_end: Callable[[Any], int], person_titles: frozenset[str],
+            end: int) -> int | None:
+    """After ``في`` inside a chain: the end of its object (a mention, or a definite word and its definite
+    adjectives) when a title or a person follows it at once (``المدير التنفيذي للشؤون الأكاديمية في المدينة
+    الدكتور فلان``), else None: ``في`` ends the chain (``قال الوزير في كلمته``)."""
+    if k >= end:
+        return None
+    m = mention_at[k]
+    if m is not None:
+        if is_person(m):
+            return None
+        k = mention_end(m)
+    elif kind[k] == "word" and _definite(norm[k]) and not is_stopword(norm[k]):
+        k += 1
+        while k < end and mention_at[k] is None and kind[k] == "word" and _definite(norm[k]) \
+                and norm[k] not in person_titles and not is_stopword(norm[k]) and sentence[k] == sentence[k - 1]:
+            k += 1
+    else:
+        return None
+    if k >= end or sentence[k] != sentence[k - 1]:
+        return None
+    nxt = mention_at[k]
+    if (nxt is not None and is_person(nxt)) or (nxt is None and norm[k] in person_titles):
+        return k
+    return None
