@@ -276,3 +276,21 @@ def test_title_chain_bridges_a_place_of_work(body, speaker_end, status):
     q = _quotes(body)
     assert q["speaker_text"].iloc[0].endswith(speaker_end)
     assert q["speaker_status"].iloc[0] == status
+
+
+@pytest.mark.parametrize("body, expected", [
+    # an ambiguous form (تابع) with a short subject, then the quotation
+    ("وتابع المسؤول في بيانه “نحن على الدوام جاهزون لتسهيل نقل الجرحى”.",
+     [("direct", "نحن على الدوام جاهزون لتسهيل نقل الجرحى")]),
+    # ... but not across a clause (a relative pronoun, a verb)
+    ("وتابع الجمهور المباراة التي أقيمت أمس “نحن على الدوام جاهزون لتسهيل نقل الجرحى”.", []),
+    # a day phrase before طالب, then its subject and ب + verbal noun
+    ("ويوم أمس الأول طالب أعضاء البرلمان باستقالة وزير المالية.", [("indirect", "استقالة وزير المالية")]),
+    ("وكان أول طالب بالجامعة يحصل على الجائزة.", []),
+    # the accusative tanween marks مطالبةً a circumstantial participle (the noun مطالبة stays no cue)
+    ("وتظاهر الآلاف في بغداد مطالبةً بالإصلاحات ومحاربة الفساد.", [("indirect", "الإصلاحات ومحاربة الفساد")]),
+    ("وقدم الحزب مطالبة بالإصلاحات ومحاربة الفساد.", []),
+])
+def test_ambiguous_forms_with_evidence(body, expected):
+    q = _quotes(body)
+    assert list(zip(q["mode"], q["content"])) == expected

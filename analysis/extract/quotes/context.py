@@ -161,7 +161,11 @@ class QuoteContext:
         """(cue, offset of the verb inside the token) if token i is a reporting cue outside quotation marks."""
         if self.v.kind[i] != "word" or self.in_quote[i]:
             return None
-        return _form_cue(self.v.norm[i], self.cue_forms)
+        found = _form_cue(self.v.norm[i], self.cue_forms)
+        if found is not None and found[0].strict and found[0].kind == "participle" \
+                and self.v.text[i].endswith(_ACCUSATIVE_TANWEEN):
+            return replace(found[0], strict=False), found[1]  # مطالبةً: the accusative marks a participle, no noun
+        return found
 
 
 def _form_cue(norm: str, cues: dict[str, CueVerb]) -> tuple[CueVerb, int] | None:
@@ -191,6 +195,7 @@ def _form_cue(norm: str, cues: dict[str, CueVerb]) -> tuple[CueVerb, int] | None
 
 
 _UNSEEN = object()
+_ACCUSATIVE_TANWEEN = ("\u064b", "\u064b\u0627", "\u0627\u064b")  # ـً / ـًا / ـاً: a circumstantial participle
 _FORM_MEMO: dict[int, tuple[dict[str, tuple[CueVerb, int] | None], dict[str, CueVerb]]] = {}
 """id(cue form table) -> (token form -> cue, the table itself, kept alive so its id is not reused)."""
 

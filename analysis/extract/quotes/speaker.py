@@ -40,6 +40,7 @@ from analysis.extract.quotes.context import (
     words,
 )
 from analysis.extract.titlechain import POSSESSIVE_RE, skip_title_chain
+from analysis.extract.entities.words import verb_shaped
 from analysis.lexicon.gazetteer import CueVerb, titles
 from analysis.text.commonwords import is_common
 from analysis.text.normalize import normalize
@@ -131,8 +132,10 @@ def not_own_clause(ctx: QuoteContext, cue: Cue):
     if cue.verb.strict and not cue.verb.present and cue.offset == 0 and v.kind[i - 1] == "word" \
             and ctx.cue_at(i - 1) is None \
             and prev not in words("clause_particle") and prev not in words("auxiliary") and not is_stopword(prev) \
-            and not (i + 1 < len(v) and is_comp(v.norm[i + 1])):
+            and not (i + 1 < len(v) and is_comp(v.norm[i + 1])) \
+            and not (_after_day_phrase(v, i) and subject_then_prep(ctx, cue)):
         return REJECT  # الاتفاق بين إيران ...: an ambiguous form after a content word, without أن, is no verb
+        # (ويوم أمس الأول طالب أعضاء البرلمان باستقالة: a day phrase, then the verb and its subject)
     nxt = v.norm[i + 1] if i + 1 < len(v) else ""
     if prev == "ما" and nxt in _RESUMPTIVE and v.sentence[i + 1] == v.sentence[i]:
         return REJECT  # وهذا ما شدد عليه <name>: "what X stressed", the cue's object is the relative ما
@@ -520,7 +523,19 @@ def strict(ctx: QuoteContext, cue: Cue):
     if m is not None and m.kind == "complementiser" and m.index - cue.index <= 10 \
             and any(ctx.v.text[x] in _COMMAS for x in range(cue.index + 1, m.index)):
         return None  # كما توقع محللون، تحدثت إليهم الصحيفة، أن: a subject with a parenthetical, then أن
+    if m is not None and m.kind in ("quotation", "colon") and 1 < m.index - cue.index <= 8 \
+            and not _verb_between(ctx, cue.index + 1, m.index):
+        return None  # وتابع المسؤول في بيانه "...": a short subject, then the quotation (the nominal step)
     return REJECT
+
+
+def _verb_between(ctx: QuoteContext, a: int, b: int) -> bool:
+    """A verb-shaped word, another cue or a relative pronoun among tokens a..b-1 (تابع المباراة التي أقيمت ...: a
+    clause, no subject)."""
+    v = ctx.v
+    return any(v.kind[x] == "word" and v.mention_at[x] is None and (verb_shaped(v.norm[x]) or ctx.cue_at(x) is not None
+                                                                    or v.norm[x] in words("relative"))
+               for x in range(a, b))
 
 
 def nominal(ctx: QuoteContext, cue: Cue):
@@ -654,6 +669,11 @@ def _subject_start(ctx: QuoteContext, i: int) -> int:
 
 
 _DAY_LEAD = frozenset(("يوم", "مساء", "صباح", "ظهر", "فجر"))  # يوم / مساء + a day word: part of the time phrase
+
+
+def _after_day_phrase(v, i: int) -> bool:
+    """A day phrase (:func:`_day_phrase_end`) ends right before token i, in its sentence."""
+    return any(_day_phrase_end(v, j) == i for j in range(max(0, i - 4), i) if v.sentence[j] == v.sentence[i])
 
 
 def _day_phrase_end(v, j: int) -> int:
