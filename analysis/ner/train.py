@@ -47,11 +47,13 @@ from analysis.ner.names import (
     read_names,
     write_names,
 )
+from analysis.ner.news_gold import part_sentences
 from analysis.ner.newsfane import HELDOUT_RULE, NewsFANEParts, newsfane_path, partition, read_newsfane
 
 __all__ = ["TrainSettings", "train_crf", "predict", "train_pipeline", "main", "MODEL_VERSION", "FOLDS"]
 
 MODEL_VERSION = "3.0.0"
+NEWS_WEIGHT = 3  # each news-gold sentence is trained on this many times (--news-weight)
 SEED = 0  # recorded for the card; nothing in training draws random numbers
 MAX_ITERATIONS = 200
 FOLDS = 4  # jackknife folds for the stage-1 tags stage 2 is trained on
@@ -274,6 +276,13 @@ def _parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     ap.add_argument("--newsfane-train", action="store_true",
                     help="also train on NewsFANE's annotation of the ANERcorp training sentences (lowered the "
                          "stage-1 F1 on a tuning part of train from 0.752 to 0.722: other conventions, same text)")
+    ap.add_argument("--news-gold", default="",
+                    help="also train on the project's news gold of these blind-set tuning parts (comma list, e.g. "
+                         "dev,fresh,fresh2,fresh3: their SaudiNewsNet articles; analysis/ner/news_gold.py)")
+    ap.add_argument("--news-weight", type=int, default=NEWS_WEIGHT,
+                    help="how many times each news-gold sentence is trained on (they are few beside ANERcorp)")
+    ap.add_argument("--news-eval", default="",
+                    help="score the held-out run on the news gold of these tuning parts too (comma list)")
     ap.add_argument("--c1", type=float, default=C1, help="L1 penalty")
     ap.add_argument("--c2", type=float, default=C2, help="L2 penalty")
     ap.add_argument("--max-iterations", type=int, default=MAX_ITERATIONS)
@@ -345,6 +354,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"NewsFANE: {len(nf.train)} twins of the ANERcorp train part ("
               f"{'trained on' if ns.newsfane_train else 'not trained on'}), {len(nf.heldout)} held out (twins of "
               f"the dev split), {nf.unused} unused", flush=True)
+    news_parts = tuple(p for p in ns.news_gold.split(",") if p)
+    news_sentences = 0
+    if news_parts:
+        arts = part_sentences(news_parts)
+        if not arts:
+            print(f"error: no news gold found for {ns.news_gold} (../shared/corpus missing?)", file=sys.stderr)
+            return 2
+        news = [Item(sent, (k * len(train)) // len(arts)) for k, art in enumerate(arts) for sent in art
+                for _ in range(ns.news_weight)]  # an article's sentences share one jackknife fold
+        news_sentences = sum(len(a) for a in arts)
+        train_extra = train_extra + news
+        full_extra = full_extra + [Item(it.sent, (it.group * len(sents)) // len(train)) for it in news]
+        print(f"news gold: {len(arts)} articles, {news_sentences} sentences (x{ns.news_weight}) from "
+              f"{', '.join(news_parts)}", flush=True)
+    for part in (p for p in ns.news_eval.split(",") if p):
+        evaluate[f"news_{part}"] = [sent for art in part_sentences((part,)) for sent in art]
     settings = _settings(ns.c1, ns.c2, ns.max_iterations)
 
     with tempfile.TemporaryDirectory(prefix="ner_train_") as tmp_name:
@@ -356,6 +381,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"stacked (shipped pipeline) on dev:\n{format_scores(result['scores'])}", flush=True)
         if nf is not None:
             print(f"stacked on the NewsFANE held-out part:\n{format_scores(result['scores_newsfane'])}", flush=True)
+        for name in (k[len("scores_"):] for k in result if k.startswith("scores_news_")):
+            print(f"stacked on {name}:\n{format_scores(result['scores_' + name])}", flush=True)
         tag = "all" if ns.final == "all" else "heldout"
         model_out = ns.out_dir / MODEL_FILENAME
         stage1_out = ns.out_dir / STAGE1_FILENAME
@@ -364,7 +391,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     src_info = {str(p.name): _sha256(p) for p in sources if p is not None}
     card = {
-        "name": "analysis.ner stacked CRF (ANERcorp" + (" + NewsFANE)" if train_extra else ")"),
+        "name": "analysis.ner stacked CRF (ANERcorp" + (" + NewsFANE" if ns.newsfane_train else "")
+                + (" + SaudiNewsNet gold" if news_parts else "") + ")",
         "model_version": MODEL_VERSION,
         "features_version": FEATURES_VERSION,
         "created": dt.date.today().isoformat(),
@@ -393,7 +421,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         "document_window": ns.window,
         "jackknife_folds": ns.folds,
         "training_data": {
-            "corpus": "ANERcorp, CAMeL Lab split, train part" + (" + NewsFANE twins" if train_extra else ""),
+            "corpus": "ANERcorp, CAMeL Lab split, train part" + (" + NewsFANE twins" if ns.newsfane_train else "")
+                      + (" + the project's SaudiNewsNet news gold" if news_parts else ""),
             "file_sha256": _sha256(ns.data),
             "sentences": len(sents),
             "tokens": sum(len(s.tokens) for s in sents),
@@ -404,8 +433,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                           "clitic tokens re-joined",
                 "file_sha256": _sha256(ns.newsfane),
                 "rule": HELDOUT_RULE,
-                "train_sentences": len(train_extra),
-                "twins_not_trained_on": 0 if train_extra else len(nf.train),
+                "train_sentences": len(nf.train) if ns.newsfane_train else 0,
+                "twins_not_trained_on": 0 if ns.newsfane_train else len(nf.train),
                 "heldout_sentences": len(nf.heldout),
                 "heldout_tokens": sum(len(s.tokens) for s in nf.heldout),
                 "unused_sentences": nf.unused,
@@ -414,6 +443,17 @@ def main(argv: Sequence[str] | None = None) -> int:
                 "licence": "CC BY-SA 3.0 (Alotaibi & Lee, COLING 2014)",
             },
         },
+        "news_gold": None if not news_parts else {
+            "parts": list(news_parts),
+            "rule": ("the SaudiNewsNet articles of these blind-set tuning parts (benchmarks/blind_set.py), gold "
+                     "mentions of tests/gold_blind/<part>/<id>/mentions.csv tagged onto the parser's tokens "
+                     "(analysis/ner/news_gold.py); never the sealed test or fresh5"),
+            "sentences": news_sentences,
+            "weight": ns.news_weight,
+            "licence": "SaudiNewsNet CC BY-NC-SA 4.0 (non-commercial, share alike); the gold is the project's own",
+        },
+        "news_heldout_scores": {k[len("scores_news_"):]: _scores_json(v) for k, v in result.items()
+                                if k.startswith("scores_news_")} or None,
         "dev_split": {
             "rule": f"last {DEV_FRACTION:.0%} of sentences in file order",
             "train_sentences": len(train),
