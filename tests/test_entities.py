@@ -415,3 +415,15 @@ class TestSession14Heads:
         names = _names("وقدم الرئيس الشكر للجنة العليا للانتخابات على جهودها.")
         assert ("للجنة العليا للانتخابات", "ORG") in names
         assert not [n for n in names if n[0].startswith("لجنة")]
+
+
+class TestAbbreviatedTitle:
+    """``د.`` (Dr.) is a title only with its point glued; ``م د`` (million dinars) is a unit."""
+
+    def test_doctor_abbreviation_names_the_person(self):
+        names = _mentions("يشير د. ميلاد حنا إلى أن مصر شعب واحد.").mentions
+        assert ("ميلاد حنا", "PERSON") in list(zip(names["text"], names["type"]))
+
+    def test_dinar_abbreviation_is_no_title(self):
+        names = _mentions("بلغت 19483.6 م د مقابل 15965.3 م د سنة 2011 وذلك بالعلاقة.").mentions
+        assert not [t for t, ty in zip(names["text"], names["type"]) if ty == "PERSON"]

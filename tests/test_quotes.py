@@ -294,3 +294,8 @@ def test_title_chain_bridges_a_place_of_work(body, speaker_end, status):
 def test_ambiguous_forms_with_evidence(body, expected):
     q = _quotes(body)
     assert list(zip(q["mode"], q["content"])) == expected
+
+
+def test_abbreviated_title_before_the_speaker():
+    q = _quotes("وقال د. ميلاد حنا إن مصر شعب واحد.")
+    assert q[["speaker_text", "speaker_status", "content"]].values.tolist() == [["د. ميلاد حنا", "resolved", "مصر شعب واحد"]]

@@ -64,6 +64,8 @@ def skip_title_chain(text: Sequence[str], norm: Sequence[str], kind: Sequence[st
     # the previous word is an indefinite head noun that may govern a common noun (رئيس مجلس إدارة); a definite
     # one (الأستاذة) is in apposition with what follows, which it cannot govern
     governs = j == 0 or not _definite(norm[j - 1])
+    if 0 < j < n and text[j] == "." and len(norm[j - 1]) == 1:
+        j += 1  # د. ميلاد حنا: an abbreviated title's point belongs to it
     while j < end and (max_steps is None or steps < max_steps) and sentence[j] == sid:
         m = mention_at[j]
         if m is not None:

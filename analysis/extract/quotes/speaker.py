@@ -40,7 +40,7 @@ from analysis.extract.quotes.context import (
     words,
 )
 from analysis.extract.titlechain import POSSESSIVE_RE, skip_title_chain
-from analysis.extract.entities.words import verb_shaped
+from analysis.extract.entities.words import verb_shaped, word_list
 from analysis.lexicon.gazetteer import CueVerb, titles
 from analysis.text.commonwords import is_common
 from analysis.text.normalize import normalize
@@ -841,12 +841,18 @@ def skip_title(ctx: QuoteContext, j: int) -> int:
     the entity layer's (:func:`analysis.extract.titlechain.skip_title_chain`), stopped at a complementiser, a cue
     or a circumstance word (``أثناء``، ``خلال``; not ``في``) and at most 12 tokens from the title."""
     v = ctx.v
-    if j >= len(v) or v.norm[j] not in titles().get("person_title", frozenset()):
+    if j >= len(v) or (v.norm[j] not in titles().get("person_title", frozenset()) and not abbreviated_title(v, j)):
         return j
     return skip_title_chain(v.text, v.norm, v.kind, v.sentence, j + 1, v.mention_at,
                             is_person=lambda m: m["type"] == "PERSON", mention_end=lambda m: int(m["token_end"]),
                             stop=lambda k, w: is_comp(w) or ctx.cue_at(k) is not None
                             or (w in words("circumstance") and w != "في"), until=j + 12)[0]
+
+
+def abbreviated_title(v, j: int) -> bool:
+    """Token j is an abbreviated title with its point glued (``د.``; entity_words.csv ``abbreviated_title``)."""
+    return v.norm[j] in word_list("abbreviated_title") and j + 1 < len(v) and v.text[j + 1] == "." \
+        and v.start[j + 1] == v.end[j]
 
 
 def title_referent(ctx: QuoteContext, j: int, k: int, before: int) -> int | None:
