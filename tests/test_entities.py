@@ -427,3 +427,16 @@ class TestAbbreviatedTitle:
     def test_dinar_abbreviation_is_no_title(self):
         names = _mentions("بلغت 19483.6 م د مقابل 15965.3 م د سنة 2011 وذلك بالعلاقة.").mentions
         assert not [t for t, ty in zip(names["text"], names["type"]) if ty == "PERSON"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("كتب صادق الشايع:\n\nيبدأ الاتحاد الدولي تطبيق التعديلات.", ["صادق الشايع"]),
+    ("كتب ـ خميس السلطي:\n\nافتتح المعرض أمس.", ["خميس السلطي"]),
+    ("بقلم: سيف الدين الأتاسي\n\nافتتح المعرض أمس.", ["سيف الدين الأتاسي"]),
+    ("كتب - حسن عبدالنبي:أكد رئيس الهيئة أن السوق كبير.", ["حسن عبدالنبي"]),
+    ("كتب/ المحرر الثقافي:\n\nافتتح المعرض أمس.", []),  # a title, no name
+    ("كتب قصائد رائعة", []),  # common words
+])
+def test_writer_line_names_the_writer(text, expected):
+    m = _mentions(text).mentions
+    assert list(m.loc[m["rule"] == "pattern:writer_line", "text"]) == expected

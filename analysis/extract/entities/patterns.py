@@ -16,6 +16,7 @@ from analysis.extract.entities.words import (
     hal_participle,
     is_nisba,
     known_name_word,
+    outside_name_word,
     listed_first_name,
     listed_place,
     namey,
@@ -38,7 +39,7 @@ __all__ = ["org_pass", "org_unit_pass",
            "place_list_pass", "club_pass", "quoted_place_pass", "dateline_pass",
            "dual_head_pass", "definite_org_name", "place_org_name",
            "person_pass", "quoted_short_name_pass", "org_name", "person_name", "skip_title_complement",
-           "after_title", "apposition_name"]
+           "after_title", "apposition_name", "writer_line_pass"]
 
 
 def _is_person(m: Mention) -> bool:
@@ -860,6 +861,48 @@ def person_pass(ctx: Context) -> None:
                 i = k
                 continue
         i += 1
+
+
+_WRITER_MARKS = frozenset(":-–/*")
+
+
+def _writer_mark(text: str) -> bool:
+    """Punctuation around a writer's name (``كتب ـ``، ``بقلم:``، ``عبدالحسن*``), tatweel runs too."""
+    return bool(text) and all(c in _WRITER_MARKS or c == "\u0640" for c in text)
+
+
+def writer_line_pass(ctx: Context) -> None:
+    """A writer's line (``كتب صادق الشايع:``، ``كتبت - منال عباس``، ``بقلم: فيصل عبدالحسن*``): a paragraph of a
+    writer cue (entity_words.csv ``writer_cue``), punctuation and one to four name words is that person
+    (``pattern:writer_line``); a title (``كتب/ المحرر الثقافي``) or a stopword makes it no name."""
+    toks, covered = ctx.toks, ctx.covered
+    n = len(toks.norm)
+    cues = word_list("writer_cue")
+    person_titles = titles().get("person_title", frozenset())
+    i = 0
+    while i < n:
+        if toks.kind[i] != "word" or toks.norm[i] not in cues or (i > 0 and toks.paragraph[i - 1] == toks.paragraph[i]):
+            i += 1
+            continue
+        para = toks.paragraph[i]
+        end = i + 1
+        while end < n and toks.paragraph[end] == para:
+            end += 1
+        k = i + 1
+        while k < end and _writer_mark(toks.text[k]):
+            k += 1
+        colon = next((x for x in range(k + 1, min(k + 5, end)) if toks.text[x] == ":"), None)
+        e = colon if colon is not None else end  # كتب - حسن عبدالنبي:أكد ...: the name ends at the colon
+        while e > k and _writer_mark(toks.text[e - 1]):
+            e -= 1
+        words = range(k, e)
+        if 1 <= len(words) <= 4 and all(
+                toks.kind[x] == "word" and covered[x] is None and toks.norm[x] not in person_titles and (
+                    (not is_stopword(toks.norm[x]) and not toks.norm[x].startswith("ال"))
+                    or written_ali(toks.text[x], toks.norm[x]) or (x > k and surname_word(toks.norm[x])))
+                for x in words) and any(known_name_word(toks.norm[x]) or outside_name_word(toks.norm[x]) for x in words):
+            ctx.add(_person(toks, k, e, "pattern:writer_line"))  # (not كتب قصائد رائعة: common words)
+        i = end
 
 
 def quoted_short_name_pass(ctx: Context) -> None:

@@ -249,3 +249,31 @@ def adjective_after_noun(toks: Tokens, i: int) -> bool:
         return False
     return prev.startswith(("ال", "لل")) or any(f.startswith("ال") and len(f) > 3
                                                 for _, f in proclitic_splits(prev, min_rest=3))
+
+
+_OUTSIDE_NAME_TAGS = ("Xwd_name", "Xg_name")  # Wikidata name tokens (CC0), Google transliteration pairs (Apache 2.0)
+
+
+@cache
+def _outside_name_tokens() -> frozenset[str]:
+    """One-word person-name tokens of the name list shipped beside the NER model (``analysis/models/
+    ner_names.tsv``: Wikidata name tokens and Google transliteration pairs); empty when the file is absent."""
+    from importlib.resources import files
+
+    path = files("analysis") / "models" / "ner_names.tsv"
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (FileNotFoundError, OSError):
+        return frozenset()
+    out = set()
+    for line in text.splitlines():
+        key, _, tag = line.partition("\t")
+        if tag in _OUTSIDE_NAME_TAGS and " " not in key:
+            out.add(key)
+    return frozenset(out)
+
+
+def outside_name_word(norm: str) -> bool:
+    """``norm`` is a person-name token of the outside name lists (``صادق``، ``خميس``): weaker evidence than
+    :func:`known_name_word` (the lists hold common words too), asked only where the context names a person."""
+    return norm in _outside_name_tokens()
