@@ -414,12 +414,12 @@ def test_event_years_session9(text, expected):
 
 
 def test_a_big_place_behind_b_is_no_name_word():
-    # ب + a city of the place table starts a phrase after a name (مهرجان تورتيت | بإفران), and the model's
-    # place keeps no ب
+    # ب + a city of the place table starts a phrase after a name (مهرجان موازين | بالرباط), and the model's
+    # place keeps no ب (the NER model of session 14 no longer tags the first example, مهرجان تورتيت بإفران)
     _model_or_skip()
-    art = parse_article("عنوان\n\nوافتتح مهرجان تورتيت بإفران أمس.")
+    art = parse_article("عنوان\n\nوافتتح مهرجان موازين بالرباط أمس.")
     rows = [(r.text, r.type) for r in art.mentions.itertuples()]
-    assert ("مهرجان تورتيت", "MISC") in rows and not any(t.startswith("ب") for t, _ in rows)
+    assert ("مهرجان موازين", "MISC") in rows and ("الرباط", "GPE") in rows and not any(t.startswith("ب") for t, _ in rows)
 
 
 @pytest.mark.parametrize("text, expected", [

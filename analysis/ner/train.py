@@ -53,7 +53,7 @@ from analysis.ner.newsfane import HELDOUT_RULE, NewsFANEParts, newsfane_path, pa
 __all__ = ["TrainSettings", "train_crf", "predict", "train_pipeline", "main", "MODEL_VERSION", "FOLDS"]
 
 MODEL_VERSION = "3.0.0"
-NEWS_WEIGHT = 3  # each news-gold sentence is trained on this many times (--news-weight)
+NEWS_WEIGHT = 1  # each news-gold sentence is trained on this many times (--news-weight)
 SEED = 0  # recorded for the card; nothing in training draws random numbers
 MAX_ITERATIONS = 200
 FOLDS = 4  # jackknife folds for the stage-1 tags stage 2 is trained on
@@ -490,7 +490,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             "cpu_count": os.cpu_count(),
             "jobs": ns.jobs,
         },
-        "retrain_command": "python -m analysis.ner.train" + (" --final heldout" if ns.final == "heldout" else ""),
+        "retrain_command": "python -m analysis.ner.train" + (" --final heldout" if ns.final == "heldout" else "")
+                           + (f" --news-gold {','.join(news_parts)}" if news_parts else "")
+                           + (f" --news-weight {ns.news_weight}" if news_parts and ns.news_weight != NEWS_WEIGHT else "")
+                           + (f" --news-eval {ns.news_eval}" if ns.news_eval else ""),
     }
     card_out = ns.out_dir / CARD_FILENAME
     card_out.write_text(json.dumps(card, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
