@@ -457,3 +457,12 @@ def test_team_nicknames(text, expected):
 ])
 def test_short_gazetteer_name_behind_a_clitic(text, expected):
     assert _rows(text) == expected
+
+
+def test_proclitic_and_common_word_is_no_one_word_model_person():
+    # a model PERS on ل/ب/ك + a common word (لصور: for pictures) names nobody; a listed name (كمال) stays possible
+    from analysis.extract.entities.model_passes import _not_a_name
+    from analysis.text.normalize import normalize
+
+    assert _not_a_name([normalize("لصور")], "PERS", False)
+    assert not _not_a_name([normalize("كمال")], "PERS", False)

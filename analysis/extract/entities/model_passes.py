@@ -375,6 +375,9 @@ def _not_a_name(norms: list[str], label: str, absorbs: bool) -> bool:
     if len(norms) == 1 and label == "PERS" and (norms[0] in titles().get("person_title", frozenset())
                                                  or strip_conjunction(norms[0]) in titles().get("person_title", frozenset())):
         return True  # سيدي, الوالي: a title alone names nobody
+    if len(norms) == 1 and label == "PERS" and norms[0][:1] in "لبك" and is_common(norms[0][1:]) \
+            and not known_name_word(norms[0]):
+        return True  # لصور (for pictures): ل/ب/ك + a common word is no one-word name (not كمال, a listed name)
     if (not absorbs and any(never_name(x) for x in norms)) or (len(norms) == 1 and (
             (is_nisba(norms[0]) and label not in ("PERS", "ORG")) or is_common(norms[0]) or len(norms[0]) < 3
             or future_verb(strip_conjunction(norms[0]))
