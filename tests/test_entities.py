@@ -440,3 +440,12 @@ class TestAbbreviatedTitle:
 def test_writer_line_names_the_writer(text, expected):
     m = _mentions(text).mentions
     assert list(m.loc[m["rule"] == "pattern:writer_line", "text"]) == expected
+
+
+@pytest.mark.parametrize("text, persons", [
+    ("أفاد الوزير بأن الطبيبين التونسيين متورطان.", []),  # a complementiser starts no name after a title
+    ("وقال الأمين العام بان كي مون إن الوضع خطير.", ["بان كي مون"]),  # بان without its hamza is a name
+])
+def test_complementiser_starts_no_name(text, persons):
+    m = _mentions(text, ner=True).mentions
+    assert list(m.loc[m["type"] == "PERSON", "text"]) == persons

@@ -80,8 +80,8 @@ def person_name(toks: Tokens, j: int, covered: list[Mention | None]) -> int:
         return j
     connectors, openers = word_list("connector"), word_list("name_opener")
     same = lambda k: k < n and toks.sentence[k] == toks.sentence[j]  # noqa: E731
-    if bare_accusative(toks.norm[j]):
-        return j  # سابقا يوسف, وقفا: an adverb or object in the accusative starts no name
+    if bare_accusative(toks.norm[j]) or _COMPLEMENTISER_RE.match(toks.text[j]) or toks.norm[j] == "ان":
+        return j  # سابقا يوسف, وقفا: an adverb or object in the accusative starts no name; nor بأن, إنه
     if _adjective_not_name(toks.norm[j]):
         return j  # قائد مصري جديد: the title's adjective, not a name
     if toks.norm[j] in openers and same(j + 1) and covered[j + 1] is None and toks.kind[j + 1] == "word" \
@@ -188,6 +188,8 @@ def apposition_name(toks: Tokens, comma: int, covered: list[Mention | None]) -> 
 _GENERIC_CONTESTS = frozenset({"الكاس", "البطوله", "الدوري", "المسابقه"})  # normalised: the cup, championship ...
 _DIRECTION_MARKS = frozenset("\u200e\u200f")  # left-to-right / right-to-left marks (written between words)
 _YEAR_RE = re.compile(r"^(?:(?:1[89]|20)\d\d(?:م|هـ)?|14\d\d(?:هـ|ه)?|\d\d(?:هـ|ه))$")  # 2014, 2015م, 1433هـ, 33هـ
+# أن, بأن, لأن, إنه, بأنها as written (with the hamza: بان without it is also the name Ban, بان كي مون)
+_COMPLEMENTISER_RE = re.compile(r"^[وف]?[بل]?[أإ]ن(?:ه|ها|هم|هما|هن|ني|نا|ك|كم)?$")
 _MASDAR_RE = re.compile(r"^(?:ت\w\wي\w|ا\w\wا\w|ا\w\w\wا\w|است\w\wا\w)$")
 
 
