@@ -95,13 +95,13 @@ from analysis.extract.entities.patterns import (
     org_unit_pass,
     person_list_pass,
     person_pass,
-    writer_line_pass,
     place_list_pass,
     place_org_after_model_pass,
     quoted_outlet_pass,
     quoted_place_pass,
     quoted_short_name_pass,
     quoted_title_pass,
+    writer_line_pass,
     year_event_pass,
 )
 from analysis.extract.entities.tables import build_tables

@@ -21,6 +21,7 @@ from collections.abc import Callable
 from functools import cache
 
 from analysis.extract.dates import date_words
+from analysis.extract.entities.words import verb_shaped, word_list
 from analysis.extract.quotes.content import first_marker, quoted_name
 from analysis.extract.quotes.context import (
     MIN_DIRECT_WORDS,
@@ -40,7 +41,6 @@ from analysis.extract.quotes.context import (
     words,
 )
 from analysis.extract.titlechain import POSSESSIVE_RE, skip_title_chain
-from analysis.extract.entities.words import verb_shaped, word_list
 from analysis.lexicon.gazetteer import CueVerb, titles
 from analysis.text.commonwords import is_common
 from analysis.text.normalize import normalize
