@@ -21,8 +21,8 @@ extractors' output):
   country has one sealed article.
 
 Later parts, each annotated blind before any extractor ran on it: ``fresh`` (session 4), ``fresh2`` (session 8)
-``fresh3`` (session 9), ``fresh4`` (session 10) and ``fresh5`` (chosen in session 11, annotated in session 14); see
-their functions for the rules.
+``fresh3`` (session 9), ``fresh4`` (session 10), ``fresh5`` (chosen in session 11, annotated in session 14) and
+``fresh6`` (session 14); see their functions for the rules.
 
 The sealed test part is never used to choose a rule: only ``benchmarks/bench_extraction.py``'s totals for it
 are read.  Gold for the articles lives in ``tests/gold_blind/<part>/<article_id>/`` (offsets and values only;
@@ -333,6 +333,27 @@ def fresh5_articles(shared: Path = SHARED) -> list[BlindArticle]:
     return [BlindArticle(**{**a.__dict__, "part": "fresh5"}) for a in out]
 
 
+FRESH6_SALT = "fresh6-2026|"
+
+
+@_cached_part
+def fresh6_articles(shared: Path = SHARED) -> list[BlindArticle]:
+    """The **fresh6** blind part (chosen in session 14, annotated blind before any extractor ran on it): for each
+    SaudiNewsNet outlet the 8th article in the blind order (the first seven are dev/test and fresh to fresh5); for
+    each country of Arabic Newspapers, one article of the country's fourth rotation category ((i + 3) mod 4, i its
+    position in sorted order; a missing cell falls to the next category), first by SHA-256 of ``"fresh6-2026|" +
+    file name`` among files in no earlier part, with 80-450 words and no more than 50 ``?`` (as fresh2 to fresh5)."""
+    if not (shared / "saudinewsnet").is_dir() or not (shared / "arabic_newspapers").is_dir():
+        raise FileNotFoundError(f"{shared}: the shared corpora are not there")
+    taken_ids = {a.article_id for a in blind_articles(shared) + fresh_articles(shared) + fresh2_articles(shared)
+                 + fresh3_articles(shared) + fresh4_articles(shared) + fresh5_articles(shared)}
+    root = shared / "arabic_newspapers"
+    countries = sorted({p.name[:2] for cat in CATEGORIES for p in (root / cat).glob("*.txt")})
+    out = _snn_nth(shared, PER_OUTLET + 5) + _short_anp(shared, countries, rotation=3, salt=FRESH6_SALT,
+                                                        taken_ids=taken_ids)
+    return [BlindArticle(**{**a.__dict__, "part": "fresh6"}) for a in out]
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("mode", choices=("list", "materialize"))
@@ -342,14 +363,16 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--fresh3", action="store_true", help="the fresh3 part (session 9) instead of dev/test")
     ap.add_argument("--fresh4", action="store_true", help="the fresh4 part (session 10) instead of dev/test")
     ap.add_argument("--fresh5", action="store_true", help="the fresh5 part (session 11) instead of dev/test")
+    ap.add_argument("--fresh6", action="store_true", help="the fresh6 part (session 14) instead of dev/test")
     args = ap.parse_args(argv)
-    chosen = [(args.fresh5, fresh5_articles), (args.fresh4, fresh4_articles), (args.fresh3, fresh3_articles),
+    chosen = [(args.fresh6, fresh6_articles), (args.fresh5, fresh5_articles), (args.fresh4, fresh4_articles), (args.fresh3, fresh3_articles),
               (args.fresh2, fresh2_articles), (args.fresh, fresh_articles)]
     arts = next((choose() for flag, choose in chosen if flag), None) or blind_articles()
     if args.mode == "list":
         for a in arts:
             print(f"{a.article_id}\t{a.part}\t{a.corpus}\t{a.group}\t{a.category}\t{len(a.text.split())} words")
-        counts = {p: sum(a.part == p for a in arts) for p in ("test", "dev", "fresh", "fresh2", "fresh3", "fresh4", "fresh5")}
+        counts = {p: sum(a.part == p for a in arts) for p in ("test", "dev", "fresh", "fresh2", "fresh3", "fresh4", "fresh5",
+                                                             "fresh6")}
         print(f"{len(arts)} articles: " + ", ".join(f"{n} {p}" for p, n in counts.items() if n), file=sys.stderr)
         return 0
     args.out.mkdir(parents=True, exist_ok=True)
