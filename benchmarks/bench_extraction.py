@@ -25,7 +25,9 @@ three groups that must not be mixed up:
 * ``fresh4`` (``--fresh4``): 29 more articles chosen by ``blind_set.fresh4_articles`` and annotated blind in
   session 10, totals only, scored on session 9's and session 10's final code, then opened for tuning in session 11;
 * ``fresh5`` (``--fresh5``): 29 more articles chosen by ``blind_set.fresh5_articles`` in session 11 and annotated
-  blind (then reviewed) in session 14, totals only, scored on session 13's and session 14's final code, never tuned on.
+  blind (then reviewed) in session 14, totals only, scored on session 13's and session 14's final code, never tuned on;
+* ``fresh6`` (``--fresh6``): 29 more articles chosen by ``blind_set.fresh6_articles`` and annotated blind in session
+  14, totals only, never tuned on.
 """
 from __future__ import annotations
 
@@ -112,6 +114,7 @@ def main() -> int:
     ap.add_argument("--fresh3", action="store_true", help="also the fresh3 blind part (tests/gold_blind/fresh3, totals)")
     ap.add_argument("--fresh4", action="store_true", help="also the fresh4 blind part (tests/gold_blind/fresh4, totals)")
     ap.add_argument("--fresh5", action="store_true", help="also the fresh5 blind part (tests/gold_blind/fresh5, totals)")
+    ap.add_argument("--fresh6", action="store_true", help="also the fresh6 blind part (tests/gold_blind/fresh6, totals)")
     args = ap.parse_args()
     tables = tuple(t for t in args.tables.split(",") if t)
     if args.compare_ner:
@@ -131,7 +134,7 @@ def main() -> int:
         import blind_scores  # the blind dev / sealed test parts (benchmarks/blind_set.py)
 
         parts = ("dev", "test") + ("fresh",) * args.fresh + ("fresh2",) * args.fresh2 + ("fresh3",) * args.fresh3 \
-            + ("fresh4",) * args.fresh4 + ("fresh5",) * args.fresh5
+            + ("fresh4",) * args.fresh4 + ("fresh5",) * args.fresh5 + ("fresh6",) * args.fresh6
         blind_scores.report(blind_scores.run(ner=not args.no_ner, parts=parts), show_dev_articles=not args.quiet)
     return 0
 

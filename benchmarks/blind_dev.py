@@ -6,7 +6,7 @@ The fresh2 part (annotated blind in session 8, scored once on that session's fin
 was opened for tuning in session 9.  The fresh3 part (annotated blind in session 9, scored once on session 8's and
 once on session 9's final code, both recorded in the README) was opened for tuning in session 10.  The fresh4 part
 (annotated blind in session 10, scored on session 9's and session 10's final code, both recorded in the README) was
-opened for tuning in session 11.  The sealed test part and the fresh5 part (chosen in session 11, annotated blind in session 14) are
+opened for tuning in session 11.  The sealed test part, the fresh5 part (chosen in session 11, annotated blind in session 14) and fresh6 are
 never shown here.
 
     python benchmarks/blind_dev.py                       # dev totals per measure
@@ -90,12 +90,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-ner", action="store_true")
     ap.add_argument("--parts", default="dev,fresh,fresh2,fresh3,fresh4",
                     help="comma-separated tuning parts: dev, fresh, fresh2, fresh3, fresh4 (default all; the sealed test "
-                         "and fresh5 are never shown)")
+                         "fresh5 and fresh6 are never shown)")
     args = ap.parse_args(argv)
     parts = {p.strip() for p in args.parts.split(",") if p.strip()}
     if not parts or parts - {"dev", "fresh", "fresh2", "fresh3", "fresh4"}:
-        ap.error(f"--parts takes dev, fresh, fresh2, fresh3 and/or fresh4, not {args.parts!r} (the sealed test and "
-                 "fresh5 parts are never shown here)")
+        ap.error(f"--parts takes dev, fresh, fresh2, fresh3 and/or fresh4, not {args.parts!r} (the sealed test, "
+                 "fresh5 and fresh6 parts are never shown here)")
     arts = [a for a in blind_articles() if a.part == "dev" and "dev" in parts]
     arts += fresh_articles() if "fresh" in parts else []
     arts += fresh2_articles() if "fresh2" in parts else []

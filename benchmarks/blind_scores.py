@@ -17,6 +17,7 @@ from blind_set import (
     fresh3_articles,
     fresh4_articles,
     fresh5_articles,
+    fresh6_articles,
     fresh_articles,
 )
 
@@ -56,11 +57,13 @@ def run(*, ner: bool = True, parts: tuple[str, ...] = ("dev", "test")):
 
     ``parts``: ``dev`` and ``test`` (the blind set), ``fresh`` (annotated blind in session 4), ``fresh2``
     (annotated blind in session 8), ``fresh3`` (annotated blind in session 9), ``fresh4`` (annotated blind in
-    session 10) and/or ``fresh5`` (chosen in session 11, annotated blind and reviewed in session 14)."""
+    session 10), ``fresh5`` (chosen in session 11, annotated blind and reviewed in session 14) and/or ``fresh6``
+    (chosen and annotated blind in session 14)."""
     out = {}
     arts = [a for a in blind_articles() if a.part in parts] + (fresh_articles() if "fresh" in parts else []) \
         + (fresh2_articles() if "fresh2" in parts else []) + (fresh3_articles() if "fresh3" in parts else []) \
-        + (fresh4_articles() if "fresh4" in parts else []) + (fresh5_articles() if "fresh5" in parts else [])
+        + (fresh4_articles() if "fresh4" in parts else []) + (fresh5_articles() if "fresh5" in parts else []) \
+        + (fresh6_articles() if "fresh6" in parts else [])
     for art in arts:
         gold_dir = GOLD_BLIND / art.part / art.article_id
         if not gold_dir.is_dir():
@@ -94,9 +97,10 @@ def report(results, *, show_dev_articles: bool = True) -> None:
                         ("fresh2", "FRESH2 (annotated blind in session 8; tuned on since session 9)"),
                         ("fresh3", "FRESH3 (annotated blind in session 9; tuned on since session 10)"),
                         ("fresh4", "FRESH4 (annotated blind in session 10; tuned on since session 11)"),
-                        ("fresh5", "FRESH5 (annotated blind in session 14; totals only, never tuned on)")):
+                        ("fresh5", "FRESH5 (annotated blind in session 14; totals only, never tuned on)"),
+                        ("fresh6", "FRESH6 (annotated blind in session 14; totals only, never tuned on)")):
         rows = {k: v for k, v in results.items() if v[0] == part}
-        if not rows and part in ("fresh", "fresh2", "fresh3", "fresh4", "fresh5"):
+        if not rows and part in ("fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6"):
             continue
         print(f"\nTotals, {title}: {len(rows)} articles")
         if not rows:
@@ -126,7 +130,7 @@ def main(argv: list[str] | None = None) -> int:
     import argparse
 
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--parts", default="dev,test", help="comma-separated: dev, test, fresh, fresh2, fresh3, fresh4, fresh5")
+    ap.add_argument("--parts", default="dev,test", help="comma-separated: dev, test, fresh, fresh2, fresh3, fresh4, fresh5, fresh6")
     ap.add_argument("--no-ner", action="store_true")
     args = ap.parse_args(argv)
     parts = tuple(p for p in args.parts.split(",") if p)

@@ -37,11 +37,12 @@ def _texts() -> dict[tuple[str, str], str]:
             fresh3_articles,
             fresh4_articles,
             fresh5_articles,
+            fresh6_articles,
             fresh_articles,
         )
 
         arts = (blind_articles() + fresh_articles() + fresh2_articles() + fresh3_articles() + fresh4_articles()
-                + fresh5_articles())
+                + fresh5_articles() + fresh6_articles())
     except FileNotFoundError as exc:
         pytest.skip(f"blind gold texts need ../shared/corpus: {exc}")
     return {(a.part, a.article_id): a.text for a in arts}
@@ -49,7 +50,7 @@ def _texts() -> dict[tuple[str, str], str]:
 
 def _folders() -> list[Path]:
     return sorted(p for part in ("dev", "test", "fresh", "fresh2", "fresh3", "fresh4",
-                                                         "fresh5") if (GOLD_BLIND / part).is_dir()
+                                 "fresh5", "fresh6") if (GOLD_BLIND / part).is_dir()
                   for p in (GOLD_BLIND / part).iterdir() if p.is_dir())
 
 
@@ -116,7 +117,7 @@ def test_gold_files_are_well_formed(folder: Path, texts):
 
 
 def test_blind_parts_are_disjoint():
-    """No article is in two parts (dev/test, fresh, fresh2, fresh3, fresh4, fresh5): each later part excludes the earlier."""
+    """No article is in two parts (dev/test, fresh, fresh2, ..., fresh6): each later part excludes the earlier."""
     try:
         from blind_set import (
             blind_articles,
@@ -124,15 +125,17 @@ def test_blind_parts_are_disjoint():
             fresh3_articles,
             fresh4_articles,
             fresh5_articles,
+            fresh6_articles,
             fresh_articles,
         )
 
         parts = [blind_articles(), fresh_articles(), fresh2_articles(), fresh3_articles(), fresh4_articles(),
-                 fresh5_articles()]
+                 fresh5_articles(), fresh6_articles()]
     except FileNotFoundError as exc:
         pytest.skip(f"blind gold texts need ../shared/corpus: {exc}")
     ids = [a.article_id for part in parts for a in part]
     assert len(ids) == len(set(ids))
-    assert [len(p) for p in parts[2:]] == [31, 31, 29, 29]
+    assert [len(p) for p in parts[2:]] == [31, 31, 29, 29, 29]
     assert {a.part for a in parts[4]} == {"fresh4"}
     assert {a.part for a in parts[5]} == {"fresh5"}
+    assert {a.part for a in parts[6]} == {"fresh6"}
