@@ -48,7 +48,7 @@ def tag_article(text: str, mentions: Iterable[tuple[int, int, str]]) -> list[Tag
     tags = ["O"] * len(toks)
     taken = [False] * len(toks)
     for s, e, typ in sorted(mentions, key=lambda m: (m[0], -(m[1] - m[0]))):
-        inside = [i for i in _overlapping(starts, ends, s, e)]
+        inside = _overlapping(starts, ends, s, e)
         if not inside or any(taken[i] for i in inside):
             continue
         for n, i in enumerate(inside):

@@ -8,6 +8,7 @@ from functools import cache
 
 from analysis.extract.entities.base import Context, Mention, Tokens, absorb, claim
 from analysis.extract.entities.words import (
+    abbreviated_title,
     accusative_indefinite,
     bare_accusative,
     big_place,
@@ -827,9 +828,8 @@ def person_pass(ctx: Context) -> None:
             i += 1
             continue
         base = strip_conjunction(toks.norm[i])
-        if base not in person_titles and toks.norm[i] not in person_titles and not (
-                toks.norm[i] in word_list("abbreviated_title") and i + 1 < n and toks.text[i + 1] == "."
-                and toks.start[i + 1] == toks.end[i]):  # د. ميلاد حنا (not م د سنة: million dinars)
+        if base not in person_titles and toks.norm[i] not in person_titles \
+                and not abbreviated_title(toks, i):  # د. ميلاد حنا (not م د سنة: million dinars)
             i += 1
             continue
         if i >= 3 and toks.text[i - 1] in "،," and toks.sentence[i - 1] == toks.sentence[i]:

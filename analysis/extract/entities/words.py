@@ -251,6 +251,14 @@ def adjective_after_noun(toks: Tokens, i: int) -> bool:
                                                 for _, f in proclitic_splits(prev, min_rest=3))
 
 
+def abbreviated_title(toks, j: int) -> bool:
+    """Token j of ``toks`` (anything with ``text``, ``norm``, ``start``, ``end`` lists: the entity stage's tokens or
+    the quote stage's view) is an abbreviated title with its point glued (``د.``; entity_words.csv
+    ``abbreviated_title``), not the same letter standing alone (``م د``: million dinars)."""
+    return toks.norm[j] in word_list("abbreviated_title") and j + 1 < len(toks.norm) and toks.text[j + 1] == "." \
+        and toks.start[j + 1] == toks.end[j]
+
+
 _OUTSIDE_NAME_TAGS = ("Xwd_name", "Xg_name")  # Wikidata name tokens (CC0), Google transliteration pairs (Apache 2.0)
 
 
@@ -260,17 +268,14 @@ def _outside_name_tokens() -> frozenset[str]:
     ner_names.tsv``: Wikidata name tokens and Google transliteration pairs); empty when the file is absent."""
     from importlib.resources import files
 
-    path = files("analysis") / "models" / "ner_names.tsv"
+    from analysis.ner.names import NAMES_FILENAME, read_names
+
     try:
-        text = path.read_text(encoding="utf-8")
-    except (FileNotFoundError, OSError):
+        data = (files("analysis") / "models" / NAMES_FILENAME).read_bytes()
+    except OSError:
         return frozenset()
-    out = set()
-    for line in text.splitlines():
-        key, _, tag = line.partition("\t")
-        if tag in _OUTSIDE_NAME_TAGS and " " not in key:
-            out.add(key)
-    return frozenset(out)
+    return frozenset(key for key, tags in read_names(data).names.items()
+                     if " " not in key and any(t in _OUTSIDE_NAME_TAGS for t in tags))
 
 
 def outside_name_word(norm: str) -> bool:

@@ -136,12 +136,13 @@ def first_marker(ctx: QuoteContext, j: int) -> Marker | None:
             k = close + 1  # a short quoted name or a quoted person's name: look on
             continue
         norm = v.norm[k]
+        opening = _opening(ctx, k + 1)
         if v.text[k] == ":":
-            if k + 1 < n and _opening(ctx, k + 1) in ctx.quote_end:
-                k = _opening(ctx, k + 1)
+            if k + 1 < n and opening in ctx.quote_end:
+                k = opening
                 continue
             return Marker("colon", k)
-        if is_comp(norm) and _opening(ctx, k + 1) != k + 1 and _opening(ctx, k + 1) in ctx.quote_end:
+        if is_comp(norm) and opening != k + 1 and opening in ctx.quote_end:
             k += 1  # أن ''...'': the doubled apostrophe's first half, then its opening mark
             continue
         if is_comp(norm) and k + 1 in ctx.quote_end:  # من أن "..." : the quotation is the content

@@ -21,7 +21,7 @@ from collections.abc import Callable
 from functools import cache
 
 from analysis.extract.dates import date_words
-from analysis.extract.entities.words import verb_shaped, word_list
+from analysis.extract.entities.words import abbreviated_title, verb_shaped
 from analysis.extract.quotes.content import first_marker, quoted_name
 from analysis.extract.quotes.context import (
     MIN_DIRECT_WORDS,
@@ -847,12 +847,6 @@ def skip_title(ctx: QuoteContext, j: int) -> int:
                             is_person=lambda m: m["type"] == "PERSON", mention_end=lambda m: int(m["token_end"]),
                             stop=lambda k, w: is_comp(w) or ctx.cue_at(k) is not None
                             or (w in words("circumstance") and w != "في"), until=j + 12)[0]
-
-
-def abbreviated_title(v, j: int) -> bool:
-    """Token j is an abbreviated title with its point glued (``د.``; entity_words.csv ``abbreviated_title``)."""
-    return v.norm[j] in word_list("abbreviated_title") and j + 1 < len(v) and v.text[j + 1] == "." \
-        and v.start[j + 1] == v.end[j]
 
 
 def title_referent(ctx: QuoteContext, j: int, k: int, before: int) -> int | None:
