@@ -6,8 +6,9 @@ The fresh2 part (annotated blind in session 8, scored once on that session's fin
 was opened for tuning in session 9.  The fresh3 part (annotated blind in session 9, scored once on session 8's and
 once on session 9's final code, both recorded in the README) was opened for tuning in session 10.  The fresh4 part
 (annotated blind in session 10, scored on session 9's and session 10's final code, both recorded in the README) was
-opened for tuning in session 11.  The sealed test part, the fresh5 part (chosen in session 11, annotated blind in session 14) and fresh6 are
-never shown here.
+opened for tuning in session 11.  The fresh5 part (chosen in session 11, annotated blind and reviewed in session 14,
+scored on session 13's and session 14's final code, both recorded in the README) was opened for tuning in session
+15.  The sealed test part and fresh6 are never shown here.
 
     python benchmarks/blind_dev.py                       # dev totals per measure
     python benchmarks/blind_dev.py --errors figures      # + missed / extra figures with their text
@@ -39,7 +40,14 @@ from analysis.evaluate import (  # noqa: E402
 )
 
 from blind_scores import GOLD_BLIND, MEASURES  # noqa: E402
-from blind_set import blind_articles, fresh2_articles, fresh3_articles, fresh4_articles, fresh_articles  # noqa: E402
+from blind_set import (  # noqa: E402
+    blind_articles,
+    fresh2_articles,
+    fresh3_articles,
+    fresh4_articles,
+    fresh5_articles,
+    fresh_articles,
+)
 
 ERROR_KEYS = {"mentions": ("start", "end", "type"), "figures": ("start", "end", "value", "category"),
               "dates": ("start", "end", "resolved"), "statements": ("start", "end", "mode"),
@@ -88,19 +96,20 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--errors", choices=MEASURES, help="list missed/extra rows of this measure per article")
     ap.add_argument("--article", action="append", help="only these blind dev articles (repeatable)")
     ap.add_argument("--no-ner", action="store_true")
-    ap.add_argument("--parts", default="dev,fresh,fresh2,fresh3,fresh4",
-                    help="comma-separated tuning parts: dev, fresh, fresh2, fresh3, fresh4 (default all; the sealed test "
-                         "fresh5 and fresh6 are never shown)")
+    ap.add_argument("--parts", default="dev,fresh,fresh2,fresh3,fresh4,fresh5",
+                    help="comma-separated tuning parts: dev, fresh, fresh2, fresh3, fresh4, fresh5 (default all; the "
+                         "sealed test and fresh6 are never shown)")
     args = ap.parse_args(argv)
     parts = {p.strip() for p in args.parts.split(",") if p.strip()}
-    if not parts or parts - {"dev", "fresh", "fresh2", "fresh3", "fresh4"}:
-        ap.error(f"--parts takes dev, fresh, fresh2, fresh3 and/or fresh4, not {args.parts!r} (the sealed test, "
-                 "fresh5 and fresh6 parts are never shown here)")
+    if not parts or parts - {"dev", "fresh", "fresh2", "fresh3", "fresh4", "fresh5"}:
+        ap.error(f"--parts takes dev, fresh, fresh2, fresh3, fresh4 and/or fresh5, not {args.parts!r} (the sealed "
+                 "test and fresh6 parts are never shown here)")
     arts = [a for a in blind_articles() if a.part == "dev" and "dev" in parts]
     arts += fresh_articles() if "fresh" in parts else []
     arts += fresh2_articles() if "fresh2" in parts else []
     arts += fresh3_articles() if "fresh3" in parts else []
     arts += fresh4_articles() if "fresh4" in parts else []
+    arts += fresh5_articles() if "fresh5" in parts else []
     if args.article:
         unknown = set(args.article) - {a.article_id for a in arts}
         if unknown:

@@ -97,7 +97,7 @@ def report(results, *, show_dev_articles: bool = True) -> None:
                         ("fresh2", "FRESH2 (annotated blind in session 8; tuned on since session 9)"),
                         ("fresh3", "FRESH3 (annotated blind in session 9; tuned on since session 10)"),
                         ("fresh4", "FRESH4 (annotated blind in session 10; tuned on since session 11)"),
-                        ("fresh5", "FRESH5 (annotated blind in session 14; totals only, never tuned on)"),
+                        ("fresh5", "FRESH5 (annotated blind in session 14; tuned on since session 15)"),
                         ("fresh6", "FRESH6 (annotated blind in session 14; totals only, never tuned on)")):
         rows = {k: v for k, v in results.items() if v[0] == part}
         if not rows and part in ("fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6"):

@@ -447,7 +447,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "parts": list(news_parts),
             "rule": ("the SaudiNewsNet articles of these blind-set tuning parts (benchmarks/blind_set.py), gold "
                      "mentions of tests/gold_blind/<part>/<id>/mentions.csv tagged onto the parser's tokens "
-                     "(analysis/ner/news_gold.py); never the sealed test or fresh5"),
+                     "(analysis/ner/news_gold.py); never the sealed test or fresh6"),
             "sentences": news_sentences,
             "weight": ns.news_weight,
             "licence": "SaudiNewsNet CC BY-NC-SA 4.0 (non-commercial, share alike); the gold is the project's own",
