@@ -90,6 +90,16 @@ class TestTitlePatterns:
         assert (art.entities["name_en_source"] != "gazetteer").all()  # not a gazetteer name: spelt, never empty
         assert art.entities["name_en"].str.len().gt(0).all()
 
+    @pytest.mark.parametrize("text, name, n", [
+        # a name of verb shape (ت + three letters) that the article shows after a reporting verb and before أن
+        ("وقال مدير الوكالة توست تول خلال مؤتمر صحافي إن التمويل تراجع. وأضاف تول أن المشاريع مستمرة.",
+         "توست تول", 2),
+    ])
+    def test_name_shown_as_a_subject_is_no_verb(self, text, name, n):
+        art = _mentions(text)
+        persons = art.entities.loc[art.entities["type"] == "PERSON"]
+        assert persons["name_ar"].tolist() == [name] and persons["n_mentions"].tolist() == [n]
+
     def test_title_without_name_finds_nothing(self):
         art = _mentions("وبحث الوزير مع وزير الدفاع الايطالي تعزيز التعاون.")
         assert art.mentions.empty

@@ -53,6 +53,8 @@ class TokenView:
 
     _index: tuple | None = field(default=None, init=False, repr=False, compare=False)
     _firsts: dict[str, dict[int, int]] = field(default_factory=dict, init=False, repr=False, compare=False)
+    memo: dict[str, object] = field(default_factory=dict, init=False, repr=False, compare=False)  # per-article
+    # sets a rule derives from the whole view once (entities.words.subject_words)
 
     def __len__(self) -> int:
         return len(self.text)

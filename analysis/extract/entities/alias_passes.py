@@ -14,6 +14,7 @@ from analysis.extract.entities.words import (
     listed_place,
     namey,
     place_nisba,
+    subject_words,
     verb_shaped,
     word_list,
 )
@@ -78,7 +79,8 @@ def alias_pass(ctx: Context) -> None:
             names.setdefault(short, (m, "alias:short_name"))
         if m.type == "PERSON" and len(m.name_norm) >= 3 and m.name_norm[-2] in surname_connectors:
             names.setdefault(m.name_norm[-2:], (m, "alias:surname"))  # أبو الغيط: the surname keeps its connector
-        elif m.type == "PERSON" and len(m.name_norm) >= 2 and not verb_shaped(m.name_norm[-1]):
+        elif m.type == "PERSON" and len(m.name_norm) >= 2 and (not verb_shaped(m.name_norm[-1])
+                                                              or m.name_norm[-1] in subject_words(ctx.toks)):
             sur = m.name_norm[-1]  # a surname; a verb at a name's end is none (يعلق الغارات)
             if sur in _weekday_names():
                 continue  # عبدالله الجمعة: the bare الجمعة is the day (يوم الجمعة), never his alias

@@ -27,6 +27,7 @@ from analysis.extract.entities.words import (
     listed_place,
     never_name,
     place_nisba,
+    subject_words,
     verb_shaped,
     word_list,
     written_ali,
@@ -116,7 +117,8 @@ def reconcile_persons_pass(ctx: Context) -> None:
         # (فائزة خير الله: the model reading الله alone, inside the name, as another type says nothing of the name)
         pers = [sp for sp in over if sp.label == "PERS"]
         if not over:
-            if _unlikely_name_start(toks, m.tok0, long_name=m.tok1 - m.tok0 >= 3):
+            if _unlikely_name_start(toks, m.tok0, long_name=m.tok1 - m.tok0 >= 3) \
+                    and not subject_words(toks).intersection(toks.norm[m.tok0:m.tok1]):  # وأضاف تول أن: a name
                 release(covered, m)  # الرئيس الكولومبي يعلق ...: a verb after the title, and the model sees no name
                 continue
             keep.append(m)  # the model sees no name: the title pattern stands (it finds names the model misses)
@@ -324,7 +326,8 @@ def _unlikely_name_start(toks: Tokens, i: int, *, long_name: bool = False) -> bo
     norm = toks.norm[i]
     if known_name_word(norm) or norm in word_list("waw_name"):
         return False
-    if verb_shaped(norm) or _MASDAR_IV_RE.match(norm) or (not long_name and norm.endswith("ه") and len(norm) >= 4):
+    if (verb_shaped(norm) and norm not in subject_words(toks)) or _MASDAR_IV_RE.match(norm) \
+            or (not long_name and norm.endswith("ه") and len(norm) >= 4):
         return True
     return len(norm) >= 5 and norm[0] in "وفبل" and not known_name_word(norm[1:]) \
         and (not long_name or norm[0] == "و" or is_common(norm[1:]))  # وعضوية مجلس; not فائزة خير الله

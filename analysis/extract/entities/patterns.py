@@ -24,6 +24,7 @@ from analysis.extract.entities.words import (
     outside_name_word,
     person_name_word,
     place_nisba,
+    subject_words,
     surname_word,
     verb_shaped,
     word_list,
@@ -113,7 +114,8 @@ def person_name(toks: Tokens, j: int, covered: list[Mention | None]) -> int:
         if norm in connectors and k + 1 < n and namey(toks, k + 1, covered):
             k += 2
             continue
-        if not namey(toks, k, covered) or verb_shaped(norm) or accusative_indefinite(toks.text[k]) \
+        if not namey(toks, k, covered) or (verb_shaped(norm) and norm not in subject_words(toks)) \
+                or accusative_indefinite(toks.text[k]) \
                 or hal_participle(norm) or (k - j >= 2 and _conjoined_word(norm)):
             break  # a verb or a circumstantial participle after a name ends it: جمال عبد الناصر | يأمر;
             # مختار فلاتة | وعبدالفتاح عسيري: a second person

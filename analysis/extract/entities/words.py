@@ -157,6 +157,36 @@ def verb_shaped(norm: str, conjunction: bool = True) -> bool:
         and not _known_name_token(w)
 
 
+_SUBJECT_NEXT = frozenset({"ان", "انه", "انها", "انهم", "بان", "بانه", "بانها"})
+_SUBJECT_MARKS = frozenset(':«"“”\'')
+
+
+def subject_words(toks: Tokens) -> frozenset[str]:
+    """Words the article itself shows to be names: one to three free words, no stopword, common word, cue verb or
+    title, standing right after a reporting verb and right before what it reports (``وأضاف تول أن``، ``وقال توست
+    تول: ``).  A verb cannot stand there, so a name of verb shape (``تول``، ``يانغ``) found so is no verb anywhere
+    in the article (:func:`verb_shaped` is asked with this set by the person rules).  Computed once per view."""
+    hit = toks.memo.get("subject_words")
+    if hit is not None:
+        return hit  # type: ignore[return-value]
+    cues, person_titles = cue_verbs(), titles().get("person_title", frozenset())
+    norm, kind, text, sent = toks.norm, toks.kind, toks.text, toks.sentence
+    n = len(norm)
+    out: set[str] = set()
+    for i in range(n - 2):
+        if kind[i] != "word" or (norm[i] not in cues and strip_conjunction(norm[i]) not in cues):
+            continue
+        k = i + 1
+        while k < n and k - i <= 3 and kind[k] == "word" and sent[k] == sent[i] and len(norm[k]) >= 2 \
+                and not is_stopword(norm[k]) and not is_common(norm[k]) and norm[k] not in cues \
+                and norm[k] not in person_titles and not norm[k].startswith("ال"):
+            k += 1
+        if k > i + 1 and k < n and sent[k] == sent[i] and (norm[k] in _SUBJECT_NEXT or text[k] in _SUBJECT_MARKS):
+            out.update(norm[i + 1:k])
+    found = toks.memo["subject_words"] = frozenset(out)
+    return found
+
+
 def future_verb(norm: str) -> bool:
     """``ستتولى``, ``سيكون``: the future prefix س + a common imperfect verb (``تتولى``): asked of a model name
     of one word (a surname may look so after a given name: ``عصام ستاتي``)."""
