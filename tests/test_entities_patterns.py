@@ -19,6 +19,9 @@ def _rows(text: str) -> list[tuple[str, str, str]]:
     ("وأقرت لجنة تشريع القوانين التعديل.", [("لجنة تشريع القوانين", "ORG", "pattern:org_head")]),
     # one coordinated definite word
     ("وقال مدير صندوق التنمية والتشغيل إن القروض زادت.", [("صندوق التنمية والتشغيل", "ORG", "pattern:org_head")]),
+    # more conjuncts (a plural of things among them) and a closing adjective (entity_words.csv closing_adjective)
+    ("وقالت وزارة الصناعة والتجارة والتكنولوجيات الحديثة إن المشروع جاهز.",
+     [("وزارة الصناعة والتجارة والتكنولوجيات الحديثة", "ORG", "pattern:org_head")]),
     # two proper words; a place nisba after a proper word stays outside
     ("ووقعت شركة لايت سبيد العقد.", [("شركة لايت سبيد", "ORG", "pattern:org_head")]),
     ("وبدعم من شركة بريتش بتروليوم البريطانية افتتح المعرض.", [("شركة بريتش بتروليوم", "ORG", "pattern:org_head")]),

@@ -320,6 +320,19 @@ def test_a_definite_org_noun_stands_for_the_latest_company_named_with_that_head(
     assert names[int(q["speaker_entity_id"].iloc[0])] == "شركة سامير"
 
 
+def test_a_definite_org_noun_stands_for_a_name_written_after_that_head():
+    """``وقالت الشركة``: a name written right after the head (``شركة «بومبارديي»``) is one of that head's, even when
+    the entity's own name does not start with it; it beats an older name that does."""
+    art = parse_article("عنوان\n\nوقعت الشركة القابضة للتدبير العقاري اتفاقا.\nوحصلت شركة «بومبارديي» على بقعة.\n"
+                        "وذكرت الشركة أنها ستبني مصنعا.")  # (the NER model finds «بومبارديي»)
+    names = dict(zip(art.entities["entity_id"], art.entities["name_ar"]))
+    if "بومبارديي" not in names.values():
+        pytest.skip("needs the NER model (analysis.ner), which finds the quoted company name")
+    q = art.quotes
+    assert len(q) == 1 and q["speaker_status"].iloc[0] == "resolved"
+    assert names[int(q["speaker_entity_id"].iloc[0])] == "بومبارديي"
+
+
 @pytest.mark.parametrize("body, expected", [
     # a participle opening its sentence right after a quote continues its speaker
     ("وقال جون كيري: «الاتفاق جيد للجميع في المنطقة».\nمبينا ان العمل مستمر.",

@@ -159,6 +159,11 @@ def compose(name_ar: str) -> tuple[str, str] | None:
             last = ofs
             i += word[1]
             continue
+        if adj and last and last[-1].startswith("and ") and _nisba(toks[i]) is None \
+                and toks[i - 1].endswith("ات") and toks[i].endswith(("ة", "ه")):
+            last[-1] = f"and {adj[0]} {last[-1][4:]}"  # والتكنولوجيات الحديثة: a feminine adjective after a plural
+            i += adj[1]  # of things is the plural's (... and New Technologies), not the head's
+            continue
         if adj:
             adjs.append(adj[0])
             last = adjs

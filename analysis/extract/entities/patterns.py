@@ -389,7 +389,7 @@ def org_name(toks: Tokens, i: int, covered: list[Mention | None], head: str, *,
         if not facility and not proper and (not coordinated or toks.norm[k - 1].startswith("وال")) and k > j \
                 and norm.startswith("وال") and len(norm) > 4 \
                 and toks.norm[k - 1].startswith(("ال", "لل", "وال")) and not place_nisba(norm) \
-                and covered[k - 1] is None and not is_nisba(norm[1:]):
+                and covered[k - 1] is None and (not is_nisba(norm[1:]) or norm.endswith("يات")):
             coordinated = True  # صندوق التنمية والتشغيل, حزب الحرية والعدالة, وزارة الثقافة والفنون والتراث
             k += 1
             continue
@@ -409,7 +409,8 @@ def org_name(toks: Tokens, i: int, covered: list[Mention | None], head: str, *,
                 break  # after a proper word only a nisba may follow: حركة كاخ (العنصرية المناهضة ...)
             if facility and k == j and is_common(norm):
                 break  # قاعدة البيانات is no facility
-            adjective = is_nisba(norm) or norm in word_list("elative_adjective")  # ... العليا
+            adjective = is_nisba(norm) or norm in word_list("elative_adjective") \
+                or norm in word_list("closing_adjective")  # ... العليا, والتكنولوجيات الحديثة
             if (k >= governed and not event and not adjective) or (coordinated and not adjective):
                 break  # after an idafa or a coordination only adjectives (قانون المطبوعات والنشر العماني | ...)
             if is_nisba(norm) and head in strong_heads:

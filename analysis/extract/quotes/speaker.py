@@ -1037,7 +1037,8 @@ def head_referent(ctx: QuoteContext, j: int, before: int) -> int | None:
     v = ctx.v
     head = strip_conj(v.norm[j])[2:]
     with_head = {int(m["entity_id"]) for m in v.mentions if m["type"] == "ORG"
-                 and any(w.endswith(head) for w in _forms(normalize(str(m["text"])).split()[0]))}
+                 and (any(w.endswith(head) for w in _forms(normalize(str(m["text"])).split()[0]))
+                      or _head_before(v, int(m["token_start"]), head))}
     latest = same_head = None
     for m in v.mentions:
         if m["start"] >= before:
@@ -1052,6 +1053,15 @@ def head_referent(ctx: QuoteContext, j: int, before: int) -> int | None:
         elif not _other_head(first, head) and not _other_head(before_name, head):
             latest = int(m["entity_id"])  # (شركة سابك ... الصحيفة: the head written before the name counts too)
     return same_head if same_head is not None else latest
+
+
+def _head_before(v, t0: int, head: str) -> bool:
+    """The organisation noun ``head`` is written right before the name at token t0, a quotation mark between them
+    allowed (``وشركة بومبارديي``، ``شركة «بومبارديي»``): the name is one of that noun's."""
+    k = t0 - 1
+    if k >= 0 and v.text[k] in QUOTE_MARKS:
+        k -= 1
+    return k >= 0 and v.sentence[k] == v.sentence[t0] and v.kind[k] == "word" and strip_conj(v.norm[k]) == head
 
 
 def _other_head(first: str, head: str) -> bool:
