@@ -100,6 +100,13 @@ class TestTitlePatterns:
         persons = art.entities.loc[art.entities["type"] == "PERSON"]
         assert persons["name_ar"].tolist() == [name] and persons["n_mentions"].tolist() == [n]
 
+    def test_middle_name_before_a_later_surname_is_the_known_person(self):
+        art = _mentions("أكد وزير المالية علي محمود عبد الرسول أهمية المشروع. واوضح محمود أن الإنتاج زاد. "
+                        "ورافقه وزير الداخلية المهندس إبراهيم محمود.")
+        m = art.mentions.loc[art.mentions["text"] == "محمود"]
+        names = dict(zip(art.entities["entity_id"], art.entities["name_ar"]))
+        assert [names[e] for e in m["entity_id"]] == ["علي محمود عبد الرسول"]
+
     def test_title_without_name_finds_nothing(self):
         art = _mentions("وبحث الوزير مع وزير الدفاع الايطالي تعزيز التعاون.")
         assert art.mentions.empty
@@ -259,6 +266,8 @@ class TestNamesAfterTitles:
         ('أكد نائب رئيس مجلس إدارة "أرامكو" الرئيس التنفيذي فهد الناصر أن الشركة قوية.', "فهد الناصر"),
         ("التقى الوزير السابق عبد الرزاق الأشول الوفد.", "عبد الرزاق الأشول"),
         ("وقدم وزير خارجيتها سامي العبيدي مذكرة.", "سامي العبيدي"),
+        # a coordinated complement in the title; عبد + a definite word that is also a common word
+        ("أكد وزير المالية والإقتصاد الوطني علي محمود عبد الرسول أهمية المشروع.", "علي محمود عبد الرسول"),
     ])
     def test_whole_name_after_title_chain(self, text, name):
         art = _mentions(text)

@@ -93,6 +93,10 @@ def skip_title_chain(text: Sequence[str], norm: Sequence[str], kind: Sequence[st
         if w in comp or POSSESSIVE_RE.match(text[j]) or (w.startswith("ال") and not is_stopword(w)):
             j, steps, governs = j + 1, steps + 1, False
             continue
+        if w.startswith("وال") and len(w) > 4 and steps and norm[j - 1].startswith(("ال", "وال", "لل")) \
+                and w[1:] not in person_titles and w[1:] not in heads and not is_stopword(w[1:]):
+            j, steps, governs = j + 1, steps + 1, False  # وزير المالية والإقتصاد الوطني: a coordinated complement
+            continue
         if governs and is_common(w) and not is_stopword(w):
             j, steps, governs = j + 1, steps + 1, False
             continue

@@ -68,9 +68,14 @@ def alias_pass(ctx: Context) -> None:
     short_heads = word_list("short_name_head")
     names: dict[tuple[str, ...], tuple[Mention, str]] = {}
     subject_only: set[tuple[str, ...]] = set()
+    middles: dict[str, Mention] = {}  # a middle word of a person's name of three words or more -> that person
     for m in found:
         if m.source not in ("pattern", "ner") or m.rule == "pattern:dateline":
             continue
+        if m.type == "PERSON" and len(m.name_norm) >= 3:
+            for w in m.name_norm[1:-1]:
+                if not is_common(w) and w not in word_list("connector"):
+                    middles.setdefault(w, m)
         names.setdefault(m.name_norm, (m, "alias:repeat"))
         head = m.name_norm[0][2:] if m.name_norm and m.name_norm[0].startswith("ال") else m.name_norm[0]
         short = m.name_norm[1:]
@@ -135,6 +140,10 @@ def alias_pass(ctx: Context) -> None:
                 continue  # محمد الوابل after عبد الله الوابل: another of the family (the model names him)
             if hit is not None:
                 target, rule = names[hit]
+                early = middles.get(hit[0]) if len(hit) == 1 and rule == "alias:surname" else None
+                if early is not None and early is not target and early.start < toks.start[i] < target.start:
+                    target = early  # واوضح محمود after علي محمود عبد الرسول, before إبراهيم محمود is named: the
+                    # person the reader already knows by that name
                 m = Mention(i, i + len(hit), toks.start[i] + off, toks.end[i + len(hit) - 1], target.type, "alias",
                             target.key, entry=target.entry, name_norm=hit, rule=rule)
                 new.append(m)

@@ -140,7 +140,8 @@ def reconcile_persons_pass(ctx: Context) -> None:
             (covered[i] is None or covered[i] is m) and toks.kind[i] == "word" and toks.norm[i] not in person_titles
             and strip_conjunction(toks.norm[i]) not in heads)]
         if not ok or ok != ids or (ok[0], ok[-1] + 1) == (m.tok0, m.tok1) \
-                or _repeated_surname(toks, m, ok):
+                or _repeated_surname(toks, m, ok) \
+                or (toks.norm[ok[-1]] in word_list("connector") and ok[-1] + 1 < m.tok1):  # محمود عبد | الرسول
             keep.append(m)
             continue
         first = ok[0]

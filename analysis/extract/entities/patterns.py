@@ -111,8 +111,10 @@ def person_name(toks: Tokens, j: int, covered: list[Mention | None]) -> int:
         if glued(toks, k) and k + 1 < n and namey(toks, k + 1, covered):
             k += 2
             continue
-        if norm in connectors and k + 1 < n and namey(toks, k + 1, covered):
-            k += 2
+        if norm in connectors and k + 1 < n and (namey(toks, k + 1, covered) or (
+                norm in openers and same(k + 1) and covered[k + 1] is None and toks.kind[k + 1] == "word"
+                and toks.norm[k + 1].startswith("ال") and not is_stopword(toks.norm[k + 1]))):
+            k += 2  # محمد بن سلمان; علي محمود عبد الرسول: عبد + a definite word, common or not (الرسول)
             continue
         if not namey(toks, k, covered) or (verb_shaped(norm) and norm not in subject_words(toks)) \
                 or accusative_indefinite(toks.text[k]) \
