@@ -521,3 +521,19 @@ class TestSpeakerInContext:
     ])
     def test_speaker_in_context(self, body, expected):
         assert _speakers(body) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # a cue after a relative pronoun right after a title in apposition: the titled person is the speaker
+    ("التقت البعثة بعبد الكريم الهاروني، وزير النقل الذي عبر عن تقديره لجهود الاتحاد.", "عبد الكريم الهاروني"),
+    ("التقت البعثة مع عبد الكريم الهاروني، وزير النقل والمعدات الذي أعلن أن بلاده ستساهم في المشروع.",
+     "عبد الكريم الهاروني"),
+])
+def test_relative_after_an_apposed_title_names_its_person(body, expected):
+    art = parse_article("عنوان\n\n" + body)
+    names = dict(zip(art.entities["entity_id"], art.entities["name_ar"]))
+    if expected not in names.values():
+        pytest.skip("needs the NER model (analysis.ner), which finds the name")
+    q = art.quotes
+    assert len(q) == 1 and q["speaker_rule"].iloc[0] == "relative" and q["speaker_status"].iloc[0] == "resolved"
+    assert names[int(q["speaker_entity_id"].iloc[0])] == expected

@@ -144,12 +144,29 @@ def not_own_clause(ctx: QuoteContext, cue: Cue):
             return REJECT
         m = v.mention_at[i - 2] if i >= 2 else None
         ent = int(m["entity_id"]) if m is not None and m["type"] in _SPEAKER_TYPES and int(m["token_end"]) == i - 1 \
-            else None
+            else _titled_before_relative(ctx, i - 1)
         return Speaker(ent, None, "named" if ent is not None else "nominal", i + 1, "relative",
                        "resolved" if ent is not None else "unattributed")
     if v.norm[i - 1] == "من" and i >= 2 and strip_conj(v.norm[i - 2]) in words("partitive"):
         return Speaker(None, (v.start[i - 2], v.end[i - 1]), "nominal", i + 1, "partitive", "source-not-entity")
     return None
+
+
+def _titled_before_relative(ctx: QuoteContext, r: int) -> int | None:
+    """The person whose title, in apposition after a comma, ends right before the relative pronoun at token r
+    (``بعبد الكريم الهاروني، وزير النقل الذي عبر``: the minister is the person), else None."""
+    v = ctx.v
+    person_titles = titles().get("person_title", frozenset())
+    k = r - 1
+    while k > 0 and r - k <= 6 and v.sentence[k] == v.sentence[r] and v.kind[k] == "word" \
+            and (v.mention_at[k] is None or v.mention_at[k]["type"] != "PERSON"):
+        k -= 1
+    if k <= 0 or k == r - 1 or v.text[k] not in _COMMAS or v.sentence[k] != v.sentence[r]:
+        return None
+    if not any(f in person_titles for f in _forms(v.norm[k + 1])):
+        return None
+    m = v.mention_at[k - 1]
+    return int(m["entity_id"]) if m is not None and m["type"] == "PERSON" and int(m["token_end"]) == k else None
 
 
 def author(ctx: QuoteContext, cue: Cue):
