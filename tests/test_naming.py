@@ -101,6 +101,7 @@ def test_keys_use_gazetteer_names_only():
     ("صندوق التنمية العقاري", ("Real Estate Development Fund", "lexicon")),
     ("هيئة تنظيم الاتصالات", ("Telecommunications Regulatory Authority", "lexicon")),
     ("صندوق التنمية والتشغيل", ("Development and Employment Fund", "lexicon")),  # و keeps its pair together
+    ("شركة الخليج لصناعة البتروكيماويات", ("Gulf Petrochemical Industries Company", "lexicon")),
     # a feminine adjective after a plural of things qualifies that conjunct, not the head
     ("وزارة الصناعة والتجارة والتكنولوجيات الحديثة", ("Ministry of Industry and Commerce and New Technologies", "lexicon")),
     ("صندوق التنمية والتشغيل الدولي", ("International Development and Employment Fund", "lexicon")),

@@ -380,6 +380,14 @@ def org_name(toks: Tokens, i: int, covered: list[Mention | None], head: str, *,
                 and _definite_free(toks, k + 1, covered, i):
             k += 2  # جائزة ... لتميز الأداء
             continue
+        if not event and not facility and head in heads and k > j and norm.startswith("ل") \
+                and not norm.startswith("لل") and len(norm) > 4 \
+                and (is_common(norm[1:]) or norm.endswith("ه") or bool(_MASDAR_RE.match(norm[1:]))) \
+                and not is_stopword(norm) and not verb_shaped(norm[1:]) and _definite_free(toks, k + 1, covered, i) \
+                and not toks.norm[k + 1].startswith("لل"):
+            k += 2  # شركة الخليج لصناعة البتروكيماويات: ل + a noun + its definite complement, the company's line
+            governed = k  # (then adjectives only)
+            continue
         if toks.kind[k] != "word" or is_stopword(norm) or strip_conjunction(norm) in cue_verbs() \
                 or (norm in descriptors and not _governed_by_lam(toks.norm[k - 1])) or norm in person_titles \
                 or (k > j and verb_shaped(norm)) or norm in word_list("time_adjective") \
