@@ -472,3 +472,30 @@ def test_proclitic_and_common_word_is_no_one_word_model_person():
 
     assert _not_a_name([normalize("لصور")], "PERS", False)
     assert not _not_a_name([normalize("كمال")], "PERS", False)
+
+
+def test_a_model_person_followed_by_a_country_adjective_in_a_sports_story_is_a_club():
+    """club_retype_pass on a model person (as the model reads foreign clubs): followed by a country's adjective in a
+    sports story, it and its short name become ORG; a player named after his title stays a person."""
+    from analysis.extract.entities.base import Context, Mention
+    from analysis.extract.entities.patterns import club_retype_pass
+    from analysis.extract.tokenview import token_view
+
+    text = ("ستكون المواجهة بين دينامو كييف الاوكراني وفريق آخر الابرز في الدور التمهيدي من مسابقة دوري ابطال اوروبا. "
+            "وسيسعى المدرب الى الفوز في المباراة على الملعب أمام الجمهور بعد ان تعادل الفريقان في الدوري والكأس. "
+            "وحقق دينامو الفوز في لقاء الاياب وسجل اللاعب سيرغي ريبالكا الهدف.")
+    art = parse_article("عنوان\n\n" + text, ner=False)
+    toks = token_view(art.tokens)
+    ctx = Context(toks)
+
+    def person(words: str) -> Mention:
+        w = words.split()
+        a = next(i for i in range(len(toks.text)) if toks.text[i:i + len(w)] == w)
+        m = Mention(a, a + len(w), toks.start[a], toks.end[a + len(w) - 1], "PERSON", "ner", "person:" + words,
+                    name_norm=tuple(toks.norm[a:a + len(w)]), rule="ner")
+        ctx.add(m)
+        return m
+
+    club, short, player = person("دينامو كييف"), person("دينامو"), person("سيرغي ريبالكا")
+    club_retype_pass(ctx)
+    assert (club.type, short.type, player.type) == ("ORG", "ORG", "PERSON")

@@ -87,6 +87,7 @@ from analysis.extract.entities.model_passes import (
 )
 from analysis.extract.entities.patterns import (
     club_pass,
+    club_retype_pass,
     country_pass,
     dated_event_pass,
     dateline_pass,
@@ -141,6 +142,8 @@ PASSES: tuple[Pass, ...] = (
     Pass("name_chain_after_ner", name_chain_pass, needs_model=True, doc="the same for the model's persons"),
     Pass("alias_after_ner", alias_pass, needs_model=True, doc="repeats and surnames of the model's names"),
     Pass("person_join", person_join_pass, doc="بوعزة + بناصر: two person pieces on adjacent words are one name"),
+    Pass("club_retype", club_retype_pass, needs_model=True,
+         doc="دينامو كييف الاوكراني in a sports story: a 'person' followed by a country's adjective is a club"),
     Pass("place_org_after_ner", place_org_after_model_pass, needs_model=True,
          doc="شرطة البتراء: a sector head + a place the model found"),
     Pass("country", country_pass, doc="موزمبيق: a country of the place table the model left"),

@@ -41,7 +41,7 @@ __all__ = ["org_pass", "org_unit_pass",
            "place_list_pass", "club_pass", "quoted_place_pass", "dateline_pass",
            "dual_head_pass", "definite_org_name", "place_org_name",
            "person_pass", "quoted_short_name_pass", "org_name", "person_name", "skip_title_complement",
-           "after_title", "apposition_name", "writer_line_pass"]
+           "after_title", "apposition_name", "writer_line_pass", "club_retype_pass"]
 
 
 def _is_person(m: Mention) -> bool:
@@ -1321,6 +1321,36 @@ def _sports_story(toks: Tokens) -> bool:
 
 
 _LIST_SEPARATORS = frozenset("،,-")
+
+
+def club_retype_pass(ctx: Context) -> None:
+    """In a sports story, a name the model or the alias pass read as a person is a club when the article writes a
+    country's adjective right after it (``دينامو كييف الاوكراني``، ``سلتيك الاسكتلندي``) or its second word on is a
+    listed city (``فيينورد روتردام``): a player is named after his title (``اللاعب البرازيلي``), a club is followed by
+    its country.  Every mention of that name becomes ORG.  Names opening with a listed first name and gazetteer
+    persons keep their type."""
+    toks = ctx.toks
+    n = len(toks.norm)
+    candidates = [m for m in ctx.found if m.type == "PERSON" and m.source in ("ner", "alias") and m.entry is None
+                  and m.name_norm and not listed_first_name(strip_conjunction(m.name_norm[0]))
+                  and not known_name_word(strip_conjunction(m.name_norm[0]))]
+    if not candidates or not _sports_story(toks):
+        return
+    clubs = set()
+    for m in candidates:
+        k = m.tok1
+        followed = k < n and toks.kind[k] == "word" and toks.sentence[k] == toks.sentence[m.tok0] \
+            and ctx.covered[k] is None and toks.norm[k].startswith("ال") and place_nisba(toks.norm[k])
+        with_city = len(m.name_norm) >= 2 and any(listed_place(w) for w in m.name_norm[1:])
+        if followed or with_city:  # (not a nisba inside the name: السعيد السعودي, توفيق الهندي are persons)
+            clubs.add(m.key)
+    firsts = {m.name_norm[0] for m in candidates if m.key in clubs and len(m.name_norm) >= 2}
+    for m in candidates:  # فيينورد after فيينورد روتردام: the club's short name
+        if len(m.name_norm) == 1 and m.name_norm[0] in firsts:
+            clubs.add(m.key)
+    for m in ctx.found:  # (a surname alias shares its name's key: one club)
+        if m.key in clubs and m.type == "PERSON":
+            m.type, m.key, m.rule = "ORG", "org:" + m.key.split(":", 1)[-1], m.rule + "+club"
 
 
 def _list_item_name(toks: Tokens, a: int, covered: list[Mention | None], s: int) -> tuple[int, int, int] | None:
