@@ -415,3 +415,16 @@ class TestSession10Mechanisms:
     ])
     def test_figures(self, body, expected):
         assert spans_of(body) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # counted nouns of units.csv added in session 15 (hotels, sites, feddans, Maghreb firms and wage earners, livestock)
+    ("وتملك الشركة 42 فندقاً في أوروبا.", [("42 فندقاً", 42.0, "buildings")]),
+    ("وتم تحديد ستة مواقع للمشروع.", [("ستة مواقع", 6.0, "places")]),
+    ("ويمتد المشروع على 80 ألف فدان.", [("80 ألف فدان", 80000.0, "area")]),
+    ("وذلك من خلال حوالي مائة مقاولة تشغل أكثر من ثمانية آلاف أجير.",
+     [("مائة مقاولة", 100.0, "organisations"), ("ثمانية آلاف أجير", 8000.0, "people")]),
+    ("ووصل إلى الميناء 30 ألف رأس من الماشية.", [("30 ألف رأس", 30000.0, "count")]),
+])
+def test_counted_nouns_session15(body, expected):
+    assert spans_of(body) == expected
