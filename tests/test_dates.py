@@ -397,3 +397,16 @@ class TestSession10Dates:
         art = parse_article("الثلاثاء, 24 يوليو, 2012, 14:13 بتوقيت القدس\nغزة - أسامة\n\nافتتحت أمس البطولة.")
         assert [(r.text, r.resolved) for r in art.dates.itertuples()][:2] == \
             [("الثلاثاء", "2012-07-24"), ("24 يوليو, 2012", "2012-07-24")]
+
+
+@pytest.mark.parametrize("body, expected", [
+    # a year of four digits right after a month is a year, an old one too (a life's dates)
+    ("ولدت في الناصرة 11 فبراير 1886 وتوفيت في القاهرة.", [("11 فبراير 1886", "date", "1886-02-11")]),
+    # a month + من + a year named relative to the page's date is one date
+    ("الرياض 2012-05-03\n\nوكان ذلك في آذار من العام الماضي.",
+     [("2012-05-03", "numeric", "2012-05-03"), ("آذار من العام الماضي", "month", "2011-03")]),
+])
+def test_month_and_its_year_session15(body, expected):
+    art = parse_article("عنوان\n\n" + body)
+    got = [(r.text, r.kind, None if pd.isna(r.resolved) else r.resolved) for r in art.dates.itertuples()]
+    assert got == expected

@@ -281,9 +281,10 @@ class _Year(NamedTuple):
     calendar: str
 
 
-def _year_at(toks: list[Tok], i: int, *, calendar: str | None = None) -> _Year | None:
+def _year_at(toks: list[Tok], i: int, *, calendar: str | None = None, after_month: bool = False) -> _Year | None:
     """A four-digit year at token ``i``, maybe after عام/سنة and before an era mark: 1900-2100 Gregorian (from 1000
-    after عام/سنة or before ``م``), or 1300-1500 with ``هـ`` (or where ``calendar`` is ``hijri``: after a Hijri month)."""
+    after عام/سنة, before ``م`` or right after a month, ``after_month``: ``11 فبراير 1886``), or 1300-1500 with ``هـ``
+    (or where ``calendar`` is ``hijri``: after a Hijri month)."""
     j = i
     if j < len(toks):
         w = _word_at(toks, j, ("year_word",))
@@ -300,7 +301,7 @@ def _year_at(toks: list[Tok], i: int, *, calendar: str | None = None) -> _Year |
             if cal == "hijri" and int(s) in _HIJRI_YEARS:
                 return _Year(int(s), end, "hijri")
             # before 1900 only after a year word or with the era mark (عام 1757، 1492م): history pages
-            if cal == "gregorian" and (1900 if j == i and era is None else 1000) <= int(s) <= 2100:
+            if cal == "gregorian" and (1900 if j == i and era is None and not after_month else 1000) <= int(s) <= 2100:
                 return _Year(int(s), end, "gregorian")
     return None
 
@@ -685,7 +686,7 @@ def _finish_month(sid: int, toks: list[Tok], i: int, after: int, m: _Month, day:
         j = alt
     year = None
     y = _year_at(toks, j + 1 if j < len(toks) and (toks[j].text in ",،" or _glued_stop(toks, j)) else j,
-                 calendar=m.calendar)
+                 calendar=m.calendar, after_month=True)
     if y is not None and y.calendar == m.calendar:
         year, j = y.year, y.end
     modifier = None
@@ -694,6 +695,12 @@ def _finish_month(sid: int, toks: list[Tok], i: int, after: int, m: _Month, day:
         mod = _modifier_at(toks, j + 1)  # "شهر رمضان المبارك الماضي": the epithet is inside only before a modifier
     if mod is not None and year is None:
         modifier, j = mod
+    if year is None and modifier is None and m.calendar == "gregorian" and j + 1 < len(toks) \
+            and toks[j].norm == "من" and (r := _word_at(toks, j + 1, ("relative",))) is not None \
+            and r[0].unit == "year":  # آذار من العام الماضي: the month of a year named relative to the page's date
+        j = j + 1 + r[1]
+        if published is not None:
+            year = published.year + int(r[0].value)
     if year is None and published is not None:
         today = ((published.year, published.month, published.day) if m.calendar == "gregorian"
                  else _hijri_today(published))
