@@ -32,7 +32,7 @@ def test_pass_names_are_unique_and_in_trust_order():
         < names.index("alias") < names.index("ner") < names.index("attach_title")
     assert {p.name for p in PASSES if p.needs_model} == {"model_spans", "reconcile_persons", "ner",
                                                          "name_chain_after_ner", "alias_after_ner",
-                                                         "place_org_after_ner"}
+                                                         "place_org_after_ner", "club_retype"}
     assert names.index("name_chain") < names.index("alias")
 
 
