@@ -25,9 +25,10 @@ three groups that must not be mixed up:
 * ``fresh4`` (``--fresh4``): 29 more articles chosen by ``blind_set.fresh4_articles`` and annotated blind in
   session 10, totals only, scored on session 9's and session 10's final code, then opened for tuning in session 11;
 * ``fresh5`` (``--fresh5``): 29 more articles chosen by ``blind_set.fresh5_articles`` in session 11 and annotated
-  blind (then reviewed) in session 14, totals only, scored on session 13's and session 14's final code, never tuned on;
-* ``fresh6`` (``--fresh6``): 29 more articles chosen by ``blind_set.fresh6_articles`` and annotated blind in session
-  14, totals only, never tuned on.
+  blind (then reviewed) in session 14, totals only, scored on session 13's and session 14's final code, then opened
+  for tuning in session 15;
+* ``fresh6`` (``--fresh6``): 29 more articles chosen by ``blind_set.fresh6_articles``, annotated blind in sessions
+  14 (26) and 15 (3) and reviewed in session 15, totals only, never tuned on.
 """
 from __future__ import annotations
 

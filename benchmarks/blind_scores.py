@@ -5,10 +5,13 @@ per outlet group, per section): its per-article errors are never shown, so no ru
 """
 from __future__ import annotations
 
+import sys
 from collections import defaultdict
 from pathlib import Path
 
-from analysis import parse_article
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # this checkout's analysis, not the installed one
+
+from analysis import parse_article  # noqa: E402
 from analysis.evaluate import Score, blind_scores, evaluate_article, wrong_speakers
 
 from blind_set import (
@@ -98,7 +101,7 @@ def report(results, *, show_dev_articles: bool = True) -> None:
                         ("fresh3", "FRESH3 (annotated blind in session 9; tuned on since session 10)"),
                         ("fresh4", "FRESH4 (annotated blind in session 10; tuned on since session 11)"),
                         ("fresh5", "FRESH5 (annotated blind in session 14; tuned on since session 15)"),
-                        ("fresh6", "FRESH6 (annotated blind in session 14; totals only, never tuned on)")):
+                        ("fresh6", "FRESH6 (annotated blind in sessions 14-15; totals only, never tuned on)")):
         rows = {k: v for k, v in results.items() if v[0] == part}
         if not rows and part in ("fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6"):
             continue
