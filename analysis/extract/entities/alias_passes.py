@@ -14,7 +14,7 @@ from analysis.extract.entities.words import (
     listed_place,
     namey,
     place_nisba,
-    subject_words,
+    verb_here,
     verb_shaped,
     word_list,
 )
@@ -69,12 +69,13 @@ def alias_pass(ctx: Context) -> None:
     names: dict[tuple[str, ...], tuple[Mention, str]] = {}
     subject_only: set[tuple[str, ...]] = set()
     middles: dict[str, Mention] = {}  # a middle word of a person's name of three words or more -> that person
+    connectors = word_list("connector")
     for m in found:
         if m.source not in ("pattern", "ner") or m.rule == "pattern:dateline":
             continue
         if m.type == "PERSON" and len(m.name_norm) >= 3:
             for w in m.name_norm[1:-1]:
-                if not is_common(w) and w not in word_list("connector"):
+                if not is_common(w) and w not in connectors:
                     middles.setdefault(w, m)
         names.setdefault(m.name_norm, (m, "alias:repeat"))
         head = m.name_norm[0][2:] if m.name_norm and m.name_norm[0].startswith("ال") else m.name_norm[0]
@@ -84,8 +85,7 @@ def alias_pass(ctx: Context) -> None:
             names.setdefault(short, (m, "alias:short_name"))
         if m.type == "PERSON" and len(m.name_norm) >= 3 and m.name_norm[-2] in surname_connectors:
             names.setdefault(m.name_norm[-2:], (m, "alias:surname"))  # أبو الغيط: the surname keeps its connector
-        elif m.type == "PERSON" and len(m.name_norm) >= 2 and (not verb_shaped(m.name_norm[-1])
-                                                              or m.name_norm[-1] in subject_words(ctx.toks)):
+        elif m.type == "PERSON" and len(m.name_norm) >= 2 and not verb_here(toks, m.name_norm[-1]):
             sur = m.name_norm[-1]  # a surname; a verb at a name's end is none (يعلق الغارات)
             if sur in _weekday_names():
                 continue  # عبدالله الجمعة: the bare الجمعة is the day (يوم الجمعة), never his alias

@@ -28,6 +28,7 @@ from analysis.extract.entities.words import (
     never_name,
     place_nisba,
     subject_words,
+    verb_here,
     verb_shaped,
     word_list,
     written_ali,
@@ -327,7 +328,7 @@ def _unlikely_name_start(toks: Tokens, i: int, *, long_name: bool = False) -> bo
     norm = toks.norm[i]
     if known_name_word(norm) or norm in word_list("waw_name"):
         return False
-    if (verb_shaped(norm) and norm not in subject_words(toks)) or _MASDAR_IV_RE.match(norm) \
+    if verb_here(toks, norm) or _MASDAR_IV_RE.match(norm) \
             or (not long_name and norm.endswith("ه") and len(norm) >= 4):
         return True
     return len(norm) >= 5 and norm[0] in "وفبل" and not known_name_word(norm[1:]) \

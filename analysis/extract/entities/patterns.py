@@ -24,8 +24,8 @@ from analysis.extract.entities.words import (
     outside_name_word,
     person_name_word,
     place_nisba,
-    subject_words,
     surname_word,
+    verb_here,
     verb_shaped,
     word_list,
     written_ali,
@@ -116,7 +116,7 @@ def person_name(toks: Tokens, j: int, covered: list[Mention | None]) -> int:
                 and toks.norm[k + 1].startswith("ال") and not is_stopword(toks.norm[k + 1]))):
             k += 2  # محمد بن سلمان; علي محمود عبد الرسول: عبد + a definite word, common or not (الرسول)
             continue
-        if not namey(toks, k, covered) or (verb_shaped(norm) and norm not in subject_words(toks)) \
+        if not namey(toks, k, covered) or verb_here(toks, norm) \
                 or accusative_indefinite(toks.text[k]) \
                 or hal_participle(norm) or (k - j >= 2 and _conjoined_word(norm)):
             break  # a verb or a circumstantial participle after a name ends it: جمال عبد الناصر | يأمر;

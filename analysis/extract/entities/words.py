@@ -187,6 +187,12 @@ def subject_words(toks: Tokens) -> frozenset[str]:
     return found
 
 
+def verb_here(toks: Tokens, norm: str) -> bool:
+    """:func:`verb_shaped`, unless the article shows the word as a subject (:func:`subject_words`): the test the
+    person rules ask of a word that may end a name."""
+    return verb_shaped(norm) and norm not in subject_words(toks)
+
+
 def future_verb(norm: str) -> bool:
     """``ستتولى``, ``سيكون``: the future prefix س + a common imperfect verb (``تتولى``): asked of a model name
     of one word (a surname may look so after a given name: ``عصام ستاتي``)."""
